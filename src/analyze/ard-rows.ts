@@ -1,0 +1,34 @@
+/**
+ * Small constructors for ARD rows, so every analysis names the identity of its rows the same way and
+ * turns non-finite numbers into "not estimable" (null) in one place.
+ */
+import type { ArdRow, Group, Population } from '../ard/types.js';
+
+export interface RowIdentity {
+  readonly endpoint: string;
+  readonly param: string;
+  readonly visit: string;
+  readonly population: Population;
+}
+
+/** A finite number, else null: NaN or ±Infinity never reach the ARD. */
+export function finiteOrNull(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : x;
+}
+
+export function groupRow(id: RowIdentity, group: Group, stat: string, value: number | null, method = ''): ArdRow {
+  return { ...id, group, comparator: '', stat, method, value: finiteOrNull(value) };
+}
+
+export function comparisonRow(id: RowIdentity, group: Group, stat: string, method: string, value: number | null): ArdRow {
+  return { ...id, group, comparator: 'PBO', stat, method, value: finiteOrNull(value) };
+}
+
+/** `N`, `n`, `prop` of a binary attribute in a group (prop null when N = 0). */
+export function proportionRows(id: RowIdentity, group: Group, n: number, bigN: number): ArdRow[] {
+  return [
+    groupRow(id, group, 'N', bigN),
+    groupRow(id, group, 'n', n),
+    groupRow(id, group, 'prop', bigN === 0 ? null : n / bigN),
+  ];
+}

@@ -1,0 +1,15 @@
+/**
+ * Summary statistics rows of a continuous variable in one group (SAP §3; ard.md descriptives): `n`,
+ * `mean`, `sd` (n − 1; empty when n = 1), `median`, `q1`, `q3` (SAS PCTLDEF=5), `min`, `max`; with n = 0
+ * every statistic but n is empty. Missing values (null) are not counted.
+ */
+import type { ArdRow, Group } from '../ard/types.js';
+import { summarize } from '../numerics/descriptive/summary.js';
+import { groupRow, type RowIdentity } from './ard-rows.js';
+
+export const DESCRIPTIVE_STATS = ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max'] as const;
+
+export function descriptiveRows(id: RowIdentity, group: Group, values: readonly (number | null)[]): ArdRow[] {
+  const s = summarize(values);
+  return DESCRIPTIVE_STATS.map((stat) => groupRow(id, group, stat, s[stat]));
+}

@@ -1,0 +1,113 @@
+/**
+ * `sle-msc analyze`: read and validate the lock (and the randomization file), run the pipeline, and
+ * write the output folder atomically with its manifest. All I/O of a run lives here; the pipeline
+ * itself is pure (src/pipeline/).
+ */
+import { join, resolve } from 'node:path';
+import { EXIT, RunError } from '../core/exit-codes.js';
+import { packageRoot, toolVersion } from '../core/package-root.js';
+import { derivePrimary } from '../derive/primary.js';
+import { loadLock, loadRandomization, sha256File } from '../lock/index.js';
+import type { Lock, Unblinding } from '../lock/types.js';
+import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
+import { writeOutputAtomically } from '../output/write-output.js';
+import { runPipeline } from '../pipeline/run-pipeline.js';
+import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } from '../sap/index.js';
+import { dummyRandomization } from '../unblinding/dummy-randomization.js';
+import { printIssues } from './diagnostics.js';
+import type { CliIo } from './io.js';
+
+export interface AnalyzeCommandOptions {
+  /** `sle-msc analyze` with no arguments: the bundled sample lock, unblinded, into ./out. */
+  readonly demo: boolean;
+  readonly lockDir: string | null;
+  readonly randomization: string | null;
+  readonly dummySeed: string | null;
+  readonly out: string;
+  readonly draft: boolean;
+  readonly force: boolean;
+  readonly sap: string | null;
+}
+
+export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
+  const demo = opts.demo;
+  const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
+  const randomizationFile = demo
+    ? join(packageRoot(), 'data-samples', 'randomization.csv')
+    : opts.randomization === null
+      ? null
+      : resolve(io.cwd, opts.randomization);
+  if (demo && !io.quiet)
+    io.stderr(`sle-msc: no arguments: running the bundled demo (${lockDir} with its randomization file, unblinded) into ./${opts.out}\n`);
+
+  const settingsPath = opts.sap === null ? defaultSettingsPath() : resolve(io.cwd, opts.sap);
+  const settings = loadSapSettings(settingsPath);
+  const { lock, issues: lockNotes } = await loadLock(lockDir, { draft: opts.draft });
+  printIssues(io, lockNotes, Number.POSITIVE_INFINITY);
+
+  const unblinding = await unblindingFor(lock, settings, randomizationFile, opts.dummySeed, io);
+  const result = runPipeline({ lock, unblinding, settings });
+  printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
+
+  const inputs = [
+    ...Object.entries(lock.fileHashes).map(([name, sha256]) => ({ name: `lock/${name}`, sha256 })),
+    { name: `sap/settings.json`, sha256: await sha256File(settingsPath) },
+    ...(unblinding.kind === 'randomization' ? [{ name: 'randomization', sha256: unblinding.sha256 }] : []),
+  ];
+  const files = new Map<string, string>(result.files);
+  files.set(
+    MANIFEST_FILE,
+    buildManifest({
+      toolVersion: toolVersion(),
+      sapVersion: SAP_VERSION,
+      lockId: lock.manifest?.lockId ?? null,
+      draft: lock.draft,
+      blinding: unblinding.kind,
+      ...(unblinding.kind === 'dummy' ? { dummySeed: unblinding.seed } : {}),
+      inputs,
+      outputs: result.files,
+    }),
+  );
+  await writeOutputAtomically(opts.out, files, { force: opts.force, cwd: io.cwd });
+
+  const mode =
+    unblinding.kind === 'blinded'
+      ? 'blinded (TOTAL only)'
+      : unblinding.kind === 'dummy'
+        ? `DUMMY randomization (seed ${unblinding.seed})`
+        : 'unblinded';
+  io.stdout(
+    `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
+      `wrote ${files.size} files (${result.ard.length} ARD rows) to ${opts.out}\n`,
+  );
+}
+
+async function unblindingFor(
+  lock: Lock,
+  settings: SapSettings,
+  file: string | null,
+  dummySeed: string | null,
+  io: CliIo,
+): Promise<Unblinding> {
+  if (file !== null) {
+    const { rows, issues } = await loadRandomization(file, lock);
+    printIssues(io, issues, Number.POSITIVE_INFINITY);
+    return { kind: 'randomization', file, sha256: await sha256File(file), rows };
+  }
+  if (dummySeed !== null) {
+    if (dummySeed.trim() === '') throw new RunError(EXIT.USAGE, '--dummy-randomization needs a non-empty seed');
+    // The dummy assignment needs each subject's stratum and infusion status, which a blinded derivation gives.
+    const blinded = derivePrimary(lock, { kind: 'blinded' }, settings);
+    const subjects = blinded.adsl.map((s) => ({
+      USUBJID: s.USUBJID,
+      stratum: isStratum(s.STRATUM) ? s.STRATUM : null,
+      infused: s.INFFL === 'Y',
+    }));
+    return { kind: 'dummy', seed: dummySeed, rows: dummyRandomization(subjects, dummySeed) };
+  }
+  return { kind: 'blinded' };
+}
+
+function isStratum(s: string | null): s is '<10' | '>=10' {
+  return s === '<10' || s === '>=10';
+}

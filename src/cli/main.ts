@@ -1,0 +1,214 @@
+/**
+ * Entry point of the `sle-msc` command (../shared/cli.md). Parses the command line with commander,
+ * runs one command and maps every outcome to the contract's exit codes: usage errors 64, RunError its
+ * own code, anything unexpected 70 (the only case that prints a stack trace).
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EXIT, RunError } from '../core/exit-codes.js';
+import { toolVersion } from '../core/package-root.js';
+import { colorWanted, printIssues } from './diagnostics.js';
+import type { CliIo } from './io.js';
+import { runAnalyzeCommand } from './analyze-command.js';
+import { runSimulateCommand } from './simulate-command.js';
+import { runMmrmCommand } from './mmrm-command.js';
+import { runExplainCommand } from './explain-command.js';
+
+export interface ProcessLike {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly stderrIsTty: boolean;
+}
+
+const defaultProcess = (): ProcessLike => ({
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  stderrIsTty: Boolean(process.stderr.isTTY),
+});
+
+function positiveInt(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('must be a positive whole number');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface CommonOpts {
+  quiet?: boolean;
+  maxErrors?: number;
+}
+
+export async function main(argv: readonly string[], proc: ProcessLike = defaultProcess()): Promise<number> {
+  let quiet = false;
+  let maxErrors = 100;
+  const io = (): CliIo => ({
+    stdout: quiet ? () => undefined : proc.stdout,
+    stderr: proc.stderr,
+    cwd: proc.cwd,
+    color: colorWanted(proc.env, proc.stderrIsTty),
+    quiet,
+  });
+  const takeCommon = (o: CommonOpts) => {
+    quiet = o.quiet === true;
+    if (o.maxErrors !== undefined) maxErrors = o.maxErrors;
+  };
+  const withCommon = (cmd: Command) =>
+    cmd
+      .option('--quiet', 'print errors only')
+      .option('--max-errors <n>', 'print at most N input errors (default 100)', positiveInt);
+
+  const program = new Command('sle-msc')
+    .description('SLEMSC01 analysis pipeline: locked extract -> ADaM -> ARD -> tables')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: proc.stdout, writeErr: proc.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  withCommon(
+    program
+      .command('analyze')
+      .description('analyze a locked extract into ard.csv, ADaM datasets, tables and manifest.json')
+      .argument('[LOCKDIR]', 'the lock folder (omit everything to run the bundled demo)')
+      .option('--randomization <file>', 'the randomization file (unblinded run)')
+      .option('--dummy-randomization <seed>', 'assign arms 1:1:1 within stratum from SEED (outputs say DUMMY)')
+      .option('--out <dir>', 'output folder', 'out')
+      .option('--draft', 'analyze a folder whose lock.json is missing or does not match (outputs say DRAFT)')
+      .option('--force', 'replace an output folder that holds something other than a previous sle-msc output')
+      .option('--sap <file>', 'SAP settings file (default: the bundled sap/settings.json)')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  sle-msc analyze                      # bundled demo: sample lock, unblinded, into ./out\n' +
+          '  sle-msc analyze data-samples/lock --out out-blinded\n' +
+          '  sle-msc analyze data-samples/lock --randomization data-samples/randomization.csv --out out\n',
+      ),
+  ).action(async (lockDir: string | undefined, o: Record<string, unknown> & CommonOpts, cmd: Command) => {
+    takeCommon(o);
+    if (o.randomization !== undefined && o.dummyRandomization !== undefined)
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --randomization and --dummy-randomization are exclusive');
+    const demo = lockDir === undefined && cmd.args.length === 0 && Object.keys(o).every((k) => k === 'out' && cmd.getOptionValueSource('out') === 'default');
+    if (lockDir === undefined && !demo)
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: missing argument LOCKDIR');
+    await runAnalyzeCommand(
+      {
+        demo,
+        lockDir: lockDir ?? null,
+        randomization: (o.randomization as string | undefined) ?? null,
+        dummySeed: (o.dummyRandomization as string | undefined) ?? null,
+        out: o.out as string,
+        draft: o.draft === true,
+        force: o.force === true,
+        sap: (o.sap as string | undefined) ?? null,
+      },
+      io(),
+    );
+  });
+
+  withCommon(
+    program
+      .command('simulate')
+      .description('write a synthetic DTS-conformant lock (DIR/lock/) and its randomization file (DIR/randomization.csv)')
+      .requiredOption('--seed <seed>', 'seed of the simulation (any text)')
+      .requiredOption('--n <n>', 'number of subjects', positiveInt)
+      .requiredOption('--out <dir>', 'output folder')
+      .addHelpText('after', '\nExample:\n  sle-msc simulate --seed 20270115 --n 81 --out data-samples\n'),
+  ).action(async (o: { seed: string; n: number; out: string } & CommonOpts) => {
+    takeCommon(o);
+    await runSimulateCommand({ seed: o.seed, n: o.n, out: o.out }, io());
+  });
+
+  withCommon(
+    program
+      .command('mmrm')
+      .description('fit a mixed model for repeated measures to a long-format CSV')
+      .requiredOption('--data <file>', 'long-format CSV (empty field = missing)')
+      .requiredOption('--response <var>', 'response variable')
+      .requiredOption('--subject <var>', 'subject identifier')
+      .requiredOption('--visit <var>', 'visit variable (indexes the covariance)')
+      .requiredOption('--model <terms>', 'fixed effects, e.g. "ARMCD*AVISIT + BASE*AVISIT"')
+      .option('--cov <type>', 'us|toeph|toep|ar1h|ar1|csh|cs|adh', 'us')
+      .option('--df <method>', 'kr|satterthwaite|residual', 'kr')
+      .option('--reml', 'restricted maximum likelihood (default)')
+      .option('--ml', 'maximum likelihood')
+      .option('--lsmeans <term>', 'LS means of a term, e.g. ARMCD*AVISIT')
+      .option('--ref <VAR=LEVEL>', 'reference level of a class variable (repeatable)', collect, [] as string[])
+      .option('--out <file>', 'write results as CSV')
+      .addHelpText(
+        'after',
+        '\nExample:\n  sle-msc mmrm --data fev_data.csv --response FEV1 --subject USUBJID --visit AVISIT \\\n' +
+          '    --model "ARMCD*AVISIT + RACE + SEX" --cov us --df kr --lsmeans ARMCD*AVISIT --out results.csv\n',
+      ),
+  ).action(async (o: Record<string, unknown> & CommonOpts) => {
+    takeCommon(o);
+    const cov = String(o.cov);
+    const df = String(o.df);
+    if (!['us', 'toeph', 'toep', 'ar1h', 'ar1', 'csh', 'cs', 'adh'].includes(cov))
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --cov must be one of us|toeph|toep|ar1h|ar1|csh|cs|adh, not '${cov}'`);
+    if (!['kr', 'satterthwaite', 'residual'].includes(df))
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --df must be kr|satterthwaite|residual, not '${df}'`);
+    if (o.reml === true && o.ml === true)
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --reml and --ml are exclusive');
+    await runMmrmCommand(
+      {
+        data: String(o.data),
+        response: String(o.response),
+        subject: String(o.subject),
+        visit: String(o.visit),
+        model: String(o.model),
+        cov: cov as 'us',
+        df: df as 'kr',
+        method: o.ml === true ? 'ml' : 'reml',
+        lsmeans: (o.lsmeans as string | undefined) ?? null,
+        refs: o.ref as string[],
+        out: (o.out as string | undefined) ?? null,
+      },
+      io(),
+    );
+  });
+
+  withCommon(
+    program
+      .command('explain')
+      .description("print one subject's derivations with the source rows they came from")
+      .argument('<LOCKDIR>', 'the lock folder')
+      .requiredOption('--subject <usubjid>', 'the subject, e.g. SLEMSC01-101-001')
+      .option('--randomization <file>', 'the randomization file (without it the arm is never printed)')
+      .option('--draft', 'read a folder whose lock.json is missing or does not match')
+      .addHelpText('after', '\nExample:\n  sle-msc explain data-samples/lock --subject SLEMSC01-101-001\n'),
+  ).action(async (lockDir: string, o: { subject: string; randomization?: string; draft?: boolean } & CommonOpts) => {
+    takeCommon(o);
+    await runExplainCommand(
+      { lockDir, subject: o.subject, randomization: o.randomization ?? null, draft: o.draft === true },
+      io(),
+    );
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      )
+        return EXIT.OK;
+      if (err.code === 'sle-msc.usage') proc.stderr(`${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    if (err instanceof RunError) {
+      const cio = io();
+      printIssues(cio, err.issues, maxErrors);
+      proc.stderr(`sle-msc: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    proc.stderr(`sle-msc: internal error (please report): ${e.stack ?? String(e)}\n`);
+    return EXIT.SOFTWARE;
+  }
+}

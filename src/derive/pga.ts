@@ -1,0 +1,101 @@
+/**
+ * Physician Global Assessment per assessment, with baseline (the SAP's rule) and change. The SAP
+ * compares PGA changes in hundredths (integers) so that 0.30 is exact: values recorded with at most
+ * two decimals are converted to whole hundredths before any subtraction.
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { Lock, SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { groupQsAssessments, itemNumber } from './assessments.js';
+import { pairWithBaseline } from './baseline.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+
+/**
+ * The value in whole hundredths. `value × 100` of a number written with ≤ 2 decimals lies within a
+ * few ulps of an integer (0.29 × 100 = 28.999999999999996), so rounding recovers it exactly; a value
+ * with more decimals is refused (the lock's validation rejects it first).
+ */
+export function toHundredths(value: number): number {
+  const h = Math.round(value * 100);
+  if (Math.abs(value * 100 - h) > 1e-6) throw new Error(`PGA ${value} has more than two decimals`);
+  return h;
+}
+
+export interface PgaRecord {
+  readonly USUBJID: string;
+  readonly VISITNUM: number;
+  readonly VISIT: string;
+  readonly AVISIT: string | null;
+  readonly ADT: IsoDate;
+  readonly ADY: number | null;
+  readonly AVAL: number | null;
+  /** AVAL in hundredths. */
+  readonly AVALH: number | null;
+  readonly ABLFL: 'Y' | null;
+  readonly BASE: number | null;
+  readonly BASEH: number | null;
+  /** AVALH − BASEH at scheduled post-baseline visits. */
+  readonly CHGH: number | null;
+  /** CHGH / 100 (for descriptives). */
+  readonly CHG: number | null;
+  readonly src: readonly SourceRef[];
+}
+
+/** One record per PGA assessment, subjects in DM order, then by VISITNUM. */
+export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): PgaRecord[] {
+  const p = settings.pga;
+  const infusion = indexInfusionDates(lock.dm);
+  const raw = groupQsAssessments(lock.qs, p.qscat, lock.dm.map((r) => r.USUBJID))
+    .filter((a) => a.items.has(p.testcd))
+    .map((a) => {
+      const AVAL = itemNumber(a, p.testcd, settings.notDone);
+      return {
+        USUBJID: a.USUBJID,
+        VISITNUM: a.VISITNUM,
+        VISIT: a.VISIT,
+        AVISIT: scheduledVisitId(a.VISITNUM, settings),
+        ADT: a.ADT,
+        ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
+        AVAL,
+        AVALH: AVAL === null ? null : toHundredths(AVAL),
+        src: [...a.items.values()].map((r) => r.src),
+      };
+    });
+  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(
+    ({ record: r, baseline }) => {
+      const BASEH = baseline?.AVALH ?? null;
+      const CHGH =
+        isScheduledPostBaseline(r.VISITNUM, settings) && r.AVALH !== null && BASEH !== null ? r.AVALH - BASEH : null;
+      return {
+        ...r,
+        ABLFL: baseline === r ? 'Y' : null,
+        BASE: baseline?.AVAL ?? null,
+        BASEH,
+        CHGH,
+        CHG: CHGH === null ? null : CHGH / 100,
+      };
+    },
+  );
+}
+
+export const ADPGA_COLUMNS = [
+  'USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ABLFL', 'BASE', 'CHG', 'CHGH',
+] as const;
+
+export function toPgaDataset(records: readonly PgaRecord[]): AdamDataset {
+  return makeDataset('adpga', ADPGA_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    PARAMCD: 'PGA',
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    CHG: r.CHG,
+    CHGH: r.CHGH,
+  }));
+}

@@ -1,0 +1,74 @@
+/**
+ * All derivations of this folder in dependency order, from a validated lock: what the analysis stage
+ * (typed records) and the output stage (datasets) receive.
+ */
+import type { Lock, Unblinding } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { deriveAdsl, toAdslDataset, type AdslRecord } from './adsl.js';
+import {
+  deriveBilagBaselineAB,
+  deriveBilagGrades,
+  deriveBilagNewGrades,
+  toBilagDataset,
+  type BilagBaselineRecord,
+  type BilagGradeRecord,
+  type BilagVisitRecord,
+} from './bilag.js';
+import type { AdamDataset } from './dataset.js';
+import { derivePga, toPgaDataset, type PgaRecord } from './pga.js';
+import { deriveSdi, toSdiDataset, type SdiRecord } from './sdi.js';
+import { deriveSledai, toSledaiDataset, type SledaiRecord } from './sledai.js';
+import { deriveSri4, toSri4Dataset, type Sri4Record } from './sri4.js';
+import {
+  deriveSteroidDoses,
+  toDoseProfileDataset,
+  toSteroidRecordDataset,
+  type SteroidDerivation,
+} from './steroid-profile.js';
+
+export interface PrimaryDerivations {
+  readonly blinded: boolean;
+  readonly adsl: readonly AdslRecord[];
+  readonly sledai: readonly SledaiRecord[];
+  readonly bilagGrades: readonly BilagGradeRecord[];
+  readonly bilagVisits: readonly BilagVisitRecord[];
+  readonly bilagBaseline: readonly BilagBaselineRecord[];
+  readonly pga: readonly PgaRecord[];
+  readonly sdi: readonly SdiRecord[];
+  readonly steroid: SteroidDerivation;
+  readonly sri4: readonly Sri4Record[];
+}
+
+export function derivePrimary(
+  lock: Pick<Lock, 'dm' | 'ds' | 'ex' | 'sv' | 'qs' | 'cm'>,
+  unblinding: Unblinding,
+  settings: SapSettings,
+): PrimaryDerivations {
+  const sledai = deriveSledai(lock, settings);
+  const bilagGrades = deriveBilagGrades(lock, settings);
+  const bilagVisits = deriveBilagNewGrades(bilagGrades, settings);
+  const pga = derivePga(lock, settings);
+  const sdi = deriveSdi(lock, settings);
+  const steroid = deriveSteroidDoses(lock, settings);
+  const adsl = deriveAdsl(lock, unblinding, { sledai, pga, sdi, steroidProfiles: steroid.profiles }, settings);
+  const bilagBaseline = deriveBilagBaselineAB(lock.dm.map((r) => r.USUBJID), bilagGrades, settings);
+  const sri4 = deriveSri4(
+    { adsl, sv: lock.sv, sledai, bilagVisits, pga, steroidProfiles: steroid.profiles },
+    settings,
+  );
+  return { blinded: unblinding.kind === 'blinded', adsl, sledai, bilagGrades, bilagVisits, bilagBaseline, pga, sdi, steroid, sri4 };
+}
+
+/** The datasets written as `adam/<name>.csv`. */
+export function toPrimaryDatasets(d: PrimaryDerivations, settings: SapSettings): AdamDataset[] {
+  return [
+    toAdslDataset(d.adsl, d.blinded, settings),
+    toSledaiDataset(d.sledai),
+    toBilagDataset(d.bilagGrades, d.bilagVisits),
+    toPgaDataset(d.pga),
+    toSdiDataset(d.sdi),
+    toSteroidRecordDataset(d.steroid.records),
+    toDoseProfileDataset(d.steroid.profiles.values()),
+    toSri4Dataset(d.sri4),
+  ];
+}

@@ -1,0 +1,78 @@
+/**
+ * SLICC/ACR Damage Index total per assessment (synopsis §4): Σ the system scores, all required.
+ * Baseline is the SCREENING assessment (synopsis §3), not the general baseline rule.
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { Lock, SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { groupQsAssessments, itemNumber } from './assessments.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+
+/** Σ of the scores of `systems`; null when any is missing. */
+export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, systems: readonly string[]): number | null {
+  let total = 0;
+  for (const s of systems) {
+    const v = scores.get(s);
+    if (v === undefined || v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+export interface SdiRecord {
+  readonly USUBJID: string;
+  readonly VISITNUM: number;
+  readonly VISIT: string;
+  readonly AVISIT: string | null;
+  readonly ADT: IsoDate;
+  readonly ADY: number | null;
+  readonly AVAL: number | null;
+  readonly ABLFL: 'Y' | null;
+  readonly BASE: number | null;
+  readonly CHG: number | null;
+  readonly src: readonly SourceRef[];
+}
+
+export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): SdiRecord[] {
+  const d = settings.sdi;
+  const systems = d.systems.map((s) => s.code);
+  const infusion = indexInfusionDates(lock.dm);
+  const raw = groupQsAssessments(lock.qs, d.qscat, lock.dm.map((r) => r.USUBJID)).map((a) => ({
+    USUBJID: a.USUBJID,
+    VISITNUM: a.VISITNUM,
+    VISIT: a.VISIT,
+    AVISIT: scheduledVisitId(a.VISITNUM, settings),
+    ADT: a.ADT,
+    ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
+    AVAL: computeSdiTotal(new Map(systems.map((s) => [s, itemNumber(a, s, settings.notDone)])), systems),
+    src: [...a.items.values()].map((r) => r.src),
+  }));
+  const baseBySubject = new Map(
+    raw.filter((r) => r.VISITNUM === d.baselineVisitnum).map((r) => [r.USUBJID, r] as const),
+  );
+  return raw.map((r) => {
+    const base = baseBySubject.get(r.USUBJID) ?? null;
+    const BASE = base?.AVAL ?? null;
+    const CHG = isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+    return { ...r, ABLFL: base === r ? 'Y' : null, BASE, CHG };
+  });
+}
+
+export const ADSDI_COLUMNS = ['USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ABLFL', 'BASE', 'CHG'] as const;
+
+export function toSdiDataset(records: readonly SdiRecord[]): AdamDataset {
+  return makeDataset('adsdi', ADSDI_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    PARAMCD: 'SDI',
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    CHG: r.CHG,
+  }));
+}

@@ -1,0 +1,127 @@
+/**
+ * SLEDAI-2K total per assessment (synopsis §4; dts/instruments.md): Σ weights of the descriptors
+ * recorded present; missing if any of the descriptors is missing or NOT DONE. Baseline by the SAP's
+ * rule (`selectBaseline`), change from baseline at scheduled post-baseline visits.
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { Lock, SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { groupQsAssessments, itemText, type QsAssessment } from './assessments.js';
+import { pairWithBaseline } from './baseline.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+
+export interface SledaiDescriptor {
+  readonly code: string;
+  readonly weight: number;
+}
+
+/**
+ * Descriptors whose response is not `present` or `absent` (absent row, NOT DONE, empty), in the
+ * order of `descriptors`.
+ */
+export function findMissingSledaiDescriptors(
+  responses: ReadonlyMap<string, string | null>,
+  descriptors: readonly SledaiDescriptor[],
+  present: string,
+  absent: string,
+): string[] {
+  return descriptors
+    .filter((d) => {
+      const r = responses.get(d.code);
+      return r !== present && r !== absent;
+    })
+    .map((d) => d.code);
+}
+
+/** Σ weights of descriptors answered `present`; null unless every descriptor is answered. */
+export function computeSledaiTotal(
+  responses: ReadonlyMap<string, string | null>,
+  descriptors: readonly SledaiDescriptor[],
+  present: string,
+  absent: string,
+): number | null {
+  if (findMissingSledaiDescriptors(responses, descriptors, present, absent).length > 0) return null;
+  return descriptors.reduce((sum, d) => sum + (responses.get(d.code) === present ? d.weight : 0), 0);
+}
+
+export interface SledaiRecord {
+  readonly USUBJID: string;
+  readonly VISITNUM: number;
+  readonly VISIT: string;
+  /** ARD visit id of a scheduled visit; null for an unscheduled one. */
+  readonly AVISIT: string | null;
+  readonly ADT: IsoDate;
+  readonly ADY: number | null;
+  readonly AVAL: number | null;
+  /** Descriptor codes that make AVAL missing (empty when AVAL is present). */
+  readonly MISSDESC: readonly string[];
+  readonly ABLFL: 'Y' | null;
+  readonly BASE: number | null;
+  /** AVAL − BASE at scheduled post-baseline visits; null elsewhere or when either is missing. */
+  readonly CHG: number | null;
+  readonly src: readonly SourceRef[];
+}
+
+function sledaiResponses(a: QsAssessment, settings: SapSettings): Map<string, string | null> {
+  return new Map(settings.sledai.descriptors.map((d) => [d.code, itemText(a, d.code, settings.notDone)]));
+}
+
+/** One record per SLEDAI-2K assessment, subjects in DM order, then by VISITNUM. */
+export function deriveSledai(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): SledaiRecord[] {
+  const s = settings.sledai;
+  const infusion = indexInfusionDates(lock.dm);
+  const assessments = groupQsAssessments(lock.qs, s.qscat, lock.dm.map((r) => r.USUBJID));
+  const raw = assessments.map((a) => {
+    const responses = sledaiResponses(a, settings);
+    const infusionDate = infusion.get(a.USUBJID) ?? null;
+    return {
+      USUBJID: a.USUBJID,
+      VISITNUM: a.VISITNUM,
+      VISIT: a.VISIT,
+      AVISIT: scheduledVisitId(a.VISITNUM, settings),
+      ADT: a.ADT,
+      ADY: studyDay(a.ADT, infusionDate),
+      AVAL: computeSledaiTotal(responses, s.descriptors, s.present, s.absent),
+      MISSDESC: findMissingSledaiDescriptors(responses, s.descriptors, s.present, s.absent),
+      src: [...a.items.values()].map((r) => r.src),
+    };
+  });
+  return withBaseline(raw, settings, infusion);
+}
+
+type WithoutBase = Omit<SledaiRecord, 'ABLFL' | 'BASE' | 'CHG'>;
+
+function withBaseline(
+  raw: readonly WithoutBase[],
+  settings: SapSettings,
+  infusion: ReadonlyMap<string, IsoDate | null>,
+): SledaiRecord[] {
+  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(({ record: r, baseline }) => {
+    const BASE = baseline?.AVAL ?? null;
+    const CHG =
+      isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+    return { ...r, ABLFL: baseline === r ? 'Y' : null, BASE, CHG };
+  });
+}
+
+export const ADSLED_COLUMNS = [
+  'USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'MISSDESC', 'ABLFL', 'BASE', 'CHG',
+] as const;
+
+export function toSledaiDataset(records: readonly SledaiRecord[]): AdamDataset {
+  return makeDataset('adsled', ADSLED_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    PARAMCD: 'SLEDAI',
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    MISSDESC: r.MISSDESC.length > 0 ? r.MISSDESC.join(' ') : null,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    CHG: r.CHG,
+  }));
+}

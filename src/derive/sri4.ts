@@ -1,0 +1,199 @@
+/**
+ * SRI-4 at Week 24, the primary endpoint (synopsis §4, §5.2). A FAS subject responds when, at the
+ * Week 24 visit, all four components are met:
+ *  1. SLEDAI-2K total ≤ baseline − 4;
+ *  2. no new BILAG A and at most one new BILAG B versus baseline;
+ *  3. PGA increase from baseline < 0.30 (compared in hundredths: < 30);
+ *  4. prednisone-equivalent dose ≤ 10 mg on every day from the Week 20 visit date (protocol day 140
+ *     if that visit did not take place) through the Week 24 visit date (no Week 24 visit: missing).
+ * A missing component is not met; withdrawal before Week 24 (a disposition event other than
+ * COMPLETED dated strictly before the Week 24 visit date) or no Week 24 visit makes the subject a
+ * non-responder (non-responder imputation). The reason of a non-response is recorded.
+ */
+import { dayNumber, type IsoDate } from '../core/dates.js';
+import type { SvRow } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import type { AdslRecord } from './adsl.js';
+import type { BilagVisitRecord } from './bilag.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { isWithdrawnBefore } from './disposition.js';
+import type { PgaRecord } from './pga.js';
+import type { SledaiRecord } from './sledai.js';
+import { maxDoseBetween, type SteroidDoseProfile } from './steroid-profile.js';
+import { indexVisitDates } from './visits.js';
+
+export type ComponentStatus = 'MET' | 'NOT MET' | 'MISSING';
+
+/** SLEDAI-2K component: AVAL ≤ BASE − drop. */
+export function computeSledaiComponent(base: number | null, aval: number | null, drop: number): ComponentStatus {
+  if (base === null || aval === null) return 'MISSING';
+  return aval <= base - drop ? 'MET' : 'NOT MET';
+}
+
+/** BILAG component: new A ≤ maxA and new B ≤ maxB (both required). */
+export function computeBilagComponent(newA: number | null, newB: number | null, maxA: number, maxB: number): ComponentStatus {
+  if (newA === null || newB === null) return 'MISSING';
+  return newA <= maxA && newB <= maxB ? 'MET' : 'NOT MET';
+}
+
+/** PGA component: change in hundredths strictly below the limit (30: an increase of 0.30 fails). */
+export function computePgaComponent(chgHundredths: number | null, limitHundredths: number): ComponentStatus {
+  if (chgHundredths === null) return 'MISSING';
+  return chgHundredths < limitHundredths ? 'MET' : 'NOT MET';
+}
+
+/** Steroid component: the highest (rounded) daily dose of the window ≤ the limit. */
+export function computeSteroidComponent(maxDose: number | null, limit: number): ComponentStatus {
+  if (maxDose === null) return 'MISSING';
+  return maxDose <= limit ? 'MET' : 'NOT MET';
+}
+
+export type Sri4Reason = 'NO WEEK 24 VISIT' | 'WITHDRAWN BEFORE WEEK 24' | 'COMPONENT MISSING' | 'COMPONENT NOT MET';
+
+/**
+ * The overall response with non-responder imputation; the reason is the first that applies in the
+ * order withdrawal, no Week 24 visit, a missing component, a component not met.
+ */
+export function computeSri4Response(
+  components: readonly ComponentStatus[],
+  hasWeek24Visit: boolean,
+  withdrawnBeforeWeek24: boolean,
+): { readonly responder: boolean; readonly reason: Sri4Reason | null } {
+  if (withdrawnBeforeWeek24) return { responder: false, reason: 'WITHDRAWN BEFORE WEEK 24' };
+  if (!hasWeek24Visit) return { responder: false, reason: 'NO WEEK 24 VISIT' };
+  if (components.includes('MISSING')) return { responder: false, reason: 'COMPONENT MISSING' };
+  if (components.includes('NOT MET')) return { responder: false, reason: 'COMPONENT NOT MET' };
+  return { responder: true, reason: null };
+}
+
+/**
+ * The steroid window in protocol days: from the window-start visit's day (fallback day if that visit
+ * did not take place) to the Week 24 visit's day; null without a Week 24 visit. If the Week 24 visit
+ * came before the window start, the window is the Week 24 day alone.
+ */
+export function computeSteroidWindow(
+  startVisitDay: number | null,
+  fallbackStartDay: number,
+  week24Day: number | null,
+): { readonly from: number; readonly to: number } | null {
+  if (week24Day === null) return null;
+  const from = startVisitDay ?? fallbackStartDay;
+  return { from: Math.min(from, week24Day), to: week24Day };
+}
+
+export interface Sri4Record {
+  readonly USUBJID: string;
+  readonly W20DT: IsoDate | null;
+  readonly W24DT: IsoDate | null;
+  /** Steroid window, protocol days (null without a Week 24 visit). */
+  readonly CSWINSDY: number | null;
+  readonly CSWINEDY: number | null;
+  readonly SLEDBASE: number | null;
+  readonly SLEDAVAL: number | null;
+  readonly SLEDCHG: number | null;
+  readonly SLEDSTAT: ComponentStatus;
+  readonly BLGNEWA: number | null;
+  readonly BLGNEWB: number | null;
+  readonly BLGSTAT: ComponentStatus;
+  /** PGA at baseline and Week 24 and its change, in hundredths. */
+  readonly PGABASEH: number | null;
+  readonly PGAAVALH: number | null;
+  readonly PGACHGH: number | null;
+  readonly PGASTAT: ComponentStatus;
+  /** Highest daily prednisone-equivalent dose in the window (mg/day, rounded). */
+  readonly CSMAXDOS: number | null;
+  readonly CSSTAT: ComponentStatus;
+  readonly WDBFW24: 'Y' | 'N';
+  readonly SRI4FL: 'Y' | 'N';
+  readonly NRREAS: Sri4Reason | null;
+}
+
+export interface Sri4Inputs {
+  readonly adsl: readonly AdslRecord[];
+  readonly sv: readonly SvRow[];
+  readonly sledai: readonly SledaiRecord[];
+  readonly bilagVisits: readonly BilagVisitRecord[];
+  readonly pga: readonly PgaRecord[];
+  readonly steroidProfiles: ReadonlyMap<string, SteroidDoseProfile>;
+}
+
+function atVisit<T extends { readonly USUBJID: string; readonly VISITNUM: number }>(
+  rows: readonly T[],
+  visitnum: number,
+): ReadonlyMap<string, T> {
+  return new Map(rows.filter((r) => r.VISITNUM === visitnum).map((r) => [r.USUBJID, r]));
+}
+
+/**
+ * Withdrawn before Week 24: discontinued strictly before the Week 24 visit date; without that visit,
+ * before its nominal day (the SAP's "at or before Week w" convention), which only refines the reason
+ * recorded, since a subject without the visit is a non-responder anyway.
+ */
+function isWithdrawnBeforeWeek24(a: AdslRecord, w24: IsoDate | null, day0: number | null, settings: SapSettings): boolean {
+  if (w24 !== null) return isWithdrawnBefore(a, w24);
+  const nominal = settings.visits.find((v) => v.visitnum === settings.sri4.visitnum)?.day;
+  if (a.EOSSTT !== 'DISCONTINUED' || a.EOSDT === null || day0 === null || nominal === undefined) return false;
+  return dayNumber(a.EOSDT) - day0 < nominal;
+}
+
+/** One record per FAS subject, in ADSL order. */
+export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Record[] {
+  const s = settings.sri4;
+  const visitDates = indexVisitDates(inputs.sv);
+  const sledai = atVisit(inputs.sledai, s.visitnum);
+  const bilag = atVisit(inputs.bilagVisits, s.visitnum);
+  const pga = atVisit(inputs.pga, s.visitnum);
+  return inputs.adsl
+    .filter((a) => a.FASFL === 'Y')
+    .map((a) => {
+      const day0 = a.TRTSDT === null ? null : dayNumber(a.TRTSDT);
+      const dates = visitDates.get(a.USUBJID);
+      const W20DT = dates?.get(s.steroidWindowStartVisitnum) ?? null;
+      const W24DT = dates?.get(s.visitnum) ?? null;
+      const day = (d: IsoDate | null): number | null => (d === null || day0 === null ? null : dayNumber(d) - day0);
+      const window = computeSteroidWindow(day(W20DT), s.steroidWindowStartFallbackDay, day(W24DT));
+      const profile = inputs.steroidProfiles.get(a.USUBJID);
+      const CSMAXDOS = window && profile ? maxDoseBetween(profile, window.from, window.to) : null;
+      const sl = sledai.get(a.USUBJID);
+      const bl = bilag.get(a.USUBJID);
+      const pg = pga.get(a.USUBJID);
+      const components = {
+        SLEDSTAT: computeSledaiComponent(sl?.BASE ?? null, sl?.AVAL ?? null, s.sledaiDrop),
+        BLGSTAT: computeBilagComponent(bl?.NEWA ?? null, bl?.NEWB ?? null, s.maxNewBilagA, s.maxNewBilagB),
+        PGASTAT: computePgaComponent(pg?.CHGH ?? null, s.pgaIncreaseLimitHundredths),
+        CSSTAT: computeSteroidComponent(CSMAXDOS, s.steroidMaxDose),
+      };
+      const withdrawn = isWithdrawnBeforeWeek24(a, W24DT, day0, settings);
+      const response = computeSri4Response(Object.values(components), W24DT !== null, withdrawn);
+      return {
+        USUBJID: a.USUBJID,
+        W20DT,
+        W24DT,
+        CSWINSDY: window?.from ?? null,
+        CSWINEDY: window?.to ?? null,
+        SLEDBASE: sl?.BASE ?? null,
+        SLEDAVAL: sl?.AVAL ?? null,
+        SLEDCHG: sl?.CHG ?? null,
+        BLGNEWA: bl?.NEWA ?? null,
+        BLGNEWB: bl?.NEWB ?? null,
+        PGABASEH: pg?.BASEH ?? null,
+        PGAAVALH: pg?.AVALH ?? null,
+        PGACHGH: pg?.CHGH ?? null,
+        CSMAXDOS,
+        ...components,
+        WDBFW24: withdrawn ? 'Y' : 'N',
+        SRI4FL: response.responder ? 'Y' : 'N',
+        NRREAS: response.reason,
+      };
+    });
+}
+
+export const ADSRI4_COLUMNS = [
+  'USUBJID', 'W20DT', 'W24DT', 'CSWINSDY', 'CSWINEDY', 'SLEDBASE', 'SLEDAVAL', 'SLEDCHG', 'SLEDSTAT',
+  'BLGNEWA', 'BLGNEWB', 'BLGSTAT', 'PGABASEH', 'PGAAVALH', 'PGACHGH', 'PGASTAT', 'CSMAXDOS', 'CSSTAT',
+  'WDBFW24', 'SRI4FL', 'NRREAS',
+] as const;
+
+export function toSri4Dataset(records: readonly Sri4Record[]): AdamDataset {
+  return makeDataset('adsri4', ADSRI4_COLUMNS, records, (r) => r);
+}

@@ -1,0 +1,38 @@
+/**
+ * Visit vocabulary shared by the derivations: scheduled visits (nominal VISITNUM, from the SAP
+ * settings) versus unscheduled ones, ARD visit ids, protocol days and each subject's visit dates.
+ */
+import { protocolDay, type IsoDate } from '../core/dates.js';
+import type { DmRow, SvRow } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+
+/** The ARD id (`BASELINE`, `WEEK4` …) of a scheduled VISITNUM; null for unscheduled or screening-type numbers not in the schedule. */
+export function scheduledVisitId(visitnum: number, settings: SapSettings): string | null {
+  return settings.visits.find((v) => v.visitnum === visitnum)?.id ?? null;
+}
+
+/** A scheduled visit after baseline (the visits that carry a change from baseline). */
+export function isScheduledPostBaseline(visitnum: number, settings: SapSettings): boolean {
+  return visitnum > settings.baselineVisitnum && scheduledVisitId(visitnum, settings) !== null;
+}
+
+/** Protocol day of `date`, or null for a subject never infused (no Day 0). */
+export function studyDay(date: IsoDate, infusionDate: IsoDate | null): number | null {
+  return infusionDate === null ? null : protocolDay(date, infusionDate);
+}
+
+/** SVSTDTC by subject and VISITNUM. */
+export function indexVisitDates(sv: readonly SvRow[]): ReadonlyMap<string, ReadonlyMap<number, IsoDate>> {
+  const out = new Map<string, Map<number, IsoDate>>();
+  for (const r of sv) {
+    let m = out.get(r.USUBJID);
+    if (!m) out.set(r.USUBJID, (m = new Map()));
+    m.set(r.VISITNUM, r.SVSTDTC);
+  }
+  return out;
+}
+
+/** RFSTDTC (Day 0) by subject; null for a subject never infused. */
+export function indexInfusionDates(dm: readonly DmRow[]): ReadonlyMap<string, IsoDate | null> {
+  return new Map(dm.map((r) => [r.USUBJID, r.RFSTDTC]));
+}

@@ -1,0 +1,210 @@
+/**
+ * Reading a lock folder: every domain file through the CSV layer, its schema and its row rules, then the
+ * rules across rows and files, then lock.json. All issues are collected (no cap); the lock is handed out
+ * only when none is an error.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EXIT, RunError } from '../core/exit-codes.js';
+import { hasErrors, issue, type Issue } from '../core/issues.js';
+import { parseCsv } from './csv.js';
+import {
+  AE_SCHEMA,
+  CM_SCHEMA,
+  DM_SCHEMA,
+  DOMAIN_FILES,
+  DS_SCHEMA,
+  EX_SCHEMA,
+  LB_SCHEMA,
+  QS_SCHEMA,
+  SV_SCHEMA,
+} from './domains.js';
+import { sha256Hex } from './hash.js';
+import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from './key-rules.js';
+import { checkLockManifest } from './manifest-read.js';
+import { checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
+import type { Loose, TableSchema } from './schema.js';
+import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
+import { readTable, subjectsWithBrokenRows, type RowRule, type TableRead } from './table.js';
+import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
+import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
+import { MANIFEST_FILE } from './manifest.js';
+
+export interface ReadLockOptions {
+  /** Read a lock whose lock.json is missing or does not match; its problems become warnings. */
+  readonly draft: boolean;
+}
+
+export interface ReadLockResult {
+  /** Null when any issue is an error. */
+  readonly lock: Lock | null;
+  readonly issues: readonly Issue[];
+}
+
+interface Tables {
+  readonly dm: TableRead<DmRow> | null;
+  readonly ds: TableRead<DsRow> | null;
+  readonly sv: TableRead<SvRow> | null;
+  readonly ex: TableRead<ExRow> | null;
+  readonly qs: TableRead<QsRow> | null;
+  readonly lb: TableRead<LbRow> | null;
+  readonly cm: TableRead<CmRow> | null;
+  readonly ae: TableRead<AeRow> | null;
+}
+
+/** Reads and validates the lock in `dir`; throws RunError(NOINPUT) when `dir` is not a readable folder. */
+export async function readLock(dir: string, opts: ReadLockOptions): Promise<ReadLockResult> {
+  const abs = resolve(dir);
+  const entries = await listFolder(dir, abs);
+  const issues: Issue[] = [];
+  const hashes = new Map<string, string>();
+  const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null) =>
+    readDomain(abs, entries, schema, rule, hashes, issues);
+  const tables: Tables = {
+    dm: await read(DM_SCHEMA, checkDmRow),
+    ds: await read(DS_SCHEMA, checkDsRow),
+    sv: await read(SV_SCHEMA, null),
+    ex: await read(EX_SCHEMA, null),
+    qs: await read(QS_SCHEMA, checkQsRow),
+    lb: await read(LB_SCHEMA, checkLbRow),
+    cm: await read(CM_SCHEMA, checkCmRow),
+    ae: await read(AE_SCHEMA, null),
+  };
+  checkAcrossFiles(tables, issues);
+  const manifest = await checkLockManifest(abs, entries, hashes, opts.draft);
+  issues.push(...manifest.issues);
+  for (const name of [...entries].sort()) {
+    if (name !== MANIFEST_FILE && !(DOMAIN_FILES as readonly string[]).includes(name)) {
+      issues.push(issue('notice', name, 'not part of a lock: ignored'));
+    }
+  }
+  const sorted = sortIssues(issues);
+  if (hasErrors(sorted)) return { lock: null, issues: sorted };
+  const rows = <R>(t: TableRead<R> | null) => (t?.rows ?? []) as unknown as readonly R[];
+  const lock: Lock = {
+    dir: abs,
+    manifest: manifest.manifest,
+    draft: manifest.draft,
+    fileHashes: Object.fromEntries(hashes),
+    dm: rows(tables.dm),
+    ds: rows(tables.ds),
+    sv: rows(tables.sv),
+    ex: rows(tables.ex),
+    qs: rows(tables.qs),
+    lb: rows(tables.lb),
+    cm: rows(tables.cm),
+    ae: rows(tables.ae),
+  };
+  return { lock, issues: sorted };
+}
+
+/** As `readLock`, but throws RunError(DATAERR) with the issues when there is any error. */
+export async function loadLock(dir: string, opts: ReadLockOptions): Promise<{ lock: Lock; issues: readonly Issue[] }> {
+  const { lock, issues } = await readLock(dir, opts);
+  if (lock === null) {
+    const n = issues.filter((i) => i.severity === 'error').length;
+    throw new RunError(EXIT.DATAERR, `the lock in ${dir} breaks the data transfer specification (${n} error${n === 1 ? '' : 's'})`, issues);
+  }
+  return { lock, issues };
+}
+
+async function listFolder(dir: string, abs: string): Promise<Set<string>> {
+  try {
+    const s = await stat(abs);
+    if (!s.isDirectory()) throw new RunError(EXIT.NOINPUT, `lock folder ${dir} is not a folder`);
+    return new Set(await readdir(abs));
+  } catch (e) {
+    if (e instanceof RunError) throw e;
+    throw new RunError(EXIT.NOINPUT, `cannot read the lock folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+async function readDomain<R>(
+  abs: string,
+  entries: ReadonlySet<string>,
+  schema: TableSchema<R>,
+  rule: RowRule<R> | null,
+  hashes: Map<string, string>,
+  issues: Issue[],
+): Promise<TableRead<R> | null> {
+  const { file } = schema;
+  if (!entries.has(file)) {
+    issues.push(issue('error', file, 'required file of the lock is missing'));
+    return null;
+  }
+  let text: string;
+  try {
+    const bytes = await readFile(join(abs, file));
+    hashes.set(file, sha256Hex(bytes));
+    text = UTF8.decode(bytes);
+  } catch (e) {
+    const why = e instanceof TypeError ? 'not valid UTF-8' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+    issues.push(issue('error', file, `file is ${why}`));
+    return null;
+  }
+  const csv = parseCsv(text, file, issues);
+  return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined);
+}
+
+/** Identity, keys, visits and subject rules (lock.md §Identity and keys, §Visits; domains.md). */
+function checkAcrossFiles(t: Tables, issues: Issue[]): void {
+  const { dm, ds, sv, ex, qs, lb, cm, ae } = t;
+  if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
+  const dmSubjects = dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
+  const others: readonly (readonly { readonly src: SourceRef; readonly USUBJID: string | null }[])[] = [
+    ds?.rows ?? [],
+    sv?.rows ?? [],
+    ex?.rows ?? [],
+    qs?.rows ?? [],
+    lb?.rows ?? [],
+    cm?.rows ?? [],
+    ae?.rows ?? [],
+  ];
+  if (dmSubjects !== null) for (const rows of others) checkSubjectsInDm(rows, dmSubjects, issues);
+  if (sv !== null) {
+    checkUniqueKey(sv.rows, (r) => [r.USUBJID, r.VISITNUM], 'VISITNUM', 'visit USUBJID + VISITNUM', issues);
+    checkVisitNames(sv.rows, issues);
+  }
+  const seq = <R extends { readonly USUBJID: string | null; readonly src: { readonly line: number; readonly file: string } }>(
+    rows: readonly R[],
+    column: string,
+    value: (r: R) => number | null,
+  ) => checkUniqueKey(rows, (r) => [r.USUBJID, value(r)], column, `${column} of the subject`, issues);
+  if (ds !== null) seq(ds.rows, 'DSSEQ', (r) => r.DSSEQ);
+  if (ex !== null) seq(ex.rows, 'EXSEQ', (r) => r.EXSEQ);
+  if (cm !== null) seq(cm.rows, 'CMSEQ', (r) => r.CMSEQ);
+  if (ae !== null) {
+    seq(ae.rows, 'AESEQ', (r) => r.AESEQ);
+    checkOneBodySystemPerTerm(ae.rows, issues);
+  }
+  const visits = sv?.complete === true ? indexVisits(sv.rows) : null;
+  if (qs !== null) {
+    seq(qs.rows, 'QSSEQ', (r) => r.QSSEQ);
+    const key = (r: Loose<QsRow>) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD];
+    checkUniqueKey(qs.rows, key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
+    checkVisitNames(qs.rows, issues);
+    if (visits !== null) checkAssessmentVisits(qs.rows, 'QSDTC', visits, issues);
+  }
+  if (lb !== null) {
+    seq(lb.rows, 'LBSEQ', (r) => r.LBSEQ);
+    checkUniqueKey(lb.rows, (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD], 'LBTESTCD', 'result USUBJID + VISITNUM + LBTESTCD', issues);
+    checkVisitNames(lb.rows, issues);
+    if (visits !== null) checkAssessmentVisits(lb.rows, 'LBDTC', visits, issues);
+  }
+  if (dm !== null && ds !== null && ds.complete) checkDisposition(dm.rows, ds.rows, subjectsWithBrokenRows(ds), issues);
+  if (dm !== null && ex !== null && ex.complete) {
+    const infusions = indexInfusions(ex.rows, issues);
+    const soundDm = dm.rows.filter((_, i) => dm.sound[i]);
+    checkReferenceDates(soundDm, infusions, subjectsWithBrokenRows(ex), issues);
+  }
+}
+
+const FILE_RANK = new Map<string, number>([...DOMAIN_FILES, MANIFEST_FILE].map((f, i) => [f, i]));
+
+/** Issues in file order (domains, lock.json, others), then by line; stable within a line. */
+function sortIssues(issues: readonly Issue[]): Issue[] {
+  const rank = (i: Issue) => FILE_RANK.get(i.file) ?? FILE_RANK.size;
+  return [...issues].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}

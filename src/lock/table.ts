@@ -1,0 +1,204 @@
+/**
+ * Reads a parsed CSV table against its declarative schema (`schema.ts`): header rules (upper-case names,
+ * every non-optional column present, duplicates), then every cell (placeholder, required, type, terms,
+ * range). The result holds one row per record, a broken cell set to null, and per row whether any of its
+ * cells broke a rule, so that the multi-column rules run only on rows whose cells are sound (one defect,
+ * one issue).
+ */
+import { issue, type Issue } from '../core/issues.js';
+import type { CsvTable } from './csv.js';
+import {
+  decimalsWritten,
+  isoDatePart,
+  isPlaceholder,
+  parsePlainNumber,
+  parseWholeNumber,
+  partialDateText,
+} from './cells.js';
+import type { ColumnSpec, Loose, TableSchema } from './schema.js';
+
+export interface TableRead<R> {
+  readonly rows: readonly Loose<R>[];
+  /** Same order as `rows`: true when every cell of that row passed its column's rules. */
+  readonly sound: readonly boolean[];
+  /** Columns of the schema present in the header. */
+  readonly present: ReadonlySet<string>;
+  /** False when a non-optional column is missing: rules that need it must not run. */
+  readonly complete: boolean;
+}
+
+interface Bound {
+  readonly name: string;
+  /** `<name>_DEC` when the column records its decimals, else null. */
+  readonly decName: string | null;
+  readonly spec: ColumnSpec;
+  /** Index in the record, or -1 when the column is absent. */
+  readonly index: number;
+  readonly terms: ReadonlySet<string> | null;
+  /**
+   * Valid texts seen in this column and their values. A 1M-row file repeats a few thousand values:
+   * each is checked once, and each text value is one shared string (a string per cell would double the
+   * memory a lock takes and the time spent collecting garbage).
+   */
+  readonly valid: Map<string, Cell>;
+}
+
+interface Cell {
+  readonly value: string | number;
+  readonly decimals: number | null;
+}
+
+/** Checks that run on one sound row; `report(column, rule)` files an issue on that row. */
+export type RowRule<R> = (row: Loose<R>, report: (column: string, rule: string) => void) => void;
+
+export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[], rule?: RowRule<R>): TableRead<R> {
+  const { file } = schema;
+  const columns = bindColumns(schema, table, issues);
+  const complete = columns.every((c) => c.index !== -1 || c.spec.req === 'O');
+  const rows: Loose<R>[] = [];
+  const sound: boolean[] = [];
+  const template = rowTemplate(columns);
+  for (const rec of table.records) {
+    const row: Record<string, unknown> = { ...template };
+    row.src = { file, line: rec.line };
+    let ok = true;
+    for (const c of columns) {
+      const text = c.index === -1 ? '' : (rec.fields[c.index] as string);
+      const rule = c.index === -1 ? null : readCell(c, text, row);
+      if (c.index === -1) setMissing(c, row);
+      if (rule !== null) {
+        ok = false;
+        setMissing(c, row);
+        issues.push(issue('error', file, rule, rec.line, c.name));
+      }
+    }
+    rows.push(row as Loose<R>);
+    sound.push(ok);
+    if (ok && rule !== undefined) rule(row as Loose<R>, (column, r) => issues.push(issue('error', file, r, rec.line, column)));
+  }
+  return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
+}
+
+/**
+ * An object with every field of a row, cloned per row: a row that grows by 17 computed-name stores
+ * turns into a hash table in V8 (~900 bytes instead of ~200 for a 1M-row QS file).
+ */
+function rowTemplate(columns: readonly Bound[]): Record<string, unknown> {
+  const template: Record<string, unknown> = { src: null };
+  for (const c of columns) {
+    template[c.name] = null;
+    if (c.decName !== null) template[c.decName] = null;
+  }
+  // Built by computed-name stores, the template itself is a hash table; JSON.parse gives it a fixed shape
+  // that the per-row spread copies cheaply.
+  return JSON.parse(JSON.stringify(template)) as Record<string, unknown>;
+}
+
+function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]): Bound[] {
+  const { file } = schema;
+  const line = table.headerLine;
+  const where = new Map<string, number>();
+  table.header.forEach((raw, i) => {
+    const name = raw.toUpperCase();
+    if (!(name in schema.columns)) return;
+    if (raw !== name) issues.push(issue('error', file, `column name must be upper case: ${name}`, line, raw));
+    if (where.has(name)) {
+      issues.push(issue('error', file, `column ${name} appears twice in the header`, line, raw));
+      return;
+    }
+    where.set(name, i);
+  });
+  return Object.entries(schema.columns as Record<string, ColumnSpec>).map(([name, spec]) => {
+    const index = where.get(name) ?? -1;
+    if (index === -1 && spec.req !== 'O') issues.push(issue('error', file, `required column ${name} is missing`, line, name));
+    const decName = spec.decimals === true ? `${name}_DEC` : null;
+    return { name, decName, spec, index, terms: spec.terms === undefined ? null : new Set(spec.terms), valid: new Map() };
+  });
+}
+
+function setMissing(c: Bound, row: Record<string, unknown>): void {
+  row[c.name] = null;
+  if (c.decName !== null) row[c.decName] = null;
+}
+
+/** Stores the cell's value in `row`; returns the rule broken, or null. */
+function readCell(c: Bound, text: string, row: Record<string, unknown>): string | null {
+  if (text === '') {
+    setMissing(c, row);
+    return c.spec.req === 'Y' ? 'required value is missing' : null;
+  }
+  let cell = c.valid.get(text);
+  if (cell === undefined) {
+    const parsed = parseCell(c, text);
+    if (typeof parsed === 'string') return parsed;
+    c.valid.set(text, (cell = parsed));
+  }
+  row[c.name] = cell.value;
+  if (c.decName !== null) row[c.decName] = cell.decimals;
+  return null;
+}
+
+/** The value of a non-empty cell, or the rule it breaks. */
+function parseCell(c: Bound, text: string): Cell | string {
+  const { name, spec } = c;
+  if (isPlaceholder(text)) return `'${text}' is a placeholder: a missing value must be the empty field`;
+  let value: string | number;
+  switch (spec.type) {
+    case 'char':
+      value = text;
+      break;
+    case 'num': {
+      const v = parsePlainNumber(text);
+      if (v === null) return `'${text}' is not a plain decimal number (e.g. 12, 0.35, -1.5e-3)`;
+      value = v;
+      break;
+    }
+    case 'int': {
+      const v = parseWholeNumber(text);
+      if (v === null) return `'${text}' is not a whole number`;
+      value = v;
+      break;
+    }
+    case 'date': {
+      const d = isoDatePart(text);
+      if (d === null) {
+        return partialDateText(text) === null
+          ? `'${text}' is not an ISO date (YYYY-MM-DD, optionally with Thh:mm or Thh:mm:ss)`
+          : `'${text}' is a partial date, not allowed in ${name}`;
+      }
+      value = d;
+      break;
+    }
+    case 'pdate': {
+      const d = partialDateText(text);
+      if (d === null) return `'${text}' is not an ISO date or partial date (YYYY-MM-DD, YYYY-MM, YYYY)`;
+      value = d;
+      break;
+    }
+  }
+  const rule = checkValue(c, text, value);
+  if (rule !== null) return rule;
+  return { value, decimals: c.decName !== null ? decimalsWritten(text) : null };
+}
+
+function checkValue(c: Bound, text: string, value: unknown): string | null {
+  const { spec } = c;
+  if (c.terms !== null && !c.terms.has(text)) {
+    return `'${text}' is not one of the controlled terms: ${[...c.terms].join(', ')}`;
+  }
+  if (typeof value === 'number') {
+    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+      return `${text} is outside the range ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}`;
+    }
+  }
+  return null;
+}
+
+/** Subjects with at least one row that has a broken cell: rules about what they lack must not guess. */
+export function subjectsWithBrokenRows<R extends { readonly USUBJID: string }>(read: TableRead<R>): Set<string> {
+  const out = new Set<string>();
+  read.rows.forEach((row, i) => {
+    if (!read.sound[i] && row.USUBJID !== null) out.add(row.USUBJID);
+  });
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * Visit rules across files (../shared/dts/lock.md §Visits, §Identity and keys): VISIT agrees with
+ * VISITNUM on every row that carries both, and each QS/LB assessment sits on a visit of sv.csv and is
+ * dated by it (its date equals SVSTDTC).
+ */
+import { issue, type Issue } from '../core/issues.js';
+import type { Loose } from './schema.js';
+import type { SourceRef, SvRow } from './types.js';
+import { checkVisitPair, formatVisitnum } from './visits.js';
+
+interface VisitRow {
+  readonly src: SourceRef;
+  readonly USUBJID: string | null;
+  readonly VISITNUM: number | null;
+  readonly VISIT: string | null;
+}
+
+export function checkVisitNames(rows: readonly VisitRow[], issues: Issue[]): void {
+  for (const row of rows) {
+    if (row.VISITNUM === null || row.VISIT === null) continue;
+    const bad = checkVisitPair(row.VISITNUM, row.VISIT);
+    if (bad !== null) issues.push(issue('error', row.src.file, bad.rule, row.src.line, bad.column));
+  }
+}
+
+/** SV rows by USUBJID, then VISITNUM (the first, when a key repeats: the duplicate has its own issue). */
+export type VisitIndex = ReadonlyMap<string, ReadonlyMap<number, Loose<SvRow>>>;
+
+export function indexVisits(sv: readonly Loose<SvRow>[]): VisitIndex {
+  const bySubject = new Map<string, Map<number, Loose<SvRow>>>();
+  for (const row of sv) {
+    if (row.USUBJID === null || row.VISITNUM === null) continue;
+    let visits = bySubject.get(row.USUBJID);
+    if (visits === undefined) bySubject.set(row.USUBJID, (visits = new Map()));
+    if (!visits.has(row.VISITNUM)) visits.set(row.VISITNUM, row);
+  }
+  return bySubject;
+}
+
+/** Each assessment's visit is in sv.csv and its date (`dateColumn`) is that visit's SVSTDTC. */
+export function checkAssessmentVisits<R extends VisitRow>(
+  rows: readonly R[],
+  dateColumn: keyof R & string,
+  visits: VisitIndex,
+  issues: Issue[],
+): void {
+  for (const row of rows) {
+    if (row.USUBJID === null || row.VISITNUM === null) continue;
+    const visit = visits.get(row.USUBJID)?.get(row.VISITNUM);
+    if (visit === undefined) {
+      const rule = `subject ${row.USUBJID} has no visit ${formatVisitnum(row.VISITNUM)} in sv.csv`;
+      issues.push(issue('error', row.src.file, rule, row.src.line, 'VISITNUM'));
+      continue;
+    }
+    const date = row[dateColumn];
+    if (typeof date === 'string' && visit.SVSTDTC !== null && date !== visit.SVSTDTC) {
+      const rule = `${dateColumn} ${date} is not the date of its visit (SVSTDTC ${visit.SVSTDTC}, sv.csv line ${visit.src.line})`;
+      issues.push(issue('error', row.src.file, rule, row.src.line, dateColumn));
+    }
+  }
+}

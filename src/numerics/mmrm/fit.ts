@@ -1,0 +1,166 @@
+/**
+ * fitMmrm: validate the specification → build the design → group subjects by missing-data pattern →
+ * REML/ML by Newton–Raphson → convergence checks (SAP §5.1) → Kenward–Roger / Satterthwaite /
+ * residual inference on every coefficient. Equivalent to SAS PROC MIXED
+ * `MODEL y = … / ddfm=…; REPEATED visit / subject=id type=…;` (docs/mmrm.md).
+ */
+import { cholesky, choleskyInverse, squareMatrix } from '../linalg/dense.js';
+import { buildDesignMatrix } from '../model/design.js';
+import { ModelInputError } from '../model/errors.js';
+import { parseModelFormula } from '../model/formula.js';
+import { isMissing, levelLabel } from '../model/variables.js';
+import { contrastEstimate } from './contrast.js';
+import { kenwardRogerCovariance } from './kenward-roger.js';
+import { optimizeLikelihood } from './optimize.js';
+import { groupByPattern } from './patterns.js';
+import { olsResidualMoments, startTheta } from './start-values.js';
+import { createCovarianceStructure } from './structures/index.js';
+import { COVARIANCE_TYPES } from './structures/types.js';
+import type { CovarianceStructure } from './structures/types.js';
+import type { MmrmCoefficient, MmrmConvergence, MmrmData, MmrmDfMethod, MmrmFit, MmrmSpec } from './types.js';
+
+/** `MMRM-US-KR`, `MMRM-AR1H-SATTERTHWAITE`, … */
+export function mmrmMethodName(covariance: string, df: MmrmDfMethod): string {
+  const d = df === 'kr' ? 'KR' : df === 'satterthwaite' ? 'SATTERTHWAITE' : 'RESIDUAL';
+  return `MMRM-${covariance.toUpperCase()}-${d}`;
+}
+
+function validateSpec(spec: MmrmSpec): void {
+  const cov = spec.covariance ?? 'us';
+  if (!COVARIANCE_TYPES.includes(cov)) throw new ModelInputError('spec', `unknown covariance structure "${cov}"`);
+  const est = spec.estimation ?? 'reml';
+  if (est !== 'reml' && est !== 'ml') throw new ModelInputError('spec', `estimation must be reml or ml, not "${est}"`);
+  const df = spec.df ?? 'kr';
+  if (!['kr', 'satterthwaite', 'residual'].includes(df)) throw new ModelInputError('spec', `unknown df method "${df}"`);
+  if (df === 'kr' && est !== 'reml') throw new ModelInputError('spec', 'Kenward–Roger df requires REML');
+}
+
+/** Σ positive definite and the largest |correlation|. */
+function covarianceCheck(sigma: Float64Array, m: number): { pd: boolean; maxAbsCorrelation: number } {
+  let maxAbs = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < i; j++)
+      maxAbs = Math.max(maxAbs, Math.abs(sigma[i * m + j]! / Math.sqrt(sigma[i * m + i]! * sigma[j * m + j]!)));
+  return { pd: cholesky(squareMatrix(m, sigma)) !== null, maxAbsCorrelation: maxAbs };
+}
+
+function fitFailure(message: string): never {
+  throw new ModelInputError('data', message);
+}
+
+export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
+  validateSpec(spec);
+  const covariance = spec.covariance ?? 'us';
+  const estimation = spec.estimation ?? 'reml';
+  const dfMethod = spec.df ?? 'kr';
+  const reml = estimation === 'reml';
+  const formula = parseModelFormula(spec.formula);
+  const design = buildDesignMatrix(data, {
+    formula,
+    classVariables: [spec.visit, ...(spec.classVariables ?? [])],
+    ...(spec.reference ? { reference: spec.reference } : {}),
+    requiredColumns: [spec.subject, spec.visit],
+  });
+  const warnings = [...design.warnings];
+
+  // visits in covariance order; subjects in order of appearance
+  const usedVisitLabels = Array.from(design.usedRows, (r) => levelLabel(data[r]![spec.visit]));
+  const observed = [...new Set(usedVisitLabels)];
+  let visits: string[];
+  if (spec.visitLevels) {
+    const unknown = observed.filter((v) => !spec.visitLevels!.includes(v));
+    if (unknown.length > 0) throw new ModelInputError('spec', `visit levels not in the visit order: ${unknown.join(', ')}`);
+    visits = spec.visitLevels.filter((v) => observed.includes(v));
+    const empty = spec.visitLevels.filter((v) => !observed.includes(v));
+    if (empty.length > 0) warnings.push(`visits without observations left out of the covariance: ${empty.join(', ')}`);
+  } else visits = observed;
+  const m = visits.length;
+  const visitIndex = new Map(visits.map((v, i) => [v, i]));
+  const subjectIndex = new Map<string, number>();
+  const subjectOfObs = new Int32Array(design.usedRows.length);
+  const visitOfObs = new Int32Array(design.usedRows.length);
+  design.usedRows.forEach((r, o) => {
+    const s = levelLabel(data[r]![spec.subject]);
+    if (!subjectIndex.has(s)) subjectIndex.set(s, subjectIndex.size);
+    subjectOfObs[o] = subjectIndex.get(s)!;
+    visitOfObs[o] = visitIndex.get(usedVisitLabels[o]!)!;
+  });
+  if (data.some((row) => isMissing(row[spec.subject]) && !isMissing(row[formula.response])))
+    warnings.push(`observations without ${spec.subject} were left out`);
+  const patterns = groupByPattern(design, subjectOfObs, visitOfObs, subjectIndex.size, m);
+  const p = patterns.p;
+  if (patterns.nObs <= p) fitFailure(`${patterns.nObs} observations cannot fit ${p} fixed effects`);
+
+  const structure = createCovarianceStructure(covariance, m);
+  const theta0 = startTheta(structure, olsResidualMoments(patterns));
+  const opt = optimizeLikelihood(patterns, structure, structure.toPhi(theta0), {
+    reml,
+    ...(spec.maxIterations === undefined ? {} : { maxIterations: spec.maxIterations }),
+  });
+  if (!opt) fitFailure('the likelihood cannot be evaluated at the start values (X\'V⁻¹X is singular)');
+  const ev = opt.evaluation;
+  const q = structure.q;
+
+  const hessL = cholesky(squareMatrix(q, ev.hessian!));
+  const W = hessL ? choleskyInverse(hessL).data.map((v) => 2 * v) : null;
+  const sigma = structure.sigma(opt.theta);
+  const covCheck = covarianceCheck(sigma, m);
+  const converged = opt.converged && hessL !== null && covCheck.pd && covCheck.maxAbsCorrelation < 0.9999;
+  const convergence: MmrmConvergence = {
+    converged,
+    optimizerConverged: opt.converged,
+    hessianPositiveDefinite: hessL !== null,
+    covariancePositiveDefinite: covCheck.pd,
+    maxAbsCorrelation: covCheck.maxAbsCorrelation,
+    iterations: opt.iterations,
+    relativeDecrement: opt.relativeDecrement,
+    message: opt.message,
+  };
+  if (!opt.converged) warnings.push(`optimiser did not converge: ${opt.message}`);
+  if (!hessL) warnings.push('Hessian of −2 log-likelihood is not positive definite');
+  if (!covCheck.pd || covCheck.maxAbsCorrelation >= 0.9999)
+    warnings.push(`estimated covariance is degenerate (max |correlation| ${covCheck.maxAbsCorrelation.toPrecision(6)})`);
+
+  const phiAdjusted = dfMethod === 'kr' && W ? kenwardRogerCovariance(patterns, structure, ev, W) : null;
+  const inference = {
+    p,
+    q,
+    beta: ev.beta,
+    phi: ev.xtvxInverse,
+    phiAdjusted,
+    qMatrices: ev.q!,
+    thetaCovariance: W,
+    residualDf: patterns.nObs - p,
+  };
+  const fixedEffects: MmrmCoefficient[] = design.kept.map((col, k) => {
+    const c = new Float64Array(p);
+    c[k] = 1;
+    const column = design.allColumns[col]!;
+    return { name: column.name, term: column.term, levels: column.levels, ...contrastEstimate(inference, dfMethod, c) };
+  });
+  const nPar = reml ? q : q + p;
+  return {
+    method: mmrmMethodName(covariance, dfMethod),
+    covariance,
+    estimation,
+    dfMethod,
+    converged,
+    convergence,
+    warnings,
+    nObs: patterns.nObs,
+    nSubjects: patterns.nSubjects,
+    nPatterns: patterns.patterns.length,
+    rank: p,
+    minus2LogLik: ev.objective,
+    aic: ev.objective + 2 * nPar,
+    bic: ev.objective + nPar * Math.log(patterns.nSubjects),
+    visits,
+    fixedEffects,
+    covarianceParameters: structure.parameterNames.map((name, k) => ({ name, estimate: opt.theta[k]! })),
+    covarianceMatrix: Array.from({ length: m }, (_, i) => Array.from(sigma.subarray(i * m, (i + 1) * m))),
+    design,
+    inference,
+  };
+}
+
+export type { CovarianceStructure };

@@ -1,0 +1,129 @@
+/**
+ * Kenward–Roger (1997) small-sample inference for REML fits, as SAS PROC MIXED DDFM=KR: the adjusted
+ * covariance Φ_A = Φ + 2Φ{Σ_kl W_kl (Q_kl − P_kΦP_l − ¼R_kl)}Φ with P_k = −Q_k, computed in SAS's
+ * covariance parameters (R_kl = 0 for the linear UN, TOEP, CS; kept for the others), and the df of a
+ * one-row contrast (the ℓ = 1 case of Kenward & Roger's F approximation, R mmrm `h_kr_df`).
+ */
+import { accumulateGram, multiply, restrictSparse, sandwichDense } from './pattern-algebra.js';
+import type { LikelihoodEvaluation } from './likelihood.js';
+import type { PatternData } from './patterns.js';
+import type { CovarianceStructure, SparseSymmetric } from './structures/types.js';
+
+function addSparse(out: Float64Array, D: SparseSymmetric, mp: number, w: number): void {
+  for (let e = 0; e < D.vals.length; e++) out[D.rows[e]! * mp + D.cols[e]!]! += w * D.vals[e]!;
+}
+
+/** Φ_A; `W` = Cov(θ̂) = 2H⁻¹ (q × q). */
+export function kenwardRogerCovariance(
+  data: PatternData,
+  structure: CovarianceStructure,
+  evaluation: LikelihoodEvaluation,
+  W: Float64Array,
+): Float64Array {
+  const { p, patterns } = data;
+  const q = structure.q;
+  const A = evaluation.xtvxInverse;
+  const der = evaluation.derivatives!;
+  const Q = evaluation.q!;
+  const lambda = new Float64Array(p * p);
+  patterns.forEach((pat, k) => {
+    const mp = pat.visits.length;
+    const { S, local } = evaluation.factors[k]!;
+    const D = der.first.map((d) => restrictSparse(d, local));
+    // M_P = Σ_kl W_kl D_k S D_l − ¼ Σ_kl W_kl D_kl, then Σ_i X_i' S M_P S X_i
+    const M = new Float64Array(mp * mp);
+    for (let a = 0; a < q; a++) {
+      if (D[a]!.vals.length === 0) continue;
+      const Z = new Float64Array(mp * mp);
+      for (let b = 0; b < q; b++) if (W[a * q + b] !== 0) addSparse(Z, D[b]!, mp, W[a * q + b]!);
+      // D_a S Z
+      const SZ = multiply(S, Z, mp);
+      const Da = D[a]!;
+      for (let e = 0; e < Da.vals.length; e++) {
+        const i = Da.rows[e]!;
+        const j = Da.cols[e]!;
+        for (let c = 0; c < mp; c++) M[i * mp + c]! += Da.vals[e]! * SZ[j * mp + c]!;
+      }
+    }
+    for (const { k: a, l: b, d } of der.second) {
+      const w = a === b ? W[a * q + b]! : 2 * W[a * q + b]!;
+      addSparse(M, restrictSparse(d, local), mp, -0.25 * w);
+    }
+    accumulateGram(lambda, p, pat, sandwichDense(S, M, mp));
+  });
+  // − Σ_kl W_kl Q_k A Q_l
+  const AQ = Q.map((Qk) => multiply(A, Qk, p));
+  for (let a = 0; a < q; a++) {
+    const Z = new Float64Array(p * p);
+    for (let b = 0; b < q; b++) {
+      const w = W[a * q + b]!;
+      if (w === 0) continue;
+      const Y = AQ[b]!;
+      for (let e = 0; e < p * p; e++) Z[e]! += w * Y[e]!;
+    }
+    const QZ = multiply(Q[a]!, Z, p);
+    for (let e = 0; e < p * p; e++) lambda[e]! -= QZ[e]!;
+  }
+  const adj = multiply(multiply(A, lambda, p), A, p);
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) out[i * p + j] = A[i * p + j]! + (adj[i * p + j]! + adj[j * p + i]!);
+  return out;
+}
+
+/** c'ΦQ_kΦc for each k, and c'Φc. */
+export function contrastSensitivities(
+  c: Float64Array,
+  phi: Float64Array,
+  qMatrices: readonly Float64Array[],
+  p: number,
+): { variance: number; g: Float64Array } {
+  const phic = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += phi[i * p + j]! * c[j]!;
+    phic[i] = s;
+  }
+  let variance = 0;
+  for (let i = 0; i < p; i++) variance += c[i]! * phic[i]!;
+  const g = Float64Array.from(qMatrices, (Qk) => {
+    let s = 0;
+    for (let i = 0; i < p; i++) {
+      const x = phic[i]!;
+      if (x === 0) continue;
+      let t = 0;
+      for (let j = 0; j < p; j++) t += Qk[i * p + j]! * phic[j]!;
+      s += x * t;
+    }
+    return s;
+  });
+  return { variance, g };
+}
+
+function quadratic(W: Float64Array, x: Float64Array): number {
+  const q = x.length;
+  let s = 0;
+  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s += x[a]! * W[a * q + b]! * x[b]!;
+  return s;
+}
+
+/** Kenward–Roger df of the one-row contrast c (null when not computable). */
+export function kenwardRogerDf(
+  c: Float64Array,
+  phi: Float64Array,
+  qMatrices: readonly Float64Array[],
+  W: Float64Array,
+  p: number,
+): number | null {
+  const { variance, g } = contrastSensitivities(c, phi, qMatrices, p);
+  if (!(variance > 0)) return null;
+  const d = g.map((x) => x / variance);
+  const a = quadratic(W, d);
+  // ℓ = 1: A1 = A2 = a, g = −1, c1 = −1/7, c2 = 2/7, c3 = 4/7
+  const B = 3.5 * a;
+  const eStar = 1 / (1 - a);
+  const vStar = (2 * (1 - B / 7)) / ((1 - (2 * B) / 7) ** 2 * (1 - (4 * B) / 7));
+  const rho = vStar / (2 * eStar * eStar);
+  const df = 4 + 3 / (rho - 1);
+  return Number.isFinite(df) && df > 0 ? df : rho === 1 ? Infinity : null;
+}

@@ -1,0 +1,223 @@
+/**
+ * −2 log (restricted) likelihood of the MMRM with its exact gradient and observed Hessian in SAS's
+ * covariance parameters θ, accumulated per missing-data pattern (derivation in docs/mmrm.md):
+ *
+ *   f = Σ_i log|Σ_i| + r'V⁻¹r + [REML] log|X'V⁻¹X| + (n − [REML] p) log 2π
+ *   g_k = Σ_P ⟨Σ_k, Ψ_P⟩,  Ψ_P = n_P S − S R_P S − [REML] S τ_P S
+ *   H_kl = Σ_P tr(Σ_k S Σ_l Ω_P) − 2 u_k'A u_l − [REML] tr(AQ_kAQ_l) + Σ_P ⟨Σ_kl, Ψ_P⟩
+ *
+ * with S = Σ_P⁻¹, R_P = Σ r_i r_i', τ_P = Σ X_i A X_i', Ω_P = −n_P S + 2 S R_P S + [REML] 2 S τ_P S,
+ * u_k = X'V⁻¹Σ_kV⁻¹r, Q_k = X'V⁻¹Σ_kV⁻¹X (Harville 1977; the REML Hessian written out as in
+ * SAS PROC MIXED's Newton–Raphson). β is profiled out (generalised least squares) in both.
+ */
+import { cholesky, choleskyInverse, choleskyLogDet, squareMatrix } from '../linalg/dense.js';
+import {
+  accumulateCross,
+  accumulateGram,
+  gramContract,
+  multiply,
+  restrictSparse,
+  sandwichDense,
+  sandwichSparse,
+} from './pattern-algebra.js';
+import type { PatternData, VisitPattern } from './patterns.js';
+import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
+
+export interface PatternFactor {
+  /** Σ_P⁻¹, m_P × m_P. */
+  readonly S: Float64Array;
+  readonly logDet: number;
+  /** Global visit → local index in the pattern, −1 when absent. */
+  readonly local: Int32Array;
+}
+
+export interface LikelihoodEvaluation {
+  /** −2 log L (REML or ML). */
+  readonly objective: number;
+  readonly gradient: Float64Array | null;
+  /** Observed Hessian of −2 log L in θ, q × q. */
+  readonly hessian: Float64Array | null;
+  readonly beta: Float64Array;
+  /** Φ = (X'V⁻¹X)⁻¹, p × p. */
+  readonly xtvxInverse: Float64Array;
+  readonly factors: readonly PatternFactor[];
+  readonly derivatives: CovarianceDerivatives | null;
+  /** Q_k = X'V⁻¹Σ_kV⁻¹X, p × p each (order 2 only). */
+  readonly q: readonly Float64Array[] | null;
+}
+
+export interface LikelihoodOptions {
+  readonly reml: boolean;
+  /** 0: objective; 1: + gradient; 2: + Hessian and Q_k. */
+  readonly order: 0 | 1 | 2;
+}
+
+function submatrix(sigma: Float64Array, m: number, visits: Int32Array): Float64Array {
+  const mp = visits.length;
+  const out = new Float64Array(mp * mp);
+  for (let a = 0; a < mp; a++) for (let b = 0; b < mp; b++) out[a * mp + b] = sigma[visits[a]! * m + visits[b]!]!;
+  return out;
+}
+
+function frobenius(D: SparseSymmetric, M: Float64Array, m: number): number {
+  let s = 0;
+  for (let e = 0; e < D.vals.length; e++) s += D.vals[e]! * M[D.rows[e]! * m + D.cols[e]!]!;
+  return s;
+}
+
+/** Returns null when Σ (of some pattern) or X'V⁻¹X is not positive definite. */
+export function evaluateLikelihood(
+  data: PatternData,
+  structure: CovarianceStructure,
+  theta: Float64Array,
+  options: LikelihoodOptions,
+): LikelihoodEvaluation | null {
+  const { m, p, patterns, design } = data;
+  const { reml, order } = options;
+  const derivatives = order > 0 ? structure.derivatives(theta) : null;
+  const sigma = derivatives?.sigma ?? structure.sigma(theta);
+
+  const factors: PatternFactor[] = [];
+  const xtvx = new Float64Array(p * p);
+  const xtvy = new Float64Array(p);
+  for (const pat of patterns) {
+    const mp = pat.visits.length;
+    const L = cholesky(squareMatrix(mp, submatrix(sigma, m, pat.visits)));
+    if (!L) return null;
+    const S = choleskyInverse(L).data;
+    const local = new Int32Array(m).fill(-1);
+    pat.visits.forEach((v, a) => (local[v] = a));
+    factors.push({ S, logDet: choleskyLogDet(L), local });
+    accumulateGram(xtvx, p, pat, S);
+    accumulateCross(xtvy, pat, S);
+  }
+  const Lx = cholesky(squareMatrix(p, xtvx));
+  if (!Lx) return null;
+  const A = choleskyInverse(Lx).data;
+  const beta = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += A[i * p + j]! * xtvy[j]!;
+    beta[i] = s;
+  }
+  const resid = new Float64Array(data.nObs);
+  for (let o = 0; o < data.nObs; o++) {
+    let s = design.y[o]!;
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+    resid[o] = s;
+  }
+
+  let objective = ((reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI)) + (reml ? choleskyLogDet(Lx) : 0);
+  const residCross: Float64Array[] = [];
+  patterns.forEach((pat, k) => {
+    const mp = pat.visits.length;
+    const R = new Float64Array(mp * mp);
+    for (let i = 0; i < pat.nSubjects; i++)
+      for (let a = 0; a < mp; a++) {
+        const ra = resid[pat.obs[i * mp + a]!]!;
+        for (let b = 0; b < mp; b++) R[a * mp + b]! += ra * resid[pat.obs[i * mp + b]!]!;
+      }
+    residCross.push(R);
+    const f = factors[k]!;
+    let tr = 0;
+    for (let e = 0; e < mp * mp; e++) tr += f.S[e]! * R[e]!;
+    objective += pat.nSubjects * f.logDet + tr;
+  });
+  const base = { objective, beta, xtvxInverse: A, factors, derivatives };
+  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
+
+  const q = structure.q;
+  const psi = new Float64Array(m * m);
+  const omegas: Float64Array[] = [];
+  patterns.forEach((pat, k) => {
+    const mp = pat.visits.length;
+    const { S } = factors[k]!;
+    const SRS = sandwichDense(S, residCross[k]!, mp);
+    const StauS = reml ? sandwichDense(S, gramContract(pat, A, p), mp) : new Float64Array(mp * mp);
+    const omega = new Float64Array(mp * mp);
+    for (let a = 0; a < mp; a++)
+      for (let b = 0; b < mp; b++) {
+        const e = a * mp + b;
+        psi[pat.visits[a]! * m + pat.visits[b]!]! += pat.nSubjects * S[e]! - SRS[e]! - StauS[e]!;
+        omega[e] = -pat.nSubjects * S[e]! + 2 * SRS[e]! + 2 * StauS[e]!;
+      }
+    omegas.push(omega);
+  });
+  const gradient = Float64Array.from(derivatives.first, (D) => frobenius(D, psi, m));
+  if (order === 1) return { ...base, gradient, hessian: null, q: null };
+
+  const hessian = new Float64Array(q * q);
+  const u = Array.from({ length: q }, () => new Float64Array(p));
+  const Q = Array.from({ length: q }, () => new Float64Array(p * p));
+  patterns.forEach((pat, k) => {
+    const mp = pat.visits.length;
+    const { S, local } = factors[k]!;
+    const omega = omegas[k]!;
+    const Dk = derivatives.first.map((D) => restrictSparse(D, local));
+    // Σ_P tr(Σ_k S Σ_l Ω_P)
+    for (let a = 0; a < q; a++) {
+      const Da = Dk[a]!;
+      for (let b = a; b < q; b++) {
+        const Db = Dk[b]!;
+        let t = 0;
+        for (let e = 0; e < Da.vals.length; e++) {
+          const i = Da.rows[e]!;
+          const j = Da.cols[e]!;
+          for (let f = 0; f < Db.vals.length; f++)
+            t += Da.vals[e]! * Db.vals[f]! * S[j * mp + Db.rows[f]!]! * omega[Db.cols[f]! * mp + i]!;
+        }
+        hessian[a * q + b]! += t;
+      }
+    }
+    // u_k = Σ_i X_i' S Σ_k S r_i and Q_k = Σ_i X_i' S Σ_k S X_i
+    const E = residualCross(pat, beta);
+    for (let a = 0; a < q; a++) {
+      if (Dk[a]!.vals.length === 0) continue;
+      const SDS = sandwichSparse(S, mp, Dk[a]!);
+      accumulateGram(Q[a]!, p, pat, SDS);
+      accumulateCross(u[a]!, pat, SDS, E);
+    }
+  });
+  const Au = u.map((uk) => {
+    const out = new Float64Array(p);
+    for (let i = 0; i < p; i++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += A[i * p + j]! * uk[j]!;
+      out[i] = s;
+    }
+    return out;
+  });
+  const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
+  for (let a = 0; a < q; a++)
+    for (let b = a; b < q; b++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += u[a]![i]! * Au[b]![i]!;
+      let t = 0;
+      if (reml) {
+        const X = AQ[a]!;
+        const Y = AQ[b]!;
+        for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += X[i * p + j]! * Y[j * p + i]!;
+      }
+      hessian[a * q + b]! += -2 * s - t;
+    }
+  for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hessian[a * q + b] = hessian[b * q + a]!;
+  return { ...base, gradient, hessian, q: Q };
+}
+
+/**
+ * E_P = Σ_{i∈P} z_i r_i' = F_P − G_P B (d × m_P), B holding β cut to each visit's support: the
+ * residual analogue of F_P, so that Σ_i X_i' M r_i = Σ_ab M_ab E_P[a, b].
+ */
+function residualCross(pat: VisitPattern, beta: Float64Array): Float64Array {
+  const mp = pat.visits.length;
+  const { d, offsets, support, gram, cross } = pat;
+  const E = Float64Array.from(cross);
+  for (let r = 0; r < d; r++)
+    for (let b = 0; b < mp; b++) {
+      let s = 0;
+      for (let c = offsets[b]!; c < offsets[b + 1]!; c++) s += gram[r * d + c]! * beta[support[c]!]!;
+      E[r * mp + b]! -= s;
+    }
+  return E;
+}

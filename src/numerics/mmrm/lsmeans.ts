@@ -1,0 +1,103 @@
+/**
+ * Least-squares means of a class term of a fitted MMRM (SAS LSMEANS / R emmeans defaults): at each
+ * level combination of the term's variables, class variables not in the term averaged with equal
+ * weights, continuous covariates at their mean over the observations used (a product of continuous
+ * covariates at the product of their means). Differences: each level of the term's first variable
+ * minus its reference level, within each level combination of the others, each with its own df.
+ * Non-estimable cells (e.g. an arm without data at a visit) are all-null records.
+ */
+import { ModelInputError } from '../model/errors.js';
+import { estimableContrast } from '../model/estimability.js';
+import type { ClassVariable } from '../model/variables.js';
+import { NOT_ESTIMABLE, contrastEstimate } from './contrast.js';
+import type { MmrmEstimate, MmrmFit } from './types.js';
+
+export interface MmrmLsMean extends MmrmEstimate {
+  readonly levels: Readonly<Record<string, string>>;
+}
+
+export interface MmrmLsMeanDifference extends MmrmEstimate {
+  /** Level of the compared variable and of the other variables of the term. */
+  readonly levels: Readonly<Record<string, string>>;
+  readonly variable: string;
+  readonly reference: string;
+}
+
+export interface MmrmLsMeansResult {
+  readonly term: string;
+  readonly variables: readonly string[];
+  readonly lsmeans: readonly MmrmLsMean[];
+  readonly differences: readonly MmrmLsMeanDifference[];
+  readonly method: string;
+  readonly converged: boolean;
+  readonly warnings: readonly string[];
+}
+
+export interface LsMeansOptions {
+  readonly alpha?: number;
+  /** Reference level of the first variable (default: the variable's reference level). */
+  readonly reference?: string;
+}
+
+/** L over all columns of the design for one cell of the term. */
+function cellContrast(fit: MmrmFit, cell: Readonly<Record<string, string>>): Float64Array {
+  const { design } = fit;
+  return Float64Array.from(design.allColumns, (col) => {
+    if (col.term === '(Intercept)') return 1;
+    const term = design.formula.terms.find((t) => t.label === col.term)!;
+    let w = 1;
+    for (const name of term.variables) {
+      const v = design.variables.get(name)!;
+      if (v.kind === 'continuous') w *= v.mean;
+      else if (name in cell) w *= col.levels[name] === cell[name] ? 1 : 0;
+      else w /= v.levels.length;
+    }
+    return w;
+  });
+}
+
+function estimateFor(fit: MmrmFit, full: Float64Array, alpha: number): MmrmEstimate {
+  const c = estimableContrast(fit.design, full);
+  return c ? contrastEstimate(fit.inference, fit.dfMethod, c, alpha) : NOT_ESTIMABLE;
+}
+
+/** `term`: variables joined by `*` or `:` (e.g. `ARMCD*AVISIT`), each a class variable of the model. */
+export function mmrmLsMeans(fit: MmrmFit, term: string, options: LsMeansOptions = {}): MmrmLsMeansResult {
+  const alpha = options.alpha ?? 0.05;
+  const names = term.split(/[*:]/).map((s) => s.trim());
+  const vars = names.map((n) => {
+    const v = fit.design.variables.get(n);
+    if (!v) throw new ModelInputError('spec', `LS means: ${n} is not a variable of the model`);
+    if (v.kind !== 'class') throw new ModelInputError('spec', `LS means: ${n} is not a class variable`);
+    return v;
+  });
+  if (new Set(names).size !== names.length) throw new ModelInputError('spec', `LS means: ${term} repeats a variable`);
+  let cells: Record<string, string>[] = [{}];
+  for (const v of vars) cells = cells.flatMap((c) => v.levels.map((l) => ({ ...c, [v.name]: l })));
+  const lsmeans = cells.map((cell) => ({ levels: cell, ...estimateFor(fit, cellContrast(fit, cell), alpha) }));
+
+  const first = vars[0]! as ClassVariable;
+  const reference = options.reference ?? first.reference;
+  if (!first.levels.includes(reference))
+    throw new ModelInputError('spec', `LS means: "${reference}" is not a level of ${first.name}`);
+  const differences: MmrmLsMeanDifference[] = [];
+  const others = cells.filter((c) => c[first.name] === reference);
+  for (const base of others)
+    for (const level of first.levels) {
+      if (level === reference) continue;
+      const cell = { ...base, [first.name]: level };
+      const a = cellContrast(fit, cell);
+      const b = cellContrast(fit, base);
+      const diff = a.map((x, i) => x - b[i]!);
+      differences.push({ levels: cell, variable: first.name, reference, ...estimateFor(fit, diff, alpha) });
+    }
+  return {
+    term: names.join('*'),
+    variables: names,
+    lsmeans,
+    differences,
+    method: fit.method,
+    converged: fit.converged,
+    warnings: fit.warnings,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Start values: ordinary least squares residuals → per-visit variances and pairwise-complete
+ * correlations, cast into the structure; correlations are halved until Σ is positive definite
+ * (the last resort is the diagonal). Robust rather than clever: Newton does the rest.
+ */
+import { cholesky, choleskySolve, squareMatrix } from '../linalg/dense.js';
+import type { PatternData } from './patterns.js';
+import type { CovarianceStructure } from './structures/types.js';
+
+export interface EmpiricalMoments {
+  readonly variances: Float64Array;
+  /** m × m, 1 on the diagonal, 0 where no subject has both visits. */
+  readonly correlations: Float64Array;
+}
+
+/** OLS residual moments by visit (variances scaled by n/(n − p)). */
+export function olsResidualMoments(data: PatternData): EmpiricalMoments {
+  const { design, p, m, nObs } = data;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  for (let o = 0; o < nObs; o++)
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) {
+      const ce = design.colIdx[e]!;
+      const ve = design.values[e]!;
+      xty[ce]! += ve * design.y[o]!;
+      for (let f = design.rowPtr[o]!; f < design.rowPtr[o + 1]!; f++) xtx[ce * p + design.colIdx[f]!]! += ve * design.values[f]!;
+    }
+  const L = cholesky(squareMatrix(p, xtx));
+  const beta = L ? choleskySolve(L, xty) : new Float64Array(p);
+  const resid = new Float64Array(nObs);
+  for (let o = 0; o < nObs; o++) {
+    let s = design.y[o]!;
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+    resid[o] = s;
+  }
+  const ss = new Float64Array(m * m);
+  const cnt = new Float64Array(m * m);
+  for (const pat of data.patterns) {
+    const mp = pat.visits.length;
+    for (let i = 0; i < pat.nSubjects; i++)
+      for (let a = 0; a < mp; a++)
+        for (let b = 0; b < mp; b++) {
+          const k = pat.visits[a]! * m + pat.visits[b]!;
+          ss[k]! += resid[pat.obs[i * mp + a]!]! * resid[pat.obs[i * mp + b]!]!;
+          cnt[k]! += 1;
+        }
+  }
+  const inflate = nObs > p ? nObs / (nObs - p) : 1;
+  const variances = Float64Array.from({ length: m }, (_, a) => {
+    const v = cnt[a * m + a]! > 0 ? (inflate * ss[a * m + a]!) / cnt[a * m + a]! : NaN;
+    return v > 0 ? v : 1;
+  });
+  const correlations = new Float64Array(m * m);
+  for (let a = 0; a < m; a++)
+    for (let b = 0; b < m; b++) {
+      if (a === b) correlations[a * m + b] = 1;
+      else if (cnt[a * m + b]! > 1) {
+        const c = (inflate * ss[a * m + b]!) / cnt[a * m + b]! / Math.sqrt(variances[a]! * variances[b]!);
+        correlations[a * m + b] = Math.max(-0.95, Math.min(0.95, c));
+      }
+    }
+  return { variances, correlations };
+}
+
+/** θ to start from: the structure's cast of the moments, correlations halved until Σ is PD. */
+export function startTheta(structure: CovarianceStructure, moments: EmpiricalMoments): Float64Array {
+  const m = structure.m;
+  const r = Float64Array.from(moments.correlations);
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const theta = structure.start(moments.variances, r);
+    if (theta.every(Number.isFinite) && cholesky(squareMatrix(m, structure.sigma(theta)))) return theta;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) if (a !== b) r[a * m + b]! *= attempt < 10 ? 0.5 : 0;
+  }
+  return structure.start(moments.variances, r);
+}

@@ -1,0 +1,202 @@
+/**
+ * Fixed-effects design of a linear model from data rows: observations with a missing response or
+ * covariate (or a missing value in `requiredColumns`) are dropped; each term is coded with full
+ * indicators, reference level last (SAS's GLM parametrisation); aliased columns are then dropped
+ * (../model/aliasing.ts), which gives R's treatment contrasts. X is stored sparse by rows (CSR) over the
+ * kept columns.
+ */
+import { findAliasedColumns } from './aliasing.js';
+import { ModelInputError } from './errors.js';
+import type { ModelFormula } from './formula.js';
+import { classifyVariable, isMissing, levelLabel, numericValue } from './variables.js';
+import type { ClassVariable, DataRow, ModelVariable } from './variables.js';
+
+export interface DesignColumn {
+  /** R-style name: `(Intercept)`, `ARMCDTRT`, `ARMCDTRT:AVISITVIS2`, `BASE`, `AVISITVIS2:BASE`. */
+  readonly name: string;
+  /** Term label, `(Intercept)` for the intercept. */
+  readonly term: string;
+  /** Level of each class variable of the term. */
+  readonly levels: Readonly<Record<string, string>>;
+}
+
+export interface DesignSpec {
+  readonly formula: ModelFormula;
+  /** Variables treated as class whatever their values. */
+  readonly classVariables?: readonly string[];
+  /** Reference level per class variable. */
+  readonly reference?: Readonly<Record<string, string>>;
+  /** Columns that must be non-missing for a row to be used (e.g. subject and visit). */
+  readonly requiredColumns?: readonly string[];
+}
+
+export interface ModelDesign {
+  readonly formula: ModelFormula;
+  readonly variables: ReadonlyMap<string, ModelVariable>;
+  /** All columns of the full-indicator coding. */
+  readonly allColumns: readonly DesignColumn[];
+  /** Indices into allColumns of the kept (estimable) columns: the columns of X. */
+  readonly kept: readonly number[];
+  /** Aliased columns with their coefficients on the kept columns. */
+  readonly aliased: readonly { readonly column: number; readonly coefficients: Float64Array }[];
+  /** Indices of the input rows used, in input order. */
+  readonly usedRows: Int32Array;
+  readonly y: Float64Array;
+  /** CSR storage of X over kept columns. */
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Float64Array;
+  readonly warnings: readonly string[];
+}
+
+interface TermCoding {
+  readonly label: string;
+  readonly variables: readonly ModelVariable[];
+  /** For each class variable of the term, its levels in coding order (reference last). */
+  readonly codingLevels: readonly (readonly string[])[];
+  readonly offset: number;
+  readonly size: number;
+}
+
+function codingLevels(v: ClassVariable): string[] {
+  return [...v.levels.filter((l) => l !== v.reference), v.reference];
+}
+
+function columnName(vars: readonly ModelVariable[], levels: readonly (string | null)[]): string {
+  return vars.map((v, i) => (v.kind === 'class' ? `${v.name}${levels[i]}` : v.name)).join(':');
+}
+
+function buildTermCodings(formula: ModelFormula, variables: ReadonlyMap<string, ModelVariable>): {
+  codings: TermCoding[];
+  columns: DesignColumn[];
+} {
+  const columns: DesignColumn[] = [{ name: '(Intercept)', term: '(Intercept)', levels: {} }];
+  const codings: TermCoding[] = [];
+  for (const term of formula.terms) {
+    const vars = term.variables.map((n) => variables.get(n)!);
+    const lv = vars.map((v) => (v.kind === 'class' ? codingLevels(v) : [null]));
+    const offset = columns.length;
+    // cartesian product, last variable fastest (SAS and R order)
+    let combos: (string | null)[][] = [[]];
+    for (const l of lv) combos = combos.flatMap((c) => l.map((x) => [...c, x]));
+    for (const c of combos) {
+      const levels: Record<string, string> = {};
+      vars.forEach((v, i) => {
+        if (v.kind === 'class') levels[v.name] = c[i]!;
+      });
+      columns.push({ name: columnName(vars, c), term: term.label, levels });
+    }
+    codings.push({
+      label: term.label,
+      variables: vars,
+      codingLevels: lv.map((l) => l.filter((x): x is string => x !== null)),
+      offset,
+      size: combos.length,
+    });
+  }
+  return { codings, columns };
+}
+
+/** Column index and value of one term for one row. */
+function termEntry(t: TermCoding, row: DataRow): { col: number; value: number } {
+  let idx = 0;
+  let value = 1;
+  let ci = 0;
+  for (const v of t.variables) {
+    if (v.kind === 'class') {
+      const levels = t.codingLevels[ci++]!;
+      idx = idx * levels.length + levels.indexOf(levelLabel(row[v.name]));
+    } else value *= numericValue(row[v.name])!;
+  }
+  return { col: t.offset + idx, value };
+}
+
+export function buildDesignMatrix(rows: readonly DataRow[], spec: DesignSpec): ModelDesign {
+  const { formula } = spec;
+  const needed = [formula.response, ...formula.variables, ...(spec.requiredColumns ?? [])];
+  const present = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) present.add(k);
+  for (const n of needed) if (!present.has(n)) throw new ModelInputError('spec', `unknown variable ${n}`);
+  for (const n of Object.keys(spec.reference ?? {}))
+    if (!formula.variables.includes(n)) throw new ModelInputError('spec', `reference given for ${n}, which is not in the model`);
+
+  const used: number[] = [];
+  rows.forEach((r, i) => {
+    if (needed.every((n) => !isMissing(r[n]))) used.push(i);
+  });
+  for (const i of used)
+    if (numericValue(rows[i]![formula.response]) === null)
+      throw new ModelInputError('data', `response ${formula.response} has a non-numeric value "${String(rows[i]![formula.response])}"`);
+  if (used.length === 0) throw new ModelInputError('data', 'no observation has the response and every covariate');
+  const usedRows = Int32Array.from(used);
+
+  const forced = new Set(spec.classVariables ?? []);
+  const variables = new Map<string, ModelVariable>();
+  for (const n of formula.variables)
+    variables.set(n, classifyVariable(n, rows, usedRows, forced.has(n), spec.reference?.[n]));
+
+  const { codings, columns } = buildTermCodings(formula, variables);
+  const pFull = columns.length;
+  const n = used.length;
+  const nnzPerRow = 1 + codings.length;
+  const fullCol = new Int32Array(n * nnzPerRow);
+  const fullVal = new Float64Array(n * nnzPerRow);
+  const y = new Float64Array(n);
+  const xtx = new Float64Array(pFull * pFull);
+  for (let o = 0; o < n; o++) {
+    const row = rows[used[o]!]!;
+    y[o] = numericValue(row[formula.response])!;
+    fullCol[o * nnzPerRow] = 0;
+    fullVal[o * nnzPerRow] = 1;
+    codings.forEach((t, k) => {
+      const e = termEntry(t, row);
+      fullCol[o * nnzPerRow + 1 + k] = e.col;
+      fullVal[o * nnzPerRow + 1 + k] = e.value;
+    });
+    for (let a = 0; a < nnzPerRow; a++)
+      for (let b = 0; b < nnzPerRow; b++)
+        xtx[fullCol[o * nnzPerRow + a]! * pFull + fullCol[o * nnzPerRow + b]!]! +=
+          fullVal[o * nnzPerRow + a]! * fullVal[o * nnzPerRow + b]!;
+  }
+  const { kept, aliased } = findAliasedColumns(xtx, pFull);
+  const keptIndex = new Int32Array(pFull).fill(-1);
+  kept.forEach((c, i) => (keptIndex[c] = i));
+
+  const rowPtr = new Int32Array(n + 1);
+  const colIdx: number[] = [];
+  const values: number[] = [];
+  for (let o = 0; o < n; o++) {
+    for (let a = 0; a < nnzPerRow; a++) {
+      const c = keptIndex[fullCol[o * nnzPerRow + a]!]!;
+      const v = fullVal[o * nnzPerRow + a]!;
+      if (c >= 0 && v !== 0) {
+        colIdx.push(c);
+        values.push(v);
+      }
+    }
+    rowPtr[o + 1] = colIdx.length;
+  }
+
+  const warnings: string[] = [];
+  for (const { column } of aliased) {
+    const col = columns[column]!;
+    const involvesReference = Object.entries(col.levels).some(
+      ([v, l]) => (variables.get(v) as ClassVariable).reference === l,
+    );
+    if (!involvesReference && column !== 0)
+      warnings.push(`column ${col.name} is aliased with earlier columns (e.g. an empty cell) and is dropped`);
+  }
+  return {
+    formula,
+    variables,
+    allColumns: columns,
+    kept,
+    aliased,
+    usedRows,
+    y,
+    rowPtr,
+    colIdx: Int32Array.from(colIdx),
+    values: Float64Array.from(values),
+    warnings,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * `ard.csv` and the ADaM-like dataset CSVs (dts/ard.md). ARD rows are sorted by the first eight
+ * columns, each compared by UTF-16 code units (plain `<`, not localeCompare, so `WEEK12` sorts
+ * before `WEEK4` on every machine), so two runs can be diffed line by line.
+ */
+import { ARD_COLUMNS } from '../ard/types.js';
+import type { ArdRow } from '../ard/types.js';
+import { csvText } from './csv.js';
+import type { CsvValue } from './csv.js';
+
+const KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(typeof ARD_COLUMNS)[number], 'value'>[];
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Order of ARD rows: the eight key columns in turn, by UTF-16 code units. */
+export function compareArdRows(a: ArdRow, b: ArdRow): number {
+  for (const c of KEY_COLUMNS) {
+    const d = compareStrings(a[c], b[c]);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Sorted copy of the rows. Two rows with the same key are a bug upstream (a table could not tell
+ * which to show) and throw.
+ */
+export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
+  const sorted = [...rows].sort(compareArdRows);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] as ArdRow;
+    const b = sorted[i] as ArdRow;
+    if (compareArdRows(a, b) === 0) {
+      throw new Error(`duplicate ARD key: ${KEY_COLUMNS.map((c) => `${c}=${a[c]}`).join(' ')}`);
+    }
+  }
+  return sorted;
+}
+
+export function ardToCsv(rows: readonly ArdRow[]): string {
+  const records = sortArdRows(rows).map((r) => ARD_COLUMNS.map((c): CsvValue => r[c]));
+  return csvText(ARD_COLUMNS, records);
+}
+
+export type DatasetValue = string | number | null;
+
+/**
+ * An analysis dataset as written: its name (file `<name>.csv`, chosen by the caller), the columns in
+ * order, and rows whose listed columns hold string, number or null. Rows are written in the order
+ * given (a dataset's sort order is its deriver's business).
+ */
+export interface Dataset<R extends { readonly [K in keyof R]: DatasetValue }> {
+  readonly name: string;
+  readonly columns: readonly (keyof R & string)[];
+  readonly rows: readonly R[];
+}
+
+export function datasetToCsv<R extends { readonly [K in keyof R]: DatasetValue }>(ds: Dataset<R>): string {
+  if (new Set(ds.columns).size !== ds.columns.length) throw new Error(`${ds.name}: duplicate column names`);
+  const records = ds.rows.map((row, i) =>
+    ds.columns.map((c): CsvValue => {
+      const v: unknown = row[c];
+      if (v === null || typeof v === 'string' || typeof v === 'number') return v;
+      throw new TypeError(`${ds.name}: row ${i + 1}, column ${c} holds ${typeof v}, not string, number or null`);
+    }),
+  );
+  return csvText(ds.columns, records);
+}

@@ -1,0 +1,117 @@
+/**
+ * `manifest.json`: what a run read and wrote, deterministic so that two runs on the same input give
+ * the same bytes: keys sorted at every level, inputs sorted by name and outputs by path (UTF-16 code
+ * units), SHA-256 of every output file, no timestamps or host names, two-space indentation, LF and a
+ * trailing newline. Its `"tool": "sle-msc"` marker is how the writer recognises a previous output.
+ */
+import { createHash } from 'node:crypto';
+import { checkOutputPath, compareCodeUnits } from './paths.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_TOOL = 'sle-msc';
+const MANIFEST_VERSION = 1;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export type BlindingState = 'blinded' | 'randomization' | 'dummy';
+
+export interface ManifestInput {
+  readonly toolVersion: string;
+  readonly sapVersion: string;
+  /** The lock's identifier from lock.json; null in a draft run without one. */
+  readonly lockId: string | null;
+  readonly draft: boolean;
+  readonly blinding: BlindingState;
+  /** Required with `blinding: 'dummy'`, forbidden otherwise. */
+  readonly dummySeed?: number | string;
+  readonly inputs: readonly { readonly name: string; readonly sha256: string }[];
+  /** Every output file except the manifest itself. */
+  readonly outputs: ReadonlyMap<string, string | Uint8Array>;
+}
+
+export function sha256Hex(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+}
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+
+/** JSON with object keys in UTF-16 code-unit order at every level. */
+export function stableJson(value: Json): string {
+  const sortKeys = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v !== null && typeof v === 'object') {
+      const o = v as { readonly [k: string]: Json };
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort(compareCodeUnits)
+          .map((k) => [k, sortKeys(o[k] as Json)]),
+      );
+    }
+    return v;
+  };
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+function checkInput(m: ManifestInput): void {
+  if ((m.blinding === 'dummy') !== (m.dummySeed !== undefined)) {
+    throw new Error('manifest: dummySeed is given exactly when blinding is "dummy"');
+  }
+  const names = new Set<string>();
+  for (const i of m.inputs) {
+    if (names.has(i.name)) throw new Error(`manifest: input ${i.name} listed twice`);
+    names.add(i.name);
+    if (!SHA256_HEX.test(i.sha256)) throw new Error(`manifest: input ${i.name} has no lower-case SHA-256`);
+  }
+  for (const p of m.outputs.keys()) {
+    checkOutputPath(p);
+    if (p === MANIFEST_FILE) throw new Error('manifest: the manifest cannot list itself');
+  }
+}
+
+export function buildManifest(m: ManifestInput): string {
+  checkInput(m);
+  const inputs = [...m.inputs]
+    .sort((a, b) => compareCodeUnits(a.name, b.name))
+    .map((i) => ({ name: i.name, sha256: i.sha256 }));
+  const outputs = [...m.outputs.entries()]
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([path, content]) => ({ path, bytes: byteLength(content), sha256: sha256Hex(content) }));
+  return stableJson({
+    tool: MANIFEST_TOOL,
+    manifestVersion: MANIFEST_VERSION,
+    toolVersion: m.toolVersion,
+    sapVersion: m.sapVersion,
+    lockId: m.lockId,
+    draft: m.draft,
+    blinding: m.blinding,
+    ...(m.dummySeed === undefined ? {} : { dummySeed: m.dummySeed }),
+    inputs,
+    outputs,
+  });
+}
+
+/**
+ * The output paths a previous manifest lists, or null when the text is not an sle-msc manifest
+ * (not JSON, no `"tool": "sle-msc"`, or no well-formed `outputs`).
+ */
+export function readManifestOutputs(text: string): string[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object') return null;
+  const o = parsed as { tool?: unknown; outputs?: unknown };
+  if (o.tool !== MANIFEST_TOOL || !Array.isArray(o.outputs)) return null;
+  const paths: string[] = [];
+  for (const entry of o.outputs as unknown[]) {
+    const p = (entry as { path?: unknown } | null)?.path;
+    if (typeof p !== 'string') return null;
+    paths.push(p);
+  }
+  return paths;
+}

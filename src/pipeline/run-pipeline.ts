@@ -1,0 +1,60 @@
+/**
+ * One analysis run without I/O: validated lock + unblinding + settings → ADaM datasets, ARD rows and
+ * rendered tables, as a map of output files (everything but manifest.json). Pure: the same inputs give
+ * the same bytes.
+ */
+import type { ArdRow } from '../ard/types.js';
+import { issue, type Issue } from '../core/issues.js';
+import { derivePrimary, toPrimaryDatasets, type PrimaryDerivations } from '../derive/primary.js';
+import type { Lock, Unblinding } from '../lock/types.js';
+import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
+import type { SapSettings } from '../sap/index.js';
+import { analyzeSri4 } from '../analyze/sri4.js';
+import { renderTables, tlfContext } from './tables.js';
+
+export interface PipelineInput {
+  readonly lock: Lock;
+  readonly unblinding: Unblinding;
+  readonly settings: SapSettings;
+}
+
+export interface PipelineResult {
+  readonly derivations: PrimaryDerivations;
+  /** Sorted as ard.md requires. */
+  readonly ard: readonly ArdRow[];
+  /** Output files by relative path (ard.csv, adam/*.csv, tables/*), manifest excluded. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Protocol deviations and other findings that do not stop the run. */
+  readonly warnings: readonly Issue[];
+}
+
+export function runPipeline({ lock, unblinding, settings }: PipelineInput): PipelineResult {
+  const blinded = unblinding.kind === 'blinded';
+  const derivations = derivePrimary(lock, unblinding, settings);
+  const ard = sortArdRows([...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded)]);
+
+  const files = new Map<string, string>();
+  files.set('ard.csv', ardToCsv(ard));
+  for (const ds of toPrimaryDatasets(derivations, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
+
+  return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
+}
+
+/** SAP §6: a randomized stratum that disagrees with screening SLEDAI-2K is a deviation, not bad input. */
+function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[] {
+  if (unblinding.kind !== 'randomization') return [];
+  const rowOf = new Map(unblinding.rows.map((r) => [r.USUBJID, r]));
+  return d.adsl
+    .filter((s) => s.STRATDFL === 'Y')
+    .map((s) => {
+      const r = rowOf.get(s.USUBJID);
+      return issue(
+        'warning',
+        r?.src.file ?? 'randomization',
+        `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation)`,
+        r?.src.line,
+        'STRATUM',
+      );
+    });
+}

@@ -1,0 +1,45 @@
+/**
+ * The run's tables: every table spec of src/tlf, filled from the ARD (the single source of numbers)
+ * into a print form, rendered as RTF, HTML and text under `tables/<id>.<ext>`.
+ */
+import type { ArdRow } from '../ard/types.js';
+import { ardLookup } from '../render/ard-lookup.js';
+import { renderHtml } from '../render/html.js';
+import { buildPrintForm } from '../render/print-form.js';
+import { renderRtf } from '../render/rtf.js';
+import type { TableSpec } from '../render/table-spec.js';
+import { renderText } from '../render/text.js';
+import type { SapSettings } from '../sap/index.js';
+import { printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
+import { sri4TableSpec } from '../tlf/sri4.js';
+
+/** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
+const LINES_PER_PAGE = 46;
+
+export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boolean): TlfContext {
+  const label = (code: string) => settings.arms.find((a) => a.code === code)?.name ?? code;
+  return {
+    blinding,
+    draft,
+    armLabels: { PBO: label('PBO'), MSC1E6: label('MSC1E6'), MSC5E6: label('MSC5E6') },
+    totalLabel: 'Total',
+    includeTotal: true,
+  };
+}
+
+/** Table specs of the run, in TLF order. */
+export function tableSpecs(ctx: TlfContext): TableSpec[] {
+  return [sri4TableSpec(ctx)];
+}
+
+export function renderTables(ard: readonly ArdRow[], ctx: TlfContext): Map<string, string> {
+  const lookup = ardLookup(ard);
+  const files = new Map<string, string>();
+  for (const spec of tableSpecs(ctx)) {
+    const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
+    files.set(`tables/${spec.id}.rtf`, renderRtf(form));
+    files.set(`tables/${spec.id}.html`, renderHtml(form));
+    files.set(`tables/${spec.id}.txt`, renderText(form));
+  }
+  return files;
+}

@@ -1,0 +1,68 @@
+/**
+ * Self-contained HTML (one file, inline CSS, no scripts, no external resources) from a print form.
+ * A browser does not paginate, so the table shows the unpaginated body rows under one header.
+ * Every text is escaped; nothing depends on the clock.
+ */
+import type { PrintForm, PrintRow } from './print-form.js';
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const CSS = [
+  'body{font-family:"Courier New",Courier,monospace;font-size:10pt;margin:2em;}',
+  '.titles p{text-align:center;margin:0;}',
+  '.titles p.mark{font-weight:bold;}',
+  'table{border-collapse:collapse;margin:1em auto;}',
+  'thead tr:first-child th{border-top:1px solid #000;}',
+  'thead tr:last-child th{border-bottom:1px solid #000;}',
+  'tbody tr:last-child td{border-bottom:1px solid #000;}',
+  'th,td{padding:0.1em 0.8em;text-align:center;white-space:pre;}',
+  'th.stub,td.stub{text-align:left;}',
+  'tr.separator td{height:1em;}',
+  '.footnotes p{margin:0;}',
+].join('\n');
+
+function bodyRow(row: PrintRow): string {
+  if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
+  const [label = '', ...values] = row.cells;
+  const stubStyle = row.indent > 0 ? ` style="padding-left:${0.8 + 1.2 * row.indent}em"` : '';
+  const cells = values.map((v) => `<td>${escapeHtml(v)}</td>`).join('');
+  return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
+}
+
+function headerRow(cells: readonly string[]): string {
+  return `<tr>${cells.map((c, i) => `<th${i === 0 ? ' class="stub"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr>`;
+}
+
+export function renderHtml(form: PrintForm): string {
+  const titles = [
+    ...form.marks.map((m) => `<p class="mark">${escapeHtml(m)}</p>`),
+    ...form.titleLines.map((t) => `<p>${escapeHtml(t)}</p>`),
+  ].join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(`Table ${form.id}`)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+    '<body>',
+    `<div class="titles">\n${titles}\n</div>`,
+    '<table>',
+    `<thead>\n${form.header.map(headerRow).join('\n')}\n</thead>`,
+    `<tbody>\n${form.rows.map(bodyRow).join('\n')}\n</tbody>`,
+    '</table>',
+    `<div class="footnotes">\n${form.footnotes.map((f) => `<p>${escapeHtml(f)}</p>`).join('\n')}\n</div>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ArdRow } from '../../src/ard/types.js';
+import { ardToCsv, compareArdRows, datasetToCsv, sortArdRows } from '../../src/output/ard-csv.js';
+import type { Dataset } from '../../src/output/ard-csv.js';
+
+// Source of the expected bytes: dts/ard.md (column order, UTF-16 code-unit sort on the first eight
+// columns, String(x) values, empty for null, RFC 4180 quoting, LF, no BOM). Comparisons are exact.
+const row = (over: Partial<ArdRow>): ArdRow => ({
+  endpoint: 'SRI4',
+  param: '',
+  visit: 'WEEK24',
+  population: 'FAS',
+  group: 'PBO',
+  comparator: '',
+  stat: 'n',
+  method: '',
+  value: 8,
+  ...over,
+});
+
+describe('ARD sort order', () => {
+  it('compares by UTF-16 code units, not locale: WEEK12 < WEEK4, upper case before lower', () => {
+    expect(compareArdRows(row({ visit: 'WEEK12' }), row({ visit: 'WEEK4' }))).toBeLessThan(0);
+    expect(compareArdRows(row({ stat: 'N' }), row({ stat: 'n' }))).toBeLessThan(0);
+    expect(compareArdRows(row({ param: '' }), row({ param: 'BILAG' }))).toBeLessThan(0);
+    expect(compareArdRows(row({}), row({}))).toBe(0);
+  });
+  it('sorts by the eight key columns in turn and rejects duplicate keys', () => {
+    const rows = [
+      row({ group: 'MSC1E6', stat: 'n' }),
+      row({ group: 'PBO', stat: 'N', value: 27 }),
+      row({ group: 'MSC1E6', stat: 'N', value: 26 }),
+      row({ endpoint: 'AE', param: 'TEAE', visit: '', population: 'SAF', group: 'TOTAL' }),
+    ];
+    expect(sortArdRows(rows).map((r) => `${r.endpoint}/${r.group}/${r.stat}`)).toEqual([
+      'AE/TOTAL/n',
+      'SRI4/MSC1E6/N',
+      'SRI4/MSC1E6/n',
+      'SRI4/PBO/N',
+    ]);
+    expect(() => sortArdRows([row({}), row({ value: 9 })])).toThrow(/duplicate ARD key/);
+  });
+});
+
+describe('ardToCsv', () => {
+  it('writes the header, sorted rows, String(value), empty for null, LF, no BOM', () => {
+    const csv = ardToCsv([
+      row({ group: 'MSC5E6', comparator: 'PBO', stat: 'or', method: 'LOGISTIC', value: null }),
+      row({ group: 'MSC1E6', comparator: 'PBO', stat: 'diff', method: 'MN', value: 0.1 + 0.2 }),
+      row({ endpoint: 'AE', param: 'SOC:Skin, subcutaneous', visit: '', population: 'SAF', group: 'TOTAL', value: 3 }),
+    ]);
+    expect(csv).toBe(
+      'endpoint,param,visit,population,group,comparator,stat,method,value\n' +
+        'AE,"SOC:Skin, subcutaneous",,SAF,TOTAL,,n,,3\n' +
+        'SRI4,,WEEK24,FAS,MSC1E6,PBO,diff,MN,0.30000000000000004\n' +
+        'SRI4,,WEEK24,FAS,MSC5E6,PBO,or,LOGISTIC,\n',
+    );
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    expect(csv.includes('\r')).toBe(false);
+  });
+  it('is deterministic: any input order gives the same bytes', () => {
+    const rows = [row({ group: 'PBO' }), row({ group: 'MSC1E6' }), row({ group: 'TOTAL' }), row({ visit: 'WEEK4' })];
+    const expected = ardToCsv(rows);
+    expect(ardToCsv([...rows].reverse())).toBe(expected);
+    expect(ardToCsv([rows[2], rows[0], rows[3], rows[1]] as ArdRow[])).toBe(expected);
+  });
+  it('writes only the header for no rows', () => {
+    expect(ardToCsv([])).toBe('endpoint,param,visit,population,group,comparator,stat,method,value\n');
+  });
+});
+
+describe('datasetToCsv', () => {
+  interface AdslRow {
+    readonly USUBJID: string;
+    readonly AGE: number | null;
+    readonly SITE: string;
+  }
+  const adsl: Dataset<AdslRow> = {
+    name: 'adsl',
+    columns: ['USUBJID', 'AGE', 'SITE'],
+    rows: [
+      { USUBJID: 'SLEMSC01-002', AGE: 41.5, SITE: 'Lyon, FR' },
+      { USUBJID: 'SLEMSC01-001', AGE: null, SITE: 'Boston' },
+    ],
+  };
+  it('keeps the given row order and applies the same CSV rules', () => {
+    expect(datasetToCsv(adsl)).toBe('USUBJID,AGE,SITE\nSLEMSC01-002,41.5,"Lyon, FR"\nSLEMSC01-001,,Boston\n');
+  });
+  it('writes only the listed columns, in their order', () => {
+    expect(datasetToCsv({ ...adsl, columns: ['SITE', 'USUBJID'] })).toBe(
+      'SITE,USUBJID\n"Lyon, FR",SLEMSC01-002\nBoston,SLEMSC01-001\n',
+    );
+  });
+  it('rejects duplicate columns and values that are not string, number or null', () => {
+    expect(() => datasetToCsv({ ...adsl, columns: ['AGE', 'AGE'] })).toThrow(/duplicate/);
+    const bad = { name: 'x', columns: ['A'], rows: [{ A: undefined }] } as unknown as Dataset<{ A: string }>;
+    expect(() => datasetToCsv(bad)).toThrow(/row 1, column A/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, csvLine, csvText } from '../../src/output/csv.js';
+
+// Source: RFC 4180 §2 (quote a field holding a comma, double quote, CR or LF; double inner quotes)
+// and dts/ard.md (numbers as String(x), null empty, LF). Comparisons are exact.
+describe('csvField', () => {
+  it('leaves plain text and spaces unquoted', () => {
+    expect(csvField('WEEK24')).toBe('WEEK24');
+    expect(csvField(' a b ')).toBe(' a b ');
+    expect(csvField('')).toBe('');
+    expect(csvField('SOC:Nervous system disorders')).toBe('SOC:Nervous system disorders');
+  });
+  it('quotes only where RFC 4180 requires it', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\r')).toBe('"cr\r"');
+    expect(csvField("it's; fine")).toBe("it's; fine");
+  });
+  it('prints numbers as JavaScript does and null as empty', () => {
+    expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(csvField(1e21)).toBe('1e+21');
+    expect(csvField(1e-7)).toBe('1e-7');
+    expect(csvField(-0)).toBe('0');
+    expect(csvField(27)).toBe('27');
+    expect(csvField(null)).toBe('');
+  });
+  it('rejects NaN and infinities', () => {
+    expect(() => csvField(Number.NaN)).toThrow(RangeError);
+    expect(() => csvField(Number.NEGATIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('csvLine and csvText', () => {
+  it('joins with commas and ends every line with LF', () => {
+    expect(csvLine(['a', 1, null, 'x,y'])).toBe('a,1,,"x,y"');
+    expect(csvText(['h1', 'h2'], [['a', 1], [null, 'b']])).toBe('h1,h2\na,1\n,b\n');
+    expect(csvText(['only'], [])).toBe('only\n');
+  });
+});

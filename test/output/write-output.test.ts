@@ -1,0 +1,199 @@
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT, RunError } from '../../src/core/exit-codes.js';
+import { buildManifest } from '../../src/output/manifest.js';
+import { writeOutputAtomically } from '../../src/output/write-output.js';
+import type { OutputFs } from '../../src/output/write-output.js';
+
+let work: string;
+beforeEach(async () => {
+  work = await fs.mkdtemp(path.join(tmpdir(), 'sle-msc-out-'));
+});
+afterEach(async () => {
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+function outputFiles(label: string): Map<string, string | Uint8Array> {
+  const outputs = new Map<string, string | Uint8Array>([
+    ['ard.csv', `endpoint\n${label}\n`],
+    ['tables/t-14.2.1.1.rtf', `{\\rtf1 ${label}}`],
+    ['figures/f.png', new Uint8Array([137, 80, 78, 71])],
+  ]);
+  const manifest = buildManifest({
+    toolVersion: '0.1.0',
+    sapVersion: '1.0',
+    lockId: 'L1',
+    draft: false,
+    blinding: 'blinded',
+    inputs: [],
+    outputs,
+  });
+  return new Map([...outputs, ['manifest.json', manifest]]);
+}
+
+/** Every file under dir (relative path → content), for comparing folder states byte for byte. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) {
+      const full = path.join(e.parentPath, e.name);
+      out[path.relative(dir, full)] = (await fs.readFile(full)).toString('base64');
+    }
+  }
+  return out;
+}
+
+async function expectRunError(p: Promise<unknown>, code: number): Promise<RunError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(RunError);
+  expect((err as RunError).exitCode).toBe(code);
+  return err as RunError;
+}
+
+const siblings = async () => (await fs.readdir(work)).sort();
+
+describe('writeOutputAtomically', () => {
+  it('creates an absent folder (and missing parents) and leaves no temporary folder', async () => {
+    const out = path.join(work, 'deep', 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    expect(Object.keys(await snapshot(out)).sort()).toEqual([
+      'ard.csv',
+      'figures/f.png',
+      'manifest.json',
+      'tables/t-14.2.1.1.rtf',
+    ]);
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
+    expect(await fs.readdir(path.join(work, 'deep'))).toEqual(['out']);
+  });
+
+  it('writes into an empty existing folder', async () => {
+    const out = path.join(work, 'out');
+    await fs.mkdir(out);
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('replaces a previous sle-msc output completely (stale files go)', async () => {
+    const out = path.join(work, 'out');
+    const first = outputFiles('first');
+    first.set('old-only.txt', 'stale');
+    // A previous output lists every file it holds.
+    const outputs = new Map([...first].filter(([k]) => k !== 'manifest.json'));
+    first.set('manifest.json', buildManifest({ toolVersion: '0.0.9', sapVersion: '1.0', lockId: 'L0', draft: false, blinding: 'blinded', inputs: [], outputs }));
+    await writeOutputAtomically(out, first, { force: false });
+    await writeOutputAtomically(out, outputFiles('second'), { force: false });
+    const snap = await snapshot(out);
+    expect(Object.keys(snap)).not.toContain('old-only.txt');
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\nsecond\n');
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('refuses foreign content with exit 73 and leaves it untouched', async () => {
+    const out = path.join(work, 'out');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'thesis.docx'), 'precious');
+    const before = await snapshot(out);
+    const err = await expectRunError(writeOutputAtomically(out, outputFiles('a'), { force: false }), EXIT.CANTCREAT);
+    expect(err.message).toMatch(/--force/);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('refuses an earlier output that also holds a file its manifest does not list', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    await fs.writeFile(path.join(out, 'my-notes.txt'), 'mine');
+    await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false }), EXIT.CANTCREAT);
+    expect(await fs.readFile(path.join(out, 'my-notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses a manifest.json of another tool, and a plain file in place of the folder', async () => {
+    const out = path.join(work, 'out');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'manifest.json'), '{"tool":"other","outputs":[]}');
+    await expectRunError(writeOutputAtomically(out, outputFiles('a'), { force: false }), EXIT.CANTCREAT);
+    const file = path.join(work, 'file');
+    await fs.writeFile(file, 'x');
+    await expectRunError(writeOutputAtomically(file, outputFiles('a'), { force: false }), EXIT.CANTCREAT);
+    expect(await fs.readFile(file, 'utf8')).toBe('x');
+  });
+
+  it('replaces foreign content with force', async () => {
+    const out = path.join(work, 'out');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'junk.txt'), 'junk');
+    await writeOutputAtomically(out, outputFiles('a'), { force: true });
+    expect(Object.keys(await snapshot(out))).not.toContain('junk.txt');
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('a failing file write midway leaves DIR as it was and removes the temporary folder', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const before = await snapshot(out);
+    let writes = 0;
+    const failing: OutputFs = {
+      ...(fs as unknown as OutputFs),
+      writeFile: async (p, data) => {
+        if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        await fs.writeFile(p, data);
+      },
+    };
+    const err = await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false, fs: failing }), EXIT.CANTCREAT);
+    expect(err.message).toMatch(/ENOSPC/);
+    expect(writes).toBe(3);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('a failing final rename puts the earlier output back', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const before = await snapshot(out);
+    const failing: OutputFs = {
+      ...(fs as unknown as OutputFs),
+      rename: async (from, to) => {
+        if (path.basename(from).includes('.tmp-')) throw new Error('EXDEV: cross-device link');
+        await fs.rename(from, to);
+      },
+    };
+    await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false, fs: failing }), EXIT.CANTCREAT);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const a = path.join(work, 'a');
+    const b = path.join(work, 'b');
+    await writeOutputAtomically(a, outputFiles('same'), { force: false });
+    await writeOutputAtomically(b, outputFiles('same'), { force: false });
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+  });
+
+  it('refuses, even with force, the working directory or an ancestor of it', async () => {
+    const cwd = path.join(work, 'project', 'sub');
+    await fs.mkdir(cwd, { recursive: true });
+    await expectRunError(writeOutputAtomically('.', outputFiles('a'), { force: true, cwd }), EXIT.CANTCREAT);
+    await expectRunError(writeOutputAtomically('..', outputFiles('a'), { force: true, cwd }), EXIT.CANTCREAT);
+    await expectRunError(writeOutputAtomically('/', outputFiles('a'), { force: true, cwd }), EXIT.CANTCREAT);
+    expect(await fs.readdir(path.join(work, 'project'))).toEqual(['sub']);
+  });
+
+  it('resolves a relative DIR against cwd', async () => {
+    await writeOutputAtomically('rel-out', outputFiles('a'), { force: false, cwd: work });
+    expect(await fs.readFile(path.join(work, 'rel-out', 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
+  });
+
+  it('rejects (as a bug) bad file names and a missing manifest before touching the disk', async () => {
+    const out = path.join(work, 'out');
+    await expect(writeOutputAtomically(out, new Map([['../x', 'y']]), { force: false })).rejects.toThrow(/valid output/);
+    await expect(writeOutputAtomically(out, new Map([['a.csv', 'y']]), { force: false })).rejects.toThrow(/manifest/);
+    expect(await siblings()).toEqual([]);
+  });
+});

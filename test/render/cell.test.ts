@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatCell } from '../../src/render/cell.js';
+import type { StatRef } from '../../src/render/table-spec.js';
+
+// Expected strings: SAP §3 rules applied by hand to the literal values below (exact comparison).
+const reader = (values: Record<string, number | null>) => (ref: StatRef) => {
+  const v = values[ref.stat];
+  if (v === undefined) throw new Error(`no ${ref.stat}`);
+  return v;
+};
+const s = (stat: string): StatRef => ({ stat });
+
+describe('formatCell', () => {
+  it('number, count and countPct', () => {
+    expect(formatCell({ kind: 'number', decimals: 1, value: s('x') }, reader({ x: 2.25 }))).toBe('2.3');
+    expect(formatCell({ kind: 'count', value: s('n') }, reader({ n: 12 }))).toBe('12');
+    expect(formatCell({ kind: 'count', value: s('n') }, reader({ n: null }))).toBe('NE');
+    expect(() => formatCell({ kind: 'count', value: s('n') }, reader({ n: 1.5 }))).toThrow(RangeError);
+    expect(formatCell({ kind: 'countPct', n: s('n'), bigN: s('N') }, reader({ n: 8, N: 27 }))).toBe('8 (29.6)');
+  });
+  it('meanSd and pair with their own decimals', () => {
+    const meanSd = { kind: 'meanSd', meanDecimals: 1, sdDecimals: 2, mean: s('mean'), sd: s('sd') } as const;
+    expect(formatCell(meanSd, reader({ mean: -4.25, sd: 3.125 }))).toBe('-4.3 (3.13)');
+    expect(formatCell(meanSd, reader({ mean: 10, sd: null }))).toBe('10.0 (NE)');
+    expect(formatCell({ kind: 'pair', decimals: 0, first: s('min'), second: s('max') }, reader({ min: -12, max: 4 }))).toBe('-12, 4');
+  });
+  it('estimateCi in the three scales', () => {
+    const ci = (scale: 'number' | 'percent' | 'ratio', decimals: number) =>
+      ({ kind: 'estimateCi', scale, decimals, estimate: s('e'), lower: s('l'), upper: s('u') }) as const;
+    const v = reader({ e: 0.14815, l: -0.0875, u: 0.3625 });
+    expect(formatCell(ci('percent', 1), v)).toBe('14.8 (-8.8, 36.3)');
+    expect(formatCell(ci('number', 3), v)).toBe('0.148 (-0.088, 0.363)');
+    expect(formatCell(ci('ratio', 9), reader({ e: 2.125, l: 0.675, u: null }))).toBe('2.13 (0.68, NE)');
+  });
+  it('pValue', () => {
+    expect(formatCell({ kind: 'pValue', value: s('p') }, reader({ p: 0.0004 }))).toBe('<0.001');
+    expect(formatCell({ kind: 'pValue', value: s('p') }, reader({ p: 0.0455 }))).toBe('0.046');
+  });
+});

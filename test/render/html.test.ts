@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ardLookup } from '../../src/render/ard-lookup.js';
+import { DRAFT_MARK, DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
+import { escapeHtml, renderHtml } from '../../src/render/html.js';
+import { sampleArd, sampleSpec } from './sample-table.js';
+
+const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), {
+  flags: { draft: true, dummyRandomization: true },
+  linesPerPage: 16,
+});
+const html = renderHtml(form);
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderHtml', () => {
+  it('is a self-contained document: no scripts, no external resources', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).not.toMatch(/<script|<link|src=|url\(/i);
+  });
+
+  it('escapes every text from the print form', () => {
+    expect(html).toContain('<p>Responders &amp; &lt;others&gt;</p>');
+    expect(html).not.toContain('<others>');
+  });
+
+  it('shows the marks first, then the titles', () => {
+    expect(html).toContain(`<p class="mark">${DRAFT_MARK}</p>\n<p class="mark">${DUMMY_MARK}</p>\n<p>Table T-1.2.3</p>`);
+  });
+
+  it('shows one header and every body row unpaginated, with indents and separators', () => {
+    expect(html.match(/<thead>/g)).toHaveLength(1);
+    expect(html.match(/<tr class="(stat|label)">/g)).toHaveLength(4);
+    expect(html).toContain('<tr class="separator"><td colspan="4"></td></tr>');
+    expect(html).toContain('<td class="stub" style="padding-left:2em">p-value</td><td></td><td>0.265</td><td>&lt;0.001</td>');
+    expect(html).toContain('<th>(N=27)</th>');
+    expect(html).toContain('<p>NE = not estimable.</p>');
+  });
+
+  it('is deterministic', () => {
+    expect(renderHtml(form)).toBe(html);
+  });
+});

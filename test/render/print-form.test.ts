@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { ardLookup } from '../../src/render/ard-lookup.js';
+import { DRAFT_MARK, DUMMY_MARK, buildPrintForm, markLines, pageOverhead, paginate } from '../../src/render/print-form.js';
+import type { PrintRow } from '../../src/render/print-form.js';
+import { sampleArd, sampleSpec } from './sample-table.js';
+
+const plain = { draft: false, dummyRandomization: false };
+
+describe('buildPrintForm', () => {
+  it('fills header counts, formatted cells, blanks where a row has no value', () => {
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 60 });
+    expect(form.marks).toEqual([]);
+    expect(form.titleLines).toEqual(['Table T-1.2.3', 'Responders & <others>', 'Full Analysis Set']);
+    expect(form.header).toEqual([
+      ['Statistic', 'Arm A', 'Arm B', 'Arm C'],
+      ['', '(N=27)', '(N=26)', '(N=28)'],
+    ]);
+    // 8/27 = 29.63 %, 12/26 = 46.15 %, 15/28 = 53.57 %; OR 2.125 → 2.13 (half away), 0.675 → 0.68, 6.6849 → 6.68.
+    expect(form.rows.map((r) => r.cells)).toEqual([
+      ['Responders, n (%)', '8 (29.6)', '12 (46.2)', '15 (53.6)'],
+      ['Odds ratio (95% CI)', '', '2.13 (0.68, 6.68)', '3.50 (NE, NE)'],
+      ['', '', '', ''],
+      ['Heading {x}', '', '', ''],
+      ['p-value', '', '0.265', '<0.001'],
+    ]);
+    expect(form.rows.map((r) => r.indent)).toEqual([0, 1, 0, 0, 1]);
+    expect(form.pages).toHaveLength(1);
+  });
+
+  it('adds the NE footnote only when a cell shows NE', () => {
+    const withNe = buildPrintForm(sampleSpec(), ardLookup(sampleArd(null)), { flags: plain, linesPerPage: 60 });
+    expect(withNe.footnotes).toEqual(['Footnote one.', 'NE = not estimable.']);
+    const spec = sampleSpec();
+    const noOr = { ...spec, rows: spec.rows.filter((r) => r.kind !== 'stat' || r.label !== 'Odds ratio (95% CI)') };
+    const without = buildPrintForm(noOr, ardLookup(sampleArd(null)), { flags: plain, linesPerPage: 60 });
+    expect(without.footnotes).toEqual(['Footnote one.']);
+  });
+
+  it('puts the DRAFT and DUMMY RANDOMIZATION marks above the titles', () => {
+    expect(markLines({ draft: true, dummyRandomization: true })).toEqual([DRAFT_MARK, DUMMY_MARK]);
+    expect(DRAFT_MARK).toBe('DRAFT \u2014 lock not verified');
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), {
+      flags: { draft: false, dummyRandomization: true },
+      linesPerPage: 60,
+    });
+    expect(form.marks).toEqual([DUMMY_MARK]);
+  });
+
+  it('measures column widths from the longest text (indent included)', () => {
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 60 });
+    // Stub: label + 2 spaces of indent; Arm C: 'NE (NE, NE)' (11) beats '(N=28)' and '15 (53.6)'.
+    expect(form.columnWidths).toEqual(['Odds ratio (95% CI)'.length + 2, 8, 17, 11]);
+  });
+
+  it('fails loudly when the ARD lacks a value the spec needs', () => {
+    const rows = sampleArd().filter((r) => r.stat !== 'p');
+    expect(() => buildPrintForm(sampleSpec(), ardLookup(rows), { flags: plain, linesPerPage: 60 })).toThrow(/no row/);
+  });
+
+  it('paginates by lines per page with the overhead repeated on every page', () => {
+    // Overhead: page line 1 + 3 titles + blank 1 + 2 header rows + 3 rules + 2 footnotes = 12.
+    expect(pageOverhead(3, 2, 2)).toBe(12);
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 15 });
+    expect(form.pages.map((p) => p.rows.map((r) => r.cells[0]))).toEqual([
+      ['Responders, n (%)', 'Odds ratio (95% CI)'],
+      ['Heading {x}', 'p-value'],
+    ]);
+    expect(form.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(() => buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 13 })).toThrow(/at least 2/);
+  });
+});
+
+describe('paginate', () => {
+  const stat = (label: string): PrintRow => ({ kind: 'stat', indent: 1, cells: [label] });
+  const label = (text: string): PrintRow => ({ kind: 'label', indent: 0, cells: [text] });
+  const sep: PrintRow = { kind: 'separator', indent: 0, cells: [''] };
+  const labels = (pages: PrintRow[][]) => pages.map((p) => p.map((r) => (r.kind === 'separator' ? '-' : r.cells[0])));
+
+  it('keeps blocks whole when they fit, with a separator between blocks on one page', () => {
+    const rows = [label('A'), stat('a1'), stat('a2'), sep, label('B'), stat('b1'), sep, label('C'), stat('c1'), stat('c2')];
+    expect(labels(paginate(rows, 7))).toEqual([
+      ['A', 'a1', 'a2', '-', 'B', 'b1'],
+      ['C', 'c1', 'c2'],
+    ]);
+    expect(labels(paginate(rows, 100))).toEqual([['A', 'a1', 'a2', '-', 'B', 'b1', '-', 'C', 'c1', 'c2']]);
+  });
+
+  it('splits a block longer than a page without ending a page on a heading', () => {
+    const rows = [stat('x'), sep, label('A'), stat('a1'), label('A2'), stat('a2'), stat('a3'), stat('a4')];
+    // Capacity 4: 'x', '-', 'A', 'a1' fits; next page must not end on 'A2'.
+    expect(labels(paginate(rows, 4))).toEqual([
+      ['x', '-', 'A', 'a1'],
+      ['A2', 'a2', 'a3', 'a4'],
+    ]);
+    expect(labels(paginate([label('H'), stat('1'), stat('2'), stat('3'), stat('4'), stat('5')], 2))).toEqual([
+      ['H', '1'],
+      ['2', '3'],
+      ['4', '5'],
+    ]);
+  });
+
+  it('never starts or ends a page with a separator, and an empty body is one empty page', () => {
+    const pages = paginate([sep, stat('a'), sep, sep, stat('b'), sep], 2);
+    for (const p of pages) {
+      expect(p[0]?.kind).not.toBe('separator');
+      expect(p[p.length - 1]?.kind).not.toBe('separator');
+    }
+    expect(paginate([], 5)).toEqual([[]]);
+  });
+
+  it('every row appears exactly once, in order, on pages within capacity', () => {
+    const rows: PrintRow[] = [];
+    for (let g = 0; g < 9; g++) {
+      rows.push(label(`G${g}`));
+      for (let i = 0; i < (g * 5) % 7 + 1; i++) rows.push(stat(`G${g}.${i}`));
+      rows.push(sep);
+    }
+    for (const capacity of [2, 3, 5, 8, 13]) {
+      const pages = paginate(rows, capacity);
+      for (const p of pages) expect(p.length).toBeLessThanOrEqual(capacity);
+      const flat = pages.flat().filter((r) => r.kind !== 'separator');
+      expect(flat).toEqual(rows.filter((r) => r.kind !== 'separator'));
+    }
+  });
+});

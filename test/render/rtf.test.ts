@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ardLookup } from '../../src/render/ard-lookup.js';
+import { DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
+import { cellEdges, escapeRtf, renderRtf } from '../../src/render/rtf.js';
+import { sampleArd, sampleSpec } from './sample-table.js';
+
+// Source: Microsoft RTF Specification 1.9.1 (control words, \uN? with signed 16-bit N) and the
+// r2rtf conventions listed in src/render/rtf.ts. Comparisons are exact.
+const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), {
+  flags: { draft: false, dummyRandomization: true },
+  linesPerPage: 16,
+});
+const rtf = renderRtf(form);
+const count = (s: string, sub: string) => s.split(sub).length - 1;
+
+/** Braces balanced at every point once escaped braces are removed. */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s.replace(/\\[\\{}]/g, '')) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+describe('escapeRtf', () => {
+  it('escapes backslash and braces, writes non-ASCII as \\uN?', () => {
+    expect(escapeRtf('a\\b{c}')).toBe('a\\\\b\\{c\\}');
+    expect(escapeRtf('\u2265 10 \u2014 x')).toBe('\\u8805? 10 \\u8212? x');
+    expect(escapeRtf('\u00e9')).toBe('\\u233?');
+    // U+1F600 is the surrogate pair D83D DE00: both above 0x7FFF, so negative.
+    expect(escapeRtf('\u{1F600}')).toBe('\\u-10179?\\u-8704?');
+    expect(escapeRtf('a\tb\nc\u0001')).toBe('a\\tab b\\line c');
+  });
+});
+
+describe('cellEdges', () => {
+  it('ends at the text width of landscape letter with 1-inch margins (15840 − 2·1440)', () => {
+    const edges = cellEdges([21, 8, 17, 11]);
+    expect(edges[edges.length - 1]).toBe(12960);
+    expect([...edges].sort((a, b) => a - b)).toEqual(edges);
+  });
+});
+
+describe('renderRtf', () => {
+  it('is plain RTF 1.x, landscape letter, Courier New 9 pt, no \\info block', () => {
+    expect(rtf.startsWith('{\\rtf1\\ansi')).toBe(true);
+    expect(rtf).toContain('\\landscape\\paperw15840\\paperh12240');
+    expect(rtf).toContain('Courier New;');
+    expect(rtf).toContain('\\fs18');
+    expect(rtf).not.toContain('\\info');
+    expect(rtf).not.toMatch(/\\creatim|\\revtim|\\yr\d/);
+    expect(balanced(rtf)).toBe(true);
+    expect(rtf.endsWith('}\n')).toBe(true);
+  });
+
+  it('repeats titles and header rows (\\trhdr) on every page and breaks pages with \\page', () => {
+    expect(form.pages).toHaveLength(2);
+    expect(count(rtf, '\\page\n')).toBe(1);
+    expect(count(rtf, '\\trhdr')).toBe(2 * form.header.length);
+    expect(count(rtf, 'Table T-1.2.3')).toBe(2);
+    expect(count(rtf, 'Page 1 of 2')).toBe(1);
+    expect(count(rtf, 'Page 2 of 2')).toBe(1);
+  });
+
+  it('borders the top of the header, the bottom of the header and the bottom of each page body', () => {
+    const rows = rtf.split('\\trowd').slice(1);
+    const borderOf = (row: string) => [row.includes('\\clbrdrt'), row.includes('\\clbrdrb')];
+    // Page 1: header (2 rows), 2 body rows; page 2: header (2 rows), 2 body rows.
+    expect(rows.map(borderOf)).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+      [false, true],
+      [true, false],
+      [false, true],
+      [false, false],
+      [false, true],
+    ]);
+  });
+
+  it('aligns labels left (indented by \\li) and values centred, escapes text', () => {
+    expect(rtf).toContain('\\intbl\\ql\\li180\\sb0\\sa0\\f0\\fs18 Odds ratio (95% CI)\\cell');
+    expect(rtf).toContain('\\intbl\\qc\\sb0\\sa0\\f0\\fs18 2.13 (0.68, 6.68)\\cell');
+    expect(rtf).toContain('Heading \\{x\\}\\cell');
+  });
+
+  it('shows the dummy-randomization mark above the titles on every page', () => {
+    const mark = escapeRtf(DUMMY_MARK);
+    expect(count(rtf, mark)).toBe(2);
+    expect(rtf.indexOf(mark)).toBeLessThan(rtf.indexOf('Table T-1.2.3'));
+  });
+
+  it('is deterministic', () => {
+    expect(renderRtf(form)).toBe(rtf);
+  });
+});
