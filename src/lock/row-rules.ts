@@ -57,11 +57,12 @@ export function checkQsRow(row: Loose<QsRow>, report: Report): void {
     return;
   }
   const max = test?.max ?? result.max;
+  // One issue per cell: the first rule it breaks.
   if ((result.min !== undefined && v < result.min) || (max !== undefined && v > max)) {
     report('QSSTRESN', `${v} is outside ${result.min ?? '−∞'}–${max ?? '∞'} for ${row.QSCAT} ${row.QSTESTCD}`);
-  }
-  if (result.whole === true && !Number.isInteger(v)) report('QSSTRESN', `${v} is not a whole number (${row.QSCAT})`);
-  if (result.maxDecimals !== undefined && (row.QSSTRESN_DEC ?? 0) > result.maxDecimals) {
+  } else if (result.whole === true && !Number.isInteger(v)) {
+    report('QSSTRESN', `${v} is not a whole number (${row.QSCAT})`);
+  } else if (result.maxDecimals !== undefined && (row.QSSTRESN_DEC ?? 0) > result.maxDecimals) {
     report('QSSTRESN', `${row.QSCAT} is recorded to at most ${result.maxDecimals} decimals`);
   }
 }

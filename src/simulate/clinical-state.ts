@@ -6,7 +6,7 @@
  *   x = L0·m(t) + u_d + e_d,  level = clamp(round(x), 0, L0), then raised to a flare's level while a flare
  *   of d is active (peak level in its first half, one less in its second half);
  *   m(t) = 1 for t ≤ 0 and target + (1 − target)·exp(−t/tau) after the infusion (the arm's effect);
- *   u_d is the subject's persistent offset and e_d an AR(1) noise across assessments (ρ = 0.6, SD 0.25),
+ *   u_d is the subject's persistent offset and e_d an AR(1) noise across assessments (ρ = 0.8, SD 0.22),
  *   so organs wax and wane without ever exceeding their entry level outside a flare.
  * Serology follows m(t) at 55% strength (complement and anti-dsDNA respond less than clinical signs) and
  * rises during renal flares. Laboratory values are returned rounded as the laboratory reports them, so
@@ -97,7 +97,7 @@ export function drawClinicalState(
   const levels = {} as Levels;
   for (const d of ALL_DOMAINS) {
     const l0 = profile.baseLevel[d];
-    memory.noise[d] = 0.6 * memory.noise[d] + 0.8 * 0.25 * rng.normal();
+    memory.noise[d] = 0.8 * memory.noise[d] + 0.6 * 0.22 * rng.normal();
     const x = l0 * m + (l0 > 0 ? profile.organOffset[d] + memory.noise[d] : 0);
     levels[d] = Math.max(clamp(Math.round(x), 0, l0), flares[d] ?? 0);
   }

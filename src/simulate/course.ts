@@ -3,7 +3,7 @@
  * fast), flares, and early withdrawal.
  *
  * Effect by the arm actually infused, as the long-run fraction of entry activity left (subject SD 0.2):
- * placebo 0.76, MSC 1×10^6/kg 0.60, MSC 5×10^6/kg 0.52; time constant 30–90 days. Flares: a Poisson
+ * placebo 0.76, MSC 1×10^6/kg 0.65, MSC 5×10^6/kg 0.50; time constant 30–90 days. Flares: a Poisson
  * process with a gamma(2, 1/2) frailty (so counts are overdispersed, as a negative binomial model
  * expects), yearly rates 0.60 / 0.45 / 0.35, each in one BILAG domain (renal more likely with renal
  * history), severe (A) in 30%, lasting 4–10 weeks. Withdrawal: 13% / 10% / 8%, by reason; lack of
@@ -15,7 +15,7 @@ import type { BilagDomain } from './code-lists.js';
 import { clamp } from './numbers.js';
 import type { DiseaseCourse, DispositionReason, Flare, SubjectPlan } from './types.js';
 
-const TARGET: Readonly<Record<ArmCode, number>> = { PBO: 0.76, MSC1E6: 0.6, MSC5E6: 0.52 };
+const TARGET: Readonly<Record<ArmCode, number>> = { PBO: 0.76, MSC1E6: 0.65, MSC5E6: 0.5 };
 const FLARES_PER_YEAR: Readonly<Record<ArmCode, number>> = { PBO: 0.6, MSC1E6: 0.45, MSC5E6: 0.35 };
 const WITHDRAWAL: Readonly<Record<ArmCode, number>> = { PBO: 0.13, MSC1E6: 0.1, MSC5E6: 0.08 };
 

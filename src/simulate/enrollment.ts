@@ -54,16 +54,28 @@ export function drawDemographics(rng: Prng): Demographics {
   };
 }
 
+/** Most subjects a site can hold with a three-digit subject number. */
+const SITE_CAPACITY = 999;
+
 /**
  * The n subjects in order of infusion date. Subject numbers run per site in that order, three digits
- * (`001`), widened only if a site has more than 999 subjects (simulations far above the planned 81).
+ * (`001`); a full site (999) sends its next subjects to the next site with room, so the DTS form holds
+ * up to n = 8,991. Beyond that the numbers widen to four digits, which the DTS does not foresee (only
+ * for benchmark simulations far above the planned 81).
  */
 export function drawEnrollment(rng: Prng, n: number): Enrollee[] {
   const span = LAST_INFUSION - FIRST_INFUSION;
   const day0s = Array.from({ length: n }, () => FIRST_INFUSION + rng.int(0, span)).sort((a, b) => a - b);
-  const sites = day0s.map(() => rng.weighted(SITE_WEIGHTS));
   const perSite = new Map<string, number>();
-  for (const s of sites) perSite.set(s, (perSite.get(s) ?? 0) + 1);
+  const roomy = n <= SITE_CAPACITY * SITES.length;
+  const sites = day0s.map(() => {
+    let s = rng.weighted(SITE_WEIGHTS);
+    for (let k = SITES.indexOf(s as (typeof SITES)[number]); roomy && (perSite.get(s) ?? 0) >= SITE_CAPACITY; k++) {
+      s = SITES[(k + 1) % SITES.length] as string;
+    }
+    perSite.set(s, (perSite.get(s) ?? 0) + 1);
+    return s;
+  });
   const width = Math.max(3, String(Math.max(0, ...perSite.values())).length);
   const counter = new Map<string, number>();
   return day0s.map((day0, index) => {

@@ -1,7 +1,9 @@
 /**
  * `sle-msc simulate`: a synthetic SLEMSC01 database lock and its randomization file from a seed.
- * Same seed and n, same bytes. Generation streams subject by subject (`simulateTrialChunks`), so a
- * large n is written without holding every row in memory; `simulateTrial` collects the same chunks.
+ * Same seed and n, same bytes. Generation streams subject by subject (`simulateTrialStream`), so a
+ * large n is written without holding every row in memory; `simulateTrial` collects the same chunks
+ * into strings, which V8 caps at 2^29 − 24 characters: qs.csv passes that near n = 9,000 (about 57 kB
+ * per subject), so larger simulations must use the stream (as `sle-msc simulate` does).
  */
 import type { PlannedSubject } from './trial-plan.js';
 import { planTrial } from './trial-plan.js';

@@ -118,13 +118,15 @@ describe('simulateSubject: the records agree with each other', () => {
     let sharedDays = 0;
     let stopped = 0;
     for (const rows of oral.values()) {
-      const sorted = rows.map((r): Row & { start: number } => ({ ...r, start: dayNumber(r.CMSTDTC?.length === 7 ? `${r.CMSTDTC}-01` : (r.CMSTDTC ?? '')) })).sort((a, b) => a.start - b.start);
+      const sorted = rows
+        .map((row) => ({ row, start: dayNumber(row.CMSTDTC?.length === 7 ? `${row.CMSTDTC}-01` : (row.CMSTDTC ?? '')) }))
+        .sort((a, b) => a.start - b.start);
       for (let i = 1; i < sorted.length; i++) {
-        const prevEnd = dayNumber(sorted[i - 1]?.CMENDTC ?? '');
+        const prevEnd = dayNumber(sorted[i - 1]?.row.CMENDTC ?? '');
         expect((sorted[i]?.start ?? 0) - prevEnd).toBeGreaterThanOrEqual(0);
         if (sorted[i]?.start === prevEnd) sharedDays++;
       }
-      if (sorted.at(-1)?.CMENRTPT !== 'ONGOING') stopped++;
+      if (sorted.at(-1)?.row.CMENRTPT !== 'ONGOING') stopped++;
       for (const r of rows) {
         expect(r.CMDOSU).toBe('mg');
         expect(['QD', 'BID', 'QOD']).toContain(r.CMDOSFRQ);

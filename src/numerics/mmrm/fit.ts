@@ -8,7 +8,7 @@ import { cholesky, choleskyInverse, squareMatrix } from '../linalg/dense.js';
 import { buildDesignMatrix } from '../model/design.js';
 import { ModelInputError } from '../model/errors.js';
 import { parseModelFormula } from '../model/formula.js';
-import { isMissing, levelLabel } from '../model/variables.js';
+import { isMissing, levelLabel, naturalCompare } from '../model/variables.js';
 import { contrastEstimate } from './contrast.js';
 import { kenwardRogerCovariance } from './kenward-roger.js';
 import { optimizeLikelihood } from './optimize.js';
@@ -44,8 +44,16 @@ function covarianceCheck(sigma: Float64Array, m: number): { pd: boolean; maxAbsC
   return { pd: cholesky(squareMatrix(m, sigma)) !== null, maxAbsCorrelation: maxAbs };
 }
 
+/** The model cannot be fitted numerically (as opposed to a bad specification or data set). */
+export class MmrmFitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MmrmFitError';
+  }
+}
+
 function fitFailure(message: string): never {
-  throw new ModelInputError('data', message);
+  throw new MmrmFitError(message);
 }
 
 export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
@@ -63,7 +71,8 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   });
   const warnings = [...design.warnings];
 
-  // visits in covariance order; subjects in order of appearance
+  // visits in covariance order (given, else natural order of the labels, so that the fit does not
+  // depend on the order of the rows); subjects in order of appearance
   const usedVisitLabels = Array.from(design.usedRows, (r) => levelLabel(data[r]![spec.visit]));
   const observed = [...new Set(usedVisitLabels)];
   let visits: string[];
@@ -73,7 +82,7 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
     visits = spec.visitLevels.filter((v) => observed.includes(v));
     const empty = spec.visitLevels.filter((v) => !observed.includes(v));
     if (empty.length > 0) warnings.push(`visits without observations left out of the covariance: ${empty.join(', ')}`);
-  } else visits = observed;
+  } else visits = observed.sort(naturalCompare);
   const m = visits.length;
   const visitIndex = new Map(visits.map((v, i) => [v, i]));
   const subjectIndex = new Map<string, number>();

@@ -13,7 +13,7 @@ export interface MmrmSpec {
   readonly formula: string;
   readonly subject: string;
   readonly visit: string;
-  /** Visit order of the covariance (default: order of first appearance among the rows used). */
+  /** Visit order of the covariance (default: natural order of the labels, WEEK4 < WEEK12). */
   readonly visitLevels?: readonly string[];
   /** Default `us`. */
   readonly covariance?: CovarianceType;

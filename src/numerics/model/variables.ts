@@ -55,6 +55,28 @@ export function sortLevels(levels: Iterable<string>): string[] {
 }
 
 /**
+ * Natural order of labels: digit runs compare as numbers, the rest by code unit
+ * (`WEEK4` < `WEEK12` < `WEEK52`, `VIS2` < `VIS10`).
+ */
+export function naturalCompare(a: string, b: string): number {
+  const ta = a.match(/\d+|\D+/g) ?? [];
+  const tb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i]!;
+    const y = tb[i]!;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
  * Classifies `name` from the values of all rows (class if any non-missing value is not a number or
  * `forceClass`), taking levels and the mean from the rows in `used` only.
  */

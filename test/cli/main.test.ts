@@ -1,0 +1,59 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-cli-'));
+
+describe('command line: exit codes of ../shared/cli.md', () => {
+  it('--help and --version exit 0; every command has help with an example', async () => {
+    const d = tmp();
+    const help = await runCli(['--help'], d);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/analyze/);
+    expect((await runCli(['--version'], d)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const cmd of ['analyze', 'simulate', 'mmrm', 'explain']) {
+      const r = await runCli([cmd, '--help'], d);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Example/);
+    }
+  });
+
+  it('usage errors exit 64: unknown option, unknown command, missing argument, bad option value', async () => {
+    const d = tmp();
+    expect((await runCli(['analyze', SAMPLE_LOCK, '--bogus'], d)).code).toBe(64);
+    expect((await runCli(['frobnicate'], d)).code).toBe(64);
+    expect((await runCli(['simulate', '--seed', '1', '--out', 'x'], d)).code).toBe(64);
+    expect((await runCli(['simulate', '--seed', '1', '--n', 'ten', '--out', 'x'], d)).code).toBe(64);
+    expect((await runCli(['analyze', SAMPLE_LOCK, '--max-errors', '0'], d)).code).toBe(64);
+    expect((await runCli(['analyze', '--out', 'x'], d)).code).toBe(64);
+    const both = await runCli(['analyze', SAMPLE_LOCK, '--randomization', SAMPLE_RANDOMIZATION, '--dummy-randomization', '1'], d);
+    expect(both.code).toBe(64);
+  });
+
+  it('a missing LOCKDIR or randomization file exits 66', async () => {
+    const d = tmp();
+    const r = await runCli(['analyze', join(d, 'nope')], d);
+    expect(r.code).toBe(66);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    expect((await runCli(['analyze', SAMPLE_LOCK, '--randomization', join(d, 'none.csv'), '--out', join(d, 'o')], d)).code).toBe(66);
+  });
+
+  it('refuses an output folder with foreign content (73) unless --force', async () => {
+    const d = tmp();
+    const out = join(d, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = await runCli(['analyze', SAMPLE_LOCK, '--out', out], d);
+    expect(refused.code).toBe(73);
+    expect((await runCli(['analyze', SAMPLE_LOCK, '--out', out, '--force'], d)).code).toBe(0);
+  });
+
+  it('--quiet prints nothing on success; errors go to stderr as file:line:COLUMN: rule', async () => {
+    const d = tmp();
+    const quiet = await runCli(['analyze', SAMPLE_LOCK, '--out', join(d, 'o'), '--quiet'], d);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The bundled sample lock, read and analysed in-process once per test file (cached): what analysis
+ * tests compare with R fixtures computed from the same sample's ADaM CSVs.
+ */
+import { join } from 'node:path';
+import { packageRoot } from '../../src/core/package-root.js';
+import { loadLock, loadRandomization, sha256File } from '../../src/lock/index.js';
+import type { Lock, Unblinding } from '../../src/lock/types.js';
+import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
+import { defaultSettingsPath, loadSapSettings, type SapSettings } from '../../src/sap/index.js';
+import type { ArdRow } from '../../src/ard/types.js';
+
+export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
+export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
+
+export interface SampleRun {
+  readonly lock: Lock;
+  readonly settings: SapSettings;
+  readonly unblinding: Unblinding;
+  readonly result: PipelineResult;
+}
+
+const cache = new Map<string, Promise<SampleRun>>();
+
+/** The sample analysed unblinded (with its randomization file) or blinded. */
+export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
+  let run = cache.get(kind);
+  if (!run) {
+    run = (async () => {
+      const settings = loadSapSettings(defaultSettingsPath());
+      const { lock } = await loadLock(SAMPLE_LOCK, { draft: false });
+      let unblinding: Unblinding = { kind: 'blinded' };
+      if (kind === 'unblinded') {
+        const { rows } = await loadRandomization(SAMPLE_RANDOMIZATION, lock);
+        unblinding = { kind: 'randomization', file: SAMPLE_RANDOMIZATION, sha256: await sha256File(SAMPLE_RANDOMIZATION), rows };
+      }
+      return { lock, settings, unblinding, result: runPipeline({ lock, unblinding, settings }) };
+    })();
+    cache.set(kind, run);
+  }
+  return run;
+}
+
+/** The ARD value of one row identity; throws when the row is absent or duplicated. */
+export function ardValue(
+  ard: readonly ArdRow[],
+  key: Partial<Omit<ArdRow, 'value'>> & Pick<ArdRow, 'endpoint' | 'stat'>,
+): number | null {
+  const full = { param: '', visit: '', comparator: '', method: '', ...key };
+  const hits = ard.filter((r) =>
+    (Object.keys(full) as (keyof typeof full)[]).every((k) => r[k] === full[k]),
+  );
+  if (hits.length !== 1) throw new Error(`expected one ARD row for ${JSON.stringify(full)}, found ${hits.length}`);
+  return hits[0]!.value;
+}
