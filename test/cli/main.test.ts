@@ -1,9 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
+import { copyLock, editLine, resealLock } from '../lock/lock-fixture.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-cli-'));
 
@@ -55,5 +56,29 @@ describe('command line: exit codes of ../shared/cli.md', () => {
     const d = tmp();
     const quiet = await runCli(['analyze', SAMPLE_LOCK, '--out', join(d, 'o'), '--quiet'], d);
     expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('command line: bad input is reported, never half-written', () => {
+  it('a one-defect lock exits 65 with file:line:COLUMN: rule on stderr and leaves --out untouched', async () => {
+    const d = tmp();
+    const lock = await copyLock(SAMPLE_LOCK);
+    await editLine(lock, 'dm.csv', 3, (l) => l.replace(/,F,/, ',X,'));
+    await resealLock(lock);
+    const r = await runCli(['analyze', lock, '--out', join(d, 'out')], d);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/dm\.csv:3:SEX: /);
+    expect(existsSync(join(d, 'out'))).toBe(false);
+  });
+
+  it('caps the printed errors at --max-errors and says how many more there are', async () => {
+    const d = tmp();
+    const lock = await copyLock(SAMPLE_LOCK);
+    for (const line of [2, 3, 4, 5]) await editLine(lock, 'dm.csv', line, (l) => l.replace(/,YEARS,/, ',MONTHS,'));
+    await resealLock(lock);
+    const r = await runCli(['analyze', lock, '--out', join(d, 'out'), '--max-errors', '2'], d);
+    expect(r.code).toBe(65);
+    expect(r.stderr.match(/dm\.csv:\d+:AGEU:/g)).toHaveLength(2);
+    expect(r.stderr).toMatch(/… and 2 more/);
   });
 });
