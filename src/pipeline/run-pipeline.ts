@@ -10,6 +10,10 @@ import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
 import type { SapSettings } from '../sap/index.js';
 import { analyzeSri4 } from '../analyze/sri4.js';
+import { analyzeFlares } from '../analyze/flares.js';
+import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
+import { toTteDataset } from '../derive/flares-tte.js';
+import { renderFlareListing } from '../tlf/flares-listing.js';
 import { renderTables, tlfContext } from './tables.js';
 
 export interface PipelineInput {
@@ -31,11 +35,15 @@ export interface PipelineResult {
 export function runPipeline({ lock, unblinding, settings }: PipelineInput): PipelineResult {
   const blinded = unblinding.kind === 'blinded';
   const derivations = derivePrimary(lock, unblinding, settings);
-  const ard = sortArdRows([...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded)]);
+  const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
+  const ard = sortArdRows([...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
 
   const files = new Map<string, string>();
   files.set('ard.csv', ardToCsv(ard));
   for (const ds of toPrimaryDatasets(derivations, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  files.set('adam/adtte.csv', datasetToCsv(toTteDataset([...flares.tte])));
+  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };

@@ -12,6 +12,7 @@ import { renderText } from '../render/text.js';
 import type { SapSettings } from '../sap/index.js';
 import { printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
 import { sri4TableSpec } from '../tlf/sri4.js';
+import { flareTableSpecs } from '../tlf/flares.js';
 
 /** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
 const LINES_PER_PAGE = 46;
@@ -28,14 +29,14 @@ export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boo
 }
 
 /** Table specs of the run, in TLF order. */
-export function tableSpecs(ctx: TlfContext): TableSpec[] {
-  return [sri4TableSpec(ctx)];
+export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[] = []): TableSpec[] {
+  return [sri4TableSpec(ctx), ...flareTableSpecs(ctx, ard)];
 }
 
 export function renderTables(ard: readonly ArdRow[], ctx: TlfContext): Map<string, string> {
   const lookup = ardLookup(ard);
   const files = new Map<string, string>();
-  for (const spec of tableSpecs(ctx)) {
+  for (const spec of tableSpecs(ctx, ard)) {
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
     files.set(`tables/${spec.id}.rtf`, renderRtf(form));
     files.set(`tables/${spec.id}.html`, renderHtml(form));

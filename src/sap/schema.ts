@@ -80,6 +80,21 @@ export const sapSettingsSchema = z
       randomized: code,
     }),
     exposure: z.strictObject({ infusedValue: code }),
+    /** AE attributes of the safety summaries (SAP §7.2); `severities` from mildest to worst. */
+    safety: z.strictObject({
+      seriousValue: code,
+      relatedValues: z.array(code).min(1),
+      severities: z.array(code).min(1),
+      severeValue: code,
+      withdrawnAction: code,
+      fatalOutcome: code,
+    }),
+    /** DTS code lists of DM, in display order (sex with its display label). */
+    demography: z.strictObject({
+      sex: z.array(z.strictObject({ code, label: z.string().min(1) })).min(1),
+      race: z.array(code).min(1),
+      ethnic: z.array(code).min(1),
+    }),
     notDone: code,
     sledai: z.strictObject({
       qscat: code,
@@ -105,6 +120,8 @@ export const sapSettingsSchema = z
       baselineVisitnum: z.number().int().positive(),
       systems: z.array(z.strictObject({ code, name: z.string().min(1), max: z.number().int().positive() })).min(1),
       worseningIncrease: positive,
+      /** The scheduled visit at which worsening from baseline is assessed (Week 52). */
+      endpointVisitnum: z.number().int().positive(),
     }),
     steroids: z.strictObject({
       cmcat: code,
@@ -129,6 +146,8 @@ export const sapSettingsSchema = z
       steroidWindowStartFallbackDay: z.number().int(),
     }),
     biomarkers: z.array(biomarker).min(1),
+    /** Scheduled visits of the biomarker shift tables (baseline status × visit status). */
+    biomarkerShiftVisitnums: z.array(z.number().int().positive()).min(1),
     labSummaryTests: z.array(code),
     pro: z.strictObject({
       visitnums: z.array(z.number().int().positive()).min(1),
@@ -162,6 +181,8 @@ export const sapSettingsSchema = z
       ratioDecimals: nonNegativeInt,
       pValueDecimals: nonNegativeInt,
       notEstimable: code,
+      /** SAP §4.9 / C1: the precision d of derived scores (no collected values), by ARD param code. */
+      derivedPrecision: z.record(code, nonNegativeInt),
     }),
   })
   .superRefine((s, ctx) => {
@@ -208,6 +229,8 @@ export const sapSettingsSchema = z
     needVisit(['sri4', 'visitnum'], s.sri4.visitnum);
     needVisit(['sri4', 'steroidWindowStartVisitnum'], s.sri4.steroidWindowStartVisitnum);
     s.pro.visitnums.forEach((n, i) => needVisit(['pro', 'visitnums', i], n));
+    needVisit(['sdi', 'endpointVisitnum'], s.sdi.endpointVisitnum);
+    s.biomarkerShiftVisitnums.forEach((n, i) => needVisit(['biomarkerShiftVisitnums', i], n));
     const baseline = s.visits.find((v) => v.visitnum === s.baselineVisitnum);
     if (baseline && (baseline.day !== 0 || baseline.id !== 'BASELINE')) {
       fail(['visits'], 'the baseline visit must be Day 0 with ARD id BASELINE');
@@ -223,6 +246,7 @@ export const sapSettingsSchema = z
 
     if (s.sledai.present === s.sledai.absent) fail(['sledai'], 'present and absent codes must differ');
     for (const d of duplicates(s.sledai.descriptors.map((x) => x.code))) fail(['sledai', 'descriptors'], `descriptor ${d} is listed twice`);
+    if (!s.safety.severities.includes(s.safety.severeValue)) fail(['safety', 'severeValue'], 'not one of the severities');
     if (s.stratum.below === s.stratum.atOrAbove) fail(['stratum'], 'the two stratum labels must differ');
 
     for (const d of duplicates(s.bilag.grades)) fail(['bilag', 'grades'], `grade ${d} is listed twice`);
@@ -249,6 +273,8 @@ export const sapSettingsSchema = z
       for (const d of duplicates(f.items)) fail(['pro', 'promis', i, 'items'], `item ${d} is listed twice`);
     });
     if (s.pro.lit.minAnswered > s.pro.lit.items.length) fail(['pro', 'lit', 'minAnswered'], 'more answers required than items');
+    for (const c of [...s.pro.promis.map((f) => f.code), s.pro.lit.code, 'SLEDAI'])
+      if (s.display.derivedPrecision[c] === undefined) fail(['display', 'derivedPrecision'], `no precision for derived score ${c}`);
 
     if (Math.abs(s.analysis.alpha + s.analysis.ciLevel - 1) > 1e-12) {
       fail(['analysis', 'ciLevel'], 'the CI level must be 1 − alpha');

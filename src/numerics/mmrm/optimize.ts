@@ -2,8 +2,9 @@
  * Newton–Raphson on the unconstrained scale φ with the exact Hessian (chain rule from θ:
  * g_φ = J'g, H_φ = J'HJ + Σ_k g_k K_k), Levenberg damping when H_φ is not positive definite, and
  * step halving (Armijo) when −2ℓ does not decrease or Σ leaves the positive-definite cone.
- * Stops on the Newton decrement g_φ'H_φ⁻¹g_φ ≤ stopTolerance·max(1, |f|); the optimiser's own
- * convergence test is SAS PROC MIXED's relative Hessian criterion g'H⁻¹g/|f| ≤ 1e-8.
+ * Once the relative Newton decrement g_φ'H_φ⁻¹g_φ / max(1, |f|) ≤ stopTolerance, one last full step is
+ * taken and iterations stop; the optimiser's own convergence test is SAS PROC MIXED's relative Hessian
+ * criterion g'H⁻¹g/|f| ≤ 1e-8 at the final point.
  */
 import { cholesky, choleskySolve, squareMatrix } from '../linalg/dense.js';
 import { evaluateLikelihood } from './likelihood.js';
@@ -158,6 +159,7 @@ export function optimizeLikelihood(
     for (let a = 0; a < q; a++) slope += gradient[a]! * step[a]!;
     relDec = damped ? NaN : -slope / Math.max(1, Math.abs(ev.objective));
   }
+  if (relDec <= convTol && message !== 'Newton decrement below tolerance') message += '; SAS relative Hessian criterion met';
   return {
     phi,
     theta: structure.fromPhi(phi).theta,

@@ -1,0 +1,122 @@
+/**
+ * Biomarker abnormality flags at each scheduled visit (synopsis §4 "Biomarkers"; SAP §5.9): per
+ * subject, flag and visit a status `ABN`, `NORM` or `MISS` (no result), with the baseline status
+ * (the status of the test's baseline record, SAP §4.2) beside it for the shift tables.
+ *
+ * Text results: `<x` is a value just below x, `>x` one just above x. Hence, for a limit L,
+ * `<x` < L ⇔ x ≤ L and `<x` > L ⇔ x > L; `>x` > L ⇔ x ≥ L and `>x` < L ⇔ x < L
+ * (anti-dsDNA `<10` with upper limit 30 is not positive; WBC `<3.5` is not below 3.0; WBC `<3.0` is).
+ */
+import type { SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import type { LabQualifier, LabRecord } from './lab-results.js';
+
+export type BiomarkerStatus = 'ABN' | 'NORM' | 'MISS';
+/** The statuses in display and ARD order. */
+export const BIOMARKER_STATUSES: readonly BiomarkerStatus[] = ['ABN', 'NORM', 'MISS'];
+
+export type BiomarkerDefinition = SapSettings['biomarkers'][number];
+
+/** Whether a value, possibly only known to lie just below (`<`) or above (`>`) it, is `compare` the limit. */
+export function compareWithLimit(value: number, qualifier: LabQualifier, compare: '<' | '>', limit: number): boolean {
+  if (compare === '<') return qualifier === '<' ? value <= limit : value < limit;
+  return qualifier === '>' ? value >= limit : value > limit;
+}
+
+/** The limit a record is compared with: its own LBSTNRLO / LBSTNRHI, or the SAP's fixed value. */
+export function computeBiomarkerLimit(def: BiomarkerDefinition, record: Pick<LabRecord, 'ANRLO' | 'ANRHI'>): number | null {
+  switch (def.limit.kind) {
+    case 'rangeLow':
+      return record.ANRLO;
+    case 'rangeHigh':
+      return record.ANRHI;
+    case 'fixed':
+      return def.limit.value;
+  }
+}
+
+/**
+ * Status of one result: `MISS` without a value, or without the reference limit the flag needs (the
+ * DTS requires it on C3, C4 and anti-dsDNA, so a missing one cannot be judged either way).
+ */
+export function computeBiomarkerStatus(
+  def: BiomarkerDefinition,
+  record: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'ANRLO' | 'ANRHI'> | null,
+): BiomarkerStatus {
+  if (record === null || record.AVAL === null) return 'MISS';
+  const limit = computeBiomarkerLimit(def, record);
+  if (limit === null) return 'MISS';
+  return compareWithLimit(record.AVAL, record.AVALQUAL, def.compare, limit) ? 'ABN' : 'NORM';
+}
+
+export interface BiomarkerRecord {
+  readonly USUBJID: string;
+  /** The flag (`LOWC3` …). */
+  readonly PARAMCD: string;
+  readonly LBTESTCD: string;
+  /** ARD visit id: `BASELINE` (the baseline record) or a scheduled post-baseline visit. */
+  readonly AVISIT: string;
+  /** VISITNUM of the record judged; null when none. */
+  readonly VISITNUM: number | null;
+  readonly AVALC: BiomarkerStatus;
+  /** Status at baseline. */
+  readonly BASEC: BiomarkerStatus;
+  readonly src: SourceRef | null;
+}
+
+const key = (usubjid: string, testcd: string, visitnum: number): string => `${usubjid}\u0000${testcd}\u0000${visitnum}`;
+
+/**
+ * One record per subject × flag × scheduled visit from baseline on (`BASELINE` is judged on the
+ * baseline record of the test, the others on the scheduled visit's record), for `subjects` in order.
+ */
+export function deriveBiomarkerFlags(
+  labs: readonly LabRecord[],
+  subjects: readonly string[],
+  settings: SapSettings,
+): BiomarkerRecord[] {
+  const atVisit = new Map<string, LabRecord>();
+  const baseline = new Map<string, LabRecord>();
+  for (const r of labs) {
+    atVisit.set(key(r.USUBJID, r.PARAMCD, r.VISITNUM), r);
+    if (r.ABLFL === 'Y') baseline.set(key(r.USUBJID, r.PARAMCD, settings.baselineVisitnum), r);
+  }
+  const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
+  const out: BiomarkerRecord[] = [];
+  for (const USUBJID of subjects) {
+    for (const def of settings.biomarkers) {
+      const base = baseline.get(key(USUBJID, def.testcd, settings.baselineVisitnum)) ?? null;
+      const BASEC = computeBiomarkerStatus(def, base);
+      for (const v of visits) {
+        const record = v.visitnum === settings.baselineVisitnum ? base : (atVisit.get(key(USUBJID, def.testcd, v.visitnum)) ?? null);
+        out.push({
+          USUBJID,
+          PARAMCD: def.flag,
+          LBTESTCD: def.testcd,
+          AVISIT: v.id,
+          VISITNUM: record?.VISITNUM ?? null,
+          AVALC: computeBiomarkerStatus(def, record),
+          BASEC,
+          src: record?.src ?? null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export const ADBIOM_COLUMNS = ['USUBJID', 'PARAMCD', 'LBTESTCD', 'AVISIT', 'VISITNUM', 'AVALC', 'BASEC'] as const;
+
+/** `adbiom`: biomarker status per subject, flag and scheduled visit, with the baseline status. */
+export function toBiomarkerDataset(records: readonly BiomarkerRecord[]): AdamDataset {
+  return makeDataset('adbiom', ADBIOM_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    PARAMCD: r.PARAMCD,
+    LBTESTCD: r.LBTESTCD,
+    AVISIT: r.AVISIT,
+    VISITNUM: r.VISITNUM,
+    AVALC: r.AVALC,
+    BASEC: r.BASEC,
+  }));
+}

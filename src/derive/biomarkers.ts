@@ -1,0 +1,27 @@
+/**
+ * The laboratory and biomarker derivations of a run (synopsis §4 "Biomarkers"; SAP §5.9), in
+ * dependency order: analysis values with baseline and change (`lab-results.ts`), then the abnormality
+ * flags at each scheduled visit (`biomarker-flags.ts`).
+ */
+import type { Lock } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { deriveBiomarkerFlags, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
+import type { AdamDataset } from './dataset.js';
+import { deriveLabResults, toLabDataset, type LabRecord } from './lab-results.js';
+
+export interface BiomarkerDerivations {
+  readonly labs: readonly LabRecord[];
+  readonly flags: readonly BiomarkerRecord[];
+}
+
+/** Lab records of every LB result and flags for every DM subject. */
+export function deriveBiomarkers(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): BiomarkerDerivations {
+  const labs = deriveLabResults(lock, settings);
+  const flags = deriveBiomarkerFlags(labs, lock.dm.map((r) => r.USUBJID), settings);
+  return { labs, flags };
+}
+
+/** `adlb` and `adbiom`. */
+export function toBiomarkerDatasets(d: BiomarkerDerivations): AdamDataset[] {
+  return [toLabDataset(d.labs), toBiomarkerDataset(d.flags)];
+}

@@ -1,0 +1,170 @@
+/**
+ * Laboratory results as analysis values (synopsis §3, §4 "Biomarkers"; SAP §5.9): one record per LB
+ * result with its value, the qualifier of a text result, the record's own reference range, the
+ * per-test baseline (SAP §4.2 rule, `baseline.ts`) and the change from baseline at scheduled
+ * post-baseline visits.
+ *
+ * A result given only as text `<x` / `>x` (LBSTRESC, empty LBSTRESN) is a non-missing value just
+ * below / just above x: `AVAL` holds x (what the summary statistics use, SAP §5.9) and `AVALQUAL` the
+ * `<` or `>` that the abnormality flags honour (`biomarker-flags.ts`).
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { LbRow, Lock, SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { pairWithBaseline } from './baseline.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+
+/** `<` just below the value, `>` just above it, null the value itself. */
+export type LabQualifier = '<' | '>' | null;
+
+export interface LabValue {
+  readonly value: number;
+  readonly qualifier: LabQualifier;
+  /** Decimals as collected (the data's precision, SAP §3). */
+  readonly decimals: number;
+}
+
+const QUALIFIED = /^([<>])\s*([+-]?(?:\d+(?:\.(\d*))?|\.(\d+)))$/;
+
+/**
+ * The analysis value of one LB result: LBSTRESN when present; else a text `<x` / `>x` in LBSTRESC;
+ * else null (NOT DONE, empty, or a text that states no order, e.g. `<=x`, which the SAP does not
+ * define).
+ */
+export function computeLabValue(
+  lb: Pick<LbRow, 'LBSTRESN' | 'LBSTRESN_DEC' | 'LBSTRESC' | 'LBSTAT'>,
+  notDone: string,
+): LabValue | null {
+  if (lb.LBSTAT === notDone) return null;
+  if (lb.LBSTRESN !== null) return { value: lb.LBSTRESN, qualifier: null, decimals: lb.LBSTRESN_DEC ?? 0 };
+  const m = lb.LBSTRESC === null ? null : QUALIFIED.exec(lb.LBSTRESC.trim());
+  if (!m) return null;
+  return {
+    value: Number(m[2]),
+    qualifier: m[1] === '<' ? '<' : '>',
+    decimals: (m[3] ?? m[4] ?? '').length,
+  };
+}
+
+export interface LabRecord {
+  readonly USUBJID: string;
+  readonly LBSEQ: number;
+  /** LBTESTCD. */
+  readonly PARAMCD: string;
+  readonly VISITNUM: number;
+  readonly VISIT: string;
+  /** ARD visit id of a scheduled visit, null for an unscheduled one. */
+  readonly AVISIT: string | null;
+  readonly ADT: IsoDate;
+  readonly ADY: number | null;
+  /** The value (x for a text `<x` / `>x`); null when missing. */
+  readonly AVAL: number | null;
+  readonly AVALQUAL: LabQualifier;
+  /** Decimals of the collected value; null when missing. */
+  readonly AVALDEC: number | null;
+  readonly LBSTRESC: string | null;
+  /** The record's own reference range (LBSTNRLO, LBSTNRHI). */
+  readonly ANRLO: number | null;
+  readonly ANRHI: number | null;
+  readonly ABLFL: 'Y' | null;
+  readonly BASE: number | null;
+  readonly BASEQUAL: LabQualifier;
+  /** AVAL − BASE at a scheduled post-baseline visit (text values count as x), else null. */
+  readonly CHG: number | null;
+  readonly src: SourceRef;
+}
+
+type Unpaired = Omit<LabRecord, 'ABLFL' | 'BASE' | 'BASEQUAL' | 'CHG'>;
+
+function toUnpaired(lb: LbRow, infusion: IsoDate | null, settings: SapSettings): Unpaired {
+  const v = computeLabValue(lb, settings.notDone);
+  return {
+    USUBJID: lb.USUBJID,
+    LBSEQ: lb.LBSEQ,
+    PARAMCD: lb.LBTESTCD,
+    VISITNUM: lb.VISITNUM,
+    VISIT: lb.VISIT,
+    AVISIT: scheduledVisitId(lb.VISITNUM, settings),
+    ADT: lb.LBDTC,
+    ADY: studyDay(lb.LBDTC, infusion),
+    AVAL: v?.value ?? null,
+    AVALQUAL: v?.qualifier ?? null,
+    AVALDEC: v?.decimals ?? null,
+    LBSTRESC: lb.LBSTRESC,
+    ANRLO: lb.LBSTNRLO,
+    ANRHI: lb.LBSTNRHI,
+    src: lb.src,
+  };
+}
+
+/**
+ * Every LB result of the lock as a `LabRecord`, in lock order, each with its subject's baseline of
+ * the same test.
+ */
+export function deriveLabResults(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): LabRecord[] {
+  const infusion = indexInfusionDates(lock.dm);
+  const unpaired = lock.lb.map((lb) => toUnpaired(lb, infusion.get(lb.USUBJID) ?? null, settings));
+  const byTest = new Map<string, Unpaired[]>();
+  for (const r of unpaired) {
+    const list = byTest.get(r.PARAMCD);
+    if (list) list.push(r);
+    else byTest.set(r.PARAMCD, [r]);
+  }
+  const paired = new Map<Unpaired, LabRecord>();
+  for (const records of byTest.values()) {
+    for (const { record, baseline } of pairWithBaseline(records, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion)) {
+      const BASE = baseline?.AVAL ?? null;
+      const CHG =
+        isScheduledPostBaseline(record.VISITNUM, settings) && record.AVAL !== null && BASE !== null
+          ? record.AVAL - BASE
+          : null;
+      paired.set(record, {
+        ...record,
+        ABLFL: baseline === record ? 'Y' : null,
+        BASE,
+        BASEQUAL: baseline?.AVALQUAL ?? null,
+        CHG,
+      });
+    }
+  }
+  return unpaired.map((r) => paired.get(r)!);
+}
+
+/** The data's precision d per test code: the most decimals among its collected values (SAP §3). */
+export function computeLabPrecision(records: readonly LabRecord[]): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const r of records) {
+    if (r.AVALDEC === null) continue;
+    out.set(r.PARAMCD, Math.max(out.get(r.PARAMCD) ?? 0, r.AVALDEC));
+  }
+  return out;
+}
+
+export const ADLB_COLUMNS = [
+  'USUBJID', 'LBSEQ', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'AVALQUAL', 'LBSTRESC',
+  'ANRLO', 'ANRHI', 'ABLFL', 'BASE', 'BASEQUAL', 'CHG',
+] as const;
+
+/** `adlb`: every laboratory result with its analysis value, baseline and change. */
+export function toLabDataset(records: readonly LabRecord[]): AdamDataset {
+  return makeDataset('adlb', ADLB_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    LBSEQ: r.LBSEQ,
+    PARAMCD: r.PARAMCD,
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    AVALQUAL: r.AVALQUAL,
+    LBSTRESC: r.LBSTRESC,
+    ANRLO: r.ANRLO,
+    ANRHI: r.ANRHI,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    BASEQUAL: r.BASEQUAL,
+    CHG: r.CHG,
+  }));
+}

@@ -1,0 +1,31 @@
+/**
+ * The data's precision d of each PRO score (SAP synopsis §3, SAP §4.9 and C1), which tables use for
+ * display: SF-36 v2 and LupusPRO scores take d from the data (the most decimals `QSSTRESN_DEC` among
+ * that score's rows in the lock, all subjects and visits); PROMIS T-scores and LIT, derived scores
+ * without collected values, take the settings' `display.derivedPrecision`.
+ */
+import type { QsRow } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+
+/** The most decimals among the rows of one QSCAT × QSTESTCD (0 when none has a number). */
+export function computeCollectedPrecision(qs: readonly QsRow[], qscat: string, testcd: string): number {
+  let d = 0;
+  for (const r of qs) {
+    if (r.QSCAT === qscat && r.QSTESTCD === testcd && r.QSSTRESN_DEC !== null) d = Math.max(d, r.QSSTRESN_DEC);
+  }
+  return d;
+}
+
+/** d by score code, every PRO score of the settings. */
+export function computeProPrecision(qs: readonly QsRow[], settings: SapSettings): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const list of [settings.pro.sf36, settings.pro.lupuspro]) {
+    for (const s of list.scores) out.set(s.code, computeCollectedPrecision(qs, list.qscat, s.code));
+  }
+  for (const code of [...settings.pro.promis.map((f) => f.code), settings.pro.lit.code]) {
+    const d = settings.display.derivedPrecision[code];
+    if (d === undefined) throw new Error(`settings give no display precision for ${code}`);
+    out.set(code, d);
+  }
+  return out;
+}

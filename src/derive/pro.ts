@@ -1,0 +1,193 @@
+/**
+ * Patient-reported outcomes (SAP synopsis §4 "PROs", SAP §5.7; dts/instruments.md): one record per
+ * score per administration — SF-36 v2 and LupusPRO scores as transferred, PROMIS T-scores (raw sum
+ * prorated, then the form's conversion table) and the LIT score — with the SAP §3 baseline per score and
+ * the change from baseline at scheduled post-baseline visits. ADaM `adpro` (PARAMCD = the score code of
+ * the ARD, e.g. `SF36PCS`, `PROMISFAT`, `LIT`).
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { Lock, SourceRef } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { groupQsAssessments, itemNumber, type QsAssessment } from './assessments.js';
+import { pairWithBaseline } from './baseline.js';
+import { makeDataset, type AdamDataset } from './dataset.js';
+import { computeLitScore } from './lit.js';
+import { computePromisRawScore, computePromisTScore } from './promis.js';
+import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+
+export interface ProRecord {
+  readonly USUBJID: string;
+  /** Score code (ARD `param` prefix). */
+  readonly PARAMCD: string;
+  readonly PARAM: string;
+  /** The instrument's QSCAT. */
+  readonly PARCAT1: string;
+  readonly VISITNUM: number;
+  readonly VISIT: string;
+  /** ARD visit id of a scheduled visit; null for an unscheduled one. */
+  readonly AVISIT: string | null;
+  readonly ADT: IsoDate;
+  readonly ADY: number | null;
+  readonly AVAL: number | null;
+  /** Items answered (PROMIS, LIT); null for scores transferred as scored. */
+  readonly ANSWERED: number | null;
+  /** PROMIS raw summed score after prorating; null otherwise. */
+  readonly RAWSCORE: number | null;
+  readonly ABLFL: 'Y' | null;
+  readonly BASE: number | null;
+  /** AVAL − BASE at scheduled post-baseline visits; null elsewhere or when either is missing. */
+  readonly CHG: number | null;
+  readonly src: readonly SourceRef[];
+}
+
+type Scored = Omit<ProRecord, 'ABLFL' | 'BASE' | 'CHG'>;
+
+interface ScoreDefinition {
+  readonly code: string;
+  readonly name: string;
+  readonly qscat: string;
+  /** The QSTESTCDs the score is made from (its own code for a transferred score): its source rows. */
+  readonly items: readonly string[];
+  /** The score of one administration, or null when none can be given (no row: no record). */
+  readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null } | null;
+}
+
+/** Every score of the SAP in ARD order: SF-36 v2, LupusPRO, PROMIS forms, LIT. */
+function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
+  const pro = settings.pro;
+  const notDone = settings.notDone;
+  const transferred = (list: SapSettings['pro']['sf36']): ScoreDefinition[] =>
+    list.scores.map((s) => ({
+      code: s.code,
+      name: s.name,
+      qscat: list.qscat,
+      items: [s.code],
+      score: (a) => (a.items.has(s.code) ? { AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null } : null),
+    }));
+  const promis: ScoreDefinition[] = pro.promis.map((form) => {
+    const table = settings.promisTables[form.code];
+    if (!table) throw new Error(`no PROMIS conversion table loaded for ${form.code}`);
+    return {
+      code: form.code,
+      name: form.name,
+      qscat: form.qscat,
+      items: form.items,
+      score: (a) => {
+        const raw = computePromisRawScore(
+          form.items.map((item) => itemNumber(a, item, notDone)),
+          pro.promisMinAnsweredFraction,
+        );
+        return {
+          AVAL: raw === null ? null : computePromisTScore(raw.raw, table),
+          ANSWERED: answeredCount(a, form.items, notDone),
+          RAWSCORE: raw?.raw ?? null,
+        };
+      },
+    };
+  });
+  const lit: ScoreDefinition = {
+    code: pro.lit.code,
+    name: 'Lupus Impact Tracker',
+    qscat: pro.lit.qscat,
+    items: pro.lit.items,
+    score: (a) => {
+      const s = computeLitScore(
+        pro.lit.items.map((item) => itemNumber(a, item, notDone)),
+        pro.lit.minAnswered,
+        pro.lit.multiplier,
+      );
+      return { AVAL: s?.score ?? null, ANSWERED: answeredCount(a, pro.lit.items, notDone), RAWSCORE: null };
+    },
+  };
+  return [...transferred(pro.sf36), ...transferred(pro.lupuspro), ...promis, lit];
+}
+
+function answeredCount(a: QsAssessment, items: readonly string[], notDone: string): number {
+  return items.filter((item) => itemNumber(a, item, notDone) !== null).length;
+}
+
+/** Scores of one definition for every administration of its instrument (subjects in `subjects` order). */
+function scoreAssessments(
+  def: ScoreDefinition,
+  lock: Pick<Lock, 'qs'>,
+  subjects: readonly string[],
+  infusion: ReadonlyMap<string, IsoDate | null>,
+  settings: SapSettings,
+): Scored[] {
+  const out: Scored[] = [];
+  for (const a of groupQsAssessments(lock.qs, def.qscat, subjects)) {
+    const s = def.score(a);
+    if (s === null) continue;
+    out.push({
+      USUBJID: a.USUBJID,
+      PARAMCD: def.code,
+      PARAM: def.name,
+      PARCAT1: def.qscat,
+      VISITNUM: a.VISITNUM,
+      VISIT: a.VISIT,
+      AVISIT: scheduledVisitId(a.VISITNUM, settings),
+      ADT: a.ADT,
+      ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
+      ...s,
+      src: def.items.flatMap((item) => {
+        const row = a.items.get(item);
+        return row ? [row.src] : [];
+      }),
+    });
+  }
+  return out;
+}
+
+/** Baseline (SAP §3) and change, per score and subject. */
+function withBaseline(
+  scored: readonly Scored[],
+  settings: SapSettings,
+  infusion: ReadonlyMap<string, IsoDate | null>,
+): ProRecord[] {
+  return pairWithBaseline(scored, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(({ record: r, baseline }) => {
+    const BASE = baseline?.AVAL ?? null;
+    const CHG = isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+    return { ...r, ABLFL: baseline === r ? 'Y' : null, BASE, CHG };
+  });
+}
+
+/** All PRO records: subjects in DM order, then scores in settings order, then VISITNUM. */
+export function derivePros(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): ProRecord[] {
+  const subjects = lock.dm.map((r) => r.USUBJID);
+  const infusion = indexInfusionDates(lock.dm);
+  const defs = scoreDefinitions(settings);
+  const records = defs.flatMap((def) => withBaseline(scoreAssessments(def, lock, subjects, infusion, settings), settings, infusion));
+  const subjectOrder = new Map(subjects.map((s, i) => [s, i]));
+  const scoreOrder = new Map(defs.map((d, i) => [d.code, i]));
+  return records.sort(
+    (a, b) =>
+      subjectOrder.get(a.USUBJID)! - subjectOrder.get(b.USUBJID)! ||
+      scoreOrder.get(a.PARAMCD)! - scoreOrder.get(b.PARAMCD)! ||
+      a.VISITNUM - b.VISITNUM,
+  );
+}
+
+export const ADPRO_COLUMNS = [
+  'USUBJID', 'PARAMCD', 'PARAM', 'PARCAT1', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ANSWERED',
+  'RAWSCORE', 'ABLFL', 'BASE', 'CHG',
+] as const;
+
+export function toProDataset(records: readonly ProRecord[]): AdamDataset {
+  return makeDataset('adpro', ADPRO_COLUMNS, records, (r) => ({
+    USUBJID: r.USUBJID,
+    PARAMCD: r.PARAMCD,
+    PARAM: r.PARAM,
+    PARCAT1: r.PARCAT1,
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    ANSWERED: r.ANSWERED,
+    RAWSCORE: r.RAWSCORE,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    CHG: r.CHG,
+  }));
+}

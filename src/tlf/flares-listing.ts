@@ -1,0 +1,77 @@
+/**
+ * Listing L-16.2.1, BILAG-2004 domain flares (SAP.md §5.5, §10.3): one row per domain transition that
+ * is a severe, moderate or mild flare, FAS subjects, by subject then date and VISITNUM and the settings'
+ * domain order: subject, assessment, date, protocol day, domain, previous and current grade, severity.
+ * No arm column, so the listing is the same blinded or not. Rendered as RTF, HTML and text through the
+ * table renderers (src/render/listing.ts), under `listings/`.
+ */
+import type { AdslRecord } from '../derive/adsl.js';
+import type { FlareTransitionRecord } from '../derive/bilag-flare.js';
+import { renderHtml } from '../render/html.js';
+import { buildListingPrintForm, type ListingSpec } from '../render/listing.js';
+import { renderRtf } from '../render/rtf.js';
+import { renderText } from '../render/text.js';
+import type { TlfContext } from './context.js';
+import { printFlagsOf } from './context.js';
+
+export const FLARE_LISTING_ID = 'L-16.2.1';
+
+const SEVERITY_LABEL: Readonly<Record<FlareTransitionRecord['FLRSEV'], string>> = {
+  SEVERE: 'Severe',
+  MODERATE: 'Moderate',
+  MILD: 'Mild',
+};
+
+export function flareListingSpec(transitions: readonly FlareTransitionRecord[], adsl: readonly AdslRecord[]): ListingSpec {
+  const fas = new Set(adsl.filter((s) => s.FASFL === 'Y').map((s) => s.USUBJID));
+  const bySubject = new Map<string, FlareTransitionRecord[]>();
+  for (const t of transitions) {
+    if (!fas.has(t.USUBJID)) continue;
+    const list = bySubject.get(t.USUBJID);
+    if (list) list.push(t);
+    else bySubject.set(t.USUBJID, [t]);
+  }
+  // Transitions arrive per subject in assessment order and settings' domain order (bilag-flare.ts).
+  const subjects = [...bySubject.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    id: FLARE_LISTING_ID,
+    titles: ['BILAG-2004 Domain Flares'],
+    populationLabel: 'Full Analysis Set',
+    columns: ['Subject', 'Assessment', 'Date', 'Day', 'Domain', 'Previous grade', 'Grade', 'Flare severity'],
+    blocks: subjects.map((s) =>
+      (bySubject.get(s) ?? []).map((t) => [
+        t.USUBJID,
+        t.VISIT,
+        t.ADT,
+        t.ADY === null ? '' : String(t.ADY),
+        t.PARAM,
+        t.PREVC,
+        t.AVALC,
+        SEVERITY_LABEL[t.FLRSEV],
+      ]),
+    ),
+    footnotes: [
+      'Each BILAG-2004 domain graded at a post-baseline assessment (scheduled or unscheduled) is compared with its most recent earlier grade (baseline for the first).',
+      'Severe: A from B-E; moderate: B from C-E; mild: C from D-E. Severe and moderate domain flares count as flares; mild flares are listed only.',
+      'Day: protocol day (Day 0 = infusion).',
+    ],
+    emptyText: 'No BILAG-2004 domain flare.',
+  };
+}
+
+/** Lines on a landscape letter page at 9 pt, as for the tables. */
+const LINES_PER_PAGE = 46;
+
+/** `listings/L-16.2.1.{rtf,html,txt}`. */
+export function renderFlareListing(
+  transitions: readonly FlareTransitionRecord[],
+  adsl: readonly AdslRecord[],
+  ctx: TlfContext,
+): Map<string, string> {
+  const form = buildListingPrintForm(flareListingSpec(transitions, adsl), { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
+  return new Map([
+    [`listings/${FLARE_LISTING_ID}.rtf`, renderRtf(form)],
+    [`listings/${FLARE_LISTING_ID}.html`, renderHtml(form)],
+    [`listings/${FLARE_LISTING_ID}.txt`, renderText(form)],
+  ]);
+}
