@@ -65,11 +65,12 @@ function shiftRows(groups: readonly AnalysisGroup[], flags: readonly BiomarkerRe
 }
 
 function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], settings: SapSettings): ArdRow[] {
+  const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
   const atVisit = new Map<string, LabRecord>();
   for (const r of labs) {
     if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
-    // At BASELINE the value summarised is BASE, from whichever visit the baseline rule chose.
-    if (r.ABLFL === 'Y') atVisit.set(key(r.USUBJID, r.PARAMCD, 'BASELINE'), r);
+    // At baseline the value summarised is BASE, from whichever visit the baseline rule chose.
+    if (r.ABLFL === 'Y') atVisit.set(key(r.USUBJID, r.PARAMCD, baselineId ?? ''), r);
   }
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];

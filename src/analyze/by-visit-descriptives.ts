@@ -1,0 +1,82 @@
+/**
+ * Summary statistics of a parameter and its change from baseline by scheduled visit and group (SAP
+ * synopsis §3, §5.2 "observed cases at the scheduled visit"; ard.md descriptives): `AVAL` at the
+ * baseline visit is each subject's baseline value BASE (whichever visit the SAP's rule took it from),
+ * `AVAL` at a post-baseline visit the value at that nominal visit, `CHG` the change there. Unscheduled
+ * records (AVISIT null) are never summarised. Any record type with these fields can be summarised
+ * (SLEDAI-2K, PROs, labs …).
+ */
+import type { ArdRow, Population } from '../ard/types.js';
+import type { RowIdentity } from './ard-rows.js';
+import { descriptiveRows } from './descriptives.js';
+import type { AnalysisGroup } from './groups.js';
+
+export interface VisitValueRecord {
+  readonly USUBJID: string;
+  /** ARD visit id of a scheduled visit; null for an unscheduled one. */
+  readonly AVISIT: string | null;
+  readonly AVAL: number | null;
+  readonly BASE: number | null;
+  readonly CHG: number | null;
+}
+
+export interface ByVisitDescriptiveSpec {
+  readonly endpoint: string;
+  readonly population: Population;
+  /** ARD param of the values, e.g. `AVAL` or `SF36PCS:AVAL`. */
+  readonly avalParam: string;
+  /** ARD param of the changes, e.g. `CHG` or `SF36PCS:CHG`. */
+  readonly chgParam: string;
+  /** ARD id of the baseline visit (`BASELINE`). */
+  readonly baselineVisit: string;
+  /** ARD ids of the post-baseline visits summarised, in order. */
+  readonly postBaselineVisits: readonly string[];
+}
+
+interface SubjectValues {
+  base: number | null;
+  readonly byVisit: Map<string, VisitValueRecord>;
+}
+
+/** Each subject's BASE and scheduled records by visit id; two records at one visit are a bug. */
+function indexBySubject(records: readonly VisitValueRecord[]): Map<string, SubjectValues> {
+  const out = new Map<string, SubjectValues>();
+  for (const r of records) {
+    let s = out.get(r.USUBJID);
+    if (!s) out.set(r.USUBJID, (s = { base: null, byVisit: new Map() }));
+    if (r.BASE !== null) s.base = r.BASE;
+    if (r.AVISIT === null) continue;
+    if (s.byVisit.has(r.AVISIT)) throw new Error(`${r.USUBJID}: two records at visit ${r.AVISIT}`);
+    s.byVisit.set(r.AVISIT, r);
+  }
+  return out;
+}
+
+/**
+ * Descriptive rows (`n`, `mean`, `sd`, `median`, `q1`, `q3`, `min`, `max`) of AVAL at the baseline
+ * visit and at each post-baseline visit, and of CHG at each post-baseline visit, for every group.
+ */
+export function byVisitDescriptiveRows(
+  groups: readonly AnalysisGroup[],
+  records: readonly VisitValueRecord[],
+  spec: ByVisitDescriptiveSpec,
+): ArdRow[] {
+  const index = indexBySubject(records);
+  const id = (param: string, visit: string): RowIdentity => ({
+    endpoint: spec.endpoint,
+    param,
+    visit,
+    population: spec.population,
+  });
+  const rows: ArdRow[] = [];
+  for (const { group, subjects } of groups) {
+    const values = subjects.map((s) => index.get(s.USUBJID));
+    rows.push(...descriptiveRows(id(spec.avalParam, spec.baselineVisit), group, values.map((v) => v?.base ?? null)));
+    for (const visit of spec.postBaselineVisits) {
+      const at = values.map((v) => v?.byVisit.get(visit));
+      rows.push(...descriptiveRows(id(spec.avalParam, visit), group, at.map((r) => r?.AVAL ?? null)));
+      rows.push(...descriptiveRows(id(spec.chgParam, visit), group, at.map((r) => r?.CHG ?? null)));
+    }
+  }
+  return rows;
+}
