@@ -7,6 +7,7 @@
  * (SLEDAI-2K, PROs, labs …).
  */
 import type { ArdRow, Population } from '../ard/types.js';
+import type { SapSettings } from '../sap/index.js';
 import type { RowIdentity } from './ard-rows.js';
 import { descriptiveRows } from './descriptives.js';
 import type { AnalysisGroup } from './groups.js';
@@ -79,4 +80,18 @@ export function byVisitDescriptiveRows(
     }
   }
   return rows;
+}
+
+/** ARD ids of the scheduled visits after baseline, in schedule order. */
+export function postBaselineVisitIds(settings: SapSettings, visitnums?: readonly number[]): string[] {
+  return settings.visits
+    .filter((v) => v.visitnum > settings.baselineVisitnum && (visitnums === undefined || visitnums.includes(v.visitnum)))
+    .map((v) => v.id);
+}
+
+/** ARD id of the baseline visit (`BASELINE`). */
+export function baselineVisitId(settings: SapSettings): string {
+  const v = settings.visits.find((x) => x.visitnum === settings.baselineVisitnum);
+  if (!v) throw new Error('the baseline visit is not in the schedule');
+  return v.id;
 }

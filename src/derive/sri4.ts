@@ -17,7 +17,7 @@ import type { AdslRecord } from './adsl.js';
 import type { BilagVisitRecord } from './bilag.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { isWithdrawnBefore } from './disposition.js';
-import type { PgaRecord } from './pga.js';
+import { toHundredths, type PgaRecord } from './pga.js';
 import type { SledaiRecord } from './sledai.js';
 import { maxDoseBetween, type SteroidDoseProfile } from './steroid-profile.js';
 import { indexVisitDates } from './visits.js';
@@ -171,12 +171,13 @@ export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Recor
         W24DT,
         CSWINSDY: window?.from ?? null,
         CSWINEDY: window?.to ?? null,
-        SLEDBASE: sl?.BASE ?? null,
+        // Baselines come from ADSL: they exist whether or not the Week 24 visit took place.
+        SLEDBASE: a.BASESLED,
         SLEDAVAL: sl?.AVAL ?? null,
         SLEDCHG: sl?.CHG ?? null,
         BLGNEWA: bl?.NEWA ?? null,
         BLGNEWB: bl?.NEWB ?? null,
-        PGABASEH: pg?.BASEH ?? null,
+        PGABASEH: a.BASEPGA === null ? null : toHundredths(a.BASEPGA),
         PGAAVALH: pg?.AVALH ?? null,
         PGACHGH: pg?.CHGH ?? null,
         CSMAXDOS,

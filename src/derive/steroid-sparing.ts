@@ -13,9 +13,11 @@
  * day 338 → 27 days: not discontinued, censored at 364; 0 on days 100–180, restarted 181–200, 0 from
  * 201 → t = 201.
  */
+import { dayNumber, fromDayNumber, type IsoDate } from '../core/dates.js';
 import { accurateSum } from '../numerics/descriptive/accurate-sum.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { TteRecord } from './flares-tte.js';
 import { doseOnDay, type SteroidDoseProfile } from './steroid-profile.js';
 
 /** E = min(`followUpEndDay`, the profile's last day, which is RFENDTC's day). */
@@ -124,4 +126,34 @@ export const ADCSSPAR_COLUMNS = [
 /** `adcsspar`: one row per infused subject. */
 export function toSteroidSparingDataset(records: readonly SteroidSparingRecord[]): AdamDataset {
   return makeDataset('adcsspar', ADCSSPAR_COLUMNS, records, (r) => ({ ...r }));
+}
+
+export const TTCSDISC = { PARAMCD: 'TTCSDISC', PARAM: 'Time to corticosteroid discontinuation (days)' } as const;
+
+/**
+ * The `TTCSDISC` records of `adtte` (subjects on steroids at Day 0), time from Day 0 (`startDates`:
+ * RFSTDTC by subject).
+ */
+export function toSteroidDiscontinuationTte(
+  records: readonly SteroidSparingRecord[],
+  startDates: ReadonlyMap<string, IsoDate | null>,
+): TteRecord[] {
+  return records.flatMap((r) => {
+    const start = startDates.get(r.USUBJID) ?? null;
+    if (r.TTDISCDY === null || r.TTDISCCN === null || start === null) return [];
+    return [
+      {
+        USUBJID: r.USUBJID,
+        ...TTCSDISC,
+        STARTDT: start,
+        ADT: fromDayNumber(dayNumber(start) + r.TTDISCDY),
+        AVAL: r.TTDISCDY,
+        CNSR: r.TTDISCCN,
+        EVNTDESC:
+          r.TTDISCCN === 0
+            ? 'Corticosteroids stopped through the end of follow-up'
+            : 'Censored at the end of follow-up (Week 52 or last date of participation)',
+      },
+    ];
+  });
 }

@@ -14,7 +14,19 @@ import { analyzeFlares } from '../analyze/flares.js';
 import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
 import { toTteDataset } from '../derive/flares-tte.js';
 import { renderFlareListing } from '../tlf/flares-listing.js';
+import { analyzeSteroids } from '../analyze/steroids.js';
+import { analyzeSdi } from '../analyze/sdi.js';
+import { analyzeBiomarkers } from '../analyze/biomarkers.js';
+import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingDataset } from '../derive/steroid-sparing.js';
+import { deriveBiomarkers, toBiomarkerDatasets } from '../derive/biomarkers.js';
 import { renderTables, tlfContext } from './tables.js';
+import { analyzePros } from '../analyze/pro.js';
+import { analyzeSledaiChange } from '../analyze/sledai-change.js';
+import { derivePros, toProDataset } from '../derive/pro.js';
+import { analyzeSafety } from '../analyze/safety.js';
+import { analyzeDisposition } from '../analyze/disposition.js';
+import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
+import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -36,13 +48,30 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   const blinded = unblinding.kind === 'blinded';
   const derivations = derivePrimary(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
-  const ard = sortArdRows([...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
+  const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
+  const biomarkers = deriveBiomarkers(lock, settings);
+  const adae = deriveAdae(lock, derivations.adsl, settings);
+  const pro = derivePros(lock, settings);
+  const ard = sortArdRows([
+    ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
+    ...analyzePros(derivations.adsl, pro, settings, blinded),
+    ...analyzeSafety(derivations.adsl, adae, settings, blinded),
+    ...analyzeDisposition(derivations.adsl, blinded),
+    ...analyzeBaselineCharacteristics(derivations.adsl, derivations.bilagBaseline, settings, blinded),
+    ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
+    ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
+    ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
+    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
 
   const files = new Map<string, string>();
   files.set('ard.csv', ardToCsv(ard));
   for (const ds of toPrimaryDatasets(derivations, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
-  files.set('adam/adtte.csv', datasetToCsv(toTteDataset([...flares.tte])));
+  files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae)));
+  files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
+  files.set('adam/adtte.csv', datasetToCsv(toTteDataset([...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))])));
+  files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
+  for (const ds of toBiomarkerDatasets(biomarkers)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
 
