@@ -14,8 +14,10 @@ export function severityRank(severity: string, order: readonly string[]): number
 /** The worst of `severities` by `order`; null when there are none (no TEAE). */
 export function computeWorstSeverity(severities: readonly string[], order: readonly string[]): string | null {
   let worst: string | null = null;
+  let worstRank = -1;
   for (const s of severities) {
-    if (worst === null || severityRank(s, order) > severityRank(worst, order)) worst = s;
+    const rank = severityRank(s, order);
+    if (rank > worstRank) [worst, worstRank] = [s, rank];
   }
   return worst;
 }

@@ -67,6 +67,9 @@ export function checkQsRow(row: Loose<QsRow>, report: Report): void {
   }
 }
 
+/** `<10`, `>300`, `< 0.5`: a detection limit. */
+const LIMIT_RESULT = /^[<>] ?(\d+(\.\d+)?|\.\d+)$/;
+
 /** The LBTESTCD table, results unless NOT DONE, and the reference limits the SAP's biomarkers need. */
 export function checkLbRow(row: Loose<LbRow>, report: Report): void {
   const t = LAB_TESTS[row.LBTESTCD ?? ''];
@@ -83,6 +86,10 @@ export function checkLbRow(row: Loose<LbRow>, report: Report): void {
   if (row.LBSTRESN === null && row.LBSTRESC === null) {
     report('LBSTRESN', `one of LBSTRESN, LBSTRESC is required unless LBSTAT is ${NOT_DONE}`);
     return;
+  }
+  // The SAP analyses a text-only result as just below or above x, so nothing else can stand alone.
+  if (row.LBSTRESN === null && row.LBSTRESC !== null && !LIMIT_RESULT.test(row.LBSTRESC)) {
+    report('LBSTRESC', `a result given only as text must be <x or >x with x a plain decimal number, not '${row.LBSTRESC}'`);
   }
   if (row.LBSTRESN !== null && row.LBSTRESU === null) report('LBSTRESU', `the unit (${t.unit}) is required with LBSTRESN`);
   if ((row.LBTESTCD === 'C3' || row.LBTESTCD === 'C4') && row.LBSTNRLO === null) {

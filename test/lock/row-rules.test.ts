@@ -100,6 +100,10 @@ describe('checkLbRow', () => {
   });
   it('a result unless NOT DONE, none when NOT DONE', () => {
     expect(columns(checkLbRow, lb({ LBSTRESN: null, LBSTRESC: null }))).toEqual(['LBSTRESN']);
+    // A text-only result must be a detection limit the SAP can compare (<x / >x).
+    expect(columns(checkLbRow, lb({ LBSTRESN: null, LBSTRESC: 'POSITIVE' }))).toEqual(['LBSTRESC']);
+    expect(columns(checkLbRow, lb({ LBSTRESN: null, LBSTRESC: '<0.05' }))).toEqual([]);
+    expect(columns(checkLbRow, lb({ LBSTRESN: null, LBSTRESC: '> 300' }))).toEqual([]);
     expect(reports(checkLbRow, lb({ LBSTRESN: null, LBSTRESC: null, LBSTAT: 'NOT DONE', LBSTNRLO: null }))).toEqual([]);
     expect(columns(checkLbRow, lb({ LBSTAT: 'NOT DONE' }))).toEqual(['LBSTRESN', 'LBSTRESC']);
   });

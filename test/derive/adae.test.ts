@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ADAE_COLUMNS, computeAdaeRecord, deriveAdae, toAdaeDataset } from '../../src/derive/adae.js';
+import type { AeRow } from '../../src/lock/types.js';
+import { settings } from './helpers.js';
+
+let line = 1;
+function ae(USUBJID: string, AESTDTC: string, over: Partial<AeRow> = {}): AeRow {
+  return {
+    src: { file: 'ae.csv', line: ++line }, STUDYID: 'SLEMSC01', USUBJID, AESEQ: line, AETERM: 'Headache',
+    AEDECOD: 'Headache', AEBODSYS: 'Nervous system disorders', AESTDTC, AEENDTC: null, AESER: 'N', AESEV: 'MILD',
+    AEREL: 'NOT RELATED', AEOUT: 'RECOVERED/RESOLVED', AEACN: 'NOT APPLICABLE', ...over,
+  };
+}
+
+describe('computeAdaeRecord', () => {
+  it('flags a serious, related, severe, fatal TEAE leading to withdrawal (SAP §7.2 definitions)', () => {
+    const r = computeAdaeRecord(
+      ae('S-1', '2025-01-10', { AESER: 'Y', AEREL: 'POSSIBLY RELATED', AESEV: 'SEVERE', AEOUT: 'FATAL', AEACN: 'SUBJECT WITHDRAWN FROM STUDY' }),
+      '2025-01-05',
+      settings(),
+    );
+    expect(r).toMatchObject({ TRTEMFL: 'Y', ASTDY: 5, AESEVN: 3, AESERFL: 'Y', AERELFL: 'Y', AESEVFL: 'Y', AEDISCFL: 'Y', AEDTHFL: 'Y' });
+  });
+
+  it('flags none of them on a mild, non-serious, unrelated AE with empty outcome and action', () => {
+    const r = computeAdaeRecord(ae('S-1', '2025-01-05', { AEOUT: null, AEACN: null, AEREL: 'NOT RELATED' }), '2025-01-05', settings());
+    expect(r).toMatchObject({ TRTEMFL: 'Y', ASTDY: 0, AESEVN: 1, AESERFL: 'N', AERELFL: 'N', AESEVFL: 'N', AEDISCFL: 'N', AEDTHFL: 'N' });
+    expect(computeAdaeRecord(ae('S-1', '2025-01-05', { AEREL: 'RELATED' }), '2025-01-05', settings()).AERELFL).toBe('Y');
+  });
+
+  it('has no start day for a partial start date, and no emergence for a subject never infused', () => {
+    expect(computeAdaeRecord(ae('S-1', '2025-01'), '2025-01-05', settings())).toMatchObject({ ASTDY: null, TRTEMFL: 'Y' });
+    expect(computeAdaeRecord(ae('S-1', '2024-12'), '2025-01-05', settings())).toMatchObject({ ASTDY: null, TRTEMFL: 'N' });
+    expect(computeAdaeRecord(ae('S-2', '2025-01-10'), null, settings())).toMatchObject({ ASTDY: null, TRTEMFL: null, TRTSDT: null });
+  });
+});
+
+describe('deriveAdae', () => {
+  const adsl = [
+    { USUBJID: 'S-1', TRTSDT: '2025-01-05' },
+    { USUBJID: 'S-2', TRTSDT: null },
+  ];
+
+  it('keeps every AE row in lock order with its subject Day 0 from ADSL', () => {
+    const rows = deriveAdae({ ae: [ae('S-1', '2025-01-04'), ae('S-2', '2025-02-01'), ae('S-1', '2025-01-05')] }, adsl, settings());
+    expect(rows.map((r) => [r.USUBJID, r.TRTEMFL, r.ASTDY])).toEqual([
+      ['S-1', 'N', -1],
+      ['S-2', null, null],
+      ['S-1', 'Y', 0],
+    ]);
+  });
+
+  it('refuses an AE of a subject missing from ADSL', () => {
+    expect(() => deriveAdae({ ae: [ae('S-9', '2025-01-04')] }, adsl, settings())).toThrow(/not in ADSL/);
+  });
+});
+
+describe('toAdaeDataset', () => {
+  it('writes the listed columns and carries no arm (analyses join on ADSL)', () => {
+    const ds = toAdaeDataset(deriveAdae({ ae: [ae('S-1', '2025-01-04')] }, [{ USUBJID: 'S-1', TRTSDT: '2025-01-05' }], settings()));
+    expect(ds.name).toBe('adae');
+    expect(ds.columns).toEqual(ADAE_COLUMNS);
+    expect(Object.keys(ds.rows[0]!)).toEqual([...ADAE_COLUMNS]);
+    expect(ds.columns.some((c) => /ARM/.test(c))).toBe(false);
+    expect(ds.rows[0]).toMatchObject({ USUBJID: 'S-1', AESTDTC: '2025-01-04', TRTEMFL: 'N', ASTDY: -1 });
+  });
+});
