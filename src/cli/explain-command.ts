@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
+import { deriveFlares } from '../derive/flares.js';
 import { derivePrimary } from '../derive/primary.js';
 import { explainSubject } from '../explain/explain-subject.js';
 import { loadLock, loadRandomization, sha256File } from '../lock/index.js';
@@ -29,7 +30,9 @@ export async function runExplainCommand(opts: ExplainCommandOptions, io: CliIo):
     const { rows } = await loadRandomization(file, lock);
     unblinding = { kind: 'randomization', file, sha256: await sha256File(file), rows };
   }
-  const text = explainSubject(derivePrimary(lock, unblinding, settings), opts.subject);
+  const primary = derivePrimary(lock, unblinding, settings);
+  const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
+  const text = explainSubject(primary, opts.subject, flares);
   if (text === null) throw new RunError(EXIT.USAGE, `subject ${opts.subject} is not in dm.csv of ${opts.lockDir}`);
   io.stdout(text);
 }

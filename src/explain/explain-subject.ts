@@ -6,6 +6,7 @@
 import type { SourceRef } from '../lock/types.js';
 import type { PrimaryDerivations } from '../derive/primary.js';
 import { doseOnDay } from '../derive/steroid-profile.js';
+import type { FlareDerivations } from '../derive/flares.js';
 
 const refs = (src: readonly (SourceRef | null)[]): string => {
   const byFile = new Map<string, number[]>();
@@ -28,7 +29,7 @@ function compactLines(lines: number[]): string {
 
 const show = (v: number | string | null | undefined): string => (v === null || v === undefined ? '.' : String(v));
 
-export function explainSubject(d: PrimaryDerivations, usubjid: string): string | null {
+export function explainSubject(d: PrimaryDerivations, usubjid: string, flares?: FlareDerivations): string | null {
   const s = d.adsl.find((r) => r.USUBJID === usubjid);
   if (!s) return null;
   const out: string[] = [];
@@ -98,5 +99,30 @@ export function explainSubject(d: PrimaryDerivations, usubjid: string): string |
     line(`  PGA        ${sri.PGASTAT.padEnd(8)} baseline ${show(sri.PGABASEH)}/100, Week 24 ${show(sri.PGAAVALH)}/100, change ${show(sri.PGACHGH)}/100 (needs < 30)`);
     line(`  Steroids   ${sri.CSSTAT.padEnd(8)} highest daily dose in the window ${show(sri.CSMAXDOS)} mg (needs <= 10)`);
   }
+  if (flares) out.push('', ...explainFlares(flares, usubjid));
   return `${out.join('\n')}\n`;
+}
+
+/** The flare block: each post-baseline BILAG assessment with its domain transitions, the windows, TTFLARE. */
+export function explainFlares(f: FlareDerivations, usubjid: string): string[] {
+  const out = ['BILAG-2004 flares (each domain vs its most recent earlier grade: severe A<-B..E, moderate B<-C..E, mild C<-D..E)'];
+  const transitions = f.transitions.filter((t) => t.USUBJID === usubjid);
+  for (const a of f.assessments.filter((x) => x.USUBJID === usubjid)) {
+    const own = transitions.filter((t) => t.VISITNUM === a.VISITNUM);
+    const kinds = [a.RENFL === 'Y' ? 'renal' : '', a.NRENFL === 'Y' ? 'non-renal' : '', a.SEVFL === 'Y' ? 'severe' : ''].filter(Boolean);
+    out.push(
+      `  ${a.VISIT.padEnd(18)} ${a.ADT} day ${show(a.ADY).padStart(4)}  ${a.FLAREFL === 'Y' ? `FLARE (${kinds.join(', ')})` : 'no flare'}` +
+        `${own.length ? `  ${own.map((t) => `${t.PARAMCD.slice(3)} ${t.PREVC}->${t.AVALC} ${t.FLRSEV.toLowerCase()}`).join('; ')}` : ''}` +
+        `  <- ${refs(own.length ? own.map((t) => t.src) : a.src)}`,
+    );
+  }
+  for (const w of f.windows.filter((x) => x.USUBJID === usubjid))
+    out.push(
+      `  At or before ${w.window}: cut-off day ${w.cutoffDay} (${w.cutoffSource === 'VISIT' ? 'visit date' : 'no visit: 7 x weeks'}), ` +
+        `${w.assessments} assessments, ${w.daysAtRisk} days at risk; events FLARE ${w.events.FLARE}, renal ${w.events.FLARE_RENAL}, ` +
+        `non-renal ${w.events.FLARE_NONRENAL}, severe ${w.events.FLARE_SEVERE}`,
+    );
+  for (const t of f.tte.filter((x) => x.USUBJID === usubjid))
+    out.push(`  ${t.PARAMCD}: ${t.AVAL} days, ${t.CNSR === 0 ? 'event' : 'censored'} (${t.EVNTDESC}) on ${t.ADT}`);
+  return out;
 }

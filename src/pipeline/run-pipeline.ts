@@ -23,10 +23,13 @@ import { renderTables, tlfContext } from './tables.js';
 import { analyzePros } from '../analyze/pro.js';
 import { analyzeSledaiChange } from '../analyze/sledai-change.js';
 import { derivePros, toProDataset } from '../derive/pro.js';
+import { computeProPrecision } from '../derive/pro-precision.js';
 import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
+import { aeHierarchy } from '../tlf/ae-soc-pt.js';
+import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -73,7 +76,7 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const ds of toBiomarkerDatasets(biomarkers)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings) })) files.set(path, text);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }

@@ -13,6 +13,23 @@ import type { SapSettings } from '../sap/index.js';
 import { printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
 import { sri4TableSpec } from '../tlf/sri4.js';
 import { flareTableSpecs } from '../tlf/flares.js';
+import { aeOverviewTableSpec } from '../tlf/ae-overview.js';
+import { aeSocPtTableSpec, type AeHierarchy } from '../tlf/ae-soc-pt.js';
+import { baselineCharacteristicsTableSpec, type BaselinePrecision } from '../tlf/baseline-characteristics.js';
+import { dispositionTableSpec } from '../tlf/disposition.js';
+import { sledaiTableSpecs } from '../tlf/sledai.js';
+import { proTableSpecs } from '../tlf/pro.js';
+
+/** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
+export interface TableLayout {
+  readonly settings: SapSettings;
+  /** Data precision d of the collected baseline characteristics (SAP §4.9). */
+  readonly baselinePrecision: BaselinePrecision;
+  /** Preferred term → system organ class of the TEAEs, to nest PTs under their SOC. */
+  readonly aeHierarchy: AeHierarchy;
+  /** Data precision d of each PRO score, by score code (src/derive/pro-precision.ts). */
+  readonly proPrecision: ReadonlyMap<string, number>;
+}
 
 /** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
 const LINES_PER_PAGE = 46;
@@ -29,14 +46,23 @@ export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boo
 }
 
 /** Table specs of the run, in TLF order. */
-export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[] = []): TableSpec[] {
-  return [sri4TableSpec(ctx), ...flareTableSpecs(ctx, ard)];
+export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: TableLayout): TableSpec[] {
+  return [
+    dispositionTableSpec(ctx, ard),
+    baselineCharacteristicsTableSpec(ctx, ard, layout.settings, layout.baselinePrecision),
+    sri4TableSpec(ctx),
+    ...sledaiTableSpecs(ctx, ard, layout.settings),
+    ...flareTableSpecs(ctx, ard),
+    ...proTableSpecs(ctx, ard, layout.settings, layout.proPrecision),
+    aeOverviewTableSpec(ctx, layout.settings),
+    aeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
+  ];
 }
 
-export function renderTables(ard: readonly ArdRow[], ctx: TlfContext): Map<string, string> {
+export function renderTables(ard: readonly ArdRow[], ctx: TlfContext, layout: TableLayout): Map<string, string> {
   const lookup = ardLookup(ard);
   const files = new Map<string, string>();
-  for (const spec of tableSpecs(ctx, ard)) {
+  for (const spec of tableSpecs(ctx, ard, layout)) {
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
     files.set(`tables/${spec.id}.rtf`, renderRtf(form));
     files.set(`tables/${spec.id}.html`, renderHtml(form));

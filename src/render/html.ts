@@ -50,7 +50,7 @@ export function renderHtml(form: PrintForm): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(`Table ${form.id}`)}</title>`,
+    `<title>${escapeHtml(form.titleLines[0] ?? form.id)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',

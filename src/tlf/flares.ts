@@ -42,8 +42,12 @@ export function rateModelMethods(ard: readonly ArdRow[]): ReadonlyMap<string, Ra
   return out;
 }
 
-const NE_FOOTNOTE =
-  'NE = not estimable (a rate ratio when the MSC arm or placebo has no flare, a percentage difference when a group is empty, or a model that does not converge).';
+/** The NE footnote; a blinded table names no comparison (and so no arm). */
+function notEstimableFootnote(blinded: boolean): string {
+  return blinded
+    ? 'NE = not estimable (a rate without time at risk).'
+    : 'NE = not estimable (a rate without time at risk, a rate ratio when the MSC arm or placebo has no flare, a percentage difference when a group is empty, or a model that does not converge).';
+}
 
 function windowRows(endpoint: string, w: FlareTableWindow, modelWindow: boolean, method: RateMethod, blinded: boolean): RowSpec[] {
   const key: RowKey = { endpoint, param: '', visit: w.visit, population: 'FAS', comparator: '' };
@@ -145,7 +149,7 @@ export function flareTableSpec(
     }),
     rows,
     footnotes: flareFootnotes(blinded, FLARE_TABLE_ENDPOINTS.map((e) => methodOf(e.endpoint))),
-    notEstimableFootnote: NE_FOOTNOTE,
+    notEstimableFootnote: notEstimableFootnote(blinded),
   };
 }
 
@@ -166,8 +170,6 @@ export function timeToFirstFlareTableSpec(ctx: TlfContext, landmarkDays: readonl
       'Time to first flare: days from Day 0 to the first BILAG-2004 assessment with a severe or moderate domain flare, at or before Week 52; subjects without a flare are censored at their last BILAG-2004 assessment (Day 0 if none).',
       'Median and its 95% CI from the Kaplan-Meier estimate with log-scale Greenwood confidence limits; NE where not reached.',
     ],
-    notEstimableFootnote:
-      'NE = not estimable (a median or confidence limit not reached, an estimate past the last observed time, a hazard ratio when the MSC arm or placebo has no flare, or a log-rank test without any flare).',
   });
 }
 

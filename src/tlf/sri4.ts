@@ -9,7 +9,7 @@ import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-sp
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 
-export const SRI4_TABLE_ID = 'T-14.2.1.1';
+export const SRI4_TABLE_ID = 'T-14.2.1';
 
 const OVERALL: RowKey = { endpoint: 'SRI4', param: '', visit: 'WEEK24', population: 'FAS', comparator: '' };
 const VERSUS_PBO: RowKey = { ...OVERALL, comparator: 'PBO' };

@@ -24,7 +24,11 @@ export interface TimeToEventTableArgs {
   /** e.g. `Flare-free (Kaplan-Meier), % (95% CI)` */
   readonly survivalLabel: string;
   readonly footnotes: readonly string[];
-  readonly notEstimableFootnote: string;
+  /**
+   * Overrides the NE footnote. Default: `timeToEventNotEstimableFootnote(blinded)`, which names no
+   * comparison (and so no arm) in a blinded table; an override must take the same care.
+   */
+  readonly notEstimableFootnote?: string;
 }
 
 /** Explain the `[a]`, `[b]` marks of the comparison rows (unblinded tables only). */
@@ -32,6 +36,13 @@ export const TIME_TO_EVENT_COMPARISON_FOOTNOTES: readonly string[] = [
   '[a] Cox proportional hazards model with Efron ties fitted on all three arms, placebo the reference; Wald 95% confidence interval.',
   '[b] Log-rank test of the MSC arm and placebo.',
 ];
+
+/** The NE footnote; a blinded table names no comparison (and so no arm). */
+export function timeToEventNotEstimableFootnote(blinded: boolean): string {
+  return blinded
+    ? 'NE = not estimable (a median or confidence limit not reached, or an estimate past the last observed time).'
+    : 'NE = not estimable (a median or confidence limit not reached, an estimate past the last observed time, a hazard ratio when the MSC arm or placebo has no event, or a log-rank test without any event).';
+}
 
 /** Decimals of a median time in days: d = 0 for days, location statistic d + 1 (SAP.md §4.9). */
 export const MEDIAN_DAYS_DECIMALS = 1;
@@ -98,6 +109,6 @@ export function timeToEventTableSpec(ctx: TlfContext, args: TimeToEventTableArgs
     columns: treatmentColumns(ctx, { key, stat: { stat: 'n' } }),
     rows,
     footnotes: blinded ? args.footnotes : [...args.footnotes, ...TIME_TO_EVENT_COMPARISON_FOOTNOTES],
-    notEstimableFootnote: args.notEstimableFootnote,
+    notEstimableFootnote: args.notEstimableFootnote ?? timeToEventNotEstimableFootnote(blinded),
   };
 }

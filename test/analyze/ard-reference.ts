@@ -13,13 +13,14 @@ export function readReference(url: URL): readonly ReferenceRow[] {
 }
 
 export interface Tolerance {
-  readonly kind: 'exact' | 'abs' | 'rel';
+  readonly kind: 'exact' | 'abs' | 'rel' | 'scaled';
   readonly bound: number;
 }
 
 /**
  * Counts exact; proportions and descriptives (same arithmetic on the same doubles as R, up to
- * summation order) 1e-12 relative; MN bounds 1e-9 absolute (ratesci's root finder, precis = 12);
+ * summation order) 1e-12 × max(|expected|, 1) (relative, but absolute near 0, where a mean of changes
+ * that is exactly 0 in decimals is ±1e-17 of rounding noise on either side); MN bounds 1e-9 absolute (ratesci's root finder, precis = 12);
  * Fisher, Wilcoxon and log-rank p 1e-10 relative (both sides on accurate normal / chi-square tails);
  * KM estimates and bounds 1e-12 absolute; Cox HR and its CI 1e-6 relative (two Newton iterations
  * stopping at different points).
@@ -38,7 +39,7 @@ export function toleranceOf(stat: string, method: string): Tolerance {
     case 'COX-EFRON':
       return { kind: 'rel', bound: 1e-6 };
     default:
-      return { kind: 'rel', bound: 1e-12 };
+      return { kind: 'scaled', bound: 1e-12 };
   }
 }
 
@@ -89,6 +90,8 @@ function withinTolerance(got: number | null | undefined, expected: string | null
     case 'abs':
       return diff <= tol.bound;
     case 'rel':
-      return diff <= tol.bound * Math.max(Math.abs(e), Number.MIN_VALUE) || diff === 0;
+      return diff <= tol.bound * Math.abs(e);
+    case 'scaled':
+      return diff <= tol.bound * Math.max(Math.abs(e), 1);
   }
 }

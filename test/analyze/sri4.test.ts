@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSri4 } from '../../src/analyze/sri4.js';
 import type { ArdRow } from '../../src/ard/types.js';
-import { ardValue, sampleRun } from '../helpers/sample-run.js';
+import { ardValue, SAMPLE_LOCK, sampleRun } from '../helpers/sample-run.js';
 
 // R reference: test/fixtures/sri4/make-sri4.R on the ADaM CSVs of the bundled sample (ratesci::scoreci,
 // fisher.test, glm(binomial), p.adjust("hochberg")).
@@ -13,6 +15,11 @@ const rel = (a: number | null, b: number) => Math.abs((a as number) - b) / Math.
 
 describe('SRI-4 analysis of the sample lock against R', async () => {
   const { result } = await sampleRun('unblinded');
+
+  it('the fixture was made from the current sample (else rerun make-sri4.R as its header says)', () => {
+    const md5 = createHash('md5').update(readFileSync(join(SAMPLE_LOCK, 'lock.json'))).digest('hex');
+    expect(ref.lock_json_md5).toBe(md5);
+  });
   const ard = result.ard;
   const at = (k: Partial<ArdRow> & Pick<ArdRow, 'stat'>) =>
     ardValue(ard, { endpoint: 'SRI4', visit: 'WEEK24', population: 'FAS', ...k });

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADAE_COLUMNS, computeAdaeRecord, deriveAdae, toAdaeDataset } from '../../src/derive/adae.js';
-import type { AeRow } from '../../src/lock/types.js';
+import { aeRow as ae } from '../helpers/ae-row.js';
 import { settings } from './helpers.js';
-
-let line = 1;
-function ae(USUBJID: string, AESTDTC: string, over: Partial<AeRow> = {}): AeRow {
-  return {
-    src: { file: 'ae.csv', line: ++line }, STUDYID: 'SLEMSC01', USUBJID, AESEQ: line, AETERM: 'Headache',
-    AEDECOD: 'Headache', AEBODSYS: 'Nervous system disorders', AESTDTC, AEENDTC: null, AESER: 'N', AESEV: 'MILD',
-    AEREL: 'NOT RELATED', AEOUT: 'RECOVERED/RESOLVED', AEACN: 'NOT APPLICABLE', ...over,
-  };
-}
 
 describe('computeAdaeRecord', () => {
   it('flags a serious, related, severe, fatal TEAE leading to withdrawal (SAP §7.2 definitions)', () => {
