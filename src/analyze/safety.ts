@@ -30,7 +30,7 @@ export const AE_FLAG_PARAMS = [
 
 const identity = (param: string): RowIdentity => ({ endpoint: 'AE', param, visit: '', population: 'SAF' });
 
-/** `N`, `n`, `prop`, `events` of the TEAEs `matching` among a group's subjects. */
+/** `N`, `n`, `prop`, `events` of a param from the group's TEAEs that have it. */
 function countRows(param: string, group: ArdRow['group'], bigN: number, events: readonly AdaeRecord[]): ArdRow[] {
   const n = new Set(events.map((e) => e.USUBJID)).size;
   return [...proportionRows(identity(param), group, n, bigN), groupRow(identity(param), group, 'events', events.length)];

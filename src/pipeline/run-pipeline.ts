@@ -19,6 +19,7 @@ import { analyzeSdi } from '../analyze/sdi.js';
 import { analyzeBiomarkers } from '../analyze/biomarkers.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingDataset } from '../derive/steroid-sparing.js';
 import { deriveBiomarkers, toBiomarkerDatasets } from '../derive/biomarkers.js';
+import { computeLabPrecision } from '../derive/lab-results.js';
 import { renderTables, tlfContext } from './tables.js';
 import { analyzePros } from '../analyze/pro.js';
 import { analyzeSledaiChange } from '../analyze/sledai-change.js';
@@ -76,7 +77,7 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const ds of toBiomarkerDatasets(biomarkers)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings) })) files.set(path, text);
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }

@@ -19,6 +19,12 @@ import { baselineCharacteristicsTableSpec, type BaselinePrecision } from '../tlf
 import { dispositionTableSpec } from '../tlf/disposition.js';
 import { sledaiTableSpecs } from '../tlf/sledai.js';
 import { proTableSpecs } from '../tlf/pro.js';
+import { derivedPrecisionOf, sdiTableSpec } from '../tlf/sdi.js';
+import { steroidSparingTableSpec } from '../tlf/steroid-sparing.js';
+import { steroidCumulativeTableSpec } from '../tlf/steroid-cumulative.js';
+import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
+import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
+import { labTableSpec } from '../tlf/biomarker-lab.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
 export interface TableLayout {
@@ -29,6 +35,8 @@ export interface TableLayout {
   readonly aeHierarchy: AeHierarchy;
   /** Data precision d of each PRO score, by score code (src/derive/pro-precision.ts). */
   readonly proPrecision: ReadonlyMap<string, number>;
+  /** Data precision d of each lab test, by LBTESTCD (src/derive/lab-results.ts `computeLabPrecision`). */
+  readonly labPrecision: ReadonlyMap<string, number>;
 }
 
 /** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
@@ -53,7 +61,13 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     sri4TableSpec(ctx),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
     ...flareTableSpecs(ctx, ard),
+    sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
+    steroidSparingTableSpec(ctx, layout.settings.analysis.kmDays, layout.settings.analysis.steroidDiscontinuationMinDays),
+    steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE')),
     ...proTableSpecs(ctx, ard, layout.settings, layout.proPrecision),
+    biomarkerAbnormalTableSpec(ctx, layout.settings),
+    biomarkerShiftTableSpec(ctx, layout.settings),
+    labTableSpec(ctx, layout.settings, layout.labPrecision),
     aeOverviewTableSpec(ctx, layout.settings),
     aeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
   ];

@@ -6,6 +6,7 @@
  * (95% CI) and Fisher's p.
  */
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
+import type { SapSettings } from '../sap/index.js';
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
@@ -90,6 +91,13 @@ export function sdiTableSpec(ctx: TlfContext, precision: number): TableSpec {
     footnotes,
     notEstimableFootnote: 'NE = not estimable (a comparison with a group without subjects).',
   };
+}
+
+/** d of a derived parameter from the settings (SAP.md §12 C1: `SDI` 0, prednisone-equivalent mg `CSDOSE` 1). */
+export function derivedPrecisionOf(settings: Pick<SapSettings, 'display'>, code: string): number {
+  const d = settings.display.derivedPrecision[code];
+  if (d === undefined) throw new Error(`settings give no display precision (display.derivedPrecision) for ${code}`);
+  return d;
 }
 
 /** Shifts a generic block's rows one level right under a heading. */
