@@ -181,6 +181,8 @@ export const sapSettingsSchema = z
       ratioDecimals: nonNegativeInt,
       pValueDecimals: nonNegativeInt,
       notEstimable: code,
+      /** SAP §10.4: days of the number-at-risk table under the Kaplan–Meier figures. */
+      kmAtRiskDays: z.array(z.number().int().nonnegative()).min(1),
       /** SAP §4.9 / C1: the precision d of derived scores (no collected values), by ARD param code. */
       derivedPrecision: z.record(code, nonNegativeInt),
     }),

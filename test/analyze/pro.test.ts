@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proScoreCodes } from '../../src/analyze/pro.js';
 import { sampleRun } from '../helpers/sample-run.js';
-import { compareWithFixture, loadSledaiProFixture } from './sledai-pro-fixture.js';
+import { compareWithFixture, loadSledaiProFixture, sampleLockMd5 } from './sledai-pro-fixture.js';
 
 // R reference: test/fixtures/sledai-pro/make-sledai-pro.R on the ADaM CSVs of the sample (it also
 // rescores PROMIS and LIT from qs.csv and stops on any difference); tolerances in sledai-pro-fixture.ts.
@@ -11,6 +11,10 @@ const expected = fixture.rows.filter((r) => r.endpoint === 'PRO');
 describe('PRO analyses on the sample lock against R', async () => {
   const { result, settings } = await sampleRun('unblinded');
   const ard = result.ard.filter((r) => r.endpoint === 'PRO');
+
+  it('compares with a fixture made from the current sample (else rerun make-sledai-pro.R as its header says)', () => {
+    expect(fixture.lockJsonMd5).toBe(sampleLockMd5());
+  });
 
   it('covers the 28 scores of ard.md in order (10 SF-36 v2, 14 LupusPRO, 3 PROMIS, LIT)', () => {
     const codes = proScoreCodes(settings);

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSledaiChange } from '../../src/analyze/sledai-change.js';
 import { sampleRun } from '../helpers/sample-run.js';
-import { compareWithFixture, loadSledaiProFixture } from './sledai-pro-fixture.js';
+import { compareWithFixture, loadSledaiProFixture, sampleLockMd5 } from './sledai-pro-fixture.js';
 
 // R reference: test/fixtures/sledai-pro/make-sledai-pro.R on the ADaM CSVs of the sample (descriptives
 // with quantile(type = 2); mmrm us + Kenward-Roger-Linear + emmeans); tolerances in sledai-pro-fixture.ts.
-const expected = loadSledaiProFixture().rows.filter((r) => r.endpoint === 'SLEDAI');
+const fixture = loadSledaiProFixture();
+const expected = fixture.rows.filter((r) => r.endpoint === 'SLEDAI');
 
 describe('SLEDAI-2K by visit on the sample lock against R', async () => {
   const { result, settings } = await sampleRun('unblinded');
   const ard = result.ard.filter((r) => r.endpoint === 'SLEDAI');
+
+  it('compares with a fixture made from the current sample (else rerun make-sledai-pro.R as its header says)', () => {
+    expect(fixture.lockJsonMd5).toBe(sampleLockMd5());
+  });
 
   it('has exactly the rows of ard.md (descriptives per group, MMRM per arm and vs PBO) within tolerance', () => {
     expect(expected.length).toBe(4 * 17 * 8 + 8 * 24); // 4 groups × (BASELINE + 8 visits × AVAL, CHG) × 8 stats; 8 visits × 24 model rows

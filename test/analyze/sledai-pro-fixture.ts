@@ -3,8 +3,11 @@
  * (test/fixtures/sledai-pro/make-sledai-pro.R: quantile(type = 2), sd(), mmrm 0.3.18
  * Kenward-Roger-Linear + emmeans) and the tolerance of each statistic compared with it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArdRow } from '../../src/ard/types.js';
+import { SAMPLE_LOCK } from '../helpers/sample-run.js';
 
 export interface ExpectedRow {
   readonly endpoint: string;
@@ -18,12 +21,13 @@ export interface ExpectedRow {
 }
 
 interface FixtureFile {
+  readonly lock_json_md5: string;
   readonly columns: readonly string[];
   readonly codes: readonly string[];
   readonly rows: readonly (readonly (string | null)[])[];
 }
 
-export function loadSledaiProFixture(): { codes: readonly string[]; rows: ExpectedRow[] } {
+export function loadSledaiProFixture(): { lockJsonMd5: string; codes: readonly string[]; rows: ExpectedRow[] } {
   const f = JSON.parse(
     readFileSync(new URL('../fixtures/sledai-pro/sledai-pro-sample.json', import.meta.url), 'utf8'),
   ) as FixtureFile;
@@ -35,7 +39,12 @@ export function loadSledaiProFixture(): { codes: readonly string[]; rows: Expect
       value: o['value'] === null ? null : Number(o['value']),
     };
   });
-  return { codes: f.codes, rows };
+  return { lockJsonMd5: f.lock_json_md5, codes: f.codes, rows };
+}
+
+/** MD5 of the bundled sample's lock.json, to check that the fixture was made from it. */
+export function sampleLockMd5(): string {
+  return createHash('md5').update(readFileSync(join(SAMPLE_LOCK, 'lock.json'))).digest('hex');
 }
 
 /**
