@@ -9,7 +9,7 @@ import {
   formatP,
   formatRatio,
 } from './format.js';
-import type { CellFormat, StatRef } from './table-spec.js';
+import type { CellFormat, StatRef, WhenMissing } from './table-spec.js';
 
 /** Reads one statistic of the cell's row and column (null = not estimable). */
 export type StatReader = (ref: StatRef) => number | null;
@@ -31,18 +31,32 @@ function estimatePart(format: Extract<CellFormat, { kind: 'estimateCi' }>): (x: 
   }
 }
 
+/** A descriptive cell whose statistic does not exist is empty rather than NE (SAP §3). */
+function blankable(x: number | null, decimals: number, whenMissing: WhenMissing | undefined): string {
+  return x === null && whenMissing === 'blank' ? '' : formatNumber(x, decimals);
+}
+
 export function formatCell(format: CellFormat, read: StatReader): string {
   switch (format.kind) {
     case 'number':
-      return formatNumber(read(format.value), format.decimals);
+      return blankable(read(format.value), format.decimals, format.whenMissing);
     case 'count':
       return formatCount(read(format.value));
     case 'countPct':
       return formatCountPct(read(format.n), read(format.bigN));
-    case 'meanSd':
-      return `${formatNumber(read(format.mean), format.meanDecimals)} (${formatNumber(read(format.sd), format.sdDecimals)})`;
-    case 'pair':
-      return `${formatNumber(read(format.first), format.decimals)}, ${formatNumber(read(format.second), format.decimals)}`;
+    case 'meanSd': {
+      const mean = read(format.mean);
+      const sd = read(format.sd);
+      if (format.whenMissing === 'blank' && mean === null) return '';
+      if (format.whenMissing === 'blank' && sd === null) return formatNumber(mean, format.meanDecimals);
+      return `${formatNumber(mean, format.meanDecimals)} (${formatNumber(sd, format.sdDecimals)})`;
+    }
+    case 'pair': {
+      const first = read(format.first);
+      const second = read(format.second);
+      if (format.whenMissing === 'blank' && first === null && second === null) return '';
+      return `${formatNumber(first, format.decimals)}, ${formatNumber(second, format.decimals)}`;
+    }
     case 'estimateCi':
       return formatEstimateCi(read(format.estimate), read(format.lower), read(format.upper), estimatePart(format));
     case 'pValue':

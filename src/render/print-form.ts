@@ -12,6 +12,7 @@
 import type { ValueLookup } from './ard-lookup.js';
 import { valueKey } from './ard-lookup.js';
 import { formatCell } from './cell.js';
+import { NOT_ESTIMABLE } from './format.js';
 import { checkTableSpec } from './table-spec.js';
 import type { ColumnSpec, StatRowSpec, TableSpec } from './table-spec.js';
 
@@ -86,21 +87,21 @@ function bigNText(column: ColumnSpec, lookup: ValueLookup): string {
   return `(N=${n})`;
 }
 
+/** `NE` as a word in a cell's text. */
+const NE_TOKEN = new RegExp(`\\b${NOT_ESTIMABLE}\\b`);
+
 interface BodyResult {
   readonly rows: PrintRow[];
   readonly anyNotEstimable: boolean;
 }
 
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
-  let anyNull = false;
   const cells = columns.map((c) => {
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
-    return formatCell(row.format, (ref) => {
-      const v = lookup(valueKey(row.key, c.group, ref));
-      if (v === null) anyNull = true;
-      return v;
-    });
+    return formatCell(row.format, (ref) => lookup(valueKey(row.key, c.group, ref)));
   });
+  // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
+  const anyNull = cells.some((text) => NE_TOKEN.test(text));
   return { rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells] }], anyNotEstimable: anyNull };
 }
 

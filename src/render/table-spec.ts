@@ -23,12 +23,19 @@ export interface RowKey {
 }
 
 /**
+ * What a missing statistic shows: `NE` (not estimable, the default: a model or comparison that could not
+ * be estimated, footnoted) or `blank` (a descriptive statistic that does not exist by definition, as the
+ * SD of one value or any statistic of no values; SAP §3 says such cells are empty).
+ */
+export type WhenMissing = 'NE' | 'blank';
+
+/**
  * How one cell is made from one or more ARD statistics. Each variant names its statistics by role,
  * so a renderer never has to know which ARD row a number came from.
  */
 export type CellFormat =
   /** A single number with `decimals` decimals (SAS ROUND). */
-  | { readonly kind: 'number'; readonly decimals: number; readonly value: StatRef }
+  | { readonly kind: 'number'; readonly decimals: number; readonly value: StatRef; readonly whenMissing?: WhenMissing }
   /** A whole count, printed as an integer. */
   | { readonly kind: 'count'; readonly value: StatRef }
   /** `n (pct)`, pct = 100·n/N to one decimal. */
@@ -40,9 +47,16 @@ export type CellFormat =
       readonly sdDecimals: number;
       readonly mean: StatRef;
       readonly sd: StatRef;
+      readonly whenMissing?: WhenMissing;
     }
   /** `a, b` (Q1, Q3 or min, max) with `decimals`. */
-  | { readonly kind: 'pair'; readonly decimals: number; readonly first: StatRef; readonly second: StatRef }
+  | {
+      readonly kind: 'pair';
+      readonly decimals: number;
+      readonly first: StatRef;
+      readonly second: StatRef;
+      readonly whenMissing?: WhenMissing;
+    }
   /**
    * `estimate (lower, upper)`. `scale: 'percent'` shows a 0–1 fraction as a percentage (decimal shift),
    * `'ratio'` uses two decimals (SAP §3), `'number'` uses `decimals`.

@@ -47,14 +47,16 @@ function visitRows(key: RowKey, visit: VisitLabel, d: number): RowSpec[] {
       sdDecimals: decimalsFor('spread', d),
       mean: { stat: 'mean' },
       sd: { stat: 'sd' },
+      whenMissing: 'blank',
     }),
-    row('Median', { kind: 'number', decimals: loc, value: { stat: 'median' } }),
-    row('Q1, Q3', { kind: 'pair', decimals: loc, first: { stat: 'q1' }, second: { stat: 'q3' } }),
+    row('Median', { kind: 'number', decimals: loc, value: { stat: 'median' }, whenMissing: 'blank' }),
+    row('Q1, Q3', { kind: 'pair', decimals: loc, first: { stat: 'q1' }, second: { stat: 'q3' }, whenMissing: 'blank' }),
     row('Min, Max', {
       kind: 'pair',
       decimals: decimalsFor('data', d),
       first: { stat: 'min' },
       second: { stat: 'max' },
+      whenMissing: 'blank',
     }),
   ];
 }

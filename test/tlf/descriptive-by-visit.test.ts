@@ -75,16 +75,16 @@ describe('descriptiveByVisitSpec', () => {
       ['', '', '', ''],
       ['Week 24', '', '', ''],
       ['n', '1', '0', '2'],
-      ['Mean (SD)', '0.90 (NE)', 'NE (NE)', '1.01 (0.007)'],
-      ['Median', '0.90', 'NE', '1.01'],
-      ['Q1, Q3', '0.90, 0.90', 'NE, NE', '1.00, 1.01'],
-      ['Min, Max', '0.9, 0.9', 'NE, NE', '1.0, 1.0'],
+      ['Mean (SD)', '0.90', '', '1.01 (0.007)'],
+      ['Median', '0.90', '', '1.01'],
+      ['Q1, Q3', '0.90, 0.90', '', '1.00, 1.01'],
+      ['Min, Max', '0.9, 0.9', '', '1.0, 1.0'],
     ]);
     expect(form.rows.map((r) => r.indent)).toEqual([0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
   });
 
-  it('adds the NE footnote because n = 0 and n = 1 cells are not estimable', () => {
-    expect(form.footnotes).toEqual(['SD = standard deviation.', 'NE = not estimable (n < 2 for the SD, n = 0 for the others).']);
+  it('leaves n = 0 and the SD of n = 1 empty (SAP §3), so no NE footnote is needed', () => {
+    expect(form.footnotes).toEqual(['SD = standard deviation.']);
   });
 
   it('has no N in the header unless a source is given', () => {

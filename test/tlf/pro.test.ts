@@ -73,8 +73,8 @@ describe('PRO tables', () => {
       const week12 = f.rows.findIndex((r) => r.cells[0] === 'Week 12');
       return f.rows.slice(week12).find((r) => r.cells[0] === 'Mean (SD)')!.cells;
     };
-    expect(meanSd(unblinded[0]!).slice(1)).toEqual(['40.875 (0.8839)', 'NE (NE)', 'NE (NE)', '40.875 (0.8839)']);
-    expect(meanSd(unblinded[3]!).slice(1)).toEqual(['40.88 (0.884)', 'NE (NE)', 'NE (NE)', '40.88 (0.884)']);
+    expect(meanSd(unblinded[0]!).slice(1)).toEqual(['40.875 (0.8839)', '', '', '40.875 (0.8839)']);
+    expect(meanSd(unblinded[3]!).slice(1)).toEqual(['40.88 (0.884)', '', '', '40.88 (0.884)']);
   });
 
   it('shows a model that did not converge as NE with its footnote, and marks no visit when all are key', () => {

@@ -75,12 +75,12 @@ describe('SLEDAI-2K tables, unblinded', () => {
     expect(mmrm!.header.at(-1)!.slice(1)).toEqual(['Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg']);
   });
 
-  it('shows values and changes with d = 0: mean d + 1, SD d + 2, min/max d; n = 0 as 0 and NE', () => {
+  it('shows values and changes with d = 0: mean d + 1, SD d + 2, min/max d; n = 0 as 0 and empty cells', () => {
     // PBO values at Week 4: 10, 9 → mean 9.5, SD 0.7071… → 0.71; MSC5E6 has none
-    expect(cellsAt(summary!, 'Week 4', 'Mean (SD)')).toEqual(['Mean (SD)', '9.5 (0.71)', '8.0 (NE)', 'NE (NE)', '9.0 (1.00)']);
+    expect(cellsAt(summary!, 'Week 4', 'Mean (SD)')).toEqual(['Mean (SD)', '9.5 (0.71)', '8.0', '', '9.0 (1.00)']);
     expect(cellsAt(summary!, 'Week 4', 'n')).toEqual(['n', '2', '1', '0', '3']);
     const changeStart = summary!.rows.findIndex((r) => r.cells[0] === 'Change from baseline');
-    expect(cellsAt(summary!, 'Week 52', 'Min, Max', changeStart)).toEqual(['Min, Max', '-3, -2', '-4, -4', 'NE, NE', '-4, -2']);
+    expect(cellsAt(summary!, 'Week 52', 'Min, Max', changeStart)).toEqual(['Min, Max', '-3, -2', '-4, -4', '', '-4, -2']);
   });
 
   it('shows LS means (SE), CI, differences, p and KR df with SAP §4.9 decimals', () => {
