@@ -82,3 +82,24 @@ describe('command line: bad input is reported, never half-written', () => {
     expect(r.stderr).toMatch(/… and 2 more/);
   });
 });
+
+describe('sle-msc explain', () => {
+  it("prints one subject's derivations with source lines, and the arm only with the randomization file", async () => {
+    const d = tmp();
+    const subject = 'SLEMSC01-101-001';
+    const blinded = await runCli(['explain', SAMPLE_LOCK, '--subject', subject], d);
+    expect(blinded.code, blinded.stderr).toBe(0);
+    expect(blinded.stdout).toMatch(/SLEDAI-2K totals/);
+    expect(blinded.stdout).toMatch(/qs\.csv:\d+/);
+    expect(blinded.stdout).toMatch(/SRI-4 at Week 24: (RESPONDER|NON-RESPONDER)/);
+    expect(blinded.stdout).toMatch(/BILAG-2004 flares/);
+    for (const token of ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'cells/kg']) expect(blinded.stdout).not.toContain(token);
+    const unblinded = await runCli(['explain', SAMPLE_LOCK, '--subject', subject, '--randomization', SAMPLE_RANDOMIZATION], d);
+    expect(unblinded.code).toBe(0);
+    expect(unblinded.stdout).toMatch(/Randomized arm (PBO|MSC1E6|MSC5E6)/);
+  });
+
+  it('an unknown subject is a usage error (64)', async () => {
+    expect((await runCli(['explain', SAMPLE_LOCK, '--subject', 'SLEMSC01-999-999'], tmp())).code).toBe(64);
+  });
+});
