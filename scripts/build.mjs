@@ -17,5 +17,7 @@ await build({
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
+  // resvg loads a platform-specific native .node binary at run time: it cannot be bundled.
+  external: ['@resvg/resvg-js'],
   logLevel: 'warning',
 });

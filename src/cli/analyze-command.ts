@@ -54,7 +54,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     { name: `sap/settings.json`, sha256: await sha256File(settingsPath) },
     ...(unblinding.kind === 'randomization' ? [{ name: 'randomization', sha256: unblinding.sha256 }] : []),
   ];
-  const files = new Map<string, string>(result.files);
+  const files = new Map<string, string | Uint8Array>(result.files);
   files.set(
     MANIFEST_FILE,
     buildManifest({

@@ -47,7 +47,7 @@ export function renderPlotPanel(
 ): PlotPanel {
   const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
   const chart = Plot.plot({
-    document: document as unknown as Document,
+    document: document as unknown as NonNullable<Plot.PlotOptions['document']>,
     width: box.width,
     height: box.height,
     marginTop: box.marginTop,

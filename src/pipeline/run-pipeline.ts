@@ -21,6 +21,8 @@ import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingData
 import { deriveBiomarkers, toBiomarkerDatasets } from '../derive/biomarkers.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import { renderTables, tlfContext } from './tables.js';
+import { renderFigureFiles } from '../figures/figure-files.js';
+import { trialFigureSpecs } from '../figures/trial-figures.js';
 import { analyzePros } from '../analyze/pro.js';
 import { analyzeSledaiChange } from '../analyze/sledai-change.js';
 import { derivePros, toProDataset } from '../derive/pro.js';
@@ -42,8 +44,8 @@ export interface PipelineResult {
   readonly derivations: PrimaryDerivations;
   /** Sorted as ard.md requires. */
   readonly ard: readonly ArdRow[];
-  /** Output files by relative path (ard.csv, adam/*.csv, tables/*), manifest excluded. */
-  readonly files: ReadonlyMap<string, string>;
+  /** Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest excluded. */
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Protocol deviations and other findings that do not stop the run. */
   readonly warnings: readonly Issue[];
 }
@@ -67,7 +69,7 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
     ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   files.set('ard.csv', ardToCsv(ard));
   for (const ds of toPrimaryDatasets(derivations, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
@@ -78,6 +80,8 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   for (const ds of toBiomarkerDatasets(biomarkers)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
+
+  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))], ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }

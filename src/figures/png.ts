@@ -1,0 +1,26 @@
+/**
+ * SVG → PNG with resvg (@resvg/resvg-js, a native module): the figure fonts are loaded from files
+ * and system fonts are off, so no text is silently dropped for want of a font and the bytes are the
+ * same on every machine; resvg writes no timestamp or other varying chunk into the PNG.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { figureFontFiles } from './fonts.js';
+import { FIGURE_FONT_FAMILY } from './svg-text.js';
+
+/** Pixels per SVG user unit: a 760-unit-wide figure becomes 1520 px (≈ 200 dpi across 7.6 in). */
+export const PNG_ZOOM = 2;
+
+export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
+  const resvg = new Resvg(svg, {
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [...figureFontFiles()],
+      defaultFontFamily: FIGURE_FONT_FAMILY,
+      sansSerifFamily: FIGURE_FONT_FAMILY,
+    },
+    fitTo: { mode: 'zoom', value: zoom },
+    background: 'white',
+    logLevel: 'off',
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
