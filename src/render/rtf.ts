@@ -32,14 +32,39 @@ export function escapeRtf(text: string): string {
   return out;
 }
 
-/** Right edges of the cells in twips: proportional to the columns' natural widths, ending at the text width. */
+/** Width of one Courier New character at 9 pt: 0.6 em = 5.4 pt = 108 twips. */
+const CHAR_TWIPS = (FONT_SIZE_HALF_POINTS / 2) * 0.6 * 20;
+/** Cell padding: `\trgaph108` on each side. */
+const PAD_TWIPS = 2 * 108;
+/** The stub (row labels) never gets narrower than this many characters; longer labels wrap. */
+const MIN_STUB_CHARS = 24;
+
+/**
+ * Right edges of the cells in twips, ending at the text width. Numbers must never wrap, labels may:
+ * every value column gets at least its natural width (its longest text, one character of slack and the
+ * cell padding), spare
+ * room is shared by the value columns, and when the page is too narrow the stub gives way first (down
+ * to MIN_STUB_CHARS), only then every column shrinks in proportion.
+ */
 export function cellEdges(columnWidths: readonly number[]): number[] {
-  const weights = columnWidths.map((w) => Math.max(w, 6) + 2);
-  const total = weights.reduce((a, b) => a + b, 0);
+  // One character of slack: Word and LibreOffice wrap a cell whose text fills it exactly.
+  const need = columnWidths.map((w, i) => (Math.max(w, i === 0 ? MIN_STUB_CHARS : 4) + 1) * CHAR_TWIPS + PAD_TWIPS);
+  const [stub = 0, ...values] = need;
+  const valuesNeed = values.reduce((a, b) => a + b, 0);
+  let widths: number[];
+  if (stub + valuesNeed <= TABLE_WIDTH) {
+    const spare = TABLE_WIDTH - stub - valuesNeed;
+    widths = values.length === 0 ? [TABLE_WIDTH] : [stub, ...values.map((w) => w + spare / values.length)];
+  } else if (valuesNeed + MIN_STUB_CHARS * CHAR_TWIPS + PAD_TWIPS <= TABLE_WIDTH) {
+    widths = [TABLE_WIDTH - valuesNeed, ...values];
+  } else {
+    const scale = TABLE_WIDTH / (stub + valuesNeed);
+    widths = need.map((w) => w * scale);
+  }
   let sum = 0;
-  return weights.map((w) => {
+  return widths.map((w) => {
     sum += w;
-    return Math.round((sum / total) * TABLE_WIDTH);
+    return Math.round(sum);
   });
 }
 

@@ -41,6 +41,19 @@ describe('cellEdges', () => {
     expect(edges[edges.length - 1]).toBe(12960);
     expect([...edges].sort((a, b) => a - b)).toEqual(edges);
   });
+  it('gives every value column at least its longest text, one character of slack and padding (108 twips a character at 9 pt)', () => {
+    // stub of 70 characters, values of 9, 19, 19, 9: the values fit, the stub takes the rest and wraps
+    const edges = cellEdges([70, 9, 19, 19, 9]);
+    const widths = edges.map((e, i) => e - (edges[i - 1] ?? 0));
+    [9, 19, 19, 9].forEach((chars, i) => expect(widths[i + 1]).toBeGreaterThanOrEqual((chars + 1) * 108 + 216));
+    expect(edges.at(-1)).toBe(12960);
+  });
+  it('shares spare room among the value columns when everything fits', () => {
+    const edges = cellEdges([30, 10, 10]);
+    const widths = edges.map((e, i) => e - (edges[i - 1] ?? 0));
+    expect(widths[0]).toBe(31 * 108 + 216);
+    expect(Math.abs(widths[1]! - widths[2]!)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('renderRtf', () => {
