@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { packageRoot, toolVersion } from '../core/package-root.js';
 import { derivePrimary } from '../derive/primary.js';
-import { loadLock, loadRandomization, sha256File } from '../lock/index.js';
-import type { Lock, Unblinding } from '../lock/types.js';
+import { sha256File } from '../lock/index.js';
+import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
 import { writeOutputAtomically } from '../output/write-output.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
@@ -16,6 +16,7 @@ import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } f
 import { dummyRandomization } from '../unblinding/dummy-randomization.js';
 import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
+import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 
 export interface AnalyzeCommandOptions {
   /** `sle-msc analyze` with no arguments: the bundled sample lock, unblinded, into ./out. */
@@ -41,15 +42,18 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     io.stderr(`sle-msc: no arguments: running the bundled demo (${lockDir} with its randomization file, unblinded) into ./${opts.out}\n`);
 
   const settingsPath = opts.sap === null ? defaultSettingsPath() : resolve(io.cwd, opts.sap);
+  // --sap names a path on the command line: unreadable is 66 (cli.md); a broken bundled file stays 70.
+  if (opts.sap !== null) assertReadableFile(settingsPath, 'SAP settings file');
   const settings = loadSapSettings(settingsPath);
-  const { lock, issues: lockNotes } = await loadLock(lockDir, { draft: opts.draft });
-  printIssues(io, lockNotes, Number.POSITIVE_INFINITY);
+  const inputs = await loadRunInputs(lockDir, randomizationFile, opts.draft);
+  const lock = inputs.lock;
+  printIssues(io, inputs.issues, Number.POSITIVE_INFINITY);
 
-  const unblinding = await unblindingFor(lock, settings, randomizationFile, opts.dummySeed, io);
+  const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
   const result = runPipeline({ lock, unblinding, settings });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 
-  const inputs = [
+  const hashedInputs = [
     ...Object.entries(lock.fileHashes).map(([name, sha256]) => ({ name: `lock/${name}`, sha256 })),
     { name: `sap/settings.json`, sha256: await sha256File(settingsPath) },
     ...(unblinding.kind === 'randomization' ? [{ name: 'randomization', sha256: unblinding.sha256 }] : []),
@@ -64,7 +68,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       draft: lock.draft,
       blinding: unblinding.kind,
       ...(unblinding.kind === 'dummy' ? { dummySeed: unblinding.seed } : {}),
-      inputs,
+      inputs: hashedInputs,
       outputs: result.files,
     }),
   );
@@ -86,12 +90,11 @@ async function unblindingFor(
   lock: Lock,
   settings: SapSettings,
   file: string | null,
+  rows: readonly RandomizationRow[] | null,
   dummySeed: string | null,
-  io: CliIo,
 ): Promise<Unblinding> {
   if (file !== null) {
-    const { rows, issues } = await loadRandomization(file, lock);
-    printIssues(io, issues, Number.POSITIVE_INFINITY);
+    if (rows === null) throw new Error('a randomization file was named but its rows were not read');
     return { kind: 'randomization', file, sha256: await sha256File(file), rows };
   }
   if (dummySeed !== null) {

@@ -7,11 +7,12 @@ import { EXIT, RunError } from '../core/exit-codes.js';
 import { deriveFlares } from '../derive/flares.js';
 import { derivePrimary } from '../derive/primary.js';
 import { explainSubject } from '../explain/explain-subject.js';
-import { loadLock, loadRandomization, sha256File } from '../lock/index.js';
+import { sha256File } from '../lock/index.js';
 import type { Unblinding } from '../lock/types.js';
 import { defaultSettingsPath, loadSapSettings } from '../sap/index.js';
 import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
+import { loadRunInputs } from './load-inputs.js';
 
 export interface ExplainCommandOptions {
   readonly lockDir: string;
@@ -22,13 +23,12 @@ export interface ExplainCommandOptions {
 
 export async function runExplainCommand(opts: ExplainCommandOptions, io: CliIo): Promise<void> {
   const settings = loadSapSettings(defaultSettingsPath());
-  const { lock, issues } = await loadLock(resolve(io.cwd, opts.lockDir), { draft: opts.draft });
+  const file = opts.randomization === null ? null : resolve(io.cwd, opts.randomization);
+  const { lock, randomization, issues } = await loadRunInputs(resolve(io.cwd, opts.lockDir), file, opts.draft);
   printIssues(io, issues, Number.POSITIVE_INFINITY);
   let unblinding: Unblinding = { kind: 'blinded' };
-  if (opts.randomization !== null) {
-    const file = resolve(io.cwd, opts.randomization);
-    const { rows } = await loadRandomization(file, lock);
-    unblinding = { kind: 'randomization', file, sha256: await sha256File(file), rows };
+  if (file !== null && randomization !== null) {
+    unblinding = { kind: 'randomization', file, sha256: await sha256File(file), rows: randomization };
   }
   const primary = derivePrimary(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);

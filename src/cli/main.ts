@@ -90,6 +90,9 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     takeCommon(o);
     if (o.randomization !== undefined && o.dummyRandomization !== undefined)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --randomization and --dummy-randomization are exclusive');
+    // A bad option value is a usage error found before any input is read (not after the lock).
+    if (typeof o.dummyRandomization === 'string' && o.dummyRandomization.trim() === '')
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --dummy-randomization needs a non-empty seed');
     const demo = lockDir === undefined && cmd.args.length === 0 && Object.keys(o).every((k) => k === 'out' && cmd.getOptionValueSource('out') === 'default');
     if (lockDir === undefined && !demo)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: missing argument LOCKDIR');
@@ -192,12 +195,10 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     return EXIT.OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (
-        err.code === 'commander.helpDisplayed' ||
-        err.code === 'commander.version' ||
-        err.code === 'commander.help'
-      )
-        return EXIT.OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;
+      // `sle-msc help [COMMAND]` exits 0; `sle-msc` with no command prints help to stderr with a
+      // non-zero code: a missing argument, hence a usage error.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
       if (err.code === 'sle-msc.usage') proc.stderr(`${err.message}\n`);
       return EXIT.USAGE;
     }

@@ -45,8 +45,10 @@ export interface ReadRandomizationResult {
 /**
  * Reads and validates the randomization file `file` (path as given on the command line, also the
  * `file` of its issues and rows) against `lock`. Throws RunError(NOINPUT) when it cannot be read.
+ * With `lock` null (the lock itself is broken) only the file's own rules are checked, so that a run
+ * reports the defects of both files at once (cli.md: all defects are collected before exiting).
  */
-export async function readRandomization(file: string, lock: Lock): Promise<ReadRandomizationResult> {
+export async function readRandomization(file: string, lock: Lock | null): Promise<ReadRandomizationResult> {
   const bytes = await readInput(file);
   let text: string;
   try {
@@ -80,8 +82,28 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** The rules of randomization.md that relate rows to each other and to the lock. */
+/** The rules of randomization.md that relate rows to each other and, unless `lock` is null, to the lock. */
 export function checkRandomizationRows(
+  rows: readonly Loose<RandomizationRow>[],
+  sound: readonly boolean[],
+  lock: Lock | null,
+  file: string,
+  issues: Issue[],
+): void {
+  checkUniqueKey(rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
+  checkUniqueKey(rows, (r) => [r.RANDNO], 'RANDNO', 'RANDNO', issues);
+  const at = (row: Loose<RandomizationRow>, column: string, rule: string) =>
+    issues.push(issue('error', file, rule, row.src.line, column));
+  rows.forEach((row, i) => {
+    if (row.USUBJID === null) return;
+    if (sound[i] && row.ARMCD !== null && row.ARM !== ARM_NAMES[row.ARMCD]) {
+      at(row, 'ARM', `ARM '${row.ARM}' does not match ARMCD ${row.ARMCD} (expected '${ARM_NAMES[row.ARMCD]}')`);
+    }
+  });
+  if (lock !== null) checkAgainstLock(rows, sound, lock, file, issues);
+}
+
+function checkAgainstLock(
   rows: readonly Loose<RandomizationRow>[],
   sound: readonly boolean[],
   lock: Lock,
@@ -90,17 +112,16 @@ export function checkRandomizationRows(
 ): void {
   const dm = new Map(lock.dm.map((r) => [r.USUBJID, r]));
   const infused = new Set(lock.ex.filter((r) => r.EXOCCUR === 'Y').map((r) => r.USUBJID));
-  checkUniqueKey(rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
-  checkUniqueKey(rows, (r) => [r.RANDNO], 'RANDNO', 'RANDNO', issues);
   const at = (row: Loose<RandomizationRow>, column: string, rule: string) =>
     issues.push(issue('error', file, rule, row.src.line, column));
   rows.forEach((row, i) => {
     if (row.USUBJID === null) return;
-    if (!dm.has(row.USUBJID)) at(row, 'USUBJID', `subject ${row.USUBJID} is not in the lock's dm.csv`);
-    if (!sound[i]) return;
-    if (row.ARMCD !== null && row.ARM !== ARM_NAMES[row.ARMCD]) {
-      at(row, 'ARM', `ARM '${row.ARM}' does not match ARMCD ${row.ARMCD} (expected '${ARM_NAMES[row.ARMCD]}')`);
+    // An unknown subject has no infusion record either: one issue, not a second about ACTARMCD.
+    if (!dm.has(row.USUBJID)) {
+      at(row, 'USUBJID', `subject ${row.USUBJID} is not in the lock's dm.csv`);
+      return;
     }
+    if (!sound[i]) return;
     if (infused.has(row.USUBJID) && row.ACTARMCD === null) at(row, 'ACTARMCD', 'required: the subject was infused (EXOCCUR = Y)');
     if (!infused.has(row.USUBJID) && row.ACTARMCD !== null) at(row, 'ACTARMCD', 'must be empty: the subject was never infused');
   });
