@@ -44,6 +44,17 @@ function covarianceCheck(sigma: Float64Array, m: number): { pd: boolean; maxAbsC
   return { pd: cholesky(squareMatrix(m, sigma)) !== null, maxAbsCorrelation: maxAbs };
 }
 
+/**
+ * Most covariance parameters REML can identify from r = n − rank(X) error contrasts: the restricted
+ * likelihood depends on θ only through the r × r covariance K'Σ(θ)K of the contrasts K'y (Harville
+ * 1977), which has r(r+1)/2 distinct entries. With more parameters the Hessian is singular in exact
+ * arithmetic — the fit cannot meet SAP §5.1's convergence criteria — but rounding can make it look
+ * positive definite, with arbitrary θ̂ and a Cov(θ̂) of 1e14.
+ */
+export function remlIdentifiableParameters(r: number): number {
+  return r > 0 ? (r * (r + 1)) / 2 : 0;
+}
+
 /** The model cannot be fitted numerically (as opposed to a bad specification or data set). */
 export class MmrmFitError extends Error {
   constructor(message: string) {
@@ -101,7 +112,16 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   if (patterns.nObs <= p) fitFailure(`${patterns.nObs} observations cannot fit ${p} fixed effects`);
 
   const structure = createCovarianceStructure(covariance, m);
+  if (reml) {
+    const r = patterns.nObs - p;
+    if (structure.q > remlIdentifiableParameters(r))
+      fitFailure(`${structure.q} covariance parameters cannot be identified from ${r} REML error contrasts`);
+  }
   const theta0 = startTheta(structure, olsResidualMoments(patterns));
+  // structures map θ to the optimiser's scale through a Cholesky factor: a start Σ that is not
+  // positive definite is a fit that cannot be started, not a programming error
+  if (!theta0.every(Number.isFinite) || cholesky(squareMatrix(m, structure.sigma(theta0))) === null)
+    fitFailure('no positive-definite start covariance');
   const opt = optimizeLikelihood(patterns, structure, structure.toPhi(theta0), {
     reml,
     ...(spec.maxIterations === undefined ? {} : { maxIterations: spec.maxIterations }),

@@ -2,10 +2,19 @@
  * Start values: ordinary least squares residuals → per-visit variances and pairwise-complete
  * correlations, cast into the structure; correlations are halved until Σ is positive definite
  * (the last resort is the diagonal). Robust rather than clever: Newton does the rest.
+ *
+ * A visit whose OLS residuals are all (numerically) zero — every observation there fitted exactly,
+ * as happens with a few subjects and a saturated visit × arm model — carries no information on its
+ * variance; its start variance is the pooled OLS residual variance and its start correlations 0.
+ * Without this floor a variance of ~1e-24 next to one of ~1e2 makes even the diagonal start Σ
+ * numerically singular.
  */
 import { cholesky, choleskySolve, squareMatrix } from '../linalg/dense.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure } from './structures/types.js';
+
+/** Relative to the pooled residual variance, below which a visit's variance counts as not estimated. */
+const VARIANCE_FLOOR = 1e-8;
 
 export interface EmpiricalMoments {
   readonly variances: Float64Array;
@@ -46,15 +55,24 @@ export function olsResidualMoments(data: PatternData): EmpiricalMoments {
         }
   }
   const inflate = nObs > p ? nObs / (nObs - p) : 1;
+  let rss = 0;
+  for (const r of resid) rss += r * r;
+  const pooledRaw = nObs > p ? rss / (nObs - p) : NaN;
+  const pooled = pooledRaw > 0 && Number.isFinite(pooledRaw) ? pooledRaw : 1;
+  const estimated = new Uint8Array(m);
   const variances = Float64Array.from({ length: m }, (_, a) => {
     const v = cnt[a * m + a]! > 0 ? (inflate * ss[a * m + a]!) / cnt[a * m + a]! : NaN;
-    return v > 0 ? v : 1;
+    if (v > VARIANCE_FLOOR * pooled && Number.isFinite(v)) {
+      estimated[a] = 1;
+      return v;
+    }
+    return pooled;
   });
   const correlations = new Float64Array(m * m);
   for (let a = 0; a < m; a++)
     for (let b = 0; b < m; b++) {
       if (a === b) correlations[a * m + b] = 1;
-      else if (cnt[a * m + b]! > 1) {
+      else if (cnt[a * m + b]! > 1 && estimated[a] === 1 && estimated[b] === 1) {
         const c = (inflate * ss[a * m + b]!) / cnt[a * m + b]! / Math.sqrt(variances[a]! * variances[b]!);
         correlations[a * m + b] = Math.max(-0.95, Math.min(0.95, c));
       }

@@ -1,9 +1,11 @@
 // fitMmrm against SAS PROC MIXED (../shared/reference/fev/README.md, from R mmrm's design/SAS and
 // design/ddfm_covtype listings) and against R mmrm 0.3.18 (test/fixtures/mmrm/make-mmrm.R).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { fitMmrm } from '../../../src/numerics/mmrm/fit.js';
+import { MmrmFitError, fitMmrm, remlIdentifiableParameters } from '../../../src/numerics/mmrm/fit.js';
 import type { CovarianceType } from '../../../src/numerics/mmrm/types.js';
-import { VISITS, expectNear, readFev, readReference } from './fev.js';
+import { FIXTURES, VISITS, expectNear, readFev, readReference } from './fev.js';
 
 const fev = readFev();
 const ref = readReference();
@@ -153,5 +155,43 @@ describe('fitMmrm: specification errors', () => {
   it('rejects two observations of one subject at one visit', () => {
     const rows = [...fev, { ...fev.find((r) => r.FEV1 !== '')! }];
     expect(() => fitMmrm(rows, { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT' })).toThrow(/more than one observation/);
+  });
+});
+
+describe('fitMmrm: identifiability of the covariance parameters under REML', () => {
+  it('allows at most r(r+1)/2 parameters for r error contrasts (the distinct entries of their r × r covariance)', () => {
+    expect([0, 1, 2, 3, 8, -1].map(remlIdentifiableParameters)).toEqual([0, 1, 3, 6, 36, 0]);
+  });
+  it('reports a structure with more parameters as a fit failure, and fits the same data with fewer', () => {
+    // 12 subjects of fev_data at VIS1/VIS2 with FEV1 ~ AVISIT: n − p = r ≥ 2 error contrasts → 3 ≥ q(US, 2 visits)
+    const ids = [...new Set(fev.filter((r) => r.FEV1 !== '').map((r) => r.USUBJID))];
+    const rows = fev.filter((r) => (r.AVISIT === 'VIS1' || r.AVISIT === 'VIS2') && r.FEV1 !== '');
+    const spec = { formula: 'FEV1 ~ AVISIT', subject: 'USUBJID', visit: 'AVISIT', visitLevels: ['VIS1', 'VIS2'] };
+    // three observations for two fixed effects: r = 1, one identifiable parameter
+    const three = rows.filter((r) => r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 2) || r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 1));
+    expect(three).toHaveLength(3);
+    expect(() => fitMmrm(three, { ...spec, covariance: 'cs' })).toThrow(MmrmFitError);
+    expect(() => fitMmrm(three, { ...spec, covariance: 'us' })).toThrow(/3 covariance parameters cannot be identified from 1 REML error contrasts/);
+    // ML does not restrict to error contrasts: the check does not apply
+    expect(() => fitMmrm(three, { ...spec, covariance: 'cs', estimation: 'ml', df: 'residual' })).not.toThrow(MmrmFitError);
+  });
+});
+
+describe('fitMmrm: iteration limit', () => {
+  it('stops a fit that drifts to a singular Σ after 50 Newton iterations by default (SAS PROC MIXED MAXITER)', () => {
+    // test/fixtures/mmrm/degenerate-small.csv under ML (no REML identifiability check): US heads for
+    // a singular Σ and never meets the convergence test
+    const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<string, string>[];
+    const fit = fitMmrm(rows, {
+      formula: 'CHG ~ ARMCD*AVISIT + BASE*AVISIT',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      visitLevels: ['WEEK12', 'WEEK24', 'WEEK52'],
+      reference: { ARMCD: 'PBO' },
+      covariance: 'us',
+      estimation: 'ml',
+      df: 'residual',
+    });
+    expect([fit.converged, fit.convergence.iterations, fit.convergence.message]).toEqual([false, 50, 'iteration limit (50) reached']);
   });
 });
