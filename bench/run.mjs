@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
+// Benchmarks that run the CLI (analyze.bench.ts) find the package from here: they run from a temporary folder.
+process.env.SLE_MSC_ROOT ??= fileURLToPath(new URL('..', import.meta.url));
 const filter = process.argv[2] ?? '';
 const out = mkdtempSync(join(tmpdir(), 'sle-msc-bench-'));
 try {

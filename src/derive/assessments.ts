@@ -20,33 +20,59 @@ export function groupQsAssessments(
   qscat: string,
   subjects: readonly string[],
 ): readonly QsAssessment[] {
-  const bySubject = new Map<string, Map<number, QsRow[]>>();
+  return indexQsAssessments(qs, subjects, qscat).get(qscat) ?? [];
+}
+
+/**
+ * Every instrument's assessments in one pass over QS (as `groupQsAssessments` gives each), by QSCAT;
+ * only `onlyQscat` when given. Rows of subjects not in `subjects` are left out.
+ */
+export function indexQsAssessments(
+  qs: readonly QsRow[],
+  subjects: readonly string[],
+  onlyQscat?: string,
+): ReadonlyMap<string, readonly QsAssessment[]> {
+  const byCat = new Map<string, Map<string, Map<number, Draft>>>();
+  // A lock lists a subject's rows together, visit by visit: the last assessment touched is usually the
+  // next row's, which spares three map lookups per row.
+  let last: Draft | null = null;
   for (const r of qs) {
-    if (r.QSCAT !== qscat) continue;
-    let visits = bySubject.get(r.USUBJID);
-    if (!visits) bySubject.set(r.USUBJID, (visits = new Map()));
-    let rows = visits.get(r.VISITNUM);
-    if (!rows) visits.set(r.VISITNUM, (rows = []));
-    rows.push(r);
-  }
-  const out: QsAssessment[] = [];
-  for (const s of subjects) {
-    const visits = bySubject.get(s);
-    if (!visits) continue;
-    for (const visitnum of [...visits.keys()].sort((a, b) => a - b)) {
-      const rows = visits.get(visitnum) ?? [];
-      const first = rows[0];
-      if (!first) continue;
-      out.push({
-        USUBJID: s,
-        VISITNUM: visitnum,
-        VISIT: first.VISIT,
-        ADT: first.QSDTC,
-        items: new Map(rows.map((r) => [r.QSTESTCD, r])),
-      });
+    if (onlyQscat !== undefined && r.QSCAT !== onlyQscat) continue;
+    if (last === null || last.first.VISITNUM !== r.VISITNUM || last.first.USUBJID !== r.USUBJID || last.first.QSCAT !== r.QSCAT) {
+      last = draftOf(byCat, r);
     }
+    last.items.set(r.QSTESTCD, r);
+  }
+  const out = new Map<string, QsAssessment[]>();
+  for (const [qscat, bySubject] of byCat) {
+    const list: QsAssessment[] = [];
+    for (const s of subjects) {
+      const visits = bySubject.get(s);
+      if (!visits) continue;
+      for (const visitnum of [...visits.keys()].sort((a, b) => a - b)) {
+        const { first, items } = visits.get(visitnum) as Draft;
+        list.push({ USUBJID: s, VISITNUM: visitnum, VISIT: first.VISIT, ADT: first.QSDTC, items });
+      }
+    }
+    out.set(qscat, list);
   }
   return out;
+}
+
+/** An assessment being gathered: its first row (VISIT, date) and its items so far. */
+interface Draft {
+  readonly first: QsRow;
+  readonly items: Map<string, QsRow>;
+}
+
+function draftOf(byCat: Map<string, Map<string, Map<number, Draft>>>, r: QsRow): Draft {
+  let bySubject = byCat.get(r.QSCAT);
+  if (!bySubject) byCat.set(r.QSCAT, (bySubject = new Map()));
+  let visits = bySubject.get(r.USUBJID);
+  if (!visits) bySubject.set(r.USUBJID, (visits = new Map()));
+  let draft = visits.get(r.VISITNUM);
+  if (!draft) visits.set(r.VISITNUM, (draft = { first: r, items: new Map() }));
+  return draft;
 }
 
 /** The numeric result of an item, or null when absent, NOT DONE or empty. */

@@ -65,7 +65,24 @@ export interface BiomarkerRecord {
   readonly src: SourceRef | null;
 }
 
-const key = (usubjid: string, testcd: string, visitnum: number): string => `${usubjid}\u0000${testcd}\u0000${visitnum}`;
+/** A subject's lab records by test code and VISITNUM, and the baseline record of each test. */
+interface SubjectLabs {
+  readonly atVisit: Map<string, Map<number, LabRecord>>;
+  readonly baseline: Map<string, LabRecord>;
+}
+
+function indexSubjectLabs(labs: readonly LabRecord[]): ReadonlyMap<string, SubjectLabs> {
+  const out = new Map<string, SubjectLabs>();
+  for (const r of labs) {
+    let s = out.get(r.USUBJID);
+    if (!s) out.set(r.USUBJID, (s = { atVisit: new Map(), baseline: new Map() }));
+    let byVisit = s.atVisit.get(r.PARAMCD);
+    if (!byVisit) s.atVisit.set(r.PARAMCD, (byVisit = new Map()));
+    byVisit.set(r.VISITNUM, r);
+    if (r.ABLFL === 'Y') s.baseline.set(r.PARAMCD, r);
+  }
+  return out;
+}
 
 /**
  * One record per subject × flag × scheduled visit from baseline on (`BASELINE` is judged on the
@@ -76,20 +93,17 @@ export function deriveBiomarkerFlags(
   subjects: readonly string[],
   settings: SapSettings,
 ): BiomarkerRecord[] {
-  const atVisit = new Map<string, LabRecord>();
-  const baseline = new Map<string, LabRecord>();
-  for (const r of labs) {
-    atVisit.set(key(r.USUBJID, r.PARAMCD, r.VISITNUM), r);
-    if (r.ABLFL === 'Y') baseline.set(key(r.USUBJID, r.PARAMCD, settings.baselineVisitnum), r);
-  }
+  const bySubject = indexSubjectLabs(labs);
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const out: BiomarkerRecord[] = [];
   for (const USUBJID of subjects) {
+    const own = bySubject.get(USUBJID);
     for (const def of settings.biomarkers) {
-      const base = baseline.get(key(USUBJID, def.testcd, settings.baselineVisitnum)) ?? null;
+      const base = own?.baseline.get(def.testcd) ?? null;
       const BASEC = computeBiomarkerStatus(def, base);
+      const atVisit = own?.atVisit.get(def.testcd);
       for (const v of visits) {
-        const record = v.visitnum === settings.baselineVisitnum ? base : (atVisit.get(key(USUBJID, def.testcd, v.visitnum)) ?? null);
+        const record = v.visitnum === settings.baselineVisitnum ? base : (atVisit?.get(v.visitnum) ?? null);
         out.push({
           USUBJID,
           PARAMCD: def.flag,

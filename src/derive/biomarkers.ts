@@ -23,5 +23,10 @@ export function deriveBiomarkers(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSet
 
 /** `adlb` and `adbiom`. */
 export function toBiomarkerDatasets(d: BiomarkerDerivations): AdamDataset[] {
-  return [toLabDataset(d.labs), toBiomarkerDataset(d.flags)];
+  return biomarkerDatasetMakers(d).map((make) => make());
+}
+
+/** `toBiomarkerDatasets` one dataset per call (see `primaryDatasetMakers`). */
+export function biomarkerDatasetMakers(d: BiomarkerDerivations): (() => AdamDataset)[] {
+  return [() => toLabDataset(d.labs), () => toBiomarkerDataset(d.flags)];
 }

@@ -11,7 +11,7 @@
 import type { IsoDate } from '../core/dates.js';
 import type { LbRow, Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { pairWithBaseline } from './baseline.js';
+import { selectBaseline, type BaselineCandidate } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
@@ -75,60 +75,79 @@ export interface LabRecord {
   readonly src: SourceRef;
 }
 
-type Unpaired = Omit<LabRecord, 'ABLFL' | 'BASE' | 'BASEQUAL' | 'CHG'>;
-
-function toUnpaired(lb: LbRow, infusion: IsoDate | null, settings: SapSettings): Unpaired {
-  const v = computeLabValue(lb, settings.notDone);
-  return {
-    USUBJID: lb.USUBJID,
-    LBSEQ: lb.LBSEQ,
-    PARAMCD: lb.LBTESTCD,
-    VISITNUM: lb.VISITNUM,
-    VISIT: lb.VISIT,
-    AVISIT: scheduledVisitId(lb.VISITNUM, settings),
-    ADT: lb.LBDTC,
-    ADY: studyDay(lb.LBDTC, infusion),
-    AVAL: v?.value ?? null,
-    AVALQUAL: v?.qualifier ?? null,
-    AVALDEC: v?.decimals ?? null,
-    LBSTRESC: lb.LBSTRESC,
-    ANRLO: lb.LBSTNRLO,
-    ANRHI: lb.LBSTNRHI,
-    src: lb.src,
-  };
-}
-
 /**
  * Every LB result of the lock as a `LabRecord`, in lock order, each with its subject's baseline of
  * the same test.
  */
 export function deriveLabResults(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): LabRecord[] {
   const infusion = indexInfusionDates(lock.dm);
-  const unpaired = lock.lb.map((lb) => toUnpaired(lb, infusion.get(lb.USUBJID) ?? null, settings));
-  const byTest = new Map<string, Unpaired[]>();
-  for (const r of unpaired) {
-    const list = byTest.get(r.PARAMCD);
-    if (list) list.push(r);
-    else byTest.set(r.PARAMCD, [r]);
-  }
-  const paired = new Map<Unpaired, LabRecord>();
-  for (const records of byTest.values()) {
-    for (const { record, baseline } of pairWithBaseline(records, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion)) {
-      const BASE = baseline?.AVAL ?? null;
-      const CHG =
-        isScheduledPostBaseline(record.VISITNUM, settings) && record.AVAL !== null && BASE !== null
-          ? record.AVAL - BASE
-          : null;
-      paired.set(record, {
-        ...record,
-        ABLFL: baseline === record ? 'Y' : null,
-        BASE,
-        BASEQUAL: baseline?.AVALQUAL ?? null,
-        CHG,
-      });
+  const values = lock.lb.map((lb) => computeLabValue(lb, settings.notDone));
+  const baselines = selectLabBaselines(lock.lb, values, settings.baselineVisitnum, infusion);
+  return lock.lb.map((lb, i) => {
+    const v = values[i] ?? null;
+    const b = baselines.get(lb.LBTESTCD)?.get(lb.USUBJID);
+    const base = b === undefined ? null : (values[b] ?? null);
+    const AVAL = v?.value ?? null;
+    const BASE = base?.value ?? null;
+    return {
+      USUBJID: lb.USUBJID,
+      LBSEQ: lb.LBSEQ,
+      PARAMCD: lb.LBTESTCD,
+      VISITNUM: lb.VISITNUM,
+      VISIT: lb.VISIT,
+      AVISIT: scheduledVisitId(lb.VISITNUM, settings),
+      ADT: lb.LBDTC,
+      ADY: studyDay(lb.LBDTC, infusion.get(lb.USUBJID) ?? null),
+      AVAL,
+      AVALQUAL: v?.qualifier ?? null,
+      AVALDEC: v?.decimals ?? null,
+      LBSTRESC: lb.LBSTRESC,
+      ANRLO: lb.LBSTNRLO,
+      ANRHI: lb.LBSTNRHI,
+      src: lb.src,
+      ABLFL: b === i ? 'Y' : null,
+      BASE,
+      BASEQUAL: base?.qualifier ?? null,
+      CHG: isScheduledPostBaseline(lb.VISITNUM, settings) && AVAL !== null && BASE !== null ? AVAL - BASE : null,
+    };
+  });
+}
+
+interface LabCandidate extends BaselineCandidate {
+  /** Index of the result in the lock's LB rows. */
+  readonly i: number;
+}
+
+/**
+ * The baseline result (SAP §3 rule, `selectBaseline`) of each test and subject, as an index into
+ * `lb`, chosen among the results that have a value.
+ */
+function selectLabBaselines(
+  lb: readonly LbRow[],
+  values: readonly (LabValue | null)[],
+  baselineVisitnum: number,
+  infusion: ReadonlyMap<string, IsoDate | null>,
+): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const candidates = new Map<string, Map<string, LabCandidate[]>>();
+  lb.forEach((r, i) => {
+    if (values[i] == null) return;
+    let bySubject = candidates.get(r.LBTESTCD);
+    if (!bySubject) candidates.set(r.LBTESTCD, (bySubject = new Map()));
+    const list = bySubject.get(r.USUBJID);
+    const c = { VISITNUM: r.VISITNUM, ADT: r.LBDTC, i };
+    if (list) list.push(c);
+    else bySubject.set(r.USUBJID, [c]);
+  });
+  const out = new Map<string, Map<string, number>>();
+  for (const [testcd, bySubject] of candidates) {
+    const chosen = new Map<string, number>();
+    for (const [subject, list] of bySubject) {
+      const b = selectBaseline(list, baselineVisitnum, infusion.get(subject) ?? null);
+      if (b !== null) chosen.set(subject, b.i);
     }
+    out.set(testcd, chosen);
   }
-  return unpaired.map((r) => paired.get(r)!);
+  return out;
 }
 
 /** The data's precision d per test code: the most decimals among its collected values (SAP §3). */

@@ -6,10 +6,11 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { groupQsAssessments, itemNumber } from './assessments.js';
+import { itemNumber } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
-import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
+import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 /**
  * The value in whole hundredths. `value × 100` of a number written with ≤ 2 decimals lies within a
@@ -43,10 +44,10 @@ export interface PgaRecord {
 }
 
 /** One record per PGA assessment, subjects in DM order, then by VISITNUM. */
-export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): PgaRecord[] {
+export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): PgaRecord[] {
   const p = settings.pga;
-  const infusion = indexInfusionDates(lock.dm);
-  const raw = groupQsAssessments(lock.qs, p.qscat, lock.dm.map((r) => r.USUBJID))
+  const infusion = index.infusion;
+  const raw = assessmentsOf(index, p.qscat)
     .filter((a) => a.items.has(p.testcd))
     .map((a) => {
       const AVAL = itemNumber(a, p.testcd, settings.notDone);

@@ -15,6 +15,7 @@ import {
   type BilagVisitRecord,
 } from './bilag.js';
 import type { AdamDataset } from './dataset.js';
+import { indexLock, type LockIndex } from './lock-index.js';
 import { derivePga, toPgaDataset, type PgaRecord } from './pga.js';
 import { deriveSdi, toSdiDataset, type SdiRecord } from './sdi.js';
 import { deriveSledai, toSledaiDataset, type SledaiRecord } from './sledai.js';
@@ -43,15 +44,16 @@ export function derivePrimary(
   lock: Pick<Lock, 'dm' | 'ds' | 'ex' | 'sv' | 'qs' | 'cm'>,
   unblinding: Unblinding,
   settings: SapSettings,
+  index: LockIndex = indexLock(lock),
 ): PrimaryDerivations {
-  const sledai = deriveSledai(lock, settings);
-  const bilagGrades = deriveBilagGrades(lock, settings);
+  const sledai = deriveSledai(lock, settings, index);
+  const bilagGrades = deriveBilagGrades(lock, settings, index);
   const bilagVisits = deriveBilagNewGrades(bilagGrades, settings);
-  const pga = derivePga(lock, settings);
-  const sdi = deriveSdi(lock, settings);
+  const pga = derivePga(lock, settings, index);
+  const sdi = deriveSdi(lock, settings, index);
   const steroid = deriveSteroidDoses(lock, settings);
   const adsl = deriveAdsl(lock, unblinding, { sledai, pga, sdi, steroidProfiles: steroid.profiles }, settings);
-  const bilagBaseline = deriveBilagBaselineAB(lock.dm.map((r) => r.USUBJID), bilagGrades, settings);
+  const bilagBaseline = deriveBilagBaselineAB(index.subjects, bilagGrades, settings);
   const sri4 = deriveSri4(
     { adsl, sv: lock.sv, sledai, bilagVisits, pga, steroidProfiles: steroid.profiles },
     settings,
@@ -61,14 +63,22 @@ export function derivePrimary(
 
 /** The datasets written as `adam/<name>.csv`. */
 export function toPrimaryDatasets(d: PrimaryDerivations, settings: SapSettings): AdamDataset[] {
+  return primaryDatasetMakers(d, settings).map((make) => make());
+}
+
+/**
+ * `toPrimaryDatasets` one dataset per call, in the same order: a caller that writes each before making
+ * the next holds one dataset's rows at a time (adbilag alone has 280,000 of a 3,000-subject lock).
+ */
+export function primaryDatasetMakers(d: PrimaryDerivations, settings: SapSettings): (() => AdamDataset)[] {
   return [
-    toAdslDataset(d.adsl, d.blinded, settings),
-    toSledaiDataset(d.sledai),
-    toBilagDataset(d.bilagGrades, d.bilagVisits),
-    toPgaDataset(d.pga),
-    toSdiDataset(d.sdi),
-    toSteroidRecordDataset(d.steroid.records),
-    toDoseProfileDataset(d.steroid.profiles.values()),
-    toSri4Dataset(d.sri4),
+    () => toAdslDataset(d.adsl, d.blinded, settings),
+    () => toSledaiDataset(d.sledai),
+    () => toBilagDataset(d.bilagGrades, d.bilagVisits),
+    () => toPgaDataset(d.pga),
+    () => toSdiDataset(d.sdi),
+    () => toSteroidRecordDataset(d.steroid.records),
+    () => toDoseProfileDataset(d.steroid.profiles.values()),
+    () => toSri4Dataset(d.sri4),
   ];
 }

@@ -16,11 +16,34 @@ export function computeCollectedPrecision(qs: readonly QsRow[], qscat: string, t
   return d;
 }
 
+/**
+ * `computeCollectedPrecision` of every QSCAT × QSTESTCD pair in `wanted` (by QSCAT, the test codes),
+ * in one pass over the rows.
+ */
+export function computeCollectedPrecisions(
+  qs: readonly QsRow[],
+  wanted: ReadonlyMap<string, readonly string[]>,
+): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [qscat, testcds] of wanted) out.set(qscat, new Map(testcds.map((t) => [t, 0])));
+  for (const r of qs) {
+    if (r.QSSTRESN_DEC === null) continue;
+    const byTest = out.get(r.QSCAT);
+    const d = byTest?.get(r.QSTESTCD);
+    if (d !== undefined && r.QSSTRESN_DEC > d) byTest?.set(r.QSTESTCD, r.QSSTRESN_DEC);
+  }
+  return out;
+}
+
 /** d by score code, every PRO score of the settings. */
 export function computeProPrecision(qs: readonly QsRow[], settings: SapSettings): ReadonlyMap<string, number> {
+  const lists = [settings.pro.sf36, settings.pro.lupuspro];
+  const wanted = new Map<string, string[]>();
+  for (const list of lists) wanted.set(list.qscat, [...(wanted.get(list.qscat) ?? []), ...list.scores.map((s) => s.code)]);
+  const collected = computeCollectedPrecisions(qs, wanted);
   const out = new Map<string, number>();
-  for (const list of [settings.pro.sf36, settings.pro.lupuspro]) {
-    for (const s of list.scores) out.set(s.code, computeCollectedPrecision(qs, list.qscat, s.code));
+  for (const list of lists) {
+    for (const s of list.scores) out.set(s.code, collected.get(list.qscat)?.get(s.code) ?? 0);
   }
   for (const code of [...settings.pro.promis.map((f) => f.code), settings.pro.lit.code]) {
     const d = settings.display.derivedPrecision[code];

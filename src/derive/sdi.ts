@@ -5,9 +5,10 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { groupQsAssessments, itemNumber } from './assessments.js';
+import { itemNumber } from './assessments.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
-import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
+import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 /** Σ of the scores of `systems`; null when any is missing. */
 export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, systems: readonly string[]): number | null {
@@ -34,11 +35,11 @@ export interface SdiRecord {
   readonly src: readonly SourceRef[];
 }
 
-export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): SdiRecord[] {
+export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): SdiRecord[] {
   const d = settings.sdi;
   const systems = d.systems.map((s) => s.code);
-  const infusion = indexInfusionDates(lock.dm);
-  const raw = groupQsAssessments(lock.qs, d.qscat, lock.dm.map((r) => r.USUBJID)).map((a) => ({
+  const infusion = index.infusion;
+  const raw = assessmentsOf(index, d.qscat).map((a) => ({
     USUBJID: a.USUBJID,
     VISITNUM: a.VISITNUM,
     VISIT: a.VISIT,

@@ -6,10 +6,11 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { groupQsAssessments, itemText, type QsAssessment } from './assessments.js';
+import { itemText, type QsAssessment } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
-import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
+import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 export interface SledaiDescriptor {
   readonly code: string;
@@ -68,10 +69,10 @@ function sledaiResponses(a: QsAssessment, settings: SapSettings): Map<string, st
 }
 
 /** One record per SLEDAI-2K assessment, subjects in DM order, then by VISITNUM. */
-export function deriveSledai(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings): SledaiRecord[] {
+export function deriveSledai(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): SledaiRecord[] {
   const s = settings.sledai;
-  const infusion = indexInfusionDates(lock.dm);
-  const assessments = groupQsAssessments(lock.qs, s.qscat, lock.dm.map((r) => r.USUBJID));
+  const infusion = index.infusion;
+  const assessments = assessmentsOf(index, s.qscat);
   const raw = assessments.map((a) => {
     const responses = sledaiResponses(a, settings);
     const infusionDate = infusion.get(a.USUBJID) ?? null;

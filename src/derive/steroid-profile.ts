@@ -146,13 +146,16 @@ export interface DoseRun {
 }
 
 export function computeDoseRuns(profile: SteroidDoseProfile): DoseRun[] {
+  const { USUBJID, firstDay, doses } = profile;
   const runs: DoseRun[] = [];
-  profile.doses.forEach((dose, i) => {
-    const day = profile.firstDay + i;
-    const last = runs[runs.length - 1];
-    if (last && last.dose === dose && last.toDay === day - 1) runs[runs.length - 1] = { ...last, toDay: day };
-    else runs.push({ USUBJID: profile.USUBJID, fromDay: day, toDay: day, dose });
-  });
+  // One record per run, not one per day (a year of days for each of 3,000 subjects).
+  for (let from = 0; from < doses.length; ) {
+    const dose = doses[from] as number;
+    let to = from;
+    while (to + 1 < doses.length && doses[to + 1] === dose) to++;
+    runs.push({ USUBJID, fromDay: firstDay + from, toDay: firstDay + to, dose });
+    from = to + 1;
+  }
   return runs;
 }
 

@@ -8,7 +8,20 @@ import type { SapSettings } from '../sap/index.js';
 
 /** The ARD id (`BASELINE`, `WEEK4` …) of a scheduled VISITNUM; null for unscheduled or screening-type numbers not in the schedule. */
 export function scheduledVisitId(visitnum: number, settings: SapSettings): string | null {
-  return settings.visits.find((v) => v.visitnum === visitnum)?.id ?? null;
+  return visitIds(settings).get(visitnum) ?? null;
+}
+
+/** The schedule's ids by VISITNUM (the first visit of a number wins), once per settings object: asked per record. */
+const VISIT_IDS = new WeakMap<SapSettings['visits'], ReadonlyMap<number, string>>();
+
+function visitIds(settings: SapSettings): ReadonlyMap<number, string> {
+  let ids = VISIT_IDS.get(settings.visits);
+  if (ids === undefined) {
+    const m = new Map<number, string>();
+    for (const v of settings.visits) if (!m.has(v.visitnum)) m.set(v.visitnum, v.id);
+    VISIT_IDS.set(settings.visits, (ids = m));
+  }
+  return ids;
 }
 
 /** A scheduled visit after baseline (the visits that carry a change from baseline). */

@@ -9,11 +9,17 @@
  * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields). Records start on the
  * line they are delimited from, so line numbers are exact.
  *
+ * The file is read as UTF-8 bytes, not as a decoded string: `,` `"` CR LF are single bytes that never
+ * occur inside a multi-byte character, so delimiting is the same, and a reader can look a field up
+ * (`FieldDictionary`) without making a string of it. A 1.6M-row qs.csv has 25M fields, nearly all of
+ * them a text seen before; making each a string cost more than reading the rest of the lock.
+ *
  * Accepted: a UTF-8 byte-order mark, CRLF or LF line ends, a final line with or without a line end.
  * Blank lines are skipped (they carry no record). A record whose number of fields differs from the
  * header's is an issue on its line and is dropped (csv-parse's `relax_column_count: false`, without
  * stopping at the first one).
  */
+import { Buffer } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { issue, type Issue } from '../core/issues.js';
 
@@ -28,130 +34,380 @@ export interface CsvTable {
   readonly headerLine: number;
   /**
    * The data records, parsed lazily so that a large file never exists twice in memory (as text and as
-   * records): iterate once. Defects found on the way (field count, quoting) are appended to the
-   * `issues` given to `parseCsv`, and their records skipped.
+   * records): iterate once, this or `visit`. Defects found on the way (field count, quoting) are
+   * appended to the `issues` given to `parseCsv`, and their records skipped.
    */
   readonly records: Iterable<CsvRecord>;
+  /**
+   * The same records, each handed to `each` in turn as a view of its bytes (`CsvFields`) rather than
+   * an array of new strings: what a reader of a large file uses. Instead of `records`, once.
+   */
+  readonly visit: (each: (record: CsvFields) => void) => void;
+}
+
+/**
+ * One data record seen in place, valid only during the call it is handed to (the next record reuses
+ * it). Fields are numbered as in the header; `count` equals the header's width.
+ */
+export interface CsvFields {
+  /** Physical line where the record starts (header = 1). */
+  readonly line: number;
+  readonly count: number;
+  /** Field i's text (a new string). */
+  field(i: number): string;
+  isEmpty(i: number): boolean;
 }
 
 /** Records per csv-parse call: one call per quoted record would cost ~12 µs each, a batch ~7 µs. */
 const BLOCK = 4096;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
 
 /**
  * Parses CSV text (already decoded); `file` names the file in issues. Null (with an issue) when the file
  * holds no header.
  */
 export function parseCsv(text: string, file: string, issues: Issue[]): CsvTable | null {
-  const raw = delimitRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  let header: CsvRecord | null = null;
+  return parseCsvBytes(Buffer.from(text, 'utf8'), file, issues);
+}
+
+/** As `parseCsv`, from the file's bytes, which must be valid UTF-8 (the caller checks). */
+export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]): CsvTable | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const raw = new Delimiter(buf, bom);
+  let header: readonly string[] | null = null;
+  let headerLine = 0;
   while (header === null) {
-    const next = raw.next();
-    if (next.done === true) {
+    if (!raw.next()) {
       issues.push(issue('error', file, 'file is empty: no header row'));
       return null;
     }
-    const [fields] = resolveFields([next.value], file, issues);
-    if (fields != null) header = { fields, line: next.value.line };
+    const [fields] = resolveFields([raw.record()], buf, file, issues);
+    if (fields != null) {
+      header = fields;
+      headerLine = raw.line;
+    }
   }
-  const width = header.fields.length;
-  return { header: header.fields, headerLine: header.line, records: dataRecords(raw, width, file, issues) };
+  const width = header.length;
+  return {
+    header,
+    headerLine,
+    records: dataRecords(raw, width, file, issues),
+    visit: (each) => visitRecords(raw, width, file, issues, each),
+  };
 }
 
-function* dataRecords(raw: Iterator<RawRecord>, width: number, file: string, issues: Issue[]): Generator<CsvRecord> {
+function* dataRecords(raw: Delimiter, width: number, file: string, issues: Issue[]): Generator<CsvRecord> {
   let block: RawRecord[] = [];
-  for (let next = raw.next(); ; next = raw.next()) {
-    if (next.done !== true) block.push(next.value);
-    if (block.length < BLOCK && next.done !== true) continue;
-    const fields = resolveFields(block, file, issues);
+  for (let more = raw.next(); ; more = raw.next()) {
+    if (more) block.push(raw.record());
+    if (block.length < BLOCK && more) continue;
+    const fields = resolveFields(block, raw.bytes, file, issues);
     for (let i = 0; i < block.length; i++) {
       const f = fields[i];
       const line = (block[i] as RawRecord).line;
       if (f == null) continue;
-      if (f.length !== width) {
-        issues.push(issue('error', file, `row has ${f.length} fields, the header has ${width}`, line));
-        continue;
-      }
-      yield { fields: f, line };
+      if (checkWidth(f.length, width, line, file, issues)) yield { fields: f, line };
     }
-    if (next.done === true) return;
+    if (!more) return;
     block = [];
   }
 }
 
+/**
+ * `dataRecords` as views: a line without quotes is never split; lines are only gathered into a block
+ * for csv-parse from a quoted record on.
+ */
+function visitRecords(raw: Delimiter, width: number, file: string, issues: Issue[], each: (record: CsvFields) => void): void {
+  const view = new FieldsView(raw.bytes, width);
+  let block: RawRecord[] = [];
+  const flush = () => {
+    const fields = resolveFields(block, raw.bytes, file, issues, false);
+    block.forEach((r, i) => {
+      const f = fields[i];
+      if (f === null) return;
+      if (f === undefined) view.setRange(r.start, r.end, r.line);
+      else view.setFields(f, r.line);
+      if (checkWidth(view.count, width, r.line, file, issues)) each(view);
+    });
+    block = [];
+  };
+  while (raw.next()) {
+    if (block.length === 0 && !raw.quoted) {
+      view.setRange(raw.start, raw.end, raw.line);
+      if (checkWidth(view.count, width, raw.line, file, issues)) each(view);
+      continue;
+    }
+    block.push(raw.record());
+    if (block.length >= BLOCK) flush();
+  }
+  flush();
+}
+
+function checkWidth(count: number, width: number, line: number, file: string, issues: Issue[]): boolean {
+  if (count === width) return true;
+  issues.push(issue('error', file, `row has ${count} fields, the header has ${width}`, line));
+  return false;
+}
+
+/**
+ * A record's fields: byte ranges of its line, with a hash of each, when unquoted; csv-parse's strings
+ * when quoted.
+ */
+class FieldsView implements CsvFields {
+  line = 0;
+  count = 0;
+  /** Set for a quoted record. */
+  fields: readonly string[] | null = null;
+  /** Start of field i (i ≤ width); the field ends one byte before the next start. */
+  readonly starts: Int32Array;
+  /** FNV-1a hash of field i's bytes. */
+  readonly hashes: Int32Array;
+
+  constructor(
+    readonly bytes: Buffer,
+    private readonly width: number,
+  ) {
+    this.starts = new Int32Array(width + 2);
+    this.hashes = new Int32Array(width + 1);
+  }
+
+  setRange(start: number, end: number, line: number): void {
+    this.fields = null;
+    this.line = line;
+    const { bytes, starts, hashes } = this;
+    const limit = this.width;
+    let n = 0;
+    let h = FNV_OFFSET;
+    starts[0] = start;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b !== COMMA) {
+        h = Math.imul(h ^ b, FNV_PRIME);
+        continue;
+      }
+      if (n <= limit) hashes[n] = h;
+      n++;
+      if (n <= limit) starts[n] = i + 1;
+      h = FNV_OFFSET;
+    }
+    if (n <= limit) {
+      hashes[n] = h;
+      starts[n + 1] = end + 1;
+    }
+    this.count = n + 1;
+  }
+
+  setFields(fields: readonly string[], line: number): void {
+    this.fields = fields;
+    this.line = line;
+    this.count = fields.length;
+  }
+
+  field(i: number): string {
+    if (this.fields !== null) return this.fields[i] as string;
+    return this.bytes.toString('utf8', this.starts[i], (this.starts[i + 1] as number) - 1);
+  }
+
+  isEmpty(i: number): boolean {
+    if (this.fields !== null) return this.fields[i] === '';
+    return (this.starts[i + 1] as number) - 1 === this.starts[i];
+  }
+
+  /** Whether field i (of an unquoted record) holds exactly `key`'s bytes. */
+  equals(i: number, key: Uint8Array): boolean {
+    const bytes = this.bytes;
+    const n = key.length;
+    let p = this.starts[i] as number;
+    if ((this.starts[i + 1] as number) - 1 - p !== n) return false;
+    for (let k = 0; k < n; k++, p++) if (bytes[p] !== key[k]) return false;
+    return true;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Values by the exact text of a field, looked up in place: for an unquoted record by the bytes and hash
+ * `FieldsView` has (open addressing, no string made), for a quoted one by its string.
+ */
+export class FieldDictionary<V> {
+  private keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(64);
+  private hashes = new Int32Array(64);
+  private values: (V | undefined)[] = new Array<V | undefined>(64);
+  private size = 0;
+  private readonly byText = new Map<string, V>();
+
+  get(rec: CsvFields, i: number): V | undefined {
+    const view = rec as FieldsView;
+    if (view.fields !== null) return this.byText.get(view.fields[i] as string);
+    const slot = this.slotOf(view, i);
+    return this.keys[slot] === undefined ? undefined : this.values[slot];
+  }
+
+  /** Records `value` for field i's text (which `get` did not find). */
+  set(rec: CsvFields, i: number, value: V): void {
+    const view = rec as FieldsView;
+    if (view.fields !== null) {
+      this.byText.set(view.fields[i] as string, value);
+      return;
+    }
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const slot = this.slotOf(view, i);
+    const start = view.starts[i] as number;
+    // A copy: a Buffer's subarray (and its slice) would keep the whole file's bytes alive.
+    this.keys[slot] = new Uint8Array(view.bytes.subarray(start, (view.starts[i + 1] as number) - 1));
+    this.hashes[slot] = view.hashes[i] as number;
+    this.values[slot] = value;
+    this.size++;
+  }
+
+  /** The slot holding field i's text, or the empty slot where it goes. */
+  private slotOf(view: FieldsView, i: number): number {
+    const h = view.hashes[i] as number;
+    const mask = this.keys.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (key === undefined || (this.hashes[slot] === h && view.equals(i, key))) return slot;
+    }
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    const capacity = 2 * keys.length;
+    this.keys = new Array<Uint8Array | undefined>(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.values = new Array<V | undefined>(capacity);
+    const mask = capacity - 1;
+    keys.forEach((key, k) => {
+      if (key === undefined) return;
+      let slot = (hashes[k] as number) & mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.hashes[slot] = hashes[k] as number;
+      this.values[slot] = values[k];
+    });
+  }
+}
+
 /** Fields of each record (null for a quoting error, reported): unquoted by split, quoted by csv-parse. */
-function resolveFields(block: readonly RawRecord[], file: string, issues: Issue[]): (string[] | null)[] {
+function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[]): (string[] | null)[];
+/** As above, but leaves the unquoted records (undefined) to the caller. */
+function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[], split: false): (string[] | null | undefined)[];
+function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[], split = true): (string[] | null | undefined)[] {
   const quoted = block.filter((r) => r.quoted);
-  const parsed = quoted.length === 0 ? [] : parseQuoted(quoted, file, issues);
+  const parsed = quoted.length === 0 ? [] : parseQuoted(quoted.map((r) => textOf(bytes, r)), quoted, file, issues);
   let j = 0;
-  return block.map((r) => (r.quoted ? (parsed[j++] ?? null) : r.text.split(',')));
+  return block.map((r) => (r.quoted ? (parsed[j++] ?? null) : split ? textOf(bytes, r).split(',') : undefined));
+}
+
+function textOf(bytes: Buffer, r: RawRecord): string {
+  return bytes.toString('utf8', r.start, r.end);
 }
 
 const CSV_OPTIONS = { relax_column_count: true, record_delimiter: '\n', skip_empty_lines: false } as const;
 
 /** One csv-parse call for the whole batch; only when it fails, one call per record to place the error. */
-function parseQuoted(records: readonly RawRecord[], file: string, issues: Issue[]): (string[] | null)[] {
+function parseQuoted(texts: readonly string[], records: readonly RawRecord[], file: string, issues: Issue[]): (string[] | null)[] {
   try {
-    const rows = parse(records.map((r) => r.text).join('\n'), CSV_OPTIONS) as string[][];
+    const rows = parse(texts.join('\n'), CSV_OPTIONS) as string[][];
     if (rows.length === records.length) return rows;
   } catch {
     // fall through: find which record is malformed
   }
-  return records.map((r) => parseQuotedRecord(r.text, r.line, file, issues));
+  return texts.map((text, i) => parseQuotedRecord(text, (records[i] as RawRecord).line, file, issues));
 }
 
 interface RawRecord {
-  readonly text: string;
+  /** Byte range of the record, without its line end (a final CR dropped). */
+  readonly start: number;
+  readonly end: number;
   readonly line: number;
   readonly quoted: boolean;
 }
 
-/** Splits text into record texts by line ends outside quoted fields; blank lines are dropped. */
-function* delimitRecords(text: string): Generator<RawRecord> {
-  const len = text.length;
-  let pos = 0;
-  let line = 1;
-  while (pos < len) {
-    const start = pos;
-    const startLine = line;
-    let nl = text.indexOf('\n', pos);
-    let end = nl === -1 ? len : nl;
-    const first = stripCr(text, start, end);
-    if (first.indexOf('"') === -1) {
-      pos = end + 1;
-      line++;
-      if (first.length > 0) yield { text: first, line: startLine, quoted: false };
-      continue;
+/**
+ * Walks the bytes record by record: line ends outside quoted fields end a record; blank lines are
+ * skipped. The current record is in `start`, `end`, `line`, `quoted` (no object per record).
+ */
+class Delimiter {
+  start = 0;
+  end = 0;
+  line = 0;
+  quoted = false;
+  private nextLine = 1;
+  /** Position of the first `"` at or after the last search (length when none): each quote is found once. */
+  private quote = -1;
+
+  constructor(
+    readonly bytes: Buffer,
+    private pos: number,
+  ) {}
+
+  /** Moves to the next record; false at the end of the bytes. */
+  next(): boolean {
+    const b = this.bytes;
+    const len = b.length;
+    while (this.pos < len) {
+      const start = this.pos;
+      const startLine = this.nextLine;
+      let nl = b.indexOf(LF, start);
+      let end = nl === -1 ? len : nl;
+      if (this.quote < start) {
+        const q = b.indexOf(QUOTE, start);
+        this.quote = q === -1 ? len : q;
+      }
+      if (this.quote >= end) {
+        this.pos = end + 1;
+        this.nextLine++;
+        const stripped = withoutCr(b, start, end);
+        if (stripped === start) continue;
+        return this.set(start, stripped, startLine, false);
+      }
+      // A quote that does not open a field cannot start a multi-line field: keep the line alone and let
+      // csv-parse word the error, rather than swallowing the lines that follow.
+      const first = this.quote;
+      let quotes = first === start || b[first - 1] === COMMA ? countQuotes(b, start, withoutCr(b, start, end)) : 0;
+      while (quotes % 2 === 1 && nl !== -1) {
+        this.pos = nl + 1;
+        this.nextLine++;
+        nl = b.indexOf(LF, this.pos);
+        end = nl === -1 ? len : nl;
+        quotes += countQuotes(b, this.pos, end);
+      }
+      this.pos = end + 1;
+      this.nextLine++;
+      return this.set(start, withoutCr(b, start, end), startLine, true);
     }
-    // A quote that does not open a field cannot start a multi-line field: keep the line alone and let
-    // csv-parse word the error, rather than swallowing the lines that follow.
-    let quotes = opensQuotedField(first) ? countQuotes(first) : 0;
-    while (quotes % 2 === 1 && nl !== -1) {
-      pos = nl + 1;
-      line++;
-      nl = text.indexOf('\n', pos);
-      end = nl === -1 ? len : nl;
-      quotes += countQuotes(text.slice(pos, end));
-    }
-    pos = end + 1;
-    line++;
-    yield { text: stripCr(text, start, end), line: startLine, quoted: true };
+    return false;
+  }
+
+  record(): RawRecord {
+    return { start: this.start, end: this.end, line: this.line, quoted: this.quoted };
+  }
+
+  private set(start: number, end: number, line: number, quoted: boolean): true {
+    this.start = start;
+    this.end = end;
+    this.line = line;
+    this.quoted = quoted;
+    return true;
   }
 }
 
-function stripCr(text: string, start: number, end: number): string {
-  return end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+function withoutCr(b: Buffer, start: number, end: number): number {
+  return end > start && b[end - 1] === CR ? end - 1 : end;
 }
 
-function countQuotes(s: string): number {
+function countQuotes(b: Buffer, start: number, end: number): number {
   let n = 0;
-  for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n++;
+  for (let i = start; i < end; i++) if (b[i] === QUOTE) n++;
   return n;
-}
-
-/** True when the first quote of the line sits at the start of a field. */
-function opensQuotedField(s: string): boolean {
-  const q = s.indexOf('"');
-  return q === 0 || s.charCodeAt(q - 1) === 44;
 }
 
 function parseQuotedRecord(text: string, line: number, file: string, issues: Issue[]): string[] | null {

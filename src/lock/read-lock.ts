@@ -7,7 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
-import { parseCsv } from './csv.js';
+import { isUtf8 } from 'node:buffer';
+import { parseCsvBytes } from './csv.js';
 import {
   AE_SCHEMA,
   CM_SCHEMA,
@@ -119,8 +120,6 @@ async function listFolder(dir: string, abs: string): Promise<Set<string>> {
   }
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 async function readDomain<R>(
   abs: string,
   entries: ReadonlySet<string>,
@@ -134,18 +133,26 @@ async function readDomain<R>(
     issues.push(issue('error', file, 'required file of the lock is missing'));
     return null;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    const bytes = await readFile(join(abs, file));
-    hashes.set(file, sha256Hex(bytes));
-    text = UTF8.decode(bytes);
+    bytes = await readFile(join(abs, file));
   } catch (e) {
-    const why = e instanceof TypeError ? 'not valid UTF-8' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
-    issues.push(issue('error', file, `file is ${why}`));
+    issues.push(issue('error', file, `file is cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
     return null;
   }
-  const csv = parseCsv(text, file, issues);
+  hashes.set(file, sha256Hex(bytes));
+  // The bytes are parsed as they are (csv.ts), never decoded as a whole: only checked.
+  if (!isUtf8(bytes)) {
+    issues.push(issue('error', file, 'file is not valid UTF-8'));
+    return null;
+  }
+  // A decoder drops a leading byte-order mark; parsing drops one more, as it did after decoding.
+  const csv = parseCsvBytes(hasBom(bytes) ? bytes.subarray(3) : bytes, file, issues);
   return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined);
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Identity, keys, visits and subject rules (lock.md §Identity and keys, §Visits; domains.md). */

@@ -6,7 +6,7 @@
  * one issue).
  */
 import { issue, type Issue } from '../core/issues.js';
-import type { CsvTable } from './csv.js';
+import { FieldDictionary, type CsvFields, type CsvTable } from './csv.js';
 import {
   decimalsWritten,
   isoDatePart,
@@ -38,9 +38,10 @@ interface Bound {
   /**
    * Valid texts seen in this column and their values. A 1M-row file repeats a few thousand values:
    * each is checked once, and each text value is one shared string (a string per cell would double the
-   * memory a lock takes and the time spent collecting garbage).
+   * memory a lock takes and the time spent collecting garbage). Looked up from the record's bytes, so
+   * a text seen before is never made into a string again.
    */
-  readonly valid: Map<string, Cell>;
+  readonly valid: FieldDictionary<Cell>;
 }
 
 interface Cell {
@@ -58,13 +59,12 @@ export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Is
   const rows: Loose<R>[] = [];
   const sound: boolean[] = [];
   const template = rowTemplate(columns);
-  for (const rec of table.records) {
+  table.visit((rec) => {
     const row: Record<string, unknown> = { ...template };
     row.src = { file, line: rec.line };
     let ok = true;
     for (const c of columns) {
-      const text = c.index === -1 ? '' : (rec.fields[c.index] as string);
-      const rule = c.index === -1 ? null : readCell(c, text, row);
+      const rule = c.index === -1 ? null : readCell(c, rec, row);
       if (c.index === -1) setMissing(c, row);
       if (rule !== null) {
         ok = false;
@@ -75,7 +75,7 @@ export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Is
     rows.push(row as Loose<R>);
     sound.push(ok);
     if (ok && rule !== undefined) rule(row as Loose<R>, (column, r) => issues.push(issue('error', file, r, rec.line, column)));
-  }
+  });
   return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
 }
 
@@ -112,7 +112,8 @@ function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]
     const index = where.get(name) ?? -1;
     if (index === -1 && spec.req !== 'O') issues.push(issue('error', file, `required column ${name} is missing`, line, name));
     const decName = spec.decimals === true ? `${name}_DEC` : null;
-    return { name, decName, spec, index, terms: spec.terms === undefined ? null : new Set(spec.terms), valid: new Map() };
+    const terms = spec.terms === undefined ? null : new Set(spec.terms);
+    return { name, decName, spec, index, terms, valid: new FieldDictionary<Cell>() };
   });
 }
 
@@ -121,17 +122,17 @@ function setMissing(c: Bound, row: Record<string, unknown>): void {
   if (c.decName !== null) row[c.decName] = null;
 }
 
-/** Stores the cell's value in `row`; returns the rule broken, or null. */
-function readCell(c: Bound, text: string, row: Record<string, unknown>): string | null {
-  if (text === '') {
+/** Stores the value of the record's cell of column `c` in `row`; returns the rule broken, or null. */
+function readCell(c: Bound, rec: CsvFields, row: Record<string, unknown>): string | null {
+  if (rec.isEmpty(c.index)) {
     setMissing(c, row);
     return c.spec.req === 'Y' ? 'required value is missing' : null;
   }
-  let cell = c.valid.get(text);
+  let cell = c.valid.get(rec, c.index);
   if (cell === undefined) {
-    const parsed = parseCell(c, text);
+    const parsed = parseCell(c, rec.field(c.index));
     if (typeof parsed === 'string') return parsed;
-    c.valid.set(text, (cell = parsed));
+    c.valid.set(rec, c.index, (cell = parsed));
   }
   row[c.name] = cell.value;
   if (c.decName !== null) row[c.decName] = cell.decimals;

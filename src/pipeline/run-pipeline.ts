@@ -5,7 +5,8 @@
  */
 import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
-import { derivePrimary, toPrimaryDatasets, type PrimaryDerivations } from '../derive/primary.js';
+import type { AdamDataset } from '../derive/dataset.js';
+import { derivePrimary, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
 import type { SapSettings } from '../sap/index.js';
@@ -18,14 +19,15 @@ import { analyzeSteroids } from '../analyze/steroids.js';
 import { analyzeSdi } from '../analyze/sdi.js';
 import { analyzeBiomarkers } from '../analyze/biomarkers.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingDataset } from '../derive/steroid-sparing.js';
-import { deriveBiomarkers, toBiomarkerDatasets } from '../derive/biomarkers.js';
+import { biomarkerDatasetMakers, deriveBiomarkers } from '../derive/biomarkers.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import { renderTables, tlfContext } from './tables.js';
 import { renderFigureFiles } from '../figures/figure-files.js';
 import { trialFigureSpecs } from '../figures/trial-figures.js';
 import { analyzePros } from '../analyze/pro.js';
 import { analyzeSledaiChange } from '../analyze/sledai-change.js';
-import { derivePros, toProDataset } from '../derive/pro.js';
+import { derivePros, toProDataset, type ProRecord } from '../derive/pro.js';
+import { indexLock } from '../derive/lock-index.js';
 import { computeProPrecision } from '../derive/pro-precision.js';
 import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
@@ -52,12 +54,11 @@ export interface PipelineResult {
 
 export function runPipeline({ lock, unblinding, settings }: PipelineInput): PipelineResult {
   const blinded = unblinding.kind === 'blinded';
-  const derivations = derivePrimary(lock, unblinding, settings);
+  const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
   const biomarkers = deriveBiomarkers(lock, settings);
   const adae = deriveAdae(lock, derivations.adsl, settings);
-  const pro = derivePros(lock, settings);
   const ard = sortArdRows([
     ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
     ...analyzePros(derivations.adsl, pro, settings, blinded),
@@ -71,19 +72,38 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
 
   const files = new Map<string, string | Uint8Array>();
   files.set('ard.csv', ardToCsv(ard));
-  for (const ds of toPrimaryDatasets(derivations, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  for (const make of primaryDatasetMakers(derivations, settings)) addDataset(files, make());
   for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae)));
   files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
-  files.set('adam/adtte.csv', datasetToCsv(toTteDataset([...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))])));
+  const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
+  files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
-  for (const ds of toBiomarkerDatasets(biomarkers)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 
-  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))], ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
+  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
+}
+
+/** Writes a dataset as `adam/<name>.csv`. A function, so that its rows are garbage once it returns. */
+function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset): void {
+  files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+}
+
+/**
+ * The derivations that read QS, from one index of it: the index (a map per assessment) is garbage once
+ * they are made, rather than live through the analyses and the output.
+ */
+function deriveFromQs(
+  lock: Lock,
+  unblinding: Unblinding,
+  settings: SapSettings,
+): { derivations: PrimaryDerivations; pro: ProRecord[] } {
+  const index = indexLock(lock);
+  return { derivations: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
 }
 
 /** SAP §6: a randomized stratum that disagrees with screening SLEDAI-2K is a deviation, not bad input. */

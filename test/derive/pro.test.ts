@@ -97,6 +97,16 @@ describe('derivePros', () => {
     ]);
   });
 
+  it('orders by DM subject, score and visit whatever the order of the rows', () => {
+    const shuffled = { dm: [dm('S2'), dm('S1')], qs: [...lock.qs].reverse() };
+    expect(derivePros(shuffled, s).map((r) => `${r.USUBJID}:${r.PARAMCD}:${r.VISITNUM}`)).toEqual([
+      'S2:SF36PCS:5',
+      'S1:SF36PCS:1', 'S1:SF36PCS:2', 'S1:SF36PCS:5', 'S1:SF36PCS:5.01',
+      'S1:PROMISFAT:2', 'S1:PROMISFAT:5', 'S1:PROMISFAT:8',
+      'S1:LIT:2', 'S1:LIT:5',
+    ]);
+  });
+
   it('cites the source rows of each score (its own row, or every item of a scored form)', () => {
     const fatigueBaseline = records.find((r) => r.PARAMCD === 'PROMISFAT' && r.VISITNUM === 2)!;
     expect(fatigueBaseline.src).toHaveLength(7);

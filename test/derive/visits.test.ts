@@ -11,6 +11,11 @@ describe('visits', () => {
     expect(scheduledVisitId(11, s)).toBeNull();
   });
 
+  it('reads the schedule of the settings it is given (ids are kept per settings object)', () => {
+    const other = { ...s, visits: s.visits.map((v) => (v.visitnum === 3 ? { ...v, id: 'MONTH1' } : v)) };
+    expect([scheduledVisitId(3, s), scheduledVisitId(3, other), scheduledVisitId(3, s)]).toEqual(['WEEK4', 'MONTH1', 'WEEK4']);
+  });
+
   it('knows which visits carry a change from baseline', () => {
     expect([1, 2, 3, 5.01, 10].map((v) => isScheduledPostBaseline(v, s))).toEqual([false, false, true, false, true]);
   });

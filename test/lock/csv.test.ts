@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { parseCsv, type CsvRecord } from '../../src/lock/csv.js';
+import { FieldDictionary, parseCsv, type CsvRecord } from '../../src/lock/csv.js';
 import type { Issue } from '../../src/core/issues.js';
 
 function read(text: string): { header: readonly string[] | null; records: CsvRecord[]; issues: Issue[] } {
@@ -102,6 +102,69 @@ describe('parseCsv agrees with csv-stringify and csv-parse on random tables', ()
         expect(r.records.map((x) => x.fields)).toEqual((parse(head + body.join('')) as string[][]).slice(1));
       }),
       { numRuns: 300, seed: 20270115 },
+    );
+  });
+});
+
+// `visit` is the reader's fast path: whatever `records` gives (fields, lines, issues), `visit` must give
+// too, on any text — broken quoting and wrong field counts included. Issues are compared in line order,
+// the order every reader reports them in (each pass may file a block's quoting issues first).
+describe('parseCsv: visit agrees with records', () => {
+  function visited(text: string): { records: CsvRecord[]; issues: Issue[] } {
+    const issues: Issue[] = [];
+    const t = parseCsv(text, 'f.csv', issues);
+    const records: CsvRecord[] = [];
+    // One dictionary for all columns: every text seen maps to itself, so a lookup by the record's
+    // bytes that found another text's entry (a hash or comparison bug) shows as a wrong field.
+    const seen = new FieldDictionary<string>();
+    t?.visit((rec) => {
+      const fields = Array.from({ length: rec.count }, (_, i) => {
+        const known = seen.get(rec, i);
+        if (known === undefined) seen.set(rec, i, rec.field(i));
+        expect(rec.isEmpty(i)).toBe(rec.field(i) === '');
+        return known ?? rec.field(i);
+      });
+      records.push({ fields, line: rec.line });
+    });
+    return { records, issues: byLine(issues) };
+  }
+  const byLine = (issues: readonly Issue[]) => [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const recordsOf = (text: string) => {
+    const r = read(text);
+    return { records: r.records, issues: byLine(r.issues) };
+  };
+
+  it('on the hand-made cases above', () => {
+    for (const text of [
+      'A,B\n1,2\n\n3,4',
+      'A,B\r\n"x, y","say ""hi"""\r\n"two\r\nlines",z\r\nlast,1\r\n',
+      'A,B\n1,2\n1,2,3\n4\n5,6\n',
+      'A,B\nab"c,d\n"ab"c,d\n1,2\n"open,3\n',
+      'A,,B\n,,\n1,,2\n',
+    ]) {
+      expect(visited(text)).toEqual(recordsOf(text));
+    }
+  });
+
+  it('across csv-parse blocks, with wrong field counts among quoted records', () => {
+    const rows = Array.from({ length: 9_000 }, (_, i) =>
+      i % 1_000 === 3 ? `"q,${i}",${i},x` : i % 7 === 0 ? `"q,${i}",${i}` : i % 5 === 0 ? `p${i}` : `p${i},${i}`,
+    );
+    const text = `A,B\n${rows.join('\n')}\n`;
+    const v = visited(text);
+    expect(v).toEqual(recordsOf(text));
+    const wrongWidth = rows.filter((_, i) => i % 1_000 === 3 || (i % 7 !== 0 && i % 5 === 0)).length;
+    expect(v.issues).toHaveLength(wrongWidth);
+  });
+
+  it('on random text', () => {
+    const unit = fc.constantFrom('a', '1', ',', ',', '"', '\n', '\r\n', ' ', 'é');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (body) => {
+        const text = `A,B,C\n${body}`;
+        expect(visited(text)).toEqual(recordsOf(text));
+      }),
+      { numRuns: 500, seed: 20261125 },
     );
   });
 });

@@ -84,6 +84,31 @@ describe('readLock: the folder itself', () => {
   });
 });
 
+describe('readLock: file encoding', () => {
+  // The reader checks the bytes and parses them undecoded (csv.ts); these pin what decoding gave.
+  it('a file that is not UTF-8 is one issue on that file, and nothing else is said about it', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    const path = join(dir, 'ae.csv');
+    const bytes = await readFile(path);
+    // 0xC0 0x80: an over-long NUL, which a UTF-8 decoder must refuse; put in a line that is otherwise fine.
+    await writeFile(path, Buffer.concat([bytes, Buffer.from([0x6e, 0xc0, 0x80, 0x0a])]));
+    await resealLock(dir);
+    const { lock, issues } = await readLock(dir, { draft: false });
+    expect(lock).toBeNull();
+    expect(issues.map((i) => [i.severity, i.file, i.line, i.rule])).toEqual([['error', 'ae.csv', undefined, 'file is not valid UTF-8']]);
+  });
+  it('a file with a byte-order mark reads as without it, lines unchanged', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    const path = join(dir, 'dm.csv');
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
+    await resealLock(dir);
+    const withBom = await readLock(dir, { draft: false });
+    const without = await readLock(MINI_LOCK, { draft: false });
+    expect(withBom.issues).toEqual([]);
+    expect(withBom.lock?.dm).toEqual(without.lock?.dm);
+  });
+});
+
 describe('readLock: draft runs', () => {
   it('lock.json missing: an error, or in draft a warning with lock.draft = true and no manifest', async () => {
     const dir = await copyLock(MINI_LOCK);

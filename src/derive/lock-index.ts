@@ -1,0 +1,29 @@
+/**
+ * What every derivation of a run looks up in the lock, gathered once: the DM subjects in order, their
+ * Day 0, and the QS rows grouped into assessments by instrument. A 3,000-subject lock has 1.6M QS
+ * rows; a derivation that scanned and grouped them itself (SLEDAI-2K, BILAG, PGA, SDI and each of the
+ * 28 PRO scores) was the largest cost of a run, in scanning and in collecting the garbage.
+ */
+import type { IsoDate } from '../core/dates.js';
+import type { Lock } from '../lock/types.js';
+import { indexQsAssessments, type QsAssessment } from './assessments.js';
+import { indexInfusionDates } from './visits.js';
+
+export interface LockIndex {
+  /** USUBJID of every DM subject, in DM order. */
+  readonly subjects: readonly string[];
+  /** RFSTDTC (Day 0) by subject; null for a subject never infused. */
+  readonly infusion: ReadonlyMap<string, IsoDate | null>;
+  /** Assessments by QSCAT: subjects in DM order, then VISITNUM (`groupQsAssessments`). */
+  readonly qs: ReadonlyMap<string, readonly QsAssessment[]>;
+}
+
+export function indexLock(lock: Pick<Lock, 'dm' | 'qs'>): LockIndex {
+  const subjects = lock.dm.map((r) => r.USUBJID);
+  return { subjects, infusion: indexInfusionDates(lock.dm), qs: indexQsAssessments(lock.qs, subjects) };
+}
+
+/** The assessments of one instrument (none when the lock has no row of it). */
+export function assessmentsOf(index: LockIndex, qscat: string): readonly QsAssessment[] {
+  return index.qs.get(qscat) ?? [];
+}
