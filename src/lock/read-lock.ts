@@ -137,7 +137,7 @@ async function readDomain<R>(
   try {
     bytes = await readFile(join(abs, file));
   } catch (e) {
-    issues.push(issue('error', file, `file is cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+    issues.push(issue('error', file, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
     return null;
   }
   hashes.set(file, sha256Hex(bytes));
