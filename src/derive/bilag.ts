@@ -8,7 +8,6 @@
  * baseline grade for each; otherwise it is missing. Grade letters and their order come from the
  * settings (`bilag.grades`, most to least active).
  */
-import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemText } from './assessments.js';
@@ -17,6 +16,7 @@ import { makeDataset, type AdamDataset } from './dataset.js';
 import { groupBySubject } from './group.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { scheduledVisitId, studyDay } from './visits.js';
+import type { AssessmentTiming } from './assessment-timing.js';
 
 export interface BilagNewGrades {
   readonly newA: number;
@@ -47,13 +47,7 @@ export function computeBilagNewGrades(
   return { newA, newB };
 }
 
-export interface BilagGradeRecord {
-  readonly USUBJID: string;
-  readonly VISITNUM: number;
-  readonly VISIT: string;
-  readonly AVISIT: string | null;
-  readonly ADT: IsoDate;
-  readonly ADY: number | null;
+export interface BilagGradeRecord extends AssessmentTiming {
   /** Domain code (`BLGRENL` …). */
   readonly PARAMCD: string;
   /** Grade, or null when the domain is absent or NOT DONE at this assessment. */
@@ -106,13 +100,7 @@ export function deriveBilagGrades(
   return out;
 }
 
-export interface BilagVisitRecord {
-  readonly USUBJID: string;
-  readonly VISITNUM: number;
-  readonly VISIT: string;
-  readonly AVISIT: string | null;
-  readonly ADT: IsoDate;
-  readonly ADY: number | null;
+export interface BilagVisitRecord extends AssessmentTiming {
   /** Number of new A grades; null when the comparison is missing. */
   readonly NEWA: number | null;
   readonly NEWB: number | null;

@@ -3,7 +3,6 @@
  * compares PGA changes in hundredths (integers) so that 0.30 is exact: values recorded with at most
  * two decimals are converted to whole hundredths before any subtraction.
  */
-import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber } from './assessments.js';
@@ -11,6 +10,7 @@ import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import type { AssessmentTiming } from './assessment-timing.js';
 
 /**
  * The value in whole hundredths. `value × 100` of a number written with ≤ 2 decimals lies within a
@@ -23,13 +23,7 @@ export function toHundredths(value: number): number {
   return h;
 }
 
-export interface PgaRecord {
-  readonly USUBJID: string;
-  readonly VISITNUM: number;
-  readonly VISIT: string;
-  readonly AVISIT: string | null;
-  readonly ADT: IsoDate;
-  readonly ADY: number | null;
+export interface PgaRecord extends AssessmentTiming {
   readonly AVAL: number | null;
   /** AVAL in hundredths. */
   readonly AVALH: number | null;

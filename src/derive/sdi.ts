@@ -2,13 +2,13 @@
  * SLICC/ACR Damage Index total per assessment (synopsis §4): Σ the system scores, all required.
  * Baseline is the SCREENING assessment (synopsis §3), not the general baseline rule.
  */
-import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber } from './assessments.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import type { AssessmentTiming } from './assessment-timing.js';
 
 /** Σ of the scores of `systems`; null when any is missing. */
 export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, systems: readonly string[]): number | null {
@@ -21,13 +21,7 @@ export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, syst
   return total;
 }
 
-export interface SdiRecord {
-  readonly USUBJID: string;
-  readonly VISITNUM: number;
-  readonly VISIT: string;
-  readonly AVISIT: string | null;
-  readonly ADT: IsoDate;
-  readonly ADY: number | null;
+export interface SdiRecord extends AssessmentTiming {
   readonly AVAL: number | null;
   readonly ABLFL: 'Y' | null;
   readonly BASE: number | null;
