@@ -55,7 +55,8 @@ export function formatCell(format: CellFormat, read: StatReader): string {
       const first = read(format.first);
       const second = read(format.second);
       if (format.whenMissing === 'blank' && first === null && second === null) return '';
-      return `${formatNumber(first, format.decimals)}, ${formatNumber(second, format.decimals)}`;
+      const pair = `${formatNumber(first, format.decimals)}, ${formatNumber(second, format.decimals)}`;
+      return format.parenthesized === true ? `(${pair})` : pair;
     }
     case 'estimateCi':
       return formatEstimateCi(read(format.estimate), read(format.lower), read(format.upper), estimatePart(format));

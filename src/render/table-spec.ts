@@ -56,6 +56,8 @@ export type CellFormat =
       readonly first: StatRef;
       readonly second: StatRef;
       readonly whenMissing?: WhenMissing;
+      /** `(a, b)`: a confidence interval on its own row. */
+      readonly parenthesized?: boolean;
     }
   /**
    * `estimate (lower, upper)`. `scale: 'percent'` shows a 0–1 fraction as a percentage (decimal shift),

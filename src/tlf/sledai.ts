@@ -114,9 +114,9 @@ export function mmrmByVisitRows(b: MmrmBlock): RowSpec[] {
       { kind: 'label', label: `${visitDisplayLabel(visit)}${markKeys && b.keyVisits.includes(visit) ? ' [k]' : ''}`, indent: 0 },
       arm('n', { kind: 'count', value: { stat: 'n' } }),
       arm('LS mean (SE)', { kind: 'meanSd', meanDecimals: loc, sdDecimals: spread, mean: m('lsmean'), sd: m('lsmean_se') }),
-      arm('95% CI', { kind: 'pair', decimals: loc, first: m('lsmean_lcl'), second: m('lsmean_ucl') }),
+      arm('95% CI', { kind: 'pair', decimals: loc, first: m('lsmean_lcl'), second: m('lsmean_ucl'), parenthesized: true }),
       cmp('Difference vs placebo (SE)', { kind: 'meanSd', meanDecimals: loc, sdDecimals: spread, mean: m('diff'), sd: m('diff_se') }),
-      cmp('95% CI', { kind: 'pair', decimals: loc, first: m('diff_lcl'), second: m('diff_ucl') }),
+      cmp('95% CI', { kind: 'pair', decimals: loc, first: m('diff_lcl'), second: m('diff_ucl'), parenthesized: true }),
       cmp('p-value', { kind: 'pValue', value: m('p') }),
       cmp('Degrees of freedom (Kenward-Roger)', { kind: 'number', decimals: 1, value: m('df') }),
     ];

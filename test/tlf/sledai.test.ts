@@ -89,6 +89,8 @@ describe('SLEDAI-2K tables, unblinded', () => {
     expect(cellsAt(mmrm!, 'Week 12 [k]', 'p-value')).toEqual(['p-value', '', '<0.001', 'NE']);
     expect(cellsAt(mmrm!, 'Week 12 [k]', 'Degrees of freedom (Kenward-Roger)')).toEqual(['Degrees of freedom (Kenward-Roger)', '', '75.0', 'NE']);
     expect(cellsAt(mmrm!, 'Week 4', 'n')).toEqual(['n', '2', '1', '0']);
+    const ci = cellsAt(mmrm!, 'Week 12 [k]', '95% CI');
+    expect(ci[1]).toMatch(/^\(-?\d+\.\d, -?\d+\.\d\)$/); // a confidence interval in parentheses
   });
 
   it('marks the key visits and names the fallback structure in a footnote', () => {
