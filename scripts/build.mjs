@@ -1,12 +1,13 @@
-// Bundles the CLI into one ESM file: one file loads much faster than the many small @stdlib modules.
+// Bundles the CLI (dist/cli.js) and the programmatic surface (dist/index.js, package.json `exports`) into one
+// ESM file each: one file loads much faster than the many small @stdlib modules.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
