@@ -186,34 +186,16 @@ export const ADBILAG_COLUMNS = [
  * of new A and new B (AVALC holds the reason when they are missing).
  */
 export function toBilagDataset(grades: readonly BilagGradeRecord[], visits: readonly BilagVisitRecord[]): AdamDataset {
-  // Rows written out field by field: a spread followed by more fields costs 3–6 µs a row on node 20.
-  const gradeRows = makeDataset('adbilag', ADBILAG_COLUMNS, grades, (r) => ({
-    USUBJID: r.USUBJID,
-    PARAMCD: r.PARAMCD,
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVALC: r.AVALC,
-    ABLFL: r.ABLFL,
-    BASEC: r.BASEC,
+  // Only the computed columns are given: a spread followed by more fields costs 3–6 µs a row on node 20.
+  const gradeRows = makeDataset('adbilag', ADBILAG_COLUMNS, grades, () => ({
     NEWA: null,
     NEWB: null,
   }));
   const visitRows = makeDataset('adbilag', ADBILAG_COLUMNS, visits, (r) => ({
-    USUBJID: r.USUBJID,
     PARAMCD: 'NEWAB',
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
     AVALC: r.MISSREAS,
     ABLFL: null,
     BASEC: null,
-    NEWA: r.NEWA,
-    NEWB: r.NEWB,
   }));
   return { ...gradeRows, rows: gradeRows.rows.concat(visitRows.rows) };
 }

@@ -124,13 +124,5 @@ export const ADBIOM_COLUMNS = ['USUBJID', 'PARAMCD', 'LBTESTCD', 'AVISIT', 'VISI
 
 /** `adbiom`: biomarker status per subject, flag and scheduled visit, with the baseline status. */
 export function toBiomarkerDataset(records: readonly BiomarkerRecord[]): AdamDataset {
-  return makeDataset('adbiom', ADBIOM_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
-    PARAMCD: r.PARAMCD,
-    LBTESTCD: r.LBTESTCD,
-    AVISIT: r.AVISIT,
-    VISITNUM: r.VISITNUM,
-    AVALC: r.AVALC,
-    BASEC: r.BASEC,
-  }));
+  return makeDataset('adbiom', ADBIOM_COLUMNS, records);
 }

@@ -12,22 +12,26 @@ export interface AdamDataset {
 }
 
 /**
- * Builds a dataset whose rows hold exactly `columns` (in that order), taken from `toRow` of each
- * record. A column `toRow` does not give is a bug of the adapter, so it throws.
+ * Builds a dataset whose rows hold exactly `columns` (in that order). A column is the record's field of
+ * the same name unless `computed` gives it (a constant, a renamed or a reformatted field); a column
+ * found in neither, or holding something other than a string, number or null, is a bug of the adapter,
+ * so it throws.
  */
-export function makeDataset<R, C extends string>(
+export function makeDataset<R extends object, C extends string>(
   name: string,
   columns: readonly C[],
   records: readonly R[],
-  toRow: (record: R) => Readonly<Record<C, Cell>>,
+  computed?: (record: R) => Readonly<Partial<Record<C, Cell>>>,
 ): AdamDataset {
   const template = rowTemplate(columns);
   const rows = records.map((r) => {
-    const full = toRow(r);
+    const extra = computed?.(r);
+    const fields = r as Readonly<Record<string, unknown>>;
     const row: Record<string, Cell> = { ...template };
     for (const c of columns) {
-      const v = full[c];
-      if (v === undefined) throw new Error(`dataset ${name}: column ${c} missing from a row`);
+      const v = extra !== undefined && c in extra ? extra[c] : fields[c];
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number')
+        throw new Error(`dataset ${name}: column ${c} of a row is ${v === undefined ? 'missing' : `a ${typeof v}`}`);
       row[c] = v;
     }
     return row;

@@ -167,23 +167,5 @@ export const ADLB_COLUMNS = [
 
 /** `adlb`: every laboratory result with its analysis value, baseline and change. */
 export function toLabDataset(records: readonly LabRecord[]): AdamDataset {
-  return makeDataset('adlb', ADLB_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
-    LBSEQ: r.LBSEQ,
-    PARAMCD: r.PARAMCD,
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVAL: r.AVAL,
-    AVALQUAL: r.AVALQUAL,
-    LBSTRESC: r.LBSTRESC,
-    ANRLO: r.ANRLO,
-    ANRHI: r.ANRHI,
-    ABLFL: r.ABLFL,
-    BASE: r.BASE,
-    BASEQUAL: r.BASEQUAL,
-    CHG: r.CHG,
-  }));
+  return makeDataset('adlb', ADLB_COLUMNS, records);
 }

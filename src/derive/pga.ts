@@ -79,18 +79,7 @@ export const ADPGA_COLUMNS = [
 ] as const;
 
 export function toPgaDataset(records: readonly PgaRecord[]): AdamDataset {
-  return makeDataset('adpga', ADPGA_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
+  return makeDataset('adpga', ADPGA_COLUMNS, records, () => ({
     PARAMCD: 'PGA',
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVAL: r.AVAL,
-    ABLFL: r.ABLFL,
-    BASE: r.BASE,
-    CHG: r.CHG,
-    CHGH: r.CHGH,
   }));
 }

@@ -216,21 +216,5 @@ export const ADPRO_COLUMNS = [
 ] as const;
 
 export function toProDataset(records: readonly ProRecord[]): AdamDataset {
-  return makeDataset('adpro', ADPRO_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
-    PARAMCD: r.PARAMCD,
-    PARAM: r.PARAM,
-    PARCAT1: r.PARCAT1,
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVAL: r.AVAL,
-    ANSWERED: r.ANSWERED,
-    RAWSCORE: r.RAWSCORE,
-    ABLFL: r.ABLFL,
-    BASE: r.BASE,
-    CHG: r.CHG,
-  }));
+  return makeDataset('adpro', ADPRO_COLUMNS, records);
 }

@@ -57,17 +57,7 @@ export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, 
 export const ADSDI_COLUMNS = ['USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ABLFL', 'BASE', 'CHG'] as const;
 
 export function toSdiDataset(records: readonly SdiRecord[]): AdamDataset {
-  return makeDataset('adsdi', ADSDI_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
+  return makeDataset('adsdi', ADSDI_COLUMNS, records, () => ({
     PARAMCD: 'SDI',
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVAL: r.AVAL,
-    ABLFL: r.ABLFL,
-    BASE: r.BASE,
-    CHG: r.CHG,
   }));
 }

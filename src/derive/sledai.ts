@@ -112,17 +112,7 @@ export const ADSLED_COLUMNS = [
 
 export function toSledaiDataset(records: readonly SledaiRecord[]): AdamDataset {
   return makeDataset('adsled', ADSLED_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
     PARAMCD: 'SLEDAI',
-    VISITNUM: r.VISITNUM,
-    VISIT: r.VISIT,
-    AVISIT: r.AVISIT,
-    ADT: r.ADT,
-    ADY: r.ADY,
-    AVAL: r.AVAL,
     MISSDESC: r.MISSDESC.length > 0 ? r.MISSDESC.join(' ') : null,
-    ABLFL: r.ABLFL,
-    BASE: r.BASE,
-    CHG: r.CHG,
   }));
 }

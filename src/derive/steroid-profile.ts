@@ -167,21 +167,7 @@ export const ADCM_COLUMNS = [
 /** `adcm`: the systemic corticosteroid records with imputed dates and daily prednisone equivalent. */
 export function toSteroidRecordDataset(records: readonly SteroidRecord[]): AdamDataset {
   return makeDataset('adcm', ADCM_COLUMNS, records, (r) => ({
-    USUBJID: r.USUBJID,
-    CMSEQ: r.CMSEQ,
-    CMDECOD: r.CMDECOD,
-    CMROUTE: r.CMROUTE,
-    CMDOSE: r.CMDOSE,
-    CMDOSFRQ: r.CMDOSFRQ,
-    PEFACTOR: r.PEFACTOR,
-    PEDOSE: r.PEDOSE,
-    ASTDT: r.ASTDT,
-    ASTDTF: r.ASTDTF,
-    AENDT: r.AENDT,
-    AENDTF: r.AENDTF,
     AENRFFL: r.AENRFFL ? 'Y' : null,
-    ASTDY: r.ASTDY,
-    AENDY: r.AENDY,
   }));
 }
 
@@ -191,7 +177,6 @@ export const ADCSDOSE_COLUMNS = ['USUBJID', 'ASTDY', 'AENDY', 'AVAL'] as const;
 export function toDoseProfileDataset(profiles: Iterable<SteroidDoseProfile>): AdamDataset {
   const runs = [...profiles].flatMap(computeDoseRuns);
   return makeDataset('adcsdose', ADCSDOSE_COLUMNS, runs, (r) => ({
-    USUBJID: r.USUBJID,
     ASTDY: r.fromDay,
     AENDY: r.toDay,
     AVAL: r.dose,

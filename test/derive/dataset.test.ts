@@ -8,8 +8,15 @@ describe('makeDataset', () => {
     expect(Object.keys(d.rows[0] ?? {})).toEqual(['B', 'A']);
   });
 
-  it('throws when an adapter leaves a column out', () => {
-    const toRow = (() => ({ A: 1 })) as unknown as (r: number) => Record<'A' | 'B', number>;
-    expect(() => makeDataset('adx', ['A', 'B'], [1], toRow)).toThrow('dataset adx: column B missing from a row');
+  it('takes a column from the record field of the same name unless the adapter computes it', () => {
+    const d = makeDataset('adx', ['USUBJID', 'PARAMCD', 'AVAL'], [{ USUBJID: 'S1', AVAL: 3, src: { line: 2 } }], () => ({
+      PARAMCD: 'PGA',
+    }));
+    expect(d.rows).toEqual([{ USUBJID: 'S1', PARAMCD: 'PGA', AVAL: 3 }]);
+  });
+
+  it('throws when a column is in neither the record nor the adapter, or is not a plain value', () => {
+    expect(() => makeDataset('adx', ['A', 'B'], [{ A: 1 }])).toThrow('dataset adx: column B of a row is missing');
+    expect(() => makeDataset('adx', ['A'], [{ A: ['x'] }])).toThrow('dataset adx: column A of a row is a object');
   });
 });
