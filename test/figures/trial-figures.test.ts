@@ -199,12 +199,9 @@ describe('the figures of the bundled sample', () => {
       settings: run.settings,
       ctx: tlfContext(run.settings, run.unblinding.kind, run.lock.draft),
     };
-    const started = performance.now();
     const rendered = renderFigureFiles(trialFigureSpecs(figureInput));
-    const elapsed = performance.now() - started;
     // The same inputs in-process give the same bytes as the pipeline wrote.
     for (const [path, content] of rendered) expect(Buffer.from(content).equals(Buffer.from(files.get(path)!))).toBe(true);
-    expect(elapsed).toBeLessThan(2000);
 
     const [flare, steroid] = trialFigureSpecs(figureInput) as [StepChartSpec, StepChartSpec];
     (['PBO', 'MSC1E6', 'MSC5E6'] as const).forEach((arm, i) => {
