@@ -54,5 +54,4 @@ export function sameTree(a: ReadonlyMap<string, Buffer>, b: ReadonlyMap<string, 
 export const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'MSC 1x10^6', 'MSC 5x10^6', 'cells/kg'] as const;
 
 /** ANSI SGR escape (colour). */
-// eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[/;
