@@ -12,6 +12,8 @@ import { runAnalyzeCommand } from './analyze-command.js';
 import { runSimulateCommand } from './simulate-command.js';
 import { runMmrmCommand } from './mmrm-command.js';
 import { runExplainCommand } from './explain-command.js';
+import { runCheckCommand } from './check-command.js';
+import { runCompareCommand } from './compare-command.js';
 
 export interface ProcessLike {
   readonly env: NodeJS.ProcessEnv;
@@ -34,6 +36,12 @@ function positiveInt(value: string): number {
   return Number(value);
 }
 
+function tolerance(value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0) throw new InvalidArgumentError('must be a number ≥ 0');
+  return x;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -46,6 +54,8 @@ interface CommonOpts {
 export async function main(argv: readonly string[], proc: ProcessLike = defaultProcess()): Promise<number> {
   let quiet = false;
   let maxErrors = 100;
+  // Commands whose outcome is an exit code other than success without an error (compare, check).
+  let exitCode: number = EXIT.OK;
   const io = (): CliIo => ({
     stdout: quiet ? () => undefined : proc.stdout,
     stderr: proc.stderr,
@@ -190,9 +200,47 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     );
   });
 
+  withCommon(
+    program
+      .command('check')
+      .description('validate a lock (and a randomization file) against the data transfer specification, without analysing it')
+      .argument('<LOCKDIR>', 'the lock folder')
+      .option('--randomization <file>', 'also check the randomization file')
+      .option('--format <format>', 'text|json (json: one array of {file, line, column, rule, message, severity} on stdout)', 'text')
+      .option('--draft', 'check a folder whose lock.json is missing or does not match (before the lock)')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  sle-msc check data-samples/lock\n  sle-msc check data-samples/lock --randomization data-samples/randomization.csv --format json\n',
+      ),
+  ).action(async (lockDir: string, o: { randomization?: string; format: string; draft?: boolean } & CommonOpts) => {
+    takeCommon(o);
+    if (o.format !== 'text' && o.format !== 'json')
+      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --format must be text or json, not '${o.format}'`);
+    exitCode = await runCheckCommand(
+      { lockDir, randomization: o.randomization ?? null, format: o.format, draft: o.draft === true, maxErrors },
+      io(),
+    );
+  });
+
+  withCommon(
+    program
+      .command('compare')
+      .description('compare two output folders: ARD rows by key, datasets by their keys, other files byte by byte')
+      .argument('<DIR_A>', 'an output folder')
+      .argument('<DIR_B>', 'another output folder')
+      .option('--tolerance <rel>', 'relative tolerance for numbers', tolerance, 1e-9)
+      .addHelpText(
+        'after',
+        '\nExit 0 when nothing differs, 1 when something does.\nExample:\n  sle-msc compare out-previous out --tolerance 1e-9\n',
+      ),
+  ).action((dirA: string, dirB: string, o: { tolerance: number } & CommonOpts) => {
+    takeCommon(o);
+    exitCode = runCompareCommand({ dirA, dirB, tolerance: o.tolerance, datasetKeys: () => null }, io());
+  });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.OK;
+    return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;

@@ -1,6 +1,8 @@
 /** Exit codes of the command-line contract (../shared/cli.md), sysexits.h names. */
 export const EXIT = {
   OK: 0,
+  /** `compare`: the two output folders differ (diff(1) convention). */
+  DIFFERENT: 1,
   USAGE: 64,
   DATAERR: 65,
   NOINPUT: 66,
