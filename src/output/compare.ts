@@ -9,11 +9,13 @@
  * - `manifest.json`: the inputs (hashes of the lock files, SAP settings, randomization) and the run's
  *   settings (tool and SAP version, blinding, draft) — the explanations of the other differences; its
  *   list of output hashes is not compared again, the files themselves are.
+ * - `log.txt`: line by line without its timings section (the only clock-dependent text of a run).
  * - every other file: byte for byte (none carries a clock time).
  */
 import { parse } from 'csv-parse/sync';
 import { ARD_COLUMNS } from '../ard/types.js';
 import { compareCodeUnits } from './paths.js';
+import { RUN_LOG_FILE, withoutTimings } from './run-log.js';
 
 export interface Difference {
   /** The file, relative to the output folder. */
@@ -49,6 +51,7 @@ export function compareOutputFolders(a: OutputFolder, b: OutputFolder, options: 
     if (Buffer.from(fa).equals(Buffer.from(fb))) continue;
     if (path === 'ard.csv') out.push(...compareArd(fa, fb, options.tolerance));
     else if (path === 'manifest.json') out.push(...compareManifests(fa, fb));
+    else if (path === RUN_LOG_FILE) out.push(...compareLogs(fa, fb));
     else if (/^adam\/[^/]+\.csv$/.test(path)) {
       const name = path.slice('adam/'.length, -'.csv'.length);
       out.push(...compareDatasets(path, fa, fb, options.datasetKeys(name), options.tolerance));
@@ -142,6 +145,16 @@ function compareDatasets(
       const vy = y[hb.indexOf(c)] ?? '';
       if (!valuesAgree(vx, vy, tolerance)) out.push({ file, where: `${k} ${c}`, a: vx, b: vy });
     }
+  }
+  return out;
+}
+
+function compareLogs(a: Uint8Array, b: Uint8Array): Difference[] {
+  const la = withoutTimings(Buffer.from(a).toString('utf8')).split('\n');
+  const lb = withoutTimings(Buffer.from(b).toString('utf8')).split('\n');
+  const out: Difference[] = [];
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) out.push({ file: RUN_LOG_FILE, where: `line ${i + 1}`, a: la[i] ?? null, b: lb[i] ?? null });
   }
   return out;
 }

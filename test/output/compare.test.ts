@@ -75,3 +75,13 @@ describe('compareOutputFolders', () => {
     expect(d.map(formatDifference)).toEqual(['manifest.json: draft: false → true', 'manifest.json: input lock/dm.csv: aa → bb']);
   });
 });
+
+describe('compareOutputFolders on log.txt', () => {
+  it('ignores the timings section and names a differing line', () => {
+    const log = (warn: string, ms: number) => `# sle-msc run log\n\n## Warnings (1)\n${warn}\n\n## Timings (wall clock)\nread: ${ms} ms\n`;
+    expect(compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('w', 2) }), noKeys)).toEqual([]);
+    expect(compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('v', 1) }), noKeys).map(formatDifference)).toEqual([
+      'log.txt: line 4: w → v',
+    ]);
+  });
+});
