@@ -11,7 +11,7 @@ import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
 import { writeOutputAtomically } from '../output/write-output.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
+import { runPipelineAsync } from '../pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { dummyRandomization } from '../unblinding/dummy-randomization.js';
 import { printIssues } from './diagnostics.js';
@@ -50,7 +50,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   printIssues(io, inputs.issues, Number.POSITIVE_INFINITY);
 
   const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
-  const result = runPipeline({ lock, unblinding, settings });
+  const result = await runPipelineAsync({ lock, unblinding, settings });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 
   const hashedInputs = [

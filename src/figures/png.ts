@@ -3,15 +3,15 @@
  * and system fonts are off, so no text is silently dropped for want of a font and the bytes are the
  * same on every machine; resvg writes no timestamp or other varying chunk into the PNG.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { figureFontFiles } from './fonts.js';
 import { FIGURE_FONT_FAMILY } from './svg-text.js';
 
 /** Pixels per SVG user unit: a 760-unit-wide figure becomes 1520 px (≈ 200 dpi across 7.6 in). */
 export const PNG_ZOOM = 2;
 
-export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
-  const resvg = new Resvg(svg, {
+function renderOptions(zoom: number): ResvgRenderOptions {
+  return {
     font: {
       loadSystemFonts: false,
       fontFiles: [...figureFontFiles()],
@@ -21,6 +21,15 @@ export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
     fitTo: { mode: 'zoom', value: zoom },
     background: 'white',
     logLevel: 'off',
-  });
-  return new Uint8Array(resvg.render().asPng());
+  };
+}
+
+export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
+  return new Uint8Array(new Resvg(svg, renderOptions(zoom)).render().asPng());
+}
+
+/** The same bytes as `svgToPng`, rendered on libuv's thread pool so that several figures use several cores. */
+export async function svgToPngAsync(svg: string, zoom = PNG_ZOOM): Promise<Uint8Array> {
+  const image = await renderAsync(svg, renderOptions(zoom));
+  return new Uint8Array(image.asPng());
 }

@@ -22,7 +22,8 @@ import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingData
 import { biomarkerDatasetMakers, deriveBiomarkers } from '../derive/biomarkers.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import { renderTables, tlfContext } from './tables.js';
-import { renderFigureFiles } from '../figures/figure-files.js';
+import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
+import { svgToPng } from '../figures/png.js';
 import { trialFigureSpecs } from '../figures/trial-figures.js';
 import { analyzePros } from '../analyze/pro.js';
 import { analyzeSledaiChange } from '../analyze/sledai-change.js';
@@ -52,7 +53,29 @@ export interface PipelineResult {
   readonly warnings: readonly Issue[];
 }
 
-export function runPipeline({ lock, unblinding, settings }: PipelineInput): PipelineResult {
+/** The run with its figures' PNGs rendered in this thread. */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  let svgs = new Map<string, string>();
+  const result = runStages(input, (figures) => (svgs = figures));
+  const files = new Map(result.files);
+  for (const [path, svg] of svgs) files.set(pngPathOf(path), svgToPng(svg));
+  return { ...result, files };
+}
+
+/**
+ * The same run and bytes, with the figures' PNGs rendered on other threads while the tables are built
+ * (PNG rendering is the largest single cost of a run; the command line uses this).
+ */
+export async function runPipelineAsync(input: PipelineInput): Promise<PipelineResult> {
+  let pngs: Promise<Map<string, Uint8Array>> = Promise.resolve(new Map());
+  const result = runStages(input, (figures) => (pngs = renderPngFilesAsync(figures)));
+  const files = new Map(result.files);
+  for (const [path, png] of await pngs) files.set(path, png);
+  return { ...result, files };
+}
+
+/** Everything but the PNGs; `startFigures` receives the SVG figure files as soon as they exist. */
+function runStages({ lock, unblinding, settings }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
   const blinded = unblinding.kind === 'blinded';
   const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
@@ -78,12 +101,14 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
   const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
+  const figureSvgs = renderFigureSvgFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }));
+  for (const [path, svg] of figureSvgs) files.set(path, svg);
+  startFigures(figureSvgs);
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 
-  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }
