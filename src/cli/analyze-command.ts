@@ -11,12 +11,17 @@ import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
 import { writeOutputAtomically } from '../output/write-output.js';
+import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
+import { renderIndexPage } from '../render/index-page.js';
 import { runPipelineAsync } from '../pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { dummyRandomization } from '../unblinding/dummy-randomization.js';
 import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
+
+
+const INDEX_PAGE_FILE = 'index.html';
 
 export interface AnalyzeCommandOptions {
   /** `sle-msc analyze` with no arguments: the bundled sample lock, unblinded, into ./out. */
@@ -28,6 +33,8 @@ export interface AnalyzeCommandOptions {
   readonly draft: boolean;
   readonly force: boolean;
   readonly sap: string | null;
+  /** The arguments after `sle-msc`, for the run log. */
+  readonly commandLine?: readonly string[];
 }
 
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
@@ -44,21 +51,58 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   const settingsPath = opts.sap === null ? defaultSettingsPath() : resolve(io.cwd, opts.sap);
   // --sap names a path on the command line: unreadable is 66 (cli.md); a broken bundled file stays 70.
   if (opts.sap !== null) assertReadableFile(settingsPath, 'SAP settings file');
+  const timings: { stage: string; ms: number }[] = [];
+  let started = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings.push({ stage, ms: now - started });
+    started = now;
+  };
   const settings = loadSapSettings(settingsPath);
   const inputs = await loadRunInputs(lockDir, randomizationFile, opts.draft);
+  lap('read and validate the lock and randomization file');
   const lock = inputs.lock;
   printIssues(io, inputs.issues, Number.POSITIVE_INFINITY);
 
   const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
   const result = await runPipelineAsync({ lock, unblinding, settings });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
+  lap('derive, analyze, render tables, listings and figures');
 
   const hashedInputs = [
     ...Object.entries(lock.fileHashes).map(([name, sha256]) => ({ name: `lock/${name}`, sha256 })),
     { name: `sap/settings.json`, sha256: await sha256File(settingsPath) },
     ...(unblinding.kind === 'randomization' ? [{ name: 'randomization', sha256: unblinding.sha256 }] : []),
   ];
+  const blindingText =
+    unblinding.kind === 'blinded'
+      ? 'blinded (all subjects pooled; no arm anywhere)'
+      : unblinding.kind === 'dummy'
+        ? `DUMMY randomization (seed ${unblinding.seed})`
+        : 'unblinded (randomization file)';
   const files = new Map<string, string | Uint8Array>(result.files);
+  files.set(
+    INDEX_PAGE_FILE,
+    renderIndexPage({
+      heading: `${settings.study}: tables, listings and figures`,
+      marks: [...(lock.draft ? ['DRAFT: lock not verified'] : []), ...(unblinding.kind === 'dummy' ? ['DUMMY RANDOMIZATION'] : [])],
+      provenance: [
+        { label: 'Study', value: settings.study },
+        { label: 'Lock', value: lock.manifest === null ? '(none: draft run)' : `${lock.manifest.lockId} (locked ${lock.manifest.lockedAt})` },
+        { label: 'Blinding', value: blindingText },
+        { label: 'SAP settings version', value: SAP_VERSION },
+        { label: 'Tool', value: `sle-msc ${toolVersion()}` },
+      ],
+      inputs: hashedInputs,
+      dataFiles: [
+        { path: 'ard.csv', description: 'analysis results data: every number of every table, one statistic per row' },
+        { path: MANIFEST_FILE, description: 'SHA-256 of every input and output' },
+        { path: RUN_LOG_FILE, description: 'run log: versions, inputs, warnings, models used, timings' },
+        ...[...result.files.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
+      ],
+      entries: result.catalog,
+    }),
+  );
   files.set(
     MANIFEST_FILE,
     buildManifest({
@@ -69,7 +113,26 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       blinding: unblinding.kind,
       ...(unblinding.kind === 'dummy' ? { dummySeed: unblinding.seed } : {}),
       inputs: hashedInputs,
-      outputs: result.files,
+      outputs: new Map([...files].filter(([p]) => p !== MANIFEST_FILE)),
+      unhashedOutputs: [RUN_LOG_FILE],
+    }),
+  );
+  lap('build the entry page and manifest');
+  files.set(
+    RUN_LOG_FILE,
+    buildRunLog({
+      toolVersion: toolVersion(),
+      sapVersion: SAP_VERSION,
+      nodeVersion: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      commandLine: opts.commandLine ?? ['analyze'],
+      lockId: lock.manifest?.lockId ?? null,
+      draft: lock.draft,
+      blinding: blindingText,
+      inputs: hashedInputs,
+      issues: [...inputs.issues, ...result.warnings],
+      ard: result.ard,
+      timings,
     }),
   );
   await writeOutputAtomically(opts.out, files, { force: opts.force, cwd: io.cwd });

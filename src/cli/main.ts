@@ -116,6 +116,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
         draft: o.draft === true,
         force: o.force === true,
         sap: (o.sap as string | undefined) ?? null,
+        commandLine: argv,
       },
       io(),
     );

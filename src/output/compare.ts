@@ -9,13 +9,13 @@
  * - `manifest.json`: the inputs (hashes of the lock files, SAP settings, randomization) and the run's
  *   settings (tool and SAP version, blinding, draft) — the explanations of the other differences; its
  *   list of output hashes is not compared again, the files themselves are.
- * - `log.txt`: line by line without its timings section (the only clock-dependent text of a run).
+ * - `log.txt`: line by line without its timings and command line (the only parts that must differ).
  * - every other file: byte for byte (none carries a clock time).
  */
 import { parse } from 'csv-parse/sync';
 import { ARD_COLUMNS } from '../ard/types.js';
 import { compareCodeUnits } from './paths.js';
-import { RUN_LOG_FILE, withoutTimings } from './run-log.js';
+import { comparableLogText, RUN_LOG_FILE } from './run-log.js';
 
 export interface Difference {
   /** The file, relative to the output folder. */
@@ -150,8 +150,8 @@ function compareDatasets(
 }
 
 function compareLogs(a: Uint8Array, b: Uint8Array): Difference[] {
-  const la = withoutTimings(Buffer.from(a).toString('utf8')).split('\n');
-  const lb = withoutTimings(Buffer.from(b).toString('utf8')).split('\n');
+  const la = comparableLogText(Buffer.from(a).toString('utf8')).split('\n');
+  const lb = comparableLogText(Buffer.from(b).toString('utf8')).split('\n');
   const out: Difference[] = [];
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] !== lb[i]) out.push({ file: RUN_LOG_FILE, where: `line ${i + 1}`, a: la[i] ?? null, b: lb[i] ?? null });

@@ -26,6 +26,11 @@ export interface ManifestInput {
   readonly inputs: readonly { readonly name: string; readonly sha256: string }[];
   /** Every output file except the manifest itself. */
   readonly outputs: ReadonlyMap<string, string | Uint8Array>;
+  /**
+   * Outputs listed by path only, without size and hash, because their content legitimately differs
+   * between reruns (log.txt's timings): the manifest itself stays byte-identical.
+   */
+  readonly unhashedOutputs?: readonly string[];
 }
 
 export function sha256Hex(content: string | Uint8Array): string {
@@ -65,10 +70,11 @@ function checkInput(m: ManifestInput): void {
     names.add(i.name);
     if (!SHA256_HEX.test(i.sha256)) throw new Error(`manifest: input ${i.name} has no lower-case SHA-256`);
   }
-  for (const p of m.outputs.keys()) {
+  for (const p of [...m.outputs.keys(), ...(m.unhashedOutputs ?? [])]) {
     checkOutputPath(p);
     if (p === MANIFEST_FILE) throw new Error('manifest: the manifest cannot list itself');
   }
+  for (const p of m.unhashedOutputs ?? []) if (m.outputs.has(p)) throw new Error(`manifest: ${p} is listed both hashed and unhashed`);
 }
 
 export function buildManifest(m: ManifestInput): string {
@@ -76,9 +82,10 @@ export function buildManifest(m: ManifestInput): string {
   const inputs = [...m.inputs]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((i) => ({ name: i.name, sha256: i.sha256 }));
-  const outputs = [...m.outputs.entries()]
-    .sort(([a], [b]) => compareCodeUnits(a, b))
-    .map(([path, content]) => ({ path, bytes: byteLength(content), sha256: sha256Hex(content) }));
+  const outputs: { path: string; bytes?: number; sha256?: string; hashed?: boolean }[] = [
+    ...[...m.outputs.entries()].map(([path, content]) => ({ path, bytes: byteLength(content), sha256: sha256Hex(content) })),
+    ...(m.unhashedOutputs ?? []).map((path) => ({ path, hashed: false })),
+  ].sort((a, b) => compareCodeUnits(a.path, b.path));
   return stableJson({
     tool: MANIFEST_TOOL,
     manifestVersion: MANIFEST_VERSION,

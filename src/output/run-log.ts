@@ -4,8 +4,9 @@
  * statistician, in plain text.
  *
  * Everything above the `## Timings` section is a function of the inputs, the tool and the machine's
- * Node.js; the timings are the only clock-dependent part, so `sle-msc compare` ignores that section and
- * the manifest lists log.txt without a hash (output-folder reruns stay byte-identical everywhere else).
+ * Node.js; the timings are the only clock-dependent part, so `sle-msc compare` ignores that section (and
+ * the command line, which names the output folder) and the manifest lists log.txt without a hash
+ * (output-folder reruns stay byte-identical everywhere else).
  */
 import type { ArdRow } from '../ard/types.js';
 import { formatIssue, type Issue } from '../core/issues.js';
@@ -13,6 +14,7 @@ import { compareCodeUnits } from './paths.js';
 
 export const RUN_LOG_FILE = 'log.txt';
 export const TIMINGS_HEADING = '## Timings';
+const COMMAND_PREFIX = 'command: ';
 
 export interface RunLogInput {
   readonly toolVersion: string;
@@ -27,8 +29,8 @@ export interface RunLogInput {
   readonly draft: boolean;
   /** `blinded`, `randomization`, `dummy (seed S)`. */
   readonly blinding: string;
-  /** Every input read, with where it was read from and its SHA-256. */
-  readonly inputs: readonly { readonly name: string; readonly path: string; readonly sha256: string }[];
+  /** Every input read, with its SHA-256 (where it was read from is in the command line). */
+  readonly inputs: readonly { readonly name: string; readonly sha256: string }[];
   /** Warnings and notices of the lock, the randomization file and the analysis. */
   readonly issues: readonly Issue[];
   readonly ard: readonly ArdRow[];
@@ -46,11 +48,11 @@ function shellWord(w: string): string {
  * structure the SAP's fallback chose (`MMRM-<COV>-<DF>`), for flare rates NEGBIN or POISSON, and so on.
  */
 export function modelsUsed(ard: readonly ArdRow[]): string[] {
-  const MODEL_STATS = new Set(['lsmean', 'diff', 'rr', 'or', 'hr']);
+  const MODEL_STATS = new Set(['lsmean', 'rr', 'or', 'hr']);
   const seen = new Map<string, Set<string>>();
   for (const r of ard) {
     if (r.method === '' || !MODEL_STATS.has(r.stat)) continue;
-    const key = [r.endpoint, r.param, r.visit].filter((x) => x !== '').join(' ');
+    const key = [r.endpoint, r.param].filter((x) => x !== '').join(' ');
     const methods = seen.get(key) ?? new Set<string>();
     methods.add(r.method);
     seen.set(key, methods);
@@ -66,12 +68,12 @@ export function buildRunLog(input: RunLogInput): string {
   lines.push(`tool: sle-msc ${input.toolVersion}`);
   lines.push(`SAP settings version: ${input.sapVersion}`);
   lines.push(`Node.js: ${input.nodeVersion} (${input.platform})`);
-  lines.push(`command: sle-msc ${input.commandLine.map(shellWord).join(' ')}`);
+  lines.push(`${COMMAND_PREFIX}sle-msc ${input.commandLine.map(shellWord).join(' ')}`);
   lines.push(`lock: ${input.lockId ?? '(none: draft)'}${input.draft ? ' DRAFT (lock.json missing or not matching)' : ''}`);
   lines.push(`blinding: ${input.blinding}`);
   lines.push('');
   lines.push('## Inputs (SHA-256)');
-  for (const i of [...input.inputs].sort((a, b) => compareCodeUnits(a.name, b.name))) lines.push(`${i.sha256}  ${i.name}  (${i.path})`);
+  for (const i of [...input.inputs].sort((a, b) => compareCodeUnits(a.name, b.name))) lines.push(`${i.sha256}  ${i.name}`);
   lines.push('');
   const warnings = input.issues.filter((i) => i.severity === 'warning');
   const notices = input.issues.filter((i) => i.severity === 'notice');
@@ -96,8 +98,20 @@ function escapeControls(line: string): string {
   return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The log without its timings section: what `compare` compares. */
+/** The log without its timings section. */
 export function withoutTimings(text: string): string {
   const at = text.indexOf(`\n${TIMINGS_HEADING}`);
   return at < 0 ? text : text.slice(0, at + 1);
+}
+
+
+/**
+ * What two runs on the same inputs must agree on: the log without its timings and without the command
+ * line (which names the output folder, different for the two runs `compare` is given).
+ */
+export function comparableLogText(text: string): string {
+  return withoutTimings(text)
+    .split('\n')
+    .filter((l) => !l.startsWith(COMMAND_PREFIX))
+    .join('\n');
 }

@@ -14,7 +14,9 @@ import { analyzeSri4 } from '../analyze/sri4.js';
 import { analyzeFlares } from '../analyze/flares.js';
 import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
 import { toTteDataset } from '../derive/flares-tte.js';
-import { renderFlareListing } from '../tlf/flares-listing.js';
+import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
+import type { CatalogEntry } from '../render/index-page.js';
+import type { FigureSpec } from '../figures/figure-spec.js';
 import { analyzeSteroids } from '../analyze/steroids.js';
 import { analyzeSdi } from '../analyze/sdi.js';
 import { analyzeBiomarkers } from '../analyze/biomarkers.js';
@@ -22,7 +24,7 @@ import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingData
 import { biomarkerDatasetMakers, deriveBiomarkers } from '../derive/biomarkers.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import { renderTables, tlfContext } from './tables.js';
-import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
+import { FIGURES_FOLDER, pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
 import { svgToPng } from '../figures/png.js';
 import { trialFigureSpecs } from '../figures/trial-figures.js';
 import { analyzePros } from '../analyze/pro.js';
@@ -51,6 +53,8 @@ export interface PipelineResult {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Protocol deviations and other findings that do not stop the run. */
   readonly warnings: readonly Issue[];
+  /** Every table, listing and figure with its title and files, for the entry page (index.html). */
+  readonly catalog: readonly CatalogEntry[];
 }
 
 /** The run with its figures' PNGs rendered in this thread. */
@@ -101,16 +105,30 @@ function runStages({ lock, unblinding, settings }: PipelineInput, startFigures: 
   files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
   const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
-  const figureSvgs = renderFigureSvgFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }));
+  const catalog: CatalogEntry[] = [];
+  const figureSpecs = trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) });
+  const figureSvgs = renderFigureSvgFiles(figureSpecs);
   for (const [path, svg] of figureSvgs) files.set(path, svg);
   startFigures(figureSvgs);
+  for (const f of figureSpecs) catalog.push(figureCatalogEntry(f));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
+  catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) }, catalog)) files.set(path, text);
 
 
-  return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
+  return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };
+}
+
+/** A figure's catalog entry: its titles without the `Figure <id>` line the picture itself carries. */
+function figureCatalogEntry(spec: FigureSpec): CatalogEntry {
+  const title = spec.titles.filter((t) => t !== `Figure ${spec.id}`).join(' \u2014 ');
+  return { id: spec.id, title, kind: 'figure', files: ['svg', 'png'].map((ext) => `${FIGURES_FOLDER}/${spec.id}.${ext}`) };
+}
+
+function listingCatalogEntry(id: string, title: string): CatalogEntry {
+  return { id, title, kind: 'listing', files: ['html', 'rtf', 'txt'].map((ext) => `listings/${id}.${ext}`) };
 }
 
 /** Writes a dataset as `adam/<name>.csv`. A function, so that its rows are garbage once it returns. */

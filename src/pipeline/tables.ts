@@ -5,6 +5,7 @@
 import type { ArdRow } from '../ard/types.js';
 import { ardLookup } from '../render/ard-lookup.js';
 import { renderHtml } from '../render/html.js';
+import type { CatalogEntry } from '../render/index-page.js';
 import { buildPrintForm } from '../render/print-form.js';
 import { renderRtf } from '../render/rtf.js';
 import type { TableSpec } from '../render/table-spec.js';
@@ -73,10 +74,12 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
   ];
 }
 
-export function renderTables(ard: readonly ArdRow[], ctx: TlfContext, layout: TableLayout): Map<string, string> {
+/** Renders every table; each is also entered in `catalog` (for the entry page) when one is given. */
+export function renderTables(ard: readonly ArdRow[], ctx: TlfContext, layout: TableLayout, catalog?: CatalogEntry[]): Map<string, string> {
   const lookup = ardLookup(ard);
   const files = new Map<string, string>();
   for (const spec of tableSpecs(ctx, ard, layout)) {
+    catalog?.push({ id: spec.id, title: spec.titles.join(' \u2014 '), kind: 'table', files: ['html', 'rtf', 'txt'].map((ext) => `tables/${spec.id}.${ext}`) });
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
     files.set(`tables/${spec.id}.rtf`, renderRtf(form));
     files.set(`tables/${spec.id}.html`, renderHtml(form));

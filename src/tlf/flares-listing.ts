@@ -15,6 +15,10 @@ import type { TlfContext } from './context.js';
 import { printFlagsOf } from './context.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.1';
+const FLARE_LISTING_TITLE = 'BILAG-2004 Domain Flares';
+
+/** The listing's title, as its pages show it. */
+export const flareListingTitle = (): string => FLARE_LISTING_TITLE;
 
 const SEVERITY_LABEL: Readonly<Record<FlareTransitionRecord['FLRSEV'], string>> = {
   SEVERE: 'Severe',
@@ -35,7 +39,7 @@ export function flareListingSpec(transitions: readonly FlareTransitionRecord[], 
   const subjects = [...bySubject.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     id: FLARE_LISTING_ID,
-    titles: ['BILAG-2004 Domain Flares'],
+    titles: [FLARE_LISTING_TITLE],
     populationLabel: 'Full Analysis Set',
     columns: ['Subject', 'Assessment', 'Date', 'Day', 'Domain', 'Previous grade', 'Grade', 'Flare severity'],
     blocks: subjects.map((s) =>

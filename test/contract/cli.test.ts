@@ -244,7 +244,7 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   it('the blinded run holds no arm in any file: ADaM, ARD, tables, listings, SVG, and PNGs drawn from those SVGs', () => {
     const tree = readTree(out);
     const kinds = new Set([...tree.keys()].map((k) => k.split('/')[0]));
-    expect([...kinds].sort()).toEqual(['adam', 'ard.csv', 'figures', 'listings', 'manifest.json', 'tables']);
+    expect([...kinds].sort()).toEqual(['adam', 'ard.csv', 'figures', 'index.html', 'listings', 'log.txt', 'manifest.json', 'tables']);
     for (const [path, bytes] of tree) {
       if (path.endsWith('.png')) continue;
       const text = bytes.toString('utf8');

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { comparableFile } from '../helpers/output-tree.js';
 
 export interface Run {
   readonly code: number;
@@ -29,14 +30,17 @@ export async function runMain(
   return { code, stdout, stderr };
 }
 
-/** Every file under `dir` by `/`-separated relative path, as bytes, in code-unit order. */
+/**
+ * Every file under `dir` by `/`-separated relative path, as bytes, in code-unit order; log.txt as what two
+ * runs on the same inputs must agree on (without its timings and command line: src/output/run-log.ts).
+ */
 export function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p).split(sep).join('/'), readFileSync(p));
+      else out.set(relative(dir, p).split(sep).join('/'), comparableFile(name, readFileSync(p)));
     }
   };
   walk(dir);

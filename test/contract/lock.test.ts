@@ -23,10 +23,12 @@ import { readTree, runMain } from './contract-helpers.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-lock-'));
 const DOMAINS = ['dm.csv', 'ds.csv', 'sv.csv', 'ex.csv', 'qs.csv', 'lb.csv', 'cm.csv', 'ae.csv'];
 
-/** Every output but manifest.json (which records the input hashes, which differ by design). */
+/** Every output but manifest.json, index.html and log.txt (which record the input hashes, which differ by design). */
 function outputsOf(dir: string): Map<string, Buffer> {
   const tree = readTree(dir);
   tree.delete('manifest.json');
+  tree.delete('log.txt');
+  tree.delete('index.html');
   return tree;
 }
 

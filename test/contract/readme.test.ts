@@ -28,7 +28,7 @@ interface Manifest {
   blinding: string;
   draft: boolean;
   inputs: { name: string; sha256: string }[];
-  outputs: { path: string; bytes: number; sha256: string }[];
+  outputs: { path: string; bytes?: number; sha256?: string; hashed?: boolean }[];
 }
 
 let tree: Map<string, Buffer>;
@@ -45,6 +45,18 @@ beforeAll(async () => {
 afterAll(() => void vi.useRealTimers());
 
 describe('README §Output folder', () => {
+  it('holds index.html linking every table, listing and figure, and log.txt with the run, inputs and models', () => {
+    const index = tree.get('index.html')!.toString('utf8');
+    for (const path of tree.keys()) {
+      if (/^(tables|listings|figures)\//.test(path)) expect(index, path).toContain(`href="${path}"`);
+    }
+    const log = tree.get('log.txt')!.toString('utf8');
+    expect(log).toContain('## Run\ntool: sle-msc ');
+    expect(log).toMatch(/^[0-9a-f]{64} {2}lock\/qs\.csv$/m);
+    expect(log).toContain('## Warnings');
+    expect(log).toContain('## Models');
+  });
+
   it('holds manifest.json, ard.csv, adam/*.csv and tables/<id>.rtf|html|txt (each table in all three)', () => {
     const keys = [...tree.keys()];
     expect(keys).toContain('manifest.json');
@@ -74,10 +86,13 @@ describe('README §Output folder', () => {
     expect([...manifest.inputs].sort(byName)).toEqual(expected.sort(byName));
   });
 
-  it('manifest: every output file is listed with its byte count and SHA-256, and nothing else is', () => {
+  it('manifest: every output file is listed with its byte count and SHA-256 (log.txt by path only), and nothing else is', () => {
     const files = [...tree].filter(([k]) => k !== 'manifest.json');
     expect(manifest.outputs.map((o) => o.path).sort()).toEqual(files.map(([k]) => k).sort());
-    for (const [k, v] of files) expect(manifest.outputs.find((o) => o.path === k), k).toEqual({ path: k, bytes: v.length, sha256: sha256(v) });
+    for (const [k, v] of files) {
+      if (k === 'log.txt') expect(manifest.outputs.find((o) => o.path === k)).toEqual({ path: k, hashed: false });
+      else expect(manifest.outputs.find((o) => o.path === k), k).toEqual({ path: k, bytes: v.length, sha256: sha256(v) });
+    }
   });
 
   it('outputs contain no clock time (the run happened, by its clock, in 2099)', () => {

@@ -1,20 +1,21 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { comparableFile } from '../helpers/output-tree.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-e2e-'));
 
-/** Every file of a folder, by relative path, as bytes. */
+/** Every file of a folder, by relative path, as bytes; log.txt without its timings and command line. */
 function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
+      else out.set(relative(dir, p), comparableFile(name, readFileSync(p)));
     }
   };
   walk(dir);
@@ -107,6 +108,10 @@ describe('blinding (SAP §6) is a security property', () => {
     expect((await runCli(['analyze', lockA, '--randomization', join(d, 'a', 'randomization.csv'), '--out', ua], d)).code).toBe(0);
     expect((await runCli(['analyze', lockB, '--randomization', join(d, 'b', 'randomization.csv'), '--out', ub], d)).code).toBe(0);
     expect(readTree(ua).get('ard.csv')!.equals(readTree(ub).get('ard.csv')!)).toBe(false);
+    // The unblinded run's log keeps what stderr said: the stratum deviations and the model of each analysis.
+    const log = readTree(ua).get('log.txt')!.toString('utf8');
+    expect(log).toMatch(/## Warnings \([1-9]\d*\)\n.*randomization\.csv:\d+:STRATUM: .*protocol deviation/);
+    expect(log).toMatch(/^SLEDAI CHG: MMRM-[A-Z0-9]+-KR$/m);
   });
 
   it('a dummy-randomization run says so in every table and in the manifest', async () => {

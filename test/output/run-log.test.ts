@@ -10,7 +10,7 @@ const row = (endpoint: string, param: string, visit: string, stat: string, metho
 const base: RunLogInput = {
   toolVersion: '1.2.3', sapVersion: '2.0', nodeVersion: 'v20.20.2', platform: 'linux x64',
   commandLine: ['analyze', 'lock dir', '--out', 'o'], lockId: 'DBL-1', draft: false, blinding: 'randomization',
-  inputs: [{ name: 'lock/dm.csv', path: '/x/dm.csv', sha256: 'ab' }],
+  inputs: [{ name: 'lock/dm.csv', sha256: 'ab' }],
   issues: [issue('warning', 'randomization.csv', 'stratum disagrees', 3, 'STRATUM'), issue('notice', 'extra.csv', 'ignored')],
   ard: [row('SLEDAI', 'CHG', 'WEEK24', 'lsmean', 'MMRM-TOEPH-KR'), row('SLEDAI', 'CHG', 'WEEK24', 'diff', 'MMRM-TOEPH-KR'), row('FLARE', '', 'WEEK52', 'rr', 'POISSON'), row('SRI4', '', 'WEEK24', 'p', 'FISHER')],
   timings: [{ stage: 'read lock', ms: 12.4 }],
@@ -22,10 +22,10 @@ describe('run log', () => {
     expect(log).toContain('tool: sle-msc 1.2.3\n');
     expect(log).toContain('Node.js: v20.20.2 (linux x64)\n');
     expect(log).toContain("command: sle-msc analyze 'lock dir' --out o\n");
-    expect(log).toContain('ab  lock/dm.csv  (/x/dm.csv)\n');
+    expect(log).toContain('ab  lock/dm.csv\n');
     expect(log).toContain('## Warnings (1)\nrandomization.csv:3:STRATUM: stratum disagrees\n');
     expect(log).toContain('## Notices (1)\nextra.csv: ignored\n');
-    expect(log).toContain('## Models (2)\nFLARE WEEK52: POISSON\nSLEDAI CHG WEEK24: MMRM-TOEPH-KR\n');
+    expect(log).toContain('## Models (2)\nFLARE: POISSON\nSLEDAI CHG: MMRM-TOEPH-KR\n');
     expect(log).toMatch(/## Timings .*\nread lock: 12 ms\n$/);
   });
 
