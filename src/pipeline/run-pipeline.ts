@@ -43,6 +43,8 @@ export interface PipelineInput {
   readonly lock: Lock;
   readonly unblinding: Unblinding;
   readonly settings: SapSettings;
+  /** Called at the end of each stage with its name (profiling: the run log's timings, bench/). */
+  readonly mark?: (stage: string) => void;
 }
 
 export interface PipelineResult {
@@ -75,17 +77,22 @@ export async function runPipelineAsync(input: PipelineInput): Promise<PipelineRe
   const result = runStages(input, (figures) => (pngs = renderPngFilesAsync(figures)));
   const files = new Map(result.files);
   for (const [path, png] of await pngs) files.set(path, png);
+  input.mark?.('figures (PNG, other threads; waited for)');
   return { ...result, files };
 }
 
 /** Everything but the PNGs; `startFigures` receives the SVG figure files as soon as they exist. */
-function runStages({ lock, unblinding, settings }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
+function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
+  const stage = mark ?? (() => undefined);
   const blinded = unblinding.kind === 'blinded';
+  const ctx = tlfContext(settings, unblinding.kind, lock.draft);
   const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
   const biomarkers = deriveBiomarkers(lock, settings);
   const adae = deriveAdae(lock, derivations.adsl, settings);
+  const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
+  stage('derive');
   const ard = sortArdRows([
     ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
     ...analyzePros(derivations.adsl, pro, settings, blinded),
@@ -96,27 +103,33 @@ function runStages({ lock, unblinding, settings }: PipelineInput, startFigures: 
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
     ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
+  stage('analyze');
 
+  // Figures first: their PNGs then render on other threads while the rest is written.
   const files = new Map<string, string | Uint8Array>();
+  const catalog: CatalogEntry[] = [];
+  const figureSpecs = trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx });
+  const figureSvgs = renderFigureSvgFiles(figureSpecs);
+  for (const [path, svg] of figureSvgs) files.set(path, svg);
+  startFigures(figureSvgs);
+  for (const f of figureSpecs) catalog.push(figureCatalogEntry(f));
+  stage('figures (SVG)');
+
   files.set('ard.csv', ardToCsv(ard));
   for (const make of primaryDatasetMakers(derivations, settings)) addDataset(files, make());
   for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
   files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae)));
   files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
-  const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
-  const catalog: CatalogEntry[] = [];
-  const figureSpecs = trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) });
-  const figureSvgs = renderFigureSvgFiles(figureSpecs);
-  for (const [path, svg] of figureSvgs) files.set(path, svg);
-  startFigures(figureSvgs);
-  for (const f of figureSpecs) catalog.push(figureCatalogEntry(f));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
-  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) }, catalog)) files.set(path, text);
+  stage('ard.csv and datasets');
 
+  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
+  catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
+  stage('listings');
+  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) }, catalog)) files.set(path, text);
+  stage('tables');
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };
 }
