@@ -65,9 +65,9 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   printIssues(io, inputs.issues, Number.POSITIVE_INFINITY);
 
   const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
-  const result = await runPipelineAsync({ lock, unblinding, settings });
+  lap('unblinding');
+  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
-  lap('derive, analyze, render tables, listings and figures');
 
   const hashedInputs = [
     ...Object.entries(lock.fileHashes).map(([name, sha256]) => ({ name: `lock/${name}`, sha256 })),
