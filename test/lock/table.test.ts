@@ -70,7 +70,7 @@ describe('readTable: header', () => {
     expect(r.issues).toEqual([[1, 'OPT\u00a0', 'column name: a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed']]);
     expect(r.rows[0]).toMatchObject({ OPT: 'yes' });
     const tab = run('USUBJID,CODE,N,K,D\t,P\nS1,A,1,1,2026-01-01,2025\n');
-    expect(tab.issues).toEqual([[1, 'D\t', 'column name: a control character U+0009 (TAB) at position 2: control and invisible formatting characters are not allowed in a cell']]);
+    expect(tab.issues).toEqual([[1, 'D\\t', 'column name: a control character U+0009 (TAB) at position 2: control and invisible formatting characters are not allowed in a cell']]);
   });
   it('requires upper-case column names and a column only once', () => {
     const r = run('USUBJID,code,N,K,D,P,N\nS1,A,1,1,2026-01-01,2025,2\n');
