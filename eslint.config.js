@@ -71,7 +71,5 @@ export default tseslint.config(
       ],
     },
   },
-  // Input validation matches control characters on purpose; tests assert on escape sequences.
-  { files: ['src/**/*.ts'], rules: { 'no-control-regex': 'error' } },
   ...boundaries,
 );

@@ -16,6 +16,11 @@ export interface Issue {
   readonly rule: string;
 }
 
+/**
+ * An issue; its text (file, rule, column) with every control and bidirectional formatting character
+ * escaped, JSON style (`\u001b`, `\n`): a rule may quote a cell of the input, and an escape sequence
+ * in it must not act on the terminal that prints the diagnostics (issue 13).
+ */
 export function issue(
   severity: IssueSeverity,
   file: string,
@@ -25,11 +30,20 @@ export function issue(
 ): Issue {
   return {
     severity,
-    file,
-    rule,
+    file: escapeControls(file),
+    rule: escapeControls(rule),
     ...(line === undefined ? {} : { line }),
-    ...(column === undefined ? {} : { column }),
+    ...(column === undefined ? {} : { column: escapeControls(column) }),
   };
+}
+
+/** C0 and C1 controls, DEL, and the bidirectional overrides and isolates. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with each control or bidirectional formatting character written as a JSON-style escape. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `file:line:COLUMN: rule`, with the parts that are known (the contract of cli.md). */

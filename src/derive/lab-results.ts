@@ -12,6 +12,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { LbRow, Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { selectBaseline, type BaselineCandidate } from './baseline.js';
+import { capDataPrecision } from './data-precision.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
@@ -150,12 +151,15 @@ function selectLabBaselines(
   return out;
 }
 
-/** The data's precision d per test code: the most decimals among its collected values (SAP §3). */
-export function computeLabPrecision(records: readonly LabRecord[]): ReadonlyMap<string, number> {
+/**
+ * The data's precision d per test code: the most decimals among its collected values (SAP §3, §4.9),
+ * at most `display.maxDataPrecision` (C13).
+ */
+export function computeLabPrecision(records: readonly LabRecord[], settings: Pick<SapSettings, 'display'>): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
   for (const r of records) {
     if (r.AVALDEC === null) continue;
-    out.set(r.PARAMCD, Math.max(out.get(r.PARAMCD) ?? 0, r.AVALDEC));
+    out.set(r.PARAMCD, Math.max(out.get(r.PARAMCD) ?? 0, capDataPrecision(r.AVALDEC, settings)));
   }
   return out;
 }

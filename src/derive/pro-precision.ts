@@ -1,11 +1,12 @@
 /**
  * The data's precision d of each PRO score (SAP synopsis §3, SAP §4.9 and C1), which tables use for
  * display: SF-36 v2 and LupusPRO scores take d from the data (the most decimals `QSSTRESN_DEC` among
- * that score's rows in the lock, all subjects and visits); PROMIS T-scores and LIT, derived scores
+ * that score's rows in the lock, all subjects and visits, capped at `display.maxDataPrecision`); PROMIS T-scores and LIT, derived scores
  * without collected values, take the settings' `display.derivedPrecision`.
  */
 import type { QsRow } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
+import { capDataPrecision } from './data-precision.js';
 
 /** The most decimals among the rows of one QSCAT × QSTESTCD (0 when none has a number). */
 export function computeCollectedPrecision(qs: readonly QsRow[], qscat: string, testcd: string): number {
@@ -43,7 +44,7 @@ export function computeProPrecision(qs: readonly QsRow[], settings: SapSettings)
   const collected = computeCollectedPrecisions(qs, wanted);
   const out = new Map<string, number>();
   for (const list of lists) {
-    for (const s of list.scores) out.set(s.code, collected.get(list.qscat)?.get(s.code) ?? 0);
+    for (const s of list.scores) out.set(s.code, capDataPrecision(collected.get(list.qscat)?.get(s.code) ?? 0, settings));
   }
   for (const code of [...settings.pro.promis.map((f) => f.code), settings.pro.lit.code]) {
     const d = settings.display.derivedPrecision[code];

@@ -14,10 +14,14 @@
  * (`FieldDictionary`) without making a string of it. A 1.6M-row qs.csv has 25M fields, nearly all of
  * them a text seen before; making each a string cost more than reading the rest of the lock.
  *
- * Accepted: a UTF-8 byte-order mark, CRLF or LF line ends, a final line with or without a line end.
- * Blank lines are skipped (they carry no record). A record whose number of fields differs from the
- * header's is an issue on its line and is dropped (csv-parse's `relax_column_count: false`, without
- * stopping at the first one).
+ * Accepted: a UTF-8 byte-order mark, CRLF or LF line ends (mixed too: each is one line end), a final
+ * line with or without a line end. Blank lines are skipped (they carry no record). A record whose number
+ * of fields differs from the header's is an issue on its line and is dropped (csv-parse's
+ * `relax_column_count: false`, without stopping at the first one).
+ *
+ * A CR not followed by LF outside a quoted field is bad input (lock.md): in the header it means the file
+ * has CR-only line ends (Excel's "CSV (Macintosh)"), which read as one long header and no rows, so the
+ * file is refused at line 1; in a data line it is an issue on that line and the record is dropped.
  */
 import { Buffer } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
@@ -86,6 +90,10 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
       issues.push(issue('error', file, 'file is empty: no header row'));
       return null;
     }
+    if (hasBareCr(buf, raw.start, raw.end)) {
+      issues.push(issue('error', file, CR_ONLY_FILE, raw.line));
+      return null;
+    }
     const [fields] = resolveFields([raw.record()], buf, file, issues);
     if (fields != null) {
       header = fields;
@@ -101,9 +109,22 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
   };
 }
 
+const CR_ONLY_FILE =
+  'line ends are CR only (old Mac / Excel "CSV (Macintosh)"): the file would read as one header and no rows; save it with CRLF or LF line ends';
+const BARE_CR = 'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)';
+
+/** Moves to the next record, reporting and skipping the unquoted ones that hold a bare CR. */
+function nextRecord(raw: Delimiter, file: string, issues: Issue[]): boolean {
+  for (;;) {
+    if (!raw.next()) return false;
+    if (!raw.bareCr) return true;
+    issues.push(issue('error', file, BARE_CR, raw.line));
+  }
+}
+
 function* dataRecords(raw: Delimiter, width: number, file: string, issues: Issue[]): Generator<CsvRecord> {
   let block: RawRecord[] = [];
-  for (let more = raw.next(); ; more = raw.next()) {
+  for (let more = nextRecord(raw, file, issues); ; more = nextRecord(raw, file, issues)) {
     if (more) block.push(raw.record());
     if (block.length < BLOCK && more) continue;
     const fields = resolveFields(block, raw.bytes, file, issues);
@@ -136,7 +157,7 @@ function visitRecords(raw: Delimiter, width: number, file: string, issues: Issue
     });
     block = [];
   };
-  while (raw.next()) {
+  while (nextRecord(raw, file, issues)) {
     if (block.length === 0 && !raw.quoted) {
       view.setRange(raw.start, raw.end, raw.line);
       if (checkWidth(view.count, width, raw.line, file, issues)) each(view);
@@ -340,9 +361,13 @@ class Delimiter {
   end = 0;
   line = 0;
   quoted = false;
+  /** An unquoted record holding a CR not followed by LF. */
+  bareCr = false;
   private nextLine = 1;
   /** Position of the first `"` at or after the last search (length when none): each quote is found once. */
   private quote = -1;
+  /** The same for CR. */
+  private cr = -1;
 
   constructor(
     readonly bytes: Buffer,
@@ -367,7 +392,13 @@ class Delimiter {
         this.nextLine++;
         const stripped = withoutCr(b, start, end);
         if (stripped === start) continue;
-        return this.set(start, stripped, startLine, false);
+        if (this.cr < start) {
+          const c = b.indexOf(CR, start);
+          this.cr = c === -1 ? len : c;
+        }
+        this.set(start, stripped, startLine, false);
+        this.bareCr = this.cr < stripped;
+        return true;
       }
       // A quote that does not open a field cannot start a multi-line field: keep the line alone and let
       // csv-parse word the error, rather than swallowing the lines that follow.
@@ -392,6 +423,7 @@ class Delimiter {
   }
 
   private set(start: number, end: number, line: number, quoted: boolean): true {
+    this.bareCr = false;
     this.start = start;
     this.end = end;
     this.line = line;
@@ -400,8 +432,17 @@ class Delimiter {
   }
 }
 
+/** The end of a line without the CR of its CRLF (a CR at the very end of the file ends no line). */
 function withoutCr(b: Buffer, start: number, end: number): number {
-  return end > start && b[end - 1] === CR ? end - 1 : end;
+  return end > start && end < b.length && b[end - 1] === CR ? end - 1 : end;
+}
+
+/** Whether bytes [start, end) hold a CR that is not followed by LF. */
+function hasBareCr(b: Buffer, start: number, end: number): boolean {
+  for (let i = b.indexOf(CR, start); i !== -1 && i < end; i = b.indexOf(CR, i + 1)) {
+    if (b[i + 1] !== LF) return true;
+  }
+  return false;
 }
 
 function countQuotes(b: Buffer, start: number, end: number): number {

@@ -25,7 +25,9 @@ export function parseLockManifest(text: string): { manifest: LockManifest | null
     return { manifest: null, issues: [problem(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`)] };
   }
   if (!isRecord(json)) return { manifest: null, issues: [problem('must be a JSON object')] };
-  const issues: Issue[] = [];
+  const issues: Issue[] = duplicateKeys(text).map((path) =>
+    problem(`${path.map((k) => JSON.stringify(k)).join(' → ')} is given twice: a key must appear once (JSON.parse would keep the last silently)`),
+  );
   const { study, lockId, lockedAt, blinded, files } = json;
   if (study !== STUDY) issues.push(problem(`"study" must be "${STUDY}", not ${JSON.stringify(study)}`));
   if (typeof lockId !== 'string' || lockId === '') issues.push(problem('"lockId" must be a non-empty string'));
@@ -75,6 +77,50 @@ export function checkManifestFiles(
     }
   }
   return issues;
+}
+
+interface Frame {
+  /** Keys seen so far, for an object; null for an array. */
+  readonly keys: Set<string> | null;
+  readonly path: readonly string[];
+  expectKey: boolean;
+  lastKey: string;
+}
+
+/**
+ * The keys given twice in one object of `text`, which must be valid JSON (parse it first), each as its
+ * path of keys from the top. A token walk: strings, and the brackets, colons and commas between them.
+ */
+export function duplicateKeys(text: string): string[][] {
+  const out: string[][] = [];
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (top?.keys != null && top.expectKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top.keys.has(key)) out.push([...top.path, key]);
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === '{' || c === '[') {
+      const path = top === undefined ? [] : top.keys === null ? top.path : [...top.path, top.lastKey];
+      stack.push({ keys: c === '{' ? new Set() : null, path, expectKey: c === '{', lastKey: '' });
+    } else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',' && top?.keys != null) top.expectKey = true;
+  }
+  return out;
+}
+
+/** Index of the quote that closes the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+  return i;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

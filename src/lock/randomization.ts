@@ -3,12 +3,12 @@
  * lock: one row per DM subject and no other, RANDNO unique, ARM matching ARMCD, ACTARMCD given exactly
  * for the infused subjects (EX EXOCCUR = Y). Issues name the file as the user gave it.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
 import { parseCsv } from './csv.js';
 import { STUDY } from './domains.js';
 import { checkUniqueKey } from './key-rules.js';
+import { MAX_INPUT_BYTES, readRegularFile } from './read-file.js';
 import type { Loose, TableSchema } from './schema.js';
 import { readTable } from './table.js';
 import { ARM_CODES, type Lock, type RandomizationRow } from './types.js';
@@ -72,14 +72,11 @@ export async function loadRandomization(file: string, lock: Lock): Promise<{ row
   return { rows, issues };
 }
 
+/** The file's bytes; a path that is not a readable regular file of at most 2 GiB is NOINPUT (cli.md). */
 async function readInput(file: string): Promise<Buffer> {
-  try {
-    if (!(await stat(file)).isFile()) throw new RunError(EXIT.NOINPUT, `randomization file ${file} is not a file`);
-    return await readFile(file);
-  } catch (e) {
-    if (e instanceof RunError) throw e;
-    throw new RunError(EXIT.NOINPUT, `cannot read the randomization file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const { bytes, problem } = await readRegularFile(file, MAX_INPUT_BYTES);
+  if (bytes === null) throw new RunError(EXIT.NOINPUT, `the randomization file ${file} ${problem}`);
+  return bytes;
 }
 
 /** The rules of randomization.md that relate rows to each other and, unless `lock` is null, to the lock. */

@@ -3,7 +3,7 @@
  * rules across rows and files, then lock.json. All issues are collected (no cap); the lock is handed out
  * only when none is an error.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
@@ -23,13 +23,14 @@ import {
 import { sha256Hex } from './hash.js';
 import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from './key-rules.js';
 import { checkLockManifest } from './manifest-read.js';
-import { checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
+import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
 import { readTable, subjectsWithBrokenRows, type RowRule, type TableRead } from './table.js';
 import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
+import { MAX_INPUT_BYTES, readRegularFile } from './read-file.js';
 
 export interface ReadLockOptions {
   /** Read a lock whose lock.json is missing or does not match; its problems become warnings. */
@@ -69,7 +70,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
     qs: await read(QS_SCHEMA, checkQsRow),
     lb: await read(LB_SCHEMA, checkLbRow),
     cm: await read(CM_SCHEMA, checkCmRow),
-    ae: await read(AE_SCHEMA, null),
+    ae: await read(AE_SCHEMA, checkAeRow),
   };
   checkAcrossFiles(tables, issues);
   const manifest = await checkLockManifest(abs, entries, hashes, opts.draft);
@@ -133,11 +134,9 @@ async function readDomain<R>(
     issues.push(issue('error', file, 'required file of the lock is missing'));
     return null;
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(abs, file));
-  } catch (e) {
-    issues.push(issue('error', file, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+  const { bytes, problem } = await readRegularFile(join(abs, file), MAX_INPUT_BYTES);
+  if (bytes === null) {
+    issues.push(issue('error', file, `the file ${problem}`));
     return null;
   }
   hashes.set(file, sha256Hex(bytes));
@@ -158,6 +157,9 @@ function hasBom(bytes: Uint8Array): boolean {
 /** Identity, keys, visits and subject rules (lock.md §Identity and keys, §Visits; domains.md). */
 function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   const { dm, ds, sv, ex, qs, lb, cm, ae } = t;
+  if (dm !== null && dm.rows.length === 0) {
+    issues.push(issue('error', 'dm.csv', 'no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse'));
+  }
   if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
   const dmSubjects = dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
   const others: readonly (readonly { readonly src: SourceRef; readonly USUBJID: string | null }[])[] = [

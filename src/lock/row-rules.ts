@@ -3,14 +3,16 @@
  * only on rows whose cells each passed their column's rules, so a broken cell yields one issue, not two.
  * Each check reports through `report(column, rule)`; the caller adds file and line.
  */
-import type { CmRow, DmRow, DsRow, LbRow, QsRow } from './types.js';
+import { earliestDay, latestDay, parsePartialDate } from '../core/dates.js';
+import type { AeRow, CmRow, DmRow, DsRow, LbRow, QsRow } from './types.js';
 import type { Loose } from './schema.js';
 import { DS_EVENTS, DS_MILESTONES, LAB_TESTS, NOT_DONE, STEROIDS, STUDY } from './domains.js';
 import { INSTRUMENTS } from './instruments.js';
 
 export type Report = (column: string, rule: string) => void;
 
-const USUBJID_FORM = new RegExp(`^${STUDY}-(\\d{3})-(\\d{3})$`);
+/** `<NNN>` has three or more digits: pooled and simulated scale locks pass 999 subjects a site (lock.md). */
+const USUBJID_FORM = new RegExp(`^${STUDY}-(\\d{3})-(\\d{3,})$`);
 
 /** USUBJID = `SLEMSC01-<SITEID>-<SUBJID>` with the row's own SITEID and SUBJID. */
 export function checkDmRow(row: Loose<DmRow>, report: Report): void {
@@ -100,6 +102,24 @@ export function checkLbRow(row: Loose<LbRow>, report: Report): void {
   }
 }
 
+/**
+ * An end date not before its start (lock.md §Dates). Compared on what both say: the end's latest
+ * possible day against the start's earliest, so a partial end sharing the start's month or year passes
+ * and only an end that is before the start whatever the missing parts are is refused.
+ */
+function checkEndNotBeforeStart(start: string | null, end: string | null, endColumn: string, startColumn: string, report: Report): void {
+  if (start == null || end == null) return;
+  const s = parsePartialDate(start);
+  const e = parsePartialDate(end);
+  if (s === undefined || e === undefined) return;
+  if (latestDay(e) < earliestDay(s)) report(endColumn, `${endColumn} ${end} is before ${startColumn} ${start}`);
+}
+
+/** AEENDTC not before AESTDTC. */
+export function checkAeRow(row: Loose<AeRow>, report: Report): void {
+  checkEndNotBeforeStart(row.AESTDTC, row.AEENDTC, 'AEENDTC', 'AESTDTC', report);
+}
+
 /** Corticosteroid rows carry what the prednisone-equivalent dose needs; CMENDTC empty iff ONGOING. */
 export function checkCmRow(row: Loose<CmRow>, report: Report): void {
   if (row.CMDECOD !== null && row.CMDECOD !== row.CMDECOD.toUpperCase()) report('CMDECOD', 'CMDECOD must be upper case');
@@ -113,4 +133,5 @@ export function checkCmRow(row: Loose<CmRow>, report: Report): void {
   }
   if (row.CMENRTPT === 'ONGOING' && row.CMENDTC !== null) report('CMENDTC', 'must be empty when CMENRTPT is ONGOING');
   if (row.CMENRTPT !== 'ONGOING' && row.CMENDTC === null) report('CMENDTC', 'required unless CMENRTPT is ONGOING');
+  checkEndNotBeforeStart(row.CMSTDTC, row.CMENDTC, 'CMENDTC', 'CMSTDTC', report);
 }

@@ -8,12 +8,18 @@
 import { issue, type Issue } from '../core/issues.js';
 import { FieldDictionary, type CsvFields, type CsvTable } from './csv.js';
 import {
+  characterRule,
   decimalsWritten,
   isoDatePart,
   isPlaceholder,
+  magnitudeRule,
   parsePlainNumber,
   parseWholeNumber,
   partialDateText,
+  roundedToSignificant,
+  trimCell,
+  withoutForbiddenCharacters,
+  yearRule,
 } from './cells.js';
 import type { ColumnSpec, Loose, TableSchema } from './schema.js';
 
@@ -42,11 +48,22 @@ interface Bound {
    * a text seen before is never made into a string again.
    */
   readonly valid: FieldDictionary<Cell>;
+  /** Cells read rounded to 15 significant digits: how many, and the first (for one notice per column). */
+  readonly rounded: { count: number; line: number; text: string; value: number };
 }
 
 interface Cell {
-  readonly value: string | number;
+  /** Null for a cell of ASCII spaces only (padding around nothing: missing). */
+  readonly value: string | number | null;
   readonly decimals: number | null;
+  /** Read rounded to 15 significant digits. */
+  readonly rounded: boolean;
+}
+
+/** A header column the schema does not know: kept and ignored, but its cells obey the character rule. */
+interface Extra {
+  readonly name: string;
+  readonly index: number;
 }
 
 /** Checks that run on one sound row; `report(column, rule)` files an issue on that row. */
@@ -55,6 +72,7 @@ export type RowRule<R> = (row: Loose<R>, report: (column: string, rule: string) 
 export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[], rule?: RowRule<R>): TableRead<R> {
   const { file } = schema;
   const columns = bindColumns(schema, table, issues);
+  const extras = extraColumns(schema, table);
   const complete = columns.every((c) => c.index !== -1 || c.spec.req === 'O');
   const rows: Loose<R>[] = [];
   const sound: boolean[] = [];
@@ -72,10 +90,15 @@ export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Is
         issues.push(issue('error', file, rule, rec.line, c.name));
       }
     }
+    for (const x of extras) {
+      const broken = rec.isEmpty(x.index) ? null : characterRule(rec.field(x.index));
+      if (broken !== null) issues.push(issue('error', file, broken, rec.line, x.name));
+    }
     rows.push(row as Loose<R>);
     sound.push(ok);
     if (ok && rule !== undefined) rule(row as Loose<R>, (column, r) => issues.push(issue('error', file, r, rec.line, column)));
   });
+  for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
   return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
 }
 
@@ -94,14 +117,44 @@ function rowTemplate(columns: readonly Bound[]): Record<string, unknown> {
   return JSON.parse(JSON.stringify(template)) as Record<string, unknown>;
 }
 
+/**
+ * One notice per column for the values read rounded to 15 significant digits (lock.md §File format),
+ * at the first of them: a file exported with full doubles has one in nearly every cell.
+ */
+function roundingNotice(file: string, c: Bound): Issue {
+  const { count, line, text, value } = c.rounded;
+  const values = count === 1 ? 'value' : `${count} values`;
+  const rule = `${values} written with more than 15 significant digits, read rounded to 15 (first: ${text} read as ${value})`;
+  return issue('notice', file, rule, line, c.name);
+}
+
+/**
+ * The schema column a header name stands for: ASCII padding trimmed, upper-cased (the case is checked
+ * apart), and the characters `characterRule` refuses dropped, so that a name with a stray control or
+ * no-break space is reported once, for its character, and its column still read.
+ */
+function headerName(raw: string): string {
+  return trimCell(withoutForbiddenCharacters(raw)).toUpperCase();
+}
+
+function extraColumns<R>(schema: TableSchema<R>, table: CsvTable): Extra[] {
+  const extras: Extra[] = [];
+  table.header.forEach((raw, index) => {
+    if (!(headerName(raw) in schema.columns)) extras.push({ name: trimCell(raw), index });
+  });
+  return extras;
+}
+
 function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]): Bound[] {
   const { file } = schema;
   const line = table.headerLine;
   const where = new Map<string, number>();
   table.header.forEach((raw, i) => {
-    const name = raw.toUpperCase();
+    const broken = characterRule(raw);
+    if (broken !== null) issues.push(issue('error', file, `column name: ${broken}`, line, raw));
+    const name = headerName(raw);
     if (!(name in schema.columns)) return;
-    if (raw !== name) issues.push(issue('error', file, `column name must be upper case: ${name}`, line, raw));
+    if (broken === null && trimCell(raw) !== name) issues.push(issue('error', file, `column name must be upper case: ${name}`, line, raw));
     if (where.has(name)) {
       issues.push(issue('error', file, `column ${name} appears twice in the header`, line, raw));
       return;
@@ -113,7 +166,7 @@ function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]
     if (index === -1 && spec.req !== 'O') issues.push(issue('error', file, `required column ${name} is missing`, line, name));
     const decName = spec.decimals === true ? `${name}_DEC` : null;
     const terms = spec.terms === undefined ? null : new Set(spec.terms);
-    return { name, decName, spec, index, terms, valid: new FieldDictionary<Cell>() };
+    return { name, decName, spec, index, terms, valid: new FieldDictionary<Cell>(), rounded: { count: 0, line: 0, text: '', value: 0 } };
   });
 }
 
@@ -134,14 +187,28 @@ function readCell(c: Bound, rec: CsvFields, row: Record<string, unknown>): strin
     if (typeof parsed === 'string') return parsed;
     c.valid.set(rec, c.index, (cell = parsed));
   }
+  if (cell.value === null) {
+    setMissing(c, row);
+    return c.spec.req === 'Y' ? 'required value is missing' : null;
+  }
+  if (cell.rounded && c.rounded.count++ === 0) {
+    Object.assign(c.rounded, { line: rec.line, text: trimCell(rec.field(c.index)), value: cell.value });
+  }
   row[c.name] = cell.value;
   if (c.decName !== null) row[c.decName] = cell.decimals;
   return null;
 }
 
-/** The value of a non-empty cell, or the rule it breaks. */
-function parseCell(c: Bound, text: string): Cell | string {
+const PADDING_ONLY: Cell = { value: null, decimals: null, rounded: false };
+
+/** The value of a non-empty cell (its ASCII padding trimmed), or the rule it breaks. */
+function parseCell(c: Bound, raw: string): Cell | string {
   const { name, spec } = c;
+  const broken = characterRule(raw);
+  if (broken !== null) return broken;
+  const text = trimCell(raw);
+  if (text === '') return PADDING_ONLY;
+  let rounded: { readonly value: number; readonly decimals: number } | null = null;
   if (isPlaceholder(text)) return `'${text}' is a placeholder: a missing value must be the empty field`;
   let value: string | number;
   switch (spec.type) {
@@ -151,12 +218,17 @@ function parseCell(c: Bound, text: string): Cell | string {
     case 'num': {
       const v = parsePlainNumber(text);
       if (v === null) return `'${text}' is not a plain decimal number (e.g. 12, 0.35, -1.5e-3)`;
-      value = v;
+      const size = magnitudeRule(text, v);
+      if (size !== null) return size;
+      rounded = roundedToSignificant(text, v);
+      value = rounded?.value ?? v;
       break;
     }
     case 'int': {
       const v = parseWholeNumber(text);
       if (v === null) return `'${text}' is not a whole number`;
+      const size = magnitudeRule(text, v);
+      if (size !== null) return size;
       value = v;
       break;
     }
@@ -167,19 +239,24 @@ function parseCell(c: Bound, text: string): Cell | string {
           ? `'${text}' is not an ISO date (YYYY-MM-DD, optionally with Thh:mm or Thh:mm:ss)`
           : `'${text}' is a partial date, not allowed in ${name}`;
       }
+      const years = yearRule(d);
+      if (years !== null) return years;
       value = d;
       break;
     }
     case 'pdate': {
       const d = partialDateText(text);
       if (d === null) return `'${text}' is not an ISO date or partial date (YYYY-MM-DD, YYYY-MM, YYYY)`;
+      const years = yearRule(d);
+      if (years !== null) return years;
       value = d;
       break;
     }
   }
   const rule = checkValue(c, text, value);
   if (rule !== null) return rule;
-  return { value, decimals: c.decName !== null ? decimalsWritten(text) : null };
+  const decimals = c.decName === null ? null : (rounded?.decimals ?? decimalsWritten(text));
+  return { value, decimals, rounded: rounded !== null };
 }
 
 function checkValue(c: Bound, text: string, value: unknown): string | null {

@@ -94,7 +94,6 @@ export function buildRunLog(input: RunLogInput): string {
 
 /** Input text reaches the log through issues; control characters are shown escaped, never raw. */
 function escapeControls(line: string): string {
-  // eslint-disable-next-line no-control-regex
   return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -128,7 +128,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
   stage('listings');
-  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) }, catalog)) files.set(path, text);
+  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings) }, catalog)) files.set(path, text);
   stage('tables');
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };

@@ -180,6 +180,8 @@ export const sapSettingsSchema = z
       percentDecimals: nonNegativeInt,
       ratioDecimals: nonNegativeInt,
       pValueDecimals: nonNegativeInt,
+      /** SAP §4.9 / C13: the largest data precision d taken from the decimals written in the lock. */
+      maxDataPrecision: z.number().int().min(0).max(12),
       notEstimable: code,
       /** SAP §10.4: days of the number-at-risk table under the Kaplan–Meier figures. */
       kmAtRiskDays: z.array(z.number().int().nonnegative()).min(1),

@@ -9,6 +9,7 @@
  * them alphabetically; strata and the nine BILAG domains in settings order.
  */
 import type { ArdRow } from '../ard/types.js';
+import { computeDataPrecision } from '../derive/data-precision.js';
 import type { Lock } from '../lock/types.js';
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
@@ -25,8 +26,8 @@ export interface BaselinePrecision {
 }
 
 /** d of weight (DM WEIGHTBL) and PGA (QS, every visit): the most decimals written in the lock. */
-export function baselinePrecision(lock: Pick<Lock, 'dm' | 'qs'>, settings: Pick<SapSettings, 'pga'>): BaselinePrecision {
-  const most = (decimals: readonly (number | null)[]) => decimals.reduce<number>((m, d) => Math.max(m, d ?? 0), 0);
+export function baselinePrecision(lock: Pick<Lock, 'dm' | 'qs'>, settings: Pick<SapSettings, 'pga' | 'display'>): BaselinePrecision {
+  const most = (decimals: readonly (number | null)[]) => computeDataPrecision(decimals, settings);
   return {
     WEIGHTBL: most(lock.dm.map((r) => r.WEIGHTBL_DEC)),
     PGA: most(lock.qs.filter((r) => r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd).map((r) => r.QSSTRESN_DEC)),

@@ -61,7 +61,14 @@ describe('deriveLabResults', () => {
 
   it('gives the data precision per test as the most collected decimals (a text value included)', () => {
     const r = deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'DSDNA', 2, 0, '<10')] }, s);
-    expect(computeLabPrecision(r)).toEqual(new Map([['C3', 2], ['DSDNA', 0]]));
+    expect(computeLabPrecision(r, s)).toEqual(new Map([['C3', 2], ['DSDNA', 0]]));
+  });
+
+  it('caps the data precision at display.maxDataPrecision (SAP §4.9, C13): 17 or 25 decimals written give d = 3', () => {
+    const r = deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'C4', 2, 0, 0.2)] }, s);
+    const written = r.map((x, i) => ({ ...x, AVALDEC: [17, 2, 25][i] as number }));
+    expect(s.display.maxDataPrecision).toBe(3);
+    expect(computeLabPrecision(written, s)).toEqual(new Map([['C3', 3], ['C4', 3]]));
   });
 
   it('writes adlb with its columns in order', () => {

@@ -23,6 +23,12 @@ describe('computeProPrecision', () => {
     expect([d.get('SF36PCS'), d.get('LPROLS'), d.get('PROMISFAT'), d.get('PROMISDEP'), d.get('LIT')]).toEqual([2, 1, 1, 1, 1]);
   });
 
+  it('caps a collected d at display.maxDataPrecision (SAP §4.9, C13)', () => {
+    const long = [...rows, qs('S1', 5, 84, { QSCAT: 'SF-36 V2', QSTESTCD: 'SF36MCS', QSSTRESN: 40.25, QSSTRESN_DEC: 21 })];
+    const d = computeProPrecision(long, settings());
+    expect([d.get('SF36MCS'), d.get('SF36PCS')]).toEqual([3, 2]);
+  });
+
   it('gives in one pass what computeCollectedPrecision gives pair by pair (0 for a pair without rows)', () => {
     const wanted = new Map([['SF-36 V2', ['SF36PCS', 'SF36MCS']], ['LUPUSPRO', ['LPROLS']], ['PGA', ['PGA']]]);
     const d = computeCollectedPrecisions(rows, wanted);

@@ -53,6 +53,30 @@ describe('parseCsv: records and the physical line where each starts (header = 1)
       [5, 'malformed quoting: a quoted field is never closed'],
     ]);
   });
+  it('refuses a file with CR-only line ends at line 1 (never one long header with no rows)', () => {
+    for (const text of ['A,B\r1,2\r3,4\r', '"A","B"\r"1","2"\r', 'A\r1\r', '\ufeffA,B\r1,2']) {
+      const r = read(text);
+      expect(r.header, JSON.stringify(text)).toBeNull();
+      expect(r.issues).toEqual([
+        {
+          severity: 'error',
+          file: 'f.csv',
+          line: 1,
+          rule: 'line ends are CR only (old Mac / Excel "CSV (Macintosh)"): the file would read as one header and no rows; save it with CRLF or LF line ends',
+        },
+      ]);
+    }
+  });
+  it('reports a bare CR outside quotes in a data line on that line; CR and CRLF inside quotes are text', () => {
+    const r = read('A,B\n1,2\r3,4\n5,6\n"x\r\ny",7\n');
+    expect(r.records).toEqual([
+      { fields: ['5', '6'], line: 3 },
+      { fields: ['x\r\ny', '7'], line: 4 },
+    ]);
+    expect(r.issues.map((i) => [i.line, i.rule])).toEqual([
+      [2, 'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)'],
+    ]);
+  });
   it('says when there is no header', () => {
     expect(read('').issues).toEqual([{ severity: 'error', file: 'f.csv', rule: 'file is empty: no header row' }]);
     expect(read('\n\n').header).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkManifestFiles, parseLockManifest } from '../../src/lock/manifest.js';
+import { checkManifestFiles, duplicateKeys, parseLockManifest } from '../../src/lock/manifest.js';
 
 // Expected values: shared/dts/lock.md §lock.json, by hand.
 const H = (c: string) => c.repeat(64);
@@ -28,6 +28,28 @@ describe('parseLockManifest', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]?.file).toBe('lock.json');
     expect(r.issues[0]?.rule).toMatch(rule);
+  });
+});
+
+describe('a key given twice is bad input (JSON.parse keeps the last silently)', () => {
+  it('"blinded": false, "blinded": true is refused, not read as blinded', () => {
+    const text = JSON.stringify(good).replace('"blinded":true', '"blinded":false,"blinded":true');
+    const r = parseLockManifest(text);
+    expect(r.manifest).toBeNull();
+    expect(r.issues.map((i) => [i.file, i.rule])).toEqual([
+      ['lock.json', '"blinded" is given twice: a key must appear once (JSON.parse would keep the last silently)'],
+    ]);
+  });
+  it('a file listed twice in "files"', () => {
+    const text = `{"study":"SLEMSC01","lockId":"DBL-1","lockedAt":"2027-01-15","blinded":true,"files":{"dm.csv":"${H('a')}","dm.csv":"${H('b')}"}}`;
+    expect(parseLockManifest(text).issues.map((i) => i.rule)).toEqual(['"files" → "dm.csv" is given twice: a key must appear once (JSON.parse would keep the last silently)']);
+  });
+  it('duplicateKeys: per object, at any depth, escapes and brackets inside strings understood', () => {
+    expect(duplicateKeys('{"a":1,"b":{"a":2,"c":[{"a":1},{"a":2}]}}')).toEqual([]);
+    expect(duplicateKeys('{"a":1,"b":{"x":2,"x":3},"a":[1,"a"]}')).toEqual([['b', 'x'], ['a']]);
+    expect(duplicateKeys('{"k\\"{[":1,"k\\u0022{[":2}')).toEqual([['k"{[']]);
+    expect(duplicateKeys('[{"a":1,"a":2}]')).toEqual([['a']]);
+    expect(duplicateKeys(JSON.stringify(good, null, 2))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { writeFile, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,16 @@ describe('readRandomization', () => {
     const e = await readRandomization('test/fixtures/lock/no-such.csv', lock).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(RunError);
     expect((e as RunError).exitCode).toBe(EXIT.NOINPUT);
+  });
+  it('a FIFO or a link to /dev/zero is RunError(NOINPUT) at once, never read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sle-rand-'));
+    execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
+    await symlink('/dev/zero', join(dir, 'zero.csv'));
+    for (const [name, kind] of [['fifo.csv', 'a FIFO (named pipe)'], ['zero.csv', 'a device']] as const) {
+      const e = await readRandomization(join(dir, name), lock).catch((x: unknown) => x);
+      expect((e as RunError).exitCode).toBe(EXIT.NOINPUT);
+      expect((e as RunError).message).toBe(`the randomization file ${join(dir, name)} is ${kind}, not a regular file: an input file must be a regular file`);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, rm, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, RunError } from '../../src/core/exit-codes.js';
@@ -162,5 +163,57 @@ describe.runIf(existsSync(join(SAMPLE_LOCK, 'lock.json')))('the bundled sample l
     const { lock, issues } = await readLock(SAMPLE_LOCK, { draft: false });
     expect(issues.filter((i) => i.severity !== 'notice').map(formatIssue)).toEqual([]);
     expect(lock?.draft).toBe(false);
+  });
+});
+
+describe('readLock: hostile files (lock.md: every listed file is a regular file)', () => {
+  it('a FIFO as a domain file: an error on that file at once, not a run that waits forever', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    await rm(join(dir, 'ex.csv'));
+    execFileSync('mkfifo', [join(dir, 'ex.csv')]);
+    const { lock, issues } = await readLock(dir, { draft: false });
+    expect(lock).toBeNull();
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([
+      'ex.csv: the file is a FIFO (named pipe), not a regular file: an input file must be a regular file',
+    ]);
+  });
+  it('a link to /dev/zero as a domain file or as another listed file: refused without reading', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    await rm(join(dir, 'qs.csv'));
+    await symlink('/dev/zero', join(dir, 'qs.csv'));
+    await symlink('/dev/zero', join(dir, 'define.xml'));
+    const json = JSON.parse(await readFile(join(dir, 'lock.json'), 'utf8')) as { files: Record<string, string> };
+    json.files['define.xml'] = '0'.repeat(64);
+    await writeFile(join(dir, 'lock.json'), JSON.stringify(json));
+    const { issues } = await readLock(dir, { draft: false });
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([
+      'qs.csv: the file is a device, not a regular file: an input file must be a regular file',
+      'define.xml: listed in lock.json, but is a device, not a regular file: an input file must be a regular file',
+    ]);
+  });
+  it('lock.json a FIFO: an error on lock.json (a warning in draft), at once', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    await rm(join(dir, 'lock.json'));
+    execFileSync('mkfifo', [join(dir, 'lock.json')]);
+    const r = await readLock(dir, { draft: false });
+    expect(r.issues.map(formatIssue)).toEqual(['lock.json: is a FIFO (named pipe), not a regular file: an input file must be a regular file']);
+  });
+  it('an unreadable domain file (here a folder named ae.csv) is reported once, not also as "listed but not in the lock folder"', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    await rm(join(dir, 'ae.csv'));
+    await mkdir(join(dir, 'ae.csv'));
+    const { issues } = await readLock(dir, { draft: false });
+    expect(issues.map(formatIssue)).toEqual(['ae.csv: the file is a folder, not a regular file: an input file must be a regular file']);
+  });
+  it('dm.csv with a header and no rows: no subjects is an error, not an empty analysis', async () => {
+    const dir = await copyLock(MINI_LOCK);
+    for (const f of ['dm.csv', 'ds.csv', 'sv.csv', 'ex.csv', 'qs.csv', 'lb.csv', 'cm.csv', 'ae.csv']) {
+      const text = await readFile(join(dir, f), 'utf8');
+      await writeFile(join(dir, f), text.slice(0, text.indexOf('\n') + 1).replace(/^\ufeff/, ''));
+    }
+    await resealLock(dir);
+    const { lock, issues } = await readLock(dir, { draft: false });
+    expect(lock).toBeNull();
+    expect(issues.map(formatIssue)).toEqual(['dm.csv: no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse']);
   });
 });

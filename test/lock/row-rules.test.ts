@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from '../../src/lock/row-rules.js';
+import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from '../../src/lock/row-rules.js';
 import type { Loose } from '../../src/lock/schema.js';
-import type { CmRow, DmRow, DsRow, LbRow, QsRow } from '../../src/lock/types.js';
+import type { AeRow, CmRow, DmRow, DsRow, LbRow, QsRow } from '../../src/lock/types.js';
 
 // Expected values: the rules of shared/dts/domains.md and instruments.md, written out by hand.
 const src = { file: 'x.csv', line: 2 };
@@ -22,6 +22,30 @@ describe('checkDmRow: USUBJID form, SITEID and SUBJID consistency', () => {
     expect(columns(checkDmRow, dm({ SUBJID: '12' }))).toEqual(['SUBJID']);
     expect(columns(checkDmRow, dm({ USUBJID: 'SLEMSC01-104-12' }))).toEqual(['USUBJID']);
     expect(columns(checkDmRow, dm({ USUBJID: 'SLEMSC02-104-012' }))).toEqual(['USUBJID']);
+  });
+  it('<NNN> has three or more digits (lock.md): SLEMSC01-101-1234 with SUBJID 1234', () => {
+    expect(reports(checkDmRow, dm({ USUBJID: 'SLEMSC01-104-1234', SUBJID: '1234' }))).toEqual([]);
+    expect(columns(checkDmRow, dm({ USUBJID: 'SLEMSC01-104-1234', SUBJID: '234' }))).toEqual(['SUBJID']);
+    expect(columns(checkDmRow, dm({ USUBJID: 'SLEMSC01-104-12a4' }))).toEqual(['USUBJID']);
+  });
+});
+
+describe('checkAeRow and checkCmRow: an end date not before its start', () => {
+  const ae = (AESTDTC: string | null, AEENDTC: string | null) => ({ src, AESTDTC, AEENDTC }) as Loose<AeRow>;
+  it('complete dates: the end may be the start day, not before it', () => {
+    expect(reports(checkAeRow, ae('2025-03-10', '2025-03-10'))).toEqual([]);
+    expect(reports(checkAeRow, ae('2025-03-10', '2025-03-09'))).toEqual([['AEENDTC', 'AEENDTC 2025-03-09 is before AESTDTC 2025-03-10']]);
+  });
+  it('a partial end may share the start\'s month or year; one wholly before it is refused', () => {
+    for (const [s, e] of [['2025-03-10', '2025-03'], ['2025-03-10', '2025'], ['2025-03', '2025-03-01'], ['2025', '2025-01-01'], ['2025-03-10', null], [null, '2025']]) {
+      expect(reports(checkAeRow, ae(s as string | null, e as string | null)), `${s} ${e}`).toEqual([]);
+    }
+    expect(columns(checkAeRow, ae('2025-03-10', '2025-02'))).toEqual(['AEENDTC']);
+    expect(columns(checkAeRow, ae('2025-03', '2024'))).toEqual(['AEENDTC']);
+  });
+  it('CMENDTC against CMSTDTC', () => {
+    expect(columns(checkCmRow, cm({ CMSTDTC: '2026-03', CMENDTC: '2026-02-28' }))).toEqual(['CMENDTC']);
+    expect(reports(checkCmRow, cm({ CMSTDTC: '2026-02-15', CMENDTC: '2026-02' }))).toEqual([]);
   });
 });
 

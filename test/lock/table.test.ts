@@ -59,6 +59,19 @@ describe('readTable: header', () => {
     expect(r.issues).toEqual([[1, 'D', 'required column D is missing']]);
     expect(r.complete).toBe(false);
   });
+  it('trims ASCII spaces around header names: a padded optional column is read, not dropped', () => {
+    const r = run('USUBJID , CODE,N,K,D,P, OPT \nS1,A,1,1,2026-01-01,2025,yes\n');
+    expect(r.issues).toEqual([]);
+    expect(r.present.has('OPT')).toBe(true);
+    expect(r.rows[0]).toMatchObject({ USUBJID: 'S1', OPT: 'yes' });
+  });
+  it('refuses a control or no-break space in a header name once, and still reads the column', () => {
+    const r = run('USUBJID,CODE,N,K,D,P,OPT\u00a0\nS1,A,1,1,2026-01-01,2025,yes\n');
+    expect(r.issues).toEqual([[1, 'OPT\u00a0', 'column name: a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed']]);
+    expect(r.rows[0]).toMatchObject({ OPT: 'yes' });
+    const tab = run('USUBJID,CODE,N,K,D\t,P\nS1,A,1,1,2026-01-01,2025\n');
+    expect(tab.issues).toEqual([[1, 'D\\t', 'column name: a control character U+0009 (TAB) at position 2: control and invisible formatting characters are not allowed in a cell']]);
+  });
   it('requires upper-case column names and a column only once', () => {
     const r = run('USUBJID,code,N,K,D,P,N\nS1,A,1,1,2026-01-01,2025,2\n');
     expect(r.issues).toEqual([
@@ -89,6 +102,16 @@ describe('readTable: cells', () => {
     ['D', '2026-02-30', "'2026-02-30' is not an ISO date (YYYY-MM-DD, optionally with Thh:mm or Thh:mm:ss)"],
     ['D', '2026-02', "'2026-02' is a partial date, not allowed in D"],
     ['P', '2026-00', "'2026-00' is not an ISO date or partial date (YYYY-MM-DD, YYYY-MM, YYYY)"],
+    ['N', '1e308', "1e308 is too large: a number's magnitude must be below 1e15"],
+    ['N', '-1e308', "-1e308 is too large: a number's magnitude must be below 1e15"],
+    ['K', '1000000000000000', "1000000000000000 is too large: a number's magnitude must be below 1e15"],
+    ['D', '0024-03-01', "'0024-03-01' is outside the years 1900–2100"],
+    ['P', '0099', "'0099' is outside the years 1900–2100"],
+    ['P', '2101-01', "'2101-01' is outside the years 1900–2100"],
+    ['USUBJID', 'S1\u00a0', 'a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed'],
+    ['CODE', 'A\u001b[2J', 'a control character U+001B (ESC) at position 2: control and invisible formatting characters are not allowed in a cell'],
+    ['USUBJID', '\u202eS1', 'a bidirectional formatting character U+202E at position 1: control and invisible formatting characters are not allowed in a cell'],
+    ['USUBJID', '   ', 'required value is missing'],
   ])('%s = %j breaks: %s', (col, value, rule) => {
     const r = cell(col, value);
     expect(r.issues).toEqual([[2, col, rule]]);
@@ -107,6 +130,25 @@ describe('readTable: cells', () => {
       [4, 'CODE', 'B needs N = 1'],
     ]);
     expect([...subjectsWithBrokenRows(r)]).toEqual(['S2']);
+  });
+  it('trims ASCII spaces around every value: a padded term, number, date; spaces only = missing', () => {
+    const r = run(`${HEADER}\n S1 , A ,  0.5,7 , 2026-01-02, 2025 , x \nS2,B,   ,,,,\n`);
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]).toMatchObject({ USUBJID: 'S1', CODE: 'A', N: 0.5, N_DEC: 1, K: 7, D: '2026-01-02', P: '2025' });
+    expect(r.rows[1]).toMatchObject({ N: null, N_DEC: null });
+  });
+  it('a padded placeholder is still a placeholder', () => {
+    expect(cell('N', ' NA ').issues).toEqual([[2, 'N', "'NA' is a placeholder: a missing value must be the empty field"]]);
+  });
+  it('rounds a number with more than 15 significant digits, with one notice per column at the first', () => {
+    const r = run(`${HEADER}\nS1,A,0.35000000000000003,1,,,\nS2,A,1.5,1,,,\nS3,A,1.1234567890123456789,1,,,\n`);
+    expect(r.rows.map((x) => [x.N, x.N_DEC])).toEqual([[0.35, 2], [1.5, 1], [1.12345678901235, 14]]);
+    expect(r.issues).toEqual([[2, 'N', '2 values written with more than 15 significant digits, read rounded to 15 (first: 0.35000000000000003 read as 0.35)']]);
+    expect(r.sound).toEqual([true, true, true]);
+  });
+  it('refuses a control character in a column the schema does not know (kept and ignored, not unchecked)', () => {
+    const r = run(`${HEADER}\nS1,A,1,1,2026-01-01,2025,"note\u001b[2J"\n`);
+    expect(r.issues).toEqual([[2, 'EXTRA', 'a control character U+001B (ESC) at position 5: control and invisible formatting characters are not allowed in a cell']]);
   });
   it('the same valid text gives the same value on every row (values are cached per column)', () => {
     const r = run(`${HEADER}\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.1,1,2026-01-01,2025,\n`);

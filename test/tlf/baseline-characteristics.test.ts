@@ -25,6 +25,9 @@ describe('baselinePrecision', () => {
     };
     expect(baselinePrecision(lock, settings())).toEqual({ WEIGHTBL: 1, PGA: 2 });
     expect(baselinePrecision({ dm: [], qs: [] }, settings())).toEqual({ WEIGHTBL: 0, PGA: 0 });
+    // SAP §4.9 / C13: decimals as written are capped at display.maxDataPrecision (3).
+    const long = { dm: lock.dm.map((r) => ({ ...r, WEIGHTBL_DEC: 17 })), qs: lock.qs };
+    expect(baselinePrecision(long, settings()).WEIGHTBL).toBe(3);
   });
 });
 
