@@ -10,7 +10,7 @@ import { derivePrimary } from '../derive/primary.js';
 import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
-import { writeOutputAtomically } from '../output/write-output.js';
+import { prepareOutputFolder, writeOutputAtomically } from '../output/write-output.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { dummyRandomization } from '../unblinding/dummy-randomization.js';
@@ -44,7 +44,14 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   const settingsPath = opts.sap === null ? defaultSettingsPath() : resolve(io.cwd, opts.sap);
   // --sap names a path on the command line: unreadable is 66 (cli.md); a broken bundled file stays 70.
   if (opts.sap !== null) assertReadableFile(settingsPath, 'SAP settings file');
-  const settings = loadSapSettings(settingsPath);
+  // The output folder is checked before any analysis (cli.md), and again when written.
+  const outputOpts = {
+    force: opts.force,
+    cwd: io.cwd,
+    inputs: [lockDir, ...(randomizationFile === null ? [] : [randomizationFile]), settingsPath],
+  };
+  printIssues(io, (await prepareOutputFolder(opts.out, outputOpts)).notices, Number.POSITIVE_INFINITY);
+  const settings = loadSapSettings(settingsPath, opts.sap === null ? {} : { userFile: opts.sap });
   const inputs = await loadRunInputs(lockDir, randomizationFile, opts.draft);
   const lock = inputs.lock;
   printIssues(io, inputs.issues, Number.POSITIVE_INFINITY);
@@ -72,7 +79,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       outputs: result.files,
     }),
   );
-  await writeOutputAtomically(opts.out, files, { force: opts.force, cwd: io.cwd });
+  printIssues(io, await writeOutputAtomically(opts.out, files, outputOpts), Number.POSITIVE_INFINITY);
 
   const mode =
     unblinding.kind === 'blinded'
