@@ -3,6 +3,7 @@
  * write the output folder atomically with its manifest. All I/O of a run lives here; the pipeline
  * itself is pure (src/pipeline/).
  */
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { packageRoot, toolVersion } from '../core/package-root.js';
@@ -48,7 +49,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   const outputOpts = {
     force: opts.force,
     cwd: io.cwd,
-    inputs: [lockDir, ...(randomizationFile === null ? [] : [randomizationFile]), settingsPath],
+    inputs: protectedInputs(lockDir, randomizationFile, settingsPath),
   };
   printIssues(io, (await prepareOutputFolder(opts.out, outputOpts)).notices, Number.POSITIVE_INFINITY);
   const settings = loadSapSettings(settingsPath, opts.sap === null ? {} : { userFile: opts.sap });
@@ -91,6 +92,27 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
       `wrote ${files.size} files (${result.ard.length} ARD rows) to ${opts.out}\n`,
   );
+}
+
+/**
+ * The inputs the output folder may never overlap: those that exist as what the run reads (the lock a
+ * folder, the others files). A path of the wrong kind is not an input: the run stops at it with 66
+ * (cli.md) before anything is written, and that exit code must not become 73.
+ */
+function protectedInputs(lockDir: string, randomizationFile: string | null, settingsPath: string): string[] {
+  const kind = (p: string) => {
+    try {
+      const st = statSync(p);
+      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+    } catch {
+      return 'absent';
+    }
+  };
+  return [
+    ...(kind(lockDir) === 'folder' ? [lockDir] : []),
+    ...(randomizationFile !== null && kind(randomizationFile) === 'file' ? [randomizationFile] : []),
+    ...(kind(settingsPath) === 'file' ? [settingsPath] : []),
+  ];
 }
 
 async function unblindingFor(

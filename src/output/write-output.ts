@@ -367,8 +367,14 @@ export function stepHookFromEnv(env: NodeJS.ProcessEnv): StepHook | undefined {
   const [at, sig = 'SIGKILL'] = spec.split(':');
   return async (step, ctx) => {
     if (step !== at) return;
-    process.kill(process.pid, sig as NodeJS.Signals);
-    if (sig !== 'SIGKILL') await ctx.signalled;
+    // Node's signal handles do not keep the event loop alive: a timer does, until the handler ran.
+    const keepAlive = setInterval(() => undefined, 60_000);
+    try {
+      process.kill(process.pid, sig as NodeJS.Signals);
+      await ctx.signalled;
+    } finally {
+      clearInterval(keepAlive);
+    }
   };
 }
 
