@@ -197,15 +197,30 @@ interface SideFolder {
   readonly pid: number;
 }
 
-async function sideFoldersOf(fs: OutputFs, target: string): Promise<SideFolder[]> {
-  const parent = path.dirname(target);
-  let names: string[];
+async function namesBeside(fs: OutputFs, target: string): Promise<string[]> {
   try {
-    names = await fs.readdir(parent);
+    return await fs.readdir(path.dirname(target));
   } catch (e) {
     if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') return [];
     throw e;
   }
+}
+
+/**
+ * Side folders of earlier builds (`.<DIR name>.tmp-XXXXXX`, the suffix of mkdtemp): no process id
+ * tells whether their run still goes on, so they are only named.
+ */
+async function legacySideFolders(fs: OutputFs, target: string): Promise<string[]> {
+  const prefix = `.${path.basename(target)}.`;
+  return (await namesBeside(fs, target))
+    .filter((n) => n.startsWith(prefix) && /^(tmp|old)-[A-Za-z0-9]{6}$/.test(n.slice(prefix.length)))
+    .sort(compareCodeUnits)
+    .map((n) => path.join(path.dirname(target), n));
+}
+
+async function sideFoldersOf(fs: OutputFs, target: string): Promise<SideFolder[]> {
+  const parent = path.dirname(target);
+  const names = await namesBeside(fs, target);
   const tag = dirTag(target);
   return names
     .sort(compareCodeUnits)
@@ -220,7 +235,9 @@ async function sideFoldersOf(fs: OutputFs, target: string): Promise<SideFolder[]
  * processes are only named.
  */
 async function recoverKilledRuns(fs: OutputFs, outDir: string, target: string, isAlive: (pid: number) => boolean): Promise<Issue[]> {
-  const notices: Issue[] = [];
+  const notices: Issue[] = (await legacySideFolders(fs, target)).map((p) =>
+    issue('notice', p, `probably left by an interrupted run of an earlier sle-msc version into ${outDir}; remove it by hand`),
+  );
   const stale: SideFolder[] = [];
   for (const side of await sideFoldersOf(fs, target)) {
     const live = side.pid === process.pid ? inUse.has(side.path) : isAlive(side.pid);

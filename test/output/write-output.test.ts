@@ -365,3 +365,14 @@ describe('writeOutputAtomically: hardening (issue 13)', () => {
     expect(await siblings()).toEqual(['out']);
   });
 });
+
+describe('writeOutputAtomically: side folders of earlier versions', () => {
+  it('names (and keeps) a `.out.tmp-XXXXXX` folder left by an earlier version', async () => {
+    const out = path.join(work, 'out');
+    const legacy = path.join(work, '.out.tmp-Ab12Cd');
+    await fs.mkdir(legacy);
+    const notices = await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    expect(notices).toEqual([expect.objectContaining({ severity: 'notice', file: legacy, rule: expect.stringMatching(/by hand/) })]);
+    expect(await siblings()).toEqual(['.out.tmp-Ab12Cd', 'out']);
+  });
+});
