@@ -6,10 +6,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { readTree } from '../contract/contract-helpers.js';
 import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
@@ -23,6 +23,14 @@ beforeAll(() => {
   // The CLI tests run what users run: the bundle (npm run build).
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
 }, 120_000);
+
+const made: string[] = [];
+const scratch = (name: string) => {
+  const d = mkdtempSync(join(tmpdir(), `sle-msc-${name}-`));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 interface Exit {
   readonly pid: number;
@@ -72,7 +80,7 @@ const sideFolders = (cwd: string) => readdirSync(cwd).filter((n) => n.startsWith
 
 describe('the built CLI killed or interrupted while writing its output folder', () => {
   it('a kill at each step leaves DIR the complete old or new output (or the old one beside it, put back by the next run)', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'sle-msc-kill-'));
+    const cwd = scratch('kill');
     const out = join(cwd, 'out');
     const first = await run(['analyze', LOCK, '--out', 'out', '--quiet'], cwd);
     expect(first.code, first.stderr).toBe(0);
@@ -113,7 +121,7 @@ describe('the built CLI killed or interrupted while writing its output folder', 
   }, 300_000);
 
   it('a closed stderr/stdout (reader gone: EPIPE) keeps the documented exit code', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'sle-msc-epipe-'));
+    const cwd = scratch('epipe');
     mkdirSync(join(cwd, 'bad'));
     writeFileSync(join(cwd, 'bad', 'lock.json'), '{}');
     const r = await run(['analyze', 'bad', '--out', 'out'], cwd, { closeOutput: true });
