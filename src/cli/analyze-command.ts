@@ -3,6 +3,7 @@
  * write the output folder atomically with its manifest. All I/O of a run lives here; the pipeline
  * itself is pure (src/pipeline/).
  */
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { packageRoot, toolVersion } from '../core/package-root.js';
@@ -10,7 +11,7 @@ import { derivePrimary } from '../derive/primary.js';
 import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
-import { writeOutputAtomically } from '../output/write-output.js';
+import { prepareOutputFolder, writeOutputAtomically } from '../output/write-output.js';
 import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { runPipelineAsync } from '../pipeline/run-pipeline.js';
@@ -58,7 +59,14 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     timings.push({ stage, ms: now - started });
     started = now;
   };
-  const settings = loadSapSettings(settingsPath);
+  // The output folder is checked before any analysis (cli.md), and again when written.
+  const outputOpts = {
+    force: opts.force,
+    cwd: io.cwd,
+    inputs: protectedInputs(lockDir, randomizationFile, settingsPath),
+  };
+  printIssues(io, (await prepareOutputFolder(opts.out, outputOpts)).notices, Number.POSITIVE_INFINITY);
+  const settings = loadSapSettings(settingsPath, opts.sap === null ? {} : { userFile: opts.sap });
   const inputs = await loadRunInputs(lockDir, randomizationFile, opts.draft);
   lap('read and validate the lock and randomization file');
   const lock = inputs.lock;
@@ -135,7 +143,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       timings,
     }),
   );
-  await writeOutputAtomically(opts.out, files, { force: opts.force, cwd: io.cwd });
+  printIssues(io, await writeOutputAtomically(opts.out, files, outputOpts), Number.POSITIVE_INFINITY);
 
   const mode =
     unblinding.kind === 'blinded'
@@ -147,6 +155,27 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
       `wrote ${files.size} files (${result.ard.length} ARD rows) to ${opts.out}\n`,
   );
+}
+
+/**
+ * The inputs the output folder may never overlap: those that exist as what the run reads (the lock a
+ * folder, the others files). A path of the wrong kind is not an input: the run stops at it with 66
+ * (cli.md) before anything is written, and that exit code must not become 73.
+ */
+function protectedInputs(lockDir: string, randomizationFile: string | null, settingsPath: string): string[] {
+  const kind = (p: string) => {
+    try {
+      const st = statSync(p);
+      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+    } catch {
+      return 'absent';
+    }
+  };
+  return [
+    ...(kind(lockDir) === 'folder' ? [lockDir] : []),
+    ...(randomizationFile !== null && kind(randomizationFile) === 'file' ? [randomizationFile] : []),
+    ...(kind(settingsPath) === 'file' ? [settingsPath] : []),
+  ];
 }
 
 async function unblindingFor(

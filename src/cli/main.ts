@@ -1,7 +1,8 @@
 /**
  * Entry point of the `sle-msc` command (../shared/cli.md). Parses the command line with commander,
  * runs one command and maps every outcome to the contract's exit codes: usage errors 64, RunError its
- * own code, anything unexpected 70 (the only case that prints a stack trace).
+ * own code, a write stopped by SIGINT/SIGTERM 130/143 (128 + signal, the POSIX shell convention),
+ * anything unexpected 70 (the only case that prints a stack trace).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT, RunError } from '../core/exit-codes.js';
@@ -14,6 +15,7 @@ import { runMmrmCommand } from './mmrm-command.js';
 import { runExplainCommand } from './explain-command.js';
 import { runCheckCommand } from './check-command.js';
 import { runCompareCommand } from './compare-command.js';
+import { Interrupted } from '../output/write-output.js';
 
 export interface ProcessLike {
   readonly env: NodeJS.ProcessEnv;
@@ -23,11 +25,31 @@ export interface ProcessLike {
   readonly stderrIsTty: boolean;
 }
 
+/**
+ * A closed stdout/stderr (`2>&-`, a pipe whose reader has exited) fails writes with EPIPE/EBADF, as an
+ * 'error' event that would otherwise crash the process with exit 1. There is nowhere left to report
+ * it, so it is dropped and the run's own exit code (cli.md) survives.
+ */
+function quietOnClosedStream(stream: NodeJS.WriteStream): (s: string) => void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'EBADF') throw e;
+  });
+  return (s) => {
+    if (stream.destroyed || stream.writableEnded) return;
+    try {
+      stream.write(s);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EPIPE' && code !== 'EBADF') throw e;
+    }
+  };
+}
+
 const defaultProcess = (): ProcessLike => ({
   env: process.env,
   cwd: process.cwd(),
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
+  stdout: quietOnClosedStream(process.stdout),
+  stderr: quietOnClosedStream(process.stderr),
   stderrIsTty: Boolean(process.stderr.isTTY),
 });
 
@@ -40,6 +62,25 @@ function tolerance(value: string): number {
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x) || x < 0) throw new InvalidArgumentError('must be a number ≥ 0');
   return x;
+}
+
+/**
+ * commander gives an option that needs a value the next word even when it is an option (`--out
+ * --quiet` would make a folder named `--quiet`): a value that looks like an option is a usage error.
+ * A value that really starts with a dash can be written `./-name` (paths). Checked for every command
+ * (a preAction hook), before any input is read.
+ */
+function rejectOptionLikeValues(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if (!opt.required && !opt.optional) continue; // a flag takes no value
+    const name = opt.attributeName();
+    if (cmd.getOptionValueSource(name) !== 'cli') continue;
+    const value: unknown = cmd.getOptionValue(name);
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === 'string' && /^--?[A-Za-z]/.test(v))
+        throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: option '${opt.flags}' needs a value, not '${v}' (which looks like an option)`);
+    }
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -77,7 +118,8 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     .version(toolVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: proc.stdout, writeErr: proc.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .hook('preAction', (_program, actionCommand) => rejectOptionLikeValues(actionCommand));
 
   withCommon(
     program
@@ -250,6 +292,10 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
       if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
       if (err.code === 'sle-msc.usage') proc.stderr(`${err.message}\n`);
       return EXIT.USAGE;
+    }
+    if (err instanceof Interrupted) {
+      proc.stderr(`sle-msc: ${err.message}\n`);
+      return err.exitCode;
     }
     if (err instanceof RunError) {
       const cio = io();

@@ -1,11 +1,12 @@
 /**
  * `ard.csv` and the ADaM-like dataset CSVs (dts/ard.md). ARD rows are sorted by the first eight
  * columns, each compared by UTF-16 code units (plain `<`, not localeCompare, so `WEEK12` sorts
- * before `WEEK4` on every machine), so two runs can be diffed line by line.
+ * before `WEEK4` on every machine), so two runs can be diffed line by line. Both are written with
+ * text cells neutralized against spreadsheet formula injection (csv.ts `spreadsheetSafeCsvText`).
  */
 import { ARD_COLUMNS } from '../ard/types.js';
 import type { ArdRow } from '../ard/types.js';
-import { csvText } from './csv.js';
+import { spreadsheetSafeCsvText } from './csv.js';
 import type { CsvValue } from './csv.js';
 
 const KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(typeof ARD_COLUMNS)[number], 'value'>[];
@@ -41,7 +42,7 @@ export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
 
 export function ardToCsv(rows: readonly ArdRow[]): string {
   const records = sortArdRows(rows).map((r) => ARD_COLUMNS.map((c): CsvValue => r[c]));
-  return csvText(ARD_COLUMNS, records);
+  return spreadsheetSafeCsvText(ARD_COLUMNS, records);
 }
 
 export type DatasetValue = string | number | null;
@@ -66,5 +67,5 @@ export function datasetToCsv<R extends { readonly [K in keyof R]: DatasetValue }
       throw new TypeError(`${ds.name}: row ${i + 1}, column ${c} holds ${typeof v}, not string, number or null`);
     }),
   );
-  return csvText(ds.columns, records);
+  return spreadsheetSafeCsvText(ds.columns, records);
 }

@@ -26,3 +26,24 @@ export function csvLine(values: readonly CsvValue[]): string {
 export function csvText(header: readonly string[], records: readonly (readonly CsvValue[])[]): string {
   return [header, ...records].map((r) => `${csvLine(r)}\n`).join('');
 }
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a spreadsheet opening the CSV evaluates a
+ * text cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula (`=HYPERLINK(…)` in an AE term
+ * of the lock would become a live link). OWASP's remedy: prefix such a cell with a single quote, which
+ * spreadsheets show as text. Only text cells are touched, and among them not those that are a plain
+ * decimal number (`-1.5`, `+3`, `-1e-7`): a spreadsheet reads those as the number they are. Numbers
+ * (JavaScript numbers) and null never change.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function neutralizeFormula(value: CsvValue): CsvValue {
+  if (typeof value !== 'string' || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
+}
+
+/** csvText with every text cell neutralized (neutralizeFormula); for CSVs a person may open in a spreadsheet. */
+export function spreadsheetSafeCsvText(header: readonly string[], records: readonly (readonly CsvValue[])[]): string {
+  return csvText(header.map((h) => neutralizeFormula(h) as string), records.map((r) => r.map(neutralizeFormula)));
+}

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
-import { formatIssue, issue, type Issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import { parsePromisTable, type PromisTableRow } from './promis-table.js';
 import { sapSettingsSchema, type SapSettingsFile } from './schema.js';
 
@@ -49,33 +49,44 @@ export function safeParseSapSettings(input: unknown, file: string): SapSettingsP
   };
 }
 
-function settingsError(path: string, issues: readonly Issue[]): RunError {
-  const lines = issues.map((i) => `  ${formatIssue(i)}`).join('\n');
-  return new RunError(EXIT.SOFTWARE, `the SAP settings ${path} are invalid:\n${lines}`, issues);
+export interface LoadSapSettingsOptions {
+  /**
+   * The file as the user named it (`--sap FILE`): its problems are then invalid input (exit 65) and
+   * issues name it as given. Without it the file is the bundled one, and a problem is a defect of the
+   * installation (exit 70).
+   */
+  readonly userFile?: string;
+}
+
+/** The issues travel in the error (printed once by the caller); the message only counts them. */
+function settingsError(path: string, issues: readonly Issue[], opts: LoadSapSettingsOptions): RunError {
+  const code = opts.userFile === undefined ? EXIT.SOFTWARE : EXIT.DATAERR;
+  const n = issues.length;
+  return new RunError(code, `the SAP settings ${path} are invalid (${n} problem${n === 1 ? '' : 's'})`, issues);
 }
 
 /**
  * Reads, validates and completes the settings at `path` (PROMIS tables resolved relative to its
- * folder). Throws a `RunError` (exit 70: the settings ship with the program, so a broken file is a
- * defect of the installation, not of the user's data) listing every problem found.
+ * folder). Throws a `RunError` listing every problem found: exit 70 for the bundled file (it ships
+ * with the program), 65 for a file the user named (see LoadSapSettingsOptions).
  */
-export function loadSapSettings(path: string): SapSettings {
+export function loadSapSettings(path: string, opts: LoadSapSettingsOptions = {}): SapSettings {
   const abs = resolve(path);
-  const file = basename(abs);
+  const file = opts.userFile ?? basename(abs);
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    throw settingsError(abs, [issue('error', file, `cannot be read: ${(e as Error).message}`)]);
+    throw settingsError(abs, [issue('error', file, `cannot be read: ${(e as Error).message}`)], opts);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw settingsError(abs, [issue('error', file, `is not valid JSON: ${(e as Error).message}`)]);
+    throw settingsError(abs, [issue('error', file, `is not valid JSON: ${(e as Error).message}`)], opts);
   }
   const parsed = safeParseSapSettings(json, file);
-  if (!parsed.ok) throw settingsError(abs, parsed.issues);
+  if (!parsed.ok) throw settingsError(abs, parsed.issues, opts);
 
   const issues: Issue[] = [];
   const promisTables: Record<string, readonly PromisTableRow[]> = {};
@@ -94,6 +105,6 @@ export function loadSapSettings(path: string): SapSettings {
     if (table.ok) promisTables[form.code] = table.rows;
     else for (const p of table.problems) issues.push(issue('error', file, `${where}: ${form.table}: ${p}`));
   });
-  if (issues.length > 0) throw settingsError(abs, issues);
+  if (issues.length > 0) throw settingsError(abs, issues, opts);
   return { ...parsed.value, promisTables, path: abs };
 }

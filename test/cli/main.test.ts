@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 import { copyLock, editLine, resealLock } from '../lock/lock-fixture.js';
+import { defaultSettingsPath } from '../../src/sap/index.js';
+import { readTree, sameTree } from '../contract/contract-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-cli-'));
 
@@ -101,5 +103,81 @@ describe('sle-msc explain', () => {
 
   it('an unknown subject is a usage error (64)', async () => {
     expect((await runCli(['explain', SAMPLE_LOCK, '--subject', 'SLEMSC01-999-999'], tmp())).code).toBe(64);
+  });
+});
+
+describe('command line: output folder and option hardening (issue 13)', () => {
+  it('an option value that looks like an option is a usage error (64), and nothing is created', async () => {
+    const d = tmp();
+    for (const argv of [
+      ['analyze', SAMPLE_LOCK, '--out', '--quiet'],
+      ['analyze', SAMPLE_LOCK, '--randomization', '--force'],
+      ['analyze', SAMPLE_LOCK, '--sap', '--draft'],
+      ['analyze', SAMPLE_LOCK, '--out', '-q'],
+      ['explain', SAMPLE_LOCK, '--subject', '--quiet'],
+    ]) {
+      const r = await runCli(argv, d);
+      expect(r.code, argv.join(' ')).toBe(64);
+      expect(r.stderr).toMatch(/looks like an option/);
+    }
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('refuses other content (73) before the analysis: a broken lock is not even read', async () => {
+    const d = tmp();
+    const lock = await copyLock(SAMPLE_LOCK);
+    await editLine(lock, 'dm.csv', 3, (l) => l.replace(/,F,/, ',X,'));
+    await resealLock(lock);
+    mkdirSync(join(d, 'out'));
+    writeFileSync(join(d, 'out', 'notes.txt'), 'mine');
+    const r = await runCli(['analyze', lock, '--out', 'out'], d);
+    expect(r.code).toBe(73);
+    expect(r.stderr).not.toMatch(/dm\.csv/);
+    expect(readFileSync(join(d, 'out', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('never, even with --force, writes over the lock, the randomization file or the --sap file (73, nothing touched)', async () => {
+    const d = tmp();
+    const lock = join(d, 'lock');
+    cpSync(SAMPLE_LOCK, lock, { recursive: true });
+    cpSync(SAMPLE_RANDOMIZATION, join(d, 'rand.csv'));
+    cpSync(defaultSettingsPath(), join(d, 'sap.json'));
+    symlinkSync(lock, join(d, 'lock-link'));
+    const before = readTree(d);
+    for (const [out, extra] of [
+      ['lock', []],
+      ['lock/', []],
+      ['./lock/../lock/', []],
+      ['lock/out', []],
+      ['lock-link', []],
+      ['.', []],
+      [d, ['--randomization', 'rand.csv']],
+      ['rand.csv', ['--randomization', 'rand.csv']],
+    ] as const) {
+      const r = await runCli(['analyze', 'lock', ...extra, '--out', out, '--force'], d);
+      expect(r.code, out).toBe(73);
+      expect(sameTree(readTree(d), before), out).toBe(true);
+    }
+    const sapInside = join(d, 'sap-out');
+    mkdirSync(sapInside);
+    cpSync(defaultSettingsPath(), join(sapInside, 'sap.json'));
+    const r = await runCli(['analyze', 'lock', '--sap', 'sap-out/sap.json', '--out', 'sap-out', '--force'], d);
+    expect(r.code).toBe(73);
+    expect(readdirSync(sapInside)).toEqual(['sap.json']);
+  });
+
+  it('--sap with bad content is invalid input (65), each issue printed once with the path and the JSON path', async () => {
+    const d = tmp();
+    cpSync(dirname(defaultSettingsPath()), join(d, 'sap'), { recursive: true });
+    const file = join(d, 'sap', 'settings.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    json.referenceArm = 'PLACEBO';
+    writeFileSync(file, JSON.stringify(json));
+    const r = await runCli(['analyze', SAMPLE_LOCK, '--sap', 'sap/settings.json', '--out', 'o'], d);
+    expect(r.code).toBe(65);
+    expect(r.stderr.match(/referenceArm/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^sap\/settings\.json: referenceArm: /m);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(d, 'o'))).toBe(false);
   });
 });

@@ -8,7 +8,11 @@
  * - mmrm exit codes (66 --data, 64 variables/ref, 65 data, 73 --out): test/cli/mmrm-command.test.ts;
  * - simulate writes DIR/lock and DIR/randomization.csv beside it, 73 when DIR cannot be made or holds
  *   a foreign lock: test/cli/simulate-command.test.ts;
- * - the writer (temporary folder, rename, restore on failure, stale files go): test/output/write-output.test.ts;
+ * - the writer (temporary folder, rename, restore on failure, stale files go, a user's file in a
+ *   sub-folder, inputs never replaced, leftovers of killed runs, SIGINT/SIGTERM): test/output/write-output.test.ts;
+ * - output-folder checks before the analysis, inputs never replaced even with --force, option-like
+ *   values 64, --sap content 65: test/cli/main.test.ts; kill at each write step and EPIPE with the
+ *   built CLI: test/cli/spawned-cli.test.ts;
  * - blinded output holds no arm token; DRAFT and DUMMY in every table: test/e2e/analyze.test.ts.
  * Every expected value below is the contract's own number or wording; nothing is numeric.
  */

@@ -64,6 +64,10 @@ describe('ardToCsv', () => {
     expect(ardToCsv([...rows].reverse())).toBe(expected);
     expect(ardToCsv([rows[2], rows[0], rows[3], rows[1]] as ArdRow[])).toBe(expected);
   });
+  it('neutralizes a text cell that starts like a formula (none does in valid data), not a negative value', () => {
+    const csv = ardToCsv([row({ endpoint: 'AE', param: '-PT:x', visit: '', population: 'SAF', group: 'TOTAL', value: -3 })]);
+    expect(csv.split('\n')[1]).toBe("AE,'-PT:x,,SAF,TOTAL,,n,,-3");
+  });
   it('writes only the header for no rows', () => {
     expect(ardToCsv([])).toBe('endpoint,param,visit,population,group,comparator,stat,method,value\n');
   });
@@ -89,6 +93,20 @@ describe('datasetToCsv', () => {
   it('writes only the listed columns, in their order', () => {
     expect(datasetToCsv({ ...adsl, columns: ['SITE', 'USUBJID'] })).toBe(
       'SITE,USUBJID\n"Lyon, FR",SLEMSC01-002\nBoston,SLEMSC01-001\n',
+    );
+  });
+  it('neutralizes text cells a spreadsheet would take for a formula (OWASP), not negative numbers', () => {
+    const ds: Dataset<{ AETERM: string; CHG: number }> = {
+      name: 'adae',
+      columns: ['AETERM', 'CHG'],
+      rows: [
+        { AETERM: '=HYPERLINK("http://evil.example","Headache")', CHG: -1.5 },
+        { AETERM: '@SUM(1)', CHG: -2 },
+        { AETERM: 'Headache', CHG: 0 },
+      ],
+    };
+    expect(datasetToCsv(ds)).toBe(
+      'AETERM,CHG\n"\'=HYPERLINK(""http://evil.example"",""Headache"")",-1.5\n\'@SUM(1),-2\nHeadache,0\n',
     );
   });
   it('rejects duplicate columns and values that are not string, number or null', () => {

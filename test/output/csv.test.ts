@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, csvText } from '../../src/output/csv.js';
+import { csvField, csvLine, csvText, neutralizeFormula, spreadsheetSafeCsvText } from '../../src/output/csv.js';
 
 // Source: RFC 4180 §2 (quote a field holding a comma, double quote, CR or LF; double inner quotes)
 // and dts/ard.md (numbers as String(x), null empty, LF). Comparisons are exact.
@@ -36,5 +36,34 @@ describe('csvLine and csvText', () => {
     expect(csvLine(['a', 1, null, 'x,y'])).toBe('a,1,,"x,y"');
     expect(csvText(['h1', 'h2'], [['a', 1], [null, 'b']])).toBe('h1,h2\na,1\n,b\n');
     expect(csvText(['only'], [])).toBe('only\n');
+  });
+});
+
+// Source: OWASP "CSV Injection" (a cell starting with = + - @ tab or CR is a formula to a
+// spreadsheet; prefix a single quote). Expected bytes written by hand.
+describe('neutralizeFormula and spreadsheetSafeCsvText', () => {
+  it('prefixes a single quote to text cells a spreadsheet would evaluate', () => {
+    expect(neutralizeFormula('=1+1')).toBe("'=1+1");
+    expect(neutralizeFormula('+SUM(A1)')).toBe("'+SUM(A1)");
+    expect(neutralizeFormula('-2+3')).toBe("'-2+3");
+    expect(neutralizeFormula('@cmd')).toBe("'@cmd");
+    expect(neutralizeFormula('\t=x')).toBe("'\t=x");
+    expect(neutralizeFormula('\r=x')).toBe("'\r=x");
+    expect(neutralizeFormula('-')).toBe("'-");
+  });
+  it('leaves numbers, text that is a plain decimal number, null and ordinary text alone', () => {
+    expect(neutralizeFormula(-1.5)).toBe(-1.5);
+    expect(neutralizeFormula('-1.5')).toBe('-1.5');
+    expect(neutralizeFormula('+3')).toBe('+3');
+    expect(neutralizeFormula('-1e-7')).toBe('-1e-7');
+    expect(neutralizeFormula(null)).toBe(null);
+    expect(neutralizeFormula('PT:Headache')).toBe('PT:Headache');
+    expect(neutralizeFormula('a=b')).toBe('a=b');
+    expect(neutralizeFormula('')).toBe('');
+  });
+  it('writes a neutralized cell with the usual RFC 4180 quoting', () => {
+    expect(spreadsheetSafeCsvText(['AETERM', 'AVAL'], [['=HYPERLINK("http://x","click")', -2]])).toBe(
+      'AETERM,AVAL\n"\'=HYPERLINK(""http://x"",""click"")",-2\n',
+    );
   });
 });

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, RunError } from '../../src/core/exit-codes.js';
 import { buildManifest } from '../../src/output/manifest.js';
-import { writeOutputAtomically } from '../../src/output/write-output.js';
+import { Interrupted, prepareOutputFolder, writeOutputAtomically } from '../../src/output/write-output.js';
 import type { OutputFs } from '../../src/output/write-output.js';
 
 let work: string;
@@ -195,5 +197,182 @@ describe('writeOutputAtomically', () => {
     await expect(writeOutputAtomically(out, new Map([['../x', 'y']]), { force: false })).rejects.toThrow(/valid output/);
     await expect(writeOutputAtomically(out, new Map([['a.csv', 'y']]), { force: false })).rejects.toThrow(/manifest/);
     expect(await siblings()).toEqual([]);
+  });
+});
+
+/** A stand-in for the process's signals: the test fires them at a chosen step of the write. */
+function fakeSignals() {
+  const listeners = new Map<string, (() => void)[]>();
+  return {
+    on: (sig: 'SIGINT' | 'SIGTERM', l: () => void) => void listeners.set(sig, [...(listeners.get(sig) ?? []), l]),
+    removeListener: (sig: 'SIGINT' | 'SIGTERM', l: () => void) => void listeners.set(sig, (listeners.get(sig) ?? []).filter((x) => x !== l)),
+    fire: (sig: 'SIGINT' | 'SIGTERM') => (listeners.get(sig) ?? []).forEach((l) => l()),
+    count: () => [...listeners.values()].reduce((n, ls) => n + ls.length, 0),
+  };
+}
+
+/** A side folder as a killed process (id 999999, reported dead) would have left it beside `out`. */
+async function sideFolderOfDeadRun(out: string, kind: 'tmp' | 'old', files: Map<string, string | Uint8Array>): Promise<string> {
+  const tag = createHash('sha256').update(path.basename(out)).digest('hex').slice(0, 12);
+  const side = path.join(path.dirname(out), `.sle-msc-${tag}.${kind}-999999-1`);
+  for (const [name, content] of files) {
+    await fs.mkdir(path.dirname(path.join(side, name)), { recursive: true });
+    await fs.writeFile(path.join(side, name), content);
+  }
+  return side;
+}
+
+describe('writeOutputAtomically: hardening (issue 13)', () => {
+  it('refuses a previous output with a file of the user in a sub-folder, or a folder its manifest does not name', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    await fs.writeFile(path.join(out, 'tables', 'my-notes.txt'), 'mine');
+    await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false }), EXIT.CANTCREAT);
+    expect(await fs.readFile(path.join(out, 'tables', 'my-notes.txt'), 'utf8')).toBe('mine');
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
+    await fs.rm(path.join(out, 'tables', 'my-notes.txt'));
+    await fs.mkdir(path.join(out, 'tables', 'drafts', 'deeper'), { recursive: true });
+    await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false }), EXIT.CANTCREAT);
+    expect(existsSync(path.join(out, 'tables', 'drafts', 'deeper'))).toBe(true);
+  });
+
+  it('refuses, even with force and touching nothing, a DIR equal to, inside or containing an input', async () => {
+    const lock = path.join(work, 'data', 'lock');
+    await fs.mkdir(lock, { recursive: true });
+    await fs.writeFile(path.join(lock, 'dm.csv'), 'STUDYID\n');
+    const rand = path.join(work, 'data', 'randomization.csv');
+    await fs.writeFile(rand, 'USUBJID\n');
+    await fs.symlink(lock, path.join(work, 'lock-link'));
+    const before = await snapshot(work);
+    const inputs = ['data/lock/', rand];
+    for (const dir of ['data/lock', 'data/lock/', './data/lock/out', 'data', 'data/', 'lock-link', 'lock-link/sub', path.join(work, 'data', 'randomization.csv')]) {
+      const err = await expectRunError(writeOutputAtomically(dir, outputFiles('a'), { force: true, cwd: work, inputs }), EXIT.CANTCREAT);
+      expect(err.message, dir).toMatch(/input of this run/);
+      expect(await snapshot(work), dir).toEqual(before);
+    }
+    // The input named through a link is the same folder as the DIR named directly.
+    await expectRunError(prepareOutputFolder('data/lock', { force: true, cwd: work, inputs: ['lock-link'] }), EXIT.CANTCREAT);
+    // A sibling of the inputs is fine.
+    await writeOutputAtomically('out', outputFiles('a'), { force: false, cwd: work, inputs });
+    expect(await fs.readFile(path.join(work, 'out', 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
+  });
+
+  it('checks before the write (prepareOutputFolder) and again at write time', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    await fs.writeFile(path.join(out, 'later.txt'), 'mine');
+    await expectRunError(prepareOutputFolder(out, { force: false }), EXIT.CANTCREAT);
+    await fs.rm(path.join(out, 'later.txt'));
+    expect((await prepareOutputFolder(out, { force: false })).notices).toEqual([]);
+    // The folder changes between the first check and the write: the write refuses.
+    await fs.writeFile(path.join(out, 'later.txt'), 'mine');
+    await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false }), EXIT.CANTCREAT);
+    expect(await fs.readFile(path.join(out, 'later.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('works for a DIR name of 250 characters (short side-folder names)', async () => {
+    const out = path.join(work, 'o'.repeat(250));
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    await writeOutputAtomically(out, outputFiles('b'), { force: false });
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\nb\n');
+    expect(await siblings()).toEqual(['o'.repeat(250)]);
+  });
+
+  it('gives DIR the mode a plain mkdir gives (0777 & ~umask), not 0700', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const out = path.join(work, 'out');
+      await writeOutputAtomically(out, outputFiles('a'), { force: false });
+      expect((await fs.stat(out)).mode & 0o777).toBe(0o755);
+      await writeOutputAtomically(out, outputFiles('b'), { force: false });
+      expect((await fs.stat(out)).mode & 0o777).toBe(0o755);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('the next run removes the temporary and old folders a killed run left beside DIR, naming each', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const tmp = await sideFolderOfDeadRun(out, 'tmp', outputFiles('half'));
+    const old = await sideFolderOfDeadRun(out, 'old', outputFiles('older'));
+    const notices = await writeOutputAtomically(out, outputFiles('b'), { force: false, isAlive: () => false });
+    expect(await siblings()).toEqual(['out']);
+    expect(notices.map((n) => `${n.severity} ${n.file}`).sort()).toEqual([`notice ${old}`, `notice ${tmp}`]);
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\nb\n');
+  });
+
+  it('puts the earlier output back when a killed run left DIR absent between its two renames', async () => {
+    const out = path.join(work, 'out');
+    const old = await sideFolderOfDeadRun(out, 'old', outputFiles('a'));
+    const tmp = await sideFolderOfDeadRun(out, 'tmp', outputFiles('b'));
+    const expected = await snapshot(old);
+    const { notices } = await prepareOutputFolder(out, { force: false, isAlive: () => false });
+    expect(await snapshot(out)).toEqual(expected);
+    expect(await siblings()).toEqual(['out']);
+    expect(notices.map((n) => n.file)).toEqual([out, tmp]);
+    expect(notices[0]?.rule).toMatch(/restored from .*old-999999-1/);
+  });
+
+  it('leaves the side folders of a live process alone and names them', async () => {
+    const out = path.join(work, 'out');
+    const tmp = await sideFolderOfDeadRun(out, 'tmp', outputFiles('x'));
+    const { notices } = await prepareOutputFolder(out, { force: false, isAlive: () => true });
+    expect(notices).toEqual([expect.objectContaining({ file: tmp, rule: expect.stringMatching(/running sle-msc/) })]);
+    expect(existsSync(tmp)).toBe(true);
+  });
+
+  it.each([
+    ['temp-created', 'SIGINT', 130],
+    ['half-written', 'SIGTERM', 143],
+    ['written', 'SIGINT', 130],
+    ['old-moved', 'SIGTERM', 143],
+  ] as const)('SIGINT/SIGTERM at %s rolls back: DIR as it was, no side folder, exit %s → %i', async (step, sig, code) => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const before = await snapshot(out);
+    const signals = fakeSignals();
+    const err = await writeOutputAtomically(out, outputFiles('b'), {
+      force: false,
+      signals,
+      onStep: (s) => (s === step ? signals.fire(sig) : undefined),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Interrupted);
+    expect((err as Interrupted).exitCode).toBe(code);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await siblings()).toEqual(['out']);
+    expect(signals.count()).toBe(0); // the handlers are gone once the write is over
+  });
+
+  it('a signal once the new output is in place finishes the write, then reports the interruption', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const signals = fakeSignals();
+    const err = await writeOutputAtomically(out, outputFiles('b'), {
+      force: false,
+      signals,
+      onStep: (s) => (s === 'new-moved' ? signals.fire('SIGTERM') : undefined),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Interrupted);
+    expect((err as Interrupted).message).toMatch(/complete/);
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\nb\n');
+    expect(await siblings()).toEqual(['out']);
+  });
+});
+
+describe('writeOutputAtomically: side folders of earlier versions', () => {
+  it('names (and keeps) a `.out.tmp-XXXXXX` folder left by an earlier version', async () => {
+    const out = path.join(work, 'out');
+    const legacy = path.join(work, '.out.tmp-Ab12Cd');
+    await fs.mkdir(legacy);
+    const notices = await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    expect(notices).toEqual([expect.objectContaining({ severity: 'notice', file: legacy, rule: expect.stringMatching(/by hand/) })]);
+    expect(await siblings()).toEqual(['.out.tmp-Ab12Cd', 'out']);
   });
 });

@@ -49,11 +49,27 @@ describe('loadSapSettings', () => {
     });
     const e = failure(path);
     expect(e.exitCode).toBe(EXIT.SOFTWARE);
-    expect(e.message).toContain(`the SAP settings ${path} are invalid:`);
+    // The issues are printed once, from `issues`; the message only counts them.
+    expect(e.message).toBe(`the SAP settings ${path} are invalid (2 problems)`);
     expect(e.issues.map((i) => `${i.file}: ${i.rule}`)).toEqual([
       expect.stringMatching(/^settings\.json: referenceArm: /),
       expect.stringMatching(/^settings\.json: sri4\.pgaIncreaseLimitHundredths: .*int/i),
     ]);
+  });
+
+  it('a file the user named (--sap) is invalid input: exit 65, issues named by the path as given', () => {
+    const path = brokenCopy((j) => {
+      j.referenceArm = 'PLACEBO';
+    });
+    let e: unknown;
+    try {
+      loadSapSettings(path, { userFile: 'my/settings.json' });
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(RunError);
+    expect((e as RunError).exitCode).toBe(EXIT.DATAERR);
+    expect((e as RunError).issues.map((i) => `${i.file}: ${i.rule}`)).toEqual([expect.stringMatching(/^my\/settings\.json: referenceArm: /)]);
   });
 
   it('reports a file that is not JSON', () => {

@@ -1,0 +1,132 @@
+/**
+ * The built command (`node bin/sle-msc.js`) as a separate process, for what only a real process shows:
+ * a kill at any step of the output write, SIGINT/SIGTERM, and a closed stderr. The kill happens at a
+ * named step of the write through the SLE_MSC_TEST_SIGNAL_AT hook (src/output/write-output.ts), so
+ * nothing depends on timing. Runs on the hand-made mini lock (a few subjects) to stay quick.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/core/package-root.js';
+import { readTree } from '../contract/contract-helpers.js';
+import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
+
+const root = packageRoot();
+const BIN = join(root, 'bin', 'sle-msc.js');
+const LOCK = join(root, MINI_LOCK);
+const RAND = join(root, MINI_RANDOMIZATION);
+
+beforeAll(() => {
+  // The CLI tests run what users run: the bundle (npm run build).
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+}, 120_000);
+
+const made: string[] = [];
+const scratch = (name: string) => {
+  const d = mkdtempSync(join(tmpdir(), `sle-msc-${name}-`));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface Exit {
+  readonly pid: number;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+function run(args: readonly string[], cwd: string, opts: { signalAt?: string; closeOutput?: boolean } = {}): Promise<Exit> {
+  const env = { ...process.env, NO_COLOR: '1', SLE_MSC_TEST_SIGNAL_AT: opts.signalAt ?? '' };
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  if (opts.closeOutput === true) {
+    // The reader goes away before the child writes a byte: every write of the child fails (EPIPE).
+    child.stdout.destroy();
+    child.stderr.destroy();
+  } else {
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdout.resume();
+  }
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ pid: child.pid ?? -1, code, signal, stderr }));
+  });
+}
+
+/**
+ * Asserts that `dir` is a complete sle-msc output: exactly the files its manifest lists plus the
+ * manifest, each with the listed size and SHA-256. Returns the manifest's blinding (which run wrote it).
+ */
+function completeOutput(dir: string): string {
+  const tree = readTree(dir);
+  const manifest = JSON.parse(tree.get('manifest.json')?.toString('utf8') ?? 'null') as {
+    blinding: string;
+    outputs: { path: string; bytes: number; sha256: string }[];
+  };
+  expect([...tree.keys()].sort()).toEqual(['manifest.json', ...manifest.outputs.map((o) => o.path)].sort());
+  for (const o of manifest.outputs) {
+    const bytes = tree.get(o.path) as Buffer;
+    expect(bytes.length, o.path).toBe(o.bytes);
+    expect(createHash('sha256').update(bytes).digest('hex'), o.path).toBe(o.sha256);
+  }
+  return manifest.blinding;
+}
+
+const sideFolders = (cwd: string) => readdirSync(cwd).filter((n) => n.startsWith('.sle-msc-'));
+
+describe('the built CLI killed or interrupted while writing its output folder', () => {
+  it('a kill at each step leaves DIR the complete old or new output (or the old one beside it, put back by the next run)', async () => {
+    const cwd = scratch('kill');
+    const out = join(cwd, 'out');
+    const first = await run(['analyze', LOCK, '--out', 'out', '--quiet'], cwd);
+    expect(first.code, first.stderr).toBe(0);
+    expect(completeOutput(out)).toBe('blinded');
+
+    // Each run replaces the blinded output by an unblinded one and is killed at a later step; each
+    // one's first act is to clean up after the run killed before it.
+    for (const step of ['temp-created', 'half-written', 'written', 'old-moved', 'new-moved']) {
+      const killed = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd, { signalAt: `${step}:SIGKILL` });
+      expect(killed.signal, step).toBe('SIGKILL');
+      const sides = sideFolders(cwd);
+      expect(sides.length, step).toBeGreaterThan(0);
+      expect(sides.every((s) => s.includes(`-${killed.pid}-`)), `${step}: ${sides.join(' ')}`).toBe(true);
+      if (step === 'old-moved') {
+        // Between the two renames DIR is absent; the complete old output waits beside it.
+        expect(existsSync(out)).toBe(false);
+        const old = sides.find((s) => s.includes('.old-')) as string;
+        expect(completeOutput(join(cwd, old))).toBe('blinded');
+      } else {
+        expect(completeOutput(out), step).toBe(step === 'new-moved' ? 'randomization' : 'blinded');
+      }
+    }
+
+    // The next run into DIR (here one that then fails: its lock is missing) cleans up and says so.
+    const next = await run(['analyze', join(cwd, 'no-lock'), '--out', 'out'], cwd);
+    expect(next.code).toBe(66);
+    expect(next.stderr).toMatch(/notice: removed: left by a killed run/);
+    expect(sideFolders(cwd)).toEqual([]);
+    expect(completeOutput(out)).toBe('randomization');
+
+    // SIGTERM before the new output is in place: rolled back, exit 143.
+    const term = await run(['analyze', LOCK, '--out', 'out'], cwd, { signalAt: 'old-moved:SIGTERM' });
+    expect(term.code).toBe(143);
+    expect(term.stderr).toMatch(/interrupted by SIGTERM/);
+    expect(completeOutput(out)).toBe('randomization');
+    expect(readdirSync(cwd)).toEqual(['out']);
+    // SIGINT, and a signal after the new output is in place: test/output/write-output.test.ts.
+  }, 300_000);
+
+  it('a closed stderr/stdout (reader gone: EPIPE) keeps the documented exit code', async () => {
+    const cwd = scratch('epipe');
+    mkdirSync(join(cwd, 'bad'));
+    writeFileSync(join(cwd, 'bad', 'lock.json'), '{}');
+    const r = await run(['analyze', 'bad', '--out', 'out'], cwd, { closeOutput: true });
+    expect(r.code).toBe(65);
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    expect(readFileSync(join(cwd, 'bad', 'lock.json'), 'utf8')).toBe('{}');
+  }, 60_000);
+});
