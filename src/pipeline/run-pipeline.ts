@@ -132,7 +132,7 @@ function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[]
       return issue(
         'warning',
         r?.src.file ?? 'randomization',
-        `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation)`,
+        `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation STRATUM, kept in adam/addv.csv and the DEVIATION rows)`,
         r?.src.line,
         'STRATUM',
       );
