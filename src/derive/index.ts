@@ -33,6 +33,14 @@ export {
   type SteroidRecord,
 } from './steroid-profile.js';
 export { computeEndOfStudy, isWithdrawnBefore, type EndOfStudy } from './disposition.js';
-export { deriveSri4, toSri4Dataset, type ComponentStatus, type Sri4Reason, type Sri4Record } from './sri4.js';
+export { computeObservedCase, deriveSri4, toSri4Dataset, type ComponentStatus, type Sri4Reason, type Sri4Record } from './sri4.js';
+export { computeTakenAtDay0, deriveConmedAtDay0, toConmedDataset, type ConmedRecord } from './conmed.js';
+export {
+  computeArmDeviation,
+  computeStratumDeviation,
+  deriveDeviations,
+  toDeviationDataset,
+  type DeviationRecord,
+} from './deviations.js';
 export { derivePrimary, toPrimaryDatasets, type PrimaryDerivations } from './primary.js';
 export { scheduledVisitId } from './visits.js';

@@ -38,6 +38,12 @@ import { analyzeBaselineCharacteristics } from '../analyze/baseline-characterist
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import { analyzeSri4Sensitivity } from '../analyze/sri4-sensitivity.js';
+import { analyzeExposure } from '../analyze/exposure.js';
+import { analyzeConmed } from '../analyze/conmed.js';
+import { analyzeDeviations } from '../analyze/deviations.js';
+import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
+import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -91,6 +97,8 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
   const biomarkers = deriveBiomarkers(lock, settings);
   const adae = deriveAdae(lock, derivations.adsl, settings);
+  const conmed = deriveConmedAtDay0(lock.cm, derivations.adsl);
+  const deviations = deriveDeviations(derivations.adsl);
   const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
   stage('derive');
   const ard = sortArdRows([
@@ -102,7 +110,11 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
-    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
+    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded),
+    ...analyzeSri4Sensitivity(derivations.adsl, derivations.sri4, settings, blinded),
+    ...analyzeExposure(derivations.adsl, blinded),
+    ...analyzeConmed(derivations.adsl, conmed, settings, blinded),
+    ...analyzeDeviations(derivations.adsl, deviations, blinded)]);
   stage('analyze');
 
   // Figures first: their PNGs then render on other threads while the rest is written.
@@ -123,6 +135,9 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
+  addDataset(files, toConmedDataset(conmed));
+  // Deviations need the randomization file: a blinded run has none and writes no addv.
+  if (!blinded) addDataset(files, toDeviationDataset(deviations));
   stage('ard.csv and datasets');
 
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
@@ -173,7 +188,7 @@ function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[]
       return issue(
         'warning',
         r?.src.file ?? 'randomization',
-        `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation)`,
+        `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation STRATUM, kept in adam/addv.csv and the DEVIATION rows)`,
         r?.src.line,
         'STRATUM',
       );

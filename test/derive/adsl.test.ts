@@ -95,6 +95,13 @@ describe('deriveAdsl', () => {
     expect([s1?.CSDOSE0, s1?.CSUSE0FL, s2?.CSDOSE0, s2?.CSUSE0FL, s3?.CSDOSE0, s3?.CSUSE0FL]).toEqual([7.5, 'Y', null, null, 0, 'N']);
   });
 
+  it('takes the infused volume EXVOL of the EXOCCUR = Y row (none when not infused or not recorded)', () => {
+    const l = lock();
+    const withVolume = { ...l, ex: [{ ...ex('S1'), EXVOL: 95 }, { ...ex('S2', 'N'), EXVOL: 100 }, ex('S3')] };
+    const inputs = { sledai: deriveSledai(l, s), pga: derivePga(l, s), sdi: deriveSdi(l, s), steroidProfiles: deriveSteroidDoses(l, s).profiles };
+    expect(deriveAdsl(withVolume, { kind: 'blinded' }, inputs, s).map((r) => r.EXVOL)).toEqual([95, null, null]);
+  });
+
   it('derives completion and discontinuation from the disposition event', () => {
     const a = adslOf({ kind: 'blinded' });
     expect(a.map((r) => [r.EOSSTT, r.DCSREAS, r.EOSDT])).toEqual([

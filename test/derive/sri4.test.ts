@@ -9,6 +9,7 @@ import {
   computePgaComponent,
   computeSledaiComponent,
   computeSri4Response,
+  computeObservedCase,
   computeSteroidComponent,
   computeSteroidWindow,
   deriveSri4,
@@ -120,6 +121,14 @@ function sri4Of(x: Subject, infused = true): Sri4Record | undefined {
 
 const statuses = (r: Sri4Record | undefined) => [r?.SLEDSTAT, r?.BLGSTAT, r?.PGASTAT, r?.CSSTAT, r?.SRI4FL, r?.NRREAS];
 
+describe('computeObservedCase (SRI4_OC, SAP 6.13)', () => {
+  it('needs every component assessed (met or not) and no withdrawal before Week 24', () => {
+    expect(computeObservedCase(['MET', 'NOT MET', 'MET', 'NOT MET'], false)).toBe(true);
+    expect(computeObservedCase(['MET', 'MET', 'MISSING', 'MET'], false)).toBe(false);
+    expect(computeObservedCase(['MET', 'MET', 'MET', 'MET'], true)).toBe(false);
+  });
+});
+
 describe('deriveSri4', () => {
   it('finds the reference subject a responder, with the values used', () => {
     const r = sri4Of(responder());
@@ -166,6 +175,9 @@ describe('deriveSri4', () => {
     const x = responder();
     x.bilagRows = [...bilag('S1', 2, 0, 'ECEBEEEEE'), ...bilag('S1', 8, 168, 'EEEEEEE-E')];
     expect(statuses(sri4Of(x))).toEqual(['MET', 'MISSING', 'MET', 'MET', 'N', 'COMPONENT MISSING']);
+    // …and the subject is not an observed case; a component not met is one (SAP 6.13).
+    expect(sri4Of(x)?.OCFL).toBe('N');
+    expect(sri4Of(responder())?.OCFL).toBe('Y');
   });
 
   it('uses the Week 20 visit date to open the steroid window, else day 140', () => {

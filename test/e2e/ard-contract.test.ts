@@ -124,6 +124,43 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     expect(missing.slice(0, 20), `${missing.length} rows missing`).toEqual([]);
   });
 
+  it('has every row for the SRI-4 sensitivity and subgroup analyses, exposure, medication at Day 0 and deviations', () => {
+    for (const m of MSC) {
+      want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat: 'p', method: 'CMH' });
+      for (const stat of ['or', 'or_lcl', 'or_ucl'])
+        want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat, method: 'MH' });
+    }
+    const responderTable = (e: string, param: string, population: ArdRow['population']) => {
+      perGroup(e, param, 'WEEK24', population, ['N', 'n', 'prop']);
+      for (const group of MSC) {
+        for (const stat of ['diff', 'diff_lcl', 'diff_ucl']) want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat, method: 'MN' });
+        want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat: 'p', method: 'FISHER' });
+      }
+    };
+    responderTable('SRI4_OC', '', 'FAS');
+    responderTable('SRI4_AT', '', 'SAF');
+    for (const p of ['STRATUM:<10', 'STRATUM:>=10', 'SEX:F', 'SEX:M', 'AGE:<40', 'AGE:>=40']) responderTable('SRI4_SUB', p, 'FAS');
+    perGroup('EXPOSURE', 'EXVOL', '', 'SAF', DESCRIPTIVES);
+    for (const c of ['CORTICOSTEROID', 'ANTIMALARIAL', 'IMMUNOSUPPRESSANT', 'BIOLOGIC', 'OTHER']) perGroup('CONMED', c, 'BASELINE', 'SAF', ['N', 'n', 'prop']);
+    for (const p of ['STRATUM', 'ARM', 'NOTINFUSED', 'ANY']) perGroup('DEVIATION', p, '', 'ENR', ['N', 'n', 'prop']);
+    expect(missing.slice(0, 20), `${missing.length} rows missing`).toEqual([]);
+  });
+
+  it('has a CONMED <CMCAT>:<CMDECOD> row for every medication taken at Day 0 by a SAF subject (full dates), and none other', async () => {
+    const { lock } = await sampleRun('unblinded');
+    const saf = new Map(result.derivations.adsl.filter((s) => s.SAFFL === 'Y').map((s) => [s.USUBJID, s.TRTSDT!]));
+    const full = /^\d{4}-\d{2}-\d{2}$/;
+    const rows = new Set(result.ard.filter((r) => r.endpoint === 'CONMED' && r.param.includes(':')).map((r) => r.param));
+    const surelyTaken = lock.cm.filter((c) => {
+      const day0 = saf.get(c.USUBJID);
+      return day0 !== undefined && full.test(c.CMSTDTC) && c.CMSTDTC <= day0 && (c.CMENDTC === null || (full.test(c.CMENDTC) && c.CMENDTC >= day0));
+    });
+    expect(surelyTaken.length).toBeGreaterThan(0);
+    for (const c of surelyTaken) expect(rows.has(`${c.CMCAT}:${c.CMDECOD}`), `${c.CMCAT}:${c.CMDECOD}`).toBe(true);
+    for (const p of rows) for (const g of GROUPS) want({ endpoint: 'CONMED', param: p, visit: 'BASELINE', population: 'SAF', group: g, stat: 'N' });
+    expect(missing).toEqual([]);
+  });
+
   it('has a SOC:/PT: row for every term among the TEAEs and a DISC: row for every other disposition reason', async () => {
     const { lock } = await sampleRun('unblinded');
     const rows = result.ard;
@@ -147,6 +184,10 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     expect(offending.slice(0, 5)).toEqual([]);
     // …and the same TOTAL descriptives as the unblinded run
     const key = (r: ArdRow) => [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
+    // …no sensitivity, subgroup or deviation row at all (they exist to compare arms), but EXPOSURE and CONMED totals.
+    const endpoints = new Set(blinded.map((r) => r.endpoint));
+    for (const e of ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'DEVIATION']) expect(endpoints.has(e), e).toBe(false);
+    for (const e of ['EXPOSURE', 'CONMED']) expect(endpoints.has(e), e).toBe(true);
     const unblindedTotals = new Map(result.ard.filter((r) => r.group === 'TOTAL' && r.comparator === '').map((r) => [key(r), r.value]));
     for (const r of blinded) expect(unblindedTotals.get(key(r)), key(r)).toBe(r.value);
   });

@@ -33,6 +33,15 @@ describe('sapSettingsSchema', () => {
     ]);
   });
 
+  it('holds the subgroup and medication constants of SAP 6.13 and 7.4, and rejects clashing ones', () => {
+    const s = good();
+    expect(sapSettingsSchema.parse(s).subgroups).toEqual({ ageCut: 40, ageBelow: '<40', ageAtOrAbove: '>=40' });
+    expect(sapSettingsSchema.parse(s).conmed.categories).toEqual(['CORTICOSTEROID', 'ANTIMALARIAL', 'IMMUNOSUPPRESSANT', 'BIOLOGIC', 'OTHER']);
+    s.subgroups.ageAtOrAbove = '<40';
+    s.conmed.categories.push('OTHER');
+    expect(messages(s)).toEqual(['subgroups: the two age labels must differ', 'conmed.categories: category OTHER is listed twice']);
+  });
+
   it('names the field of a type error', () => {
     const s = good();
     s.sri4.sledaiDrop = 'four';
