@@ -41,8 +41,9 @@ export function makeDataset<R extends object>(
   const fallbacks = new Map(runMeta.variables.map((v) => [v.name, fallbackOf(runMeta, v, context)] as const));
   const template = rowTemplate(columns);
   const name = meta.name.toLowerCase();
-  const rows = records.map((r) => {
+  const rows = records.map((r, i) => {
     const extra = computed?.(r);
+    if (i === 0 && extra !== undefined) checkComputedNames(name, extra, columns);
     const fields = r as Readonly<Record<string, unknown>>;
     const row: Record<string, Cell> = { ...template };
     const pending: string[] = [];
@@ -62,6 +63,12 @@ export function makeDataset<R extends object>(
 }
 
 const FALLBACK = Symbol('fallback');
+
+/** A computed column the metadata does not have is a misspelt or stale adapter: checked on the first row. */
+function checkComputedNames(name: string, extra: Readonly<Record<string, unknown>>, columns: readonly string[]): void {
+  const unknown = Object.keys(extra).filter((k) => !columns.includes(k));
+  if (unknown.length > 0) throw new Error(`dataset ${name}: the adapter computes ${unknown.join(', ')}, not in the metadata`);
+}
 
 function checkCell(name: string, column: string, v: unknown): Cell {
   if (v !== null && typeof v !== 'string' && typeof v !== 'number')

@@ -54,6 +54,10 @@ describe('makeDataset', () => {
     expect(() => makeDataset(m, [{ PARAMCD: 'XYZ' }], undefined, ctx)).toThrow('codelist CL.PARAMCD.ADPGA has no term XYZ');
   });
 
+  it('throws when the adapter computes a column the metadata does not have', () => {
+    expect(() => makeDataset(meta([v('A')]), [{ A: 1 }], () => ({ AA: 2 }))).toThrow('dataset adx: the adapter computes AA, not in the metadata');
+  });
+
   it('throws when a column is in neither the record nor the adapter, or is not a plain value', () => {
     expect(() => makeDataset(meta([v('A'), v('B')]), [{ A: 1 }])).toThrow('dataset adx: column B of a row is missing');
     expect(() => makeDataset(meta([v('A')]), [{ A: ['x'] }])).toThrow('dataset adx: column A of a row is a object');

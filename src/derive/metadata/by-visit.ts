@@ -26,7 +26,7 @@ export const ADSLED_META: DatasetMeta = {
     paramcd('ADSLED'),
     PARAM,
     ...visitVariables('QS', 'QSDTC'),
-    derived('AVAL', 'Analysis Value', 'integer', 'Sum of the weights of the SLEDAI-2K descriptors present (SAP section 5.1); missing if any descriptor is missing or NOT DONE'),
+    derived('AVAL', 'Analysis Value', 'integer', 'Sum of the weights of the 24 descriptors recorded Y (SAP section 5.1); missing if any is missing or NOT DONE'),
     derived('MISSDESC', 'Missing Descriptors', 'text', 'QSTESTCD of the descriptors missing or NOT DONE, space-separated'),
     ablfl(BASELINE_RULE),
     derived('BASE', 'Baseline Value', 'integer', 'AVAL of the record with ABLFL = Y'),
