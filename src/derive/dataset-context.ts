@@ -27,6 +27,8 @@ export function makeDatasetContext(adsl: readonly AdslRecord[], blinded: boolean
   const codelists = new Map(adamCodelists(settings, blinded).map((c) => [c.id, c]));
   const decodes = new Map<string, ReadonlyMap<string, string>>();
   const codes = new Map<string, ReadonlyMap<string, Cell>>();
+  let lastId: string | undefined;
+  let lastRow: Readonly<Record<string, Cell>> | undefined;
   const codelist = (id: string) => {
     const c = codelists.get(id);
     if (c === undefined) throw new Error(`codelist ${id} is not defined`);
@@ -37,7 +39,12 @@ export function makeDatasetContext(adsl: readonly AdslRecord[], blinded: boolean
     settings,
     forRun: (meta) => metaForRun(meta, blinded),
     subjectValue(usubjid, variable, dataset) {
-      const row = subjects.get(usubjid);
+      // Records come grouped by subject and ask for several variables each: remember the last subject.
+      if (usubjid !== lastId) {
+        lastId = usubjid;
+        lastRow = subjects.get(usubjid);
+      }
+      const row = lastRow;
       if (row === undefined) throw new Error(`dataset ${dataset}: subject ${usubjid} is not in ADSL`);
       const v = row[variable];
       if (v === undefined) throw new Error(`dataset ${dataset}: ADSL has no variable ${variable}`);
