@@ -9,6 +9,8 @@ import { dayNumber, earliestDay, latestDay, parsePartialDate } from '../core/dat
 import type { CmRow } from '../lock/types.js';
 import type { AdslRecord } from './adsl.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADCMD0_META } from './metadata/adcmd0.js';
 
 /** Whether a CM row (start, end as in the lock) covers protocol Day 0 (`day0`: a day number). */
 export function computeTakenAtDay0(cm: Pick<CmRow, 'CMSTDTC' | 'CMENDTC'>, day0: number): boolean {
@@ -61,9 +63,7 @@ export function deriveConmedAtDay0(cm: readonly CmRow[], adsl: readonly AdslReco
   });
 }
 
-export const ADCMD0_COLUMNS = ['USUBJID', 'CMSEQ', 'CMCAT', 'CMDECOD', 'CMSTDTC', 'CMENDTC', 'ASTDY', 'AENDY', 'D0FL'] as const;
-
 /** `adcmd0`: every CM record with the imputed protocol days and the medication-at-Day-0 flag. */
-export function toConmedDataset(records: readonly ConmedRecord[]): AdamDataset {
-  return makeDataset('adcmd0', ADCMD0_COLUMNS, records);
+export function toConmedDataset(records: readonly ConmedRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADCMD0_META, records, undefined, context);
 }

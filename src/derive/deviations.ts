@@ -12,6 +12,8 @@
 import type { ArmCode } from '../lock/types.js';
 import type { AdslRecord } from './adsl.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADDV_META } from './metadata/addv.js';
 
 type Flag = 'Y' | 'N';
 const flag = (b: boolean): Flag => (b ? 'Y' : 'N');
@@ -70,11 +72,7 @@ export function deriveDeviations(adsl: readonly AdslRecord[]): DeviationRecord[]
   return out;
 }
 
-export const ADDV_COLUMNS = [
-  'USUBJID', 'ARMCD', 'ACTARMCD', 'INFFL', 'SCRSLED', 'STRATUM', 'RANDSTR', 'DVSTRFL', 'DVARMFL', 'DVNINFFL', 'DVANYFL',
-] as const;
-
 /** `addv` (unblinded runs): the derived deviation flags of every ENR subject. */
-export function toDeviationDataset(records: readonly DeviationRecord[]): AdamDataset {
-  return makeDataset('addv', ADDV_COLUMNS, records);
+export function toDeviationDataset(records: readonly DeviationRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADDV_META, records, undefined, context);
 }

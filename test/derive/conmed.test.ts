@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/dates.js';
 import { computeTakenAtDay0, deriveConmedAtDay0, toConmedDataset } from '../../src/derive/conmed.js';
 import { adslRecord } from '../helpers/adsl-record.js';
+import { datasetContext } from '../helpers/dataset-context.js';
+import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import { cm, DAY0, onDay } from './helpers.js';
 
 const day0 = dayNumber(DAY0); // 2025-01-01
@@ -49,6 +51,6 @@ describe('deriveConmedAtDay0', () => {
       ['S1', 2, -30, -1, 'N'], // end 2024-12 → 2024-12-31, day −1
       ['S2', 1, null, null, null],
     ]);
-    expect(toConmedDataset(out).rows[0]).toMatchObject({ USUBJID: 'S1', CMCAT: 'ANTIMALARIAL', D0FL: 'Y', CMENDTC: null });
+    expect(toConmedDataset(out, datasetContext(['S1', 'S2'], loadSapSettings(defaultSettingsPath()))).rows[0]).toMatchObject({ USUBJID: 'S1', CMCAT: 'ANTIMALARIAL', D0FL: 'Y', CMENDTC: null });
   });
 });

@@ -6,6 +6,8 @@ import {
   toDeviationDataset,
 } from '../../src/derive/deviations.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
+import { datasetContext } from '../helpers/dataset-context.js';
+import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 
 describe('deviation flags', () => {
   it('STRATUM: randomized stratum differs from the screening one, or there is no screening stratum', () => {
@@ -39,7 +41,7 @@ describe('deriveDeviations', () => {
       ['ARM', 'N', 'Y', 'N', 'Y'],
       ['NINF', 'N', 'N', 'Y', 'Y'],
     ]);
-    expect(toDeviationDataset(out).rows[1]).toMatchObject({ USUBJID: 'STR', SCRSLED: 12, STRATUM: '>=10', RANDSTR: '<10' });
+    expect(toDeviationDataset(out, datasetContext(out.map((r) => r.USUBJID), loadSapSettings(defaultSettingsPath()))).rows[1]).toMatchObject({ USUBJID: 'STR', SCRSLED: 12, STRATUM: '>=10', RANDSTR: '<10' });
   });
 
   it('is empty in a blinded run (no randomization row: nothing to compare)', () => {
