@@ -49,4 +49,12 @@ describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
     expect(r.ratios.get('MSC1E6')!.ratio).toBeCloseTo(0.5, 8);
     expect(r.ratios.get('MSC5E6')!.ratio).toBeCloseTo(2, 8);
   });
+
+  it('treats θ̂ above the given limit as θ = ∞ (Poisson, with the reason) and below it as NB', () => {
+    expect(Number(ref.theta)).toBeGreaterThan(5);
+    const poisson = armRateRatios(data(SAMPLE), 0.95, 5);
+    expect(poisson.method).toBe('POISSON');
+    expect(poisson.warnings.some((w) => w.startsWith('Poisson used: theta > 5'))).toBe(true);
+    expect(armRateRatios(data(SAMPLE), 0.95, 6).method).toBe('NEGBIN');
+  });
 });
