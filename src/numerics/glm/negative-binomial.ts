@@ -110,7 +110,11 @@ export function fitNegativeBinomial(
       });
       const information = thetaInformationCounts(profile.theta, y, final.mu);
       const th: ThetaEstimate = { theta: profile.theta, se: Math.sqrt(1 / information), warnings: [] };
-      return negativeBinomialResult(names, final, th, final.converged, alt.alternations, 'profile', reasons, poisson, options.thetaMax, y);
+      const note = `theta ${profile.theta} from the profile likelihood (glm.nb's alternation: ${alt.warnings.join('; ') || 'no convergence'})`;
+      return negativeBinomialResult(names, final, th, final.converged, alt.alternations, 'profile', reasons, poisson, options.thetaMax, y, [
+        note,
+        ...final.warnings,
+      ]);
     }
     const warnings = [...alt.warnings, `θ profile: ${profile.reason}`];
     if (profile.status === 'beyond-max')

@@ -41,6 +41,7 @@ describe('fitNegativeBinomial where the likelihood is flat in θ (glm.nb default
       expect(fit.fallbackReasons).toEqual([]);
       expect(fit.estimable).toBe(true);
       expect(fit.thetaSearch).toBe('profile');
+      expect(fit.warnings[0]).toMatch(/from the profile likelihood \(glm\.nb's alternation: .*limit reached/);
       // against the exact maximum
       expect(relOrAbs(fit.theta, c.nb.theta)).toBeLessThan(1e-7);
       fit.coefficients.forEach((k, j) => {
