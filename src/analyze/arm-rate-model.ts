@@ -3,7 +3,7 @@
  * SAP.md §6.5): events ~ arm + offset(log years), log link, PBO the reference; negative binomial with θ
  * by maximum likelihood (R `MASS::glm.nb`), replaced by Poisson (`glm(family = poisson)`) when the
  * dispersion's ML is at θ = ∞ (src/numerics/glm/rate-model.ts); RR = exp(b), Wald CI with the normal
- * quantile and Wald p. Rules:
+ * quantile and Wald p; θ above the SAP's `nbThetaMax` counts as θ = ∞. Rules:
  * - subjects with no time at risk do not enter the model (log 0 is undefined; no information);
  * - an arm whose modelled subjects have no event has no finite RR (the MLE does not exist); if that arm
  *   is placebo, neither RR exists;
@@ -33,7 +33,11 @@ export interface ArmRateRatioResult {
   readonly warnings: readonly string[];
 }
 
-export function armRateRatios(subjects: readonly RateSubject[], level: number): ArmRateRatioResult {
+/**
+ * @param level confidence level of the Wald CI
+ * @param thetaMax the SAP's θ limit (settings `analysis.nbThetaMax`): a larger θ̂ means no overdispersion
+ */
+export function armRateRatios(subjects: readonly RateSubject[], level: number, thetaMax: number): ArmRateRatioResult {
   const modelled = subjects.filter((s) => s.exposure > 0);
   const ratios = new Map<ArmCode, WaldRatio | null>(COMPARED_ARMS.map((a) => [a, null]));
   const warnings: string[] = [];
@@ -53,7 +57,7 @@ export function armRateRatios(subjects: readonly RateSubject[], level: number): 
   const model = fitRateModel(
     x,
     rows.map((s) => s.events),
-    { offset: rows.map((s) => Math.log(s.exposure)), names: ['(Intercept)', ...fitted] },
+    { offset: rows.map((s) => Math.log(s.exposure)), names: ['(Intercept)', ...fitted], thetaMax },
   );
   warnings.push(...model.fit.warnings, ...model.fallbackReasons.map((r) => `Poisson used: ${r}`));
   if (!model.fit.estimable) return { method: model.model, ratios, warnings };

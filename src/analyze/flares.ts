@@ -80,6 +80,7 @@ export function analyzeFlares(
           return { arm: s.ARMCD!, events: r.events[endpoint], exposure: r.patientYears };
         }),
         level,
+        settings.analysis.nbThetaMax,
       );
       for (const arm of COMPARED_ARMS) {
         const rr = model.ratios.get(arm) ?? null;

@@ -2,15 +2,21 @@
  * `sle-msc mmrm`: fits an MMRM to a long-format CSV (one row per subject and visit; empty field =
  * missing) and writes the results as one CSV (sections as rows: fit statistics, fixed effects,
  * covariance parameters, LS means, differences; numbers at full precision) plus a readable summary on
- * stdout. Exit codes (cli.md): 66 unreadable --data, 64 unknown variable or bad option value, 65 data
- * the model cannot use, 73 --out cannot be written.
+ * stdout. Exit codes (cli.md): 66 --data missing or not readable as a file (a folder, a device such as
+ * /dev/zero, a pipe), 64 unknown variable or bad option value, 65 data the model cannot use (including
+ * a file larger than MAX_DATA_BYTES, two rows of one subject at one visit, a non-numeric response:
+ * each named `file:line:COLUMN` with the subject id and visit value of the data), 73 --out cannot be
+ * written or is the --data file itself (checked on the real paths, before the fit; nothing touched).
+ * --out is written to a temporary file beside it and renamed into place, so it is never half-written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT, RunError } from '../core/exit-codes.js';
+import { issue, type Issue } from '../core/issues.js';
 import { ModelInputError } from '../numerics/model/errors.js';
+import { isMissing, numericValue } from '../numerics/model/variables.js';
 import { MmrmFitError, fitMmrm } from '../numerics/mmrm/fit.js';
 import { mmrmLsMeans } from '../numerics/mmrm/lsmeans.js';
 import type { MmrmLsMeansResult } from '../numerics/mmrm/lsmeans.js';
@@ -38,17 +44,124 @@ export interface MmrmCommandOptions {
 
 type Row = Record<string, string>;
 
-function readRows(file: string): Row[] {
-  let text: string;
+/** A data row with the physical line of the CSV it ends on (header = 1). */
+interface DataRow {
+  readonly record: Row;
+  readonly line: number;
+}
+
+/**
+ * Largest --data accepted (128 MiB, about a million rows): long-format trial data are far smaller (the
+ * FEV1 example is 60 kB). Parsed rows take ~16 times the file's size (128 MiB: 2.1 GB resident, fitted
+ * in a minute), so the cap keeps a wrong path (a log, a dump) within V8's heap instead of aborting.
+ */
+export const MAX_DATA_BYTES = 128 * 1024 * 1024;
+
+/** The text of --data: a regular file of at most MAX_DATA_BYTES (read in bounded pieces). */
+function readDataText(file: string, shown: string): string {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    // A FIFO would block open() and a device never ends: look before opening.
+    if (!statSync(file).isFile()) throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
+    fd = openSync(file, 'r');
   } catch (e) {
-    throw new RunError(EXIT.NOINPUT, `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (e instanceof RunError) throw e;
+    throw new RunError(EXIT.NOINPUT, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    return parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Row[];
+    if (!fstatSync(fd).isFile()) throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
+    const tooLarge = () =>
+      new RunError(EXIT.DATAERR, `${shown}: larger than ${MAX_DATA_BYTES / 1024 / 1024} MiB, the most a --data file may hold`);
+    if (fstatSync(fd).size > MAX_DATA_BYTES) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(1 << 20);
+      const got = readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) break;
+      total += got;
+      if (total > MAX_DATA_BYTES) throw tooLarge(); // grew while being read
+      chunks.push(buf.subarray(0, got));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (e) {
-    throw new RunError(EXIT.DATAERR, `${file}: not a readable CSV (${(e as Error).message})`);
+    if (e instanceof RunError) throw e;
+    throw new RunError(EXIT.NOINPUT, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readRows(file: string, shown: string): DataRow[] {
+  const text = readDataText(file, shown);
+  try {
+    const parsed = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as {
+      record: Row;
+      info: { lines: number };
+    }[];
+    return parsed.map((p) => ({ record: p.record, line: p.info.lines }));
+  } catch (e) {
+    throw new RunError(EXIT.DATAERR, `${shown}: not a readable CSV (${(e as Error).message})`);
+  }
+}
+
+/**
+ * Rules on the rows that the model's own messages could only state by internal index: one row per
+ * subject and visit, a numeric response. Each defect names the CSV line, the column, the subject id
+ * and the visit value as they are in the file.
+ */
+function rowIssues(rows: readonly DataRow[], opts: MmrmCommandOptions, shown: string): Issue[] {
+  const issues: Issue[] = [];
+  const header = new Set(rows.flatMap((r) => Object.keys(r.record)));
+  if (header.has(opts.response))
+    for (const { record, line } of rows) {
+      const v = record[opts.response];
+      if (!isMissing(v) && numericValue(v) === null)
+        issues.push(issue('error', shown, `response ${opts.response} is not a number: "${v}" (subject ${record[opts.subject] ?? ''})`, line, opts.response));
+    }
+  if (!header.has(opts.subject) || !header.has(opts.visit)) return issues;
+  const firstLine = new Map<string, number>();
+  for (const { record, line } of rows) {
+    const id = record[opts.subject];
+    const visit = record[opts.visit];
+    if (isMissing(id) || isMissing(visit)) continue;
+    const key = JSON.stringify([id, visit]);
+    const first = firstLine.get(key);
+    if (first === undefined) firstLine.set(key, line);
+    else
+      issues.push(
+        issue('error', shown, `subject ${id} has more than one row at ${opts.visit} ${visit} (first on line ${first}); one row per subject and visit`, line, opts.visit),
+      );
+  }
+  return issues;
+}
+
+/** cli.md: never overwrite an input. Same file = same real path or same device and inode (hard links). */
+function assertOutputIsNotData(outFile: string, dataFile: string, shownOut: string): void {
+  if (!existsSync(outFile)) return;
+  const same =
+    realpathSync(outFile) === realpathSync(dataFile) ||
+    (() => {
+      const o = statSync(outFile);
+      const d = statSync(dataFile);
+      return o.dev === d.dev && o.ino === d.ino;
+    })();
+  if (same) throw new RunError(EXIT.CANTCREAT, `--out ${shownOut} is the --data file; refusing to overwrite an input`);
+}
+
+/** Writes to a temporary file beside `file`, then renames it into place: never a half-written --out. */
+function writeAtomically(file: string, text: string, shown: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-${Math.floor(Math.random() * 1e9)}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to remove
+    }
+    throw new RunError(EXIT.CANTCREAT, `${shown}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
@@ -156,8 +269,14 @@ function asRunError(e: unknown): never {
 export async function runMmrmCommand(opts: MmrmCommandOptions, io: CliIo): Promise<void> {
   const reference = parseRefs(opts.refs);
   const formula = formulaOf(opts);
-  const rows = readRows(resolve(io.cwd, opts.data));
-  if (rows.length === 0) throw new RunError(EXIT.DATAERR, `${opts.data}: no data rows`);
+  const dataFile = resolve(io.cwd, opts.data);
+  const outFile = opts.out ? resolve(io.cwd, opts.out) : null;
+  const dataRows = readRows(dataFile, opts.data);
+  if (outFile) assertOutputIsNotData(outFile, dataFile, opts.out!);
+  if (dataRows.length === 0) throw new RunError(EXIT.DATAERR, `${opts.data}: no data rows`);
+  const issues = rowIssues(dataRows, opts, opts.data);
+  if (issues.length > 0) throw new RunError(EXIT.DATAERR, `${opts.data}: ${issues.length} row(s) the model cannot use`, issues);
+  const rows = dataRows.map((r) => r.record);
   let fit: MmrmFit;
   let ls: MmrmLsMeansResult | null = null;
   try {
@@ -175,14 +294,7 @@ export async function runMmrmCommand(opts: MmrmCommandOptions, io: CliIo): Promi
   } catch (e) {
     asRunError(e);
   }
-  if (opts.out) {
-    const file = resolve(io.cwd, opts.out);
-    try {
-      writeFileSync(file, stringify([HEADER, ...mmrmResultRows(fit, ls)]));
-    } catch (e) {
-      throw new RunError(EXIT.CANTCREAT, `${opts.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  }
+  if (outFile) writeAtomically(outFile, stringify([HEADER, ...mmrmResultRows(fit, ls)]), opts.out!);
   if (!io.quiet) io.stdout(mmrmSummaryText(fit, ls, formula));
   if (!fit.converged) io.stderr(`sle-msc mmrm: warning: the model did not converge (${fit.convergence.message})\n`);
 }

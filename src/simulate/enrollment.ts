@@ -57,11 +57,18 @@ export function drawDemographics(rng: Prng): Demographics {
 /** Most subjects a site can hold with a three-digit subject number. */
 const SITE_CAPACITY = 999;
 
+/** Digits of a site's subject numbers: three, more only when its count needs them. */
+export function subjectNumberWidth(subjectsAtSite: number): number {
+  return Math.max(3, String(subjectsAtSite).length);
+}
+
 /**
  * The n subjects in order of infusion date. Subject numbers run per site in that order, three digits
- * (`001`); a full site (999) sends its next subjects to the next site with room, so the DTS form holds
- * up to n = 8,991. Beyond that the numbers widen to four digits, which the DTS does not foresee (only
- * for benchmark simulations far above the planned 81).
+ * (`001`); a full site (999) sends its next subjects to the next site with room, so every number has
+ * three digits up to n = 8,991. Beyond that (scale simulations far above the planned 81) sites fill
+ * freely and a site with more than 999 subjects numbers all of its subjects with the digits its count
+ * needs (`0001` … `1234`: the DTS's "three or more digits", and within a site the numbers still sort in
+ * enrolment order); sites with at most 999 keep three.
  */
 export function drawEnrollment(rng: Prng, n: number): Enrollee[] {
   const span = LAST_INFUSION - FIRST_INFUSION;
@@ -76,13 +83,13 @@ export function drawEnrollment(rng: Prng, n: number): Enrollee[] {
     perSite.set(s, (perSite.get(s) ?? 0) + 1);
     return s;
   });
-  const width = Math.max(3, String(Math.max(0, ...perSite.values())).length);
+  const width = new Map([...perSite].map(([site, count]) => [site, subjectNumberWidth(count)]));
   const counter = new Map<string, number>();
   return day0s.map((day0, index) => {
     const siteid = sites[index] as string;
     const k = (counter.get(siteid) ?? 0) + 1;
     counter.set(siteid, k);
-    const subjid = String(k).padStart(width, '0');
+    const subjid = String(k).padStart(width.get(siteid) ?? 3, '0');
     const screeningDay = day0 - rng.int(7, 28);
     return {
       index,

@@ -17,7 +17,7 @@ const SAMPLE = {
 
 describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
   it('leaves the RR of an arm without events empty and takes the other from the fit without it (R glm.nb, 1e-6 rel)', () => {
-    const r = armRateRatios(data(SAMPLE), 0.95);
+    const r = armRateRatios(data(SAMPLE), 0.95, 1e6);
     expect(ref.overdispersed).toBe(true);
     expect(r.method).toBe('NEGBIN');
     expect(r.ratios.get('MSC1E6')).toBeNull();
@@ -30,23 +30,31 @@ describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
   });
 
   it('leaves both RRs empty when placebo has no events', () => {
-    const r = armRateRatios(data({ ...SAMPLE, PBO: [[0, 1], [0, 0.5]] }), 0.95);
+    const r = armRateRatios(data({ ...SAMPLE, PBO: [[0, 1], [0, 0.5]] }), 0.95, 1e6);
     expect(r.ratios.get('MSC1E6')).toBeNull();
     expect(r.ratios.get('MSC5E6')).toBeNull();
   });
 
   it('ignores events of subjects without time at risk when judging an arm degenerate', () => {
-    const r = armRateRatios(data({ ...SAMPLE, MSC1E6: [[0, 1.0], [3, 0]] }), 0.95);
+    const r = armRateRatios(data({ ...SAMPLE, MSC1E6: [[0, 1.0], [3, 0]] }), 0.95, 1e6);
     expect(r.ratios.get('MSC1E6')).toBeNull();
     expect(r.ratios.get('MSC5E6')).not.toBeNull();
   });
 
   it('reports POISSON when there is no overdispersion (Σ(y − μ̂)² ≤ Σy at the Poisson fit)', () => {
     // Every subject of an arm has the arm's mean count over equal exposure: residuals 0.
-    const r = armRateRatios(data({ PBO: [[2, 1], [2, 1]], MSC1E6: [[1, 1], [1, 1]], MSC5E6: [[4, 1], [4, 1]] }), 0.95);
+    const r = armRateRatios(data({ PBO: [[2, 1], [2, 1]], MSC1E6: [[1, 1], [1, 1]], MSC5E6: [[4, 1], [4, 1]] }), 0.95, 1e6);
     expect(r.method).toBe('POISSON');
     // Poisson MLE of a rate ratio with equal exposure is the ratio of the counts: exact up to IRLS tolerance.
     expect(r.ratios.get('MSC1E6')!.ratio).toBeCloseTo(0.5, 8);
     expect(r.ratios.get('MSC5E6')!.ratio).toBeCloseTo(2, 8);
+  });
+
+  it('treats θ̂ above the given limit as θ = ∞ (Poisson, with the reason) and below it as NB', () => {
+    expect(Number(ref.theta)).toBeGreaterThan(5);
+    const poisson = armRateRatios(data(SAMPLE), 0.95, 5);
+    expect(poisson.method).toBe('POISSON');
+    expect(poisson.warnings.some((w) => w.startsWith('Poisson used: theta > 5'))).toBe(true);
+    expect(armRateRatios(data(SAMPLE), 0.95, 6).method).toBe('NEGBIN');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flareGroupRows } from '../../src/analyze/flares.js';
 import type { ArdRow } from '../../src/ard/types.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { ardValue, sampleRun } from '../helpers/sample-run.js';
 
 // R reference: test/fixtures/flares/make-flares.R on the ADaM CSVs and sv.csv of the bundled sample
@@ -107,5 +108,14 @@ describe('flareGroupRows', () => {
     const none = flareGroupRows(id, 'PBO', [w(0, 0)], 'FLARE', 365.25);
     expect(none.find((r) => r.stat === 'rate')!.value).toBeNull();
     expect(flareGroupRows(id, 'PBO', [], 'FLARE', 365.25).find((r) => r.stat === 'prop')!.value).toBeNull();
+  });
+
+  it('takes the θ limit from the settings (analysis.nbThetaMax), not a constant: a limit of 1 makes every rate model Poisson', async () => {
+    const run = await sampleRun('unblinded');
+    expect(run.result.ard.some((r) => r.stat === 'rr' && r.method === 'NEGBIN')).toBe(true);
+    const settings = { ...run.settings, analysis: { ...run.settings.analysis, nbThetaMax: 1 } };
+    const ard = runPipeline({ lock: run.lock, unblinding: run.unblinding, settings }).ard;
+    const methods = new Set(ard.filter((r) => r.stat === 'rr' && r.endpoint.startsWith('FLARE')).map((r) => r.method));
+    expect([...methods]).toEqual(['POISSON']);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +58,47 @@ describe('runSimulateCommand', () => {
   it('fails with exit 73 when DIR cannot be created (a file is in the way)', async () => {
     writeFileSync(join(root, 'afile'), 'x');
     expect(await exitCodeOf(runSimulateCommand({ seed: 's', n: 3, out: join('afile', 'sub') }, io(root)))).toBe(EXIT.CANTCREAT);
+  });
+});
+
+describe('runSimulateCommand: n and clean-up (issues 12, 13)', () => {
+  for (const n of [0, -3, 1.5, Number.NaN, 100_001, 1_000_000_000, 1e30]) {
+    it(`refuses --n ${n} as a usage error (64) before creating anything`, async () => {
+      const dir = join(root, `bad-n-${String(n).replace(/\W/g, '_')}`);
+      expect(await exitCodeOf(runSimulateCommand({ seed: 's', n, out: dir }, io(root)))).toBe(EXIT.USAGE);
+      expect(existsSync(dir)).toBe(false);
+    });
+  }
+
+  it('names the documented maximum in the message', async () => {
+    await expect(runSimulateCommand({ seed: 's', n: 100_001, out: join(root, 'max') }, io(root))).rejects.toThrow(/1 to 100,000/);
+  });
+
+  it('removes the temporary folders of a killed run (its process is gone) and puts a lock set aside back', async () => {
+    const dir = join(root, 'killed');
+    await runSimulateCommand({ seed: 'k', n: 3, out: dir }, io(root));
+    const before = readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // exited: no such process any more
+    // a killed run had set the previous lock aside and not yet moved its new one in
+    mkdirSync(join(dir, `.simulate-${dead}-1`, 'lock'), { recursive: true });
+    writeFileSync(join(dir, `.simulate-${dead}-1`, 'lock', 'dm.csv'), 'half');
+    renameSync(join(dir, 'lock'), join(dir, `.simulate-old-${dead}-1`));
+    const alive = join(dir, `.simulate-${process.pid}-7`); // a run still going: not touched
+    mkdirSync(alive);
+    await runSimulateCommand({ seed: 'k2', n: 4, out: dir }, io(root));
+    expect(readdirSync(dir).sort()).toEqual([`.simulate-${process.pid}-7`, 'lock', 'randomization.csv']);
+    expect(readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8')).not.toBe(before);
+    rmSync(alive, { recursive: true });
+  });
+
+  it('refuses (73) a DIR/randomization.csv that is not a file, before writing, leaving DIR as it was', async () => {
+    const dir = join(root, 'randdir');
+    await runSimulateCommand({ seed: 'r', n: 3, out: dir }, io(root));
+    const before = readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8');
+    rmSync(join(dir, 'randomization.csv'));
+    mkdirSync(join(dir, 'randomization.csv', 'x'), { recursive: true });
+    expect(await exitCodeOf(runSimulateCommand({ seed: 'other', n: 5, out: dir }, io(root)))).toBe(EXIT.CANTCREAT);
+    expect(readdirSync(dir).sort()).toEqual(['lock', 'randomization.csv']);
+    expect(readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8')).toBe(before);
   });
 });

@@ -15,9 +15,22 @@ describe('drawEnrollment', () => {
     expect([...perSite.values()].every((c) => c === 999)).toBe(true);
   });
 
-  it('widens subject numbers to four digits only beyond 8,991 subjects', () => {
-    const e = drawEnrollment(createPrng('over'), 9000);
-    expect(e.every((x) => /^\d{4}$/.test(x.subjid))).toBe(true);
+  it('beyond 8,991 subjects widens only the numbers of a site with more than 999 (dts/lock.md: three or more digits)', () => {
+    const e = drawEnrollment(createPrng('over'), 10000);
+    const bySite = new Map<string, string[]>();
+    for (const x of e) {
+      expect(x.usubjid).toMatch(/^SLEMSC01-10[1-9]-\d{3,}$/);
+      bySite.set(x.siteid, [...(bySite.get(x.siteid) ?? []), x.subjid]);
+    }
+    expect(new Set(e.map((x) => x.usubjid)).size).toBe(10000);
+    const counts = [...bySite.values()].map((ids) => ids.length);
+    expect(counts.some((c) => c > 999)).toBe(true);
+    expect(counts.some((c) => c <= 999)).toBe(true);
+    for (const ids of bySite.values()) {
+      const width = Math.max(3, String(ids.length).length);
+      expect(ids.every((id) => id.length === width)).toBe(true);
+      expect([...ids].sort()).toEqual(ids); // text order is enrolment order within a site
+    }
   });
 
   it('numbers subjects per site in order of infusion, infusions in 2025-01-13 … 2025-12-12', () => {
