@@ -49,7 +49,7 @@ export function writeXpt(meta: DatasetMeta, rows: readonly SubmissionRow[], ctx:
   const obsLength = positions.at(-1) ?? 0;
   const namestrBytes = padded(specs.length * NAMESTR);
   const obsBytes = padded(rows.length * obsLength);
-  const out = Buffer.alloc(RECORD * 9 + namestrBytes + RECORD + obsBytes, BLANK);
+  const out = Buffer.alloc(RECORD * 8 + namestrBytes + RECORD + obsBytes, BLANK);
   let at = 0;
   const record = (text: string): void => {
     out.write(fixed(text, RECORD), at, 'latin1');
