@@ -129,10 +129,12 @@ function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow
 }
 
 function checkNumbers(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
+  const validDates = new Set<string>(); // dates repeat: check each once
   for (let r = 0; r < rows.length; r++) {
     const x = (rows[r] as SubmissionRow)[v.name];
-    if (x === null) continue;
+    if (x === null || (typeof x === 'string' && validDates.has(x))) continue;
     const bad = cellProblem(v, x);
+    if (bad === undefined && typeof x === 'string') validDates.add(x);
     if (bad !== undefined) problems.push(`${file}: row ${r + 1}, ${v.name}: ${bad}`);
   }
   return NUMERIC_LENGTH;

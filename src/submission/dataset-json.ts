@@ -35,9 +35,16 @@ export function itemOid(meta: DatasetMeta, variable: string): string {
   return `IT.${meta.name}.${variable}`;
 }
 
-/** The Dataset-JSON text of one dataset (UTF-8, ends with a newline). Throws SubmissionError on bad input. */
-export function writeDatasetJson(meta: DatasetMeta, rows: readonly SubmissionRow[], ctx: DatasetJsonContext): string {
-  const specs = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows);
+/**
+ * The Dataset-JSON text of one dataset (UTF-8, ends with a newline). Throws SubmissionError on bad input.
+ * `specs` are the rows' column specs when the caller has them already (columnSpecs of the same rows).
+ */
+export function writeDatasetJson(
+  meta: DatasetMeta,
+  rows: readonly SubmissionRow[],
+  ctx: DatasetJsonContext,
+  specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
+): string {
   const created = lockDateTime(ctx.lockedAt);
   const head = {
     datasetJSONCreationDateTime: created,

@@ -44,14 +44,24 @@ function methodText(v: VariableMeta): string | undefined {
   return v.origin === 'Derived' ? (v.derivation ?? v.source) : undefined;
 }
 
-interface Described {
+/** A dataset as Define-XML needs it: its metadata and the column specs of its rows (not the rows). */
+export interface Described {
   readonly meta: DatasetMeta;
   readonly specs: readonly ColumnSpec[];
 }
 
 /** The define.xml text. Throws SubmissionError on bad metadata or rows, or on a codelist nobody defines. */
 export function writeDefineXml(datasets: readonly SubmissionDataset[], ctx: DefineContext): string {
-  const described = datasets.map((d): Described => ({ meta: d.meta, specs: columnSpecs(xptFileName(d.meta), d.meta, d.rows) }));
+  return defineXmlOf(datasets.map((d) => describe(d)), ctx);
+}
+
+/** The column specs of a dataset (checking its rows), so that the rows need not be kept for Define-XML. */
+export function describe(d: SubmissionDataset): Described {
+  return { meta: d.meta, specs: columnSpecs(xptFileName(d.meta), d.meta, d.rows) };
+}
+
+/** define.xml from datasets already described (see `describe`). */
+export function defineXmlOf(described: readonly Described[], ctx: DefineContext): string {
   const codelists = referencedCodelists(described, ctx.codelists);
   const created = lockDateTime(ctx.lockedAt);
   const out: string[] = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Ajv2019 from 'ajv/dist/2019.js';
+import { Ajv2019 } from 'ajv/dist/2019.js';
 import type { DatasetMeta } from '../../src/derive/dataset-metadata.js';
 import { csvText } from '../../src/output/csv.js';
 import { SubmissionError } from '../../src/submission/columns.js';
@@ -18,8 +18,7 @@ const CTX: DatasetJsonContext = {
 
 /** The CDISC Dataset-JSON v1.1 schema (test/fixtures/submission/dataset-json-1.1, MIT). */
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/submission/dataset-json-1.1/dataset.schema.json'), 'utf8')) as object;
-const Ajv = ((Ajv2019 as unknown as { default?: unknown }).default ?? Ajv2019) as typeof Ajv2019;
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv2019({ allErrors: true, strict: false }).compile(schema);
 
 interface DatasetJson {
   datasetJSONCreationDateTime: string;

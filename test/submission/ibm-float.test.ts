@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import ibm2ieeeModule from 'xport-js/dist/utils/ibm2ieee.js';
+import { createRequire } from 'node:module';
 import { readIbmDouble, SAS_MISSING, writeIbmDouble } from '../../src/submission/ibm-float.js';
 
 /** xport-js's own IBM → IEEE decoder (bit by bit): an independent reader of what we write. */
-const ibm2ieee = ((ibm2ieeeModule as unknown as { default?: unknown }).default ?? ibm2ieeeModule) as (b: Buffer) => number | null;
+const ibm2ieee = (createRequire(import.meta.url)('xport-js/dist/utils/ibm2ieee.js') as { default: (b: Buffer) => number | null }).default;
 
 function bytes(x: number): number[] {
   const out = new Uint8Array(8);

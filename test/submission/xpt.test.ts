@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import Library from 'xport-js';
+import xportJs from 'xport-js';
 import type { DatasetMeta } from '../../src/derive/dataset-metadata.js';
 import { sasDate, SubmissionError } from '../../src/submission/columns.js';
 import { writeXpt } from '../../src/submission/xpt.js';
@@ -10,6 +10,8 @@ import { expectedFloat, SAMPLE_META, SAMPLE_ROWS } from './samples.js';
 
 const CTX = { lockedAt: '2027-01-15', version: '0.1.0', system: 'sle-msc' };
 const FIXTURES = join(import.meta.dirname, '../fixtures/submission');
+/** xport-js's reader class (a CommonJS default export: interop differs between tsc and vitest). */
+const Library = ((xportJs as unknown as { default?: unknown }).default ?? xportJs) as unknown as typeof xportJs.default;
 const tmp = mkdtempSync(join(tmpdir(), 'sle-msc-xpt-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
