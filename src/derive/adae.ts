@@ -12,6 +12,8 @@ import type { AeRow, Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import type { AdslRecord } from './adsl.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADAE_META } from './metadata/adae.js';
 import { computeTreatmentEmergent } from './teae.js';
 import { severityRank } from './teae-severity.js';
 
@@ -104,15 +106,6 @@ export function deriveAdae(
   });
 }
 
-export const ADAE_COLUMNS = [
-  'USUBJID', 'AESEQ', 'AETERM', 'AEDECOD', 'AEBODSYS', 'AESTDTC', 'AEENDTC', 'TRTSDT', 'ASTDY', 'AESER',
-  'AESEV', 'AESEVN', 'AEREL', 'AEOUT', 'AEACN', 'TRTEMFL', 'AESERFL', 'AERELFL', 'AESEVFL', 'AEDISCFL',
-  'AEDTHFL',
-] as const;
-
-export function toAdaeDataset(records: readonly AdaeRecord[]): AdamDataset {
-  return makeDataset('adae', ADAE_COLUMNS, records, (r) => {
-    const { src: _src, ...row } = r;
-    return row;
-  });
+export function toAdaeDataset(records: readonly AdaeRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADAE_META, records, undefined, context);
 }

@@ -4,12 +4,15 @@
  *
  * Blinding: the arms come only from an `Unblinding` with rows. In a blinded run every record's arm
  * fields are null and the dataset keeps the same columns with every arm value `BLINDED` (as in the
- * locked DM), so the layout does not depend on unblinding and no value can reveal an arm.
+ * locked DM) and TRT01P/TRT01A missing, so the layout does not depend on unblinding and no value can
+ * reveal an arm.
  */
 import type { IsoDate } from '../core/dates.js';
 import type { ArmCode, Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import { ADSL_META } from './metadata/adsl.js';
+import { armNumber, metaForRun } from './metadata/codelists.js';
 import { computeEndOfStudy, computeRandomizationDate, type EndOfStudyStatus } from './disposition.js';
 import { groupBySubject } from './group.js';
 import type { PgaRecord } from './pga.js';
@@ -159,29 +162,29 @@ export function deriveAdsl(
   });
 }
 
-export const ADSL_COLUMNS = [
-  'STUDYID', 'USUBJID', 'SUBJID', 'SITEID', 'AGE', 'AGEU', 'SEX', 'RACE', 'ETHNIC', 'COUNTRY', 'WEIGHTBL',
-  'ENRFL', 'RANDFL', 'RANDDT', 'INFFL', 'FASFL', 'SAFFL', 'ARMCD', 'ARM', 'ACTARMCD', 'ACTARM',
-  'TRTSDT', 'RFENDTC', 'SCRSLED', 'STRATUM', 'RANDSTR', 'STRATDFL', 'EOSSTT', 'DCSREAS', 'EOSDT',
-  'BASESLED', 'BASEPGA', 'BASESDI', 'CSDOSE0', 'CSUSE0FL',
-] as const;
-
 /**
- * `adsl`. With `blinded` every arm column holds the settings' blinded value; a record carrying an
- * arm in a blinded run is a bug and throws rather than leak it.
+ * `adsl`. With `blinded` every arm column holds the settings' blinded value and the treatment
+ * variables are missing; a record carrying an arm in a blinded run is a bug and throws rather than
+ * leak it.
  */
 export function toAdslDataset(records: readonly AdslRecord[], blinded: boolean, settings: SapSettings): AdamDataset {
   const hidden = settings.blindedValue;
-  return makeDataset('adsl', ADSL_COLUMNS, records, (r) => {
+  const meta = metaForRun(ADSL_META, blinded);
+  return makeDataset(meta, records, (r) => {
     if (blinded && (r.ARMCD !== null || r.ACTARMCD !== null || r.RANDSTR !== null)) {
       throw new Error(`adsl: subject ${r.USUBJID} carries randomization data in a blinded run`);
     }
     return {
-      ...r,
+      ENRLFL: r.ENRFL,
       ARMCD: blinded ? hidden : r.ARMCD,
       ARM: blinded ? hidden : r.ARM,
       ACTARMCD: blinded ? hidden : r.ACTARMCD,
       ACTARM: blinded ? hidden : r.ACTARM,
+      TRT01P: r.ARM,
+      TRT01PN: r.ARMCD === null ? null : armNumber(r.ARMCD, settings),
+      TRT01A: r.ACTARM,
+      TRT01AN: r.ACTARMCD === null ? null : armNumber(r.ACTARMCD, settings),
+      TRTEDT: r.TRTSDT,
     };
   });
 }

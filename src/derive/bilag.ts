@@ -13,6 +13,8 @@ import type { SapSettings } from '../sap/index.js';
 import { itemText } from './assessments.js';
 import { selectBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADBILAG_META } from './metadata/qs-lb.js';
 import { groupBySubject } from './group.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { scheduledVisitId, studyDay } from './visits.js';
@@ -177,25 +179,25 @@ export function deriveBilagBaselineAB(
   );
 }
 
-export const ADBILAG_COLUMNS = [
-  'USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVALC', 'ABLFL', 'BASEC', 'NEWA', 'NEWB',
-] as const;
-
 /**
  * `adbilag`: the grade records, plus one `NEWAB` row per post-baseline assessment carrying the counts
  * of new A and new B (AVALC holds the reason when they are missing).
  */
-export function toBilagDataset(grades: readonly BilagGradeRecord[], visits: readonly BilagVisitRecord[]): AdamDataset {
+export function toBilagDataset(
+  grades: readonly BilagGradeRecord[],
+  visits: readonly BilagVisitRecord[],
+  context: DatasetContext,
+): AdamDataset {
   // Only the computed columns are given: a spread followed by more fields costs 3–6 µs a row on node 20.
-  const gradeRows = makeDataset('adbilag', ADBILAG_COLUMNS, grades, () => ({
+  const gradeRows = makeDataset(ADBILAG_META, grades, () => ({
     NEWA: null,
     NEWB: null,
-  }));
-  const visitRows = makeDataset('adbilag', ADBILAG_COLUMNS, visits, (r) => ({
+  }), context);
+  const visitRows = makeDataset(ADBILAG_META, visits, (r) => ({
     PARAMCD: 'NEWAB',
     AVALC: r.MISSREAS,
     ABLFL: null,
     BASEC: null,
-  }));
+  }), context);
   return { ...gradeRows, rows: gradeRows.rows.concat(visitRows.rows) };
 }

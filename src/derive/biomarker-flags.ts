@@ -10,6 +10,9 @@
 import type { SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADBIOM_META } from './metadata/qs-lb.js';
+import { adamParamcd } from './metadata/paramcd.js';
 import type { LabQualifier, LabRecord } from './lab-results.js';
 
 export type BiomarkerStatus = 'ABN' | 'NORM' | 'MISS';
@@ -120,9 +123,7 @@ export function deriveBiomarkerFlags(
   return out;
 }
 
-export const ADBIOM_COLUMNS = ['USUBJID', 'PARAMCD', 'LBTESTCD', 'AVISIT', 'VISITNUM', 'AVALC', 'BASEC'] as const;
-
 /** `adbiom`: biomarker status per subject, flag and scheduled visit, with the baseline status. */
-export function toBiomarkerDataset(records: readonly BiomarkerRecord[]): AdamDataset {
-  return makeDataset('adbiom', ADBIOM_COLUMNS, records);
+export function toBiomarkerDataset(records: readonly BiomarkerRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADBIOM_META, records, (r) => ({ PARAMCD: adamParamcd(r.PARAMCD) }), context);
 }

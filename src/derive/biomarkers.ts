@@ -7,6 +7,7 @@ import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { deriveBiomarkerFlags, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
 import type { AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
 import { deriveLabResults, toLabDataset, type LabRecord } from './lab-results.js';
 
 export interface BiomarkerDerivations {
@@ -22,11 +23,11 @@ export function deriveBiomarkers(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSet
 }
 
 /** `adlb` and `adbiom`. */
-export function toBiomarkerDatasets(d: BiomarkerDerivations): AdamDataset[] {
-  return biomarkerDatasetMakers(d).map((make) => make());
+export function toBiomarkerDatasets(d: BiomarkerDerivations, context: DatasetContext): AdamDataset[] {
+  return biomarkerDatasetMakers(d, context).map((make) => make());
 }
 
 /** `toBiomarkerDatasets` one dataset per call (see `primaryDatasetMakers`). */
-export function biomarkerDatasetMakers(d: BiomarkerDerivations): (() => AdamDataset)[] {
-  return [() => toLabDataset(d.labs), () => toBiomarkerDataset(d.flags)];
+export function biomarkerDatasetMakers(d: BiomarkerDerivations, context: DatasetContext): (() => AdamDataset)[] {
+  return [() => toLabDataset(d.labs, context), () => toBiomarkerDataset(d.flags, context)];
 }

@@ -1,42 +1,98 @@
 /**
- * An ADaM-like dataset as the output stage writes it (`adam/<name>.csv`): a name, its columns in
- * order, and rows of plain values. Derivations return typed records (what the analysis stage uses);
- * each has a `to…Dataset()` adapter built with `makeDataset`.
+ * An ADaM dataset as the output stage writes it (`adam/<name>.csv`): its metadata, its columns in the
+ * metadata's order, and rows of plain values. Derivations return typed records (what the analysis stage
+ * uses); each has a `to…Dataset()` adapter built with `makeDataset`, which takes the columns from the
+ * dataset's metadata (src/derive/metadata/), so no column list is written twice.
  */
+import type { DatasetMeta, VariableMeta } from './dataset-metadata.js';
+import type { DatasetContext } from './dataset-context.js';
+
 export type Cell = string | number | null;
 
 export interface AdamDataset {
+  /** Lower-case file stem (`adsl`): the dataset is written as `adam/<name>.csv`. */
   readonly name: string;
+  /** The metadata the rows were made from, as the run writes it (arm codelists dropped when blinded). */
+  readonly meta: DatasetMeta;
+  /** `meta.variables` names, in order. */
   readonly columns: readonly string[];
   readonly rows: readonly Readonly<Record<string, Cell>>[];
 }
 
+/** How one column's value is found when neither `computed` nor the record gives it. */
+type Fallback = (row: Readonly<Record<string, Cell>>) => Cell;
+
 /**
- * Builds a dataset whose rows hold exactly `columns` (in that order). A column is the record's field of
- * the same name unless `computed` gives it (a constant, a renamed or a reformatted field); a column
- * found in neither, or holding something other than a string, number or null, is a bug of the adapter,
- * so it throws.
+ * Builds the dataset `meta` describes, one row per record, holding exactly the metadata's variables in
+ * order. A column is, in turn: what `computed` gives it (a constant, a renamed or a reformatted field);
+ * the record's field of the same name; for a variable whose source is `ADSL.<X>`, the subject's ADSL
+ * value of X (the context's subjects); `PARAM`, the decode of the row's PARAMCD in PARAMCD's codelist;
+ * `AVISITN`, the code of the row's AVISIT in AVISITN's codelist. A column found nowhere, or holding
+ * something other than a string, number or null, is a bug of the adapter, so it throws.
  */
-export function makeDataset<R extends object, C extends string>(
-  name: string,
-  columns: readonly C[],
+export function makeDataset<R extends object>(
+  meta: DatasetMeta,
   records: readonly R[],
-  computed?: (record: R) => Readonly<Partial<Record<C, Cell>>>,
+  computed?: (record: R) => Readonly<Record<string, Cell | undefined>>,
+  context?: DatasetContext,
 ): AdamDataset {
+  const runMeta = context === undefined ? meta : context.forRun(meta);
+  const columns = runMeta.variables.map((v) => v.name);
+  const fallbacks = new Map(runMeta.variables.map((v) => [v.name, fallbackOf(runMeta, v, context)] as const));
   const template = rowTemplate(columns);
-  const rows = records.map((r) => {
+  const name = meta.name.toLowerCase();
+  const rows = records.map((r, i) => {
     const extra = computed?.(r);
+    if (i === 0 && extra !== undefined) checkComputedNames(name, extra, columns);
     const fields = r as Readonly<Record<string, unknown>>;
     const row: Record<string, Cell> = { ...template };
+    const pending: string[] = [];
     for (const c of columns) {
-      const v = extra !== undefined && c in extra ? extra[c] : fields[c];
-      if (v !== null && typeof v !== 'string' && typeof v !== 'number')
-        throw new Error(`dataset ${name}: column ${c} of a row is ${v === undefined ? 'missing' : `a ${typeof v}`}`);
-      row[c] = v;
+      const v = extra !== undefined && c in extra ? extra[c] : c in fields ? fields[c] : FALLBACK;
+      if (v === FALLBACK) pending.push(c);
+      else row[c] = checkCell(name, c, v);
+    }
+    for (const c of pending) {
+      const f = fallbacks.get(c);
+      if (f === undefined) throw new Error(`dataset ${name}: column ${c} of a row is missing`);
+      row[c] = checkCell(name, c, f(row));
     }
     return row;
   });
-  return { name, columns, rows };
+  return { name, meta: runMeta, columns, rows };
+}
+
+const FALLBACK = Symbol('fallback');
+
+/** A computed column the metadata does not have is a misspelt or stale adapter: checked on the first row. */
+function checkComputedNames(name: string, extra: Readonly<Record<string, unknown>>, columns: readonly string[]): void {
+  const unknown = Object.keys(extra).filter((k) => !columns.includes(k));
+  if (unknown.length > 0) throw new Error(`dataset ${name}: the adapter computes ${unknown.join(', ')}, not in the metadata`);
+}
+
+function checkCell(name: string, column: string, v: unknown): Cell {
+  if (v !== null && typeof v !== 'string' && typeof v !== 'number')
+    throw new Error(`dataset ${name}: column ${column} of a row is ${v === undefined ? 'missing' : `a ${typeof v}`}`);
+  return v;
+}
+
+/** The metadata-driven value of a column no record field gives (see makeDataset); undefined if none. */
+function fallbackOf(meta: DatasetMeta, v: VariableMeta, context: DatasetContext | undefined): Fallback | undefined {
+  if (context === undefined) return undefined;
+  if (v.source?.startsWith('ADSL.') === true) {
+    const adslName = v.source.slice('ADSL.'.length);
+    return (row) => context.subjectValue(String(row.USUBJID), adslName, meta.name);
+  }
+  const codelistOf = (name: string): string | undefined => meta.variables.find((x) => x.name === name)?.codelist;
+  if (v.name === 'PARAM') {
+    const id = codelistOf('PARAMCD');
+    return id === undefined ? undefined : (row) => context.decode(id, row.PARAMCD ?? null);
+  }
+  if (v.name === 'AVISITN' && v.codelist !== undefined) {
+    const id = v.codelist;
+    return (row) => context.encode(id, row.AVISIT ?? null);
+  }
+  return undefined;
 }
 
 /**

@@ -9,6 +9,8 @@
  */
 import { dayNumber, fromDayNumber, type IsoDate } from '../core/dates.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADTTE_META } from './metadata/adtte.js';
 
 export interface TteRecord {
   readonly USUBJID: string;
@@ -61,9 +63,7 @@ export function toTimeToFirstFlareRecord(USUBJID: string, startDate: IsoDate, po
   };
 }
 
-export const ADTTE_COLUMNS = ['USUBJID', 'PARAMCD', 'PARAM', 'STARTDT', 'ADT', 'AVAL', 'CNSR', 'EVNTDESC'] as const;
-
 /** `adtte`: the records of every parameter, in the order given. */
-export function toTteDataset(records: readonly TteRecord[]): AdamDataset {
-  return makeDataset('adtte', ADTTE_COLUMNS, records, (r) => ({ ...r }));
+export function toTteDataset(records: readonly TteRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADTTE_META, records, undefined, context);
 }

@@ -16,6 +16,8 @@ import type { AdslRecord } from './adsl.js';
 import type { BilagGradeRecord } from './bilag.js';
 import { deriveBilagFlares, type FlareAssessmentRecord, type FlareTransitionRecord } from './bilag-flare.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { adflareMeta, ADFLRLST_META, ADFLRSUM_META, windowFlagColumn } from './metadata/flares.js';
 import { toTimeToFirstFlareRecord, type TteRecord } from './flares-tte.js';
 import { groupBySubject } from './group.js';
 import { indexVisitDates } from './visits.js';
@@ -153,65 +155,51 @@ export function deriveFlares({ adsl, bilagGrades, sv }: FlareInputs, settings: S
   return { assessments, transitions, cutoffs, windows, tte };
 }
 
-/** `W12FL`, `W24FL` … : the window-membership columns of `adflare`. */
-export function windowFlagColumn(week: number): string {
-  return `W${week}FL`;
-}
+export { windowFlagColumn };
 
 /**
  * `adflare`: one row per post-baseline BILAG assessment with its flare flags and, per window, `Y`
  * when it lies in the window (null for a subject never infused).
  */
-export function toFlareAssessmentDataset(d: FlareDerivations, settings: SapSettings): AdamDataset {
-  const weeks = settings.analysis.flareWindowWeeks;
-  const columns = [
-    'USUBJID', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'NGRADED', 'FLAREFL', 'RENFL', 'NRENFL', 'SEVFL',
-    'NRENSEV', 'WORSTSEV', ...weeks.map(windowFlagColumn),
-  ];
-  return makeDataset('adflare', columns, d.assessments, (a) => {
+export function toFlareAssessmentDataset(d: FlareDerivations, context: DatasetContext): AdamDataset {
+  const weeks = context.settings.analysis.flareWindowWeeks;
+  return makeDataset(adflareMeta(weeks), d.assessments, (a) => {
     const cut = d.cutoffs.get(a.USUBJID);
-    const flags = Object.fromEntries(
+    return Object.fromEntries(
       weeks.map((w, i) => {
         const c = cut?.[i];
         return [windowFlagColumn(w), c === undefined || a.ADY === null ? null : a.ADY <= c.day ? 'Y' : 'N'];
       }),
     );
-    const { src: _src, ...rest } = a;
-    return { ...rest, ...flags };
-  });
+  }, context);
 }
 
-export const ADFLRSUM_COLUMNS = [
-  'USUBJID', 'AVISIT', 'CUTDY', 'CUTSRC', 'NASSESS', 'ADURDY', 'PYEARS', ...FLARE_ENDPOINTS,
-] as const;
-
 /** `adflrsum`: one row per infused subject and window: cut-off, time at risk, events per endpoint. */
-export function toFlareWindowDataset(windows: readonly FlareWindowRecord[]): AdamDataset {
-  return makeDataset('adflrsum', ADFLRSUM_COLUMNS, windows, (w) => ({
-    USUBJID: w.USUBJID,
+export function toFlareWindowDataset(windows: readonly FlareWindowRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADFLRSUM_META, windows, (w) => ({
     AVISIT: w.window,
     CUTDY: w.cutoffDay,
     CUTSRC: w.cutoffSource,
     NASSESS: w.assessments,
     ADURDY: w.daysAtRisk,
     PYEARS: w.patientYears,
-    ...w.events,
-  }));
+    FLARE: w.events.FLARE,
+    FLARREN: w.events.FLARE_RENAL,
+    FLARNREN: w.events.FLARE_NONRENAL,
+    FLARSEV: w.events.FLARE_SEVERE,
+  }), context);
 }
 
-export const ADFLRLST_COLUMNS = [
-  'USUBJID', 'VISITNUM', 'VISIT', 'ADT', 'ADY', 'PARAMCD', 'PARAM', 'PREVC', 'AVALC', 'FLRSEV', 'FLAREFL', 'RENALFL',
-] as const;
-
 /** `adflrlst`: the flare listing's rows, one per domain transition that is a severe, moderate or mild flare. */
-export function toFlareTransitionDataset(transitions: readonly FlareTransitionRecord[]): AdamDataset {
-  return makeDataset('adflrlst', ADFLRLST_COLUMNS, transitions, (t) => {
-    const { src: _src, ...rest } = t;
-    return rest;
-  });
+export function toFlareTransitionDataset(transitions: readonly FlareTransitionRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADFLRLST_META, transitions, undefined, context);
 }
 
 /** The flare datasets written as `adam/<name>.csv` (`adtte` is written with every TTE parameter). */
-export function toFlareDatasets(d: FlareDerivations, settings: SapSettings): AdamDataset[] {
-  return [toFlareAssessmentDataset(d, settings), toFlareWindowDataset(d.windows), toFlareTransitionDataset(d.transitions)];
+export function toFlareDatasets(d: FlareDerivations, context: DatasetContext): AdamDataset[] {
+  return [
+    toFlareAssessmentDataset(d, context),
+    toFlareWindowDataset(d.windows, context),
+    toFlareTransitionDataset(d.transitions, context),
+  ];
 }

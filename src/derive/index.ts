@@ -1,5 +1,8 @@
 /** ADaM-like derivations: the public face of src/derive/. */
 export type { AdamDataset, Cell } from './dataset.js';
+export type { CodeListMeta, DatasetMeta, VariableMeta } from './dataset-metadata.js';
+export { makeDatasetContext, type DatasetContext } from './dataset-context.js';
+export { adamCodelists, adamDatasetMetadata, adamMetadata, adamParamcd } from './metadata/index.js';
 export { selectBaseline, type BaselineCandidate } from './baseline.js';
 export { computeStratum, computeStratumMismatch, deriveAdsl, toAdslDataset, type AdslInputs, type AdslRecord } from './adsl.js';
 export { computeSledaiTotal, deriveSledai, toSledaiDataset, type SledaiRecord } from './sledai.js';

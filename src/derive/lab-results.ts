@@ -13,7 +13,9 @@ import type { LbRow, Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { selectBaseline, type BaselineCandidate } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
-import { indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADLB_META } from './metadata/qs-lb.js';
+import { computeAnl01fl, indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 /** `<` just below the value, `>` just above it, null the value itself. */
 export type LabQualifier = '<' | '>' | null;
@@ -160,12 +162,7 @@ export function computeLabPrecision(records: readonly LabRecord[]): ReadonlyMap<
   return out;
 }
 
-export const ADLB_COLUMNS = [
-  'USUBJID', 'LBSEQ', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'AVALQUAL', 'LBSTRESC',
-  'ANRLO', 'ANRHI', 'ABLFL', 'BASE', 'BASEQUAL', 'CHG',
-] as const;
-
 /** `adlb`: every laboratory result with its analysis value, baseline and change. */
-export function toLabDataset(records: readonly LabRecord[]): AdamDataset {
-  return makeDataset('adlb', ADLB_COLUMNS, records);
+export function toLabDataset(records: readonly LabRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADLB_META, records, (r) => ({ ANL01FL: computeAnl01fl(r, context.settings) }), context);
 }

@@ -8,8 +8,10 @@ import type { SapSettings } from '../sap/index.js';
 import { itemNumber } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADPGA_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
 
 /**
@@ -74,12 +76,9 @@ export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, 
   );
 }
 
-export const ADPGA_COLUMNS = [
-  'USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ABLFL', 'BASE', 'CHG', 'CHGH',
-] as const;
-
-export function toPgaDataset(records: readonly PgaRecord[]): AdamDataset {
-  return makeDataset('adpga', ADPGA_COLUMNS, records, () => ({
+export function toPgaDataset(records: readonly PgaRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADPGA_META, records, (r) => ({
     PARAMCD: 'PGA',
-  }));
+    ANL01FL: computeAnl01fl(r, context.settings),
+  }), context);
 }

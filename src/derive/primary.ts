@@ -15,6 +15,7 @@ import {
   type BilagVisitRecord,
 } from './bilag.js';
 import type { AdamDataset } from './dataset.js';
+import { makeDatasetContext, type DatasetContext } from './dataset-context.js';
 import { indexLock, type LockIndex } from './lock-index.js';
 import { derivePga, toPgaDataset, type PgaRecord } from './pga.js';
 import { deriveSdi, toSdiDataset, type SdiRecord } from './sdi.js';
@@ -63,22 +64,27 @@ export function derivePrimary(
 
 /** The datasets written as `adam/<name>.csv`. */
 export function toPrimaryDatasets(d: PrimaryDerivations, settings: SapSettings): AdamDataset[] {
-  return primaryDatasetMakers(d, settings).map((make) => make());
+  return primaryDatasetMakers(d, primaryDatasetContext(d, settings)).map((make) => make());
 }
 
 /**
  * `toPrimaryDatasets` one dataset per call, in the same order: a caller that writes each before making
  * the next holds one dataset's rows at a time (adbilag alone has 280,000 of a 3,000-subject lock).
  */
-export function primaryDatasetMakers(d: PrimaryDerivations, settings: SapSettings): (() => AdamDataset)[] {
+export function primaryDatasetMakers(d: PrimaryDerivations, context: DatasetContext): (() => AdamDataset)[] {
   return [
-    () => toAdslDataset(d.adsl, d.blinded, settings),
-    () => toSledaiDataset(d.sledai),
-    () => toBilagDataset(d.bilagGrades, d.bilagVisits),
-    () => toPgaDataset(d.pga),
-    () => toSdiDataset(d.sdi),
-    () => toSteroidRecordDataset(d.steroid.records),
-    () => toDoseProfileDataset(d.steroid.profiles.values()),
-    () => toSri4Dataset(d.sri4),
+    () => toAdslDataset(d.adsl, d.blinded, context.settings),
+    () => toSledaiDataset(d.sledai, context),
+    () => toBilagDataset(d.bilagGrades, d.bilagVisits, context),
+    () => toPgaDataset(d.pga, context),
+    () => toSdiDataset(d.sdi, context),
+    () => toSteroidRecordDataset(d.steroid.records, context),
+    () => toDoseProfileDataset(d.steroid.profiles.values(), context),
+    () => toSri4Dataset(d.sri4, context),
   ];
+}
+
+/** The context every dataset but ADSL is made with: ADSL's values per subject, the run's codelists. */
+export function primaryDatasetContext(d: PrimaryDerivations, settings: SapSettings): DatasetContext {
+  return makeDatasetContext(d.adsl, d.blinded, settings);
 }

@@ -11,11 +11,14 @@ import type { SapSettings } from '../sap/index.js';
 import { itemNumber, type QsAssessment } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADPRO_META } from './metadata/qs-lb.js';
+import { adamParamcd } from './metadata/paramcd.js';
 import { groupBySubject } from './group.js';
 import { computeLitScore } from './lit.js';
 import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 export interface ProRecord {
   readonly USUBJID: string;
@@ -210,11 +213,10 @@ function interleaveBySubject(lists: readonly (readonly ProRecord[])[], subjects:
   return out;
 }
 
-export const ADPRO_COLUMNS = [
-  'USUBJID', 'PARAMCD', 'PARAM', 'PARCAT1', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ANSWERED',
-  'RAWSCORE', 'ABLFL', 'BASE', 'CHG',
-] as const;
-
-export function toProDataset(records: readonly ProRecord[]): AdamDataset {
-  return makeDataset('adpro', ADPRO_COLUMNS, records);
+/** `adpro`: every score with baseline and change; PARAMCD in its ADaM (8-character) form. */
+export function toProDataset(records: readonly ProRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADPRO_META, records, (r) => ({
+    PARAMCD: adamParamcd(r.PARAMCD),
+    ANL01FL: computeAnl01fl(r, context.settings),
+  }), context);
 }

@@ -6,8 +6,10 @@ import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber } from './assessments.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADSDI_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
 
 /** Σ of the scores of `systems`; null when any is missing. */
@@ -54,10 +56,9 @@ export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, 
   });
 }
 
-export const ADSDI_COLUMNS = ['USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'ABLFL', 'BASE', 'CHG'] as const;
-
-export function toSdiDataset(records: readonly SdiRecord[]): AdamDataset {
-  return makeDataset('adsdi', ADSDI_COLUMNS, records, () => ({
+export function toSdiDataset(records: readonly SdiRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADSDI_META, records, (r) => ({
     PARAMCD: 'SDI',
-  }));
+    ANL01FL: computeAnl01fl(r, context.settings),
+  }), context);
 }

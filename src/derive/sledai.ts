@@ -9,8 +9,10 @@ import type { SapSettings } from '../sap/index.js';
 import { itemText, type QsAssessment } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADSLED_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 
 export interface SledaiDescriptor {
   readonly code: string;
@@ -106,13 +108,10 @@ function withBaseline(
   });
 }
 
-export const ADSLED_COLUMNS = [
-  'USUBJID', 'PARAMCD', 'VISITNUM', 'VISIT', 'AVISIT', 'ADT', 'ADY', 'AVAL', 'MISSDESC', 'ABLFL', 'BASE', 'CHG',
-] as const;
-
-export function toSledaiDataset(records: readonly SledaiRecord[]): AdamDataset {
-  return makeDataset('adsled', ADSLED_COLUMNS, records, (r) => ({
+export function toSledaiDataset(records: readonly SledaiRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADSLED_META, records, (r) => ({
     PARAMCD: 'SLEDAI',
     MISSDESC: r.MISSDESC.length > 0 ? r.MISSDESC.join(' ') : null,
-  }));
+    ANL01FL: computeAnl01fl(r, context.settings),
+  }), context);
 }

@@ -10,17 +10,19 @@
  * COMPLETED dated strictly before the Week 24 visit date) or no Week 24 visit makes the subject a
  * non-responder (non-responder imputation). The reason of a non-response is recorded.
  */
-import { dayNumber, type IsoDate } from '../core/dates.js';
+import { dayNumber, protocolDay, type IsoDate } from '../core/dates.js';
 import type { SvRow } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import type { AdslRecord } from './adsl.js';
 import type { BilagVisitRecord } from './bilag.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADSRI4_META } from './metadata/adsri4.js';
 import { isWithdrawnBefore } from './disposition.js';
 import { toHundredths, type PgaRecord } from './pga.js';
 import type { SledaiRecord } from './sledai.js';
 import { maxDoseBetween, type SteroidDoseProfile } from './steroid-profile.js';
-import { indexVisitDates } from './visits.js';
+import { indexVisitDates, scheduledVisitId } from './visits.js';
 
 export type ComponentStatus = 'MET' | 'NOT MET' | 'MISSING';
 
@@ -189,12 +191,56 @@ export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Recor
     });
 }
 
-export const ADSRI4_COLUMNS = [
-  'USUBJID', 'W20DT', 'W24DT', 'CSWINSDY', 'CSWINEDY', 'SLEDBASE', 'SLEDAVAL', 'SLEDCHG', 'SLEDSTAT',
-  'BLGNEWA', 'BLGNEWB', 'BLGSTAT', 'PGABASEH', 'PGAAVALH', 'PGACHGH', 'PGASTAT', 'CSMAXDOS', 'CSSTAT',
-  'WDBFW24', 'SRI4FL', 'NRREAS',
-] as const;
+/** One ADSRI4 row before the subject-level and derived columns are added. */
+interface Sri4ParamRow {
+  readonly USUBJID: string;
+  readonly PARAMCD: string;
+  readonly AVAL: number | null;
+  readonly AVALC: 'Y' | 'N' | null;
+  readonly BASE: number | null;
+  readonly CHG: number | null;
+  readonly ASTDY: number | null;
+  readonly AENDY: number | null;
+  readonly NRREAS: Sri4Reason | null;
+}
 
-export function toSri4Dataset(records: readonly Sri4Record[]): AdamDataset {
-  return makeDataset('adsri4', ADSRI4_COLUMNS, records, (r) => r);
+/** A component status as ADSRI4 AVALC: met Y, not met N, missing (cannot be judged) null. */
+function statusFlag(s: ComponentStatus): 'Y' | 'N' | null {
+  return s === 'MET' ? 'Y' : s === 'NOT MET' ? 'N' : null;
+}
+
+/** The ADSRI4 parameters of one subject, in the order of the PARAMCD codelist. */
+export function computeSri4Params(r: Sri4Record): Sri4ParamRow[] {
+  const row = (PARAMCD: string, over: Partial<Sri4ParamRow>): Sri4ParamRow => ({
+    USUBJID: r.USUBJID, PARAMCD, AVAL: null, AVALC: null, BASE: null, CHG: null, ASTDY: null, AENDY: null, NRREAS: null, ...over,
+  });
+  return [
+    row('SRI4', { AVALC: r.SRI4FL, NRREAS: r.NRREAS }),
+    row('SRI4SLED', { AVALC: statusFlag(r.SLEDSTAT) }),
+    row('SRI4BLG', { AVALC: statusFlag(r.BLGSTAT) }),
+    row('SRI4PGA', { AVALC: statusFlag(r.PGASTAT) }),
+    row('SRI4CS', { AVALC: statusFlag(r.CSSTAT) }),
+    row('WDBFW24', { AVALC: r.WDBFW24 }),
+    row('SLEDW24', { AVAL: r.SLEDAVAL, BASE: r.SLEDBASE, CHG: r.SLEDCHG }),
+    row('BLGNEWA', { AVAL: r.BLGNEWA }),
+    row('BLGNEWB', { AVAL: r.BLGNEWB }),
+    row('PGAW24H', { AVAL: r.PGAAVALH, BASE: r.PGABASEH, CHG: r.PGACHGH }),
+    row('CSMAXDOS', { AVAL: r.CSMAXDOS, ASTDY: r.CSWINSDY, AENDY: r.CSWINEDY }),
+  ];
+}
+
+/** `adsri4`: the records of `computeSri4Params` for every FAS subject, dated by the Week 24 visit. */
+export function toSri4Dataset(records: readonly Sri4Record[], context: DatasetContext): AdamDataset {
+  const week24 = scheduledVisitId(context.settings.sri4.visitnum, context.settings);
+  const bySubject = new Map(records.map((r) => [r.USUBJID, r]));
+  return makeDataset(ADSRI4_META, records.flatMap(computeSri4Params), (p) => {
+    const r = bySubject.get(p.USUBJID)!;
+    const day0 = context.subjectValue(p.USUBJID, 'TRTSDT', 'ADSRI4');
+    return {
+      AVISIT: week24,
+      ADT: r.W24DT,
+      ADY: r.W24DT === null || typeof day0 !== 'string' ? null : protocolDay(r.W24DT, day0),
+      W20DT: r.W20DT,
+    };
+  }, context);
 }

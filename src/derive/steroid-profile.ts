@@ -7,6 +7,8 @@ import { dayNumber, fromDayNumber, type IsoDate } from '../core/dates.js';
 import type { CmRow, Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADCM_META, ADCSDOSE_META } from './metadata/steroids.js';
 import { groupBySubject } from './group.js';
 import {
   computeActiveInterval,
@@ -159,26 +161,20 @@ export function computeDoseRuns(profile: SteroidDoseProfile): DoseRun[] {
   return runs;
 }
 
-export const ADCM_COLUMNS = [
-  'USUBJID', 'CMSEQ', 'CMDECOD', 'CMROUTE', 'CMDOSE', 'CMDOSFRQ', 'PEFACTOR', 'PEDOSE',
-  'ASTDT', 'ASTDTF', 'AENDT', 'AENDTF', 'AENRFFL', 'ASTDY', 'AENDY',
-] as const;
-
 /** `adcm`: the systemic corticosteroid records with imputed dates and daily prednisone equivalent. */
-export function toSteroidRecordDataset(records: readonly SteroidRecord[]): AdamDataset {
-  return makeDataset('adcm', ADCM_COLUMNS, records, (r) => ({
+export function toSteroidRecordDataset(records: readonly SteroidRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADCM_META, records, (r) => ({
     AENRFFL: r.AENRFFL ? 'Y' : null,
-  }));
+  }), context);
 }
 
-export const ADCSDOSE_COLUMNS = ['USUBJID', 'ASTDY', 'AENDY', 'AVAL'] as const;
-
 /** `adcsdose`: each subject's daily dose as runs of constant dose covering the whole profile. */
-export function toDoseProfileDataset(profiles: Iterable<SteroidDoseProfile>): AdamDataset {
+export function toDoseProfileDataset(profiles: Iterable<SteroidDoseProfile>, context: DatasetContext): AdamDataset {
   const runs = [...profiles].flatMap(computeDoseRuns);
-  return makeDataset('adcsdose', ADCSDOSE_COLUMNS, runs, (r) => ({
+  return makeDataset(ADCSDOSE_META, runs, (r) => ({
+    PARAMCD: 'PEDOSE',
     ASTDY: r.fromDay,
     AENDY: r.toDay,
     AVAL: r.dose,
-  }));
+  }), context);
 }

@@ -17,6 +17,8 @@ import { dayNumber, fromDayNumber, type IsoDate } from '../core/dates.js';
 import { accurateSum } from '../numerics/descriptive/accurate-sum.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
+import type { DatasetContext } from './dataset-context.js';
+import { ADCSSPAR_META } from './metadata/steroids.js';
 import type { TteRecord } from './flares-tte.js';
 import { doseOnDay, type SteroidDoseProfile } from './steroid-profile.js';
 
@@ -118,14 +120,9 @@ export function deriveSteroidSparing(
   });
 }
 
-export const ADCSSPAR_COLUMNS = [
-  'USUBJID', 'CSDOSE0', 'CSUSE0FL', 'FUENDDY', 'CSLASTDY', 'CSSTOPDY', 'CSOFFDUR', 'CSDISCFL', 'TTDISCDY', 'TTDISCCN',
-  'CSCUM',
-] as const;
-
 /** `adcsspar`: one row per infused subject. */
-export function toSteroidSparingDataset(records: readonly SteroidSparingRecord[]): AdamDataset {
-  return makeDataset('adcsspar', ADCSSPAR_COLUMNS, records, (r) => ({ ...r }));
+export function toSteroidSparingDataset(records: readonly SteroidSparingRecord[], context: DatasetContext): AdamDataset {
+  return makeDataset(ADCSSPAR_META, records, undefined, context);
 }
 
 export const TTCSDISC = { PARAMCD: 'TTCSDISC', PARAM: 'Time to corticosteroid discontinuation (days)' } as const;

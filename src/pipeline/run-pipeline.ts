@@ -6,7 +6,7 @@
 import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
 import type { AdamDataset } from '../derive/dataset.js';
-import { derivePrimary, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
+import { derivePrimary, primaryDatasetContext, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
 import type { SapSettings } from '../sap/index.js';
@@ -33,6 +33,7 @@ import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
+import { toAdexDataset } from '../derive/adex.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 
@@ -72,14 +73,16 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
 
   const files = new Map<string, string | Uint8Array>();
   files.set('ard.csv', ardToCsv(ard));
-  for (const make of primaryDatasetMakers(derivations, settings)) addDataset(files, make());
-  for (const ds of toFlareDatasets(flares, settings)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
-  files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae)));
-  files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro)));
+  const datasetContext = primaryDatasetContext(derivations, settings);
+  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make());
+  for (const ds of toFlareDatasets(flares, datasetContext)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae, datasetContext)));
+  files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro, datasetContext)));
   const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
-  files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
-  files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
-  for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
+  files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte, datasetContext)));
+  files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing, datasetContext)));
+  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make());
+  addDataset(files, toAdexDataset(lock, datasetContext));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ADAE_COLUMNS, computeAdaeRecord, deriveAdae, toAdaeDataset } from '../../src/derive/adae.js';
+import { computeAdaeRecord, deriveAdae, toAdaeDataset } from '../../src/derive/adae.js';
+import { ADAE_META } from '../../src/derive/metadata/adae.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 import { aeRow as ae } from '../helpers/ae-row.js';
 import { settings } from './helpers.js';
 
@@ -47,12 +49,19 @@ describe('deriveAdae', () => {
 });
 
 describe('toAdaeDataset', () => {
-  it('writes the listed columns and carries no arm (analyses join on ADSL)', () => {
-    const ds = toAdaeDataset(deriveAdae({ ae: [ae('S-1', '2025-01-04')] }, [{ USUBJID: 'S-1', TRTSDT: '2025-01-05' }], settings()));
+  const records = deriveAdae({ ae: [ae('S-1', '2025-01-04')] }, [{ USUBJID: 'S-1', TRTSDT: '2025-01-05' }], settings());
+
+  it('writes the metadata variables in order, the actual arm from ADSL', () => {
+    const ds = toAdaeDataset(records, datasetContext(['S-1'], settings()));
+    const names = ADAE_META.variables.map((v) => v.name);
     expect(ds.name).toBe('adae');
-    expect(ds.columns).toEqual(ADAE_COLUMNS);
-    expect(Object.keys(ds.rows[0]!)).toEqual([...ADAE_COLUMNS]);
-    expect(ds.columns.some((c) => /ARM/.test(c))).toBe(false);
-    expect(ds.rows[0]).toMatchObject({ USUBJID: 'S-1', AESTDTC: '2025-01-04', TRTEMFL: 'N', ASTDY: -1 });
+    expect(ds.columns).toEqual(names);
+    expect(Object.keys(ds.rows[0]!)).toEqual(names);
+    expect(ds.rows[0]).toMatchObject({ STUDYID: 'SLEMSC01', USUBJID: 'S-1', TRTA: 'Placebo', TRTAN: 1, SAFFL: 'Y', AESTDTC: '2025-01-04', TRTEMFL: 'N', ASTDY: -1 });
+  });
+
+  it('leaves the treatment variables empty in a blinded run', () => {
+    const ds = toAdaeDataset(records, datasetContext(['S-1'], settings(), true));
+    expect(ds.rows[0]).toMatchObject({ TRTP: null, TRTPN: null, TRTA: null, TRTAN: null });
   });
 });

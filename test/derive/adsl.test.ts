@@ -110,7 +110,10 @@ describe('deriveAdsl', () => {
     const d = toAdslDataset(a, true, s);
     for (const row of d.rows) {
       expect([row['ARMCD'], row['ARM'], row['ACTARMCD'], row['ACTARM']]).toEqual(['BLINDED', 'BLINDED', 'BLINDED', 'BLINDED']);
+      expect([row['TRT01P'], row['TRT01PN'], row['TRT01A'], row['TRT01AN']]).toEqual([null, null, null, null]);
     }
+    // Nor does the metadata the run writes refer to a codelist of arms.
+    expect(d.meta.variables.filter((v) => v.codelist !== undefined && ['CL.ARMCD', 'CL.TRT', 'CL.TRTN'].includes(v.codelist))).toEqual([]);
     const text = JSON.stringify(d.rows);
     for (const arm of s.arms) {
       expect(text).not.toContain(arm.code);
@@ -130,7 +133,9 @@ describe('deriveAdsl', () => {
       ['MSC1E6', 'MSC 1x10^6 cells/kg', 'MSC1E6', 'MSC 1x10^6 cells/kg', '<10', '<10', 'N'],
     ]);
     const d = toAdslDataset(a, false, s);
-    expect(d.rows[1]).toMatchObject({ ARMCD: 'PBO', ACTARMCD: null, RANDSTR: '>=10' });
+    expect(d.rows[1]).toMatchObject({ ARMCD: 'PBO', ACTARMCD: null, RANDSTR: '>=10', TRT01P: 'Placebo', TRT01PN: 1, TRT01A: null, TRT01AN: null });
+    expect(d.rows[0]).toMatchObject({ TRT01P: 'MSC 5x10^6 cells/kg', TRT01PN: 3, TRT01A: 'MSC 5x10^6 cells/kg', TRT01AN: 3, ENRLFL: 'Y' });
+    expect(d.meta.variables.find((v) => v.name === 'TRT01P')?.codelist).toBe('CL.TRT');
     expect(d.columns).toContain('STRATDFL');
   });
 });

@@ -7,6 +7,7 @@ import {
   toBilagDataset,
 } from '../../src/derive/bilag.js';
 import { bilag, dm, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 // Expected counts worked by hand from the SAP synopsis §4 (new A: A from not A; new B: B from C/D/E).
 const G = ['A', 'B', 'C', 'D', 'E'];
@@ -85,8 +86,9 @@ describe('deriveBilagGrades and deriveBilagNewGrades', () => {
   });
 
   it('writes grades and the NEWAB rows into adbilag', () => {
-    const d = toBilagDataset(grades, deriveBilagNewGrades(grades, s));
+    const d = toBilagDataset(grades, deriveBilagNewGrades(grades, s), datasetContext(['S1', 'S9'], s));
     expect(d.rows).toHaveLength(36 + 2);
-    expect(d.rows.at(-1)).toMatchObject({ PARAMCD: 'NEWAB', VISITNUM: 5, NEWA: null, AVALC: 'not graded: BLGRENL' });
+    expect(d.rows.at(-1)).toMatchObject({ PARAMCD: 'NEWAB', PARAM: 'BILAG-2004 New A and New B Counts', VISITNUM: 5, AVISITN: 12, NEWA: null, AVALC: 'not graded: BLGRENL' });
+    expect(d.rows[0]).toMatchObject({ PARAMCD: 'BLGCONS', PARAM: 'BILAG-2004 Constitutional Grade' });
   });
 });

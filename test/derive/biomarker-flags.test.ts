@@ -8,6 +8,7 @@ import {
 } from '../../src/derive/biomarker-flags.js';
 import { deriveLabResults } from '../../src/derive/lab-results.js';
 import { dm, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 import { lb } from './lb-helpers.js';
 
 const s = settings();
@@ -96,8 +97,12 @@ describe('deriveBiomarkerFlags', () => {
     expect(get('S2', 'LEUKOPENIA', 'WEEK4')).toMatchObject({ AVALC: 'MISS', BASEC: 'MISS' });
   });
 
-  it('writes adbiom without any arm column', () => {
-    const ds = toBiomarkerDataset(flags);
-    expect(ds.columns).toEqual(['USUBJID', 'PARAMCD', 'LBTESTCD', 'AVISIT', 'VISITNUM', 'AVALC', 'BASEC']);
+  it('writes adbiom with 8-character parameter codes and the planned arm from ADSL', () => {
+    const ds = toBiomarkerDataset(flags, datasetContext(['S1', 'S2'], s));
+    expect(ds.columns.slice(8)).toEqual(['PARAMCD', 'PARAM', 'LBTESTCD', 'AVISIT', 'AVISITN', 'VISITNUM', 'AVALC', 'BASEC']);
+    expect(ds.rows.find((r) => r.USUBJID === 'S1' && r.LBTESTCD === 'WBC' && r.AVISIT === 'WEEK8')).toMatchObject({
+      PARAMCD: 'LEUKOPEN', AVISITN: 8, TRTP: 'Placebo', AVALC: 'MISS',
+    });
+    expect(ds.rows.every((r) => String(r.PARAMCD).length <= 8)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveBiomarkers, toBiomarkerDatasets } from '../../src/derive/biomarkers.js';
 import { dm, settings } from './helpers.js';
 import { lb } from './lb-helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 const s = settings();
 
@@ -13,6 +14,6 @@ describe('deriveBiomarkers', () => {
     expect(upcr.find((f) => f.AVISIT === 'BASELINE')?.AVALC).toBe('ABN');
     expect(upcr.find((f) => f.AVISIT === 'WEEK12')).toMatchObject({ AVALC: 'NORM', BASEC: 'ABN' });
     expect(new Set(d.flags.map((f) => f.USUBJID))).toEqual(new Set(['S1', 'S2']));
-    expect(toBiomarkerDatasets(d).map((x) => x.name)).toEqual(['adlb', 'adbiom']);
+    expect(toBiomarkerDatasets(d, datasetContext(['S1', 'S2'], s)).map((x) => x.name)).toEqual(['adlb', 'adbiom']);
   });
 });

@@ -1,22 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../../src/derive/dataset.js';
+import type { DatasetMeta, VariableMeta } from '../../src/derive/dataset-metadata.js';
+import { datasetContext } from '../helpers/dataset-context.js';
+import { settings } from './helpers.js';
+
+const v = (name: string, extra: Partial<VariableMeta> = {}): VariableMeta => ({ name, label: name, type: 'text', origin: 'Derived', ...extra });
+const meta = (variables: VariableMeta[]): DatasetMeta => ({
+  name: 'ADX', label: 'X', class: 'BASIC DATA STRUCTURE', structure: 'x', keys: [], variables,
+});
 
 describe('makeDataset', () => {
-  it('keeps exactly the declared columns, in order', () => {
-    const d = makeDataset('adx', ['B', 'A'], [{ a: 1, b: 'x', extra: true }], (r) => ({ A: r.a, B: r.b }));
-    expect(d).toEqual({ name: 'adx', columns: ['B', 'A'], rows: [{ B: 'x', A: 1 }] });
+  it('keeps exactly the metadata variables, in order, and names the dataset by its lower-case name', () => {
+    const m = meta([v('B'), v('A')]);
+    const d = makeDataset(m, [{ a: 1, b: 'x', extra: true }], (r) => ({ A: r.a, B: r.b }));
+    expect(d).toEqual({ name: 'adx', meta: m, columns: ['B', 'A'], rows: [{ B: 'x', A: 1 }] });
     expect(Object.keys(d.rows[0] ?? {})).toEqual(['B', 'A']);
   });
 
   it('takes a column from the record field of the same name unless the adapter computes it', () => {
-    const d = makeDataset('adx', ['USUBJID', 'PARAMCD', 'AVAL'], [{ USUBJID: 'S1', AVAL: 3, src: { line: 2 } }], () => ({
+    const d = makeDataset(meta([v('USUBJID'), v('PARAMCD'), v('AVAL')]), [{ USUBJID: 'S1', AVAL: 3, src: { line: 2 } }], () => ({
       PARAMCD: 'PGA',
     }));
     expect(d.rows).toEqual([{ USUBJID: 'S1', PARAMCD: 'PGA', AVAL: 3 }]);
   });
 
+  it('fills ADSL-sourced variables from the subject, PARAM from the PARAMCD codelist, AVISITN from AVISIT', () => {
+    const m = meta([
+      v('STUDYID', { source: 'ADSL.STUDYID' }), v('USUBJID'), v('TRTP', { source: 'ADSL.TRT01P', codelist: 'CL.TRT' }),
+      v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }), v('PARAM'), v('AVISIT'), v('AVISITN', { codelist: 'CL.AVISITN' }),
+    ]);
+    const rows = [{ USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: 'WEEK12' }, { USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: null }];
+    const d = makeDataset(m, rows, undefined, datasetContext(['S1'], settings()));
+    expect(d.rows).toEqual([
+      { STUDYID: 'SLEMSC01', USUBJID: 'S1', TRTP: 'Placebo', PARAMCD: 'PGA', PARAM: 'Physician Global Assessment (0-3)', AVISIT: 'WEEK12', AVISITN: 12 },
+      { STUDYID: 'SLEMSC01', USUBJID: 'S1', TRTP: 'Placebo', PARAMCD: 'PGA', PARAM: 'Physician Global Assessment (0-3)', AVISIT: null, AVISITN: null },
+    ]);
+    expect(d.meta.variables.find((x) => x.name === 'TRTP')?.codelist).toBe('CL.TRT');
+  });
+
+  it('in a blinded run leaves the treatment empty and drops the arm codelists from the metadata', () => {
+    const m = meta([v('USUBJID'), v('TRTP', { source: 'ADSL.TRT01P', codelist: 'CL.TRT' })]);
+    const d = makeDataset(m, [{ USUBJID: 'S1' }], undefined, datasetContext(['S1'], settings(), true));
+    expect(d.rows).toEqual([{ USUBJID: 'S1', TRTP: null }]);
+    expect(d.meta.variables[1]).not.toHaveProperty('codelist');
+  });
+
+  it('throws for a subject not in ADSL and for a PARAMCD not in its codelist', () => {
+    const ctx = datasetContext(['S1'], settings());
+    expect(() => makeDataset(meta([v('USUBJID'), v('STUDYID', { source: 'ADSL.STUDYID' })]), [{ USUBJID: 'S9' }], undefined, ctx)).toThrow(
+      'dataset ADX: subject S9 is not in ADSL',
+    );
+    const m = meta([v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }), v('PARAM')]);
+    expect(() => makeDataset(m, [{ PARAMCD: 'XYZ' }], undefined, ctx)).toThrow('codelist CL.PARAMCD.ADPGA has no term XYZ');
+  });
+
+  it('throws when the adapter computes a column the metadata does not have', () => {
+    expect(() => makeDataset(meta([v('A')]), [{ A: 1 }], () => ({ AA: 2 }))).toThrow('dataset adx: the adapter computes AA, not in the metadata');
+  });
+
   it('throws when a column is in neither the record nor the adapter, or is not a plain value', () => {
-    expect(() => makeDataset('adx', ['A', 'B'], [{ A: 1 }])).toThrow('dataset adx: column B of a row is missing');
-    expect(() => makeDataset('adx', ['A'], [{ A: ['x'] }])).toThrow('dataset adx: column A of a row is a object');
+    expect(() => makeDataset(meta([v('A'), v('B')]), [{ A: 1 }])).toThrow('dataset adx: column B of a row is missing');
+    expect(() => makeDataset(meta([v('A')]), [{ A: ['x'] }])).toThrow('dataset adx: column A of a row is a object');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeTimeToFirstFlare, toTimeToFirstFlareRecord, toTteDataset, type TteRecord } from '../../src/derive/flares-tte.js';
+import { datasetContext } from '../helpers/dataset-context.js';
+import { settings } from './helpers.js';
 
 // Hand-worked from SAP synopsis §5.2: event at the first flaring day, else censored at the last assessment (0 if none).
 describe('computeTimeToFirstFlare', () => {
@@ -23,7 +25,7 @@ describe('toTimeToFirstFlareRecord and toTteDataset', () => {
       USUBJID: 'S2', PARAMCD: 'TTCSDISC', PARAM: 'Time to discontinuation', STARTDT: '2025-01-01', ADT: '2025-03-01',
       AVAL: 59, CNSR: 1, EVNTDESC: 'Censored',
     };
-    const ds = toTteDataset([toTimeToFirstFlareRecord('S1', '2025-01-01', []), other]);
+    const ds = toTteDataset([toTimeToFirstFlareRecord('S1', '2025-01-01', []), other], datasetContext(['S1', 'S2'], settings()));
     expect(ds.name).toBe('adtte');
     expect(ds.rows.map((r) => [r.PARAMCD, r.AVAL, r.CNSR])).toEqual([['TTFLARE', 0, 1], ['TTCSDISC', 59, 1]]);
   });

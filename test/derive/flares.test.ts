@@ -11,6 +11,7 @@ import {
 } from '../../src/derive/flares.js';
 import { sampleRun } from '../helpers/sample-run.js';
 import { bilag, dm, ex, onDay, settings, sv, DAY0 } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 // Expected values worked by hand from SAP.md §4.5 and §5.5 (examples there), and, for the sample lock,
 // the independent R derivation test/fixtures/flares/make-flares.R (exact: counts and whole days).
@@ -86,7 +87,7 @@ describe('deriveFlares: the worked example of SAP.md §5.5', () => {
   });
 
   it('writes adflare with window flags, adflrsum per subject and window, and adflrlst with the 5 listed transitions', () => {
-    const [adflare, adflrsum, adflrlst] = toFlareDatasets(d, s);
+    const [adflare, adflrsum, adflrlst] = toFlareDatasets(d, datasetContext(['S1', 'S2'], s));
     expect(adflare!.rows.map((r) => [r.VISITNUM, r.W12FL, r.W24FL, r.W52FL])).toEqual([
       [3, 'Y', 'Y', 'Y'], [3.01, 'Y', 'Y', 'Y'], [4, 'Y', 'Y', 'Y'], [5, 'Y', 'Y', 'Y'], [6, 'N', 'Y', 'Y'],
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLabPrecision, computeLabValue, deriveLabResults, toLabDataset } from '../../src/derive/lab-results.js';
 import { dm, settings } from './helpers.js';
 import { lb } from './lb-helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 const s = settings();
 const ND = s.notDone;
@@ -65,8 +66,8 @@ describe('deriveLabResults', () => {
   });
 
   it('writes adlb with its columns in order', () => {
-    const ds = toLabDataset(deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7, { LBSTNRLO: 0.9 })] }, s));
+    const ds = toLabDataset(deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7, { LBSTNRLO: 0.9 })] }, s), datasetContext(['S1'], s));
     expect(ds.name).toBe('adlb');
-    expect(ds.rows[0]).toMatchObject({ PARAMCD: 'C3', AVAL: 0.7, ANRLO: 0.9, ABLFL: 'Y', BASE: 0.7, CHG: null });
+    expect(ds.rows[0]).toMatchObject({ PARAMCD: 'C3', PARAM: 'Complement C3 (g/L)', AVISITN: 0, AVAL: 0.7, ANRLO: 0.9, ABLFL: 'Y', BASE: 0.7, CHG: null, ANL01FL: 'Y' });
   });
 });

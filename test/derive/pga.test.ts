@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivePga, toHundredths, toPgaDataset } from '../../src/derive/pga.js';
 import { dm, pga, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 describe('toHundredths', () => {
   it('is exact for two-decimal values whose product with 100 is not (0.29 × 100 = 28.999999999999996)', () => {
@@ -36,6 +37,9 @@ describe('derivePga', () => {
       [2, null, null, 1.5, null],
       [3, 1.25, null, 1.5, -25],
     ]);
-    expect(toPgaDataset(r).rows[2]).toMatchObject({ PARAMCD: 'PGA', CHG: -0.25, CHGH: -25, BASE: 1.5 });
+    const ds = toPgaDataset(r, datasetContext(['S1'], s));
+    expect(ds.rows[2]).toMatchObject({ PARAMCD: 'PGA', CHG: -0.25, CHGH: -25, BASE: 1.5, AVISITN: 4, ANL01FL: 'Y' });
+    // Screening is baseline here; Day 0 (missing) is neither baseline nor post-baseline.
+    expect(ds.rows.map((x) => x.ANL01FL)).toEqual(['Y', null, 'Y']);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ADPRO_COLUMNS, derivePros, toProDataset } from '../../src/derive/pro.js';
+import { derivePros, toProDataset } from '../../src/derive/pro.js';
+import { ADPRO_META } from '../../src/derive/metadata/qs-lb.js';
 import type { QsRow } from '../../src/lock/types.js';
 import { dm, qs, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 const FAT = 'PROMIS FATIGUE SF 7A';
 const FAT_ITEMS = ['PRFA01', 'PRFA02', 'PRFA03', 'PRFA04', 'PRFA05', 'PRFA06', 'PRFA07'];
@@ -114,9 +116,11 @@ describe('derivePros', () => {
   });
 
   it('adapts to adpro with its columns in order', () => {
-    const ds = toProDataset(records);
+    const ds = toProDataset(records, datasetContext([...new Set(records.map((r) => r.USUBJID))], settings()));
     expect(ds.name).toBe('adpro');
-    expect(ds.columns).toEqual(ADPRO_COLUMNS);
+    expect(ds.columns).toEqual(ADPRO_META.variables.map((v) => v.name));
+    // ADaM PARAMCD has at most 8 characters: PROMISFAT is written PRMSFAT.
+    expect(ds.rows.find((r) => r.PARAM === 'PROMIS Fatigue SF 7a')?.PARAMCD).toBe('PRMSFAT');
     expect(ds.rows[0]).toMatchObject({ USUBJID: 'S1', PARAMCD: 'SF36PCS', PARCAT1: 'SF-36 V2', AVAL: 40.5, ABLFL: 'Y' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSdiTotal, deriveSdi, toSdiDataset } from '../../src/derive/sdi.js';
 import { dm, qs, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 const s = settings();
 const sdiRows = (USUBJID: string, VISITNUM: number, day: number, scores: Record<string, number | null>) =>
@@ -31,7 +32,7 @@ describe('deriveSdi', () => {
       [2, 3, null, 1, null], // Day 0 is not post-baseline: no change
       [10, 3, null, 1, 2],
     ]);
-    expect(toSdiDataset(r).rows[2]).toMatchObject({ PARAMCD: 'SDI', AVISIT: 'WEEK52', CHG: 2 });
+    expect(toSdiDataset(r, datasetContext(['S1'], s)).rows[2]).toMatchObject({ PARAMCD: 'SDI', AVISIT: 'WEEK52', AVISITN: 52, CHG: 2, ANL01FL: 'Y' });
   });
 
   it('has no baseline when the screening total is missing', () => {

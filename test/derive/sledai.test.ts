@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSledaiTotal, deriveSledai, toSledaiDataset } from '../../src/derive/sledai.js';
 import { dm, settings, sledai } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 // Weights: dts/instruments.md (SLED01 seizure 8, SLED09 arthritis 4, SLED15 rash 2, SLED22 fever 1 …).
 const D = [
@@ -73,8 +74,8 @@ describe('deriveSledai', () => {
 
   it('adapts to the adsled dataset with the missing descriptors as text', () => {
     const r = deriveSledai({ dm: [dm('S1')], qs: sledai('S1', 2, 0, [], { notDone: ['SLED01', 'SLED02'] }) }, s);
-    const d = toSledaiDataset(r);
+    const d = toSledaiDataset(r, datasetContext(['S1'], s));
     expect(d.name).toBe('adsled');
-    expect(d.rows[0]).toMatchObject({ PARAMCD: 'SLEDAI', AVAL: null, MISSDESC: 'SLED01 SLED02', AVISIT: 'BASELINE' });
+    expect(d.rows[0]).toMatchObject({ STUDYID: 'SLEMSC01', TRTP: 'Placebo', PARAMCD: 'SLEDAI', PARAM: 'SLEDAI-2K Total Score', AVAL: null, MISSDESC: 'SLED01 SLED02', AVISIT: 'BASELINE', AVISITN: 0 });
   });
 });

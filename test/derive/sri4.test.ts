@@ -18,6 +18,7 @@ import {
 import { deriveSteroidDoses } from '../../src/derive/steroid-profile.js';
 import type { CmRow, DsRow, QsRow, SvRow } from '../../src/lock/types.js';
 import { bilag, cm, dm, ds, ex, onDay, pga, settings, sledai, sv } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 // Every expected value below is worked by hand from the SAP synopsis §4 (SRI-4) and §5.2.
 const s = settings();
@@ -245,11 +246,26 @@ describe('deriveSri4', () => {
     expect(sri4Of(responder(), false)).toBeUndefined();
   });
 
-  it('writes adsri4 with one row per FAS subject', () => {
+  it('writes adsri4 as a BDS: per FAS subject the response, each component (Y/N/missing) and the values judged', () => {
     const r = sri4Of(responder());
     if (!r) throw new Error('no record');
-    const d = toSri4Dataset([r]);
+    const d = toSri4Dataset([r], datasetContext(['S1'], s, false, { TRTSDT: onDay(0) }));
     expect(d.name).toBe('adsri4');
-    expect(d.rows[0]).toMatchObject({ USUBJID: 'S1', SRI4FL: 'Y', NRREAS: null, CSSTAT: 'MET' });
+    const byParam = new Map(d.rows.map((x) => [x.PARAMCD, x]));
+    expect([...byParam.keys()]).toEqual(['SRI4', 'SRI4SLED', 'SRI4BLG', 'SRI4PGA', 'SRI4CS', 'WDBFW24', 'SLEDW24', 'BLGNEWA', 'BLGNEWB', 'PGAW24H', 'CSMAXDOS']);
+    expect(byParam.get('SRI4')).toMatchObject({ USUBJID: 'S1', PARAM: 'SRI-4 Response at Week 24', AVALC: 'Y', AVAL: null, NRREAS: null, AVISIT: 'WEEK24', AVISITN: 24 });
+    expect(byParam.get('SRI4CS')).toMatchObject({ AVALC: 'Y' });
+    expect(byParam.get('SLEDW24')).toMatchObject({ AVAL: 8, BASE: 12, CHG: -4, AVALC: null });
+    expect(byParam.get('PGAW24H')).toMatchObject({ AVAL: 129, BASE: 100, CHG: 29 });
+    expect(byParam.get('CSMAXDOS')).toMatchObject({ AVAL: 10, ASTDY: 140, AENDY: 168 });
+    expect(d.rows.every((x) => x.ADT === r.W24DT && x.ADY === 168)).toBe(true);
+  });
+
+  it('writes a component that cannot be judged as a missing AVALC', () => {
+    const r = sri4Of(responder());
+    if (!r) throw new Error('no record');
+    const d = toSri4Dataset([{ ...r, PGASTAT: 'MISSING', SRI4FL: 'N', NRREAS: 'COMPONENT MISSING' }], datasetContext(['S1'], s));
+    expect(d.rows.find((x) => x.PARAMCD === 'SRI4PGA')?.AVALC).toBeNull();
+    expect(d.rows.find((x) => x.PARAMCD === 'SRI4')).toMatchObject({ AVALC: 'N', NRREAS: 'COMPONENT MISSING' });
   });
 });

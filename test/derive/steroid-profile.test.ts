@@ -8,6 +8,7 @@ import {
   toSteroidRecordDataset,
 } from '../../src/derive/steroid-profile.js';
 import { cm, dm, onDay, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 // Expected daily doses worked by hand from the SAP synopsis §4 (Day 0 = 2025-01-01, RFENDTC = day 364).
 const s = settings();
@@ -113,10 +114,11 @@ describe('maxDoseBetween and computeDoseRuns', () => {
   it('writes adcm and adcsdose', () => {
     const lock = { dm: [dm('S1')], cm: [cm('S1', { CMDOSE: 5, CMSTDTC: onDay(0), CMENDTC: null, CMENRTPT: 'ONGOING' })] };
     const d = deriveSteroidDoses(lock, s);
-    expect(toSteroidRecordDataset(d.records).rows[0]).toMatchObject({ PEDOSE: 5, ASTDY: 0, AENDY: 364, AENRFFL: 'Y' });
-    expect(toDoseProfileDataset(d.profiles.values()).rows).toEqual([
-      { USUBJID: 'S1', ASTDY: -60, AENDY: -1, AVAL: 0 },
-      { USUBJID: 'S1', ASTDY: 0, AENDY: 364, AVAL: 5 },
+    const ctx = datasetContext(['S1'], s);
+    expect(toSteroidRecordDataset(d.records, ctx).rows[0]).toMatchObject({ PEDOSE: 5, ASTDY: 0, AENDY: 364, AENRFFL: 'Y' });
+    expect(toDoseProfileDataset(d.profiles.values(), ctx).rows.map((r) => [r.USUBJID, r.PARAMCD, r.ASTDY, r.AENDY, r.AVAL])).toEqual([
+      ['S1', 'PEDOSE', -60, -1, 0],
+      ['S1', 'PEDOSE', 0, 364, 5],
     ]);
   });
 });

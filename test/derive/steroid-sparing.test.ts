@@ -9,6 +9,7 @@ import {
   toSteroidSparingDataset,
 } from '../../src/derive/steroid-sparing.js';
 import { cm, DAY0, dm, onDay, settings } from './helpers.js';
+import { datasetContext } from '../helpers/dataset-context.js';
 
 const s = settings();
 const MIN = s.analysis.steroidDiscontinuationMinDays;
@@ -91,7 +92,7 @@ describe('deriveSteroidSparing (from lock rows through the dose profile)', () =>
   it('has a record for every infused subject (0 without steroids) and none for a subject never infused', () => {
     const rows = run({ dm: [dm('S1'), dm('S2', { RFSTDTC: null, RFENDTC: null })], cm: [] });
     expect(rows.map((r) => [r.USUBJID, r.CSCUM, r.CSUSE0FL])).toEqual([['S1', 0, 'N']]);
-    expect(toSteroidSparingDataset(rows).rows[0]).toMatchObject({ USUBJID: 'S1', CSCUM: 0, CSDISCFL: null });
+    expect(toSteroidSparingDataset(rows, datasetContext(['S1'], s)).rows[0]).toMatchObject({ USUBJID: 'S1', CSCUM: 0, CSDISCFL: null });
   });
 });
 

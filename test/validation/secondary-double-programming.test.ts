@@ -32,6 +32,7 @@ import { loadLock, loadRandomization, sha256File } from '../../src/lock/index.js
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION, sampleRun } from '../helpers/sample-run.js';
+import { adamParamcd } from '../../src/derive/metadata/paramcd.js';
 
 type Row = Record<string, string>;
 
@@ -208,8 +209,9 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
           exact(out, `${k} NASSESS`, p.NASSESS, r[`${w}_NASSESS`]);
           exact(out, `${k} ADURDY`, p.ADURDY, r[`${w}_DAYS`]);
           close(out, `${k} PYEARS`, p.PYEARS, String(Number(r[`${w}_DAYS`]) / 365.25));
-          for (const e of ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'])
-            exact(out, `${k} ${e}`, p[e], r[`${w}_${e}`]);
+          // R names the endpoints as the ARD does; adflrsum holds them under 8-character ADaM names.
+          for (const [e, column] of [['FLARE', 'FLARE'], ['FLARE_RENAL', 'FLARREN'], ['FLARE_NONRENAL', 'FLARNREN'], ['FLARE_SEVERE', 'FLARSEV']] as const)
+            exact(out, `${k} ${e}`, p[column], r[`${w}_${e}`]);
         }
       }
       expect(out).toEqual([]);
@@ -282,7 +284,8 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       const prod = indexBy(adam('adbiom'), (r) => `${r.USUBJID}@${r.PARAMCD}@${r.AVISIT}`);
       const out: Mismatch[] = [];
       for (const r of mine) {
-        const k = `${r.USUBJID}@${r.PARAMCD}@${r.AVISIT}`;
+        // R keeps the SAP flag codes; adbiom writes them as 8-character ADaM PARAMCDs.
+        const k = `${r.USUBJID}@${adamParamcd(r.PARAMCD!)}@${r.AVISIT}`;
         const p = prod.get(k);
         exact(out, `${k} AVALC`, p?.AVALC, r.AVALC);
         exact(out, `${k} BASEC`, p?.BASEC, r.BASEC);
@@ -300,7 +303,7 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       );
       const out: Mismatch[] = [];
       for (const r of mine) {
-        const k = `${r.USUBJID}@${r.PARAMCD}@${r.AVISIT}`;
+        const k = `${r.USUBJID}@${adamParamcd(r.PARAMCD!)}@${r.AVISIT}`;
         const p = prod.get(k);
         if (!p) {
           out.push({ row: k, production: 'absent', r: r.AVAL });
