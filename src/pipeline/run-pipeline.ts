@@ -36,6 +36,8 @@ import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
 import { toAdexDataset } from '../derive/adex.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import type { SubmissionWriter } from '../submission/submission-files.js';
+import { runSubmissionWriter } from './submission.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -74,15 +76,17 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   const files = new Map<string, string | Uint8Array>();
   files.set('ard.csv', ardToCsv(ard));
   const datasetContext = primaryDatasetContext(derivations, settings);
-  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make());
-  for (const ds of toFlareDatasets(flares, datasetContext)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
-  files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae, datasetContext)));
-  files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro, datasetContext)));
+  const submission = runSubmissionWriter(lock, settings, blinded);
+  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make(), submission);
+  for (const ds of toFlareDatasets(flares, datasetContext)) addDataset(files, ds, submission);
+  addDataset(files, toAdaeDataset(adae, datasetContext), submission);
+  addDataset(files, toProDataset(pro, datasetContext), submission);
   const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
-  files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte, datasetContext)));
-  files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing, datasetContext)));
-  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make());
-  addDataset(files, toAdexDataset(lock, datasetContext));
+  addDataset(files, toTteDataset(tte, datasetContext), submission);
+  addDataset(files, toSteroidSparingDataset(steroidSparing, datasetContext), submission);
+  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make(), submission);
+  addDataset(files, toAdexDataset(lock, datasetContext), submission);
+  if (submission !== undefined) files.set('adam/define.xml', submission.defineXml());
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 
@@ -91,9 +95,13 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }
 
-/** Writes a dataset as `adam/<name>.csv`. A function, so that its rows are garbage once it returns. */
-function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset): void {
+/**
+ * Writes a dataset as `adam/<name>.csv`, and its `.xpt` and `.json` when the run has a lock date. A
+ * function, so that its rows are garbage once it returns.
+ */
+function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset, submission: SubmissionWriter | undefined): void {
   files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
 }
 
 /**
