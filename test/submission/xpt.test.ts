@@ -114,6 +114,41 @@ describe('writeXpt: read back by independent readers', () => {
   });
 });
 
+describe('writeXpt: against an independent writer (haven::write_xpt, make-xpt-read.R)', () => {
+  const ours = Buffer.from(readFileSync(join(FIXTURES, 'adxt.xpt')));
+  const haven = Buffer.from(readFileSync(join(FIXTURES, 'adxt-haven.xpt')));
+  const namestrs = SAMPLE_META.variables.map((_, i) => 80 * 8 + i * 140);
+  const obsStart = 80 * 8 + Math.ceil((9 * 140) / 80) * 80 + 80;
+  const obsLength = 247;
+  /** The one cell where the writers differ: the largest double below 16^63 (row 9, AVAL at offset 14). */
+  const largest = obsStart + 8 * obsLength + 14;
+
+  /** The file with the fields each writer fills its own way blanked: version, OS, datetimes, informats. */
+  function masked(b: Buffer): Buffer {
+    const m = Buffer.from(b);
+    for (const [from, to] of [[104, 120], [144, 176], [424, 440], [464, 496]] as const) m.fill(0, from, to);
+    for (const n of namestrs) m.fill(0, n + 72, n + 84); // niform, nifl, nifd: haven repeats the format as informat
+    m.fill(0, largest, largest + 8);
+    return m;
+  }
+
+  it('is byte-identical apart from those fields: headers, NAMESTRs, every observation, the padding', () => {
+    expect(ours.length).toBe(haven.length);
+    expect(masked(ours).equals(masked(haven))).toBe(true);
+  });
+
+  it('the comparison can fail: a changed byte in an observation is seen', () => {
+    const changed = Buffer.from(ours);
+    changed.writeUInt8(changed.readUInt8(obsStart + 10) ^ 1, obsStart + 10);
+    expect(masked(changed).equals(masked(haven))).toBe(false);
+  });
+
+  it('writes the largest double below the overflow exactly, where haven saturates to the largest IBM number', () => {
+    expect([...ours.subarray(largest, largest + 8)]).toEqual([0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf8]);
+    expect([...haven.subarray(largest, largest + 8)]).toEqual([0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+  });
+});
+
 interface ReaderResult {
   names: string[];
   labels: Record<string, string>;
