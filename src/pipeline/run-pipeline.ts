@@ -86,7 +86,10 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   addDataset(files, toSteroidSparingDataset(steroidSparing, datasetContext), submission);
   for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make(), submission);
   addDataset(files, toAdexDataset(lock, datasetContext), submission);
-  if (submission !== undefined) files.set('adam/define.xml', submission.defineXml());
+  if (submission !== undefined) {
+    files.set('adam/define.xml', submission.defineXml());
+    files.set('adam/define.html', submission.defineHtml());
+  }
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 

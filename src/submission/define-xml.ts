@@ -96,7 +96,7 @@ export function defineXmlOf(described: readonly Described[], ctx: DefineContext)
 }
 
 /** The codelists the variables refer to, in the context's order; an unknown reference is an error. */
-function referencedCodelists(described: readonly Described[], all: readonly CodeListMeta[]): CodeListMeta[] {
+export function referencedCodelists(described: readonly Described[], all: readonly CodeListMeta[]): CodeListMeta[] {
   const used = new Set<string>();
   const problems: string[] = [];
   const known = new Set(all.map((c) => c.id));

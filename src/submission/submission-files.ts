@@ -8,7 +8,8 @@
 import type { CodeListMeta } from '../derive/dataset-metadata.js';
 import type { SubmissionDataset } from './columns.js';
 import { writeDatasetJson } from './dataset-json.js';
-import { defineXmlOf, describe, type Described } from './define-xml.js';
+import { writeDefineHtml } from './define-html.js';
+import { defineXmlOf, describe, referencedCodelists, type Described } from './define-xml.js';
 import { writeXpt } from './xpt.js';
 
 export interface SubmissionContext {
@@ -42,6 +43,8 @@ export interface SubmissionWriter {
   add(dataset: SubmissionDataset): Map<string, SubmissionFile>;
   /** `adam/define.xml` describing every dataset added, in the order added. */
   defineXml(): string;
+  /** `adam/define.html`: the same content as a plain readable page. */
+  defineHtml(): string;
 }
 
 export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
@@ -62,14 +65,18 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
     defineXml() {
       return defineXmlOf(described, { ...ctx, metaDataVersionOID: mdv, sourceSystem });
     },
+    defineHtml() {
+      return writeDefineHtml(described, { ...ctx, codelists: referencedCodelists(described, ctx.codelists) });
+    },
   };
 }
 
-/** Every submission file of the datasets, by relative path (`adam/adsl.xpt`, `adam/adsl.json`, …, `adam/define.xml`). */
+/** Every submission file of the datasets, by relative path (`adam/adsl.xpt`, `adam/adsl.json`, …, `adam/define.xml`, `adam/define.html`). */
 export function submissionFiles(datasets: readonly SubmissionDataset[], ctx: SubmissionContext): Map<string, SubmissionFile> {
   const writer = submissionWriter(ctx);
   const files = new Map<string, SubmissionFile>();
   for (const d of datasets) for (const [path, content] of writer.add(d)) files.set(path, content);
   files.set('adam/define.xml', writer.defineXml());
+  files.set('adam/define.html', writer.defineHtml());
   return files;
 }

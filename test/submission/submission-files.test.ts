@@ -38,8 +38,8 @@ const bytesOf = (m: Map<string, string | Uint8Array>): Map<string, Buffer> =>
 describe('submissionFiles', () => {
   const files = submissionFiles(DATASETS, CTX);
 
-  it('writes an .xpt and a .json per dataset and one define.xml', () => {
-    expect([...files.keys()]).toEqual(['adam/adsb.xpt', 'adam/adsb.json', 'adam/adxt.xpt', 'adam/adxt.json', 'adam/define.xml']);
+  it('writes an .xpt and a .json per dataset, one define.xml and its HTML rendering', () => {
+    expect([...files.keys()]).toEqual(['adam/adsb.xpt', 'adam/adsb.json', 'adam/adxt.xpt', 'adam/adxt.json', 'adam/define.xml', 'adam/define.html']);
   });
 
   it('gives the same bytes on every call', () => {
@@ -66,6 +66,7 @@ describe('submissionFiles', () => {
     const parts = new Map<string, string | Uint8Array>();
     for (const d of DATASETS) for (const [k, v] of w.add(d)) parts.set(k, v);
     parts.set('adam/define.xml', w.defineXml());
+    parts.set('adam/define.html', w.defineHtml());
     const a = bytesOf(parts);
     for (const [path, content] of bytesOf(files)) expect(content.equals(a.get(path)!), path).toBe(true);
   });
