@@ -24,6 +24,27 @@ const validate = new Ajv2019({ allErrors: true, strict: false }).compile(schema)
 const tmp = mkdtempSync(join(tmpdir(), 'sle-msc-submission-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+interface RSummary {
+  missing: number;
+  chars?: number;
+  first?: string | null;
+  last?: string | null;
+  sum?: string;
+  sumsq?: string;
+}
+
+interface RRead {
+  rows: number;
+  foreign_rows: number;
+  names: string[];
+  foreign_names: string[];
+  labels: string[];
+  formats: string[];
+  foreign_widths: number[];
+  haven: Record<string, RSummary>;
+  foreign: Record<string, RSummary>;
+}
+
 interface DatasetJson {
   columns: { name: string; dataType: string }[];
   rows: (string | number | null)[][];
@@ -68,6 +89,41 @@ describe('submission files of the sample run', async () => {
         r.map((v, c) => (v === null ? (doc.columns[c]!.dataType === 'string' ? '' : null) : doc.columns[c]!.dataType === 'date' ? sasDate(v as string) : v)),
       );
       expect(rows, p).toEqual(expected);
+    }
+  });
+
+  it('XPT: R (haven::read_xpt, foreign::read.xport) reads what the CSV holds (make-sample-xpt-read.R)', () => {
+    const r = JSON.parse(readFileSync(join(FIXTURES, 'sample-xpt-read.json'), 'utf8')) as { datasets: Record<string, RRead> };
+    expect(Object.keys(r.datasets).sort()).toEqual(csvPaths.map((p) => p.slice(5, -4)).sort());
+    for (const [name, read] of Object.entries(r.datasets)) {
+      const doc = JSON.parse(files.get(`adam/${name}.json`) as string) as DatasetJson & { columns: { label: string; length?: number; displayFormat?: string }[] };
+      const csv = parse(files.get(`adam/${name}.csv`) as string, { columns: false }) as string[][];
+      const rows = csv.slice(1);
+      expect([read.rows, read.foreign_rows], name).toEqual([rows.length, rows.length]);
+      expect(read.names, name).toEqual(csv[0]);
+      expect(read.foreign_names, name).toEqual(csv[0]);
+      expect(read.labels, name).toEqual(doc.columns.map((c) => c.label));
+      expect(read.formats, name).toEqual(doc.columns.map((c) => (c.displayFormat ?? '').replace(/\.$/, '')));
+      expect(read.foreign_widths, name).toEqual(doc.columns.map((c) => c.length ?? 8));
+      doc.columns.forEach((c, i) => {
+        const values = rows.map((row) => row[i]!);
+        const present = values.filter((v) => v !== '');
+        const at = `${name}.${c.name}`;
+        for (const [reader, got] of [['haven', read.haven[c.name]!], ['foreign', read.foreign[c.name]!]] as const) {
+          expect(got.missing, `${reader} ${at}`).toBe(values.length - present.length);
+          if (c.dataType === 'string') {
+            expect(got.chars, `${reader} ${at}`).toBe(values.reduce((n, v) => n + v.length, 0));
+            expect(got.first, `${reader} ${at}`).toBe(values[0] ?? null);
+          } else if (c.dataType === 'date' && reader === 'haven') {
+            expect([got.first, got.last], at).toEqual([present[0] ?? null, present.at(-1) ?? null]);
+          } else {
+            const xs = present.map((v) => (c.dataType === 'date' ? sasDate(v) : Number(v)));
+            const close = (a: string, b: number): boolean => Math.abs(Number(a) - b) <= 1e-12 * Math.max(1, Math.abs(b));
+            expect(close(got.sum!, xs.reduce((s, x) => s + x, 0)), `${reader} ${at} sum`).toBe(true);
+            expect(close(got.sumsq!, xs.reduce((s, x) => s + x * x, 0)), `${reader} ${at} sum of squares`).toBe(true);
+          }
+        }
+      });
     }
   });
 
