@@ -46,7 +46,7 @@ interface RRead {
 }
 
 interface DatasetJson {
-  columns: { name: string; dataType: string }[];
+  columns: { name: string; label: string; dataType: string; length?: number; displayFormat?: string }[];
   rows: (string | number | null)[][];
 }
 
@@ -96,7 +96,7 @@ describe('submission files of the sample run', async () => {
     const r = JSON.parse(readFileSync(join(FIXTURES, 'sample-xpt-read.json'), 'utf8')) as { datasets: Record<string, RRead> };
     expect(Object.keys(r.datasets).sort()).toEqual(csvPaths.map((p) => p.slice(5, -4)).sort());
     for (const [name, read] of Object.entries(r.datasets)) {
-      const doc = JSON.parse(files.get(`adam/${name}.json`) as string) as DatasetJson & { columns: { label: string; length?: number; displayFormat?: string }[] };
+      const doc = JSON.parse(files.get(`adam/${name}.json`) as string) as DatasetJson;
       const csv = parse(files.get(`adam/${name}.csv`) as string, { columns: false }) as string[][];
       const rows = csv.slice(1);
       expect([read.rows, read.foreign_rows], name).toEqual([rows.length, rows.length]);
