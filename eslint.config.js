@@ -9,7 +9,7 @@ const LAYERS = [
   ['lock', 'render'],
   ['sap', 'unblinding', 'simulate', 'output'],
   ['derive'],
-  ['analyze', 'explain'],
+  ['analyze', 'explain', 'submission'],
   ['tlf'],
   ['figures'],
   ['pipeline'],

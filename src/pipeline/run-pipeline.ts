@@ -45,6 +45,8 @@ import { analyzeConmed } from '../analyze/conmed.js';
 import { analyzeDeviations } from '../analyze/deviations.js';
 import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
 import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
+import type { SubmissionWriter } from '../submission/submission-files.js';
+import { runSubmissionWriter } from './submission.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -130,17 +132,22 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
 
   files.set('ard.csv', ardToCsv(ard));
   const datasetContext = primaryDatasetContext(derivations, settings);
-  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make());
-  for (const ds of toFlareDatasets(flares, datasetContext)) files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
-  files.set('adam/adae.csv', datasetToCsv(toAdaeDataset(adae, datasetContext)));
-  files.set('adam/adpro.csv', datasetToCsv(toProDataset(pro, datasetContext)));
-  files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte, datasetContext)));
-  files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing, datasetContext)));
-  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make());
-  addDataset(files, toAdexDataset(lock, datasetContext));
-  addDataset(files, toConmedDataset(conmed, datasetContext));
+  const submission = runSubmissionWriter(lock, settings, blinded);
+  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make(), submission);
+  for (const ds of toFlareDatasets(flares, datasetContext)) addDataset(files, ds, submission);
+  addDataset(files, toAdaeDataset(adae, datasetContext), submission);
+  addDataset(files, toProDataset(pro, datasetContext), submission);
+  addDataset(files, toTteDataset(tte, datasetContext), submission);
+  addDataset(files, toSteroidSparingDataset(steroidSparing, datasetContext), submission);
+  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make(), submission);
+  addDataset(files, toAdexDataset(lock, datasetContext), submission);
+  addDataset(files, toConmedDataset(conmed, datasetContext), submission);
   // Deviations need the randomization file: a blinded run has none and writes no addv.
-  if (!blinded) addDataset(files, toDeviationDataset(deviations, datasetContext));
+  if (!blinded) addDataset(files, toDeviationDataset(deviations, datasetContext), submission);
+  if (submission !== undefined) {
+    files.set('adam/define.xml', submission.defineXml());
+    files.set('adam/define.html', submission.defineHtml());
+  }
   stage('ard.csv and datasets');
 
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
@@ -162,9 +169,13 @@ function listingCatalogEntry(id: string, title: string): CatalogEntry {
   return { id, title, kind: 'listing', files: ['html', 'rtf', 'txt'].map((ext) => `listings/${id}.${ext}`) };
 }
 
-/** Writes a dataset as `adam/<name>.csv`. A function, so that its rows are garbage once it returns. */
-function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset): void {
+/**
+ * Writes a dataset as `adam/<name>.csv`, and its `.xpt` and `.json` when the run has a lock date. A
+ * function, so that its rows are garbage once it returns.
+ */
+function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset, submission: SubmissionWriter | undefined): void {
   files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
+  if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
 }
 
 /**

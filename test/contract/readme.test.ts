@@ -57,12 +57,18 @@ describe('README §Output folder', () => {
     expect(log).toContain('## Models');
   });
 
-  it('holds manifest.json, ard.csv, adam/*.csv and tables/<id>.rtf|html|txt (each table in all three)', () => {
+  it('holds manifest.json, ard.csv, adam/*.csv|xpt|json, adam/define.xml|html and tables/<id>.rtf|html|txt (each table in all three)', () => {
     const keys = [...tree.keys()];
     expect(keys).toContain('manifest.json');
     expect(keys).toContain('ard.csv');
     expect(keys).toContain('adam/adsl.csv');
-    expect(keys.filter((k) => k.startsWith('adam/')).every((k) => /^adam\/[a-z0-9]+\.csv$/.test(k))).toBe(true);
+    const adam = keys.filter((k) => k.startsWith('adam/'));
+    expect(adam.filter((k) => k !== 'adam/define.xml' && k !== 'adam/define.html').every((k) => /^adam\/[a-z0-9]+\.(csv|xpt|json)$/.test(k))).toBe(true);
+    expect(adam).toContain('adam/define.xml');
+    expect(adam).toContain('adam/define.html');
+    const stems = (ext: string): string[] => adam.filter((k) => k.endsWith(ext)).map((k) => k.slice(0, -ext.length)).sort();
+    expect(stems('.xpt')).toEqual(stems('.csv'));
+    expect(stems('.json')).toEqual(stems('.csv'));
     const tables = keys.filter((k) => k.startsWith('tables/'));
     const ids = new Set(tables.map((k) => k.replace(/^tables\/(.+)\.(rtf|html|txt)$/, '$1')));
     expect(ids.size).toBeGreaterThan(10);

@@ -81,7 +81,7 @@ for (const kind of ['unblinded', 'blinded'] as const) {
     const metas = adamDatasetMetadata(settings, blinded);
     const codelists = adamCodelists(settings, blinded);
     const byId = new Map(codelists.map((c) => [c.id, c]));
-    const written = [...result.files.keys()].filter((k) => k.startsWith('adam/')).sort();
+    const written = [...result.files.keys()].filter((k) => k.startsWith('adam/') && k.endsWith('.csv')).sort();
 
     it('writes exactly one adam/<name>.csv per dataset of the metadata', () => {
       expect(written).toEqual(metas.map((m) => `adam/${m.name.toLowerCase()}.csv`).sort());

@@ -1,0 +1,184 @@
+/**
+ * What the submission writers (XPT, Dataset-JSON, Define-XML) share: the checks a dataset's metadata
+ * and rows must pass before any byte is written, and the per-variable facts every format states the
+ * same way (character length from the data, key sequence, SAS date numbers, the display format split
+ * into name, width and decimals). Trial-agnostic: it knows DatasetMeta, not lupus.
+ */
+import { dayNumber, isValidIsoDate } from '../core/dates.js';
+import type { DatasetMeta, VariableMeta } from '../derive/dataset-metadata.js';
+
+export type SubmissionValue = string | number | null;
+export type SubmissionRow = Readonly<Record<string, SubmissionValue>>;
+
+/** A dataset as the submission writers take it: its metadata and its rows (the CSV's rows). */
+export interface SubmissionDataset {
+  readonly meta: DatasetMeta;
+  readonly rows: readonly SubmissionRow[];
+}
+
+/** SAS V5 transport limits (also the FDA's for submitted datasets). */
+export const MAX_NAME = 8;
+export const MAX_LABEL = 40;
+export const MAX_TEXT_LENGTH = 200;
+/** A numeric is stored in 8 bytes (IBM double) in the XPT and has Length 8 in Define-XML. */
+export const NUMERIC_LENGTH = 8;
+
+/** A dataset or metadata the writers refuse; the message names the file, row and variable. */
+export class SubmissionError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n${problems.join('\n')}`);
+    this.name = 'SubmissionError';
+  }
+}
+
+/** One variable as every format writes it. */
+export interface ColumnSpec {
+  readonly meta: VariableMeta;
+  /** 1-based position in the dataset. */
+  readonly order: number;
+  /** Bytes: the longest value for text (at least 1), 8 for numbers and dates. */
+  readonly length: number;
+  /** 1-based position among the dataset's keys, if a key. */
+  readonly keySequence?: number;
+}
+
+const NAME = /^[A-Z][A-Z0-9_]*$/;
+const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** Problems of the metadata alone: names, labels, keys (what a SAS V5 file and Define-XML require). */
+export function metaProblems(meta: DatasetMeta): string[] {
+  const where = `dataset ${meta.name}`;
+  const problems: string[] = [];
+  problems.push(...nameProblems(where, meta.name), ...labelProblems(where, meta.label));
+  const seen = new Set<string>();
+  for (const v of meta.variables) {
+    const at = `${meta.name}.${v.name}`;
+    problems.push(...nameProblems(at, v.name), ...labelProblems(at, v.label));
+    if (seen.has(v.name)) problems.push(`${at}: variable listed twice`);
+    seen.add(v.name);
+    if (v.displayFormat !== undefined && parseDisplayFormat(v.displayFormat) === undefined)
+      problems.push(`${at}: display format ${JSON.stringify(v.displayFormat)} is not a SAS format (NAMEw.d)`);
+    if (v.length !== undefined && (!Number.isInteger(v.length) || v.length < 1 || v.length > MAX_TEXT_LENGTH))
+      problems.push(`${at}: length ${v.length} outside 1–${MAX_TEXT_LENGTH}`);
+  }
+  if (meta.variables.length === 0) problems.push(`${where}: no variables`);
+  for (const k of meta.keys) if (!seen.has(k)) problems.push(`${where}: key ${k} is not one of its variables`);
+  return problems;
+}
+
+function nameProblems(where: string, name: string): string[] {
+  if (name.length > MAX_NAME || !NAME.test(name))
+    return [`${where}: name ${JSON.stringify(name)} must be 1–${MAX_NAME} upper-case letters, digits or _, starting with a letter`];
+  return [];
+}
+
+function labelProblems(where: string, label: string): string[] {
+  if (label.length > MAX_LABEL) return [`${where}: label longer than ${MAX_LABEL} characters: ${JSON.stringify(label)}`];
+  if (!ASCII_PRINTABLE.test(label)) return [`${where}: label must be printable ASCII: ${JSON.stringify(label)}`];
+  return [];
+}
+
+/** At most this many problems are listed: a systematic error would otherwise repeat on every row. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * The column specs of a dataset, after checking every cell against its variable's type: text is a
+ * string of printable ASCII of at most 200 bytes (or null), integer a whole number, float a finite
+ * number, date a valid `YYYY-MM-DD` string. Throws a SubmissionError naming `file`, row (1-based) and
+ * variable otherwise — the rows come from the derivations, so such an error is a bug upstream.
+ */
+export function columnSpecs(file: string, meta: DatasetMeta, rows: readonly SubmissionRow[]): ColumnSpec[] {
+  const problems = metaProblems(meta).map((p) => `${file}: ${p}`);
+  if (problems.length > 0) throw new SubmissionError(problems);
+  const specs = meta.variables.map((v, i) => {
+    const keyAt = meta.keys.indexOf(v.name);
+    const longest = v.type === 'text' ? longestText(file, v, rows, problems) : checkNumbers(file, v, rows, problems);
+    if (v.type === 'text' && v.length !== undefined && longest > v.length)
+      problems.push(`${file}: ${v.name}: a value of ${longest} bytes exceeds the metadata length ${v.length}`);
+    const spec: ColumnSpec = {
+      meta: v,
+      order: i + 1,
+      length: v.type === 'text' ? Math.max(1, longest) : NUMERIC_LENGTH,
+      ...(keyAt >= 0 ? { keySequence: keyAt + 1 } : {}),
+    };
+    return spec;
+  });
+  if (problems.length > 0) throw new SubmissionError(capped(problems));
+  return specs;
+}
+
+function capped(problems: string[]): string[] {
+  return problems.length <= MAX_PROBLEMS ? problems : [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
+}
+
+/** Longest value in bytes (ASCII, so characters), recording values that are not printable ASCII or too long. */
+function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
+  let longest = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const x = (rows[r] as SubmissionRow)[v.name];
+    if (x === null) continue;
+    if (typeof x !== 'string') {
+      problems.push(`${file}: row ${r + 1}, ${v.name}: a text variable holds ${describe(x)}`);
+      continue;
+    }
+    if (!ASCII_PRINTABLE.test(x)) problems.push(`${file}: row ${r + 1}, ${v.name}: ${JSON.stringify(x)} is not printable ASCII (SAS V5 transport has no encoding)`);
+    else if (x.length > MAX_TEXT_LENGTH) problems.push(`${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`);
+    if (x.length > longest) longest = x.length;
+  }
+  return longest;
+}
+
+function checkNumbers(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
+  const validDates = new Set<string>(); // dates repeat: check each once
+  for (let r = 0; r < rows.length; r++) {
+    const x = (rows[r] as SubmissionRow)[v.name];
+    if (x === null || (typeof x === 'string' && validDates.has(x))) continue;
+    const bad = cellProblem(v, x);
+    if (bad === undefined && typeof x === 'string') validDates.add(x);
+    if (bad !== undefined) problems.push(`${file}: row ${r + 1}, ${v.name}: ${bad}`);
+  }
+  return NUMERIC_LENGTH;
+}
+
+function cellProblem(v: VariableMeta, x: string | number | undefined): string | undefined {
+  if (v.type === 'date') return typeof x === 'string' && isValidIsoDate(x) ? undefined : `a date variable holds ${describe(x)}, not YYYY-MM-DD`;
+  if (typeof x !== 'number' || !Number.isFinite(x)) return `a ${v.type} variable holds ${describe(x)}`;
+  if (v.type === 'integer' && !Number.isInteger(x)) return `an integer variable holds ${x}`;
+  return undefined;
+}
+
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing (the row lacks the column)';
+  return typeof x === 'string' ? `the text ${JSON.stringify(x)}` : `${typeof x} ${String(x)}`;
+}
+
+/** Day 0 of SAS dates. */
+const SAS_EPOCH = dayNumber('1960-01-01');
+
+/** SAS date number (days since 1960-01-01) of a valid ISO date. */
+export function sasDate(iso: string): number {
+  return dayNumber(iso) - SAS_EPOCH;
+}
+
+/** A SAS display format split as the XPT NAMESTR stores it: `DATE9.` → DATE, 9, 0; `8.1` → '', 8, 1. */
+export interface DisplayFormat {
+  readonly name: string;
+  readonly width: number;
+  readonly decimals: number;
+}
+
+const FORMAT = /^(\$?[A-Z_](?:[A-Z0-9_]*[A-Z_])?)?(\d*)\.(\d*)$/;
+
+export function parseDisplayFormat(text: string): DisplayFormat | undefined {
+  const m = FORMAT.exec(text);
+  if (m === null) return undefined;
+  const name = m[1] ?? '';
+  if (name.length > MAX_NAME || (name === '' && m[2] === '')) return undefined;
+  return { name, width: m[2] === '' ? 0 : Number(m[2]), decimals: m[3] === '' ? 0 : Number(m[3]) };
+}
+
+/** `YYYY-MM-DDT00:00:00`: the only time the writers state is the lock's date (never the clock). */
+export function lockDateTime(lockedAt: string): string {
+  if (!isValidIsoDate(lockedAt)) throw new SubmissionError([`lockedAt must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(lockedAt)}`]);
+  return `${lockedAt}T00:00:00`;
+}

@@ -1,0 +1,84 @@
+/**
+ * CDISC Dataset-JSON v1.1 (https://github.com/cdisc-org/DataExchange-DatasetJson): one dataset per file,
+ * attributes in the order the specification recommends (so that streaming readers find the columns
+ * before the rows), one row per line. Values are the CSV's: text as strings (an empty string stays
+ * `""`), numbers as JSON numbers printed as the CSV prints them (shortest round trip; −0 as 0), dates as
+ * ISO 8601 strings with `targetDataType: "integer"` and the SAS display format (the ADaM case of the
+ * specification), missing as null. The creation datetime is the lock date, never the clock.
+ */
+import type { DatasetMeta, VariableType } from '../derive/dataset-metadata.js';
+import { columnSpecs, lockDateTime, type ColumnSpec, type SubmissionRow } from './columns.js';
+
+export interface DatasetJsonContext {
+  /** `YYYY-MM-DD` of lock.json: `datasetJSONCreationDateTime` and `dbLastModifiedDateTime`. */
+  readonly lockedAt: string;
+  /** ODM Study/@OID, also in Define-XML. */
+  readonly studyOID: string;
+  /** ODM MetaDataVersion/@OID, also in Define-XML. */
+  readonly metaDataVersionOID: string;
+  readonly originator: string;
+  readonly sourceSystem: { readonly name: string; readonly version: string };
+}
+
+export const DATASET_JSON_VERSION = '1.1.0';
+
+/** Dataset-JSON `dataType` of each metadata type (float is ODM float: a JSON number). */
+const DATA_TYPE: Readonly<Record<VariableType, string>> = { text: 'string', integer: 'integer', float: 'float', date: 'date' };
+
+/** `IG.ADSL`: the dataset's ItemGroupDef OID in Define-XML. */
+export function itemGroupOid(meta: DatasetMeta): string {
+  return `IG.${meta.name}`;
+}
+
+/** `IT.ADSL.AGE`: the variable's ItemDef OID in Define-XML. */
+export function itemOid(meta: DatasetMeta, variable: string): string {
+  return `IT.${meta.name}.${variable}`;
+}
+
+/**
+ * The Dataset-JSON text of one dataset (UTF-8, ends with a newline). Throws SubmissionError on bad input.
+ * `specs` are the rows' column specs when the caller has them already (columnSpecs of the same rows).
+ */
+export function writeDatasetJson(
+  meta: DatasetMeta,
+  rows: readonly SubmissionRow[],
+  ctx: DatasetJsonContext,
+  specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
+): string {
+  const created = lockDateTime(ctx.lockedAt);
+  const head = {
+    datasetJSONCreationDateTime: created,
+    datasetJSONVersion: DATASET_JSON_VERSION,
+    fileOID: `${ctx.studyOID}.${meta.name}`,
+    dbLastModifiedDateTime: created,
+    originator: ctx.originator,
+    sourceSystem: { name: ctx.sourceSystem.name, version: ctx.sourceSystem.version },
+    studyOID: ctx.studyOID,
+    metaDataVersionOID: ctx.metaDataVersionOID,
+    metaDataRef: 'define.xml',
+    itemGroupOID: itemGroupOid(meta),
+    records: rows.length,
+    name: meta.name,
+    label: meta.label,
+    columns: specs.map((s) => column(meta, s)),
+  };
+  const opening = JSON.stringify(head).slice(0, -1); // the object without its closing brace
+  const names = specs.map((s) => s.meta.name);
+  const lines = rows.map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
+  return `${opening},"rows":[${lines.length === 0 ? '' : `\n${lines.join(',\n')}\n`}]}\n`;
+}
+
+/** One column object, attributes in the specification's order. */
+function column(meta: DatasetMeta, s: ColumnSpec): Record<string, string | number> {
+  const v = s.meta;
+  return {
+    itemOID: itemOid(meta, v.name),
+    name: v.name,
+    label: v.label,
+    dataType: DATA_TYPE[v.type],
+    ...(v.type === 'date' ? { targetDataType: 'integer' } : {}),
+    ...(v.type === 'text' ? { length: s.length } : {}),
+    ...(v.displayFormat !== undefined ? { displayFormat: v.displayFormat } : {}),
+    ...(s.keySequence !== undefined ? { keySequence: s.keySequence } : {}),
+  };
+}
