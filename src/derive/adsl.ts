@@ -7,7 +7,7 @@
  * locked DM), so the layout does not depend on unblinding and no value can reveal an arm.
  */
 import type { IsoDate } from '../core/dates.js';
-import type { ArmCode, Lock, RandomizationRow, Unblinding } from '../lock/types.js';
+import type { ArmCode, ExRow, Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import { computeEndOfStudy, computeRandomizationDate, type EndOfStudyStatus } from './disposition.js';
@@ -78,6 +78,13 @@ export interface AdslRecord {
   /** Prednisone-equivalent dose on Day 0 (mg/day, rounded as the SAP compares); null if not infused. */
   readonly CSDOSE0: number | null;
   readonly CSUSE0FL: 'Y' | 'N' | null;
+  /** Infused volume (mL) of the EXOCCUR = Y row (SAP §7.4); null if not infused or not recorded. */
+  readonly EXVOL: number | null;
+}
+
+/** The infusion (the EX row with EXOCCUR = Y; at most one per subject, dts/domains.md) by subject. */
+export function computeInfusions(ex: readonly ExRow[], settings: SapSettings): ReadonlyMap<string, ExRow> {
+  return new Map(ex.filter((r) => r.EXOCCUR === settings.exposure.infusedValue).map((r) => [r.USUBJID, r]));
 }
 
 export interface AdslInputs {
@@ -98,7 +105,7 @@ export function deriveAdsl(
   settings: SapSettings,
 ): AdslRecord[] {
   const ds = groupBySubject(lock.ds);
-  const infused = new Set(lock.ex.filter((r) => r.EXOCCUR === settings.exposure.infusedValue).map((r) => r.USUBJID));
+  const infusions = computeInfusions(lock.ex, settings);
   const randomization = new Map<string, RandomizationRow>(
     unblinding.kind === 'blinded' ? [] : unblinding.rows.map((r) => [r.USUBJID, r]),
   );
@@ -111,7 +118,7 @@ export function deriveAdsl(
   return lock.dm.map((dm) => {
     const subjectDs = ds.get(dm.USUBJID) ?? [];
     const RANDDT = computeRandomizationDate(subjectDs, settings);
-    const isInfused = infused.has(dm.USUBJID);
+    const isInfused = infusions.has(dm.USUBJID);
     const rand = randomization.get(dm.USUBJID) ?? null;
     const SCRSLED =
       sledai.get(dm.USUBJID)?.find((r) => r.VISITNUM === settings.screeningVisitnum)?.AVAL ?? null;
@@ -155,6 +162,7 @@ export function deriveAdsl(
       BASESDI: baselineValue(sdi.get(dm.USUBJID)),
       CSDOSE0,
       CSUSE0FL: CSDOSE0 === null ? null : CSDOSE0 > 0 ? 'Y' : 'N',
+      EXVOL: infusions.get(dm.USUBJID)?.EXVOL ?? null,
     };
   });
 }
@@ -163,7 +171,7 @@ export const ADSL_COLUMNS = [
   'STUDYID', 'USUBJID', 'SUBJID', 'SITEID', 'AGE', 'AGEU', 'SEX', 'RACE', 'ETHNIC', 'COUNTRY', 'WEIGHTBL',
   'ENRFL', 'RANDFL', 'RANDDT', 'INFFL', 'FASFL', 'SAFFL', 'ARMCD', 'ARM', 'ACTARMCD', 'ACTARM',
   'TRTSDT', 'RFENDTC', 'SCRSLED', 'STRATUM', 'RANDSTR', 'STRATDFL', 'EOSSTT', 'DCSREAS', 'EOSDT',
-  'BASESLED', 'BASEPGA', 'BASESDI', 'CSDOSE0', 'CSUSE0FL',
+  'BASESLED', 'BASEPGA', 'BASESDI', 'CSDOSE0', 'CSUSE0FL', 'EXVOL',
 ] as const;
 
 /**

@@ -106,6 +106,8 @@ export interface Sri4Record {
   readonly WDBFW24: 'Y' | 'N';
   readonly SRI4FL: 'Y' | 'N';
   readonly NRREAS: Sri4Reason | null;
+  /** Observed case (SAP §6.13): all four components non-missing and no withdrawal before Week 24. */
+  readonly OCFL: 'Y' | 'N';
 }
 
 export interface Sri4Inputs {
@@ -136,7 +138,18 @@ function isWithdrawnBeforeWeek24(a: AdslRecord, w24: IsoDate | null, day0: numbe
   return dayNumber(a.EOSDT) - day0 < nominal;
 }
 
-/** One record per FAS subject, in ADSL order. */
+/**
+ * Observed case of the sensitivity analysis SRI4_OC (SAP §6.13): every component assessed (none
+ * MISSING) and no withdrawal before Week 24. A subject without a Week 24 visit has missing components.
+ */
+export function computeObservedCase(components: readonly ComponentStatus[], withdrawnBeforeWeek24: boolean): boolean {
+  return !withdrawnBeforeWeek24 && !components.includes('MISSING');
+}
+
+/**
+ * One record per infused subject (SAF, which contains the FAS), in ADSL order: the primary analysis
+ * reads the FAS, the as-treated analysis (SAP §6.13) the SAF.
+ */
 export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Record[] {
   const s = settings.sri4;
   const visitDates = indexVisitDates(inputs.sv);
@@ -144,7 +157,7 @@ export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Recor
   const bilag = atVisit(inputs.bilagVisits, s.visitnum);
   const pga = atVisit(inputs.pga, s.visitnum);
   return inputs.adsl
-    .filter((a) => a.FASFL === 'Y')
+    .filter((a) => a.SAFFL === 'Y')
     .map((a) => {
       const day0 = a.TRTSDT === null ? null : dayNumber(a.TRTSDT);
       const dates = visitDates.get(a.USUBJID);
@@ -185,6 +198,7 @@ export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Recor
         WDBFW24: withdrawn ? 'Y' : 'N',
         SRI4FL: response.responder ? 'Y' : 'N',
         NRREAS: response.reason,
+        OCFL: computeObservedCase(Object.values(components), withdrawn) ? 'Y' : 'N',
       };
     });
 }
@@ -192,7 +206,7 @@ export function deriveSri4(inputs: Sri4Inputs, settings: SapSettings): Sri4Recor
 export const ADSRI4_COLUMNS = [
   'USUBJID', 'W20DT', 'W24DT', 'CSWINSDY', 'CSWINEDY', 'SLEDBASE', 'SLEDAVAL', 'SLEDCHG', 'SLEDSTAT',
   'BLGNEWA', 'BLGNEWB', 'BLGSTAT', 'PGABASEH', 'PGAAVALH', 'PGACHGH', 'PGASTAT', 'CSMAXDOS', 'CSSTAT',
-  'WDBFW24', 'SRI4FL', 'NRREAS',
+  'WDBFW24', 'SRI4FL', 'NRREAS', 'OCFL',
 ] as const;
 
 export function toSri4Dataset(records: readonly Sri4Record[]): AdamDataset {

@@ -35,6 +35,12 @@ import { analyzeBaselineCharacteristics } from '../analyze/baseline-characterist
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import { analyzeSri4Sensitivity } from '../analyze/sri4-sensitivity.js';
+import { analyzeExposure } from '../analyze/exposure.js';
+import { analyzeConmed } from '../analyze/conmed.js';
+import { analyzeDeviations } from '../analyze/deviations.js';
+import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
+import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -59,6 +65,8 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
   const biomarkers = deriveBiomarkers(lock, settings);
   const adae = deriveAdae(lock, derivations.adsl, settings);
+  const conmed = deriveConmedAtDay0(lock.cm, derivations.adsl);
+  const deviations = deriveDeviations(derivations.adsl);
   const ard = sortArdRows([
     ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
     ...analyzePros(derivations.adsl, pro, settings, blinded),
@@ -68,7 +76,11 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
-    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded)]);
+    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded),
+    ...analyzeSri4Sensitivity(derivations.adsl, derivations.sri4, settings, blinded),
+    ...analyzeExposure(derivations.adsl, blinded),
+    ...analyzeConmed(derivations.adsl, conmed, settings, blinded),
+    ...analyzeDeviations(derivations.adsl, deviations, blinded)]);
 
   const files = new Map<string, string | Uint8Array>();
   files.set('ard.csv', ardToCsv(ard));
@@ -80,6 +92,9 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
+  addDataset(files, toConmedDataset(conmed));
+  // Deviations need the randomization file: a blinded run has none and writes no addv.
+  if (!blinded) addDataset(files, toDeviationDataset(deviations));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
   for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 

@@ -80,6 +80,8 @@ export const sapSettingsSchema = z
       randomized: code,
     }),
     exposure: z.strictObject({ infusedValue: code }),
+    /** SAP §7.4: the CM categories (CMCAT) of the medication-at-Day-0 summary, each always reported. */
+    conmed: z.strictObject({ categories: z.array(code).min(1) }),
     /** AE attributes of the safety summaries (SAP §7.2); `severities` from mildest to worst. */
     safety: z.strictObject({
       seriousValue: code,
@@ -145,6 +147,8 @@ export const sapSettingsSchema = z
       steroidWindowStartVisitnum: z.number().int().positive(),
       steroidWindowStartFallbackDay: z.number().int(),
     }),
+    /** SAP §6.13: age subgroups, DM AGE below the cut-off / at or above it, with their ARD labels. */
+    subgroups: z.strictObject({ ageCut: z.number().positive(), ageBelow: code, ageAtOrAbove: code }),
     biomarkers: z.array(biomarker).min(1),
     /** Scheduled visits of the biomarker shift tables (baseline status × visit status). */
     biomarkerShiftVisitnums: z.array(z.number().int().positive()).min(1),
@@ -250,6 +254,8 @@ export const sapSettingsSchema = z
     for (const d of duplicates(s.sledai.descriptors.map((x) => x.code))) fail(['sledai', 'descriptors'], `descriptor ${d} is listed twice`);
     if (!s.safety.severities.includes(s.safety.severeValue)) fail(['safety', 'severeValue'], 'not one of the severities');
     if (s.stratum.below === s.stratum.atOrAbove) fail(['stratum'], 'the two stratum labels must differ');
+    if (s.subgroups.ageBelow === s.subgroups.ageAtOrAbove) fail(['subgroups'], 'the two age labels must differ');
+    for (const d of duplicates(s.conmed.categories)) fail(['conmed', 'categories'], `category ${d} is listed twice`);
 
     for (const d of duplicates(s.bilag.grades)) fail(['bilag', 'grades'], `grade ${d} is listed twice`);
     for (const d of duplicates(s.bilag.domains.map((x) => x.code))) fail(['bilag', 'domains'], `domain ${d} is listed twice`);

@@ -11,7 +11,7 @@ export function adslRecord(USUBJID: string, over: Partial<AdslRecord> = {}): Ads
     RANDDT: '2025-01-01', INFFL: 'Y', FASFL: 'Y', SAFFL: 'Y', ARMCD: 'PBO', ARM: 'Placebo', ACTARMCD: 'PBO',
     ACTARM: 'Placebo', TRTSDT: '2025-01-05', RFENDTC: '2026-01-04', SCRSLED: 8, STRATUM: '<10', RANDSTR: '<10',
     STRATDFL: 'N', EOSSTT: 'COMPLETED', DCSREAS: null, EOSDT: '2026-01-04', BASESLED: 8, BASEPGA: 1,
-    BASESDI: 0, CSDOSE0: 0, CSUSE0FL: 'N', ...over,
+    BASESDI: 0, CSDOSE0: 0, CSUSE0FL: 'N', EXVOL: 100, ...over,
   };
 }
 
