@@ -113,7 +113,8 @@ export interface ForestChartSpec extends FigureFrame {
   readonly textColumns: readonly string[];
   readonly series: readonly ForestSeries[];
   readonly rows: readonly ForestRow[];
-  readonly x: { readonly label: string; readonly tickDecimals?: number };
+  /** `limits`: the range the quantity can take (e.g. ±100 percentage points); the axis never extends past it. */
+  readonly x: { readonly label: string; readonly tickDecimals?: number; readonly limits?: readonly [number, number] };
   /** A vertical reference line (no difference), or null. */
   readonly referenceX: number | null;
   /** Texts under the axis at its left and right end (e.g. which side favours which group). */

@@ -24,8 +24,11 @@ const AXIS_HEIGHT = 40;
 /** Vertical distance between neighbouring series within a row, in rows. */
 const DODGE = 0.28;
 
-/** The x range: every estimate and bound and the reference line, padded by 6% and widened to nice ticks. */
-export function forestXDomain(spec: Pick<ForestChartSpec, 'rows' | 'referenceX'>): { domain: [number, number]; ticks: number[] } {
+/**
+ * The x range: every estimate and bound and the reference line, padded by 6% and widened to nice ticks,
+ * but never past the quantity's limits (`x.limits`), where the axis stops at the limit.
+ */
+export function forestXDomain(spec: Pick<ForestChartSpec, 'rows' | 'referenceX'> & { readonly x?: ForestChartSpec['x'] }): { domain: [number, number]; ticks: number[] } {
   const values = spec.rows.flatMap((r) => r.estimates.flatMap((e) => [e.estimate, e.lower, e.upper])).filter((v): v is number => v !== null);
   if (spec.referenceX !== null) values.push(spec.referenceX);
   let lo = values.length === 0 ? 0 : Math.min(...values);
@@ -41,7 +44,9 @@ export function forestXDomain(spec: Pick<ForestChartSpec, 'rows' | 'referenceX'>
   const last = Math.ceil((hi + pad) / step - 1e-9);
   const all: number[] = [];
   for (let k = first; k <= last; k++) all.push(Number((k * step).toPrecision(12)));
-  return { domain: [all[0]!, all[all.length - 1]!], ticks: all };
+  const [min, max] = spec.x?.limits ?? [-Infinity, Infinity];
+  const domain: [number, number] = [Math.max(all[0]!, min), Math.min(all[all.length - 1]!, max)];
+  return { domain, ticks: all.filter((t) => t >= domain[0] && t <= domain[1]) };
 }
 
 function decimalsOfStep(ticks: readonly number[]): number {
@@ -106,9 +111,10 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
     width: width - panelLeft - SIDE_PADDING,
     height: n * ROW_HEIGHT + AXIS_HEIGHT,
     marginTop: 0,
-    marginRight: 12,
+    // Room for half a tick label at either end of the axis.
+    marginRight: 18,
     marginBottom: AXIS_HEIGHT,
-    marginLeft: 8,
+    marginLeft: 18,
   };
   const marks: Plot.Markish[] = [
     Plot.gridX([...ticks], { stroke: '#d9d9d9', strokeOpacity: 1, strokeWidth: 0.75 }),

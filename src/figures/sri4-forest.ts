@@ -50,7 +50,7 @@ function dataRow(lookup: ValueLookup, key: RowKey, label: string, indent: number
 
 export function sri4ForestFigureSpec(input: {
   readonly ard: readonly ArdRow[];
-  readonly settings: Pick<SapSettings, 'stratum' | 'demography'>;
+  readonly settings: Pick<SapSettings, 'stratum' | 'demography' | 'subgroups'>;
   readonly ctx: TlfContext;
 }): ForestChartSpec | null {
   const { ctx } = input;
@@ -74,7 +74,7 @@ export function sri4ForestFigureSpec(input: {
     // Style indices as in the other figures: placebo is series 0, the MSC arms 1 and 2.
     series: COMPARED_ARMS.map((arm) => ({ label: `${label(arm)} vs ${label('PBO')}`, styleIndex: ARMS.indexOf(arm) })),
     rows,
-    x: { label: 'Difference in response rate (percentage points)' },
+    x: { label: 'Difference in response rate (percentage points)', limits: [-100, 100] },
     referenceX: 0,
     sideNotes: { left: '\u2190 Favours placebo', right: 'Favours MSC \u2192' },
     footnotes: [

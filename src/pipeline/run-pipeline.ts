@@ -41,6 +41,9 @@ import { analyzeConmed } from '../analyze/conmed.js';
 import { analyzeDeviations } from '../analyze/deviations.js';
 import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
 import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
+import { renderDeviationListing } from '../tlf/deviations-listing.js';
+import { exposurePrecision } from '../tlf/exposure.js';
+import { sri4ForestFigureSpec } from '../figures/sri4-forest.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -96,9 +99,12 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   // Deviations need the randomization file: a blinded run has none and writes no addv.
   if (!blinded) addDataset(files, toDeviationDataset(deviations));
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs), exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue) })) files.set(path, text);
+  for (const [path, text] of renderDeviationListing(tlfContext(settings, unblinding.kind, lock.draft), deviations)) files.set(path, text);
 
-  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
+  const figureCtx = tlfContext(settings, unblinding.kind, lock.draft);
+  const forest = sri4ForestFigureSpec({ ard, settings, ctx: figureCtx });
+  for (const [path, content] of renderFigureFiles([...trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: figureCtx }), ...(forest === null ? [] : [forest])])) files.set(path, content);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
 }

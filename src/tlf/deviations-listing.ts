@@ -1,63 +1,37 @@
 /**
- * Listing L-16.2.2, protocol deviations derived from the data (SAP synopsis §5.5): every enrolled
- * subject with at least one deviation, one row per deviation, with the values behind it — the
+ * Listing L-16.2.2, protocol deviations derived from the data (SAP synopsis §5.5; the `addv` flags of
+ * src/derive/deviations.ts, so the listing and the `DEVIATION` counts of T-14.1.3 cannot disagree): every
+ * enrolled subject with at least one deviation, one row per deviation, with the values behind it — the
  * randomized and the screening-SLEDAI-2K stratum with the screening total, the randomized and the
  * infused arm. Sorted by randomized arm (display order) then subject; one block per subject. The same
  * deviations are counted in T-14.1.3. Unblinded runs only (it shows the randomization; a blinded
  * context is refused). Rendered as RTF, HTML and text through the table renderers, under `listings/`.
  */
-import type { AdslRecord } from '../derive/adsl.js';
+import type { DeviationRecord } from '../derive/deviations.js';
 import { renderHtml } from '../render/html.js';
 import { buildListingPrintForm, type ListingSpec } from '../render/listing.js';
 import { renderRtf } from '../render/rtf.js';
 import { renderText } from '../render/text.js';
-import { ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from './context.js';
+import { ARMS, isBlinded, printFlagsOf, type TlfContext } from './context.js';
 
 export const DEVIATION_LISTING_ID = 'L-16.2.2';
 
-export type DeviationKind = 'STRATUM' | 'ARM' | 'NOTINFUSED';
-
-/** What the listing reads of a subject. */
-export type DeviationSubject = Pick<AdslRecord, 'USUBJID' | 'ARMCD' | 'ACTARMCD' | 'INFFL' | 'RANDSTR' | 'STRATUM' | 'SCRSLED'>;
-
-/** The deviations of one subject, in the order of `DEVIATION_LABELS`. */
-export type DeviationsOf = (subject: DeviationSubject) => readonly DeviationKind[];
-
-export const DEVIATION_LABELS: Readonly<Record<DeviationKind, string>> = {
-  STRATUM: 'Randomized in the wrong stratum',
-  ARM: 'Infused with another arm than randomized',
-  NOTINFUSED: 'Never infused',
-};
-
-const KIND_ORDER: readonly DeviationKind[] = ['STRATUM', 'ARM', 'NOTINFUSED'];
-
-/**
- * SAP synopsis §5.5 read off ADSL: `STRATUM` when the randomization stratum differs from the
- * screening-SLEDAI-2K stratum or that stratum is missing; `ARM` when infused with an arm other than
- * the randomized one; `NOTINFUSED` when never infused.
- */
-export function adslDeviations(s: DeviationSubject): DeviationKind[] {
-  const out: DeviationKind[] = [];
-  if (s.RANDSTR !== null && s.STRATUM !== s.RANDSTR) out.push('STRATUM');
-  if (s.INFFL === 'Y' && s.ACTARMCD !== null && s.ACTARMCD !== s.ARMCD) out.push('ARM');
-  if (s.INFFL === 'N') out.push('NOTINFUSED');
-  return out;
-}
+/** The kinds of deviation in listing order, each with the `addv` flag that says it and its row text. */
+export const DEVIATION_LISTING_KINDS: readonly { readonly flag: 'DVSTRFL' | 'DVARMFL' | 'DVNINFFL'; readonly label: string }[] = [
+  { flag: 'DVSTRFL', label: 'Randomized in the wrong stratum' },
+  { flag: 'DVARMFL', label: 'Infused with another arm than randomized' },
+  { flag: 'DVNINFFL', label: 'Never infused' },
+];
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Display position of a randomized arm; subjects without one come last. */
-function armRank(arm: Arm | null): number {
-  return arm === null ? ARMS.length : ARMS.indexOf(arm);
-}
-
-export function deviationListingSpec(ctx: TlfContext, adsl: readonly DeviationSubject[], deviationsOf: DeviationsOf = adslDeviations): ListingSpec {
+/** The derived deviations (src/derive/deviations.ts, `addv`) of every enrolled subject of an unblinded run. */
+export function deviationListingSpec(ctx: TlfContext, records: readonly DeviationRecord[]): ListingSpec {
   if (isBlinded(ctx)) throw new Error(`${DEVIATION_LISTING_ID} shows the randomization and is not produced in a blinded run`);
-  const armText = (arm: Arm | null, none: string) => (arm === null ? none : ctx.armLabels[arm]);
-  const subjects = adsl
-    .map((s) => ({ s, kinds: KIND_ORDER.filter((k) => deviationsOf(s).includes(k)) }))
+  const subjects = records
+    .map((s) => ({ s, kinds: DEVIATION_LISTING_KINDS.filter((k) => s[k.flag] === 'Y') }))
     .filter((d) => d.kinds.length > 0)
-    .sort((a, b) => armRank(a.s.ARMCD) - armRank(b.s.ARMCD) || byString(a.s.USUBJID, b.s.USUBJID));
+    .sort((a, b) => ARMS.indexOf(a.s.ARMCD) - ARMS.indexOf(b.s.ARMCD) || byString(a.s.USUBJID, b.s.USUBJID));
   return {
     id: DEVIATION_LISTING_ID,
     titles: ['Protocol Deviations Derived from the Data'],
@@ -65,13 +39,13 @@ export function deviationListingSpec(ctx: TlfContext, adsl: readonly DeviationSu
     columns: ['Randomized arm', 'Subject', 'Deviation', 'Randomized stratum', 'Screening SLEDAI-2K', 'Screening stratum', 'Arm infused'],
     blocks: subjects.map(({ s, kinds }) =>
       kinds.map((k) => [
-        armText(s.ARMCD, 'Not randomized'),
+        ctx.armLabels[s.ARMCD],
         s.USUBJID,
-        DEVIATION_LABELS[k],
-        s.RANDSTR ?? '',
+        k.label,
+        s.RANDSTR,
         s.SCRSLED === null ? 'Missing' : String(s.SCRSLED),
         s.STRATUM ?? 'Missing',
-        s.INFFL === 'N' ? 'Not infused' : armText(s.ACTARMCD, ''),
+        s.INFFL === 'N' || s.ACTARMCD === null ? 'Not infused' : ctx.armLabels[s.ACTARMCD],
       ]),
     ),
     footnotes: [
@@ -86,9 +60,9 @@ export function deviationListingSpec(ctx: TlfContext, adsl: readonly DeviationSu
 const LINES_PER_PAGE = 46;
 
 /** `listings/L-16.2.2.{rtf,html,txt}`; nothing in a blinded run. */
-export function renderDeviationListing(ctx: TlfContext, adsl: readonly DeviationSubject[], deviationsOf: DeviationsOf = adslDeviations): Map<string, string> {
+export function renderDeviationListing(ctx: TlfContext, records: readonly DeviationRecord[]): Map<string, string> {
   if (isBlinded(ctx)) return new Map();
-  const form = buildListingPrintForm(deviationListingSpec(ctx, adsl, deviationsOf), { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
+  const form = buildListingPrintForm(deviationListingSpec(ctx, records), { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
   return new Map([
     [`listings/${DEVIATION_LISTING_ID}.rtf`, renderRtf(form)],
     [`listings/${DEVIATION_LISTING_ID}.html`, renderHtml(form)],

@@ -23,13 +23,16 @@ export interface Sri4SubgroupFamily {
   readonly subgroups: readonly Sri4Subgroup[];
 }
 
-/** The age cut of the `AGE:<40` / `AGE:>=40` subgroups (ard.md). */
-export const SUBGROUP_AGE_CUT = 40;
+type SubgroupSettings = Pick<SapSettings, 'stratum' | 'demography' | 'subgroups'>;
 
-/** The subgroup families of ard.md `SRI4_SUB`, in display order, labelled from the settings. */
-export function sri4SubgroupFamilies(settings: Pick<SapSettings, 'stratum' | 'demography'>): Sri4SubgroupFamily[] {
+/**
+ * The subgroup families of ard.md `SRI4_SUB`, in display order, with the params the analysis writes
+ * (src/analyze/sri4-sensitivity.ts `sri4Subgroups`: the settings' strata, sex codes and age cut), labelled
+ * from the settings.
+ */
+export function sri4SubgroupFamilies(settings: SubgroupSettings): Sri4SubgroupFamily[] {
   const { below, atOrAbove } = settings.stratum;
-  const sexLabel = (code: string) => settings.demography.sex.find((s) => s.code === code)?.label ?? code;
+  const age = settings.subgroups;
   return [
     {
       label: 'Randomization stratum',
@@ -38,12 +41,12 @@ export function sri4SubgroupFamilies(settings: Pick<SapSettings, 'stratum' | 'de
         { param: `STRATUM:${atOrAbove}`, label: `SLEDAI-2K ${atOrAbove}` },
       ],
     },
-    { label: 'Sex', subgroups: ['F', 'M'].map((code) => ({ param: `SEX:${code}`, label: sexLabel(code) })) },
+    { label: 'Sex', subgroups: settings.demography.sex.map(({ code, label }) => ({ param: `SEX:${code}`, label })) },
     {
       label: 'Age',
       subgroups: [
-        { param: `AGE:<${SUBGROUP_AGE_CUT}`, label: `< ${SUBGROUP_AGE_CUT} years` },
-        { param: `AGE:>=${SUBGROUP_AGE_CUT}`, label: `\u2265 ${SUBGROUP_AGE_CUT} years` },
+        { param: `AGE:${age.ageBelow}`, label: `< ${age.ageCut} years` },
+        { param: `AGE:${age.ageAtOrAbove}`, label: `\u2265 ${age.ageCut} years` },
       ],
     },
   ];
@@ -55,7 +58,7 @@ export function sri4SubgroupKey(param: string): RowKey {
 
 const LABELS = { ...RESPONSE_ROW_LABELS, difference: `${RESPONSE_ROW_LABELS.difference} [a]`, fisher: `${RESPONSE_ROW_LABELS.fisher} [b]` };
 
-export function sri4SubgroupTableSpec(ctx: TlfContext, settings: Pick<SapSettings, 'stratum' | 'demography'>): TableSpec {
+export function sri4SubgroupTableSpec(ctx: TlfContext, settings: SubgroupSettings): TableSpec {
   if (isBlinded(ctx)) throw new Error(`${SRI4_SUBGROUP_TABLE_ID} compares arms and is not produced in a blinded run`);
   const rows = sri4SubgroupFamilies(settings).flatMap((family, i): RowSpec[] => [
     ...(i > 0 ? [{ kind: 'separator' } as const] : []),

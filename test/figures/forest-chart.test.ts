@@ -46,6 +46,13 @@ describe('forestXDomain', () => {
     expect(forestXDomain(forestSpec())).toEqual({ domain: [-40, 80], ticks: [-40, -20, 0, 20, 40, 60, 80] });
   });
 
+  it('stops at the limits of the quantity (a difference of proportions never passes ±100 points)', () => {
+    const rows = [{ label: 'x', indent: 0, heading: false, texts: [], estimates: [{ estimate: 100, lower: -12.3, upper: 100 }, { estimate: 0, lower: -85.2, upper: 74.2 }] }];
+    // unlimited: −85.2 … 100 padded by 11.1 → step 50 → [−100, 150]; limited to [−100, 100].
+    expect(forestXDomain({ referenceX: 0, rows }).domain).toEqual([-100, 150]);
+    expect(forestXDomain({ referenceX: 0, rows, x: { label: '', limits: [-100, 100] } })).toEqual({ domain: [-100, 100], ticks: [-100, -50, 0, 50, 100] });
+  });
+
   it('includes the reference line when every value lies above it', () => {
     const { domain } = forestXDomain({ referenceX: 0, rows: [{ label: 'x', indent: 0, heading: false, texts: [], estimates: [{ estimate: 5, lower: 4, upper: 6 }] }] });
     expect(domain[0]).toBeLessThanOrEqual(0);

@@ -7,6 +7,9 @@ import { printFlagsOf } from '../../src/tlf/context.js';
 import { CONMED_TABLE_ID, conmedLayout, conmedTableSpec } from '../../src/tlf/conmed.js';
 import { tlfCtx } from './render-helpers.js';
 
+const CATEGORIES = ['CORTICOSTEROID', 'ANTIMALARIAL', 'IMMUNOSUPPRESSANT', 'BIOLOGIC', 'OTHER'];
+const settings = { conmed: { categories: CATEGORIES } };
+
 // Made-up counts [PBO, MSC1E6, MSC5E6]; Total = their sum; N (SAF by arm infused) 27, 26, 28, 81.
 const N: Record<Group, number> = { PBO: 27, MSC1E6: 26, MSC5E6: 28, TOTAL: 81 };
 const COUNTS: Record<string, [number, number, number]> = {
@@ -34,8 +37,8 @@ const ard = (groups: readonly Group[]): ArdRow[] =>
 const ALL: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
 
 describe('conmedLayout', () => {
-  it('orders categories as the DTS code list, medications by decreasing Total n then name', () => {
-    expect(conmedLayout(ard(ALL))).toEqual([
+  it('orders categories as the settings, medications by decreasing Total n then name', () => {
+    expect(conmedLayout(ard(ALL), CATEGORIES)).toEqual([
       { category: 'CORTICOSTEROID', medications: ['PREDNISONE', 'METHYLPREDNISOLONE', 'DEXAMETHASONE'] },
       { category: 'ANTIMALARIAL', medications: ['HYDROXYCHLOROQUINE'] },
       { category: 'IMMUNOSUPPRESSANT', medications: ['MYCOPHENOLATE MOFETIL', 'AZATHIOPRINE'] },
@@ -45,7 +48,11 @@ describe('conmedLayout', () => {
   });
 
   it('is the same from a blinded (TOTAL-only) ARD', () => {
-    expect(conmedLayout(ard(['TOTAL']))).toEqual(conmedLayout(ard(ALL)));
+    expect(conmedLayout(ard(['TOTAL']), CATEGORIES)).toEqual(conmedLayout(ard(ALL), CATEGORIES));
+  });
+
+  it('puts a category the settings do not order after those they do', () => {
+    expect(conmedLayout(ard(ALL), ['OTHER', 'BIOLOGIC']).map((c) => c.category)).toEqual(['OTHER', 'BIOLOGIC', 'ANTIMALARIAL', 'CORTICOSTEROID', 'IMMUNOSUPPRESSANT']);
   });
 });
 
@@ -53,7 +60,7 @@ describe('conmedTableSpec (T-14.1.4)', () => {
   it('shows each category and its medications, n (%) of the SAF N', () => {
     const ctx = tlfCtx();
     const rows = ard(ALL);
-    const f = buildPrintForm(conmedTableSpec(ctx, rows), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
+    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
     expect(f.id).toBe(CONMED_TABLE_ID);
     expect(f.header[1]).toEqual(['', '(N=27)', '(N=26)', '(N=28)', '(N=81)']);
     expect(f.rows.map((r) => [r.indent, ...r.cells])).toEqual([
@@ -87,7 +94,7 @@ describe('conmedTableSpec (T-14.1.4)', () => {
   it('blinded: the Total column only, from TOTAL rows alone', () => {
     const ctx = tlfCtx('blinded');
     const rows = ard(['TOTAL']);
-    const f = buildPrintForm(conmedTableSpec(ctx, rows), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
+    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
     expect(f.header).toEqual([['Category / medication (CMDECOD)', 'Total'], ['', '(N=81)']]);
     expect(f.rows[0]!.cells).toEqual(['Corticosteroid, any', '59 (72.8)']);
     expect(renderText(f)).not.toMatch(/Placebo|MSC|PBO/);
