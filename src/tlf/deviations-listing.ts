@@ -16,12 +16,30 @@ import { ARMS, isBlinded, printFlagsOf, type TlfContext } from './context.js';
 
 export const DEVIATION_LISTING_ID = 'L-16.2.2';
 
+type Flag = 'DVSTRFL' | 'DVARMFL' | 'DVNINFFL';
+
 /** The kinds of deviation in listing order, each with the `addv` flag that says it and its row text. */
-export const DEVIATION_LISTING_KINDS: readonly { readonly flag: 'DVSTRFL' | 'DVARMFL' | 'DVNINFFL'; readonly label: string }[] = [
-  { flag: 'DVSTRFL', label: 'Randomized in the wrong stratum' },
-  { flag: 'DVARMFL', label: 'Infused with another arm than randomized' },
+export const DEVIATION_LISTING_KINDS: readonly { readonly flag: Flag; readonly label: string }[] = [
+  { flag: 'DVSTRFL', label: 'Wrong stratum' },
+  { flag: 'DVARMFL', label: 'Other arm infused' },
   { flag: 'DVNINFFL', label: 'Never infused' },
 ];
+
+/**
+ * The values behind one deviation, in one cell (the page has room for four columns of this width,
+ * not for one column per value): the randomized and screening strata with the screening total, the
+ * arm infused (the randomized arm is the row's first column), or that no infusion is recorded.
+ */
+export function deviationValues(ctx: TlfContext, r: DeviationRecord, flag: Flag): string {
+  switch (flag) {
+    case 'DVSTRFL':
+      return `randomized ${r.RANDSTR}; screening SLEDAI-2K ${r.SCRSLED === null ? 'missing' : `${r.SCRSLED} (${r.STRATUM ?? 'no stratum'})`}`;
+    case 'DVARMFL':
+      return `infused ${r.ACTARMCD === null ? 'unknown' : ctx.armLabels[r.ACTARMCD]}`;
+    case 'DVNINFFL':
+      return 'no infusion recorded';
+  }
+}
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -36,20 +54,10 @@ export function deviationListingSpec(ctx: TlfContext, records: readonly Deviatio
     id: DEVIATION_LISTING_ID,
     titles: ['Protocol Deviations Derived from the Data'],
     populationLabel: 'All Enrolled Subjects',
-    columns: ['Randomized arm', 'Subject', 'Deviation', 'Randomized stratum', 'Screening SLEDAI-2K', 'Screening stratum', 'Arm infused'],
-    blocks: subjects.map(({ s, kinds }) =>
-      kinds.map((k) => [
-        ctx.armLabels[s.ARMCD],
-        s.USUBJID,
-        k.label,
-        s.RANDSTR,
-        s.SCRSLED === null ? 'Missing' : String(s.SCRSLED),
-        s.STRATUM ?? 'Missing',
-        s.INFFL === 'N' || s.ACTARMCD === null ? 'Not infused' : ctx.armLabels[s.ACTARMCD],
-      ]),
-    ),
+    columns: ['Randomized arm', 'Subject', 'Deviation', 'Values behind the deviation'],
+    blocks: subjects.map(({ s, kinds }) => kinds.map((k) => [ctx.armLabels[s.ARMCD], s.USUBJID, k.label, deviationValues(ctx, s, k.flag)])),
     footnotes: [
-      'Randomized in the wrong stratum: the stratum of the randomization file differs from the stratum of the screening SLEDAI-2K total (< 10 / >= 10), or the screening total is missing. Subjects are analysed as randomized (efficacy) and as infused (safety).',
+      'Wrong stratum: the stratum of the randomization file differs from the stratum of the screening SLEDAI-2K total (< 10 / >= 10, in parentheses), or the screening total is missing. Other arm infused: the arm actually infused is not the randomized arm. Subjects are analysed as randomized (efficacy) and as infused (safety).',
       'One row per deviation; a subject with several deviations has several rows. Counts by randomized arm: Table T-14.1.3.',
     ],
     emptyText: 'No protocol deviation derived from the data.',
