@@ -3,6 +3,7 @@
  * very SVG that is written, so the two never disagree).
  */
 import type { FigureSpec } from './figure-spec.js';
+import { renderForestChartSvg } from './forest-chart.js';
 import { renderIntervalChartSvg } from './interval-chart.js';
 import { svgToPng, svgToPngAsync } from './png.js';
 import { renderStepChartSvg } from './step-chart.js';
@@ -15,6 +16,8 @@ export function renderFigureSvg(spec: FigureSpec): string {
       return renderStepChartSvg(spec);
     case 'interval':
       return renderIntervalChartSvg(spec);
+    case 'forest':
+      return renderForestChartSvg(spec);
   }
 }
 

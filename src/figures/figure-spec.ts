@@ -78,4 +78,45 @@ export interface IntervalChartSpec extends FigureFrame {
   readonly referenceY: number | null;
 }
 
-export type FigureSpec = StepChartSpec | IntervalChartSpec;
+export type FigureSpec = StepChartSpec | IntervalChartSpec | ForestChartSpec;
+
+/** An estimate with its confidence interval on a forest-plot row; null = not estimable (not drawn). */
+export interface ForestEstimate {
+  readonly estimate: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** One row of a forest plot: a heading (label only) or a labelled row of estimates. */
+export interface ForestRow {
+  readonly label: string;
+  readonly indent: number;
+  /** A heading has no texts and no estimates and is drawn bold. */
+  readonly heading: boolean;
+  /** One text per text column (e.g. n/N of each group), drawn left of the panel. */
+  readonly texts: readonly string[];
+  /** One estimate per series (same order), dodged vertically within the row. */
+  readonly estimates: readonly ForestEstimate[];
+}
+
+export interface ForestSeries {
+  readonly label: string;
+  /** `seriesStyle` index, so that a group keeps its colour and marker across figures. */
+  readonly styleIndex: number;
+}
+
+/** Forest plot: labelled rows with text columns, estimates with CI bars on a common x axis. */
+export interface ForestChartSpec extends FigureFrame {
+  readonly kind: 'forest';
+  readonly labelHeader: string;
+  /** Headers of the text columns (each row's `texts` follow them). */
+  readonly textColumns: readonly string[];
+  readonly series: readonly ForestSeries[];
+  readonly rows: readonly ForestRow[];
+  /** `limits`: the range the quantity can take (e.g. ±100 percentage points); the axis never extends past it. */
+  readonly x: { readonly label: string; readonly tickDecimals?: number; readonly limits?: readonly [number, number] };
+  /** A vertical reference line (no difference), or null. */
+  readonly referenceX: number | null;
+  /** Texts under the axis at its left and right end (e.g. which side favours which group). */
+  readonly sideNotes: { readonly left: string; readonly right: string } | null;
+}

@@ -47,6 +47,9 @@ import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
 import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
 import type { SubmissionWriter } from '../submission/submission-files.js';
 import { runSubmissionWriter } from './submission.js';
+import { DEVIATION_LISTING_ID, deviationListingTitle, renderDeviationListing } from '../tlf/deviations-listing.js';
+import { exposurePrecision } from '../tlf/exposure.js';
+import { sri4ForestFigureSpec } from '../figures/sri4-forest.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -123,7 +126,8 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   // Figures first: their PNGs then render on other threads while the rest is written.
   const files = new Map<string, string | Uint8Array>();
   const catalog: CatalogEntry[] = [];
-  const figureSpecs = trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx });
+  const forest = sri4ForestFigureSpec({ ard, settings, ctx });
+  const figureSpecs = [...trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])];
   const figureSvgs = renderFigureSvgFiles(figureSpecs);
   for (const [path, svg] of figureSvgs) files.set(path, svg);
   startFigures(figureSvgs);
@@ -152,8 +156,11 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
 
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
+  const deviationListing = renderDeviationListing(ctx, deviations);
+  for (const [path, text] of deviationListing) files.set(path, text);
+  if (deviationListing.size > 0) catalog.push(listingCatalogEntry(DEVIATION_LISTING_ID, deviationListingTitle()));
   stage('listings');
-  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings) }, catalog)) files.set(path, text);
+  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings), exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue) }, catalog)) files.set(path, text);
   stage('tables');
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };

@@ -26,6 +26,12 @@ import { steroidCumulativeTableSpec } from '../tlf/steroid-cumulative.js';
 import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
+import { deviationTableSpec } from '../tlf/deviations.js';
+import { conmedTableSpec } from '../tlf/conmed.js';
+import { exposureTableSpec } from '../tlf/exposure.js';
+import { sri4SensitivityTableSpec } from '../tlf/sri4-sensitivity.js';
+import { sri4SubgroupTableSpec } from '../tlf/sri4-subgroups.js';
+import { isBlinded } from '../tlf/context.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
 export interface TableLayout {
@@ -38,6 +44,8 @@ export interface TableLayout {
   readonly proPrecision: ReadonlyMap<string, number>;
   /** Data precision d of each lab test, by LBTESTCD (src/derive/lab-results.ts `computeLabPrecision`). */
   readonly labPrecision: ReadonlyMap<string, number>;
+  /** Data precision d of the infused volumes (src/tlf/exposure.ts `exposurePrecision`). */
+  readonly exposurePrecision: number;
 }
 
 /** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
@@ -54,12 +62,17 @@ export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boo
   };
 }
 
-/** Table specs of the run, in TLF order. */
+/** Table specs of the run, in TLF order. Tables that compare arms or need the randomization: unblinded runs only. */
 export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: TableLayout): TableSpec[] {
+  const unblinded = (...specs: (() => TableSpec)[]) => (isBlinded(ctx) ? [] : specs.map((make) => make()));
   return [
     dispositionTableSpec(ctx, ard),
     baselineCharacteristicsTableSpec(ctx, ard, layout.settings, layout.baselinePrecision),
+    ...unblinded(() => deviationTableSpec(ctx)),
+    conmedTableSpec(ctx, ard, layout.settings),
+    exposureTableSpec(ctx, layout.exposurePrecision),
     sri4TableSpec(ctx),
+    ...unblinded(() => sri4SensitivityTableSpec(ctx), () => sri4SubgroupTableSpec(ctx, layout.settings)),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
     ...flareTableSpecs(ctx, ard),
     sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
