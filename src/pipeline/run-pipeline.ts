@@ -9,7 +9,9 @@ import type { AdamDataset } from '../derive/dataset.js';
 import { derivePrimary, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
-import type { SapSettings } from '../sap/index.js';
+import { SAP_VERSION, type SapSettings } from '../sap/index.js';
+import { toolVersion } from '../core/package-root.js';
+import type { RunTrace } from '../render/print-form.js';
 import { analyzeSri4 } from '../analyze/sri4.js';
 import { analyzeFlares } from '../analyze/flares.js';
 import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
@@ -54,6 +56,7 @@ export interface PipelineResult {
 
 export function runPipeline({ lock, unblinding, settings }: PipelineInput): PipelineResult {
   const blinded = unblinding.kind === 'blinded';
+  const trace = runTrace(lock, settings);
   const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
@@ -80,12 +83,26 @@ export function runPipeline({ lock, unblinding, settings }: PipelineInput): Pipe
   files.set('adam/adtte.csv', datasetToCsv(toTteDataset(tte)));
   files.set('adam/adcsspar.csv', datasetToCsv(toSteroidSparingDataset(steroidSparing)));
   for (const make of biomarkerDatasetMakers(biomarkers)) addDataset(files, make());
-  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft))) files.set(path, text);
-  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
+  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, tlfContext(settings, unblinding.kind, lock.draft, trace))) files.set(path, text);
+  for (const [path, text] of renderTables(ard, tlfContext(settings, unblinding.kind, lock.draft, trace), { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs) })) files.set(path, text);
 
-  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft) }))) files.set(path, content);
+  for (const [path, content] of renderFigureFiles(trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx: tlfContext(settings, unblinding.kind, lock.draft, trace) }))) files.set(path, content);
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding) };
+}
+
+/**
+ * The provenance every output prints (trace line): tool and SAP versions, the lock id and its date as
+ * the data cut, from the run's inputs, never the clock. A draft without lock.json says so.
+ */
+function runTrace(lock: Lock, settings: SapSettings): RunTrace {
+  return {
+    study: settings.study,
+    toolVersion: toolVersion(),
+    lockId: lock.manifest?.lockId ?? 'none (draft)',
+    sapVersion: SAP_VERSION,
+    dataCut: lock.manifest?.lockedAt ?? 'unknown (draft)',
+  };
 }
 
 /** Writes a dataset as `adam/<name>.csv`. A function, so that its rows are garbage once it returns. */

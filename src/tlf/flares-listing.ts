@@ -35,7 +35,7 @@ export function flareListingSpec(transitions: readonly FlareTransitionRecord[], 
   const subjects = [...bySubject.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     id: FLARE_LISTING_ID,
-    titles: ['BILAG-2004 Domain Flares'],
+    titles: ['BILAG-2004 domain flares'],
     populationLabel: 'Full Analysis Set',
     columns: ['Subject', 'Assessment', 'Date', 'Day', 'Domain', 'Previous grade', 'Grade', 'Flare severity'],
     blocks: subjects.map((s) =>
