@@ -8,11 +8,20 @@
  * `13 (48.1)` and ` 1 ( 4.8)` line up in RTF, HTML and text alike.
  */
 
-/** Characters before the decimal point of the heads and of the tails' first numbers, and the aligned width. */
+/**
+ * Characters before the decimal point of the heads, of the tails' first numbers (by tail shape, so a
+ * percentage is padded like the other percentages of the column, not like a confidence interval), and
+ * the aligned width.
+ */
 export interface ColumnAlign {
   readonly headInt: number;
-  readonly tailInt: number;
+  readonly tailInts: Readonly<Record<string, number>>;
   readonly width: number;
+}
+
+/** A tail's shape: its numbers as `#` (` (48.1)` and ` (4.56)` → ` (#.#)`; ` (0.68, 6.68)` → ` (#.#, #.#)`). */
+export function tailShape(tail: string): string {
+  return tail.replace(/[<>]?-?\d+/g, '#').replace(/NE/g, '#');
 }
 
 export interface CellParts {
@@ -54,24 +63,32 @@ export function padTail(tail: string, tailInt: number): string {
   return t.open + ' '.repeat(Math.max(0, tailInt - t.int)) + t.body;
 }
 
-function aligned(text: string, hInt: number, tInt: number): string {
+function aligned(text: string, hInt: number, tInts: Readonly<Record<string, number>>): string {
   const { head, tail } = cellParts(text);
   const h = ' '.repeat(Math.max(0, hInt - headInt(head))) + head;
-  return h + padTail(tail, tInt);
+  return h + padTail(tail, tInts[tailShape(tail)] ?? 0);
+}
+
+/** The padded tail of a cell of the column (what follows the head). */
+export function alignedTail(tail: string, a: ColumnAlign): string {
+  return padTail(tail, a.tailInts[tailShape(tail)] ?? 0);
 }
 
 /** The alignment of a column from its non-empty cells. */
 export function columnAlign(cells: readonly string[]): ColumnAlign {
   let hInt = 0;
-  let tInt = 0;
+  const tInts: Record<string, number> = {};
   for (const cell of cells) {
     if (cell === '') continue;
     const { head, tail } = cellParts(cell);
     hInt = Math.max(hInt, headInt(head));
-    if (tail !== '') tInt = Math.max(tInt, tailBody(tail).int);
+    if (tail !== '') {
+      const shape = tailShape(tail);
+      tInts[shape] = Math.max(tInts[shape] ?? 0, tailBody(tail).int);
+    }
   }
-  const width = cells.reduce((w, c) => (c === '' ? w : Math.max(w, aligned(c, hInt, tInt).length)), 0);
-  return { headInt: hInt, tailInt: tInt, width };
+  const width = cells.reduce((w, c) => (c === '' ? w : Math.max(w, aligned(c, hInt, tInts).length)), 0);
+  return { headInt: hInt, tailInts: tInts, width };
 }
 
 /** Width in characters of every aligned cell of the column. */
@@ -82,6 +99,6 @@ export function alignedWidth(a: ColumnAlign): number {
 /** The cell padded with spaces to the column's shape (`alignedWidth` characters); empty stays empty. */
 export function alignCell(text: string, a: ColumnAlign): string {
   if (text === '') return '';
-  const s = aligned(text, a.headInt, a.tailInt);
+  const s = aligned(text, a.headInt, a.tailInts);
   return s + ' '.repeat(Math.max(0, a.width - s.length));
 }

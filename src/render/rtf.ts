@@ -12,7 +12,7 @@
  * same print form always gives the same bytes. Reference: Microsoft RTF Specification 1.9.1.
  */
 import type { ColumnAlign } from './align.js';
-import { cellParts, headInt, padTail } from './align.js';
+import { alignedTail, cellParts, headInt } from './align.js';
 import {
   CHAR_TWIPS,
   FONT_SIZE_HALF_POINTS,
@@ -111,7 +111,7 @@ function valueCell(text: string, a: ColumnAlign | null, cellWidth: number, chars
   // the very position the text reached would be skipped and the tail would wrap.
   const tailStop = decimal + (head.length - headInt(head)) * CHAR_TWIPS + 20;
   const stops = `\\tqdec\\tx${decimal}\\tx${tailStop}`;
-  return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(padTail(tail, a.tailInt))}`;
+  return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(alignedTail(tail, a))}`;
 }
 
 function pageCellLines(text: string, chars: number): string[] {

@@ -10,7 +10,7 @@ describe('buildPrintForm', () => {
   it('fills header counts, formatted cells, blanks where a row has no value', () => {
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 60 });
     expect(form.marks).toEqual([]);
-    expect(form.titleLines).toEqual(['Table T-1.2.3', 'Responders & <others>', 'Full Analysis Set']);
+    expect(form.titleLines).toEqual(['Table 1.2.3', 'Responders & <others>', 'Full Analysis Set']);
     expect(form.header).toEqual([
       ['Statistic', 'Arm A', 'Arm B', 'Arm C'],
       ['', '(N=27)', '(N=26)', '(N=28)'],
@@ -46,10 +46,11 @@ describe('buildPrintForm', () => {
     expect(form.marks).toEqual([DUMMY_MARK]);
   });
 
-  it('measures column widths from the longest text (indent included)', () => {
+  it('measures column widths from the longest text (indent included), value columns as decimal-aligned', () => {
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 60 });
-    // Stub: label + 2 spaces of indent; Arm C: 'NE (NE, NE)' (11) beats '(N=28)' and '15 (53.6)'.
-    expect(form.columnWidths).toEqual(['Odds ratio (95% CI)'.length + 2, 8, 17, 11]);
+    // Stub: label + 2 spaces of indent; Arm B: '12 (46.2)' puts 2 characters before the point, so
+    // '2.13 (0.68, 6.68)' is printed ' 2.13 (0.68, 6.68)' (18); Arm C: 'NE (NE, NE)' (11) beats '(N=28)'.
+    expect(form.columnWidths).toEqual(['Odds ratio (95% CI)'.length + 2, 8, 18, 11]);
   });
 
   it('fails loudly when the ARD lacks a value the spec needs', () => {
