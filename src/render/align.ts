@@ -19,9 +19,17 @@ export interface ColumnAlign {
   readonly width: number;
 }
 
-/** A tail's shape: its numbers as `#` (` (48.1)` and ` (4.56)` → ` (#.#)`; ` (0.68, 6.68)` → ` (#.#, #.#)`). */
+/**
+ * A tail's shape: each number as `#` with its decimals kept (` (48.1)` and ` (<0.1)` → ` (#.d)`;
+ * ` (4.56)` → ` (#.dd)`; ` (0.68, 6.68)` → ` (#.dd, #.dd)`), so percentages pad with percentages and
+ * SDs with SDs of the same precision.
+ */
 export function tailShape(tail: string): string {
-  return tail.replace(/[<>]?-?\d+/g, '#').replace(/NE/g, '#');
+  return tail
+    .replace(/[<>]/g, '')
+    .replace(/-?\d+\.(\d+)/g, (_m, f: string) => `#.${'d'.repeat(f.length)}`)
+    .replace(/-?\d+/g, '#')
+    .replace(/NE/g, '#');
 }
 
 export interface CellParts {

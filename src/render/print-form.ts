@@ -208,12 +208,14 @@ export function reletterFootnotes(
     }
   }
   const rename = (text: string) => text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole));
-  const plain = footnotes.filter((f) => !LETTERED.test(f));
-  const lettered = footnotes
-    .filter((f) => order.has(LETTERED.exec(f)?.[1] ?? ''))
+  const kept = footnotes.filter((f) => !LETTERED.test(f) || order.has(LETTERED.exec(f)?.[1] ?? ''));
+  // The lettered footnotes take the places lettered ones had, now in letter order; the others stay put.
+  const lettered = kept
+    .filter((f) => LETTERED.test(f))
     .map(rename)
     .sort((a, b) => (a.slice(0, 3) < b.slice(0, 3) ? -1 : a.slice(0, 3) > b.slice(0, 3) ? 1 : 0));
-  return { rename, footnotes: [...plain, ...lettered] };
+  let next = 0;
+  return { rename, footnotes: kept.map((f) => (LETTERED.test(f) ? (lettered[next++] as string) : f)) };
 }
 
 /** The footnotes of one page: plain ones always, a lettered one when the page (or the header) uses it. */
