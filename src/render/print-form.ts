@@ -164,6 +164,8 @@ function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
   return { rows, anyNotEstimable };
 }
 
+const CONTINUED = ' (continued)';
+
 /** Natural widths: the stub's longest label (indent included), each value column's aligned width or longest text. */
 function columnWidths(
   header: readonly (readonly string[])[],
@@ -176,7 +178,9 @@ function columnWidths(
   };
   for (const h of header) h.forEach((cell, i) => see(i, cell.length));
   for (const r of rows) {
-    r.cells.forEach((cell, i) => see(i, i === 0 ? cell.length + r.indent * INDENT_CHARS : cell.length));
+    // A label may be restated on a later page with CONTINUED after it: room for that too.
+    const stub = (cell: string) => cell.length + r.indent * INDENT_CHARS + (r.kind === 'label' ? CONTINUED.length : 0);
+    r.cells.forEach((cell, i) => see(i, i === 0 ? stub(cell) : cell.length));
   }
   align.forEach((a, i) => a !== null && see(i, alignedWidth(a)));
   return widths;
@@ -340,7 +344,7 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
     if (r.kind === 'separator' || r.indent >= level) continue;
     level = r.indent;
     if (r.kind === 'label') {
-      out.unshift({ ...r, cells: [`${r.cells[0] ?? ''} (continued)`, ...r.cells.slice(1)], continued: true });
+      out.unshift({ ...r, cells: [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)], continued: true });
     }
   }
   return out;

@@ -50,9 +50,10 @@ describe('buildPrintForm', () => {
 
   it('measures column widths from the longest text (indent included), value columns as decimal-aligned', () => {
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 60 });
-    // Stub: label + 2 spaces of indent; Arm B: '12 (46.2)' puts 2 characters before the point, so
+    // Stub: the longest label with its indent; Arm B: '12 (46.2)' puts 2 characters before the point, so
     // '2.13 (0.68, 6.68)' is printed ' 2.13 (0.68, 6.68)' (18); Arm C: 'NE (NE, NE)' (11) beats '(N=28)'.
-    expect(form.columnWidths).toEqual(['Odds ratio (95% CI)'.length + 2, 8, 18, 11]);
+    // (The stub also makes room for a label restated as 'Heading {x} (continued)': 23 characters.)
+    expect(form.columnWidths).toEqual(['Heading {x} (continued)'.length, 8, 18, 11]);
   });
 
   it('fails loudly when the ARD lacks a value the spec needs', () => {
