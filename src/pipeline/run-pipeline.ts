@@ -9,7 +9,9 @@ import type { AdamDataset } from '../derive/dataset.js';
 import { derivePrimary, primaryDatasetContext, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
-import type { SapSettings } from '../sap/index.js';
+import { SAP_VERSION, type SapSettings } from '../sap/index.js';
+import { toolVersion } from '../core/package-root.js';
+import type { RunTrace } from '../render/print-form.js';
 import { analyzeSri4 } from '../analyze/sri4.js';
 import { analyzeFlares } from '../analyze/flares.js';
 import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
@@ -97,7 +99,8 @@ export async function runPipelineAsync(input: PipelineInput): Promise<PipelineRe
 function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
   const stage = mark ?? (() => undefined);
   const blinded = unblinding.kind === 'blinded';
-  const ctx = tlfContext(settings, unblinding.kind, lock.draft);
+  const trace = runTrace(lock, settings);
+  const ctx = tlfContext(settings, unblinding.kind, lock.draft, trace);
   const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
   const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
@@ -164,6 +167,17 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   stage('tables');
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };
+}
+
+/** The trace line of every output page: program, lock, SAP and data cut, from the inputs (never the clock). */
+function runTrace(lock: Lock, settings: SapSettings): RunTrace {
+  return {
+    study: settings.study,
+    toolVersion: toolVersion(),
+    lockId: lock.manifest?.lockId ?? 'none (draft)',
+    sapVersion: SAP_VERSION,
+    dataCut: lock.manifest?.lockedAt ?? 'unknown (draft)',
+  };
 }
 
 /** A figure's catalog entry: its titles without the `Figure <id>` line the picture itself carries. */

@@ -7,11 +7,13 @@ import { ardLookup } from '../render/ard-lookup.js';
 import { renderHtml } from '../render/html.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import { buildPrintForm } from '../render/print-form.js';
+import { LINES_PER_PAGE as PAGE_LINES } from '../render/page-layout.js';
 import { renderRtf } from '../render/rtf.js';
 import type { TableSpec } from '../render/table-spec.js';
 import { renderText } from '../render/text.js';
 import type { SapSettings } from '../sap/index.js';
-import { printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
+import { armDisplayLabels, printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
+import type { RunTrace } from '../render/print-form.js';
 import { sri4TableSpec } from '../tlf/sri4.js';
 import { flareTableSpecs } from '../tlf/flares.js';
 import { aeOverviewTableSpec } from '../tlf/ae-overview.js';
@@ -48,17 +50,17 @@ export interface TableLayout {
   readonly exposurePrecision: number;
 }
 
-/** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
-const LINES_PER_PAGE = 46;
+/** Lines on a landscape letter page at 9 pt on an 11 pt line, titles and footnotes included. */
+const LINES_PER_PAGE = PAGE_LINES;
 
-export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boolean): TlfContext {
-  const label = (code: string) => settings.arms.find((a) => a.code === code)?.name ?? code;
+export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boolean, trace?: RunTrace): TlfContext {
   return {
     blinding,
     draft,
-    armLabels: { PBO: label('PBO'), MSC1E6: label('MSC1E6'), MSC5E6: label('MSC5E6') },
+    armLabels: armDisplayLabels(settings),
     totalLabel: 'Total',
     includeTotal: true,
+    ...(trace === undefined ? {} : { trace }),
   };
 }
 
@@ -83,7 +85,7 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     biomarkerShiftTableSpec(ctx, layout.settings),
     labTableSpec(ctx, layout.settings, layout.labPrecision),
     aeOverviewTableSpec(ctx, layout.settings),
-    aeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
+    aeSocPtTableSpec(ctx, ard, layout.aeHierarchy, layout.settings.meddraVersion),
   ];
 }
 

@@ -42,8 +42,15 @@ export function formatCell(format: CellFormat, read: StatReader): string {
       return blankable(read(format.value), format.decimals, format.whenMissing);
     case 'count':
       return formatCount(read(format.value));
-    case 'countPct':
-      return formatCountPct(read(format.n), read(format.bigN));
+    case 'countPct': {
+      const n = read(format.n);
+      const bigN = read(format.bigN);
+      if (format.showDenominator !== true) return formatCountPct(n, bigN);
+      // n/N (pct): the count and the percentage part as formatCountPct writes them, N between.
+      const text = formatCountPct(n, bigN);
+      const space = text.indexOf(' ');
+      return space < 0 ? `${text}/${formatCount(bigN)}` : `${text.slice(0, space)}/${formatCount(bigN)}${text.slice(space)}`;
+    }
     case 'meanSd': {
       const mean = read(format.mean);
       const sd = read(format.sd);

@@ -1,8 +1,11 @@
 /**
  * Self-contained HTML (one file, inline CSS, no scripts, no external resources) from a print form.
- * A browser does not paginate, so the table shows the unpaginated body rows under one header.
+ * A browser does not paginate, so the table shows the unpaginated body rows under one header. Value
+ * cells are decimal-aligned as in the RTF: padded with spaces to their column's shape and kept by
+ * `white-space:pre` in a fixed-pitch font, so the alignment survives copying into another program.
  * Every text is escaped; nothing depends on the clock.
  */
+import { printedCell } from './print-form.js';
 import type { PrintForm, PrintRow } from './print-form.js';
 
 export function escapeHtml(text: string): string {
@@ -18,6 +21,7 @@ const CSS = [
   'body{font-family:"Courier New",Courier,monospace;font-size:10pt;margin:2em;}',
   '.titles p{text-align:center;margin:0;}',
   '.titles p.mark{font-weight:bold;}',
+  '.titles p.trace{text-align:left;}',
   'table{border-collapse:collapse;margin:1em auto;}',
   'thead tr:first-child th{border-top:1px solid #000;}',
   'thead tr:last-child th{border-bottom:1px solid #000;}',
@@ -28,11 +32,11 @@ const CSS = [
   '.footnotes p{margin:0;}',
 ].join('\n');
 
-function bodyRow(row: PrintRow): string {
+function bodyRow(form: PrintForm, row: PrintRow): string {
   if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
   const [label = '', ...values] = row.cells;
   const stubStyle = row.indent > 0 ? ` style="padding-left:${0.8 + 1.2 * row.indent}em"` : '';
-  const cells = values.map((v) => `<td>${escapeHtml(v)}</td>`).join('');
+  const cells = values.map((v, i) => `<td>${escapeHtml(printedCell(form, v, i + 1))}</td>`).join('');
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
 }
 
@@ -42,6 +46,7 @@ function headerRow(cells: readonly string[]): string {
 
 export function renderHtml(form: PrintForm): string {
   const titles = [
+    ...(form.trace === null ? [] : [`<p class="trace">${escapeHtml(form.trace)}</p>`]),
     ...form.marks.map((m) => `<p class="mark">${escapeHtml(m)}</p>`),
     ...form.titleLines.map((t) => `<p>${escapeHtml(t)}</p>`),
   ].join('\n');
@@ -57,7 +62,7 @@ export function renderHtml(form: PrintForm): string {
     `<div class="titles">\n${titles}\n</div>`,
     '<table>',
     `<thead>\n${form.header.map(headerRow).join('\n')}\n</thead>`,
-    `<tbody>\n${form.rows.map(bodyRow).join('\n')}\n</tbody>`,
+    `<tbody>\n${form.rows.map((r) => bodyRow(form, r)).join('\n')}\n</tbody>`,
     '</table>',
     `<div class="footnotes">\n${form.footnotes.map((f) => `<p>${escapeHtml(f)}</p>`).join('\n')}\n</div>`,
     '</body>',

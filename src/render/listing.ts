@@ -5,7 +5,8 @@
  * unchanged. Rows come in blocks (e.g. one per subject) separated by separator rows, so a page
  * prefers to break between subjects. An empty listing prints one row saying so.
  */
-import { INDENT_CHARS, markLines, pageOverhead, paginate } from './print-form.js';
+import { displayNumber } from './page-layout.js';
+import { layoutPrintForm } from './print-form.js';
 import type { PrintFlags, PrintForm, PrintRow } from './print-form.js';
 
 export interface ListingSpec {
@@ -28,12 +29,6 @@ export interface ListingOptions {
   readonly linesPerPage: number;
 }
 
-function widths(header: readonly string[], rows: readonly PrintRow[]): number[] {
-  const w = header.map((h) => h.length);
-  for (const r of rows) r.cells.forEach((c, i) => (w[i] = Math.max(w[i] ?? 0, c.length + (i === 0 ? r.indent * INDENT_CHARS : 0))));
-  return w;
-}
-
 export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions): PrintForm {
   const n = spec.columns.length;
   if (n === 0) throw new Error(`${spec.id}: a listing needs at least one column`);
@@ -49,20 +44,14 @@ export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions
       }
     });
   if (rows.length === 0) rows.push({ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] });
-  const marks = markLines(options.flags);
-  const titleLines = [`Listing ${spec.id}`, ...spec.titles, spec.populationLabel];
-  const header = [[...spec.columns]];
-  const overhead = pageOverhead(marks.length + titleLines.length, header.length, spec.footnotes.length);
-  const pages = paginate(rows, options.linesPerPage - overhead).map((r, i) => ({ number: i + 1, rows: r }));
-  return {
+  return layoutPrintForm({
     id: spec.id,
     flags: options.flags,
-    marks,
-    titleLines,
-    header,
-    columnWidths: widths(spec.columns, rows),
+    titleLines: [`Listing ${displayNumber(spec.id)}`, ...spec.titles, spec.populationLabel],
+    header: [[...spec.columns]],
     rows,
-    pages,
     footnotes: [...spec.footnotes],
-  };
+    decimalAlign: false,
+    linesPerPage: options.linesPerPage,
+  });
 }

@@ -2,19 +2,38 @@
  * The print form: one flat, fully formatted description of a table (all cells already strings) that
  * every renderer (RTF, HTML, text) reads and nothing else. Built from a data-free spec and the ARD.
  *
- * Pagination (r2rtf-style, decided here once for every renderer): a page holds `linesPerPage` lines
- * in total; the page line, the mark and title lines, a blank line, three rules, the header rows and
- * the footnotes repeat on every page, the body rows fill the rest. Body rows come in blocks (between
- * separator rows); a block moves whole to the next page when it does not fit; a block longer than a
- * page is split, but a page never ends on a label row and never begins or ends with a separator.
- * Each body row and each footnote counts as one line (long texts that wrap are not measured).
+ * Pagination (r2rtf-style, decided here once for every renderer, from the page geometry of
+ * page-layout.ts): a page holds `linesPerPage` lines in total. The page line, the trace line, the marks
+ * and title lines and a blank line (the RTF page header), the column header rows, three lines (rules
+ * in text; in RTF the blank before the footnotes and slack for borders) and the footnotes repeat on
+ * every page; the body rows fill the rest. Every text is wrapped here to the characters its cell holds,
+ * so a row's height is known in lines. Body rows come in blocks (between separator rows); a block moves
+ * whole to the next page when it does not fit; a block longer than a page is split, but a page never
+ * ends on a label row and never begins or ends with a separator. A page that begins inside a section
+ * first restates the labels the rows sit under, `SF-36 Physical functioning (continued)`.
+ * Lettered footnotes (`[a] …`) are lettered in order of first use and printed only on the pages whose
+ * rows use them.
  */
 import type { ValueLookup } from './ard-lookup.js';
 import { valueKey } from './ard-lookup.js';
+import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
 import { NOT_ESTIMABLE } from './format.js';
+import { INDENT_CHARS, LINES_PER_PAGE, PAGE_CHARS, cellChars, cellEdges, displayNumber, wrapText } from './page-layout.js';
 import { checkTableSpec } from './table-spec.js';
 import type { ColumnSpec, StatRowSpec, TableSpec } from './table-spec.js';
+
+export { INDENT_CHARS } from './page-layout.js';
+
+/** Where an output comes from, printed on every page (no clock: the data cut is the lock date). */
+export interface RunTrace {
+  readonly study: string;
+  readonly toolVersion: string;
+  readonly lockId: string;
+  readonly sapVersion: string;
+  /** The lock date (data cut). */
+  readonly dataCut: string;
+}
 
 /** Run-level marks that every output of the run must carry in its title. */
 export interface PrintFlags {
@@ -22,6 +41,8 @@ export interface PrintFlags {
   readonly draft: boolean;
   /** Arms come from `--dummy-randomization`, not the real assignment. */
   readonly dummyRandomization: boolean;
+  /** The run's provenance, for the trace line; absent in unit tests of the layout. */
+  readonly trace?: RunTrace;
 }
 
 export const DRAFT_MARK = 'DRAFT \u2014 lock not verified';
@@ -32,12 +53,16 @@ export interface PrintRow {
   readonly indent: number;
   /** cells[0] is the row label; then one string per column ('' where the row has no value). */
   readonly cells: readonly string[];
+  /** A label repeated at the top of a page that continues its section. */
+  readonly continued?: boolean;
 }
 
 export interface PrintPage {
   /** 1-based. */
   readonly number: number;
   readonly rows: readonly PrintRow[];
+  /** The footnotes printed on this page: every plain one, the lettered ones its rows use. */
+  readonly footnotes: readonly string[];
 }
 
 export interface PrintForm {
@@ -45,32 +70,43 @@ export interface PrintForm {
   readonly flags: PrintFlags;
   /** Lines from the flags (DRAFT, DUMMY RANDOMIZATION): every renderer shows them first, above the titles. */
   readonly marks: readonly string[];
-  /** `Table <id>`, the spec's titles, the population label. */
+  /** `Table <number>`, the spec's titles, the population label. */
   readonly titleLines: readonly string[];
+  /** `Output … | Program … | Lock … | SAP … | Data cut …`, or null without a run trace. */
+  readonly trace: string | null;
   /** Header rows; each has the stub cell and one cell per column. */
   readonly header: readonly (readonly string[])[];
-  /** Natural width of each column in characters (stub first), for fixed-width layouts and proportions. */
+  /** Natural width of each column in characters (stub first; value columns as aligned), for fixed-width layouts. */
   readonly columnWidths: readonly number[];
+  /** Decimal alignment of each column (null: the stub, and columns of text such as listings). */
+  readonly align: readonly (ColumnAlign | null)[];
+  /** Right edges of the cells in twips (page-layout.ts `cellEdges`). */
+  readonly edges: readonly number[];
+  /** Characters each cell holds at those edges; texts are wrapped to them. */
+  readonly cellChars: readonly number[];
   /** Every body row in order, unpaginated (for media that do not paginate, e.g. HTML). */
   readonly rows: readonly PrintRow[];
   readonly pages: readonly PrintPage[];
+  /** Every footnote of the table (lettered in order of first use). */
   readonly footnotes: readonly string[];
 }
 
 export interface PrintOptions {
   readonly flags: PrintFlags;
-  /** Lines on a page, everything included (see the module comment). */
+  /** Lines on a page, everything included (see the module comment); at most the page geometry's. */
   readonly linesPerPage: number;
 }
-
-/** Characters of indentation per level in fixed-width layouts. */
-export const INDENT_CHARS = 2;
 
 export function markLines(flags: PrintFlags): string[] {
   const lines: string[] = [];
   if (flags.draft) lines.push(DRAFT_MARK);
   if (flags.dummyRandomization) lines.push(DUMMY_MARK);
   return lines;
+}
+
+/** The trace line of output `id`. */
+export function traceLine(id: string, t: RunTrace): string {
+  return `Output ${id} | Program sle-msc ${t.toolVersion} | Lock ${t.lockId} | SAP ${t.sapVersion} | Data cut ${t.dataCut}`;
 }
 
 function headerRows(spec: TableSpec, lookup: ValueLookup): string[][] {
@@ -128,57 +164,160 @@ function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
   return { rows, anyNotEstimable };
 }
 
-function columnWidths(header: readonly (readonly string[])[], rows: readonly PrintRow[]): number[] {
+const CONTINUED = ' (continued)';
+
+/** Natural widths: the stub's longest label (indent included), each value column's aligned width or longest text. */
+function columnWidths(
+  header: readonly (readonly string[])[],
+  rows: readonly PrintRow[],
+  align: readonly (ColumnAlign | null)[],
+): number[] {
   const widths = (header[0] ?? []).map(() => 0);
   const see = (i: number, len: number) => {
     widths[i] = Math.max(widths[i] ?? 0, len);
   };
   for (const h of header) h.forEach((cell, i) => see(i, cell.length));
   for (const r of rows) {
-    r.cells.forEach((cell, i) => see(i, i === 0 ? cell.length + r.indent * INDENT_CHARS : cell.length));
+    // A label may be restated on a later page with CONTINUED after it: room for that too.
+    const stub = (cell: string) => cell.length + r.indent * INDENT_CHARS + (r.kind === 'label' ? CONTINUED.length : 0);
+    r.cells.forEach((cell, i) => see(i, i === 0 ? stub(cell) : cell.length));
   }
+  align.forEach((a, i) => a !== null && see(i, alignedWidth(a)));
   return widths;
 }
 
-/** Splits body rows into blocks at separator rows (separators dropped). */
-function blocksOf(rows: readonly PrintRow[]): PrintRow[][] {
-  const blocks: PrintRow[][] = [[]];
-  for (const r of rows) {
-    if (r.kind === 'separator') blocks.push([]);
-    else blocks[blocks.length - 1]?.push(r);
-  }
-  return blocks.filter((b) => b.length > 0);
+// ---------------------------------------------------------------------------------------------
+// Footnote letters
+
+const MARK = /\[([a-z])\]/g;
+const LETTERED = /^\[([a-z])\]\s/;
+
+function marksIn(text: string): string[] {
+  return [...text.matchAll(MARK)].map((m) => m[1] as string);
 }
+
+/**
+ * Letters `[x]` renamed in order of first use (titles and header first, then the rows), so the first
+ * footnote a reader meets is [a]. Lettered footnotes no text uses are dropped.
+ */
+export function reletterFootnotes(
+  texts: readonly string[],
+  footnotes: readonly string[],
+): { rename: (text: string) => string; footnotes: string[] } {
+  const defined = new Set(footnotes.map((f) => LETTERED.exec(f)?.[1]).filter((x): x is string => x !== undefined));
+  const order = new Map<string, string>();
+  for (const t of texts) {
+    for (const m of marksIn(t)) {
+      if (defined.has(m) && !order.has(m)) order.set(m, String.fromCharCode(97 + order.size));
+    }
+  }
+  const rename = (text: string) => text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole));
+  const kept = footnotes.filter((f) => !LETTERED.test(f) || order.has(LETTERED.exec(f)?.[1] ?? ''));
+  // The lettered footnotes take the places lettered ones had, now in letter order; the others stay put.
+  const lettered = kept
+    .filter((f) => LETTERED.test(f))
+    .map(rename)
+    .sort((a, b) => (a.slice(0, 3) < b.slice(0, 3) ? -1 : a.slice(0, 3) > b.slice(0, 3) ? 1 : 0));
+  let next = 0;
+  return { rename, footnotes: kept.map((f) => (LETTERED.test(f) ? (lettered[next++] as string) : f)) };
+}
+
+/** The footnotes of one page: plain ones always, a lettered one when the page (or the header) uses it. */
+function pageFootnotes(footnotes: readonly string[], pageTexts: readonly string[]): string[] {
+  const used = new Set(pageTexts.flatMap(marksIn));
+  return footnotes.filter((f) => {
+    const letter = LETTERED.exec(f)?.[1];
+    return letter === undefined || used.has(letter);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination
 
 /** Lines on every page that are not body rows: page line, titles, blank, header, three rules, footnotes. */
 export function pageOverhead(titleLines: number, headerRows: number, footnotes: number): number {
   return 1 + titleLines + 1 + headerRows + 3 + footnotes;
 }
 
-/** Body rows onto pages of `capacity` rows each (see the module comment for the rules). */
-export function paginate(rows: readonly PrintRow[], capacity: number): PrintRow[][] {
+export interface PaginateOptions {
+  /** Lines a row takes (1 by default). */
+  readonly height?: (row: PrintRow) => number;
+  /** Rows restating the context of the row at `index`, for the top of a page that starts there. */
+  readonly continuation?: (index: number) => PrintRow[];
+}
+
+/** Splits body rows into blocks at separator rows (separators dropped), keeping each row's index. */
+function blocksOf(rows: readonly PrintRow[]): number[][] {
+  const blocks: number[][] = [[]];
+  rows.forEach((r, i) => {
+    if (r.kind === 'separator') blocks.push([]);
+    else blocks[blocks.length - 1]?.push(i);
+  });
+  return blocks.filter((b) => b.length > 0);
+}
+
+interface PageBuild {
+  rows: PrintRow[];
+  used: number;
+  /** Rows of the body (not continuation rows) on the page. */
+  content: number;
+}
+
+/** Body rows onto pages of `capacity` lines each (see the module comment for the rules). */
+export function paginate(rows: readonly PrintRow[], capacity: number, options: PaginateOptions = {}): PrintRow[][] {
   if (!Number.isInteger(capacity) || capacity < 2) {
     throw new RangeError(`a page must have room for at least 2 body rows (has ${capacity})`);
   }
+  const height = options.height ?? (() => 1);
+  const continuation = options.continuation ?? (() => []);
   const separator = rows.find((r) => r.kind === 'separator');
-  const pages: PrintRow[][] = [[]];
-  const current = () => pages[pages.length - 1] as PrintRow[];
+  const sepHeight = separator ? height(separator) : 0;
+  const pages: PageBuild[] = [{ rows: [], used: 0, content: 0 }];
+  const current = () => pages[pages.length - 1] as PageBuild;
+  const add = (page: PageBuild, row: PrintRow, content = true) => {
+    page.rows.push(row);
+    page.used += height(row);
+    if (content) page.content++;
+  };
+  const newPage = (index: number): PageBuild => {
+    const page: PageBuild = { rows: [], used: 0, content: 0 };
+    pages.push(page);
+    for (const r of continuation(index)) add(page, r, false);
+    return page;
+  };
+  const sum = (idx: readonly number[]) => idx.reduce((s, i) => s + height(rows[i] as PrintRow), 0);
+
   for (const block of blocksOf(rows)) {
-    const page = current();
-    const needed = block.length + (page.length > 0 && separator ? 1 : 0);
-    if (page.length + needed <= capacity) {
-      if (page.length > 0 && separator) page.push(separator);
-      page.push(...block);
+    const first = block[0] as number;
+    let page = current();
+    const blockHeight = sum(block);
+    const gap = page.content > 0 && separator ? sepHeight : 0;
+    if (page.used + gap + blockHeight <= capacity) {
+      if (gap > 0 && separator) add(page, separator, false);
+      for (const i of block) add(page, rows[i] as PrintRow);
       continue;
     }
-    if (block.length <= capacity) {
-      if (page.length > 0) pages.push([]);
-      current().push(...block);
+    const context = continuation(first);
+    if (page.content > 0 && sum([]) + context.reduce((s, r) => s + height(r), 0) + blockHeight <= capacity) {
+      page = newPage(first);
+      for (const i of block) add(page, rows[i] as PrintRow);
       continue;
     }
-    splitBlock(block, capacity, pages, separator);
+    // Split the block: row by row, never ending a page on a label whose rows follow.
+    if (page.content > 0) {
+      const head = block.slice(0, 2);
+      if (separator && page.used + sepHeight + sum(head) <= capacity) add(page, separator, false);
+      else page = newPage(first);
+    }
+    block.forEach((i, k) => {
+      const row = rows[i] as PrintRow;
+      const next = block[k + 1];
+      const need = height(row) + (row.kind === 'label' && next !== undefined ? height(rows[next] as PrintRow) : 0);
+      if (page.content > 0 && page.used + need > capacity) page = newPage(i);
+      add(page, row);
+    });
   }
-  const trimmed = pages.map(trimSeparators).filter((p) => p.length > 0);
+  const trimmed = pages.map((p) => trimSeparators(p.rows)).filter((p) => p.some((r) => r.continued !== true));
   return trimmed.length > 0 ? trimmed : [[]];
 }
 
@@ -190,29 +329,133 @@ function trimSeparators(page: readonly PrintRow[]): PrintRow[] {
   return page.slice(start, end);
 }
 
-function splitBlock(block: readonly PrintRow[], capacity: number, pages: PrintRow[][], separator?: PrintRow): void {
-  let rest = [...block];
-  let page = pages[pages.length - 1] as PrintRow[];
-  if (page.length > 0) {
-    if (page.length + 2 <= capacity && separator) page.push(separator);
-    else {
-      page = [];
-      pages.push(page);
+/**
+ * The labels a row sits under, nearest last: walking back, each row indented less than everything
+ * seen so far is an ancestor; the labels among them are restated (a value row ends no chain but is
+ * not repeated, as its numbers belong to its own page).
+ */
+export function continuationRows(rows: readonly PrintRow[], index: number): PrintRow[] {
+  const start = rows[index];
+  if (start === undefined) return [];
+  let level = start.indent;
+  const out: PrintRow[] = [];
+  for (let j = index - 1; j >= 0 && level > 0; j--) {
+    const r = rows[j] as PrintRow;
+    if (r.kind === 'separator' || r.indent >= level) continue;
+    level = r.indent;
+    if (r.kind === 'label') {
+      out.unshift({ ...r, cells: [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)], continued: true });
     }
   }
-  while (rest.length > 0) {
-    const room = capacity - page.length;
-    let take = Math.min(room, rest.length);
-    // A page must not end on a heading whose rows follow on the next page.
-    while (take > 0 && take < rest.length && rest[take - 1]?.kind === 'label') take--;
-    if (take === 0 && page.length === 0) take = Math.min(room, rest.length);
-    page.push(...rest.slice(0, take));
-    rest = rest.slice(take);
-    if (rest.length > 0) {
-      page = [];
-      pages.push(page);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout shared by the renderers
+
+/** A row label wrapped to the stub (indent excluded), one string per printed line. */
+export function stubLines(form: Pick<PrintForm, 'cellChars'>, row: PrintRow): string[] {
+  if (row.kind === 'separator') return [''];
+  const width = (form.cellChars[0] ?? PAGE_CHARS) - row.indent * INDENT_CHARS;
+  return wrapText(row.cells[0] ?? '', Math.max(8, width));
+}
+
+/** Lines a body row takes: the most lines of its label and its text cells. */
+export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: PrintRow): number {
+  let height = stubLines(form, row).length;
+  row.cells.forEach((cell, i) => {
+    // Text columns (listings) wrap like the stub; aligned value columns are sized never to wrap.
+    if (i > 0 && cell !== '' && (form.align[i] ?? null) === null) {
+      height = Math.max(height, wrapText(cell, form.cellChars[i] ?? PAGE_CHARS).length);
     }
-  }
+  });
+  return height;
+}
+
+/** A header cell wrapped to its column. */
+export function headerCellLines(form: Pick<PrintForm, 'cellChars'>, text: string, column: number): string[] {
+  return wrapText(text, form.cellChars[column] ?? PAGE_CHARS);
+}
+
+export function headerHeight(form: Pick<PrintForm, 'cellChars' | 'header'>): number {
+  return form.header.reduce((s, h) => s + Math.max(1, ...h.map((c, i) => headerCellLines(form, c, i).length)), 0);
+}
+
+/** A full-width text (title, footnote) as printed lines. */
+export function pageTextLines(text: string): string[] {
+  return wrapText(text, PAGE_CHARS);
+}
+
+/** The value cell as printed: padded to its column's alignment. */
+export function printedCell(form: Pick<PrintForm, 'align'>, text: string, column: number): string {
+  const a = form.align[column];
+  return a === null || a === undefined ? text : alignCell(text, a);
+}
+
+/** Lines of the page header: page line, trace line, marks, titles, a blank line. */
+export function topLines(form: Pick<PrintForm, 'marks' | 'titleLines' | 'trace'>): number {
+  return 1 + (form.trace === null ? 0 : 1) + [...form.marks, ...form.titleLines].reduce((s, t) => s + pageTextLines(t).length, 0) + 1;
+}
+
+export interface FormParts {
+  readonly id: string;
+  readonly flags: PrintFlags;
+  readonly titleLines: readonly string[];
+  readonly header: readonly (readonly string[])[];
+  readonly rows: readonly PrintRow[];
+  readonly footnotes: readonly string[];
+  /** Decimal-align the value columns (tables) or not (listings). */
+  readonly decimalAlign: boolean;
+  readonly linesPerPage: number;
+}
+
+/** Letters, alignment, widths, wrapping and pages: the print form from its parts (tables and listings). */
+export function layoutPrintForm(parts: FormParts): PrintForm {
+  const marks = markLines(parts.flags);
+  const trace = parts.flags.trace === undefined ? null : traceLine(parts.id, parts.flags.trace);
+  const letters = reletterFootnotes(
+    [...parts.titleLines, ...parts.header.flat(), ...parts.rows.map((r) => r.cells[0] ?? '')],
+    parts.footnotes,
+  );
+  const titleLines = parts.titleLines.map(letters.rename);
+  const header = parts.header.map((h) => h.map(letters.rename));
+  const rows = parts.rows.map((r) => (r.kind === 'separator' ? r : { ...r, cells: [letters.rename(r.cells[0] ?? ''), ...r.cells.slice(1)] }));
+  const n = header[0]?.length ?? 0;
+  const align = Array.from({ length: n }, (_, i) =>
+    i === 0 || !parts.decimalAlign ? null : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
+  );
+  const widths = columnWidths(header, rows, align);
+  const edges = cellEdges(widths);
+  const chars = cellChars(edges);
+  const base = { marks, titleLines, trace, header, cellChars: chars, align };
+  const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
+  const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
+  const capacity = linesPerPage - topLines(base) - headerHeight(base) - 3 - footnoteLines;
+  const pageRows = paginate(rows, capacity, {
+    height: (r) => rowHeight(base, r),
+    continuation: (i) => continuationRows(rows, i),
+  });
+  const fixedTexts = [...titleLines, ...header.flat()];
+  const pages = pageRows.map((p, i) => ({
+    number: i + 1,
+    rows: p,
+    footnotes: pageFootnotes(letters.footnotes, [...fixedTexts, ...p.map((r) => r.cells[0] ?? '')]),
+  }));
+  return {
+    id: parts.id,
+    flags: parts.flags,
+    marks,
+    titleLines,
+    trace,
+    header,
+    columnWidths: widths,
+    align,
+    edges,
+    cellChars: chars,
+    rows,
+    pages,
+    footnotes: letters.footnotes,
+  };
 }
 
 export function buildPrintForm(spec: TableSpec, lookup: ValueLookup, options: PrintOptions): PrintForm {
@@ -220,19 +463,14 @@ export function buildPrintForm(spec: TableSpec, lookup: ValueLookup, options: Pr
   const header = headerRows(spec, lookup);
   const body = bodyRows(spec, lookup);
   const footnotes = body.anyNotEstimable ? [...spec.footnotes, spec.notEstimableFootnote] : [...spec.footnotes];
-  const marks = markLines(options.flags);
-  const titleLines = [`Table ${spec.id}`, ...spec.titles, spec.populationLabel];
-  const overhead = pageOverhead(marks.length + titleLines.length, header.length, footnotes.length);
-  const pages = paginate(body.rows, options.linesPerPage - overhead).map((rows, i) => ({ number: i + 1, rows }));
-  return {
+  return layoutPrintForm({
     id: spec.id,
     flags: options.flags,
-    marks,
-    titleLines,
+    titleLines: [`Table ${displayNumber(spec.id)}`, ...spec.titles, spec.populationLabel],
     header,
-    columnWidths: columnWidths(header, body.rows),
     rows: body.rows,
-    pages,
     footnotes,
-  };
+    decimalAlign: true,
+    linesPerPage: options.linesPerPage,
+  });
 }

@@ -1,20 +1,40 @@
 /**
- * RTF 1.x from a print form, in the manner of R's r2rtf: plain control words, landscape US letter
- * (`\landscape\paperw15840\paperh12240`, 1-inch margins), Courier New 9 pt, one table per page with
- * `\trowd`/`\cellx` rows, top and bottom borders on the header (`\clbrdrt`/`\clbrdrb`), a bottom
- * border under the last body row, header rows flagged `\trhdr` (repeated by Word and LibreOffice if
- * a page overflows), `\page` between pages. No `\info` block and nothing from the clock, so the same
- * print form always gives the same bytes. Reference: Microsoft RTF Specification 1.9.1.
+ * RTF 1.x from a print form, as SAS ODS RTF and R's r2rtf write it: landscape US letter declared in
+ * the document and the section (`\landscape`, `\lndscpsxn`, `\paperw15840\paperh12240`, margins),
+ * Courier New 9 pt on an exact 11 pt line (page-layout.ts). The page header (`\header`) holds the study
+ * and `Page {PAGE} of {NUMPAGES}` (fields), the trace line, the DRAFT/DUMMY marks and the titles, so
+ * every physical page carries them. Each logical page of the print form is a table of its own, after
+ * an explicit `\page`: header rows flagged `\trhdr` (repeated by Word and LibreOffice
+ * should a page ever overflow), rows kept whole (`\trkeep`), the page's footnotes under it. The print
+ * form has wrapped every text to its cell, so each row's height is known and no page overflows.
+ * Value cells are decimal-aligned with a decimal tab stop (`\tqdec\txN`) on the head of `n (%)`,
+ * `mean (SD)`, `estimate (CI)` (align.ts). No `\info` block and nothing from the clock, so the
+ * same print form always gives the same bytes. Reference: Microsoft RTF Specification 1.9.1.
  */
+import type { ColumnAlign } from './align.js';
+import { alignedTail, cellParts, headInt } from './align.js';
+import {
+  CHAR_TWIPS,
+  FONT_SIZE_HALF_POINTS,
+  FOOTER_Y,
+  HEADER_Y,
+  INDENT_CHARS,
+  LINE_TWIPS,
+  MARGIN_BOTTOM,
+  MARGIN_SIDE,
+  PAD_TWIPS,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  TEXT_WIDTH,
+} from './page-layout.js';
+import { headerCellLines, pageTextLines, stubLines, topLines } from './print-form.js';
 import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
 
-const PAGE_WIDTH = 15840;
-const PAGE_HEIGHT = 12240;
-const MARGIN = 1440;
-const TABLE_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const FONT_SIZE_HALF_POINTS = 18;
-const INDENT_TWIPS = 180;
+export { cellEdges } from './page-layout.js';
+
 const BORDER = '\\brdrs\\brdrw15';
+/** Paragraph defaults: no spacing, exact line pitch, the one font. */
+const PARA = `\\sb0\\sa0\\sl-${LINE_TWIPS}\\slmult0\\nowidctlpar\\f0\\fs${FONT_SIZE_HALF_POINTS}`;
 
 /** Text to RTF: escapes `\ { }`, writes every non-ASCII UTF-16 unit as `\uN?` (N signed 16-bit). */
 export function escapeRtf(text: string): string {
@@ -32,44 +52,42 @@ export function escapeRtf(text: string): string {
   return out;
 }
 
-/** Width of one Courier New character at 9 pt: 0.6 em = 5.4 pt = 108 twips. */
-const CHAR_TWIPS = (FONT_SIZE_HALF_POINTS / 2) * 0.6 * 20;
-/** Cell padding: `\trgaph108` on each side. */
-const PAD_TWIPS = 2 * 108;
-/** The stub (row labels) never gets narrower than this many characters; longer labels wrap. */
-const MIN_STUB_CHARS = 24;
-
-/**
- * Right edges of the cells in twips, ending at the text width. Numbers must never wrap, labels may:
- * every value column gets at least its natural width (its longest text, one character of slack and the
- * cell padding), spare
- * room is shared by the value columns, and when the page is too narrow the stub gives way first (down
- * to MIN_STUB_CHARS), only then every column shrinks in proportion.
- */
-export function cellEdges(columnWidths: readonly number[]): number[] {
-  // One character of slack: Word and LibreOffice wrap a cell whose text fills it exactly.
-  const need = columnWidths.map((w, i) => (Math.max(w, i === 0 ? MIN_STUB_CHARS : 4) + 1) * CHAR_TWIPS + PAD_TWIPS);
-  const [stub = 0, ...values] = need;
-  const valuesNeed = values.reduce((a, b) => a + b, 0);
-  let widths: number[];
-  if (stub + valuesNeed <= TABLE_WIDTH) {
-    const spare = TABLE_WIDTH - stub - valuesNeed;
-    widths = values.length === 0 ? [TABLE_WIDTH] : [stub, ...values.map((w) => w + spare / values.length)];
-  } else if (valuesNeed + MIN_STUB_CHARS * CHAR_TWIPS + PAD_TWIPS <= TABLE_WIDTH) {
-    widths = [TABLE_WIDTH - valuesNeed, ...values];
-  } else {
-    const scale = TABLE_WIDTH / (stub + valuesNeed);
-    widths = need.map((w) => w * scale);
-  }
-  let sum = 0;
-  return widths.map((w) => {
-    sum += w;
-    return Math.round(sum);
-  });
+/** Printed lines joined by `\line` (the print form wrapped them). */
+function lines(texts: readonly string[]): string {
+  return texts.map(escapeRtf).join('\\line ');
 }
 
-function paragraph(text: string, align: 'qc' | 'ql' | 'qr'): string {
-  return `{\\pard\\plain\\${align}\\sb0\\sa0\\f0\\fs${FONT_SIZE_HALF_POINTS} ${escapeRtf(text)}\\par}`;
+function paragraph(texts: readonly string[], align: 'qc' | 'ql' | 'qr', extra = ''): string {
+  return `{\\pard\\plain\\${align}${PARA}${extra} ${lines(texts)}\\par}`;
+}
+
+function field(instruction: string, result: string): string {
+  return `{\\field{\\*\\fldinst { ${instruction} }}{\\fldrslt {${result}}}}`;
+}
+
+/** The page header: study left and `Page x of y` right, trace line, marks, titles, a blank line. */
+function pageHeader(form: PrintForm, total: number): string {
+  const study = form.flags.trace?.study ?? '';
+  const pageLine = `{\\pard\\plain\\ql${PARA}\\tqr\\tx${TEXT_WIDTH} ${escapeRtf(study)}\\tab Page ${field('PAGE', '1')} of ${field('NUMPAGES', String(total))}\\par}`;
+  return [
+    '{\\header',
+    pageLine,
+    ...(form.trace === null ? [] : [paragraph([form.trace], 'ql')]),
+    ...form.marks.map((m) => paragraph(pageTextLines(m), 'qc', '\\b')),
+    ...form.titleLines.map((t) => paragraph(pageTextLines(t), 'qc')),
+    paragraph([''], 'qc'),
+    '}',
+  ].join('\n');
+}
+
+/** Section properties of every page: landscape letter, margins, the top margin holding the header. */
+function sectionProperties(form: PrintForm): string {
+  const top = HEADER_Y + topLines(form) * LINE_TWIPS;
+  return (
+    `\\sectd\\lndscpsxn\\pgwsxn${PAGE_WIDTH}\\pghsxn${PAGE_HEIGHT}` +
+    `\\marglsxn${MARGIN_SIDE}\\margrsxn${MARGIN_SIDE}\\margtsxn${top}\\margbsxn${MARGIN_BOTTOM}` +
+    `\\headery${HEADER_Y}\\footery${FOOTER_Y}`
+  );
 }
 
 interface RowStyle {
@@ -78,48 +96,84 @@ interface RowStyle {
   readonly bottom: boolean;
 }
 
-function tableRow(cells: readonly string[], indent: number, edges: readonly number[], style: RowStyle): string {
+/**
+ * A decimal-aligned value cell: a decimal tab stop (`\tqdec`) where the column's heads align, the
+ * column's aligned block centred in the cell; the tail after a left tab stop just past this cell's
+ * head, so that the decimal tab never looks for its point in the tail (`13 (48.1)`).
+ */
+function valueCell(text: string, a: ColumnAlign | null, cellWidth: number, chars: number): string {
+  if (a === null) return `\\qc${PARA} ${lines(pageCellLines(text, chars))}`;
+  if (text === '') return `\\qc${PARA} `;
+  const left = Math.max(0, Math.floor((cellWidth - PAD_TWIPS - a.width * CHAR_TWIPS) / 2));
+  const decimal = left + a.headInt * CHAR_TWIPS;
+  const { head, tail } = cellParts(text);
+  // One point past the head's end (the decimal tab puts the point's left edge on the stop): a stop at
+  // the very position the text reached would be skipped and the tail would wrap.
+  const tailStop = decimal + (head.length - headInt(head)) * CHAR_TWIPS + 20;
+  const stops = `\\tqdec\\tx${decimal}\\tx${tailStop}`;
+  return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(alignedTail(tail, a))}`;
+}
+
+function pageCellLines(text: string, chars: number): string[] {
+  return text === '' ? [''] : headerCellLines({ cellChars: [chars] }, text, 0);
+}
+
+function rowDefinition(edges: readonly number[], style: RowStyle): string {
   const borders = (style.top ? `\\clbrdrt${BORDER}` : '') + (style.bottom ? `\\clbrdrb${BORDER}` : '');
-  const defs = edges.map((x) => `${borders}\\clvertalb\\cellx${x}`).join('');
+  // Header cells sit on the rule under them; body values beside the first line of a wrapped label.
+  const valign = style.header ? '\\clvertalb' : '\\clvertalt';
+  const defs = edges.map((x) => `${borders}${valign}\\cellx${x}`).join('');
+  return `\\trowd\\trgaph108\\trleft0\\trqc\\trkeep\\trpaddt0\\trpaddft3\\trpaddb0\\trpaddfb3${style.header ? '\\trhdr' : ''}\n${defs}`;
+}
+
+function headerRow(form: PrintForm, cells: readonly string[], style: RowStyle): string {
   const body = cells
+    .map((cell, i) => `\\pard\\plain\\intbl\\${i === 0 ? 'ql' : 'qc'}${PARA} ${lines(headerCellLines(form, cell, i))}\\cell`)
+    .join('\n');
+  return `${rowDefinition(form.edges, style)}\n${body}\n\\row`;
+}
+
+function bodyRow(form: PrintForm, row: PrintRow, last: boolean): string {
+  const body = row.cells
     .map((cell, i) => {
-      const align = i === 0 ? '\\ql' : '\\qc';
-      const li = i === 0 && indent > 0 ? `\\li${indent * INDENT_TWIPS}` : '';
-      return `\\pard\\plain\\intbl${align}${li}\\sb0\\sa0\\f0\\fs${FONT_SIZE_HALF_POINTS} ${escapeRtf(cell)}\\cell`;
+      if (i === 0) {
+        const li = row.indent > 0 ? `\\li${row.indent * INDENT_CHARS * CHAR_TWIPS}` : '';
+        return `\\pard\\plain\\intbl\\ql${PARA}${li} ${lines(stubLines(form, row))}\\cell`;
+      }
+      const width = (form.edges[i] ?? 0) - (form.edges[i - 1] ?? 0);
+      return `\\pard\\plain\\intbl${valueCell(cell, form.align[i] ?? null, width, form.cellChars[i] ?? 1)}\\cell`;
     })
     .join('\n');
-  return `\\trowd\\trgaph108\\trleft0\\trqc${style.header ? '\\trhdr' : ''}\n${defs}\n${body}\n\\row`;
+  return `${rowDefinition(form.edges, { header: false, top: false, bottom: last })}\n${body}\n\\row`;
 }
 
-function bodyRow(row: PrintRow, edges: readonly number[], last: boolean): string {
-  return tableRow(row.cells, row.indent, edges, { header: false, top: false, bottom: last });
-}
+/**
+ * Between logical pages, r2rtf's page break: a paragraph of one point holding `\page`, so the next
+ * page's table starts at the top of the body (LibreOffice and Word alike; a section break would not
+ * break the page in LibreOffice when the sections are alike).
+ */
+const PAGE_BREAK = '{\\pard\\plain\\sb0\\sa0\\sl-20\\slmult0\\fs2\\page\\par}';
 
-function renderPage(form: PrintForm, page: PrintPage, total: number, edges: readonly number[]): string[] {
+function renderPage(form: PrintForm, page: PrintPage): string {
   const lastHeader = form.header.length - 1;
   return [
-    paragraph(`Page ${page.number} of ${total}`, 'qr'),
-    ...form.marks.map((t) => paragraph(t, 'qc')),
-    ...form.titleLines.map((t) => paragraph(t, 'qc')),
-    paragraph('', 'qc'),
-    ...form.header.map((h, i) =>
-      tableRow(h, 0, edges, { header: true, top: i === 0, bottom: i === lastHeader }),
-    ),
-    ...page.rows.map((r, i) => bodyRow(r, edges, i === page.rows.length - 1)),
-    ...form.footnotes.map((f) => paragraph(f, 'ql')),
-  ];
+    ...form.header.map((h, i) => headerRow(form, h, { header: true, top: i === 0, bottom: i === lastHeader })),
+    ...page.rows.map((r, i) => bodyRow(form, r, i === page.rows.length - 1)),
+    paragraph([''], 'ql'),
+    ...page.footnotes.map((f) => paragraph(pageTextLines(f), 'ql')),
+  ].join('\n');
 }
 
 export function renderRtf(form: PrintForm): string {
-  const edges = cellEdges(form.columnWidths);
   const total = form.pages.length;
-  const pages = form.pages.map((p) => renderPage(form, p, total, edges).join('\n'));
+  const top = HEADER_Y + topLines(form) * LINE_TWIPS;
   return [
     '{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0',
     '{\\fonttbl{\\f0\\fmodern\\fcharset0\\fprq1 Courier New;}}',
-    `\\landscape\\paperw${PAGE_WIDTH}\\paperh${PAGE_HEIGHT}\\margl${MARGIN}\\margr${MARGIN}\\margt${MARGIN}\\margb${MARGIN}`,
-    `\\sectd\\lndscpsxn\\pgwsxn${PAGE_WIDTH}\\pghsxn${PAGE_HEIGHT}\\widowctrl\\fs${FONT_SIZE_HALF_POINTS}`,
-    pages.join('\n\\page\n'),
+    `\\paperw${PAGE_WIDTH}\\paperh${PAGE_HEIGHT}\\margl${MARGIN_SIDE}\\margr${MARGIN_SIDE}\\margt${top}\\margb${MARGIN_BOTTOM}\\landscape\\widowctrl\\fs${FONT_SIZE_HALF_POINTS}`,
+    sectionProperties(form),
+    pageHeader(form, total),
+    form.pages.map((p) => renderPage(form, p)).join(`\n${PAGE_BREAK}\n`),
     '}',
     '',
   ].join('\n');

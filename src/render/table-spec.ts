@@ -38,8 +38,11 @@ export type CellFormat =
   | { readonly kind: 'number'; readonly decimals: number; readonly value: StatRef; readonly whenMissing?: WhenMissing }
   /** A whole count, printed as an integer. */
   | { readonly kind: 'count'; readonly value: StatRef }
-  /** `n (pct)`, pct = 100·n/N to one decimal. */
-  | { readonly kind: 'countPct'; readonly n: StatRef; readonly bigN: StatRef }
+  /**
+   * `n (pct)`, pct = 100·n/N to one decimal; `n/N (pct)` with `showDenominator`, where N varies by row
+   * (e.g. subjects with a result at a visit) and the column header's N is not the denominator.
+   */
+  | { readonly kind: 'countPct'; readonly n: StatRef; readonly bigN: StatRef; readonly showDenominator?: boolean }
   /** `mean (sd)`, each with its own decimals. */
   | {
       readonly kind: 'meanSd';

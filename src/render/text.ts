@@ -1,10 +1,12 @@
 /**
- * Fixed-width plain text from a print form: per page, the page line (right), the centred title lines,
- * a blank line, rules around the header, body rows (labels left and indented, values centred), a
- * closing rule and the footnotes; pages separated by a form feed. Line count per page is what
- * print-form.ts budgets for. LF line ends, no trailing spaces.
+ * Fixed-width plain text from a print form: per page, the page line (study left, `Page i of n`
+ * right), the trace line, the centred marks and title lines, a blank line, rules around the header,
+ * body rows (labels left, indented and wrapped as in the RTF; values decimal-aligned and centred), a
+ * closing rule and the page's footnotes wrapped to the page width; pages separated by a form feed. The
+ * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
-import { INDENT_CHARS } from './print-form.js';
+import { INDENT_CHARS, PAGE_CHARS } from './page-layout.js';
+import { pageTextLines, printedCell, stubLines } from './print-form.js';
 import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
 
 const GAP = '  ';
@@ -22,38 +24,50 @@ function centreIn(text: string, width: number): string {
   return pad(centre(text, width), width);
 }
 
-function tableWidth(form: PrintForm): number {
-  return form.columnWidths.reduce((a, b) => a + b, 0) + GAP.length * (form.columnWidths.length - 1);
+/** Column widths in characters: the stub as wrapped in the RTF, value columns at their natural width. */
+function widthsOf(form: PrintForm): number[] {
+  return form.columnWidths.map((w, i) => (i === 0 ? Math.min(w, form.cellChars[0] ?? w) : w));
 }
 
-function line(cells: readonly string[], form: PrintForm, stubIndent: number): string {
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
+}
+
+function line(cells: readonly string[], widths: readonly number[], stub: string): string {
   return cells
     .map((cell, i) => {
-      const w = form.columnWidths[i] ?? cell.length;
-      return i === 0 ? pad(' '.repeat(stubIndent * INDENT_CHARS) + cell, w) : centreIn(cell, w);
+      const w = widths[i] ?? cell.length;
+      return i === 0 ? pad(stub, w) : centreIn(cell, w);
     })
     .join(GAP)
     .trimEnd();
 }
 
-function bodyLine(row: PrintRow, form: PrintForm): string {
-  return row.kind === 'separator' ? '' : line(row.cells, form, row.indent);
+function bodyLines(row: PrintRow, form: PrintForm, widths: readonly number[]): string[] {
+  if (row.kind === 'separator') return [''];
+  const indent = ' '.repeat(row.indent * INDENT_CHARS);
+  const values = row.cells.map((c, i) => (i === 0 ? '' : printedCell(form, c, i)));
+  const blanks = values.map(() => '');
+  return stubLines(form, row).map((text, k) => line(k === 0 ? values : blanks, widths, indent + text));
 }
 
 function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
-  const width = tableWidth(form);
-  const rule = '-'.repeat(width);
-  const pageLine = `Page ${page.number} of ${total}`;
+  const widths = widthsOf(form);
+  const width = Math.min(PAGE_CHARS, Math.max(tableWidth(widths), 40));
+  const rule = '-'.repeat(tableWidth(widths));
+  const pageText = `Page ${page.number} of ${total}`;
+  const study = form.flags.trace?.study ?? '';
   return [
-    ' '.repeat(Math.max(0, width - pageLine.length)) + pageLine,
-    ...[...form.marks, ...form.titleLines].map((t) => centre(t, width).trimEnd()),
+    study + ' '.repeat(Math.max(study === '' ? 0 : 1, width - study.length - pageText.length)) + pageText,
+    ...(form.trace === null ? [] : [form.trace]),
+    ...[...form.marks, ...form.titleLines].flatMap((t) => pageTextLines(t).map((l) => centre(l, width).trimEnd())),
     '',
     rule,
-    ...form.header.map((h) => line(h, form, 0)),
+    ...form.header.map((h) => line(h, widths, h[0] ?? '')),
     rule,
-    ...page.rows.map((r) => bodyLine(r, form)),
+    ...page.rows.flatMap((r) => bodyLines(r, form, widths)),
     rule,
-    ...form.footnotes,
+    ...page.footnotes.flatMap(pageTextLines),
   ];
 }
 

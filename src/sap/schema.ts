@@ -65,6 +65,8 @@ export const sapSettingsSchema = z
     $comment: z.string().optional(),
     version: z.string().min(1),
     study: code,
+    /** MedDRA version the lock's adverse events are coded with (printed on the AE tables). */
+    meddraVersion: z.string().regex(/^\d+\.\d+$/, 'a MedDRA version is <major>.<minor>, e.g. 26.1'),
     arms: z.array(arm).min(2),
     armDisplayOrder: z.array(z.enum(ARM_CODES)).min(2),
     referenceArm: z.enum(ARM_CODES),

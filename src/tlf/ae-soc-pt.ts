@@ -76,7 +76,7 @@ function part(blocks: readonly SocBlock[], heading: string, format: StatRowSpec[
   ];
 }
 
-export function aeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy): TableSpec {
+export function aeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy, meddraVersion?: string): TableSpec {
   const blocks = socPtOrder(ard, hierarchy);
   return {
     id: AE_SOC_PT_TABLE_ID,
@@ -91,7 +91,7 @@ export function aeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierar
     ],
     footnotes: [
       'N = number of subjects in the Safety Set, by treatment actually infused; percentages are of N.',
-      'TEAE = treatment-emergent adverse event (onset on or after Day 0, the day of infusion). MedDRA system organ classes and preferred terms.',
+      `TEAE = treatment-emergent adverse event (onset on or after Day 0, the day of infusion). MedDRA${meddraVersion === undefined ? '' : ` version ${meddraVersion}`} system organ classes and preferred terms.`,
       'A subject is counted once per system organ class and once per preferred term. Sorted by decreasing number of subjects in the Total column, then alphabetically.',
     ],
     notEstimableFootnote: 'NE = not estimable.',

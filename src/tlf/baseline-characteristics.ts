@@ -60,6 +60,22 @@ function summaryRows(ctx: TlfContext, param: string, label: string, precision: n
   }).rows;
 }
 
+/** Words of CDISC race and ethnicity terms that keep their capital (proper nouns). */
+const PROPER = new Set(['american', 'indian', 'alaska', 'native', 'african', 'asian', 'hawaiian', 'pacific', 'islander', 'hispanic', 'latino', 'white', 'black', 'other']);
+
+/**
+ * A CDISC submission value as a reader writes it: `BLACK OR AFRICAN AMERICAN` → `Black or African
+ * American`, `NOT HISPANIC OR LATINO` → `Not Hispanic or Latino`, `NOT REPORTED` → `Not reported`
+ * (the sex codes have their labels in the settings; these terms are their own decode).
+ */
+export function decodeCdiscTerm(term: string): string {
+  return term
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i === 0 || (PROPER.has(w) && !(w === 'other' && i === 0)) ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
 function countRows(ctx: TlfContext, heading: string, categories: readonly { readonly param: string; readonly label: string }[]): readonly RowSpec[] {
   const items: CountItem[] = [
     { kind: 'heading', label: heading, indent: 0 },
@@ -82,10 +98,10 @@ export function baselineCharacteristicsTableSpec(
   const blocks: (readonly RowSpec[])[] = [
     summaryRows(ctx, 'AGE', 'Age (years)', 0),
     countRows(ctx, 'Sex, n (%)', family('SEX', demo.sex.map((s) => s.code), sexLabel)),
-    countRows(ctx, 'Race, n (%)', family('RACE', demo.race)),
-    countRows(ctx, 'Ethnicity, n (%)', family('ETHNIC', demo.ethnic)),
+    countRows(ctx, 'Race, n (%)', family('RACE', demo.race, decodeCdiscTerm)),
+    countRows(ctx, 'Ethnicity, n (%)', family('ETHNIC', demo.ethnic, decodeCdiscTerm)),
     summaryRows(ctx, 'WEIGHTBL', 'Weight (kg)', precision.WEIGHTBL),
-    countRows(ctx, 'Randomization stratum (screening SLEDAI-2K), n (%)', [
+    countRows(ctx, 'Stratum (screening SLEDAI-2K), n (%)', [
       { param: `STRATUM:${below}`, label: `SLEDAI-2K ${below}` },
       { param: `STRATUM:${atOrAbove}`, label: `SLEDAI-2K ${atOrAbove}` },
     ]),

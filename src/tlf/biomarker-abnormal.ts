@@ -6,7 +6,7 @@
 import type { RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
 import { flagLabel, scheduledVisitLabels } from './biomarker-labels.js';
-import { treatmentColumns, type TlfContext } from './context.js';
+import { FAS_BIG_N, treatmentColumns, type TlfContext } from './context.js';
 
 export const BIOMARKER_TABLE_ID = 'T-14.2.12';
 
@@ -24,19 +24,19 @@ export function biomarkerAbnormalTableSpec(
         label: v.label,
         indent: 1,
         key: { endpoint: 'BIOMARKER', param: b.flag, visit: v.visit, population: 'FAS', comparator: '' },
-        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' }, showDenominator: true },
       }),
     ),
   ]);
   return {
     id: BIOMARKER_TABLE_ID,
-    titles: ['Biomarker Abnormalities by Visit'],
+    titles: ['Biomarker abnormalities by visit'],
     populationLabel: 'Full Analysis Set',
     stubHeader: 'Abnormality / Visit',
-    columns: treatmentColumns(ctx),
+    columns: treatmentColumns(ctx, FAS_BIG_N),
     rows,
     footnotes: [
-      'n (%) = subjects with the abnormality; percentages are of the subjects with a result at that visit (scheduled visits only; Baseline as defined in SAP Section 4.2).',
+      'N in the column header: subjects in the Full Analysis Set. n/N (%): n subjects with the abnormality of N with a result at that visit (scheduled visits only; Baseline as defined in SAP Section 4.2); percentages are of that N.',
       'A result reported as <x is taken as just below x, >x as just above x.',
     ],
     notEstimableFootnote: 'NE = not estimable.',

@@ -9,7 +9,7 @@
 import type { RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
 import { scheduledVisitLabels, testLabel } from './biomarker-labels.js';
-import { treatmentColumns, type TlfContext } from './context.js';
+import { FAS_BIG_N, treatmentColumns, type TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
 import { indentBy } from './sdi.js';
 
@@ -42,10 +42,10 @@ export function labTableSpec(
   ]);
   return {
     id: LAB_TABLE_ID,
-    titles: ['C3, C4, Anti-dsDNA, UPCR and Change from Baseline by Visit'],
+    titles: ['C3, C4, anti-dsDNA, UPCR and change from baseline by visit'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns(ctx),
+    columns: treatmentColumns(ctx, FAS_BIG_N),
     rows,
     footnotes: [
       'Observed cases at scheduled visits; Baseline as defined in SAP Section 4.2. A result reported as <x or >x is summarised as x.',

@@ -47,7 +47,7 @@ export function biomarkerShiftTableSpec(
       : null;
   return {
     id: BIOSHIFT_TABLE_ID,
-    titles: ['Biomarker Shifts from Baseline to Weeks 12, 24 and 52'],
+    titles: ['Biomarker shifts from baseline to Weeks 12, 24 and 52'],
     populationLabel: 'Full Analysis Set',
     stubHeader: 'Abnormality / Baseline \u2192 visit status',
     columns: treatmentColumns(ctx, bigNKey === null ? undefined : { key: bigNKey, stat: { stat: 'N' } }),

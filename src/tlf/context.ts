@@ -3,8 +3,9 @@
  * draft, and the display labels of the groups (from settings, not hard-coded here).
  */
 import type { Group } from '../ard/types.js';
-import type { PrintFlags } from '../render/print-form.js';
+import type { PrintFlags, RunTrace } from '../render/print-form.js';
 import type { ColumnSpec, RowKey, StatRef } from '../render/table-spec.js';
+import { typesetPowersOfTen } from '../render/typeset.js';
 
 export type Blinding = 'blinded' | 'randomization' | 'dummy';
 export type Arm = Exclude<Group, 'TOTAL'>;
@@ -22,6 +23,8 @@ export interface TlfContext {
   readonly totalLabel: string;
   /** Add a Total column after the arms in an unblinded run (a blinded run has only Total). */
   readonly includeTotal: boolean;
+  /** The run's provenance for the trace line of every output (absent in unit tests of a spec). */
+  readonly trace?: RunTrace;
 }
 
 export function isBlinded(ctx: TlfContext): boolean {
@@ -29,13 +32,22 @@ export function isBlinded(ctx: TlfContext): boolean {
 }
 
 export function printFlagsOf(ctx: TlfContext): PrintFlags {
-  return { draft: ctx.draft, dummyRandomization: ctx.blinding === 'dummy' };
+  return { draft: ctx.draft, dummyRandomization: ctx.blinding === 'dummy', ...(ctx.trace === undefined ? {} : { trace: ctx.trace }) };
 }
 
 export interface BigNSource {
   readonly key: RowKey;
   readonly stat: StatRef;
 }
+
+/**
+ * The column N of a table of the Full Analysis Set: the FAS count of each group as the ARD gives it
+ * (`BASECHAR`/`CSUSE` `N`, every FAS subject; the N of T-14.1.2).
+ */
+export const FAS_BIG_N: BigNSource = {
+  key: { endpoint: 'BASECHAR', param: 'CSUSE', visit: '', population: 'FAS', comparator: '' },
+  stat: { stat: 'N' },
+};
 
 /**
  * The group columns of a table: blinded → Total only (SAP §6); otherwise the three arms, then Total
@@ -49,4 +61,13 @@ export function treatmentColumns(ctx: TlfContext, bigN?: BigNSource): ColumnSpec
     group,
     ...(bigN === undefined ? {} : { bigN }),
   }));
+}
+
+/**
+ * The display label of each arm, from the settings' arm names (the one source of arm labels, for
+ * tables and figures alike), with `1x10^6` typeset `1×10⁶`.
+ */
+export function armDisplayLabels(settings: { readonly arms: readonly { readonly code: string; readonly name: string }[] }): Readonly<Record<Arm, string>> {
+  const label = (code: Arm) => typesetPowersOfTen(settings.arms.find((a) => a.code === code)?.name ?? code);
+  return { PBO: label('PBO'), MSC1E6: label('MSC1E6'), MSC5E6: label('MSC5E6') };
 }

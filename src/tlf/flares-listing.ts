@@ -15,7 +15,7 @@ import type { TlfContext } from './context.js';
 import { printFlagsOf } from './context.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.1';
-const FLARE_LISTING_TITLE = 'BILAG-2004 Domain Flares';
+const FLARE_LISTING_TITLE = 'BILAG-2004 domain flares';
 
 /** The listing's title, as its pages show it. */
 export const flareListingTitle = (): string => FLARE_LISTING_TITLE;

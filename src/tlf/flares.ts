@@ -67,7 +67,7 @@ function windowRows(endpoint: string, w: FlareTableWindow, modelWindow: boolean,
   ];
   if (!blinded) {
     rows.push(
-      row('Difference vs placebo, % (95% CI) [a]', versus, {
+      row('Difference vs placebo, percentage points (95% CI) [a]', versus, {
         kind: 'estimateCi',
         scale: 'percent',
         decimals: 1,
@@ -140,7 +140,7 @@ export function flareTableSpec(
   const first = FLARE_TABLE_ENDPOINTS[0]!.endpoint;
   return {
     id: FLARE_TABLE_ID,
-    titles: ['BILAG-2004 Flares at or before Weeks 12, 24 and 52 (Any, Renal, Non-renal, Severe)'],
+    titles: ['BILAG-2004 flares at or before Weeks 12, 24 and 52 (any, renal, non-renal, severe)'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
     columns: treatmentColumns(ctx, {
@@ -157,7 +157,7 @@ export function flareTableSpec(
 export function timeToFirstFlareTableSpec(ctx: TlfContext, landmarkDays: readonly number[]): TableSpec {
   return timeToEventTableSpec(ctx, {
     id: TTFLARE_TABLE_ID,
-    titles: ['Time to First BILAG-2004 Flare'],
+    titles: ['Time to first BILAG-2004 flare'],
     populationLabel: 'Full Analysis Set',
     endpoint: 'TTFLARE',
     population: 'FAS',

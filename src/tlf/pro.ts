@@ -9,7 +9,7 @@ import type { ArdRow } from '../ard/types.js';
 import { baselineVisitId, postBaselineVisitIds } from '../analyze/by-visit-descriptives.js';
 import type { RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
-import { isBlinded, treatmentColumns, type TlfContext } from './context.js';
+import { isBlinded, FAS_BIG_N, treatmentColumns, type TlfContext } from './context.js';
 import {
   MMRM_NE,
   firstMmrmMethod,
@@ -74,10 +74,10 @@ export function proSummaryTableSpec(
   const visits = postBaselineVisitIds(settings, settings.pro.visitnums);
   return {
     id: `${PRO_SUMMARY_TABLE_ID}.${instrument.number}`,
-    titles: [`${instrument.title}: Scores and Change from Baseline by Visit: Summary Statistics`],
+    titles: [`${instrument.title}: scores and change from baseline by visit: summary statistics`],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns(ctx),
+    columns: treatmentColumns(ctx, FAS_BIG_N),
     rows: sections(instrument.scores, (code, name) =>
       valueChangeSummaryRows(ctx, {
         endpoint: 'PRO', avalParam: `${code}:AVAL`, chgParam: `${code}:CHG`, baselineVisit: baseline, visits,
@@ -115,10 +115,10 @@ export function proMmrmTableSpec(
   });
   return {
     id: `${PRO_MMRM_TABLE_ID}.${instrument.number}`,
-    titles: [`${instrument.title}: Change from Baseline: Mixed Model for Repeated Measures`],
+    titles: [`${instrument.title}: change from baseline: mixed model for repeated measures`],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns({ ...ctx, includeTotal: false }),
+    columns: treatmentColumns({ ...ctx, includeTotal: false }, FAS_BIG_N),
     rows,
     footnotes: [...mmrmFootnotes(methods, keyMarked), ...instrument.footnotes],
     notEstimableFootnote: MMRM_NE,

@@ -7,7 +7,7 @@
  */
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
-import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
+import { COMPARED_ARMS, FAS_BIG_N, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
 
@@ -22,7 +22,7 @@ export function proportionComparisonRows(key: RowKey, indent: number, marks: { m
   return [
     {
       kind: 'stat',
-      label: `Difference vs placebo, % (95% CI) ${marks.mn}`,
+      label: `Difference vs placebo, percentage points (95% CI) ${marks.mn}`,
       indent,
       key: versus,
       columns,
@@ -83,10 +83,10 @@ export function sdiTableSpec(ctx: TlfContext, precision: number): TableSpec {
   ];
   return {
     id: SDI_TABLE_ID,
-    titles: ['SLICC/ACR Damage Index: Change to Week 52 and Worsening'],
+    titles: ['SLICC/ACR Damage Index: change to Week 52 and worsening'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns(ctx),
+    columns: treatmentColumns(ctx, FAS_BIG_N),
     rows,
     footnotes,
     notEstimableFootnote: 'NE = not estimable (a comparison with a group without subjects).',

@@ -13,7 +13,7 @@ import { mmrmMethodName } from '../numerics/mmrm/index.js';
 import { decimalsFor } from '../render/format.js';
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
-import { COMPARED_ARMS, isBlinded, treatmentColumns, type TlfContext } from './context.js';
+import { COMPARED_ARMS, FAS_BIG_N, isBlinded, treatmentColumns, type TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
 
 export const SLEDAI_SUMMARY_TABLE_ID = 'T-14.2.3';
@@ -56,12 +56,14 @@ export function valueChangeSummaryRows(ctx: TlfContext, b: ValueChangeBlock): Ro
       footnotes: [],
       notEstimableFootnote: '',
     }).rows.map(indentBy(1));
+  // Value and change nest under the parameter, so a continued page can say whose change it shows.
   return [
     { kind: 'label', label: b.valueLabel, indent: 0 },
-    ...block(b.avalParam, [b.baselineVisit, ...b.visits]),
+    { kind: 'label', label: 'Observed value', indent: 1 },
+    ...block(b.avalParam, [b.baselineVisit, ...b.visits]).map(indentBy(1)),
     { kind: 'separator' },
-    { kind: 'label', label: 'Change from baseline', indent: 0 },
-    ...block(b.chgParam, b.visits),
+    { kind: 'label', label: 'Change from baseline', indent: 1 },
+    ...block(b.chgParam, b.visits).map(indentBy(1)),
   ];
 }
 
@@ -159,10 +161,10 @@ export function sledaiSummaryTableSpec(ctx: TlfContext, settings: SapSettings): 
   const { baseline, visits } = sledaiVisits(settings);
   return {
     id: SLEDAI_SUMMARY_TABLE_ID,
-    titles: ['SLEDAI-2K and Change from Baseline by Visit: Summary Statistics'],
+    titles: ['SLEDAI-2K and change from baseline by visit: summary statistics'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns(ctx),
+    columns: treatmentColumns(ctx, FAS_BIG_N),
     rows: valueChangeSummaryRows(ctx, {
       endpoint: 'SLEDAI', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: baseline, visits,
       precision: sledaiPrecision(settings), valueLabel: 'SLEDAI-2K total',
@@ -181,10 +183,10 @@ export function sledaiMmrmTableSpec(ctx: TlfContext, ard: readonly ArdRow[], set
   const keyVisits = settings.analysis.mmrmKeyVisits;
   return {
     id: SLEDAI_MMRM_TABLE_ID,
-    titles: ['SLEDAI-2K Change from Baseline: Mixed Model for Repeated Measures'],
+    titles: ['SLEDAI-2K change from baseline: mixed model for repeated measures'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns({ ...ctx, includeTotal: false }),
+    columns: treatmentColumns({ ...ctx, includeTotal: false }, FAS_BIG_N),
     rows: mmrmByVisitRows({ endpoint: 'SLEDAI', chgParam: 'CHG', visits, keyVisits, precision: sledaiPrecision(settings), method }),
     footnotes: mmrmFootnotes([method], visits.some((v) => !keyVisits.includes(v))),
     notEstimableFootnote: MMRM_NE,

@@ -48,7 +48,7 @@ function comparisonRows(): StatRowSpec[] {
   const mn = (stat: string) => ({ stat, method: 'MN' });
   const logistic = (stat: string) => ({ stat, method: 'LOGISTIC' });
   return [
-    row('Difference vs placebo, % (95% CI) [a]', {
+    row('Difference vs placebo, percentage points (95% CI) [a]', {
       kind: 'estimateCi',
       scale: 'percent',
       decimals: 1,
@@ -104,7 +104,7 @@ export function sri4TableSpec(ctx: TlfContext): TableSpec {
   const blinded = isBlinded(ctx);
   return {
     id: SRI4_TABLE_ID,
-    titles: ['SLE Responder Index (SRI-4) at Week 24'],
+    titles: ['SLE Responder Index (SRI-4) response at Week 24'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
     columns: treatmentColumns(ctx, { key: OVERALL, stat: { stat: 'N' } }),

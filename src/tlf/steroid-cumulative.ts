@@ -41,7 +41,7 @@ export function steroidCumulativeTableSpec(ctx: TlfContext, precision: number): 
   ];
   return {
     id: STEROID_CUMULATIVE_TABLE_ID,
-    titles: ['Cumulative Prednisone-Equivalent Dose to Week 52'],
+    titles: ['Cumulative prednisone-equivalent dose to Week 52'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
     columns: treatmentColumns(ctx, { key, stat: { stat: 'n' } }),

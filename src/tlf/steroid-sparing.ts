@@ -43,7 +43,7 @@ export function steroidSparingTableSpec(ctx: TlfContext, landmarkDays: readonly 
   ];
   return {
     id: STEROID_SPARING_TABLE_ID,
-    titles: ['Corticosteroid Discontinuation and Time to Discontinuation'],
+    titles: ['Corticosteroid discontinuation and time to discontinuation'],
     populationLabel: 'Full Analysis Set, subjects on systemic corticosteroids at Day 0',
     stubHeader: '',
     columns: treatmentColumns(ctx, { key: disc, stat: { stat: 'N' } }),

@@ -26,7 +26,7 @@ const ROTATE: Record<string, string> = {
   PBO: 'MSC1E6', MSC1E6: 'MSC5E6', MSC5E6: 'PBO',
   Placebo: 'MSC 1x10^6 cells/kg', 'MSC 1x10^6 cells/kg': 'MSC 5x10^6 cells/kg', 'MSC 5x10^6 cells/kg': 'Placebo',
 };
-const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'MSC 1x10^6', 'MSC 5x10^6', 'cells/kg'];
+const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'MSC 1x10^6', 'MSC 5x10^6', 'MSC 1\u00d710\u2076', 'MSC 5\u00d710\u2076', '\u00d710\u2076', 'cells/kg'];
 
 describe('simulate → analyze, end to end', () => {
   it('writes every SRI-4 row of ard.md, and a second run gives byte-identical outputs', async () => {

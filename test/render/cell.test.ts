@@ -37,3 +37,14 @@ describe('formatCell', () => {
     expect(formatCell({ kind: 'pValue', value: s('p') }, reader({ p: 0.0455 }))).toBe('0.046');
   });
 });
+
+describe('formatCell countPct with its denominator', () => {
+  it('prints n/N (pct) when the row denominator is not the column N', () => {
+    const read = (v: Record<string, number>) => (ref: StatRef) => v[ref.stat] ?? null;
+    const format = { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' }, showDenominator: true } as const;
+    // 13/27 = 48.15 % → 48.1; 0 of 24 prints no percentage, as n (%) does.
+    expect(formatCell(format, read({ n: 13, N: 27 }))).toBe('13/27 (48.1)');
+    expect(formatCell(format, read({ n: 0, N: 24 }))).toBe('0/24');
+    expect(formatCell({ ...format, showDenominator: false }, read({ n: 13, N: 27 }))).toBe('13 (48.1)');
+  });
+});

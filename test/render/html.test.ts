@@ -29,14 +29,16 @@ describe('renderHtml', () => {
   });
 
   it('shows the marks first, then the titles', () => {
-    expect(html).toContain(`<p class="mark">${DRAFT_MARK}</p>\n<p class="mark">${DUMMY_MARK}</p>\n<p>Table T-1.2.3</p>`);
+    expect(html).toContain(`<p class="mark">${DRAFT_MARK}</p>\n<p class="mark">${DUMMY_MARK}</p>\n<p>Table 1.2.3</p>`);
   });
 
   it('shows one header and every body row unpaginated, with indents and separators', () => {
     expect(html.match(/<thead>/g)).toHaveLength(1);
     expect(html.match(/<tr class="(stat|label)">/g)).toHaveLength(4);
     expect(html).toContain('<tr class="separator"><td colspan="4"></td></tr>');
-    expect(html).toContain('<td class="stub" style="padding-left:2em">p-value</td><td></td><td>0.265</td><td>&lt;0.001</td>');
+    // Values padded to their column's decimal alignment (kept by white-space:pre): Arm B heads have 2
+    // characters before the point ('12'), width 18; Arm C heads 2 ('NE', '15', '<0'), width 11.
+    expect(html).toContain(`<td class="stub" style="padding-left:2em">p-value</td><td></td><td> 0.265${' '.repeat(12)}</td><td>&lt;0.001${' '.repeat(5)}</td>`);
     expect(html).toContain('<th>(N=27)</th>');
     expect(html).toContain('<p>NE = not estimable.</p>');
   });

@@ -17,7 +17,7 @@ const flags = { draft: false, dummyRandomization: false };
 describe('buildListingPrintForm', () => {
   it('titles the output as a listing, separates blocks, and sizes columns to the widest cell', () => {
     const form = buildListingPrintForm(spec([[['S1', '1'], ['S1', '22']], [['S2', '333']]]), { flags, linesPerPage: 40 });
-    expect(form.titleLines).toEqual(['Listing L-1', 'A listing', 'Full Analysis Set']);
+    expect(form.titleLines).toEqual(['Listing 1', 'A listing', 'Full Analysis Set']);
     expect(form.rows.map((r) => r.kind)).toEqual(['stat', 'stat', 'separator', 'stat']);
     expect(form.columnWidths).toEqual([7, 5]);
     expect(form.pages).toHaveLength(1);

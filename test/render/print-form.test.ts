@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ardLookup } from '../../src/render/ard-lookup.js';
-import { DRAFT_MARK, DUMMY_MARK, buildPrintForm, markLines, pageOverhead, paginate } from '../../src/render/print-form.js';
+import { DRAFT_MARK, DUMMY_MARK, buildPrintForm, continuationRows, markLines, pageOverhead, pageTextLines, paginate } from '../../src/render/print-form.js';
+import { LINES_PER_PAGE, PAGE_CHARS, wrapText } from '../../src/render/page-layout.js';
+import { renderText } from '../../src/render/text.js';
 import type { PrintRow } from '../../src/render/print-form.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
 
@@ -10,7 +12,7 @@ describe('buildPrintForm', () => {
   it('fills header counts, formatted cells, blanks where a row has no value', () => {
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 60 });
     expect(form.marks).toEqual([]);
-    expect(form.titleLines).toEqual(['Table T-1.2.3', 'Responders & <others>', 'Full Analysis Set']);
+    expect(form.titleLines).toEqual(['Table 1.2.3', 'Responders & <others>', 'Full Analysis Set']);
     expect(form.header).toEqual([
       ['Statistic', 'Arm A', 'Arm B', 'Arm C'],
       ['', '(N=27)', '(N=26)', '(N=28)'],
@@ -46,10 +48,12 @@ describe('buildPrintForm', () => {
     expect(form.marks).toEqual([DUMMY_MARK]);
   });
 
-  it('measures column widths from the longest text (indent included)', () => {
+  it('measures column widths from the longest text (indent included), value columns as decimal-aligned', () => {
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 60 });
-    // Stub: label + 2 spaces of indent; Arm C: 'NE (NE, NE)' (11) beats '(N=28)' and '15 (53.6)'.
-    expect(form.columnWidths).toEqual(['Odds ratio (95% CI)'.length + 2, 8, 17, 11]);
+    // Stub: the longest label with its indent; Arm B: '12 (46.2)' puts 2 characters before the point, so
+    // '2.13 (0.68, 6.68)' is printed ' 2.13 (0.68, 6.68)' (18); Arm C: 'NE (NE, NE)' (11) beats '(N=28)'.
+    // (The stub also makes room for a label restated as 'Heading {x} (continued)': 23 characters.)
+    expect(form.columnWidths).toEqual(['Heading {x} (continued)'.length, 8, 18, 11]);
   });
 
   it('fails loudly when the ARD lacks a value the spec needs', () => {
@@ -121,5 +125,64 @@ describe('paginate', () => {
       const flat = pages.flat().filter((r) => r.kind !== 'separator');
       expect(flat).toEqual(rows.filter((r) => r.kind !== 'separator'));
     }
+  });
+});
+
+describe('continued pages, footnote letters, wrapping, trace', () => {
+  const stat = (label: string, indent: number): PrintRow => ({ kind: 'stat', indent, cells: [label] });
+  const label = (text: string, indent: number): PrintRow => ({ kind: 'label', indent, cells: [text] });
+
+  it('restates the labels a page starts under, marked (continued)', () => {
+    const rows = [label('SF-36 Physical functioning', 0), label('Week 12', 1), stat('n', 2), stat('Mean (SD)', 2), stat('Median', 2), stat('Q1, Q3', 2)];
+    expect(continuationRows(rows, 4).map((r) => r.cells[0])).toEqual(['SF-36 Physical functioning (continued)', 'Week 12 (continued)']);
+    const pages = paginate(rows, 4, { continuation: (i) => continuationRows(rows, i) });
+    expect(pages.map((p) => p.map((r) => r.cells[0]))).toEqual([
+      ['SF-36 Physical functioning', 'Week 12', 'n', 'Mean (SD)'],
+      ['SF-36 Physical functioning (continued)', 'Week 12 (continued)', 'Median', 'Q1, Q3'],
+    ]);
+    // A value row lower in the hierarchy ends the chain: its numbers are not repeated.
+    expect(continuationRows([label('Old', 0), stat('Responders', 0), stat('vs placebo', 1)], 2)).toEqual([]);
+  });
+
+  it('letters footnotes in order of first use, drops unused ones, and prints a letter only on the pages that use it', () => {
+    const spec = sampleSpec();
+    const lettered = {
+      ...spec,
+      rows: spec.rows.map((r) => (r.kind === 'stat' && r.label === 'p-value' ? { ...r, label: 'p-value [c]' } : r.kind === 'stat' && r.label.startsWith('Odds') ? { ...r, label: 'Odds ratio (95% CI) [b]' } : r)),
+      footnotes: ['Footnote one.', '[b] Logistic regression.', '[c] Fisher.', '[d] Never used.'],
+    };
+    const form = buildPrintForm(lettered, ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 16 });
+    expect(form.footnotes).toEqual(['Footnote one.', '[a] Logistic regression.', '[b] Fisher.', 'NE = not estimable.']);
+    expect(form.pages.map((p) => p.rows.map((r) => r.cells[0]))).toEqual([
+      ['Responders, n (%)', 'Odds ratio (95% CI) [a]'],
+      ['Heading {x}', 'p-value [b]'],
+    ]);
+    expect(form.pages.map((p) => p.footnotes)).toEqual([
+      ['Footnote one.', '[a] Logistic regression.', 'NE = not estimable.'],
+      ['Footnote one.', '[b] Fisher.', 'NE = not estimable.'],
+    ]);
+  });
+
+  it('wraps long footnotes to the page width in the text output and counts their lines', () => {
+    const long = `${'word '.repeat(60)}end.`;
+    const spec = { ...sampleSpec(), footnotes: [long] };
+    const form = buildPrintForm(spec, ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 60 });
+    const text = renderText(form);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(PAGE_CHARS);
+    expect(pageTextLines(long).length).toBe(3);
+    expect(wrapText('aaaa bbbb cccc', 9)).toEqual(['aaaa bbbb', 'cccc']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('prints the trace line from the run (output, program, lock, SAP, data cut) and caps pages at the geometry', () => {
+    const trace = { study: 'S1', toolVersion: '9.9.9', lockId: 'DBL-1', sapVersion: '1.0', dataCut: '2027-01-15' };
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: { ...plain, trace }, linesPerPage: 1000 });
+    expect(form.trace).toBe('Output T-1.2.3 | Program sle-msc 9.9.9 | Lock DBL-1 | SAP 1.0 | Data cut 2027-01-15');
+    const [pageLine = '', traceLine, , , , , rule = ''] = renderText(form).split('\n');
+    // Study left, page right, across the table's width (the rule under the titles).
+    expect(pageLine).toMatch(/^S1 +Page 1 of 1$/);
+    expect(pageLine.length).toBe(rule.length);
+    expect(traceLine).toBe(form.trace);
+    expect(LINES_PER_PAGE).toBe(47); // (12240 − 720 − 1080) / 220 twips
   });
 });

@@ -57,9 +57,10 @@ describe('cellEdges', () => {
 });
 
 describe('renderRtf', () => {
-  it('is plain RTF 1.x, landscape letter, Courier New 9 pt, no \\info block', () => {
+  it('is plain RTF 1.x, landscape letter declared in document and section, Courier New 9 pt, no \\info block', () => {
     expect(rtf.startsWith('{\\rtf1\\ansi')).toBe(true);
-    expect(rtf).toContain('\\landscape\\paperw15840\\paperh12240');
+    expect(rtf).toMatch(/\\paperw15840\\paperh12240\\margl1440\\margr1440\\margt\d+\\margb1080\\landscape/);
+    expect(rtf).toMatch(/\\sectd\\lndscpsxn\\pgwsxn15840\\pghsxn12240\\marglsxn1440\\margrsxn1440\\margtsxn\d+\\margbsxn1080\\headery720/);
     expect(rtf).toContain('Courier New;');
     expect(rtf).toContain('\\fs18');
     expect(rtf).not.toContain('\\info');
@@ -68,13 +69,16 @@ describe('renderRtf', () => {
     expect(rtf.endsWith('}\n')).toBe(true);
   });
 
-  it('repeats titles and header rows (\\trhdr) on every page and breaks pages with \\page', () => {
+  it('puts titles and Page {PAGE} of {NUMPAGES} fields in the page header, repeats header rows (\\trhdr) on every page, breaks pages with \\page', () => {
     expect(form.pages).toHaveLength(2);
-    expect(count(rtf, '\\page\n')).toBe(1);
+    expect(count(rtf, '\\page\\par}')).toBe(1);
     expect(count(rtf, '\\trhdr')).toBe(2 * form.header.length);
-    expect(count(rtf, 'Table T-1.2.3')).toBe(2);
-    expect(count(rtf, 'Page 1 of 2')).toBe(1);
-    expect(count(rtf, 'Page 2 of 2')).toBe(1);
+    // One page header for the document: every physical page prints it.
+    expect(count(rtf, '{\\header')).toBe(1);
+    const header = rtf.slice(rtf.indexOf('{\\header'), rtf.indexOf('\\trowd'));
+    expect(header).toContain('Table 1.2.3');
+    expect(header).toContain('Page {\\field{\\*\\fldinst { PAGE }}{\\fldrslt {1}}} of {\\field{\\*\\fldinst { NUMPAGES }}{\\fldrslt {2}}}');
+    expect(rtf).not.toContain('Page 1 of 2');
   });
 
   it('borders the top of the header, the bottom of the header and the bottom of each page body', () => {
@@ -93,16 +97,24 @@ describe('renderRtf', () => {
     ]);
   });
 
-  it('aligns labels left (indented by \\li) and values centred, escapes text', () => {
-    expect(rtf).toContain('\\intbl\\ql\\li180\\sb0\\sa0\\f0\\fs18 Odds ratio (95% CI)\\cell');
-    expect(rtf).toContain('\\intbl\\qc\\sb0\\sa0\\f0\\fs18 2.13 (0.68, 6.68)\\cell');
+  it('aligns labels left (indented by \\li, 2 characters a level) and values on a decimal tab stop, escapes text', () => {
+    expect(rtf).toContain('\\intbl\\ql\\sb0\\sa0\\sl-220\\slmult0\\nowidctlpar\\f0\\fs18\\li216 Odds ratio (95% CI)\\cell');
+    // Widths 21, 8, 18 (' 2.13 (0.68, 6.68)'), 11 characters: the value columns need (w+1)·108+216 twips,
+    // 1188 + 2268 + 1512, and share the spare 12960 − 2916 − 4968 = 5076 (1692 each), so Arm B is 3960 wide.
+    // Its 18-character block (1944) centred: (3960 − 216 − 1944)/2 = 900; heads have 2 characters before
+    // the point: decimal stop 900 + 216 = 1116; the tail's stop 1 pt (20 twips) past the head's end.
+    expect(rtf).toContain('\\tqdec\\tx1116\\tx1460 \\tab 2.13\\tab  (0.68, 6.68)\\cell');
+    expect(rtf).toContain('\\tqdec\\tx1116\\tx1136 \\tab 12\\tab  (46.2)\\cell');
     expect(rtf).toContain('Heading \\{x\\}\\cell');
   });
 
   it('shows the dummy-randomization mark above the titles on every page', () => {
+    // In the page header, which every physical page prints.
     const mark = escapeRtf(DUMMY_MARK);
-    expect(count(rtf, mark)).toBe(2);
-    expect(rtf.indexOf(mark)).toBeLessThan(rtf.indexOf('Table T-1.2.3'));
+    const header = rtf.slice(rtf.indexOf('{\\header'), rtf.indexOf('\\trowd'));
+    expect(count(rtf, mark)).toBe(1);
+    expect(header).toContain(mark);
+    expect(header.indexOf(mark)).toBeLessThan(header.indexOf('Table 1.2.3'));
   });
 
   it('is deterministic', () => {

@@ -72,6 +72,14 @@ describe('loadSapSettings', () => {
     expect((e as RunError).issues.map((i) => `${i.file}: ${i.rule}`)).toEqual([expect.stringMatching(/^my\/settings\.json: referenceArm: /)]);
   });
 
+  it('requires the MedDRA version the AE tables print, as <major>.<minor>', () => {
+    expect(loadSapSettings(defaultSettingsPath()).meddraVersion).toBe('26.1');
+    expect(failure(brokenCopy((j) => (j.meddraVersion = 'v26'))).issues.map((i) => i.rule)).toEqual([
+      expect.stringMatching(/^meddraVersion: a MedDRA version is <major>\.<minor>/),
+    ]);
+    expect(failure(brokenCopy((j) => delete j.meddraVersion)).issues.map((i) => i.rule)).toEqual([expect.stringMatching(/^meddraVersion: /)]);
+  });
+
   it('reports a file that is not JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sap-settings-'));
     dirs.push(dir);

@@ -96,3 +96,13 @@ describe('aeSocPtTableSpec', () => {
     );
   });
 });
+
+describe('aeSocPtTableSpec MedDRA version', () => {
+  it('names the MedDRA version of the settings in its footnotes', async () => {
+    const { settings } = await import('../derive/helpers.js');
+    const version = settings().meddraVersion;
+    expect(version).toMatch(/^\d+\.\d+$/);
+    const spec = aeSocPtTableSpec(ctx('randomization'), ard, hierarchy, version);
+    expect(spec.footnotes.some((f) => f.includes(`MedDRA version ${version} system organ classes`))).toBe(true);
+  });
+});

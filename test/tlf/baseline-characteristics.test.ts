@@ -82,3 +82,15 @@ describe('baselineCharacteristicsTableSpec on the sample', async () => {
     expect(labels(blinded)).toEqual(labels(unblinded));
   });
 });
+
+describe('decodeCdiscTerm', () => {
+  it('writes race and ethnicity terms as a reader does, proper nouns capitalised', async () => {
+    const { decodeCdiscTerm } = await import('../../src/tlf/baseline-characteristics.js');
+    expect(decodeCdiscTerm('BLACK OR AFRICAN AMERICAN')).toBe('Black or African American');
+    expect(decodeCdiscTerm('AMERICAN INDIAN OR ALASKA NATIVE')).toBe('American Indian or Alaska Native');
+    expect(decodeCdiscTerm('NATIVE HAWAIIAN OR OTHER PACIFIC ISLANDER')).toBe('Native Hawaiian or Other Pacific Islander');
+    expect(decodeCdiscTerm('NOT HISPANIC OR LATINO')).toBe('Not Hispanic or Latino');
+    expect(decodeCdiscTerm('NOT REPORTED')).toBe('Not reported');
+    expect(decodeCdiscTerm('WHITE')).toBe('White');
+  });
+});

@@ -16,8 +16,9 @@ describe('biomarkerAbnormalTableSpec (T-14.2.12)', () => {
       ard('BIOMARKER', 'LOWC3', 'BASELINE', 'PBO', 'N', 27), ard('BIOMARKER', 'LOWC3', 'BASELINE', 'PBO', 'n', 13),
       ard('BIOMARKER', 'LOWC3', 'WEEK24', 'PBO', 'N', 23), ard('BIOMARKER', 'LOWC3', 'WEEK24', 'PBO', 'n', 11),
     ]));
-    expect(lineOf(text, 'Baseline')).toMatch(/13 \(48\.1\)/);
-    expect(lineOf(text, 'Week 24')).toMatch(/11 \(47\.8\)/);
+    // The per-visit denominator is shown (n/N), as it is not the column's FAS N.
+    expect(lineOf(text, 'Baseline')).toMatch(/13\/27 \(48\.1\)/);
+    expect(lineOf(text, 'Week 24')).toMatch(/11\/23 \(47\.8\)/);
   });
 
   it('has one Total column when blinded', () => {

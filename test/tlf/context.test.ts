@@ -38,3 +38,17 @@ describe('printFlagsOf', () => {
     expect(printFlagsOf(ctx({ blinding: 'blinded' }))).toEqual({ draft: false, dummyRandomization: false });
   });
 });
+
+describe('armDisplayLabels', () => {
+  it('takes the arm labels from the settings arms, powers of ten typeset as in the figures', async () => {
+    const { armDisplayLabels } = await import('../../src/tlf/context.js');
+    const { typesetPowersOfTen } = await import('../../src/figures/svg-text.js');
+    const arms = [
+      { code: 'PBO', name: 'Placebo' },
+      { code: 'MSC1E6', name: 'MSC 1x10^6 cells/kg' },
+      { code: 'MSC5E6', name: 'MSC 5x10^6 cells/kg' },
+    ];
+    expect(armDisplayLabels({ arms })).toEqual({ PBO: 'Placebo', MSC1E6: 'MSC 1\u00d710\u2076 cells/kg', MSC5E6: 'MSC 5\u00d710\u2076 cells/kg' });
+    expect(typesetPowersOfTen('MSC 1x10^6 cells/kg')).toBe(armDisplayLabels({ arms }).MSC1E6);
+  });
+});

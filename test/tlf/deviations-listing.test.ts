@@ -43,7 +43,7 @@ describe('deviationListingSpec (L-16.2.2)', () => {
     const files = renderDeviationListing(tlfCtx('dummy'), [r({ USUBJID: 'S-1' })]);
     expect([...files.keys()]).toEqual(['listings/L-16.2.2.rtf', 'listings/L-16.2.2.html', 'listings/L-16.2.2.txt']);
     expect(files.get('listings/L-16.2.2.txt')).toContain('No protocol deviation derived from the data.');
-    expect(files.get('listings/L-16.2.2.txt')).toContain('Listing L-16.2.2');
+    expect(files.get('listings/L-16.2.2.txt')).toContain('Listing 16.2.2');
     for (const text of files.values()) expect(text).toContain('DUMMY RANDOMIZATION');
   });
 

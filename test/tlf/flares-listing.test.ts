@@ -29,6 +29,6 @@ describe('flareListingSpec (L-16.2.1)', () => {
     });
     expect([...files.keys()]).toEqual(['listings/L-16.2.1.rtf', 'listings/L-16.2.1.html', 'listings/L-16.2.1.txt']);
     expect(files.get('listings/L-16.2.1.txt')).toContain('No BILAG-2004 domain flare.');
-    expect(files.get('listings/L-16.2.1.txt')).toContain('Listing L-16.2.1');
+    expect(files.get('listings/L-16.2.1.txt')).toContain('Listing 16.2.1');
   });
 });

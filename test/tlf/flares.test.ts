@@ -66,7 +66,7 @@ describe('flare tables', () => {
     const rows = flare!.rows.filter((x) => x.kind !== 'separator');
     const at = (label: string, i = 0) => rows.filter((x) => x.cells[0] === label)[i]!.cells.slice(1);
     expect(at('Subjects with \u2265 1 flare, n (%)')).toEqual(['5 (18.5)', '5 (18.5)', '5 (18.5)', '5 (18.5)']);
-    expect(at('Difference vs placebo, % (95% CI) [a]')).toEqual(['', '-1.5 (-20.0, 18.1)', '-1.5 (-20.0, 18.1)', '']);
+    expect(at('Difference vs placebo, percentage points (95% CI) [a]')).toEqual(['', '-1.5 (-20.0, 18.1)', '-1.5 (-20.0, 18.1)', '']);
     expect(at("Fisher's exact test p-value [b]")[1]).toBe('>0.999');
     expect(at('Number of flares')[0]).toBe('6');
     expect(at('Patient-years at risk')[0]).toBe('26.3');

@@ -8,6 +8,7 @@ import { buildPrintForm } from '../../src/render/print-form.js';
 import type { TlfContext } from '../../src/tlf/context.js';
 import { proInstruments, proTableSpecs } from '../../src/tlf/pro.js';
 import { settings } from '../derive/helpers.js';
+import { fasBigNRows } from './render-helpers.js';
 
 // Made-up ARD (every score: two PBO subjects with values 40.25 and 41.5 at every visit, change 1.125);
 // expected cells by hand from SAP §4.9 with the d given per score.
@@ -46,7 +47,7 @@ function ard(blinded: boolean): ArdRow[] {
 }
 
 function forms(blinded: boolean) {
-  const rows = ard(blinded);
+  const rows = [...ard(blinded), ...fasBigNRows(blinded)];
   return proTableSpecs(ctx(blinded ? 'blinded' : 'randomization'), rows, settings(), precision).map((spec) =>
     buildPrintForm(spec, ardLookup(rows), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 46 }),
   );
@@ -87,7 +88,7 @@ describe('PRO tables', () => {
   it('has the summaries only, Total column only, when blinded', () => {
     const blinded = forms(true);
     expect(blinded.map((f) => f.id)).toEqual(['T-14.2.10.1', 'T-14.2.10.2', 'T-14.2.10.3', 'T-14.2.10.4']);
-    expect(blinded.every((f) => f.header.at(-1)!.slice(1).join() === 'Total')).toBe(true);
+    expect(blinded.every((f) => f.header[0]!.slice(1).join() === 'Total' && f.header.at(-1)!.slice(1).join() === '(N=79)')).toBe(true);
   });
 
   it('refuses a score without a display precision', () => {

@@ -68,3 +68,9 @@ export function completeArd(spec: TableSpec, given: readonly ArdRow[]): ArdRow[]
   }
   return out;
 }
+
+/** The FAS count of each group as the ARD gives it (`BASECHAR`/`CSUSE` `N`), the column N of FAS tables. */
+export function fasBigNRows(blinded: boolean, n: Readonly<Record<Group, number>> = { PBO: 27, MSC1E6: 25, MSC5E6: 27, TOTAL: 79 }): ArdRow[] {
+  const groups: Group[] = blinded ? ['TOTAL'] : ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
+  return groups.map((g) => ard('BASECHAR', 'CSUSE', '', g, 'N', n[g]));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
 import { derivedPrecisionOf, indentBy, SDI_TABLE_ID, sdiTableSpec } from '../../src/tlf/sdi.js';
-import { ard, lineOf, renderSpec, tlfCtx } from './render-helpers.js';
+import { ard, fasBigNRows, lineOf, renderSpec, tlfCtx } from './render-helpers.js';
 
 // Made-up ARD numbers; expected cells worked by hand from SAP §4.9 (d = 0: mean 1 decimal, SD 2).
 const GROUPS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
@@ -31,7 +31,9 @@ describe('sdiTableSpec (T-14.2.7)', () => {
   it('shows summaries with d = 0, worsening n (%) of N and the MN/Fisher comparison in the MSC columns', () => {
     const spec = sdiTableSpec(tlfCtx(), 0);
     expect(spec.id).toBe(SDI_TABLE_ID);
-    const text = renderSpec(spec, rows(GROUPS, true));
+    const text = renderSpec(spec, [...rows(GROUPS, true), ...fasBigNRows(false)]);
+    // Column N: the FAS count of each group from the ARD.
+    expect(text).toMatch(/\(N=27\)\s+\(N=25\)\s+\(N=27\)\s+\(N=79\)/);
     expect(lineOf(text, 'Mean (SD)')).toMatch(/0\.7 \(0\.12\)/);
     expect(lineOf(text, 'Min, Max')).toMatch(/0, 3/);
     expect(lineOf(text, 'Worsening').match(/3 \(12\.0\)/g)).toHaveLength(4);
@@ -44,7 +46,7 @@ describe('sdiTableSpec (T-14.2.7)', () => {
     const spec = sdiTableSpec(tlfCtx('blinded'), 0);
     expect(spec.columns.map((c) => c.group)).toEqual(['TOTAL']);
     expect(spec.rows.some((r) => r.kind === 'stat' && r.key.comparator === 'PBO')).toBe(false);
-    expect(renderSpec(spec, rows(['TOTAL'], false))).not.toMatch(/placebo/i);
+    expect(renderSpec(spec, [...rows(['TOTAL'], false), ...fasBigNRows(true)])).not.toMatch(/placebo/i);
   });
 
   it('reads derived precision from the settings and refuses a missing one', () => {

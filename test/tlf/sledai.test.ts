@@ -14,6 +14,7 @@ import {
   visitDisplayLabel,
 } from '../../src/tlf/sledai.js';
 import { settings } from '../derive/helpers.js';
+import { fasBigNRows } from './render-helpers.js';
 
 // Made-up ARD values; expected cells by hand from SAP §4.9 with d = 0 (SLEDAI-2K), e.g. the SAP's
 // example: mean −3.4567 → -3.5, SD 2.8451 → 2.85, min −8 → -8.
@@ -52,7 +53,7 @@ const fit: MmrmChangeResult = {
 };
 
 function form(blinded: boolean): PrintForm[] {
-  const ard = [...descriptives(blinded), ...(blinded ? [] : mmrmChangeRows({ endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' }, VISITS, fit))];
+  const ard = [...fasBigNRows(blinded), ...descriptives(blinded), ...(blinded ? [] : mmrmChangeRows({ endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' }, VISITS, fit))];
   return sledaiTableSpecs(ctx(blinded ? 'blinded' : 'randomization'), ard, settings()).map((spec) =>
     buildPrintForm(spec, ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 46 }),
   );
@@ -71,8 +72,11 @@ describe('SLEDAI-2K tables, unblinded', () => {
 
   it('are T-14.2.3 (all groups and Total) and T-14.2.4 (arms only)', () => {
     expect([summary!.id, mmrm!.id]).toEqual([SLEDAI_SUMMARY_TABLE_ID, SLEDAI_MMRM_TABLE_ID]);
-    expect(summary!.header.at(-1)!.slice(1)).toEqual(['Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg', 'Total']);
-    expect(mmrm!.header.at(-1)!.slice(1)).toEqual(['Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg']);
+    expect(summary!.header[0]!.slice(1)).toEqual(['Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg', 'Total']);
+    expect(mmrm!.header[0]!.slice(1)).toEqual(['Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg']);
+    // Column N: the FAS count of each group (ARD BASECHAR/CSUSE N).
+    expect(summary!.header.at(-1)!.slice(1)).toEqual(['(N=27)', '(N=25)', '(N=27)', '(N=79)']);
+    expect(mmrm!.header.at(-1)!.slice(1)).toEqual(['(N=27)', '(N=25)', '(N=27)']);
   });
 
   it('shows values and changes with d = 0: mean d + 1, SD d + 2, min/max d; n = 0 as 0 and empty cells', () => {
@@ -84,20 +88,21 @@ describe('SLEDAI-2K tables, unblinded', () => {
   });
 
   it('shows LS means (SE), CI, differences, p and KR df with SAP §4.9 decimals', () => {
-    expect(cellsAt(mmrm!, 'Week 12 [k]', 'LS mean (SE)')).toEqual(['LS mean (SE)', '-2.3 (0.65)', '-3.5 (0.61)', 'NE (NE)']);
-    expect(cellsAt(mmrm!, 'Week 12 [k]', 'Difference vs placebo (SE)')).toEqual(['Difference vs placebo (SE)', '', '-1.2 (0.89)', 'NE (NE)']);
-    expect(cellsAt(mmrm!, 'Week 12 [k]', 'p-value')).toEqual(['p-value', '', '<0.001', 'NE']);
-    expect(cellsAt(mmrm!, 'Week 12 [k]', 'Degrees of freedom (Kenward-Roger)')).toEqual(['Degrees of freedom (Kenward-Roger)', '', '75.0', 'NE']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'LS mean (SE)')).toEqual(['LS mean (SE)', '-2.3 (0.65)', '-3.5 (0.61)', 'NE (NE)']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Difference vs placebo (SE)')).toEqual(['Difference vs placebo (SE)', '', '-1.2 (0.89)', 'NE (NE)']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'p-value')).toEqual(['p-value', '', '<0.001', 'NE']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Degrees of freedom (Kenward-Roger)')).toEqual(['Degrees of freedom (Kenward-Roger)', '', '75.0', 'NE']);
     expect(cellsAt(mmrm!, 'Week 4', 'n')).toEqual(['n', '2', '1', '0']);
-    const ci = cellsAt(mmrm!, 'Week 12 [k]', '95% CI');
+    const ci = cellsAt(mmrm!, 'Week 12 [a]', '95% CI');
     expect(ci[1]).toMatch(/^\(-?\d+\.\d, -?\d+\.\d\)$/); // a confidence interval in parentheses
   });
 
   it('marks the key visits and names the fallback structure in a footnote', () => {
     const labels = mmrm!.rows.filter((r) => r.kind === 'label').map((r) => r.cells[0]);
-    expect(labels).toEqual(['Week 4', 'Week 8', 'Week 12 [k]', 'Week 16', 'Week 20', 'Week 24 [k]', 'Week 36', 'Week 52 [k]']);
+    expect(labels).toEqual(['Week 4', 'Week 8', 'Week 12 [a]', 'Week 16', 'Week 20', 'Week 24 [a]', 'Week 36', 'Week 52 [a]']);
     expect(mmrm!.footnotes.some((f) => f.includes('heterogeneous Toeplitz'))).toBe(true);
-    expect(mmrm!.footnotes).toContain('[k] Key visit.');
+    // The key-visit mark is the table's first footnote letter in order of use: [a].
+    expect(mmrm!.footnotes).toContain('[a] Key visit.');
   });
 });
 
@@ -105,7 +110,8 @@ describe('SLEDAI-2K tables, blinded', () => {
   it('have the summary table only, with a Total column only', () => {
     const forms = form(true);
     expect(forms.map((f) => f.id)).toEqual([SLEDAI_SUMMARY_TABLE_ID]);
-    expect(forms[0]!.header.at(-1)!.slice(1)).toEqual(['Total']);
+    expect(forms[0]!.header[0]!.slice(1)).toEqual(['Total']);
+    expect(forms[0]!.header.at(-1)!.slice(1)).toEqual(['(N=79)']);
   });
 });
 

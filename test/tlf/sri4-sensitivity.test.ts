@@ -45,7 +45,7 @@ describe('sri4SensitivityTableSpec (T-14.2.1.2)', () => {
   it('has the arm columns with the FAS N of the primary analysis, then Total', () => {
     const f = build();
     expect(f.id).toBe(SRI4_SENSITIVITY_TABLE_ID);
-    expect(f.titleLines[0]).toBe('Table T-14.2.1.2');
+    expect(f.titleLines[0]).toBe('Table 14.2.1.2');
     expect(f.header).toEqual([
       ['', 'Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg', 'Total'],
       ['', '(N=27)', '(N=26)', '(N=28)', '(N=81)'],
@@ -54,6 +54,7 @@ describe('sri4SensitivityTableSpec (T-14.2.1.2)', () => {
 
   it('renders every cell from its ARD row: stratified MH/CMH, observed cases, as treated', () => {
     expect(build().rows.map((r) => [r.indent, ...r.cells])).toEqual([
+      // Footnote letters follow the order of first use (the renderer renames them).
       [0, 'Stratified by randomization stratum (non-responder imputation) [a]', '', '', '', ''],
       // SRI4: 8/27 = 29.63, 12/26 = 46.15, 15/28 = 53.57, 35/81 = 43.21
       [1, 'SRI-4 responders, n (%)', '8 (29.6)', '12 (46.2)', '15 (53.6)', '35 (43.2)'],
@@ -67,18 +68,18 @@ describe('sri4SensitivityTableSpec (T-14.2.1.2)', () => {
       // 8/20 = 40.0, 12/19 = 63.16, 15/22 = 68.18, 35/61 = 57.38
       [1, 'SRI-4 responders, n (%)', '8 (40.0)', '12 (63.2)', '15 (68.2)', '35 (57.4)'],
       // 23.158 → 23.2, −6.55 → −6.6 (half away), 49.85 → 49.9; 28.182 → 28.2, 1.25 → 1.3, 50 → 50.0
-      [1, 'Difference vs placebo, % (95% CI) [e]', '', '23.2 (-6.6, 49.9)', '28.2 (1.3, 50.0)', ''],
+      [1, 'Difference vs placebo, % (95% CI) [d]', '', '23.2 (-6.6, 49.9)', '28.2 (1.3, 50.0)', ''],
       // 0.1111 → 0.111; 0.9996 → >0.999
-      [1, "Fisher's exact test p-value [f]", '', '0.111', '>0.999', ''],
+      [1, "Fisher's exact test p-value [e]", '', '0.111', '>0.999', ''],
       [0, '', '', '', '', ''],
-      [0, 'As treated: Safety Set by arm actually infused [d]', '', '', '', ''],
+      [0, 'As treated: Safety Set by arm actually infused [f]', '', '', '', ''],
       [1, 'Subjects analysed, N', '27', '27', '27', '81'],
       // 8/27 = 29.63, 13/27 = 48.15, 14/27 = 51.85, 35/81 = 43.21
       [1, 'SRI-4 responders, n (%)', '8 (29.6)', '13 (48.1)', '14 (51.9)', '35 (43.2)'],
       // 18.519 → 18.5, −7.89 → −7.9, 42 → 42.0; 22.222 → 22.2, −3.45 → −3.5, 45 → 45.0
-      [1, 'Difference vs placebo, % (95% CI) [e]', '', '18.5 (-7.9, 42.0)', '22.2 (-3.5, 45.0)', ''],
+      [1, 'Difference vs placebo, % (95% CI) [d]', '', '18.5 (-7.9, 42.0)', '22.2 (-3.5, 45.0)', ''],
       // 0.2604 → 0.260; 0.0995 → 0.100 (half away)
-      [1, "Fisher's exact test p-value [f]", '', '0.260', '0.100', ''],
+      [1, "Fisher's exact test p-value [e]", '', '0.260', '0.100', ''],
     ]);
   });
 

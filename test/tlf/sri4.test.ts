@@ -96,7 +96,7 @@ describe('sri4TableSpec, unblinded', () => {
   const form = build(ctx(), unblindedArd());
 
   it('has the arm columns with N from the ARD, then Total', () => {
-    expect(form.titleLines).toEqual(['Table T-14.2.1', 'SLE Responder Index (SRI-4) at Week 24', 'Full Analysis Set']);
+    expect(form.titleLines).toEqual(['Table 14.2.1', 'SLE Responder Index (SRI-4) response at Week 24', 'Full Analysis Set']);
     expect(form.header).toEqual([
       ['', 'Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg', 'Total'],
       ['', '(N=27)', '(N=26)', '(N=28)', '(N=81)'],
@@ -108,7 +108,7 @@ describe('sri4TableSpec, unblinded', () => {
       // 8/27 = 29.63 %, 12/26 = 46.15 %, 15/28 = 53.57 %, 35/81 = 43.21 %
       ['SRI-4 responders, n (%)', '8 (29.6)', '12 (46.2)', '15 (53.6)', '35 (43.2)'],
       // 0.1652… → 16.5; −0.0905 → −9.1 (half away); 0.40125 → 40.1; −0.0145 → −1.5 (decimal half)
-      ['Difference vs placebo, % (95% CI) [a]', '', '16.5 (-9.1, 40.1)', '23.9 (-1.5, 46.0)', ''],
+      ['Difference vs placebo, percentage points (95% CI) [a]', '', '16.5 (-9.1, 40.1)', '23.9 (-1.5, 46.0)', ''],
       ["Fisher's exact test p-value [b]", '', '0.264', '0.059', ''],
       ['Odds ratio vs placebo (95% CI) [c]', '', '2.03 (0.65, 6.32)', '2.84 (0.94, 8.64)', ''],
       ['Logistic regression p-value [c]', '', '0.220', '0.046', ''],

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { alignCell, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
+
+// Expected strings written out by hand from the rules in src/render/align.ts.
+describe('decimal alignment', () => {
+  it('splits a cell into its first number and the rest', () => {
+    expect(cellParts('13 (48.1)')).toEqual({ head: '13', tail: ' (48.1)' });
+    expect(cellParts('29.0, 42.0')).toEqual({ head: '29.0', tail: ', 42.0' });
+    expect(cellParts('<0.001')).toEqual({ head: '<0.001', tail: '' });
+    expect(cellParts('NE (NE, NE)')).toEqual({ head: 'NE', tail: ' (NE, NE)' });
+    expect(cellParts('13/27 (48.1)')).toEqual({ head: '13', tail: '/27 (48.1)' });
+  });
+
+  it('pads counts, percentages and estimates of a column to one shape', () => {
+    const cells = ['13 (48.1)', '1 (4.8)', '0', '2.13 (0.68, 6.68)', '<0.001', ''];
+    const a = columnAlign(cells);
+    // Heads: 2 characters before the point ('13', '<0'); width 18 (' 2.13 (0.68, 6.68)').
+    expect(a.width).toBe(18);
+    expect(cells.map((c) => alignCell(c, a))).toEqual([
+      '13 (48.1)'.padEnd(18),
+      ' 1 ( 4.8)'.padEnd(18),
+      ' 0'.padEnd(18),
+      ' 2.13 (0.68, 6.68)',
+      '<0.001'.padEnd(18),
+      '',
+    ]);
+  });
+
+  it('pads a tail only with tails of its shape (percentages with percentages, SDs with SDs)', () => {
+    expect(tailShape(' (48.1)')).toBe(tailShape(' (<0.1)'));
+    expect(tailShape(' (4.56)')).not.toBe(tailShape(' (48.1)'));
+    const a = columnAlign(['10.5 (3.78)', '9 (100.0)', '1 (4.8)']);
+    expect(alignCell('10.5 (3.78)', a).trimEnd()).toBe('10.5 (3.78)');
+    expect(alignCell('1 (4.8)', a).trimEnd()).toBe(' 1 (  4.8)');
+  });
+});
