@@ -40,8 +40,12 @@ function assertReplaceableLock(lockDir: string): void {
 }
 
 /** Streams the lock's files into `dir`; returns the SHA-256 of each. */
-function writeLockFiles(dir: string, opts: SimulateCommandOptions): { hashes: Record<string, string>; randomizationCsv: string } {
-  const stream = simulateTrialStream({ seed: opts.seed, n: opts.n });
+function writeLockFiles(
+  dir: string,
+  opts: SimulateCommandOptions,
+  simulate: typeof simulateTrialStream,
+): { hashes: Record<string, string>; randomizationCsv: string } {
+  const stream = simulate({ seed: opts.seed, n: opts.n });
   const fds = new Map<LockFileName, number>();
   const hashes = new Map<LockFileName, Hash>();
   try {
@@ -110,7 +114,14 @@ function assertReplaceableFile(file: string): void {
   if (existsSync(file) && !statSync(file).isFile()) throw new RunError(EXIT.CANTCREAT, `${file} exists and is not a file`);
 }
 
-export async function runSimulateCommand(opts: SimulateCommandOptions, io: CliIo): Promise<void> {
+/**
+ * `simulate` (injectable: tests replace the generator by one that fails part-way, as a full disk would).
+ */
+export async function runSimulateCommand(
+  opts: SimulateCommandOptions,
+  io: CliIo,
+  simulate: typeof simulateTrialStream = simulateTrialStream,
+): Promise<void> {
   assertSubjectCount(opts.n);
   const outDir = resolve(io.cwd, opts.out);
   const lockDir = join(outDir, 'lock');
@@ -127,7 +138,7 @@ export async function runSimulateCommand(opts: SimulateCommandOptions, io: CliIo
     assertReplaceableLock(lockDir);
     assertReplaceableFile(randFile);
     mkdirSync(join(tmp, 'lock'), { recursive: true });
-    const { hashes, randomizationCsv } = writeLockFiles(join(tmp, 'lock'), opts);
+    const { hashes, randomizationCsv } = writeLockFiles(join(tmp, 'lock'), opts, simulate);
     writeFileSync(join(tmp, 'lock', 'lock.json'), lockJson(hashes));
     writeFileSync(join(tmp, 'randomization.csv'), randomizationCsv);
     if (existsSync(lockDir)) renameSync(lockDir, old);

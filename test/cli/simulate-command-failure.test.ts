@@ -1,32 +1,31 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSimulateCommand as runSimulate, type SimulateCommandOptions } from '../../src/cli/simulate-command.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { simulateTrialStream } from '../../src/simulate/simulate-trial.js';
 import { EXIT, RunError } from '../../src/core/exit-codes.js';
 
 // A failure in the middle of writing (disk full, I/O error): simulated by a generator that throws
-// after the first subjects' rows; the real generator otherwise.
+// after the first subjects' rows; the real generator otherwise. Injected (not vi.mock: test files share
+// a worker's module cache).
 let failAfter = Infinity;
-vi.mock('../../src/simulate/simulate-trial.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/simulate/simulate-trial.js')>();
+const failingStream: typeof simulateTrialStream = (opts) => {
+  const stream = simulateTrialStream(opts);
   return {
-    ...real,
-    simulateTrialStream: (opts: { seed: string; n: number }) => {
-      const stream = real.simulateTrialStream(opts);
-      return {
-        randomizationCsv: stream.randomizationCsv,
-        chunks: (function* () {
-          let k = 0;
-          for (const c of stream.chunks) {
-            if (k++ >= failAfter) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-            yield c;
-          }
-        })(),
-      };
-    },
+    ...stream,
+    randomizationCsv: stream.randomizationCsv,
+    chunks: (function* () {
+      let k = 0;
+      for (const c of stream.chunks) {
+        if (k++ >= failAfter) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        yield c;
+      }
+    })(),
   };
-});
-const { runSimulateCommand } = await import('../../src/cli/simulate-command.js');
+};
+const runSimulateCommand = (opts: SimulateCommandOptions, io: CliIo) => runSimulate(opts, io, failingStream);
 
 const root = mkdtempSync(join(tmpdir(), 'sle-msc-simfail-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
