@@ -26,7 +26,7 @@ describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
     expect(rel(msc5.lower, ref.rr_lcl)).toBeLessThan(1e-6);
     expect(rel(msc5.upper, ref.rr_ucl)).toBeLessThan(1e-6);
     expect(rel(msc5.p, ref.p)).toBeLessThan(1e-6);
-    expect(r.warnings.some((w) => w.includes('MSC1E6 has no events'))).toBe(true);
+    expect(r.warnings.some((w) => w.code === 'NOT_ESTIMABLE' && w.message.includes('MSC1E6 has no events'))).toBe(true);
   });
 
   it('leaves both RRs empty when placebo has no events', () => {
