@@ -6,6 +6,8 @@ import {
   poissonUsed,
   reportWarnings,
 } from '../../src/analyze/analysis-issues.js';
+import { armOddsRatios } from '../../src/analyze/arm-logistic.js';
+import { armHazardRatios } from '../../src/analyze/time-to-event.js';
 import { formatIssue, type Issue } from '../../src/core/issues.js';
 
 describe('analysis issues', () => {
@@ -43,5 +45,26 @@ describe('analysis issues', () => {
       ['NB_POISSON', 'SRI4 odds ratio: Poisson used instead of negative binomial: a'],
       ['NOT_ESTIMABLE', 'SRI4 odds ratio: b'],
     ]);
+  });
+
+  it('a degenerate arm makes the logistic and Cox ratios NOT_ESTIMABLE, typed', () => {
+    const logistic = armOddsRatios(
+      [
+        ...[0, 0, 0].map(() => ({ arm: 'PBO' as const, response: 0 as const, covariates: [1] })),
+        ...[1, 0, 1].map((y) => ({ arm: 'MSC1E6' as const, response: y as 0 | 1, covariates: [1] })),
+      ],
+      0.95,
+    );
+    expect(logistic.warnings).toEqual([{ code: 'NOT_ESTIMABLE', message: 'placebo has no responders or only responders: odds ratios not estimable' }]);
+    const cox = armHazardRatios(
+      [
+        { USUBJID: 'A', arm: 'PBO', time: 10, event: true },
+        { USUBJID: 'B', arm: 'PBO', time: 20, event: false },
+        { USUBJID: 'C', arm: 'MSC1E6', time: 15, event: false },
+        { USUBJID: 'D', arm: 'MSC5E6', time: 12, event: true },
+      ],
+      0.95,
+    );
+    expect(cox.warnings.filter((w) => w.code === 'NOT_ESTIMABLE')).toEqual([{ code: 'NOT_ESTIMABLE', message: 'MSC1E6 has no event: its hazard ratio is not estimable' }]);
   });
 });
