@@ -8,6 +8,11 @@ export { loadSapSettings, defaultSettingsPath, SAP_VERSION } from './sap/index.j
 export type { SapSettings } from './sap/index.js';
 export { runPipeline } from './pipeline/run-pipeline.js';
 export type { PipelineInput, PipelineResult } from './pipeline/run-pipeline.js';
+export { deriveAll } from './derive/derive-all.js';
+export type { Derived } from './derive/derive-all.js';
+export { analyzeAll } from './analyze/analyze-all.js';
+export type { AnalysisResult } from './analyze/analyze-all.js';
+export type { Issue, IssueCode } from './core/issues.js';
 export type { ArdRow } from './ard/types.js';
 export { ardToCsv, sortArdRows } from './output/ard-csv.js';
 export { simulateTrial } from './simulate/simulate-trial.js';

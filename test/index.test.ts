@@ -3,7 +3,7 @@ import * as api from '../src/index.js';
 
 describe('public surface (package.json exports → src/index.ts)', () => {
   it('exposes the pipeline stages and the statistics layer', () => {
-    for (const name of ['loadLock', 'loadRandomization', 'loadSapSettings', 'runPipeline', 'ardToCsv', 'simulateTrial',
+    for (const name of ['loadLock', 'loadRandomization', 'loadSapSettings', 'runPipeline', 'deriveAll', 'analyzeAll', 'ardToCsv', 'simulateTrial',
       'fitMmrm', 'mmrmLsMeans', 'miettinenNurminenCi', 'fisherExactTwoSided', 'fitLogistic', 'fitNegativeBinomial',
       'kaplanMeier', 'fitCox', 'wilcoxonRankSum', 'quantileType2', 'hochberg'] as const)
       expect(typeof api[name], name).toBe('function');

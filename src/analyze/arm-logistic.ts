@@ -12,6 +12,7 @@ import { fitLogistic } from '../numerics/glm/logistic.js';
 import { waldRatio, type WaldRatio } from '../numerics/glm/wald.js';
 import type { ArmCode } from '../lock/types.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { modelWarning, notEstimable, type AnalysisWarning } from './analysis-issues.js';
 
 export interface LogisticSubject {
   readonly arm: ArmCode;
@@ -22,7 +23,7 @@ export interface LogisticSubject {
 export interface ArmLogisticResult {
   /** OR, Wald CI and p per compared arm; null = not estimable. */
   readonly ratios: ReadonlyMap<ArmCode, WaldRatio | null>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AnalysisWarning[];
 }
 
 function degenerate(subjects: readonly LogisticSubject[]): boolean {
@@ -33,15 +34,15 @@ function degenerate(subjects: readonly LogisticSubject[]): boolean {
 export function armOddsRatios(subjects: readonly LogisticSubject[], level: number): ArmLogisticResult {
   const modelled = subjects.filter((s) => s.covariates.every((c) => c !== null));
   const ratios = new Map<ArmCode, WaldRatio | null>(COMPARED_ARMS.map((a) => [a, null]));
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   const byArm = (arm: ArmCode) => modelled.filter((s) => s.arm === arm);
   if (degenerate(byArm(REFERENCE_ARM))) {
-    warnings.push('placebo has no responders or only responders: odds ratios not estimable');
+    warnings.push(notEstimable('placebo has no responders or only responders: odds ratios not estimable'));
     return { ratios, warnings };
   }
   const fitted = COMPARED_ARMS.filter((arm) => {
     if (!degenerate(byArm(arm))) return true;
-    warnings.push(`${arm} has no responders or only responders: its odds ratio is not estimable`);
+    warnings.push(notEstimable(`${arm} has no responders or only responders: its odds ratio is not estimable`));
     return false;
   });
   if (fitted.length === 0) return { ratios, warnings };
@@ -49,8 +50,8 @@ export function armOddsRatios(subjects: readonly LogisticSubject[], level: numbe
   const x = rows.map((s) => [1, ...fitted.map((arm) => (s.arm === arm ? 1 : 0)), ...(s.covariates as number[])]);
   const y = rows.map((s) => s.response);
   const fit = fitLogistic(x, y);
-  warnings.push(...fit.warnings);
-  if (!fit.estimable) return { ratios, warnings };
+  warnings.push(...fit.warnings.map(modelWarning));
+  if (!fit.estimable) return { ratios, warnings: [...warnings, notEstimable('the logistic model is not estimable: odds ratios not estimable')] };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(fit.coefficients[i + 1]!, level)));
   return { ratios, warnings };
 }

@@ -15,6 +15,7 @@ import type { ArmCode } from '../lock/types.js';
 import { fitRateModel } from '../numerics/glm/rate-model.js';
 import { waldRatio, type WaldRatio } from '../numerics/glm/wald.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { modelWarning, notEstimable, poissonUsed, type AnalysisWarning } from './analysis-issues.js';
 
 export interface RateSubject {
   readonly arm: ArmCode;
@@ -30,7 +31,7 @@ export interface ArmRateRatioResult {
   readonly method: RateModelMethod;
   /** RR, Wald CI and p per compared arm; null = not estimable. */
   readonly ratios: ReadonlyMap<ArmCode, WaldRatio | null>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AnalysisWarning[];
 }
 
 /**
@@ -40,15 +41,15 @@ export interface ArmRateRatioResult {
 export function armRateRatios(subjects: readonly RateSubject[], level: number, thetaMax: number): ArmRateRatioResult {
   const modelled = subjects.filter((s) => s.exposure > 0);
   const ratios = new Map<ArmCode, WaldRatio | null>(COMPARED_ARMS.map((a) => [a, null]));
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   const hasEvents = (arm: ArmCode) => modelled.some((s) => s.arm === arm && s.events > 0);
   if (!hasEvents(REFERENCE_ARM)) {
-    warnings.push('placebo has no events: rate ratios not estimable');
+    warnings.push(notEstimable('placebo has no events: rate ratios not estimable'));
     return { method: 'NEGBIN', ratios, warnings };
   }
   const fitted = COMPARED_ARMS.filter((arm) => {
     if (hasEvents(arm)) return true;
-    warnings.push(`${arm} has no events: its rate ratio is not estimable`);
+    warnings.push(notEstimable(`${arm} has no events: its rate ratio is not estimable`));
     return false;
   });
   if (fitted.length === 0) return { method: 'NEGBIN', ratios, warnings };
@@ -59,7 +60,7 @@ export function armRateRatios(subjects: readonly RateSubject[], level: number, t
     rows.map((s) => s.events),
     { offset: rows.map((s) => Math.log(s.exposure)), names: ['(Intercept)', ...fitted], thetaMax },
   );
-  warnings.push(...model.fit.warnings, ...model.fallbackReasons.map((r) => `Poisson used: ${r}`));
+  warnings.push(...model.fit.warnings.map(modelWarning), ...(model.model === 'POISSON' ? [poissonUsed(model.fallbackReasons)] : []));
   if (!model.fit.estimable) return { method: model.model, ratios, warnings };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(model.fit.coefficients[i + 1]!, level)));
   return { method: model.model, ratios, warnings };

@@ -18,6 +18,7 @@ import { armRateRatios } from './arm-rate-model.js';
 import { compareProportionRows, type ArmCount } from './compare-proportions.js';
 import { analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from './time-to-event.js';
+import { ignoreIssues, reportWarnings, type IssueSink } from './analysis-issues.js';
 
 /** N, n, prop, events, pyears, rate of one group in one window and endpoint. */
 export function flareGroupRows(
@@ -44,6 +45,7 @@ export function analyzeFlares(
   flares: Pick<FlareDerivations, 'windows' | 'tte'>,
   settings: SapSettings,
   blinded: boolean,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const level = settings.analysis.ciLevel;
   const daysPerYear = settings.analysis.daysPerYear;
@@ -82,6 +84,7 @@ export function analyzeFlares(
         level,
         settings.analysis.nbThetaMax,
       );
+      reportWarnings(report, `${endpoint} ${window} rate ratio`, model.warnings);
       for (const arm of COMPARED_ARMS) {
         const rr = model.ratios.get(arm) ?? null;
         rows.push(
@@ -108,7 +111,7 @@ export function analyzeFlares(
       landmarkDays: settings.analysis.kmDays,
       confidenceLevel: level,
       blinded,
-    }),
+    }, report),
   );
   return rows;
 }

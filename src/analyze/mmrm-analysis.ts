@@ -30,6 +30,7 @@ import {
   type MmrmEstimate,
 } from '../numerics/mmrm/index.js';
 import type { SapSettings } from '../sap/index.js';
+import { ignoreIssues, mmrmFailureWarning, mmrmFallbackWarnings, modelWarning, reportWarnings, type AnalysisWarning, type IssueSink } from './analysis-issues.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 
@@ -86,7 +87,8 @@ export interface MmrmChangeResult {
   readonly lsmeans: ReadonlyMap<string, MmrmEstimate>;
   /** By `${arm}|${visit}`, arm minus PBO. */
   readonly differences: ReadonlyMap<string, MmrmEstimate>;
-  readonly warnings: readonly string[];
+  /** The covariance fallback, not-estimable fits and the engine's warnings, typed. */
+  readonly warnings: readonly AnalysisWarning[];
 }
 
 const cellKey = (arm: string, visit: string): string => `${arm}|${visit}`;
@@ -100,7 +102,7 @@ function failedResult(order: readonly CovarianceType[], attempts: readonly MmrmA
     nSubjects,
     lsmeans: new Map(),
     differences: new Map(),
-    warnings: [warning],
+    warnings: [mmrmFailureWarning(warning, attempts)],
   };
 }
 
@@ -156,7 +158,7 @@ export function fitChangeMmrm(
     nSubjects: fit.nSubjects,
     lsmeans,
     differences,
-    warnings: fit.warnings,
+    warnings: [...mmrmFallbackWarnings(fallback.attempts), ...fit.warnings.map(modelWarning)],
   };
 }
 
@@ -201,7 +203,9 @@ export function analyzeChangeMmrm(
   identity: { readonly endpoint: string; readonly param: string; readonly population: Population },
   visits: readonly string[],
   settings: SapSettings,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const result = fitChangeMmrm(selectMmrmObservations(adsl, records, visits), visits, settings);
+  reportWarnings(report, `${identity.endpoint} ${identity.param} MMRM`, result.warnings);
   return mmrmChangeRows(identity, visits, result);
 }

@@ -12,6 +12,7 @@ import type { SapSettings } from '../sap/index.js';
 import { baselineVisitId, byVisitDescriptiveRows, postBaselineVisitIds } from './by-visit-descriptives.js';
 import { analysisGroups } from './groups.js';
 import { analyzeChangeMmrm } from './mmrm-analysis.js';
+import { ignoreIssues, type IssueSink } from './analysis-issues.js';
 
 export const PRO_ENDPOINT = 'PRO';
 
@@ -26,6 +27,7 @@ export function analyzePros(
   pro: readonly ProRecord[],
   settings: SapSettings,
   blinded: boolean,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const groups = analysisGroups(adsl, 'FAS', blinded);
   const visits = postBaselineVisitIds(settings, settings.pro.visitnums);
@@ -47,6 +49,6 @@ export function analyzePros(
       postBaselineVisits: visits,
     });
     if (blinded) return rows;
-    return [...rows, ...analyzeChangeMmrm(adsl, records, { endpoint: PRO_ENDPOINT, param: `${code}:CHG`, population: 'FAS' }, visits, settings)];
+    return [...rows, ...analyzeChangeMmrm(adsl, records, { endpoint: PRO_ENDPOINT, param: `${code}:CHG`, population: 'FAS' }, visits, settings, report)];
   });
 }

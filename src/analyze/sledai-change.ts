@@ -12,6 +12,7 @@ import type { SapSettings } from '../sap/index.js';
 import { baselineVisitId, byVisitDescriptiveRows, postBaselineVisitIds } from './by-visit-descriptives.js';
 import { analysisGroups } from './groups.js';
 import { analyzeChangeMmrm } from './mmrm-analysis.js';
+import { ignoreIssues, type IssueSink } from './analysis-issues.js';
 
 export const SLEDAI_ENDPOINT = 'SLEDAI';
 
@@ -20,6 +21,7 @@ export function analyzeSledaiChange(
   sledai: readonly SledaiRecord[],
   settings: SapSettings,
   blinded: boolean,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const visits = postBaselineVisitIds(settings);
   const rows = byVisitDescriptiveRows(analysisGroups(adsl, 'FAS', blinded), sledai, {
@@ -31,5 +33,5 @@ export function analyzeSledaiChange(
     postBaselineVisits: visits,
   });
   if (blinded) return rows;
-  return [...rows, ...analyzeChangeMmrm(adsl, sledai, { endpoint: SLEDAI_ENDPOINT, param: 'CHG', population: 'FAS' }, visits, settings)];
+  return [...rows, ...analyzeChangeMmrm(adsl, sledai, { endpoint: SLEDAI_ENDPOINT, param: 'CHG', population: 'FAS' }, visits, settings, report)];
 }

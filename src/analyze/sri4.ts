@@ -11,6 +11,7 @@ import { hochberg } from '../numerics/multiplicity.js';
 import type { SapSettings } from '../sap/index.js';
 import { comparisonRow, proportionRows, type RowIdentity } from './ard-rows.js';
 import { armOddsRatios } from './arm-logistic.js';
+import { ignoreIssues, reportWarnings, type IssueSink } from './analysis-issues.js';
 import { compareProportionRows } from './compare-proportions.js';
 import { analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 
@@ -29,6 +30,7 @@ export function analyzeSri4(
   sri4: readonly Sri4Record[],
   settings: SapSettings,
   blinded: boolean,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const bySubject = new Map(sri4.map((r) => [r.USUBJID, r]));
   const recordOf = (s: AdslRecord): Sri4Record => {
@@ -65,6 +67,7 @@ export function analyzeSri4(
     })),
     level,
   );
+  reportWarnings(report, `${OVERALL.endpoint} odds ratio`, logistic.warnings);
   const pValues = COMPARED_ARMS.map((arm) => logistic.ratios.get(arm)?.p ?? null);
   const adjusted = hochberg(pValues);
   COMPARED_ARMS.forEach((arm, i) => {

@@ -20,6 +20,7 @@ import { compareProportionRows, type ArmCount } from './compare-proportions.js';
 import { descriptiveRows } from './descriptives.js';
 import { analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from './time-to-event.js';
+import { ignoreIssues, type IssueSink } from './analysis-issues.js';
 
 export const WILCOXON_METHOD = 'WILCOXON';
 
@@ -41,6 +42,7 @@ export function analyzeSteroids(
   sparing: readonly SteroidSparingRecord[],
   settings: SapSettings,
   blinded: boolean,
+  report: IssueSink = ignoreIssues,
 ): ArdRow[] {
   const bySubject = new Map(sparing.map((r) => [r.USUBJID, r]));
   const recordOf = (s: AdslRecord): SteroidSparingRecord => {
@@ -80,7 +82,7 @@ export function analyzeSteroids(
       landmarkDays: settings.analysis.kmDays,
       confidenceLevel: level,
       blinded,
-    }),
+    }, report),
   );
   if (blinded) return rows;
 

@@ -21,6 +21,7 @@ import type { SurvivalData } from '../numerics/survival/survival-data.js';
 import { survivalMedian } from '../numerics/survival/survival-quantile.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { ignoreIssues, modelWarning, notEstimable, reportWarnings, type AnalysisWarning, type IssueSink } from './analysis-issues.js';
 
 /** One subject of a time-to-event analysis: `time` in days, `event` false = censored at `time`. */
 export interface TimeToEventSubject {
@@ -90,7 +91,7 @@ export function logRankP(subjects: readonly TimeToEventSubject[], arm: ArmCode):
 export interface ArmHazardRatioResult {
   /** HR, Wald CI and p per compared arm; null = not estimable. */
   readonly ratios: ReadonlyMap<ArmCode, WaldRatio | null>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AnalysisWarning[];
 }
 
 /**
@@ -99,29 +100,29 @@ export interface ArmHazardRatioResult {
  */
 export function armHazardRatios(subjects: readonly TimeToEventSubject[], level: number): ArmHazardRatioResult {
   const ratios = new Map<ArmCode, WaldRatio | null>(COMPARED_ARMS.map((a) => [a, null]));
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   const hasEvent = (arm: ArmCode) => subjects.some((s) => s.arm === arm && s.event);
   if (!hasEvent(REFERENCE_ARM)) {
-    warnings.push('placebo has no event: hazard ratios not estimable');
+    warnings.push(notEstimable('placebo has no event: hazard ratios not estimable'));
     return { ratios, warnings };
   }
   const fitted = COMPARED_ARMS.filter((arm) => {
     if (hasEvent(arm)) return true;
-    warnings.push(`${arm} has no event: its hazard ratio is not estimable`);
+    warnings.push(notEstimable(`${arm} has no event: its hazard ratio is not estimable`));
     return false;
   });
   if (fitted.length === 0) return { ratios, warnings };
   const rows = subjects.filter((s) => s.arm === REFERENCE_ARM || fitted.some((a) => a === s.arm));
   const x = rows.map((s) => fitted.map((arm) => (s.arm === arm ? 1 : 0)));
   const fit = fitCox(survivalData(rows), x, { ties: 'efron', names: fitted });
-  warnings.push(...fit.warnings);
-  if (!fit.estimable) return { ratios, warnings };
+  warnings.push(...fit.warnings.map(modelWarning));
+  if (!fit.estimable) return { ratios, warnings: [...warnings, notEstimable('the Cox model is not estimable: hazard ratios not estimable')] };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(fit.coefficients[i]!, level)));
   return { ratios, warnings };
 }
 
 /** Every ARD row of one time-to-event endpoint (module comment). */
-export function analyzeTimeToEvent(subjects: readonly TimeToEventSubject[], spec: TimeToEventSpec): ArdRow[] {
+export function analyzeTimeToEvent(subjects: readonly TimeToEventSubject[], spec: TimeToEventSpec, report: IssueSink = ignoreIssues): ArdRow[] {
   const id: RowIdentity = { endpoint: spec.endpoint, param: '', visit: '', population: spec.population };
   const level = spec.confidenceLevel;
   const rows: ArdRow[] = [];
@@ -136,6 +137,7 @@ export function analyzeTimeToEvent(subjects: readonly TimeToEventSubject[], spec
   if (spec.blinded) return rows;
 
   const cox = armHazardRatios(subjects, level);
+  reportWarnings(report, `${spec.endpoint} hazard ratio`, cox.warnings);
   for (const arm of COMPARED_ARMS) {
     const hr = cox.ratios.get(arm) ?? null;
     rows.push(

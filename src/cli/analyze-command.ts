@@ -10,7 +10,8 @@ import { packageRoot, toolVersion } from '../core/package-root.js';
 import { derivePrimary } from '../derive/primary.js';
 import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
-import { buildManifest, MANIFEST_FILE } from '../output/manifest.js';
+import type { Issue } from '../core/issues.js';
+import { buildManifest, MANIFEST_FILE, type ManifestWarning } from '../output/manifest.js';
 import { prepareOutputFolder, writeOutputAtomically } from '../output/write-output.js';
 import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
 import { renderIndexPage } from '../render/index-page.js';
@@ -123,6 +124,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       inputs: hashedInputs,
       outputs: new Map([...files].filter(([p]) => p !== MANIFEST_FILE)),
       unhashedOutputs: [RUN_LOG_FILE],
+      warnings: manifestWarnings(result.warnings),
     }),
   );
   lap('build the entry page and manifest');
@@ -201,6 +203,11 @@ async function unblindingFor(
     return { kind: 'dummy', seed: dummySeed, rows: dummyRandomization(subjects, dummySeed) };
   }
   return { kind: 'blinded' };
+}
+
+/** The coded warnings of the run, for the manifest (see `ManifestInput.warnings`). */
+function manifestWarnings(issues: readonly Issue[]): ManifestWarning[] {
+  return issues.flatMap((i) => (i.severity === 'warning' && i.code !== undefined ? [{ code: i.code, message: i.rule }] : []));
 }
 
 function isStratum(s: string | null): s is '<10' | '>=10' {

@@ -4,6 +4,14 @@
  */
 export type IssueSeverity = 'error' | 'warning' | 'notice';
 
+/**
+ * What kind of finding a warning is, for programs that read the manifest (the text stays the
+ * `file:line:COLUMN: rule` of cli.md): an MMRM that fell back to a later covariance structure, a
+ * negative binomial rate model replaced by Poisson, an effect that is not estimable, any other model
+ * warning, a randomization stratum that disagrees with screening.
+ */
+export type IssueCode = 'MMRM_FALLBACK' | 'NB_POISSON' | 'NOT_ESTIMABLE' | 'MODEL_WARNING' | 'STRATUM_DEVIATION';
+
 export interface Issue {
   readonly severity: IssueSeverity;
   /** File name as the user knows it, relative to the lock folder (e.g. `dm.csv`) or as given on the command line. */
@@ -14,6 +22,8 @@ export interface Issue {
   readonly column?: string;
   /** The rule broken, in words a data manager understands. */
   readonly rule: string;
+  /** The kind of finding, where it has one (analysis warnings, deviations). */
+  readonly code?: IssueCode;
 }
 
 /**
@@ -27,6 +37,7 @@ export function issue(
   rule: string,
   line?: number,
   column?: string,
+  code?: IssueCode,
 ): Issue {
   return {
     severity,
@@ -34,6 +45,7 @@ export function issue(
     rule: escapeControls(rule),
     ...(line === undefined ? {} : { line }),
     ...(column === undefined ? {} : { column: escapeControls(column) }),
+    ...(code === undefined ? {} : { code }),
   };
 }
 

@@ -31,6 +31,17 @@ export interface ManifestInput {
    * between reruns (log.txt's timings): the manifest itself stays byte-identical.
    */
   readonly unhashedOutputs?: readonly string[];
+  /**
+   * The run's warnings that have a code (analysis issues, stratum deviations): `message` is the rule
+   * without its location (which may be a path on this machine), so the manifest stays the same
+   * wherever the run is made. Sorted by code, then message.
+   */
+  readonly warnings?: readonly ManifestWarning[];
+}
+
+export interface ManifestWarning {
+  readonly code: string;
+  readonly message: string;
 }
 
 export function sha256Hex(content: string | Uint8Array): string {
@@ -86,6 +97,9 @@ export function buildManifest(m: ManifestInput): string {
     ...[...m.outputs.entries()].map(([path, content]) => ({ path, bytes: byteLength(content), sha256: sha256Hex(content) })),
     ...(m.unhashedOutputs ?? []).map((path) => ({ path, hashed: false })),
   ].sort((a, b) => compareCodeUnits(a.path, b.path));
+  const warnings = [...(m.warnings ?? [])]
+    .map((w) => ({ code: w.code, message: w.message }))
+    .sort((a, b) => compareCodeUnits(a.code, b.code) || compareCodeUnits(a.message, b.message));
   return stableJson({
     tool: MANIFEST_TOOL,
     manifestVersion: MANIFEST_VERSION,
@@ -97,6 +111,7 @@ export function buildManifest(m: ManifestInput): string {
     ...(m.dummySeed === undefined ? {} : { dummySeed: m.dummySeed }),
     inputs,
     outputs,
+    warnings,
   });
 }
 

@@ -3,55 +3,33 @@
  * rendered tables, as a map of output files (everything but manifest.json). Pure: the same inputs give
  * the same bytes.
  */
+import { analyzeAll } from '../analyze/analyze-all.js';
 import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
-import type { AdamDataset } from '../derive/dataset.js';
-import { derivePrimary, primaryDatasetContext, primaryDatasetMakers, type PrimaryDerivations } from '../derive/primary.js';
+import { adamDatasetMakers } from '../derive/adam-datasets.js';
+import { deriveAll, type Derived } from '../derive/derive-all.js';
+import { computeLabPrecision } from '../derive/lab-results.js';
+import type { PrimaryDerivations } from '../derive/primary.js';
+import { computeProPrecision } from '../derive/pro-precision.js';
+import { FIGURES_FOLDER, pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
+import type { FigureSpec } from '../figures/figure-spec.js';
+import { svgToPng } from '../figures/png.js';
+import { trialFigureSpecs } from '../figures/trial-figures.js';
 import type { Lock, Unblinding } from '../lock/types.js';
-import { ardToCsv, sortArdRows, datasetToCsv } from '../output/ard-csv.js';
+import { ardToCsv, datasetToCsv } from '../output/ard-csv.js';
+import type { CatalogEntry } from '../render/index-page.js';
 import { SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { toolVersion } from '../core/package-root.js';
 import type { RunTrace } from '../render/print-form.js';
-import { analyzeSri4 } from '../analyze/sri4.js';
-import { analyzeFlares } from '../analyze/flares.js';
-import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
-import { toTteDataset } from '../derive/flares-tte.js';
-import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
-import type { CatalogEntry } from '../render/index-page.js';
-import type { FigureSpec } from '../figures/figure-spec.js';
-import { analyzeSteroids } from '../analyze/steroids.js';
-import { analyzeSdi } from '../analyze/sdi.js';
-import { analyzeBiomarkers } from '../analyze/biomarkers.js';
-import { deriveSteroidSparing, toSteroidDiscontinuationTte, toSteroidSparingDataset } from '../derive/steroid-sparing.js';
-import { biomarkerDatasetMakers, deriveBiomarkers } from '../derive/biomarkers.js';
-import { computeLabPrecision } from '../derive/lab-results.js';
-import { renderTables, tlfContext } from './tables.js';
-import { FIGURES_FOLDER, pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
-import { svgToPng } from '../figures/png.js';
-import { trialFigureSpecs } from '../figures/trial-figures.js';
-import { analyzePros } from '../analyze/pro.js';
-import { analyzeSledaiChange } from '../analyze/sledai-change.js';
-import { derivePros, toProDataset, type ProRecord } from '../derive/pro.js';
-import { indexLock } from '../derive/lock-index.js';
-import { computeProPrecision } from '../derive/pro-precision.js';
-import { analyzeSafety } from '../analyze/safety.js';
-import { analyzeDisposition } from '../analyze/disposition.js';
-import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
-import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
-import { toAdexDataset } from '../derive/adex.js';
-import { aeHierarchy } from '../tlf/ae-soc-pt.js';
-import { baselinePrecision } from '../tlf/baseline-characteristics.js';
-import { analyzeSri4Sensitivity } from '../analyze/sri4-sensitivity.js';
-import { analyzeExposure } from '../analyze/exposure.js';
-import { analyzeConmed } from '../analyze/conmed.js';
-import { analyzeDeviations } from '../analyze/deviations.js';
-import { deriveConmedAtDay0, toConmedDataset } from '../derive/conmed.js';
-import { deriveDeviations, toDeviationDataset } from '../derive/deviations.js';
-import type { SubmissionWriter } from '../submission/submission-files.js';
 import { runSubmissionWriter } from './submission.js';
 import { DEVIATION_LISTING_ID, deviationListingTitle, renderDeviationListing } from '../tlf/deviations-listing.js';
 import { exposurePrecision } from '../tlf/exposure.js';
 import { sri4ForestFigureSpec } from '../figures/sri4-forest.js';
+import { aeHierarchy } from '../tlf/ae-soc-pt.js';
+import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import type { TlfContext } from '../tlf/context.js';
+import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
+import { renderTables, tlfContext } from './tables.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -67,7 +45,7 @@ export interface PipelineResult {
   readonly ard: readonly ArdRow[];
   /** Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest excluded. */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
-  /** Protocol deviations and other findings that do not stop the run. */
+  /** Findings that do not stop the run: stratum deviations, then the analysis's issues (codes in `Issue.code`). */
   readonly warnings: readonly Issue[];
   /** Every table, listing and figure with its title and files, for the entry page (index.html). */
   readonly catalog: readonly CatalogEntry[];
@@ -95,78 +73,80 @@ export async function runPipelineAsync(input: PipelineInput): Promise<PipelineRe
   return { ...result, files };
 }
 
+type OutputFiles = Map<string, string | Uint8Array>;
+
 /** Everything but the PNGs; `startFigures` receives the SVG figure files as soon as they exist. */
 function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
   const stage = mark ?? (() => undefined);
   const blinded = unblinding.kind === 'blinded';
-  const trace = runTrace(lock, settings);
-  const ctx = tlfContext(settings, unblinding.kind, lock.draft, trace);
-  const { derivations, pro } = deriveFromQs(lock, unblinding, settings);
-  const flares = deriveFlares({ adsl: derivations.adsl, bilagGrades: derivations.bilagGrades, sv: lock.sv }, settings);
-  const steroidSparing = deriveSteroidSparing(derivations.steroid.profiles, settings);
-  const biomarkers = deriveBiomarkers(lock, settings);
-  const adae = deriveAdae(lock, derivations.adsl, settings);
-  const conmed = deriveConmedAtDay0(lock.cm, derivations.adsl);
-  const deviations = deriveDeviations(derivations.adsl);
-  const tte = [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC])))];
-  stage('derive');
-  const ard = sortArdRows([
-    ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
-    ...analyzePros(derivations.adsl, pro, settings, blinded),
-    ...analyzeSafety(derivations.adsl, adae, settings, blinded),
-    ...analyzeDisposition(derivations.adsl, blinded),
-    ...analyzeBaselineCharacteristics(derivations.adsl, derivations.bilagBaseline, settings, blinded),
-    ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
-    ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
-    ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
-    ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded),
-    ...analyzeSri4Sensitivity(derivations.adsl, derivations.sri4, settings, blinded),
-    ...analyzeExposure(derivations.adsl, blinded),
-    ...analyzeConmed(derivations.adsl, conmed, settings, blinded),
-    ...analyzeDeviations(derivations.adsl, deviations, blinded)]);
-  stage('analyze');
-
-  // Figures first: their PNGs then render on other threads while the rest is written.
-  const files = new Map<string, string | Uint8Array>();
+  const ctx = tlfContext(settings, unblinding.kind, lock.draft, runTrace(lock, settings));
+  const files: OutputFiles = new Map();
   const catalog: CatalogEntry[] = [];
-  const forest = sri4ForestFigureSpec({ ard, settings, ctx });
-  const figureSpecs = [...trialFigureSpecs({ adsl: derivations.adsl, tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])];
-  const figureSvgs = renderFigureSvgFiles(figureSpecs);
-  for (const [path, svg] of figureSvgs) files.set(path, svg);
-  startFigures(figureSvgs);
-  for (const f of figureSpecs) catalog.push(figureCatalogEntry(f));
-  stage('figures (SVG)');
 
+  const derived = deriveAll(lock, unblinding, settings);
+  stage('derive');
+  const { rows: ard, issues } = analyzeAll(derived, settings, blinded);
+  stage('analyze');
+  // Figures first: their PNGs then render on other threads while the rest is written.
+  startFigures(writeFigures(files, catalog, derived, ard, settings, ctx));
+  stage('figures (SVG)');
+  writeArdAndDatasets(files, lock, derived, ard, settings);
+  stage('ard.csv and datasets');
+  writeListings(files, catalog, derived, ctx);
+  stage('listings');
+  writeTables(files, catalog, lock, derived, ard, settings, ctx);
+  stage('tables');
+
+  const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues];
+  return { derivations: derived.primary, ard, files, warnings, catalog };
+}
+
+/** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
+function writeFigures(files: OutputFiles, catalog: CatalogEntry[], d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): Map<string, string> {
+  const forest = sri4ForestFigureSpec({ ard, settings, ctx });
+  const specs = [...trialFigureSpecs({ adsl: d.primary.adsl, tte: d.tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])];
+  const svgs = renderFigureSvgFiles(specs);
+  for (const [path, svg] of svgs) files.set(path, svg);
+  for (const f of specs) catalog.push(figureCatalogEntry(f));
+  return svgs;
+}
+
+/**
+ * ard.csv and every dataset of the registry, each made and written (CSV, and XPT + Dataset-JSON unless a
+ * draft) before the next (memory); then define.xml describing them.
+ */
+function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: readonly ArdRow[], settings: SapSettings): void {
   files.set('ard.csv', ardToCsv(ard));
-  const datasetContext = primaryDatasetContext(derivations, settings);
-  const submission = runSubmissionWriter(lock, settings, blinded);
-  for (const make of primaryDatasetMakers(derivations, datasetContext)) addDataset(files, make(), submission);
-  for (const ds of toFlareDatasets(flares, datasetContext)) addDataset(files, ds, submission);
-  addDataset(files, toAdaeDataset(adae, datasetContext), submission);
-  addDataset(files, toProDataset(pro, datasetContext), submission);
-  addDataset(files, toTteDataset(tte, datasetContext), submission);
-  addDataset(files, toSteroidSparingDataset(steroidSparing, datasetContext), submission);
-  for (const make of biomarkerDatasetMakers(biomarkers, datasetContext)) addDataset(files, make(), submission);
-  addDataset(files, toAdexDataset(lock, datasetContext), submission);
-  addDataset(files, toConmedDataset(conmed, datasetContext), submission);
-  // Deviations need the randomization file: a blinded run has none and writes no addv.
-  if (!blinded) addDataset(files, toDeviationDataset(deviations, datasetContext), submission);
+  const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
+  for (const { file, make } of adamDatasetMakers(d, settings)) {
+    const ds = make();
+    files.set(file, datasetToCsv(ds));
+    if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
+  }
   if (submission !== undefined) {
     files.set('adam/define.xml', submission.defineXml());
     files.set('adam/define.html', submission.defineHtml());
   }
-  stage('ard.csv and datasets');
+}
 
-  for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
+function writeListings(files: OutputFiles, catalog: CatalogEntry[], d: Derived, ctx: TlfContext): void {
+  for (const [path, text] of renderFlareListing(d.flares.transitions, d.primary.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
-  const deviationListing = renderDeviationListing(ctx, deviations);
+  const deviationListing = renderDeviationListing(ctx, d.deviations);
   for (const [path, text] of deviationListing) files.set(path, text);
   if (deviationListing.size > 0) catalog.push(listingCatalogEntry(DEVIATION_LISTING_ID, deviationListingTitle()));
-  stage('listings');
-  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings), exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue) }, catalog)) files.set(path, text);
-  stage('tables');
+}
 
-  return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };
+function writeTables(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): void {
+  const layout = {
+    settings,
+    baselinePrecision: baselinePrecision(lock, settings),
+    aeHierarchy: aeHierarchy(d.adae),
+    proPrecision: computeProPrecision(lock.qs, settings),
+    labPrecision: computeLabPrecision(d.biomarkers.labs, settings),
+    exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue),
+  };
+  for (const [path, text] of renderTables(ard, ctx, layout, catalog)) files.set(path, text);
 }
 
 /** The trace line of every output page: program, lock, SAP and data cut, from the inputs (never the clock). */
@@ -190,28 +170,6 @@ function listingCatalogEntry(id: string, title: string): CatalogEntry {
   return { id, title, kind: 'listing', files: ['html', 'rtf', 'txt'].map((ext) => `listings/${id}.${ext}`) };
 }
 
-/**
- * Writes a dataset as `adam/<name>.csv`, and its `.xpt` and `.json` when the run has a lock date. A
- * function, so that its rows are garbage once it returns.
- */
-function addDataset(files: Map<string, string | Uint8Array>, ds: AdamDataset, submission: SubmissionWriter | undefined): void {
-  files.set(`adam/${ds.name}.csv`, datasetToCsv(ds));
-  if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
-}
-
-/**
- * The derivations that read QS, from one index of it: the index (a map per assessment) is garbage once
- * they are made, rather than live through the analyses and the output.
- */
-function deriveFromQs(
-  lock: Lock,
-  unblinding: Unblinding,
-  settings: SapSettings,
-): { derivations: PrimaryDerivations; pro: ProRecord[] } {
-  const index = indexLock(lock);
-  return { derivations: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
-}
-
 /** SAP §6: a randomized stratum that disagrees with screening SLEDAI-2K is a deviation, not bad input. */
 function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[] {
   if (unblinding.kind !== 'randomization') return [];
@@ -226,6 +184,7 @@ function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[]
         `${s.USUBJID}: randomization stratum ${s.RANDSTR} disagrees with screening SLEDAI-2K ${s.SCRSLED} (stratum ${s.STRATUM}); analysed as randomized (protocol deviation STRATUM, kept in adam/addv.csv and the DEVIATION rows)`,
         r?.src.line,
         'STRATUM',
+        'STRATUM_DEVIATION',
       );
     });
 }

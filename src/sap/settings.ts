@@ -4,6 +4,7 @@
  * point (`safeParseSapSettings`) and a throwing one (`loadSapSettings`); problems are `Issue`s with
  * the JSON path in their rule, collected before failing.
  */
+import { checkFixedSettings } from './fixed-settings.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
@@ -42,7 +43,11 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** Validates already-parsed JSON; `file` names the file in the issues. */
 export function safeParseSapSettings(input: unknown, file: string): SapSettingsParseResult {
   const r = sapSettingsSchema.safeParse(input);
-  if (r.success) return { ok: true, value: r.data };
+  if (r.success) {
+    const fixed: Issue[] = [];
+    checkFixedSettings(r.data, (path, message) => fixed.push(issue('error', file, `${formatPath(path)}: ${message}`)));
+    return fixed.length === 0 ? { ok: true, value: r.data } : { ok: false, issues: fixed };
+  }
   return {
     ok: false,
     issues: r.error.issues.map((i) => issue('error', file, `${formatPath(i.path)}: ${i.message}`)),

@@ -70,6 +70,11 @@ describe('fitChangeMmrm against R mmrm + emmeans (synthetic 36 subjects × 3 vis
   it('is not estimable, with the first structure\'s method, when there is no observation', () => {
     const r = fitChangeMmrm([], VISITS, settings());
     expect([r.method, r.converged, r.lsmeans.size, r.differences.size]).toEqual(['MMRM-US-KR', false, 0, 0]);
+    expect(r.warnings).toEqual([{ code: 'NOT_ESTIMABLE', message: 'no observation to fit' }]);
+  });
+
+  it('has no fallback warning when the first structure converges', () => {
+    expect(fitChangeMmrm(data, VISITS, withOrder(['us', 'cs'])).warnings.filter((w) => w.code !== 'MODEL_WARNING')).toEqual([]);
   });
 });
 

@@ -49,6 +49,7 @@ describe('buildManifest', () => {
       'sapVersion',
       'tool',
       'toolVersion',
+      'warnings',
     ]);
     expect(m.tool).toBe('sle-msc');
     expect(m.inputs).toEqual([
@@ -70,6 +71,18 @@ describe('buildManifest', () => {
       outputs: new Map([...base.outputs.entries()].reverse()),
     };
     expect(buildManifest(shuffled)).toBe(buildManifest(base));
+  });
+  it('lists the coded warnings sorted by code, then message, whatever their order', () => {
+    const warnings = [
+      { code: 'STRATUM_DEVIATION', message: 'S2: stratum' },
+      { code: 'NB_POISSON', message: 'FLARE_RENAL: Poisson used' },
+      { code: 'MMRM_FALLBACK', message: 'PRO B: US did not converge' },
+      { code: 'MMRM_FALLBACK', message: 'PRO A: US did not converge' },
+    ];
+    const m = JSON.parse(buildManifest({ ...base, warnings })) as { warnings: unknown };
+    expect(m.warnings).toEqual([warnings[3], warnings[2], warnings[1], warnings[0]]);
+    expect(buildManifest({ ...base, warnings: [...warnings].reverse() })).toBe(buildManifest({ ...base, warnings }));
+    expect((JSON.parse(buildManifest(base)) as { warnings: unknown }).warnings).toEqual([]);
   });
   it('records the dummy seed with a dummy randomization, and only then', () => {
     const m = JSON.parse(buildManifest({ ...base, blinding: 'dummy', dummySeed: 42 })) as Record<string, unknown>;

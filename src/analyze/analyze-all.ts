@@ -1,0 +1,56 @@
+/**
+ * Every analysis of the SAP on a run's derivations: the ARD rows, sorted as ard.md requires, and the
+ * analysis's typed issues (covariance fallbacks, Poisson instead of negative binomial, effects not
+ * estimable), which a blinded run never has (it fits no model).
+ */
+import type { ArdRow } from '../ard/types.js';
+import type { Issue } from '../core/issues.js';
+import type { Derived } from '../derive/derive-all.js';
+import { sortArdRows } from '../output/ard-csv.js';
+import type { SapSettings } from '../sap/index.js';
+import type { IssueSink } from './analysis-issues.js';
+import { analyzeBaselineCharacteristics } from './baseline-characteristics.js';
+import { analyzeBiomarkers } from './biomarkers.js';
+import { analyzeConmed } from './conmed.js';
+import { analyzeDeviations } from './deviations.js';
+import { analyzeDisposition } from './disposition.js';
+import { analyzeExposure } from './exposure.js';
+import { analyzeFlares } from './flares.js';
+import { analyzePros } from './pro.js';
+import { analyzeSafety } from './safety.js';
+import { analyzeSdi } from './sdi.js';
+import { analyzeSledaiChange } from './sledai-change.js';
+import { analyzeSri4Sensitivity } from './sri4-sensitivity.js';
+import { analyzeSri4 } from './sri4.js';
+import { analyzeSteroids } from './steroids.js';
+
+export interface AnalysisResult {
+  /** Sorted as ard.md requires. */
+  readonly rows: readonly ArdRow[];
+  /** Warnings with codes, in the order the analyses ran. */
+  readonly issues: readonly Issue[];
+}
+
+export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean): AnalysisResult {
+  const issues: Issue[] = [];
+  const report: IssueSink = (i) => issues.push(i);
+  const { adsl } = d.primary;
+  const rows = sortArdRows([
+    ...analyzeSledaiChange(adsl, d.primary.sledai, settings, blinded, report),
+    ...analyzePros(adsl, d.pro, settings, blinded, report),
+    ...analyzeSafety(adsl, d.adae, settings, blinded),
+    ...analyzeDisposition(adsl, blinded),
+    ...analyzeBaselineCharacteristics(adsl, d.primary.bilagBaseline, settings, blinded),
+    ...analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report),
+    ...analyzeSdi(adsl, d.primary.sdi, settings, blinded),
+    ...analyzeBiomarkers(adsl, d.biomarkers, settings, blinded),
+    ...analyzeSri4(adsl, d.primary.sri4, settings, blinded, report),
+    ...analyzeFlares(adsl, d.flares, settings, blinded, report),
+    ...analyzeSri4Sensitivity(adsl, d.primary.sri4, settings, blinded),
+    ...analyzeExposure(adsl, blinded),
+    ...analyzeConmed(adsl, d.conmed, settings, blinded),
+    ...analyzeDeviations(adsl, d.deviations, blinded),
+  ]);
+  if (blinded && issues.length > 0) throw new Error('a blinded run reported an analysis issue: blinded runs fit no model');
+  return { rows, issues };
+}

@@ -1,0 +1,62 @@
+/**
+ * Every derivation of a run, in dependency order, from a validated lock: the records the analysis stage
+ * reads and the dataset registry (`adamDatasetMakers`) writes.
+ */
+import type { Lock, Unblinding } from '../lock/types.js';
+import type { SapSettings } from '../sap/index.js';
+import { deriveAdae, type AdaeRecord } from './adae.js';
+import { deriveBiomarkers, type BiomarkerDerivations } from './biomarkers.js';
+import { deriveConmedAtDay0, type ConmedRecord } from './conmed.js';
+import { deriveDeviations, type DeviationRecord } from './deviations.js';
+import type { TteRecord } from './flares-tte.js';
+import { deriveFlares, type FlareDerivations } from './flares.js';
+import { indexLock } from './lock-index.js';
+import { derivePrimary, type PrimaryDerivations } from './primary.js';
+import { derivePros, type ProRecord } from './pro.js';
+import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
+
+export interface Derived {
+  /** ADSL, SLEDAI-2K, BILAG, PGA, SDI, steroid doses, SRI-4. */
+  readonly primary: PrimaryDerivations;
+  readonly pro: readonly ProRecord[];
+  readonly flares: FlareDerivations;
+  readonly steroidSparing: readonly SteroidSparingRecord[];
+  readonly biomarkers: BiomarkerDerivations;
+  readonly adae: readonly AdaeRecord[];
+  /** CM records with the medication-at-Day-0 flag. */
+  readonly conmed: readonly ConmedRecord[];
+  /** Derived protocol deviations; empty in a blinded run (they need the randomization file). */
+  readonly deviations: readonly DeviationRecord[];
+  /** Every time-to-event parameter: time to first flare (each kind), time to steroid discontinuation. */
+  readonly tte: readonly TteRecord[];
+  /** The EX rows as locked: ADEX is made from them directly. */
+  readonly ex: Lock['ex'];
+}
+
+export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
+  const { primary, pro } = deriveFromQs(lock, unblinding, settings);
+  const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
+  const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
+  const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
+  return {
+    primary,
+    pro,
+    flares,
+    steroidSparing,
+    biomarkers: deriveBiomarkers(lock, settings),
+    adae: deriveAdae(lock, primary.adsl, settings),
+    conmed: deriveConmedAtDay0(lock.cm, primary.adsl),
+    deviations: deriveDeviations(primary.adsl),
+    tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, startDates)],
+    ex: lock.ex,
+  };
+}
+
+/**
+ * The derivations that read QS, from one index of it: the index (a map per assessment) is garbage once
+ * they are made, rather than live through the analyses and the output.
+ */
+function deriveFromQs(lock: Lock, unblinding: Unblinding, settings: SapSettings): { primary: PrimaryDerivations; pro: ProRecord[] } {
+  const index = indexLock(lock);
+  return { primary: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
+}
