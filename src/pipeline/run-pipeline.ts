@@ -15,6 +15,7 @@ import { analyzeFlares } from '../analyze/flares.js';
 import { deriveFlares, toFlareDatasets } from '../derive/flares.js';
 import { toTteDataset } from '../derive/flares-tte.js';
 import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
+import { listingCatalogEntry as patientListingEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import type { FigureSpec } from '../figures/figure-spec.js';
 import { analyzeSteroids } from '../analyze/steroids.js';
@@ -143,6 +144,10 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   if (!blinded) addDataset(files, toDeviationDataset(deviations, datasetContext));
   stage('ard.csv and datasets');
 
+  for (const spec of patientListingSpecs({ lock, adsl: derivations.adsl, adae }, ctx)) {
+    for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
+    catalog.push(patientListingEntry(spec));
+  }
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
   stage('listings');
