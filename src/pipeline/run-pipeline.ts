@@ -144,7 +144,10 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   if (!blinded) addDataset(files, toDeviationDataset(deviations, datasetContext));
   stage('ard.csv and datasets');
 
-  for (const spec of patientListingSpecs({ lock, adsl: derivations.adsl, adae }, ctx)) {
+  for (const spec of patientListingSpecs({
+    lock, settings, adsl: derivations.adsl, adae, sri4: derivations.sri4, sledai: derivations.sledai, bilagGrades: derivations.bilagGrades,
+    bilagVisits: derivations.bilagVisits, pga: derivations.pga, labs: biomarkers.labs,
+  }, ctx)) {
     for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
     catalog.push(patientListingEntry(spec));
   }
