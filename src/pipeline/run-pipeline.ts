@@ -34,6 +34,7 @@ import { derivePros, toProDataset, type ProRecord } from '../derive/pro.js';
 import { indexLock } from '../derive/lock-index.js';
 import { computeProPrecision } from '../derive/pro-precision.js';
 import { analyzeSafety } from '../analyze/safety.js';
+import { analyzeSafetyDetail } from '../analyze/safety-detail.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
@@ -107,6 +108,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
     ...analyzeSledaiChange(derivations.adsl, derivations.sledai, settings, blinded),
     ...analyzePros(derivations.adsl, pro, settings, blinded),
     ...analyzeSafety(derivations.adsl, adae, settings, blinded),
+    ...analyzeSafetyDetail(derivations.adsl, adae, settings, blinded),
     ...analyzeDisposition(derivations.adsl, blinded),
     ...analyzeBaselineCharacteristics(derivations.adsl, derivations.bilagBaseline, settings, blinded),
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),

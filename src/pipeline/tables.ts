@@ -26,6 +26,7 @@ import { steroidCumulativeTableSpec } from '../tlf/steroid-cumulative.js';
 import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
+import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
 export interface TableLayout {
@@ -71,6 +72,9 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     labTableSpec(ctx, layout.settings, layout.labPrecision),
     aeOverviewTableSpec(ctx, layout.settings),
     aeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
+    aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
+    aeRelationshipTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
+    saeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
   ];
 }
 
