@@ -35,6 +35,7 @@ import { indexLock } from '../derive/lock-index.js';
 import { computeProPrecision } from '../derive/pro-precision.js';
 import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeSafetyDetail } from '../analyze/safety-detail.js';
+import { analyzeSites } from '../analyze/sites.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
@@ -110,6 +111,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
     ...analyzeSafety(derivations.adsl, adae, settings, blinded),
     ...analyzeSafetyDetail(derivations.adsl, adae, settings, blinded),
     ...analyzeDisposition(derivations.adsl, blinded),
+    ...analyzeSites(derivations.adsl, blinded),
     ...analyzeBaselineCharacteristics(derivations.adsl, derivations.bilagBaseline, settings, blinded),
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),

@@ -26,6 +26,7 @@ import { steroidCumulativeTableSpec } from '../tlf/steroid-cumulative.js';
 import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
+import { siteTableSpec } from '../tlf/sites.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
@@ -60,6 +61,7 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
   return [
     dispositionTableSpec(ctx, ard),
     baselineCharacteristicsTableSpec(ctx, ard, layout.settings, layout.baselinePrecision),
+    siteTableSpec(ctx, ard),
     sri4TableSpec(ctx),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
     ...flareTableSpecs(ctx, ard),
