@@ -36,6 +36,8 @@ import { computeProPrecision } from '../derive/pro-precision.js';
 import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeSafetyDetail } from '../analyze/safety-detail.js';
 import { analyzeSites } from '../analyze/sites.js';
+import { analyzeHaematology } from '../analyze/haematology.js';
+import { computeHaematologyTests, computeTestLabels } from '../derive/lab-panels.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
 import { deriveAdae, toAdaeDataset } from '../derive/adae.js';
@@ -116,6 +118,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
+    ...analyzeHaematology(derivations.adsl, biomarkers.labs, computeHaematologyTests(lock.lb), settings, blinded),
     ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded),
     ...analyzeSri4Sensitivity(derivations.adsl, derivations.sri4, settings, blinded),
     ...analyzeExposure(derivations.adsl, blinded),
@@ -158,7 +161,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   for (const [path, text] of renderFlareListing(flares.transitions, derivations.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
   stage('listings');
-  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings) }, catalog)) files.set(path, text);
+  for (const [path, text] of renderTables(ard, ctx, { settings, baselinePrecision: baselinePrecision(lock, settings), aeHierarchy: aeHierarchy(adae), proPrecision: computeProPrecision(lock.qs, settings), labPrecision: computeLabPrecision(biomarkers.labs, settings), haematologyTests: computeHaematologyTests(lock.lb), labLabels: computeTestLabels(lock.lb) }, catalog)) files.set(path, text);
   stage('tables');
 
   return { derivations, ard, files, warnings: stratumWarnings(derivations, unblinding), catalog };

@@ -27,6 +27,7 @@ import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
 import { siteTableSpec } from '../tlf/sites.js';
+import { haematologyShiftTableSpec, haematologyTableSpec } from '../tlf/haematology.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
@@ -40,6 +41,10 @@ export interface TableLayout {
   readonly proPrecision: ReadonlyMap<string, number>;
   /** Data precision d of each lab test, by LBTESTCD (src/derive/lab-results.ts `computeLabPrecision`). */
   readonly labPrecision: ReadonlyMap<string, number>;
+  /** The lock's haematology tests (LBTESTCD, src/derive/lab-panels.ts); none when the lock has none. */
+  readonly haematologyTests?: readonly string[];
+  /** Display label of each lab test (`LBTEST (unit)`). */
+  readonly labLabels?: ReadonlyMap<string, string>;
 }
 
 /** Lines on a landscape letter page at 9 pt, titles and footnotes included. */
@@ -77,7 +82,13 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
     aeRelationshipTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
     saeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
+    haematologyTableSpec(ctx, layout.settings, haematologyPanel(layout)),
+    haematologyShiftTableSpec(ctx, layout.settings, haematologyPanel(layout)),
   ];
+}
+
+function haematologyPanel(layout: TableLayout) {
+  return { tests: layout.haematologyTests ?? [], labels: layout.labLabels ?? new Map<string, string>(), precision: layout.labPrecision };
 }
 
 /** Renders every table; each is also entered in `catalog` (for the entry page) when one is given. */

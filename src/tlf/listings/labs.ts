@@ -6,21 +6,19 @@
  * the biomarker flags do (`compareWithLimit`: a `<x` / `>x` result lies just below / above x).
  */
 import type { AdslRecord } from '../../derive/adsl.js';
-import { compareWithLimit } from '../../derive/biomarker-flags.js';
+import { computeRangeIndicator } from '../../derive/lab-range.js';
 import type { LabRecord } from '../../derive/lab-results.js';
 import type { LbRow } from '../../lock/types.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
 import { DAY_FOOTNOTE, indexAdsl, subjectBlocks, subjectColumns, text, type ArmBasis } from './common.js';
 
-export const HAEMATOLOGY_CATEGORY = 'HEMATOLOGY';
+import { HAEMATOLOGY_CATEGORY } from '../../derive/lab-panels.js';
 
 /** `L` below the record's lower limit, `H` above its upper limit, else empty (also when unknown). */
 export function rangeFlag(r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'ANRLO' | 'ANRHI'>): string {
-  if (r.AVAL === null) return '';
-  if (r.ANRLO !== null && compareWithLimit(r.AVAL, r.AVALQUAL, '<', r.ANRLO)) return 'L';
-  if (r.ANRHI !== null && compareWithLimit(r.AVAL, r.AVALQUAL, '>', r.ANRHI)) return 'H';
-  return '';
+  const ind = computeRangeIndicator(r);
+  return ind === 'LOW' ? 'L' : ind === 'HIGH' ? 'H' : '';
 }
 
 /** The value as collected: qualifier, then the number at its collected decimals. */
