@@ -37,6 +37,7 @@ import { analyzeSafety } from '../analyze/safety.js';
 import { analyzeSafetyDetail } from '../analyze/safety-detail.js';
 import { analyzeSites } from '../analyze/sites.js';
 import { analyzeHaematology } from '../analyze/haematology.js';
+import { analyzeBilagGradesByVisit, analyzePgaByVisit } from '../analyze/pga-bilag-visits.js';
 import { computeHaematologyTests, computeTestLabels } from '../derive/lab-panels.js';
 import { analyzeDisposition } from '../analyze/disposition.js';
 import { analyzeBaselineCharacteristics } from '../analyze/baseline-characteristics.js';
@@ -117,6 +118,8 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
     ...analyzeBaselineCharacteristics(derivations.adsl, derivations.bilagBaseline, settings, blinded),
     ...analyzeSteroids(derivations.adsl, steroidSparing, settings, blinded),
     ...analyzeSdi(derivations.adsl, derivations.sdi, settings, blinded),
+    ...analyzePgaByVisit(derivations.adsl, derivations.pga, settings, blinded),
+    ...analyzeBilagGradesByVisit(derivations.adsl, derivations.bilagGrades, settings, blinded),
     ...analyzeBiomarkers(derivations.adsl, biomarkers, settings, blinded),
     ...analyzeHaematology(derivations.adsl, biomarkers.labs, computeHaematologyTests(lock.lb), settings, blinded),
     ...analyzeSri4(derivations.adsl, derivations.sri4, settings, blinded), ...analyzeFlares(derivations.adsl, flares, settings, blinded),

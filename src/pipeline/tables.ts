@@ -27,6 +27,7 @@ import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
 import { siteTableSpec } from '../tlf/sites.js';
+import { bilagGradeTableSpec, pgaByVisitTableSpec } from '../tlf/pga-bilag-visits.js';
 import { haematologyShiftTableSpec, haematologyTableSpec } from '../tlf/haematology.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
 
@@ -77,6 +78,8 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     biomarkerAbnormalTableSpec(ctx, layout.settings),
     biomarkerShiftTableSpec(ctx, layout.settings),
     labTableSpec(ctx, layout.settings, layout.labPrecision),
+    pgaByVisitTableSpec(ctx, layout.settings),
+    bilagGradeTableSpec(ctx, layout.settings),
     aeOverviewTableSpec(ctx, layout.settings),
     aeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
     aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
