@@ -27,6 +27,7 @@ import { biomarkerAbnormalTableSpec } from '../tlf/biomarker-abnormal.js';
 import { biomarkerShiftTableSpec } from '../tlf/biomarker-shift.js';
 import { labTableSpec } from '../tlf/biomarker-lab.js';
 import { siteTableSpec } from '../tlf/sites.js';
+import { withWeek52Reconciliation } from '../tlf/flare-reconciliation.js';
 import { bilagGradeTableSpec, pgaByVisitTableSpec } from '../tlf/pga-bilag-visits.js';
 import { haematologyShiftTableSpec, haematologyTableSpec } from '../tlf/haematology.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
@@ -70,7 +71,7 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     siteTableSpec(ctx, ard),
     sri4TableSpec(ctx),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
-    ...flareTableSpecs(ctx, ard),
+    ...flareTableSpecs(ctx, ard).map(withWeek52Reconciliation),
     sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
     steroidSparingTableSpec(ctx, layout.settings.analysis.kmDays, layout.settings.analysis.steroidDiscontinuationMinDays),
     steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE')),
