@@ -18,6 +18,10 @@ import { analyzeExposure } from './exposure.js';
 import { analyzeFlares } from './flares.js';
 import { analyzePros } from './pro.js';
 import { analyzeSafety } from './safety.js';
+import { analyzeSafetyDetail } from './safety-detail.js';
+import { analyzeSites } from './sites.js';
+import { analyzeHaematology } from './haematology.js';
+import { analyzeBilagGradesByVisit, analyzePgaByVisit } from './pga-bilag-visits.js';
 import { analyzeSdi } from './sdi.js';
 import { analyzeSledaiChange } from './sledai-change.js';
 import { analyzeSri4Sensitivity } from './sri4-sensitivity.js';
@@ -39,11 +43,16 @@ export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean):
     ...analyzeSledaiChange(adsl, d.primary.sledai, settings, blinded, report),
     ...analyzePros(adsl, d.pro, settings, blinded, report),
     ...analyzeSafety(adsl, d.adae, settings, blinded),
+    ...analyzeSafetyDetail(adsl, d.adae, settings, blinded),
     ...analyzeDisposition(adsl, blinded),
+    ...analyzeSites(adsl, blinded),
     ...analyzeBaselineCharacteristics(adsl, d.primary.bilagBaseline, settings, blinded),
     ...analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report),
     ...analyzeSdi(adsl, d.primary.sdi, settings, blinded),
+    ...analyzePgaByVisit(adsl, d.primary.pga, settings, blinded),
+    ...analyzeBilagGradesByVisit(adsl, d.primary.bilagGrades, settings, blinded),
     ...analyzeBiomarkers(adsl, d.biomarkers, settings, blinded),
+    ...analyzeHaematology(adsl, d.biomarkers.labs, d.haematologyTests, settings, blinded),
     ...analyzeSri4(adsl, d.primary.sri4, settings, blinded, report),
     ...analyzeFlares(adsl, d.flares, settings, blinded, report),
     ...analyzeSri4Sensitivity(adsl, d.primary.sri4, settings, blinded),

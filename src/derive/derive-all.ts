@@ -11,6 +11,7 @@ import { deriveDeviations, type DeviationRecord } from './deviations.js';
 import type { TteRecord } from './flares-tte.js';
 import { deriveFlares, type FlareDerivations } from './flares.js';
 import { indexLock } from './lock-index.js';
+import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
 import { derivePros, type ProRecord } from './pro.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
@@ -31,6 +32,8 @@ export interface Derived {
   readonly tte: readonly TteRecord[];
   /** The EX rows as locked: ADEX is made from them directly. */
   readonly ex: Lock['ex'];
+  /** The lock's haematology tests (LBTESTCD), none when its LB has none. */
+  readonly haematologyTests: readonly string[];
 }
 
 export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
@@ -49,6 +52,7 @@ export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSetti
     deviations: deriveDeviations(primary.adsl),
     tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, startDates)],
     ex: lock.ex,
+    haematologyTests: computeHaematologyTests(lock.lb),
   };
 }
 

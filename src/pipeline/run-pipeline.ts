@@ -29,6 +29,8 @@ import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
 import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
+import { listingCatalogEntry as patientListingEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
+import { computeTestLabels } from '../derive/lab-panels.js';
 import { renderTables, tlfContext } from './tables.js';
 
 export interface PipelineInput {
@@ -92,7 +94,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   stage('figures (SVG)');
   writeArdAndDatasets(files, lock, derived, ard, settings);
   stage('ard.csv and datasets');
-  writeListings(files, catalog, derived, ctx);
+  writeListings(files, catalog, lock, derived, settings, ctx);
   stage('listings');
   writeTables(files, catalog, lock, derived, ard, settings, ctx);
   stage('tables');
@@ -129,12 +131,18 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
   }
 }
 
-function writeListings(files: OutputFiles, catalog: CatalogEntry[], d: Derived, ctx: TlfContext): void {
+function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, settings: SapSettings, ctx: TlfContext): void {
   for (const [path, text] of renderFlareListing(d.flares.transitions, d.primary.adsl, ctx)) files.set(path, text);
   catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
   const deviationListing = renderDeviationListing(ctx, d.deviations);
   for (const [path, text] of deviationListing) files.set(path, text);
   if (deviationListing.size > 0) catalog.push(listingCatalogEntry(DEVIATION_LISTING_ID, deviationListingTitle()));
+  const p = d.primary;
+  const sources = { lock, settings, adsl: p.adsl, adae: d.adae, sri4: p.sri4, sledai: p.sledai, bilagGrades: p.bilagGrades, bilagVisits: p.bilagVisits, pga: p.pga, labs: d.biomarkers.labs };
+  for (const spec of patientListingSpecs(sources, ctx)) {
+    for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
+    catalog.push(patientListingEntry(spec));
+  }
 }
 
 function writeTables(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): void {
@@ -145,6 +153,8 @@ function writeTables(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d:
     proPrecision: computeProPrecision(lock.qs, settings),
     labPrecision: computeLabPrecision(d.biomarkers.labs, settings),
     exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue),
+    haematologyTests: d.haematologyTests,
+    labLabels: computeTestLabels(lock.lb),
   };
   for (const [path, text] of renderTables(ard, ctx, layout, catalog)) files.set(path, text);
 }

@@ -34,6 +34,11 @@ import { exposureTableSpec } from '../tlf/exposure.js';
 import { sri4SensitivityTableSpec } from '../tlf/sri4-sensitivity.js';
 import { sri4SubgroupTableSpec } from '../tlf/sri4-subgroups.js';
 import { isBlinded } from '../tlf/context.js';
+import { siteTableSpec } from '../tlf/sites.js';
+import { withWeek52Reconciliation } from '../tlf/flare-reconciliation.js';
+import { bilagGradeTableSpec, pgaByVisitTableSpec } from '../tlf/pga-bilag-visits.js';
+import { haematologyShiftTableSpec, haematologyTableSpec } from '../tlf/haematology.js';
+import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
 export interface TableLayout {
@@ -48,6 +53,10 @@ export interface TableLayout {
   readonly labPrecision: ReadonlyMap<string, number>;
   /** Data precision d of the infused volumes (src/tlf/exposure.ts `exposurePrecision`). */
   readonly exposurePrecision: number;
+  /** The lock's haematology tests (LBTESTCD, src/derive/lab-panels.ts); none when the lock has none. */
+  readonly haematologyTests?: readonly string[];
+  /** Display label of each lab test (`LBTEST (unit)`). */
+  readonly labLabels?: ReadonlyMap<string, string>;
 }
 
 /** Lines on a landscape letter page at 9 pt on an 11 pt line, titles and footnotes included. */
@@ -73,10 +82,11 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     ...unblinded(() => deviationTableSpec(ctx)),
     conmedTableSpec(ctx, ard, layout.settings),
     exposureTableSpec(ctx, layout.exposurePrecision),
+    siteTableSpec(ctx, ard),
     sri4TableSpec(ctx),
     ...unblinded(() => sri4SensitivityTableSpec(ctx), () => sri4SubgroupTableSpec(ctx, layout.settings)),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
-    ...flareTableSpecs(ctx, ard),
+    ...flareTableSpecs(ctx, ard).map(withWeek52Reconciliation),
     sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
     steroidSparingTableSpec(ctx, layout.settings.analysis.kmDays, layout.settings.analysis.steroidDiscontinuationMinDays),
     steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE')),
@@ -84,9 +94,20 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     biomarkerAbnormalTableSpec(ctx, layout.settings),
     biomarkerShiftTableSpec(ctx, layout.settings),
     labTableSpec(ctx, layout.settings, layout.labPrecision),
+    pgaByVisitTableSpec(ctx, layout.settings),
+    bilagGradeTableSpec(ctx, layout.settings),
     aeOverviewTableSpec(ctx, layout.settings),
     aeSocPtTableSpec(ctx, ard, layout.aeHierarchy, layout.settings.meddraVersion),
+    aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
+    aeRelationshipTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
+    saeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
+    haematologyTableSpec(ctx, layout.settings, haematologyPanel(layout)),
+    haematologyShiftTableSpec(ctx, layout.settings, haematologyPanel(layout)),
   ];
+}
+
+function haematologyPanel(layout: TableLayout) {
+  return { tests: layout.haematologyTests ?? [], labels: layout.labLabels ?? new Map<string, string>(), precision: layout.labPrecision };
 }
 
 /** Renders every table; each is also entered in `catalog` (for the entry page) when one is given. */

@@ -1,5 +1,5 @@
 /**
- * Listing L-16.2.1, BILAG-2004 domain flares (SAP.md §5.5, §10.3): one row per domain transition that
+ * Listing L-16.2.6.5, BILAG-2004 domain flares (SAP.md §5.5, §10.3): one row per domain transition that
  * is a severe, moderate or mild flare, FAS subjects, by subject then date and VISITNUM and the settings'
  * domain order: subject, assessment, date, protocol day, domain, previous and current grade, severity.
  * No arm column, so the listing is the same blinded or not. Rendered as RTF, HTML and text through the
@@ -14,7 +14,7 @@ import { renderText } from '../render/text.js';
 import type { TlfContext } from './context.js';
 import { printFlagsOf } from './context.js';
 
-export const FLARE_LISTING_ID = 'L-16.2.1';
+export const FLARE_LISTING_ID = 'L-16.2.6.5';
 const FLARE_LISTING_TITLE = 'BILAG-2004 domain flares';
 
 /** The listing's title, as its pages show it. */
@@ -66,7 +66,7 @@ export function flareListingSpec(transitions: readonly FlareTransitionRecord[], 
 /** Lines on a landscape letter page at 9 pt, as for the tables. */
 const LINES_PER_PAGE = 46;
 
-/** `listings/L-16.2.1.{rtf,html,txt}`. */
+/** `listings/L-16.2.6.5.{rtf,html,txt}`. */
 export function renderFlareListing(
   transitions: readonly FlareTransitionRecord[],
   adsl: readonly AdslRecord[],

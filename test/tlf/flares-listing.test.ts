@@ -9,13 +9,13 @@ const t = (USUBJID: string, ADY: number, PARAM: string, PREVC: string, AVALC: st
 });
 const adsl = (USUBJID: string, FASFL: 'Y' | 'N') => ({ USUBJID, FASFL }) as AdslRecord;
 
-describe('flareListingSpec (L-16.2.1)', () => {
+describe('flareListingSpec (L-16.2.6.5)', () => {
   it('lists FAS subjects only, in subject order, one block per subject, mild transitions included', () => {
     const spec = flareListingSpec(
       [t('S2', 28, 'Renal', 'C', 'B', 'MODERATE'), t('S1', 40, 'Mucocutaneous', 'D', 'C', 'MILD'), t('S9', 10, 'Renal', 'E', 'A', 'SEVERE')],
       [adsl('S1', 'Y'), adsl('S2', 'Y'), adsl('S9', 'N')],
     );
-    expect(spec.id).toBe('L-16.2.1');
+    expect(spec.id).toBe('L-16.2.6.5');
     expect(spec.blocks).toEqual([
       [['S1', 'WEEK 4', '2025-01-29', '40', 'Mucocutaneous', 'D', 'C', 'Mild']],
       [['S2', 'WEEK 4', '2025-01-29', '28', 'Renal', 'C', 'B', 'Moderate']],
@@ -27,8 +27,8 @@ describe('flareListingSpec (L-16.2.1)', () => {
       blinding: 'blinded', draft: false, totalLabel: 'Total', includeTotal: true,
       armLabels: { PBO: 'P', MSC1E6: 'L', MSC5E6: 'H' },
     });
-    expect([...files.keys()]).toEqual(['listings/L-16.2.1.rtf', 'listings/L-16.2.1.html', 'listings/L-16.2.1.txt']);
-    expect(files.get('listings/L-16.2.1.txt')).toContain('No BILAG-2004 domain flare.');
-    expect(files.get('listings/L-16.2.1.txt')).toContain('Listing 16.2.1');
+    expect([...files.keys()]).toEqual(['listings/L-16.2.6.5.rtf', 'listings/L-16.2.6.5.html', 'listings/L-16.2.6.5.txt']);
+    expect(files.get('listings/L-16.2.6.5.txt')).toContain('No BILAG-2004 domain flare.');
+    expect(files.get('listings/L-16.2.6.5.txt')).toContain('Listing 16.2.6.5');
   });
 });

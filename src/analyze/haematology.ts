@@ -1,0 +1,75 @@
+/**
+ * Haematology by visit in the SAF, by arm actually infused and TOTAL (SAP §7.2 safety laboratory;
+ * table T-14.3.6). The tests are the lock's haematology panel (`computeHaematologyTests`).
+ *
+ * - `HAEM`, param `<test>:AVAL` at each scheduled visit from baseline on (at `BASELINE` the baseline
+ *   value, from whichever visit the SAP §4.2 rule chose) and `<test>:CHG` at post-baseline visits:
+ *   `n`, `mean`, `sd`, `median`, `q1`, `q3`, `min`, `max` (observed cases).
+ * - `HAEMSHIFT`, param `<test>:<baseline>:<visit>` with LOW / NORMAL / HIGH against the record's own
+ *   reference range (`computeRangeIndicator`) or MISSING, at the biomarker shift visits
+ *   (settings `biomarkerShiftVisitnums`): `N` (SAF subjects of the group), `n`, `prop`.
+ */
+import type { ArdRow } from '../ard/types.js';
+import type { AdslRecord } from '../derive/adsl.js';
+import type { LabRecord } from '../derive/lab-results.js';
+import { computeRangeIndicator } from '../derive/lab-range.js';
+import { scheduledVisitId } from '../derive/visits.js';
+import type { SapSettings } from '../sap/index.js';
+import { proportionRows, type RowIdentity } from './ard-rows.js';
+import { descriptiveRows } from './descriptives.js';
+import { analysisGroups } from './groups.js';
+
+export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
+
+const key = (...parts: string[]): string => parts.join('\u0000');
+
+/** Each subject's record of each test at each scheduled visit id; the baseline record at the baseline id. */
+function recordsByVisit(labs: readonly LabRecord[], tests: ReadonlySet<string>, settings: SapSettings): Map<string, LabRecord> {
+  const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
+  const out = new Map<string, LabRecord>();
+  for (const r of labs) {
+    if (!tests.has(r.PARAMCD)) continue;
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
+    if (r.ABLFL === 'Y') out.set(key(r.USUBJID, r.PARAMCD, baselineId), r);
+  }
+  return out;
+}
+
+const category = (r: LabRecord | undefined): string => (r === undefined ? 'MISSING' : computeRangeIndicator(r) ?? 'MISSING');
+
+export function analyzeHaematology(
+  adsl: readonly AdslRecord[],
+  labs: readonly LabRecord[],
+  tests: readonly string[],
+  settings: SapSettings,
+  blinded: boolean,
+): ArdRow[] {
+  const groups = analysisGroups(adsl, 'SAF', blinded);
+  const at = recordsByVisit(labs, new Set(tests), settings);
+  const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
+  const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
+  const shiftVisits = settings.biomarkerShiftVisitnums.map((n) => scheduledVisitId(n, settings)).filter((v): v is string => v !== null);
+  const rows: ArdRow[] = [];
+  for (const test of tests) {
+    for (const v of visits) {
+      for (const { group, subjects } of groups) {
+        const records = subjects.map((s) => at.get(key(s.USUBJID, test, v.id)));
+        const id = (p: string): RowIdentity => ({ endpoint: 'HAEM', param: `${test}:${p}`, visit: v.id, population: 'SAF' });
+        rows.push(...descriptiveRows(id('AVAL'), group, records.map((r) => r?.AVAL ?? null)));
+        if (v.visitnum > settings.baselineVisitnum) rows.push(...descriptiveRows(id('CHG'), group, records.map((r) => r?.CHG ?? null)));
+      }
+    }
+    for (const visit of shiftVisits) {
+      for (const { group, subjects } of groups) {
+        const pairs = subjects.map((s) => key(category(at.get(key(s.USUBJID, test, baselineId))), category(at.get(key(s.USUBJID, test, visit)))));
+        for (const b of RANGE_CATEGORIES) {
+          for (const p of RANGE_CATEGORIES) {
+            const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };
+            rows.push(...proportionRows(id, group, pairs.filter((x) => x === key(b, p)).length, subjects.length));
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}

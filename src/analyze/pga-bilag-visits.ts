@@ -1,0 +1,67 @@
+/**
+ * PGA and BILAG-2004 grades by visit, FAS by randomized arm and TOTAL (SAP §5.2, §6.9 descriptive;
+ * tables T-14.2.15, T-14.2.16). Observed cases at scheduled visits from baseline on; at `BASELINE`
+ * the baseline record (SAP §4.2 rule, whichever visit it came from).
+ *
+ * - `PGA`, param `AVAL` (each visit) and `CHG` (post-baseline): `n`, `mean`, `sd`, `median`, `q1`,
+ *   `q3`, `min`, `max`.
+ * - `BILAGGRADE`, param `<domain code>:<grade>` for each settings domain and grade A–E, and
+ *   `<domain>:MISSING` (no grade at that visit): `N` (FAS subjects of the group), `n`, `prop`.
+ */
+import type { ArdRow } from '../ard/types.js';
+import type { AdslRecord } from '../derive/adsl.js';
+import type { BilagGradeRecord } from '../derive/bilag.js';
+import type { PgaRecord } from '../derive/pga.js';
+import { scheduledVisitId } from '../derive/visits.js';
+import type { SapSettings } from '../sap/index.js';
+import { proportionRows, type RowIdentity } from './ard-rows.js';
+import { descriptiveRows } from './descriptives.js';
+import { analysisGroups } from './groups.js';
+
+const key = (...parts: string[]): string => parts.join('\u0000');
+
+type Timed = Pick<PgaRecord, 'USUBJID' | 'VISITNUM' | 'AVISIT' | 'ABLFL'>;
+
+/** Each record by subject, `part` and visit id; the baseline record also under the baseline id. */
+function byVisit<T extends Timed>(records: readonly T[], part: (r: T) => string, settings: SapSettings): Map<string, T> {
+  const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
+  const out = new Map<string, T>();
+  for (const r of records) {
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(key(r.USUBJID, part(r), r.AVISIT), r);
+    if (r.ABLFL === 'Y') out.set(key(r.USUBJID, part(r), baselineId), r);
+  }
+  return out;
+}
+
+const analysisVisits = (settings: SapSettings) => settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
+
+export function analyzePgaByVisit(adsl: readonly AdslRecord[], pga: readonly PgaRecord[], settings: SapSettings, blinded: boolean): ArdRow[] {
+  const at = byVisit(pga, () => '', settings);
+  const rows: ArdRow[] = [];
+  for (const v of analysisVisits(settings)) {
+    for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
+      const records = subjects.map((s) => at.get(key(s.USUBJID, '', v.id)));
+      const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
+      rows.push(...descriptiveRows(id('AVAL'), group, records.map((r) => r?.AVAL ?? null)));
+      if (v.visitnum > settings.baselineVisitnum) rows.push(...descriptiveRows(id('CHG'), group, records.map((r) => r?.CHG ?? null)));
+    }
+  }
+  return rows;
+}
+
+export function analyzeBilagGradesByVisit(adsl: readonly AdslRecord[], grades: readonly BilagGradeRecord[], settings: SapSettings, blinded: boolean): ArdRow[] {
+  const at = byVisit(grades, (r) => r.PARAMCD, settings);
+  const rows: ArdRow[] = [];
+  for (const d of settings.bilag.domains) {
+    for (const v of analysisVisits(settings)) {
+      for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
+        const observed = subjects.map((s) => at.get(key(s.USUBJID, d.code, v.id))?.AVALC ?? 'MISSING');
+        for (const grade of [...settings.bilag.grades, 'MISSING']) {
+          const id: RowIdentity = { endpoint: 'BILAGGRADE', param: `${d.code}:${grade}`, visit: v.id, population: 'FAS' };
+          rows.push(...proportionRows(id, group, observed.filter((g) => g === grade).length, subjects.length));
+        }
+      }
+    }
+  }
+  return rows;
+}

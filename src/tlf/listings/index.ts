@@ -1,0 +1,52 @@
+/**
+ * The ICH E3 16.2 patient data listings of a run (cli.md: `listings/L-16.2.<k>[.<m>].<ext>`), in
+ * number order. 16.2.2 (protocol deviations) is made elsewhere; the flare listing (16.2.6.5) is
+ * rendered by flares-listing.ts.
+ */
+import type { AdaeRecord } from '../../derive/adae.js';
+import type { AdslRecord } from '../../derive/adsl.js';
+import type { BilagGradeRecord, BilagVisitRecord } from '../../derive/bilag.js';
+import type { LabRecord } from '../../derive/lab-results.js';
+import type { PgaRecord } from '../../derive/pga.js';
+import type { SledaiRecord } from '../../derive/sledai.js';
+import type { Sri4Record } from '../../derive/sri4.js';
+import type { Lock } from '../../lock/types.js';
+import type { SapSettings } from '../../sap/index.js';
+import type { ListingSpec } from '../../render/listing.js';
+import type { TlfContext } from '../context.js';
+import { AE_LISTINGS, aeListingSpec } from './adverse-events.js';
+import { bilagListingSpec, pgaListingSpec, sledaiListingSpec, sri4ListingSpec } from './efficacy.js';
+import { LAB_LISTINGS, labListingSpec } from './labs.js';
+import { demographicsListingSpec, discontinuedListingSpec, excludedListingSpec, infusionListingSpec } from './subjects.js';
+
+export interface ListingInputs {
+  readonly lock: Pick<Lock, 'sv' | 'ex' | 'lb'>;
+  readonly settings: SapSettings;
+  readonly adsl: readonly AdslRecord[];
+  readonly adae: readonly AdaeRecord[];
+  readonly sri4: readonly Sri4Record[];
+  readonly sledai: readonly SledaiRecord[];
+  readonly bilagGrades: readonly BilagGradeRecord[];
+  readonly bilagVisits: readonly BilagVisitRecord[];
+  readonly pga: readonly PgaRecord[];
+  readonly labs: readonly LabRecord[];
+}
+
+/** Every listing spec of this module, in number order. */
+export function patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): ListingSpec[] {
+  const { lock, adsl, adae, settings } = inputs;
+  return [
+    discontinuedListingSpec(adsl, lock.sv, ctx),
+    excludedListingSpec(adsl, ctx),
+    demographicsListingSpec(adsl, ctx),
+    infusionListingSpec(adsl, lock.ex, ctx),
+    sri4ListingSpec(inputs.sri4, adsl, ctx),
+    sledaiListingSpec(inputs.sledai, adsl, ctx),
+    bilagListingSpec(inputs.bilagGrades, inputs.bilagVisits, adsl, settings, ctx),
+    pgaListingSpec(inputs.pga, adsl, ctx),
+    ...AE_LISTINGS.map((sub) => aeListingSpec(sub, adae, adsl, ctx)),
+    ...LAB_LISTINGS.map((sub) => labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx)),
+  ];
+}
+
+export { listingCatalogEntry, renderListingFiles } from './common.js';

@@ -1,0 +1,94 @@
+/**
+ * L-16.2.8.x, laboratory values by subject and visit (ADLB values: the analysis value with its
+ * qualifier, the record's own reference range, baseline flag and change): .1 haematology (LBCAT
+ * HEMATOLOGY; safety, sorted by arm infused), .2 the other tests (complement C3/C4, anti-dsDNA, UPCR;
+ * efficacy biomarkers, sorted by arm randomized). L/H flags compare the value with its own range, as
+ * the biomarker flags do (`compareWithLimit`: a `<x` / `>x` result lies just below / above x).
+ */
+import type { AdslRecord } from '../../derive/adsl.js';
+import { computeRangeIndicator } from '../../derive/lab-range.js';
+import type { LabRecord } from '../../derive/lab-results.js';
+import type { LbRow } from '../../lock/types.js';
+import type { ListingSpec } from '../../render/listing.js';
+import type { TlfContext } from '../context.js';
+import { DAY_FOOTNOTE, indexAdsl, subjectBlocks, subjectColumns, text, type ArmBasis } from './common.js';
+
+import { HAEMATOLOGY_CATEGORY } from '../../derive/lab-panels.js';
+
+/** `L` below the record's lower limit, `H` above its upper limit, else empty (also when unknown). */
+export function rangeFlag(r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'ANRLO' | 'ANRHI'>): string {
+  const ind = computeRangeIndicator(r);
+  return ind === 'LOW' ? 'L' : ind === 'HIGH' ? 'H' : '';
+}
+
+/** The value as collected: qualifier, then the number at its collected decimals. */
+export function labValueText(r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'AVALDEC'>): string {
+  if (r.AVAL === null) return '';
+  return `${r.AVALQUAL ?? ''}${r.AVAL.toFixed(r.AVALDEC ?? 0)}`;
+}
+
+/** A change from baseline at the larger of the two values' decimals, without floating-point noise. */
+function changeText(r: LabRecord, baseDecimals: number | undefined): string {
+  if (r.CHG === null) return '';
+  return r.CHG.toFixed(Math.max(r.AVALDEC ?? 0, baseDecimals ?? 0));
+}
+
+/** `lo-hi`, or a one-sided range `<=hi` / `>=lo`. */
+export function rangeText(lo: number | null, hi: number | null): string {
+  if (lo === null) return hi === null ? '' : `<=${hi}`;
+  return hi === null ? `>=${lo}` : `${lo}-${hi}`;
+}
+
+interface LabSubListing {
+  readonly id: string;
+  readonly title: string;
+  readonly basis: ArmBasis;
+  readonly population: string;
+  readonly select: (lb: LbRow) => boolean;
+  readonly emptyText: string;
+}
+
+export const LAB_LISTINGS: readonly LabSubListing[] = [
+  {
+    id: 'L-16.2.8.1', title: 'Laboratory values: haematology', basis: 'infused', population: 'All enrolled subjects',
+    select: (lb) => lb.LBCAT === HAEMATOLOGY_CATEGORY, emptyText: 'No haematology result in LB.',
+  },
+  {
+    id: 'L-16.2.8.2', title: 'Laboratory values: complement, anti-dsDNA and urine protein/creatinine', basis: 'randomized',
+    population: 'All enrolled subjects', select: (lb) => lb.LBCAT !== HAEMATOLOGY_CATEGORY, emptyText: 'No laboratory result in LB.',
+  },
+];
+
+export function labListingSpec(sub: LabSubListing, labs: readonly LabRecord[], lb: readonly LbRow[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+  const key = (usubjid: string, seq: number): string => `${usubjid}\u0000${seq}`;
+  const source = new Map(lb.map((r) => [key(r.USUBJID, r.LBSEQ), r]));
+  // Tests in order of first appearance in LB (the lock's own order of the panel).
+  const testOrder = new Map<string, number>();
+  for (const r of lb) if (!testOrder.has(r.LBTESTCD)) testOrder.set(r.LBTESTCD, testOrder.size);
+  const baseDecimals = new Map<string, number>();
+  for (const r of labs) if (r.ABLFL === 'Y' && r.AVALDEC !== null) baseDecimals.set(`${r.USUBJID}\u0000${r.PARAMCD}`, r.AVALDEC);
+  const records = labs
+    .filter((r) => { const s = source.get(key(r.USUBJID, r.LBSEQ)); return s !== undefined && sub.select(s); })
+    .sort((a, b) => (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : 0)
+      || (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : 0) || a.VISITNUM - b.VISITNUM
+      || (testOrder.get(a.PARAMCD) ?? 0) - (testOrder.get(b.PARAMCD) ?? 0) || a.LBSEQ - b.LBSEQ);
+  return {
+    id: sub.id,
+    titles: [sub.title],
+    populationLabel: sub.population,
+    columns: [...subjectColumns(ctx, sub.basis === 'infused' ? 'Arm infused' : 'Arm randomized'), 'Visit', 'Date', 'Day', 'Test', 'Value', 'Unit', 'Normal range', 'Flag', 'Baseline', 'Change'],
+    blocks: subjectBlocks(records, indexAdsl(adsl), sub.basis, ctx, (r) => {
+      const s = source.get(key(r.USUBJID, r.LBSEQ));
+      return [
+        r.VISIT, r.ADT, text(r.ADY), text(s?.LBTEST), r.AVAL === null ? text(s?.LBSTAT ?? s?.LBSTRESC) : labValueText(r), text(s?.LBSTRESU),
+        rangeText(r.ANRLO, r.ANRHI), rangeFlag(r), r.ABLFL === 'Y' ? 'Y' : '', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`)),
+      ];
+    }),
+    footnotes: [
+      'Value: the analysis value (a text result <x or >x as given). Flag: L below, H above the record\'s own normal range (ADLB ANRLO, ANRHI).',
+      'Baseline: Y on the baseline record (SAP Section 4.2); change at scheduled post-baseline visits.',
+      DAY_FOOTNOTE,
+    ],
+    emptyText: sub.emptyText,
+  };
+}
