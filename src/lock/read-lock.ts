@@ -26,7 +26,7 @@ import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
-import { readTable, subjectsWithBrokenRows, type RowRule, type TableRead } from './table.js';
+import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
 import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
@@ -60,15 +60,16 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
   const entries = await listFolder(dir, abs);
   const issues: Issue[] = [];
   const hashes = new Map<string, string>();
-  const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null) =>
-    readDomain(abs, entries, schema, rule, hashes, issues);
+  const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null, layout: RowLayout = 'objects') =>
+    readDomain(abs, entries, schema, rule, layout, hashes, issues);
   const tables: Tables = {
     dm: await read(DM_SCHEMA, checkDmRow),
     ds: await read(DS_SCHEMA, checkDsRow),
     sv: await read(SV_SCHEMA, null),
     ex: await read(EX_SCHEMA, null),
-    qs: await read(QS_SCHEMA, checkQsRow),
-    lb: await read(LB_SCHEMA, checkLbRow),
+    // The large domains (~95% of a lock's rows) in columns: memory per subject, not per row object.
+    qs: await read(QS_SCHEMA, checkQsRow, 'columns'),
+    lb: await read(LB_SCHEMA, checkLbRow, 'columns'),
     cm: await read(CM_SCHEMA, checkCmRow),
     ae: await read(AE_SCHEMA, checkAeRow),
   };
@@ -126,6 +127,7 @@ async function readDomain<R>(
   entries: ReadonlySet<string>,
   schema: TableSchema<R>,
   rule: RowRule<R> | null,
+  layout: RowLayout,
   hashes: Map<string, string>,
   issues: Issue[],
 ): Promise<TableRead<R> | null> {
@@ -147,7 +149,7 @@ async function readDomain<R>(
   }
   // A decoder drops a leading byte-order mark; parsing drops one more, as it did after decoding.
   const csv = parseCsvBytes(hasBom(bytes) ? bytes.subarray(3) : bytes, file, issues);
-  return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined);
+  return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined, layout);
 }
 
 function hasBom(bytes: Uint8Array): boolean {
