@@ -87,7 +87,7 @@ export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Is
   const columns = bindColumns(schema, table, issues);
   const extras = extraColumns(schema, table);
   const complete = columns.every((c) => c.index !== -1 || c.spec.req === 'O');
-  const store: RowStore = layout === 'columns' ? new ColumnStore(columns, file) : new ObjectStore(columns, file);
+  const store: RowStore = layout === 'columns' ? new ColumnStore(columns, file, table.maxRecords()) : new ObjectStore(columns, file);
   const sound: boolean[] = [];
   table.visit((rec) => {
     store.begin(rec.line);
@@ -161,7 +161,7 @@ class ObjectStore implements RowStore {
  */
 class ColumnStore implements RowStore {
   private n = -1;
-  private lines = new Int32Array(1024);
+  private lines: Int32Array;
   private readonly numbers: (Float64Array | null)[];
   private readonly decimals: (Float64Array | null)[];
   private readonly codes: (Int32Array | null)[];
@@ -171,10 +171,14 @@ class ColumnStore implements RowStore {
   constructor(
     private readonly columns: readonly Bound[],
     private readonly file: string,
+    /** The most records the table can have: the columns are allocated once (grown only past it). */
+    capacity: number,
   ) {
-    this.numbers = columns.map((c) => (isNumeric(c) ? new Float64Array(1024) : null));
-    this.decimals = columns.map((c) => (c.decName !== null ? new Float64Array(1024) : null));
-    this.codes = columns.map((c) => (isNumeric(c) ? null : new Int32Array(1024)));
+    const size = Math.max(1, capacity);
+    this.lines = new Int32Array(size);
+    this.numbers = columns.map((c) => (isNumeric(c) ? new Float64Array(size) : null));
+    this.decimals = columns.map((c) => (c.decName !== null ? new Float64Array(size) : null));
+    this.codes = columns.map((c) => (isNumeric(c) ? null : new Int32Array(size)));
     this.strings = columns.map(() => [null]);
   }
 
@@ -279,7 +283,7 @@ function viewClass(
 }
 
 function orNull(v: number): number | null {
-  return v === v ? v : null;
+  return Number.isNaN(v) ? null : v;
 }
 
 /**

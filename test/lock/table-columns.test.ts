@@ -46,11 +46,12 @@ function fields(row: object): Record<string, unknown> {
   return out;
 }
 
-function read(text: string, layout: RowLayout) {
+function read(text: string, layout: RowLayout, sizeHint?: number) {
   const issues: Issue[] = [];
   const csv = parseCsv(text, 't.csv', issues);
   if (csv === null) throw new Error('no header');
-  const r = readTable(schema, csv, issues, rule, layout);
+  const table = sizeHint === undefined ? csv : { ...csv, maxRecords: () => sizeHint };
+  const r = readTable(schema, table, issues, rule, layout);
   return { rows: r.rows.map(fields), sound: r.sound, issues, own: r.rows.map((row) => Object.keys(row).length) };
 }
 
@@ -92,9 +93,12 @@ describe('readTable: columnar layout', () => {
     expect(new Set(columns.own)).toEqual(new Set([1]));
     expect(new Set(objects.own)).not.toEqual(new Set([1]));
   });
-  it('grows its columns past the first allocation without losing a value', () => {
+  it('sizes its columns by the line count, and grows them past a size hint without losing a value', () => {
     const many = Array.from({ length: 2500 }, (_, i) => `S${i},${i % 2 === 0 ? 'A' : 'B'},${i % 2 === 0 ? (i % 7) / 4 : 1},${i},2026-01-0${1 + (i % 9)},${2000 + (i % 50)},`);
     const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n`;
-    expect(read(big, 'columns').rows).toEqual(read(big, 'objects').rows);
+    const expected = read(big, 'objects').rows;
+    expect(read(big, 'columns').rows).toEqual(expected);
+    expect(read(big, 'columns', 1).rows).toEqual(expected);
+    expect(read(big, 'columns', 0).rows).toEqual(expected);
   });
 });
