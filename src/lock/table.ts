@@ -207,13 +207,14 @@ class ColumnStore implements RowStore {
 
   rows(): readonly object[] {
     const count = this.n + 1;
+    // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
     const View = viewClass(
       this.columns,
       this.file,
-      this.lines.slice(0, count),
-      this.numbers.map((a) => a?.slice(0, count) ?? null),
-      this.decimals.map((a) => a?.slice(0, count) ?? null),
-      this.codes.map((a) => a?.slice(0, count) ?? null),
+      this.lines.subarray(0, count),
+      this.numbers.map((a) => a?.subarray(0, count) ?? null),
+      this.decimals.map((a) => a?.subarray(0, count) ?? null),
+      this.codes.map((a) => a?.subarray(0, count) ?? null),
       this.strings,
     );
     const rows = new Array<object>(count);
