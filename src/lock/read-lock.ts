@@ -20,7 +20,7 @@ import {
   QS_SCHEMA,
   SV_SCHEMA,
 } from './domains.js';
-import { sha256Hex } from './hash.js';
+import { sha256HexOffThread } from './hash.js';
 import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from './key-rules.js';
 import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
@@ -59,9 +59,10 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
   const abs = resolve(dir);
   const entries = await listFolder(dir, abs);
   const issues: Issue[] = [];
-  const hashes = new Map<string, string>();
+  // Each file's hash is computed on another thread while the file is parsed; awaited before lock.json.
+  const hashing = new Map<string, Promise<string>>();
   const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null, layout: RowLayout = 'objects') =>
-    readDomain(abs, entries, schema, rule, layout, hashes, issues);
+    readDomain(abs, entries, schema, rule, layout, hashing, issues);
   const tables: Tables = {
     dm: await read(DM_SCHEMA, checkDmRow),
     ds: await read(DS_SCHEMA, checkDsRow),
@@ -74,6 +75,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
     ae: await read(AE_SCHEMA, checkAeRow),
   };
   checkAcrossFiles(tables, issues);
+  const hashes = new Map(await Promise.all([...hashing].map(async ([file, hash]) => [file, await hash] as const)));
   const manifest = await checkLockManifest(abs, entries, hashes, opts.draft);
   issues.push(...manifest.issues);
   for (const name of [...entries].sort()) {
@@ -128,7 +130,7 @@ async function readDomain<R>(
   schema: TableSchema<R>,
   rule: RowRule<R> | null,
   layout: RowLayout,
-  hashes: Map<string, string>,
+  hashes: Map<string, Promise<string>>,
   issues: Issue[],
 ): Promise<TableRead<R> | null> {
   const { file } = schema;
@@ -141,7 +143,7 @@ async function readDomain<R>(
     issues.push(issue('error', file, `the file ${problem}`));
     return null;
   }
-  hashes.set(file, sha256Hex(bytes));
+  hashes.set(file, sha256HexOffThread(bytes));
   // The bytes are parsed as they are (csv.ts), never decoded as a whole: only checked.
   if (!isUtf8(bytes)) {
     issues.push(issue('error', file, 'file is not valid UTF-8'));
