@@ -47,6 +47,8 @@ export interface CsvTable {
    * an array of new strings: what a reader of a large file uses. Instead of `records`, once.
    */
   readonly visit: (each: (record: CsvFields) => void) => void;
+  /** At least the number of data records (line ends after the header, plus one): to size storage once. */
+  readonly maxRecords: () => number;
 }
 
 /**
@@ -101,11 +103,13 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
     }
   }
   const width = header.length;
+  const headerEnd = raw.end;
   return {
     header,
     headerLine,
     records: dataRecords(raw, width, file, issues),
     visit: (each) => visitRecords(raw, width, file, issues, each),
+    maxRecords: () => countLineEnds(buf, headerEnd) + 1,
   };
 }
 
@@ -443,6 +447,13 @@ function hasBareCr(b: Buffer, start: number, end: number): boolean {
     if (b[i + 1] !== LF) return true;
   }
   return false;
+}
+
+/** LF bytes from `start` on (memchr per line: ~30 ms for a 1M-line file). */
+function countLineEnds(b: Buffer, start: number): number {
+  let n = 0;
+  for (let i = b.indexOf(LF, start); i !== -1; i = b.indexOf(LF, i + 1)) n++;
+  return n;
 }
 
 function countQuotes(b: Buffer, start: number, end: number): number {

@@ -20,13 +20,13 @@ import {
   QS_SCHEMA,
   SV_SCHEMA,
 } from './domains.js';
-import { sha256Hex } from './hash.js';
+import { sha256HexOffThread } from './hash.js';
 import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from './key-rules.js';
 import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
-import { readTable, subjectsWithBrokenRows, type RowRule, type TableRead } from './table.js';
+import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
 import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
@@ -59,20 +59,23 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
   const abs = resolve(dir);
   const entries = await listFolder(dir, abs);
   const issues: Issue[] = [];
-  const hashes = new Map<string, string>();
-  const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null) =>
-    readDomain(abs, entries, schema, rule, hashes, issues);
+  // Each file's hash is computed on another thread while the file is parsed; awaited before lock.json.
+  const hashing = new Map<string, Promise<string>>();
+  const read = <R>(schema: TableSchema<R>, rule: RowRule<R> | null, layout: RowLayout = 'objects') =>
+    readDomain(abs, entries, schema, rule, layout, hashing, issues);
   const tables: Tables = {
     dm: await read(DM_SCHEMA, checkDmRow),
     ds: await read(DS_SCHEMA, checkDsRow),
     sv: await read(SV_SCHEMA, null),
     ex: await read(EX_SCHEMA, null),
-    qs: await read(QS_SCHEMA, checkQsRow),
-    lb: await read(LB_SCHEMA, checkLbRow),
+    // The large domains (~95% of a lock's rows) in columns: memory per subject, not per row object.
+    qs: await read(QS_SCHEMA, checkQsRow, 'columns'),
+    lb: await read(LB_SCHEMA, checkLbRow, 'columns'),
     cm: await read(CM_SCHEMA, checkCmRow),
     ae: await read(AE_SCHEMA, checkAeRow),
   };
   checkAcrossFiles(tables, issues);
+  const hashes = new Map(await Promise.all([...hashing].map(async ([file, hash]) => [file, await hash] as const)));
   const manifest = await checkLockManifest(abs, entries, hashes, opts.draft);
   issues.push(...manifest.issues);
   for (const name of [...entries].sort()) {
@@ -126,7 +129,8 @@ async function readDomain<R>(
   entries: ReadonlySet<string>,
   schema: TableSchema<R>,
   rule: RowRule<R> | null,
-  hashes: Map<string, string>,
+  layout: RowLayout,
+  hashes: Map<string, Promise<string>>,
   issues: Issue[],
 ): Promise<TableRead<R> | null> {
   const { file } = schema;
@@ -139,7 +143,7 @@ async function readDomain<R>(
     issues.push(issue('error', file, `the file ${problem}`));
     return null;
   }
-  hashes.set(file, sha256Hex(bytes));
+  hashes.set(file, sha256HexOffThread(bytes));
   // The bytes are parsed as they are (csv.ts), never decoded as a whole: only checked.
   if (!isUtf8(bytes)) {
     issues.push(issue('error', file, 'file is not valid UTF-8'));
@@ -147,7 +151,7 @@ async function readDomain<R>(
   }
   // A decoder drops a leading byte-order mark; parsing drops one more, as it did after decoding.
   const csv = parseCsvBytes(hasBom(bytes) ? bytes.subarray(3) : bytes, file, issues);
-  return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined);
+  return csv === null ? null : readTable(schema, csv, issues, rule ?? undefined, layout);
 }
 
 function hasBom(bytes: Uint8Array): boolean {

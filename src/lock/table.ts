@@ -22,6 +22,7 @@ import {
   yearRule,
 } from './cells.js';
 import type { ColumnSpec, Loose, TableSchema } from './schema.js';
+import type { SourceRef } from './types.js';
 
 export interface TableRead<R> {
   readonly rows: readonly Loose<R>[];
@@ -35,6 +36,8 @@ export interface TableRead<R> {
 
 interface Bound {
   readonly name: string;
+  /** Position in the schema's columns (the column's arrays in a `ColumnStore`). */
+  readonly slot: number;
   /** `<name>_DEC` when the column records its decimals, else null. */
   readonly decName: string | null;
   readonly spec: ColumnSpec;
@@ -58,6 +61,8 @@ interface Cell {
   readonly decimals: number | null;
   /** Read rounded to 15 significant digits. */
   readonly rounded: boolean;
+  /** A text value's index in its column's strings in a `ColumnStore`: 0 for null, -1 until stored. */
+  code: number;
 }
 
 /** A header column the schema does not know: kept and ignored, but its cells obey the character rule. */
@@ -69,37 +74,217 @@ interface Extra {
 /** Checks that run on one sound row; `report(column, rule)` files an issue on that row. */
 export type RowRule<R> = (row: Loose<R>, report: (column: string, rule: string) => void) => void;
 
-export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[], rule?: RowRule<R>): TableRead<R> {
+/**
+ * How the rows are kept. `objects`: one plain object per row (the small domains, which callers copy and
+ * spread). `columns`: the values in one array per column (numbers in a Float64Array, NaN for null; text
+ * as the column's shared strings) and each row a view of one index whose fields are getters (the large
+ * domains: a QS row takes ~24 bytes instead of ~250, and reading makes no per-row garbage).
+ */
+export type RowLayout = 'objects' | 'columns';
+
+export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[], rule?: RowRule<R>, layout: RowLayout = 'objects'): TableRead<R> {
   const { file } = schema;
   const columns = bindColumns(schema, table, issues);
   const extras = extraColumns(schema, table);
   const complete = columns.every((c) => c.index !== -1 || c.spec.req === 'O');
-  const rows: Loose<R>[] = [];
+  const store: RowStore = layout === 'columns' ? new ColumnStore(columns, file, table.maxRecords()) : new ObjectStore(columns, file);
   const sound: boolean[] = [];
-  const template = rowTemplate(columns);
   table.visit((rec) => {
-    const row: Record<string, unknown> = { ...template };
-    row.src = { file, line: rec.line };
+    store.begin(rec.line);
     let ok = true;
     for (const c of columns) {
-      const rule = c.index === -1 ? null : readCell(c, rec, row);
-      if (c.index === -1) setMissing(c, row);
-      if (rule !== null) {
+      const cell = c.index === -1 ? MISSING : readCell(c, rec);
+      if (typeof cell === 'string') {
         ok = false;
-        setMissing(c, row);
-        issues.push(issue('error', file, rule, rec.line, c.name));
-      }
+        store.put(c, MISSING);
+        issues.push(issue('error', file, cell, rec.line, c.name));
+      } else store.put(c, cell);
     }
     for (const x of extras) {
       const broken = rec.isEmpty(x.index) ? null : characterRule(rec.field(x.index));
       if (broken !== null) issues.push(issue('error', file, broken, rec.line, x.name));
     }
-    rows.push(row as Loose<R>);
     sound.push(ok);
-    if (ok && rule !== undefined) rule(row as Loose<R>, (column, r) => issues.push(issue('error', file, r, rec.line, column)));
   });
+  const rows = store.rows() as Loose<R>[];
+  // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
+  if (rule !== undefined) {
+    rows.forEach((row, i) => {
+      if (sound[i]) rule(row, (column, r) => issues.push(issue('error', file, r, (row as { readonly src: SourceRef }).src.line, column)));
+    });
+  }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
   return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
+}
+
+/** Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once. */
+interface RowStore {
+  begin(line: number): void;
+  put(c: Bound, cell: Cell): void;
+  rows(): readonly object[];
+}
+
+/** One plain object per row, cloned from a template so that every row has the same fixed shape. */
+class ObjectStore implements RowStore {
+  private readonly template: Record<string, unknown>;
+  private readonly list: Record<string, unknown>[] = [];
+  private row: Record<string, unknown> = {};
+
+  constructor(
+    columns: readonly Bound[],
+    private readonly file: string,
+  ) {
+    this.template = rowTemplate(columns);
+  }
+
+  begin(line: number): void {
+    this.row = { ...this.template };
+    this.row.src = { file: this.file, line };
+    this.list.push(this.row);
+  }
+
+  put(c: Bound, cell: Cell): void {
+    this.row[c.name] = cell.value;
+    if (c.decName !== null) this.row[c.decName] = cell.decimals;
+  }
+
+  rows(): readonly object[] {
+    return this.list;
+  }
+}
+
+/**
+ * One typed array per column, growing by doubling; `rows()` trims them and hands out views. Numbers
+ * (values and decimals) are stored as doubles with NaN for null: a value is always finite (lock.md), and
+ * a Float64Array keeps -0 and every integer below 1e15 exactly. Text is stored as an index into the
+ * column's distinct strings (a JS array of 1M strings costs more to grow than the cells take to read).
+ */
+class ColumnStore implements RowStore {
+  private n = -1;
+  private lines: Int32Array;
+  private readonly numbers: (Float64Array | null)[];
+  private readonly decimals: (Float64Array | null)[];
+  private readonly codes: (Int32Array | null)[];
+  /** Per text column its distinct values, null first (code 0). */
+  private readonly strings: (string | null)[][];
+
+  constructor(
+    private readonly columns: readonly Bound[],
+    private readonly file: string,
+    /** The most records the table can have: the columns are allocated once (grown only past it). */
+    capacity: number,
+  ) {
+    const size = Math.max(1, capacity);
+    this.lines = new Int32Array(size);
+    this.numbers = columns.map((c) => (isNumeric(c) ? new Float64Array(size) : null));
+    this.decimals = columns.map((c) => (c.decName !== null ? new Float64Array(size) : null));
+    this.codes = columns.map((c) => (isNumeric(c) ? null : new Int32Array(size)));
+    this.strings = columns.map(() => [null]);
+  }
+
+  begin(line: number): void {
+    this.n++;
+    if (this.n === this.lines.length) this.grow();
+    this.lines[this.n] = line;
+  }
+
+  put(c: Bound, cell: Cell): void {
+    const n = this.n;
+    const codes = this.codes[c.slot];
+    if (codes != null) codes[n] = cell.code >= 0 ? cell.code : this.store(c, cell);
+    else (this.numbers[c.slot] as Float64Array)[n] = cell.value === null ? NaN : (cell.value as number);
+    const decimals = this.decimals[c.slot];
+    if (decimals != null) decimals[n] = cell.decimals ?? NaN;
+  }
+
+  /** Adds a text value seen for the first time to its column's strings; returns its code. */
+  private store(c: Bound, cell: Cell): number {
+    const strings = this.strings[c.slot] as (string | null)[];
+    cell.code = strings.length;
+    strings.push(cell.value as string);
+    return cell.code;
+  }
+
+  rows(): readonly object[] {
+    const count = this.n + 1;
+    // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
+    const View = viewClass(
+      this.columns,
+      this.file,
+      this.lines.subarray(0, count),
+      this.numbers.map((a) => a?.subarray(0, count) ?? null),
+      this.decimals.map((a) => a?.subarray(0, count) ?? null),
+      this.codes.map((a) => a?.subarray(0, count) ?? null),
+      this.strings,
+    );
+    const rows = new Array<object>(count);
+    for (let i = 0; i < count; i++) rows[i] = new View(i);
+    return rows;
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.lines.length;
+    const wider = <A extends Float64Array | Int32Array>(a: A | null): A | null => {
+      if (a === null) return null;
+      const b = new (a.constructor as new (n: number) => A)(capacity);
+      b.set(a);
+      return b;
+    };
+    const lines = new Int32Array(capacity);
+    lines.set(this.lines);
+    this.lines = lines;
+    this.numbers.forEach((a, k) => (this.numbers[k] = wider(a)));
+    this.decimals.forEach((a, k) => (this.decimals[k] = wider(a)));
+    this.codes.forEach((a, k) => (this.codes[k] = wider(a)));
+  }
+}
+
+function isNumeric(c: Bound): boolean {
+  return c.spec.type === 'num' || c.spec.type === 'int';
+}
+
+/**
+ * A class whose instances are rows of the stored columns: one own field (the row's index), and on the
+ * prototype an enumerable getter per column, `<name>_DEC` companions and `src`, each reading its own
+ * column (so that each getter site sees one array type).
+ */
+function viewClass(
+  columns: readonly Bound[],
+  file: string,
+  lines: Int32Array,
+  numbers: readonly (Float64Array | null)[],
+  decimals: readonly (Float64Array | null)[],
+  codes: readonly (Int32Array | null)[],
+  strings: readonly (readonly (string | null)[])[],
+): new (i: number) => object {
+  class RowView {
+    constructor(readonly i: number) {}
+  }
+  const define = (name: string, get: (this: RowView) => unknown) =>
+    Object.defineProperty(RowView.prototype, name, { get, enumerable: true, configurable: false });
+  define('src', function () {
+    return { file, line: lines[this.i] as number };
+  });
+  for (const c of columns) {
+    const code = codes[c.slot];
+    const text = strings[c.slot] as readonly (string | null)[];
+    const num = numbers[c.slot];
+    const dec = decimals[c.slot];
+    if (code != null) define(c.name, function () {
+      return text[code[this.i] as number] as string | null;
+    });
+    if (num != null) define(c.name, function () {
+      return orNull(num[this.i] as number);
+    });
+    if (dec != null && c.decName !== null) define(c.decName, function () {
+      return orNull(dec[this.i] as number);
+    });
+  }
+  return RowView;
+}
+
+function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
 }
 
 /**
@@ -161,45 +346,33 @@ function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]
     }
     where.set(name, i);
   });
-  return Object.entries(schema.columns as Record<string, ColumnSpec>).map(([name, spec]) => {
+  return Object.entries(schema.columns as Record<string, ColumnSpec>).map(([name, spec], slot) => {
     const index = where.get(name) ?? -1;
     if (index === -1 && spec.req !== 'O') issues.push(issue('error', file, `required column ${name} is missing`, line, name));
     const decName = spec.decimals === true ? `${name}_DEC` : null;
     const terms = spec.terms === undefined ? null : new Set(spec.terms);
-    return { name, decName, spec, index, terms, valid: new FieldDictionary<Cell>(), rounded: { count: 0, line: 0, text: '', value: 0 } };
+    return { name, slot, decName, spec, index, terms, valid: new FieldDictionary<Cell>(), rounded: { count: 0, line: 0, text: '', value: 0 } };
   });
 }
 
-function setMissing(c: Bound, row: Record<string, unknown>): void {
-  row[c.name] = null;
-  if (c.decName !== null) row[c.decName] = null;
-}
-
-/** Stores the value of the record's cell of column `c` in `row`; returns the rule broken, or null. */
-function readCell(c: Bound, rec: CsvFields, row: Record<string, unknown>): string | null {
-  if (rec.isEmpty(c.index)) {
-    setMissing(c, row);
-    return c.spec.req === 'Y' ? 'required value is missing' : null;
-  }
+/** The cell of the record in column `c` (`MISSING` for an empty one), or the rule it breaks. */
+function readCell(c: Bound, rec: CsvFields): Cell | string {
+  if (rec.isEmpty(c.index)) return c.spec.req === 'Y' ? 'required value is missing' : MISSING;
   let cell = c.valid.get(rec, c.index);
   if (cell === undefined) {
     const parsed = parseCell(c, rec.field(c.index));
     if (typeof parsed === 'string') return parsed;
     c.valid.set(rec, c.index, (cell = parsed));
   }
-  if (cell.value === null) {
-    setMissing(c, row);
-    return c.spec.req === 'Y' ? 'required value is missing' : null;
-  }
+  if (cell.value === null) return c.spec.req === 'Y' ? 'required value is missing' : MISSING;
   if (cell.rounded && c.rounded.count++ === 0) {
     Object.assign(c.rounded, { line: rec.line, text: trimCell(rec.field(c.index)), value: cell.value });
   }
-  row[c.name] = cell.value;
-  if (c.decName !== null) row[c.decName] = cell.decimals;
-  return null;
+  return cell;
 }
 
-const PADDING_ONLY: Cell = { value: null, decimals: null, rounded: false };
+/** An empty cell, an absent column, or a broken cell: null (and null decimals). */
+const MISSING: Cell = { value: null, decimals: null, rounded: false, code: 0 };
 
 /** The value of a non-empty cell (its ASCII padding trimmed), or the rule it breaks. */
 function parseCell(c: Bound, raw: string): Cell | string {
@@ -207,7 +380,7 @@ function parseCell(c: Bound, raw: string): Cell | string {
   const broken = characterRule(raw);
   if (broken !== null) return broken;
   const text = trimCell(raw);
-  if (text === '') return PADDING_ONLY;
+  if (text === '') return MISSING;
   let rounded: { readonly value: number; readonly decimals: number } | null = null;
   if (isPlaceholder(text)) return `'${text}' is a placeholder: a missing value must be the empty field`;
   let value: string | number;
@@ -256,7 +429,7 @@ function parseCell(c: Bound, raw: string): Cell | string {
   const rule = checkValue(c, text, value);
   if (rule !== null) return rule;
   const decimals = c.decName === null ? null : (rounded?.decimals ?? decimalsWritten(text));
-  return { value, decimals, rounded: rounded !== null };
+  return { value, decimals, rounded: rounded !== null, code: -1 };
 }
 
 function checkValue(c: Bound, text: string, value: unknown): string | null {

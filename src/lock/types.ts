@@ -156,6 +156,10 @@ export interface Lock {
   readonly ds: readonly DsRow[];
   readonly sv: readonly SvRow[];
   readonly ex: readonly ExRow[];
+  /**
+   * QS and LB rows as read are views of columns (table.ts, layout `columns`): their fields are getters
+   * on the prototype, so read them by name; `{ ...row }`, `Object.keys(row)` and JSON see only the index.
+   */
   readonly qs: readonly QsRow[];
   readonly lb: readonly LbRow[];
   readonly cm: readonly CmRow[];

@@ -2,11 +2,11 @@
  * `ard.csv` and the ADaM-like dataset CSVs (dts/ard.md). ARD rows are sorted by the first eight
  * columns, each compared by UTF-16 code units (plain `<`, not localeCompare, so `WEEK12` sorts
  * before `WEEK4` on every machine), so two runs can be diffed line by line. Both are written with
- * text cells neutralized against spreadsheet formula injection (csv.ts `spreadsheetSafeCsvText`).
+ * text cells neutralized against spreadsheet formula injection (csv.ts `spreadsheetSafeCsvOf`).
  */
 import { ARD_COLUMNS } from '../ard/types.js';
 import type { ArdRow } from '../ard/types.js';
-import { spreadsheetSafeCsvText } from './csv.js';
+import { spreadsheetSafeCsvOf } from './csv.js';
 import type { CsvValue } from './csv.js';
 
 const KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(typeof ARD_COLUMNS)[number], 'value'>[];
@@ -41,8 +41,7 @@ export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
 }
 
 export function ardToCsv(rows: readonly ArdRow[]): string {
-  const records = sortArdRows(rows).map((r) => ARD_COLUMNS.map((c): CsvValue => r[c]));
-  return spreadsheetSafeCsvText(ARD_COLUMNS, records);
+  return spreadsheetSafeCsvOf(ARD_COLUMNS, sortArdRows(rows), (r, c): CsvValue => r[c as (typeof ARD_COLUMNS)[number]]);
 }
 
 export type DatasetValue = string | number | null;
@@ -60,12 +59,9 @@ export interface Dataset<R extends { readonly [K in keyof R]: DatasetValue }> {
 
 export function datasetToCsv<R extends { readonly [K in keyof R]: DatasetValue }>(ds: Dataset<R>): string {
   if (new Set(ds.columns).size !== ds.columns.length) throw new Error(`${ds.name}: duplicate column names`);
-  const records = ds.rows.map((row, i) =>
-    ds.columns.map((c): CsvValue => {
-      const v: unknown = row[c];
-      if (v === null || typeof v === 'string' || typeof v === 'number') return v;
-      throw new TypeError(`${ds.name}: row ${i + 1}, column ${c} holds ${typeof v}, not string, number or null`);
-    }),
-  );
-  return spreadsheetSafeCsvText(ds.columns, records);
+  return spreadsheetSafeCsvOf(ds.columns, ds.rows, (row, c, _j, i): CsvValue => {
+    const v: unknown = row[c as keyof R];
+    if (v === null || typeof v === 'string' || typeof v === 'number') return v;
+    throw new TypeError(`${ds.name}: row ${i + 1}, column ${c} holds ${typeof v}, not string, number or null`);
+  });
 }

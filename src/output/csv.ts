@@ -45,5 +45,38 @@ export function neutralizeFormula(value: CsvValue): CsvValue {
 
 /** csvText with every text cell neutralized (neutralizeFormula); for CSVs a person may open in a spreadsheet. */
 export function spreadsheetSafeCsvText(header: readonly string[], records: readonly (readonly CsvValue[])[]): string {
-  return csvText(header.map((h) => neutralizeFormula(h) as string), records.map((r) => r.map(neutralizeFormula)));
+  return spreadsheetSafeCsvOf(header, records, (record, _column, j) => record[j] as CsvValue);
+}
+
+/**
+ * `spreadsheetSafeCsvText(columns, rows.map((row, i) => columns.map((c, j) => cell(row, c, j, i))))`, the
+ * same bytes, in one pass: no array per record, no neutralized copy of it, no array of fields per line
+ * (the ADaM CSVs of a 2,000-subject lock hold ~1M rows; those arrays were most of the writer's garbage).
+ */
+export function spreadsheetSafeCsvOf<R>(
+  columns: readonly string[],
+  rows: readonly R[],
+  cell: (row: R, column: string, j: number, i: number) => CsvValue,
+): string {
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = columns.map(safeField).join(',');
+  const width = columns.length;
+  // One array of fields reused for every line: `join` makes each line one flat string, where `+=` per
+  // field would keep a tree of partial strings alive until the file is joined.
+  const fields = new Array<string>(width);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    for (let j = 0; j < width; j++) fields[j] = safeField(cell(row, columns[j] as string, j, i));
+    lines[i + 1] = fields.join(',');
+  }
+  // Every line ended by LF, as csvText writes them.
+  return `${lines.join('\n')}\n`;
+}
+
+/** `csvField(neutralizeFormula(value))`, with the formula check on the first character's code. */
+function safeField(value: CsvValue): string {
+  if (typeof value !== 'string') return csvField(value);
+  const c = value.charCodeAt(0);
+  const formula = (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !PLAIN_NUMBER.test(value);
+  return csvField(formula ? `'${value}` : value);
 }

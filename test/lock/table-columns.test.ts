@@ -1,0 +1,104 @@
+/**
+ * The columnar row layout (`readTable(..., 'columns')`, used for qs.csv and lb.csv) reads exactly what
+ * the object layout reads: the same values, nulls, decimals, source lines and issues, in the same order;
+ * each row holds one own field (its index), not a field per column.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/core/issues.js';
+import { parseCsv } from '../../src/lock/csv.js';
+import type { TableSchema } from '../../src/lock/schema.js';
+import { readTable, type RowLayout, type RowRule } from '../../src/lock/table.js';
+import type { SourceRef } from '../../src/lock/types.js';
+
+interface TRow {
+  readonly src: SourceRef;
+  readonly USUBJID: string;
+  readonly CODE: string;
+  readonly N: number;
+  readonly N_DEC: number;
+  readonly K: number;
+  readonly D: string;
+  readonly P: string;
+  readonly OPT: string | null;
+}
+
+const schema: TableSchema<TRow> = {
+  file: 't.csv',
+  columns: {
+    USUBJID: { type: 'char', req: 'Y' },
+    CODE: { type: 'char', req: 'Y', terms: ['A', 'B'] },
+    N: { type: 'num', req: 'C', decimals: true, min: -5, max: 3 },
+    K: { type: 'int', req: 'C' },
+    D: { type: 'date', req: 'C' },
+    P: { type: 'pdate', req: 'C' },
+    OPT: { type: 'char', req: 'O' },
+  },
+};
+
+const rule: RowRule<TRow> = (row, report) => {
+  if (row.CODE === 'B' && row.N !== 1) report('N', 'B needs N = 1');
+};
+
+/** Every enumerable field of a row, own or inherited (a columnar row's are getters on its prototype). */
+function fields(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in row) if (key !== 'i') out[key] = (row as Record<string, unknown>)[key];
+  return out;
+}
+
+function read(text: string, layout: RowLayout, sizeHint?: number) {
+  const issues: Issue[] = [];
+  const csv = parseCsv(text, 't.csv', issues);
+  if (csv === null) throw new Error('no header');
+  const table = sizeHint === undefined ? csv : { ...csv, maxRecords: () => sizeHint };
+  const r = readTable(schema, table, issues, rule, layout);
+  return { rows: r.rows.map(fields), sound: r.sound, issues, own: r.rows.map((row) => Object.keys(row).length) };
+}
+
+const LINES = [
+  'S1,A,1.50,7,2026-01-02T10:00,2025-11,x',
+  ' S2 , B ,  -0,-0 , 2026-01-02, 2025 , ',
+  'S3,B,1,,,,',
+  'S4,Z,0.35000000000000003,1,2026-02-30,2025,y',
+  'S5,A,NA,2.0,,2026-00,',
+  '"S6, quoted","A","-1.5e-3",3,2026-03-01,2026,"multi\r\nline"',
+  'S7,A,,1',
+  'S1,A,1.50,7,2026-01-02T10:00,2025-11,x',
+  'S8,   ,  ,,,,',
+];
+
+describe('readTable: columnar layout', () => {
+  const text = `USUBJID,CODE,N,K,D,P,OPT\n${LINES.join('\n')}\n`;
+  const objects = read(text, 'objects');
+  const columns = read(text, 'columns');
+
+  it('reads the same rows, soundness and issues as the object layout', () => {
+    expect(columns.rows).toEqual(objects.rows);
+    expect(columns.sound).toEqual(objects.sound);
+    expect(columns.issues).toEqual(objects.issues);
+    // Not vacuous: the input has broken cells, a row-rule issue, a dropped record and a rounding notice.
+    expect(objects.issues.map((i) => i.rule)).toEqual(
+      expect.arrayContaining(['B needs N = 1', 'row has 4 fields, the header has 7', expect.stringMatching(/read rounded to 15/)]),
+    );
+    expect(objects.rows).toHaveLength(8);
+  });
+  it('keeps -0, decimals, null and the source line of each row', () => {
+    expect(Object.is(columns.rows[1]?.N, -0)).toBe(true);
+    expect(columns.rows[0]).toMatchObject({ N: 1.5, N_DEC: 2, D: '2026-01-02', P: '2025-11', src: { file: 't.csv', line: 2 } });
+    expect(columns.rows[2]).toMatchObject({ K: null, D: null, OPT: null, N_DEC: 0 });
+    expect(columns.rows[6]).toMatchObject({ USUBJID: 'S1', src: { line: 10 } });
+    expect(columns.rows[5]).toMatchObject({ USUBJID: 'S6, quoted', OPT: 'multi\r\nline', N: -0.0015, N_DEC: 4 });
+  });
+  it('holds one own field per row, the values in its columns', () => {
+    expect(new Set(columns.own)).toEqual(new Set([1]));
+    expect(new Set(objects.own)).not.toEqual(new Set([1]));
+  });
+  it('sizes its columns by the line count, and grows them past a size hint without losing a value', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => `S${i},${i % 2 === 0 ? 'A' : 'B'},${i % 2 === 0 ? (i % 7) / 4 : 1},${i},2026-01-0${1 + (i % 9)},${2000 + (i % 50)},`);
+    const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n`;
+    const expected = read(big, 'objects').rows;
+    expect(read(big, 'columns').rows).toEqual(expected);
+    expect(read(big, 'columns', 1).rows).toEqual(expected);
+    expect(read(big, 'columns', 0).rows).toEqual(expected);
+  });
+});
