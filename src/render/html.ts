@@ -36,8 +36,18 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
   if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
   const [label = '', ...values] = row.cells;
   const stubStyle = row.indent > 0 ? ` style="padding-left:${0.8 + 1.2 * row.indent}em"` : '';
-  const cells = values.map((v, i) => `<td>${escapeHtml(printedCell(form, v, i + 1))}</td>`).join('');
+  const cells = values.map((v, i) => `<td${ardAttributes(row.ardKeys?.[i])}>${escapeHtml(printedCell(form, v, i + 1))}</td>`).join('');
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
+}
+
+/**
+ * `data-ard`: the keys of the ARD rows a cell shows, as a JSON array (a key may hold spaces or `;`, as
+ * AE terms and medication names do), and a `title` a reader sees on hover, one key a line, so every
+ * number can be traced to its row of ard.csv.
+ */
+function ardAttributes(keys: readonly string[] | undefined): string {
+  if (keys === undefined || keys.length === 0) return '';
+  return ` data-ard="${escapeHtml(JSON.stringify(keys))}" title="${escapeHtml(['ard.csv:', ...keys].join('\n')).replace(/\n/g, '&#10;')}"`;
 }
 
 function headerRow(cells: readonly string[]): string {

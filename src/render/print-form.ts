@@ -15,7 +15,7 @@
  * rows use them.
  */
 import type { ValueLookup } from './ard-lookup.js';
-import { valueKey } from './ard-lookup.js';
+import { ardKeyText, valueKey } from './ard-lookup.js';
 import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
 import { NOT_ESTIMABLE } from './format.js';
@@ -55,6 +55,11 @@ export interface PrintRow {
   readonly cells: readonly string[];
   /** A label repeated at the top of a page that continues its section. */
   readonly continued?: boolean;
+  /**
+   * For each value cell (cells[1…]), the keys of the ARD rows its text shows (`ardKeyText`), so the HTML
+   * can tell a reviewer which analysis result every number is; empty for a blank cell.
+   */
+  readonly ardKeys?: readonly (readonly string[])[];
 }
 
 export interface PrintPage {
@@ -132,13 +137,20 @@ interface BodyResult {
 }
 
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
+  const ardKeys: string[][] = [];
   const cells = columns.map((c) => {
+    const keys: string[] = [];
+    ardKeys.push(keys);
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
-    return formatCell(row.format, (ref) => lookup(valueKey(row.key, c.group, ref)));
+    return formatCell(row.format, (ref) => {
+      const key = valueKey(row.key, c.group, ref);
+      keys.push(ardKeyText(key));
+      return lookup(key);
+    });
   });
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));
-  return { rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells] }], anyNotEstimable: anyNull };
+  return { rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], ardKeys }], anyNotEstimable: anyNull };
 }
 
 function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {

@@ -38,7 +38,10 @@ describe('renderHtml', () => {
     expect(html).toContain('<tr class="separator"><td colspan="4"></td></tr>');
     // Values padded to their column's decimal alignment (kept by white-space:pre): Arm B heads have 2
     // characters before the point ('12'), width 18; Arm C heads 2 ('NE', '15', '<0'), width 11.
-    expect(html).toContain(`<td class="stub" style="padding-left:2em">p-value</td><td></td><td> 0.265${' '.repeat(12)}</td><td>&lt;0.001${' '.repeat(5)}</td>`);
+    // Each value cell names the ARD rows it shows (data-ard, a JSON array; title for the reader).
+    const pRow = /<td class="stub" style="padding-left:2em">p-value<\/td>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+    expect(pRow.replace(/ data-ard="[^"]*" title="[^"]*"/g, '')).toBe(`<td></td><td> 0.265${' '.repeat(12)}</td><td>&lt;0.001${' '.repeat(5)}</td>`);
+    expect(pRow).toMatch(/<td data-ard="\[&quot;[^"]*\|p\|[^"]*&quot;\]" title="ard\.csv:&#10;[^"]*">/);
     expect(html).toContain('<th>(N=27)</th>');
     expect(html).toContain('<p>NE = not estimable.</p>');
   });
