@@ -15,6 +15,8 @@ import { runMmrmCommand } from './mmrm-command.js';
 import { runExplainCommand } from './explain-command.js';
 import { runCheckCommand } from './check-command.js';
 import { runCompareCommand } from './compare-command.js';
+import { adamDatasetMetadata } from '../derive/metadata/index.js';
+import { defaultSettingsPath, loadSapSettings } from '../sap/index.js';
 import { Interrupted } from '../output/write-output.js';
 
 export interface ProcessLike {
@@ -81,6 +83,13 @@ function rejectOptionLikeValues(cmd: Command): void {
         throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: option '${opt.flags}' needs a value, not '${v}' (which looks like an option)`);
     }
   }
+}
+
+/** Key variables of each analysis dataset by file name (`adsl`), from the ADaM metadata (compare's row matching). */
+function datasetKeysOf(): (name: string) => readonly string[] | null {
+  const settings = loadSapSettings(defaultSettingsPath());
+  const keys = new Map(adamDatasetMetadata(settings, false).map((m) => [m.name.toLowerCase(), m.keys] as const));
+  return (name) => keys.get(name) ?? null;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -278,7 +287,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
       ),
   ).action((dirA: string, dirB: string, o: { tolerance: number } & CommonOpts) => {
     takeCommon(o);
-    exitCode = runCompareCommand({ dirA, dirB, tolerance: o.tolerance, datasetKeys: () => null }, io());
+    exitCode = runCompareCommand({ dirA, dirB, tolerance: o.tolerance, datasetKeys: datasetKeysOf() }, io());
   });
 
   try {

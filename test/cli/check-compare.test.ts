@@ -75,6 +75,14 @@ describe('sle-msc compare', () => {
     expect((await runCli(['compare', a, c, '--tolerance', '0.5'], cwd)).code).toBe(0);
   });
 
+  it('matches dataset rows by the ADaM metadata keys (a reordered adsl is the same data)', async () => {
+    const a = await outputFolder({ 'adam/adsl.csv': 'STUDYID,USUBJID,AGE\nSLEMSC01,S-1,40\nSLEMSC01,S-2,50\n' });
+    const b = await outputFolder({ 'adam/adsl.csv': 'STUDYID,USUBJID,AGE\nSLEMSC01,S-2,50\nSLEMSC01,S-1,41\n' });
+    const r = await runCli(['compare', a, b], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('adam/adsl.csv: STUDYID=SLEMSC01 USUBJID=S-1 AGE: 40 → 41\n');
+  });
+
   it('refuses a missing folder with 66 and a bad tolerance with 64', async () => {
     const a = await outputFolder({ 'ard.csv': ard('1') });
     expect((await runCli(['compare', a, join(tmpdir(), 'no-such-output-folder')], cwd)).code).toBe(66);
