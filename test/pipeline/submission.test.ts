@@ -127,10 +127,14 @@ describe('submission files of the sample run', async () => {
     }
   });
 
-  it('define.xml: valid Define-XML 2.1 (xmllint), one ItemGroupDef per dataset', () => {
+  it('define.xml: one ItemGroupDef leaf per dataset, pointing at its .xpt', () => {
     const xml = files.get('adam/define.xml') as string;
     for (const p of csvPaths) expect(xml).toContain(`def:leaf ID="LF.${p.slice(5, -4).toUpperCase()}" xlink:href="${p.slice(5, -4)}.xpt"`);
-    if (spawnSync('xmllint', ['--version']).status !== 0) return; // schema check: test/submission/define-xml.test.ts says it skipped
+  });
+
+  // Where xmllint is absent, test/submission/define-xml.test.ts says so once.
+  it.skipIf(spawnSync('xmllint', ['--version']).status !== 0)('define.xml: valid Define-XML 2.1 (xmllint)', () => {
+    const xml = files.get('adam/define.xml') as string;
     const path = join(tmp, 'define.xml');
     writeFileSync(path, xml);
     const schemaPath = join(FIXTURES, 'define-xml-2.1-schema/cdisc-define-2.1/define2-1-0.xsd');
