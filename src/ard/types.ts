@@ -29,3 +29,14 @@ export const ARD_COLUMNS = [
   'method',
   'value',
 ] as const;
+
+/** The eight columns that identify an ARD row (ard.md sorts and compares by them). */
+export const ARD_KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(typeof ARD_COLUMNS)[number], 'value'>[];
+
+/**
+ * An ARD row's key as people read it (`sle-msc compare`, the HTML tables' `data-ard`): the eight key
+ * columns joined by `|`, e.g. `SRI4||WEEK24|FAS|MSC1E6|PBO|diff|MN`.
+ */
+export function ardKeyText(row: Readonly<Record<(typeof ARD_KEY_COLUMNS)[number], string>>): string {
+  return ARD_KEY_COLUMNS.map((c) => row[c]).join('|');
+}

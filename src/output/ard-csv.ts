@@ -4,12 +4,11 @@
  * before `WEEK4` on every machine), so two runs can be diffed line by line. Both are written with
  * text cells neutralized against spreadsheet formula injection (csv.ts `spreadsheetSafeCsvOf`).
  */
-import { ARD_COLUMNS } from '../ard/types.js';
+import { ARD_COLUMNS, ARD_KEY_COLUMNS as KEY_COLUMNS } from '../ard/types.js';
 import type { ArdRow } from '../ard/types.js';
 import { spreadsheetSafeCsvOf } from './csv.js';
 import type { CsvValue } from './csv.js';
 
-const KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(typeof ARD_COLUMNS)[number], 'value'>[];
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

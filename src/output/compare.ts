@@ -13,7 +13,7 @@
  * - every other file: byte for byte (none carries a clock time).
  */
 import { parse } from 'csv-parse/sync';
-import { ARD_COLUMNS } from '../ard/types.js';
+import { ARD_COLUMNS, ARD_KEY_COLUMNS, ardKeyText } from '../ard/types.js';
 import { compareCodeUnits } from './paths.js';
 import { comparableLogText, RUN_LOG_FILE } from './run-log.js';
 
@@ -36,7 +36,6 @@ export interface CompareOptions {
 
 export type OutputFolder = ReadonlyMap<string, Uint8Array>;
 
-const ARD_KEY_COLUMNS = ARD_COLUMNS.slice(0, 8);
 
 export function compareOutputFolders(a: OutputFolder, b: OutputFolder, options: CompareOptions): Difference[] {
   const out: Difference[] = [];
@@ -82,7 +81,7 @@ function compareArd(a: Uint8Array, b: Uint8Array, tolerance: number): Difference
     if (at.some((i) => i < 0)) return null;
     const byKey = new Map<string, string>();
     for (const r of rows) {
-      const key = ARD_KEY_COLUMNS.map((_, i) => r[at[i] as number] ?? '').join('|');
+      const key = ardKeyText(Object.fromEntries(ARD_KEY_COLUMNS.map((c, i) => [c, r[at[i] as number] ?? ''])) as Parameters<typeof ardKeyText>[0]);
       byKey.set(key, r[at[8] as number] ?? '');
     }
     return byKey;

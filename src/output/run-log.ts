@@ -9,7 +9,7 @@
  * (output-folder reruns stay byte-identical everywhere else).
  */
 import type { ArdRow } from '../ard/types.js';
-import { formatIssue, type Issue } from '../core/issues.js';
+import { escapeControls, formatIssue, type Issue } from '../core/issues.js';
 import { compareCodeUnits } from './paths.js';
 
 export const RUN_LOG_FILE = 'log.txt';
@@ -89,13 +89,10 @@ export function buildRunLog(input: RunLogInput): string {
   lines.push('');
   lines.push(`${TIMINGS_HEADING} (wall clock; the only part that differs between reruns)`);
   for (const t of input.timings) lines.push(`${t.stage}: ${Math.round(t.ms)} ms`);
+  // Input text (issues, the command line) never reaches the log raw.
   return `${lines.map(escapeControls).join('\n')}\n`;
 }
 
-/** Input text reaches the log through issues; control characters are shown escaped, never raw. */
-function escapeControls(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** The log without its timings section. */
 export function withoutTimings(text: string): string {

@@ -22,14 +22,15 @@ import { SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { toolVersion } from '../core/package-root.js';
 import type { RunTrace } from '../render/print-form.js';
 import { runSubmissionWriter } from './submission.js';
-import { DEVIATION_LISTING_ID, deviationListingTitle, renderDeviationListing } from '../tlf/deviations-listing.js';
+import { deviationListingSpec } from '../tlf/deviations-listing.js';
+import { isBlinded } from '../tlf/context.js';
 import { exposurePrecision } from '../tlf/exposure.js';
 import { sri4ForestFigureSpec } from '../figures/sri4-forest.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
-import { FLARE_LISTING_ID, flareListingTitle, renderFlareListing } from '../tlf/flares-listing.js';
-import { listingCatalogEntry as patientListingEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
+import { flareListingSpec } from '../tlf/flares-listing.js';
+import { listingCatalogEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
 import { computeTestLabels } from '../derive/lab-panels.js';
 import { renderTables, tlfContext } from './tables.js';
 
@@ -132,16 +133,17 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
 }
 
 function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, settings: SapSettings, ctx: TlfContext): void {
-  for (const [path, text] of renderFlareListing(d.flares.transitions, d.primary.adsl, ctx)) files.set(path, text);
-  catalog.push(listingCatalogEntry(FLARE_LISTING_ID, flareListingTitle()));
-  const deviationListing = renderDeviationListing(ctx, d.deviations);
-  for (const [path, text] of deviationListing) files.set(path, text);
-  if (deviationListing.size > 0) catalog.push(listingCatalogEntry(DEVIATION_LISTING_ID, deviationListingTitle()));
   const p = d.primary;
   const sources = { lock, settings, adsl: p.adsl, adae: d.adae, sri4: p.sri4, sledai: p.sledai, bilagGrades: p.bilagGrades, bilagVisits: p.bilagVisits, pga: p.pga, labs: d.biomarkers.labs };
-  for (const spec of patientListingSpecs(sources, ctx)) {
+  const specs = [
+    flareListingSpec(d.flares.transitions, p.adsl),
+    // The derived deviations need the randomization file: a blinded run lists none.
+    ...(isBlinded(ctx) ? [] : [deviationListingSpec(ctx, d.deviations)]),
+    ...patientListingSpecs(sources, ctx),
+  ];
+  for (const spec of specs) {
     for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
-    catalog.push(patientListingEntry(spec));
+    catalog.push(listingCatalogEntry(spec));
   }
 }
 
@@ -176,9 +178,6 @@ function figureCatalogEntry(spec: FigureSpec): CatalogEntry {
   return { id: spec.id, title, kind: 'figure', files: ['svg', 'png'].map((ext) => `${FIGURES_FOLDER}/${spec.id}.${ext}`) };
 }
 
-function listingCatalogEntry(id: string, title: string): CatalogEntry {
-  return { id, title, kind: 'listing', files: ['html', 'rtf', 'txt'].map((ext) => `listings/${id}.${ext}`) };
-}
 
 /** SAP §6: a randomized stratum that disagrees with screening SLEDAI-2K is a deviation, not bad input. */
 function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[] {

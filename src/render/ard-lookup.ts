@@ -23,14 +23,6 @@ function keyString(k: ValueKey): string {
   return [k.endpoint, k.param, k.visit, k.population, k.group, k.comparator, k.stat, k.method].join('\u0000');
 }
 
-/**
- * An ARD row's key as `sle-msc compare` prints it: the eight key columns joined by `|`
- * (`SRI4||WEEK24|FAS|MSC1E6|PBO|diff|MN`).
- */
-export function ardKeyText(k: ValueKey): string {
-  return [k.endpoint, k.param, k.visit, k.population, k.group, k.comparator, k.stat, k.method].join('|');
-}
-
 export function describeValueKey(k: ValueKey): string {
   return `endpoint=${k.endpoint} param=${k.param} visit=${k.visit} population=${k.population} group=${k.group} comparator=${k.comparator} stat=${k.stat} method=${k.method}`;
 }

@@ -5,6 +5,7 @@
  * Knows outputs and their numbering, not the trial.
  */
 import { escapeHtml } from './html.js';
+import { displayNumber } from './page-layout.js';
 
 export type OutputKind = 'table' | 'listing' | 'figure';
 
@@ -69,9 +70,9 @@ export function sectionOf(id: string): string {
 
 const KIND_LABEL: Readonly<Record<OutputKind, string>> = { table: 'Table', listing: 'Listing', figure: 'Figure' };
 
-/** `T-14.2.1` → `Table 14.2.1`. */
-export function displayNumber(e: Pick<CatalogEntry, 'id' | 'kind'>): string {
-  return `${KIND_LABEL[e.kind]} ${numberOf(e.id).join('.')}`;
+/** `T-14.2.1` → `Table 14.2.1`, as the output's own title line says it. */
+export function outputLabel(e: Pick<CatalogEntry, 'id' | 'kind'>): string {
+  return `${KIND_LABEL[e.kind]} ${displayNumber(e.id)}`;
 }
 
 /** A relative link that survives any file name (each path segment percent-encoded). */
@@ -116,10 +117,10 @@ export function renderIndexPage(input: IndexPageInput): string {
   for (const [section, entries] of bySection) {
     out.push(`<h2>${escapeHtml(section)}</h2>`, '<table>');
     for (const e of entries) {
-      const [first, ...rest] = e.files;
+      const first = e.files[0];
       const title = first === undefined ? escapeHtml(e.title) : `<a href="${href(first)}">${escapeHtml(e.title)}</a>`;
       const formats = e.files.map((f) => `<a href="${href(f)}">${escapeHtml(f.slice(f.lastIndexOf('.') + 1).toUpperCase())}</a>`).join('');
-      out.push(`<tr id="${escapeHtml(e.id)}"><td class="num">${escapeHtml(displayNumber(e))}</td><td>${title}</td><td class="fmt">${rest.length + (first === undefined ? 0 : 1) > 0 ? formats : ''}</td></tr>`);
+      out.push(`<tr id="${escapeHtml(e.id)}"><td class="num">${escapeHtml(outputLabel(e))}</td><td>${title}</td><td class="fmt">${formats}</td></tr>`);
     }
     out.push('</table>');
   }

@@ -15,7 +15,8 @@
  * rows use them.
  */
 import type { ValueLookup } from './ard-lookup.js';
-import { ardKeyText, valueKey } from './ard-lookup.js';
+import { ardKeyText } from '../ard/types.js';
+import { valueKey } from './ard-lookup.js';
 import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
 import { NOT_ESTIMABLE } from './format.js';

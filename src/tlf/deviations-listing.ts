@@ -8,17 +8,12 @@
  * context is refused). Rendered as RTF, HTML and text through the table renderers, under `listings/`.
  */
 import type { DeviationRecord } from '../derive/deviations.js';
-import { renderHtml } from '../render/html.js';
-import { buildListingPrintForm, type ListingSpec } from '../render/listing.js';
-import { renderRtf } from '../render/rtf.js';
-import { renderText } from '../render/text.js';
-import { ARMS, isBlinded, printFlagsOf, type TlfContext } from './context.js';
+import type { ListingSpec } from '../render/listing.js';
+import { ARMS, isBlinded, type TlfContext } from './context.js';
+import { renderListingFiles } from './listings/common.js';
 
 export const DEVIATION_LISTING_ID = 'L-16.2.2';
 const DEVIATION_LISTING_TITLE = 'Protocol Deviations Derived from the Data';
-
-/** The listing's title, as its pages show it. */
-export const deviationListingTitle = (): string => DEVIATION_LISTING_TITLE;
 
 type Flag = 'DVSTRFL' | 'DVARMFL' | 'DVNINFFL';
 
@@ -68,16 +63,8 @@ export function deviationListingSpec(ctx: TlfContext, records: readonly Deviatio
   };
 }
 
-/** Lines on a landscape letter page at 9 pt, as for the tables. */
-const LINES_PER_PAGE = 46;
 
 /** `listings/L-16.2.2.{rtf,html,txt}`; nothing in a blinded run. */
 export function renderDeviationListing(ctx: TlfContext, records: readonly DeviationRecord[]): Map<string, string> {
-  if (isBlinded(ctx)) return new Map();
-  const form = buildListingPrintForm(deviationListingSpec(ctx, records), { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
-  return new Map([
-    [`listings/${DEVIATION_LISTING_ID}.rtf`, renderRtf(form)],
-    [`listings/${DEVIATION_LISTING_ID}.html`, renderHtml(form)],
-    [`listings/${DEVIATION_LISTING_ID}.txt`, renderText(form)],
-  ]);
+  return isBlinded(ctx) ? new Map() : renderListingFiles(deviationListingSpec(ctx, records), ctx);
 }

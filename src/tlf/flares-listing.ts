@@ -7,17 +7,12 @@
  */
 import type { AdslRecord } from '../derive/adsl.js';
 import type { FlareTransitionRecord } from '../derive/bilag-flare.js';
-import { renderHtml } from '../render/html.js';
-import { buildListingPrintForm, type ListingSpec } from '../render/listing.js';
-import { renderRtf } from '../render/rtf.js';
-import { renderText } from '../render/text.js';
+import type { ListingSpec } from '../render/listing.js';
+import { renderListingFiles } from './listings/common.js';
 import type { TlfContext } from './context.js';
-import { printFlagsOf } from './context.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.6.5';
 const FLARE_LISTING_TITLE = 'BILAG-2004 domain flares';
-
-/** The listing's title, as its pages show it. */
 export const flareListingTitle = (): string => FLARE_LISTING_TITLE;
 
 const SEVERITY_LABEL: Readonly<Record<FlareTransitionRecord['FLRSEV'], string>> = {
@@ -63,8 +58,6 @@ export function flareListingSpec(transitions: readonly FlareTransitionRecord[], 
   };
 }
 
-/** Lines on a landscape letter page at 9 pt, as for the tables. */
-const LINES_PER_PAGE = 46;
 
 /** `listings/L-16.2.6.5.{rtf,html,txt}`. */
 export function renderFlareListing(
@@ -72,10 +65,5 @@ export function renderFlareListing(
   adsl: readonly AdslRecord[],
   ctx: TlfContext,
 ): Map<string, string> {
-  const form = buildListingPrintForm(flareListingSpec(transitions, adsl), { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
-  return new Map([
-    [`listings/${FLARE_LISTING_ID}.rtf`, renderRtf(form)],
-    [`listings/${FLARE_LISTING_ID}.html`, renderHtml(form)],
-    [`listings/${FLARE_LISTING_ID}.txt`, renderText(form)],
-  ]);
+  return renderListingFiles(flareListingSpec(transitions, adsl), ctx);
 }

@@ -1,6 +1,6 @@
 /** Issue 9: every number of every HTML table names the ARD rows it shows (data-ard), and those rows exist. */
 import { describe, expect, it } from 'vitest';
-import { ardKeyText } from '../../src/render/ard-lookup.js';
+import { ardKeyText } from '../../src/ard/types.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

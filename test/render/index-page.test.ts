@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayNumber, renderIndexPage, sectionOf, type IndexPageInput } from '../../src/render/index-page.js';
+import { outputLabel, renderIndexPage, sectionOf, type IndexPageInput } from '../../src/render/index-page.js';
 
 const input: IndexPageInput = {
   heading: 'STUDY: tables, listings and figures',
@@ -25,7 +25,7 @@ describe('index.html', () => {
     expect(html.indexOf('14.1 Demographic')).toBeLessThan(html.indexOf('14.2 Efficacy'));
     expect(html).toContain('<h2>16.2.6 Individual efficacy response data</h2>');
     expect(sectionOf('T-14.3.2')).toBe('14.3 Safety data');
-    expect(displayNumber({ id: 'F-14.2.1', kind: 'figure' })).toBe('Figure 14.2.1');
+    expect(outputLabel({ id: 'F-14.2.1', kind: 'figure' })).toBe('Figure 14.2.1');
   });
 
   it('links every file relatively and escapes text; no script, no external resource', () => {
