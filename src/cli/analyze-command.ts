@@ -140,7 +140,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       draft: lock.draft,
       blinding: blindingText,
       inputs: hashedInputs,
-      issues: [...inputs.issues, ...result.warnings],
+      issues: [...inputs.issues, ...result.warnings].map((i) => namedAsInput(i, randomizationFile)),
       ard: result.ard,
       timings,
     }),
@@ -164,6 +164,14 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
  * folder, the others files). A path of the wrong kind is not an input: the run stops at it with 66
  * (cli.md) before anything is written, and that exit code must not become 73.
  */
+/**
+ * log.txt names the randomization file as its `## Inputs` section does (`randomization`), never by the
+ * absolute path it was read from, so the log of a rerun from another checkout or folder is the same.
+ */
+function namedAsInput(i: Issue, randomizationFile: string | null): Issue {
+  return randomizationFile !== null && i.file === randomizationFile ? { ...i, file: 'randomization' } : i;
+}
+
 function protectedInputs(lockDir: string, randomizationFile: string | null, settingsPath: string): string[] {
   const kind = (p: string) => {
     try {

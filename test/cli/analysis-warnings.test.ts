@@ -24,6 +24,9 @@ describe('analysis warnings on stderr, in log.txt and in manifest.json', () => {
     const log = readFileSync(join(d, 'o', 'log.txt'), 'utf8');
     const warnings = log.split('## Warnings (')[1]!.split('\n\n')[0]!;
     expect(warnings).toMatch(/^analysis: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m);
+    // The randomization file is named as in `## Inputs`, not by this checkout's path: reruns elsewhere log the same.
+    expect(warnings).toMatch(/^randomization:44:STRATUM: SLEMSC01-104-006: /m);
+    expect(log.replace(/^command: .*$/m, '')).not.toContain(SAMPLE_RANDOMIZATION);
     const manifest = JSON.parse(readFileSync(join(d, 'o', 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.warnings.map((w) => w.code)).toEqual(['NB_POISSON', 'STRATUM_DEVIATION']);
     expect(manifest.warnings[0]!.message).toMatch(/^FLARE_RENAL WEEK52 rate ratio: Poisson used/);
