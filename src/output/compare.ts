@@ -9,12 +9,14 @@
  * - `manifest.json`: the inputs (hashes of the lock files, SAP settings, randomization) and the run's
  *   settings (tool and SAP version, blinding, draft) — the explanations of the other differences; its
  *   list of output hashes is not compared again, the files themselves are.
- * - `log.txt`: line by line without its timings and command line (the only parts that must differ).
+ * - `log.txt`: its lines aligned by a line diff, without its timings and command line (the only parts that
+ *   must differ).
  * - every other file: byte for byte (none carries a clock time).
  */
 import { parse } from 'csv-parse/sync';
 import { ARD_COLUMNS, ARD_KEY_COLUMNS, ardKeyText } from '../ard/types.js';
 import { compareCodeUnits } from './paths.js';
+import { diffArrays } from 'diff';
 import { comparableLogText, RUN_LOG_FILE } from './run-log.js';
 
 export interface Difference {
@@ -148,12 +150,36 @@ function compareDatasets(
   return out;
 }
 
+/**
+ * The logs' lines aligned by a longest-common-subsequence diff (jsdiff), so one warning more in B is one
+ * difference, not every line after it; a run of removed lines followed by added ones pairs up as changes.
+ */
 function compareLogs(a: Uint8Array, b: Uint8Array): Difference[] {
   const la = comparableLogText(Buffer.from(a).toString('utf8')).split('\n');
   const lb = comparableLogText(Buffer.from(b).toString('utf8')).split('\n');
   const out: Difference[] = [];
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) out.push({ file: RUN_LOG_FILE, where: `line ${i + 1}`, a: la[i] ?? null, b: lb[i] ?? null });
+  const where = (i: number | null, j: number | null) =>
+    i !== null && j !== null && i === j ? `line ${i}` : [i === null ? '' : `line ${i} of A`, j === null ? '' : `line ${j} of B`].filter((x) => x !== '').join(', ');
+  let lineA = 1;
+  let lineB = 1;
+  const parts = diffArrays(la, lb);
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (!part.added && !part.removed) {
+      lineA += part.value.length;
+      lineB += part.value.length;
+      continue;
+    }
+    const removed = part.removed ? part.value : [];
+    const next = parts[p + 1];
+    const added = part.added ? part.value : next?.added === true ? (p++, next.value) : [];
+    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+      const x = removed[k];
+      const y = added[k];
+      out.push({ file: RUN_LOG_FILE, where: where(x === undefined ? null : lineA, y === undefined ? null : lineB), a: x ?? null, b: y ?? null });
+      if (x !== undefined) lineA++;
+      if (y !== undefined) lineB++;
+    }
   }
   return out;
 }

@@ -84,4 +84,20 @@ describe('compareOutputFolders on log.txt', () => {
       'log.txt: line 4: w → v',
     ]);
   });
+
+  it('aligns the lines: one warning more is one difference, not every line after it', () => {
+    const log = (warnings: string[]) =>
+      `# sle-msc run log\n\n## Warnings (${warnings.length})\n${warnings.join('\n')}\n\n## Models (2)\nA: MMRM\nB: NEGBIN\n`;
+    const d = compareOutputFolders(folder({ 'log.txt': log(['w1', 'w3']) }), folder({ 'log.txt': log(['w1', 'w2', 'w3']) }), noKeys);
+    expect(d.map(formatDifference)).toEqual([
+      'log.txt: line 3: ## Warnings (2) → ## Warnings (3)',
+      'log.txt: line 5 of B: (absent) → w2',
+    ]);
+    const back = compareOutputFolders(folder({ 'log.txt': log(['w1', 'w2', 'w3']) }), folder({ 'log.txt': log(['w3']) }), noKeys);
+    expect(back.map(formatDifference)).toEqual([
+      'log.txt: line 3: ## Warnings (3) → ## Warnings (1)',
+      'log.txt: line 4 of A: w1 → (absent)',
+      'log.txt: line 5 of A: w2 → (absent)',
+    ]);
+  });
 });
