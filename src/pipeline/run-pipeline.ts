@@ -30,6 +30,7 @@ import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
 import { flareListingSpec } from '../tlf/flares-listing.js';
+import { applyShell, unusedShellNotices } from '../tlf/shells.js';
 import { listingCatalogEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
 import { computeTestLabels } from '../derive/lab-panels.js';
 import { renderTables, tlfContext } from './tables.js';
@@ -100,14 +101,18 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   writeTables(files, catalog, lock, derived, ard, settings, ctx);
   stage('tables');
 
-  const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues];
+  const producedIds = new Set(catalog.map((c) => c.id));
+  const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues, ...unusedShellNotices(settings.display.shells, producedIds)];
   return { derivations: derived.primary, ard, files, warnings, catalog };
 }
 
 /** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
 function writeFigures(files: OutputFiles, catalog: CatalogEntry[], d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): Map<string, string> {
   const forest = sri4ForestFigureSpec({ ard, settings, ctx });
-  const specs = [...trialFigureSpecs({ adsl: d.primary.adsl, tte: d.tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])];
+  // A figure's first title is its `Figure F-14.x` line, drawn into the picture: a shell words the rest.
+  const specs = [...trialFigureSpecs({ adsl: d.primary.adsl, tte: d.tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])].map((f) =>
+    applyShell(f, settings.display.shells, 1),
+  );
   const svgs = renderFigureSvgFiles(specs);
   for (const [path, svg] of svgs) files.set(path, svg);
   for (const f of specs) catalog.push(figureCatalogEntry(f));
@@ -140,7 +145,7 @@ function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, 
     // The derived deviations need the randomization file: a blinded run lists none.
     ...(isBlinded(ctx) ? [] : [deviationListingSpec(ctx, d.deviations)]),
     ...patientListingSpecs(sources, ctx),
-  ];
+  ].map((spec) => applyShell(spec, settings.display.shells));
   for (const spec of specs) {
     for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
     catalog.push(listingCatalogEntry(spec));

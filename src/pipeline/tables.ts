@@ -2,6 +2,7 @@
  * The run's tables: every table spec of src/tlf, filled from the ARD (the single source of numbers)
  * into a print form, rendered as RTF, HTML and text under `tables/<id>.<ext>`.
  */
+import { applyShell } from '../tlf/shells.js';
 import type { ArdRow } from '../ard/types.js';
 import { ardLookup } from '../render/ard-lookup.js';
 import { renderHtml } from '../render/html.js';
@@ -114,7 +115,7 @@ function haematologyPanel(layout: TableLayout) {
 export function renderTables(ard: readonly ArdRow[], ctx: TlfContext, layout: TableLayout, catalog?: CatalogEntry[]): Map<string, string> {
   const lookup = ardLookup(ard);
   const files = new Map<string, string>();
-  for (const spec of tableSpecs(ctx, ard, layout)) {
+  for (const spec of tableSpecs(ctx, ard, layout).map((t) => applyShell(t, layout.settings.display.shells))) {
     catalog?.push({ id: spec.id, title: spec.titles.join(' \u2014 '), kind: 'table', files: ['html', 'rtf', 'txt'].map((ext) => `tables/${spec.id}.${ext}`) });
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
     files.set(`tables/${spec.id}.rtf`, renderRtf(form));

@@ -60,6 +60,20 @@ const promisForm = z.strictObject({
   table: z.string().min(1),
 });
 
+/** An output as the run names its files: `T-14.2.1.1`, `L-16.2.6.5`, `F-14.2.4`. */
+const OUTPUT_ID = /^[TLF]-\d+(\.\d+)*$/;
+/** One printed line of a sponsor's shell: no control characters (they would break RTF and the text files). */
+const shellLine = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'no control characters (tabs and line ends included)');
+/**
+ * A sponsor's wording of one output (SAP §10): `titles` replace the program's title lines (the output id
+ * line and the population stay), `footnotes` are printed after the program's own (whose letters the
+ * cells use, so they cannot be replaced).
+ */
+const outputShell = z.strictObject({
+  titles: z.array(shellLine).min(1).max(3).optional(),
+  footnotes: z.array(shellLine).min(1).max(10).optional(),
+});
+
 export const sapSettingsSchema = z
   .strictObject({
     $comment: z.string().optional(),
@@ -193,6 +207,8 @@ export const sapSettingsSchema = z
       kmAtRiskDays: z.array(z.number().int().nonnegative()).min(1),
       /** SAP §4.9 / C1: the precision d of derived scores (no collected values), by ARD param code. */
       derivedPrecision: z.record(code, nonNegativeInt),
+      /** SAP §10: titles and footnotes a sponsor words without a code change, by output id. */
+      shells: z.record(z.string(), outputShell).default({}),
     }),
   })
   .superRefine((s, ctx) => {
@@ -204,6 +220,10 @@ export const sapSettingsSchema = z
 
     if (s.version !== SAP_VERSION) {
       fail(['version'], `this program implements SAP version ${SAP_VERSION}, the file says ${s.version}`);
+    }
+
+    for (const id of Object.keys(s.display.shells)) {
+      if (!OUTPUT_ID.test(id)) fail(['display', 'shells', id], 'an output id is T-, L- or F- and its ICH E3 number, e.g. T-14.2.1.1');
     }
 
     const armCodes = s.arms.map((a) => a.code);
