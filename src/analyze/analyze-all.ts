@@ -1,7 +1,8 @@
 /**
- * Every analysis of the SAP on a run's derivations: the ARD rows, sorted as ard.md requires, and the
+ * Every analysis of the SAP on a run's derivations: the ARD rows, sorted as ard.md requires, the
  * analysis's typed issues (covariance fallbacks, Poisson instead of negative binomial, effects not
- * estimable), which a blinded run never has (it fits no model).
+ * estimable), which a blinded run never has (it fits no model), and the Kaplan–Meier curves the
+ * figures draw (from the fits of the time-to-event rows; not ARD rows).
  */
 import type { ArdRow } from '../ard/types.js';
 import type { Issue } from '../core/issues.js';
@@ -9,6 +10,7 @@ import type { Derived } from '../derive/derive-all.js';
 import { sortArdRows } from '../output/ard-csv.js';
 import type { SapSettings } from '../sap/index.js';
 import type { IssueSink } from './analysis-issues.js';
+import type { CurveSink, SurvivalCurve } from './km-curves.js';
 import { analyzeBaselineCharacteristics } from './baseline-characteristics.js';
 import { analyzeBiomarkers } from './biomarkers.js';
 import { analyzeConmed } from './conmed.js';
@@ -33,11 +35,15 @@ export interface AnalysisResult {
   readonly rows: readonly ArdRow[];
   /** Warnings with codes, in the order the analyses ran. */
   readonly issues: readonly Issue[];
+  /** Kaplan–Meier curves of the time-to-event endpoints, one per endpoint and group. */
+  readonly curves: readonly SurvivalCurve[];
 }
 
 export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean): AnalysisResult {
   const issues: Issue[] = [];
   const report: IssueSink = (i) => issues.push(i);
+  const curves: SurvivalCurve[] = [];
+  const curve: CurveSink = (c) => curves.push(c);
   const { adsl } = d.primary;
   const rows = sortArdRows([
     ...analyzeSledaiChange(adsl, d.primary.sledai, settings, blinded, report),
@@ -47,19 +53,19 @@ export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean):
     ...analyzeDisposition(adsl, blinded),
     ...analyzeSites(adsl, blinded),
     ...analyzeBaselineCharacteristics(adsl, d.primary.bilagBaseline, settings, blinded),
-    ...analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report),
+    ...analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report, curve),
     ...analyzeSdi(adsl, d.primary.sdi, settings, blinded),
     ...analyzePgaByVisit(adsl, d.primary.pga, settings, blinded),
     ...analyzeBilagGradesByVisit(adsl, d.primary.bilagGrades, settings, blinded),
     ...analyzeBiomarkers(adsl, d.biomarkers, settings, blinded),
     ...analyzeHaematology(adsl, d.biomarkers.labs, d.haematologyTests, settings, blinded),
     ...analyzeSri4(adsl, d.primary.sri4, settings, blinded, report),
-    ...analyzeFlares(adsl, d.flares, settings, blinded, report),
+    ...analyzeFlares(adsl, d.flares, settings, blinded, report, curve),
     ...analyzeSri4Sensitivity(adsl, d.primary.sri4, settings, blinded),
     ...analyzeExposure(adsl, blinded),
     ...analyzeConmed(adsl, d.conmed, settings, blinded),
     ...analyzeDeviations(adsl, d.deviations, blinded),
   ]);
   if (blinded && issues.length > 0) throw new Error('a blinded run reported an analysis issue: blinded runs fit no model');
-  return { rows, issues };
+  return { rows, issues, curves };
 }

@@ -6,7 +6,7 @@
  *   rate events ÷ patient-years; versus PBO the MN difference and Fisher p (two arms only);
  * - at the last window (Week 52) the rate ratio of the NB/Poisson model on all arms
  *   (arm-rate-model.ts), method `NEGBIN` or `POISSON`;
- * - `TTFLARE`: Kaplan–Meier, log-rank and Cox rows (time-to-event.ts).
+ * - `TTFLARE`: Kaplan–Meier, log-rank and Cox rows (time-to-event.ts), and the curves to `curves`.
  */
 import type { ArdRow, Group } from '../ard/types.js';
 import type { AdslRecord } from '../derive/adsl.js';
@@ -17,6 +17,7 @@ import { comparisonRow, groupRow, proportionRows, type RowIdentity } from './ard
 import { armRateRatios } from './arm-rate-model.js';
 import { compareProportionRows, type ArmCount } from './compare-proportions.js';
 import { analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { ignoreCurves, type CurveSink } from './km-curves.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from './time-to-event.js';
 import { ignoreIssues, reportWarnings, type IssueSink } from './analysis-issues.js';
 
@@ -46,6 +47,7 @@ export function analyzeFlares(
   settings: SapSettings,
   blinded: boolean,
   report: IssueSink = ignoreIssues,
+  curves: CurveSink = ignoreCurves,
 ): ArdRow[] {
   const level = settings.analysis.ciLevel;
   const daysPerYear = settings.analysis.daysPerYear;
@@ -109,9 +111,10 @@ export function analyzeFlares(
       endpoint: TTFLARE.PARAMCD,
       population: 'FAS',
       landmarkDays: settings.analysis.kmDays,
+      riskTimes: settings.display.kmAtRiskDays,
       confidenceLevel: level,
       blinded,
-    }, report),
+    }, report, curves),
   );
   return rows;
 }

@@ -4,7 +4,7 @@
  * - `CSDISC` at Week 52: per group N (on steroids at Day 0), n discontinued, prop; versus placebo the
  *   Miettinen–Nurminen difference and Fisher's exact p;
  * - `TTCSDISC`: time to discontinuation among those on steroids at Day 0 (Kaplan–Meier, log-rank,
- *   Cox Efron) through the generic time-to-event rows;
+ *   Cox Efron) through the generic time-to-event rows, and the curves to `curves`;
  * - `CSCUM` at Week 52: summary statistics of the cumulative dose (mg) of every FAS subject; versus
  *   placebo the two-sided Wilcoxon rank-sum p (normal approximation with continuity and tie
  *   corrections, R `wilcox.test(exact = FALSE, correct = TRUE)`) on doses rounded to 9 decimals.
@@ -19,6 +19,7 @@ import { comparisonRow, proportionRows, type RowIdentity } from './ard-rows.js';
 import { compareProportionRows, type ArmCount } from './compare-proportions.js';
 import { descriptiveRows } from './descriptives.js';
 import { analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { ignoreCurves, type CurveSink } from './km-curves.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from './time-to-event.js';
 import { ignoreIssues, type IssueSink } from './analysis-issues.js';
 
@@ -43,6 +44,7 @@ export function analyzeSteroids(
   settings: SapSettings,
   blinded: boolean,
   report: IssueSink = ignoreIssues,
+  curves: CurveSink = ignoreCurves,
 ): ArdRow[] {
   const bySubject = new Map(sparing.map((r) => [r.USUBJID, r]));
   const recordOf = (s: AdslRecord): SteroidSparingRecord => {
@@ -80,9 +82,10 @@ export function analyzeSteroids(
       endpoint: 'TTCSDISC',
       population: 'FAS',
       landmarkDays: settings.analysis.kmDays,
+      riskTimes: settings.display.kmAtRiskDays,
       confidenceLevel: level,
       blinded,
-    }, report),
+    }, report, curves),
   );
   if (blinded) return rows;
 

@@ -10,6 +10,7 @@
  * Not estimable (SAP §5.1): a log-rank p with no event in either arm (or an arm without subjects); an
  * HR whose MSC arm or PBO has no event (PBO: both HRs), the other arm's HR then coming from the Cox
  * model fitted without the degenerate arm; any Cox fit without a finite maximum or convergence.
+ * Each group's Kaplan–Meier fit also goes, as the curve the figures draw (km-curves.ts), to a `CurveSink`.
  */
 import type { ArdRow, Group, Population } from '../ard/types.js';
 import type { ArmCode } from '../lock/types.js';
@@ -21,6 +22,7 @@ import type { SurvivalData } from '../numerics/survival/survival-data.js';
 import { survivalMedian } from '../numerics/survival/survival-quantile.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { ignoreCurves, survivalCurve, type CurveSink } from './km-curves.js';
 import { ignoreIssues, modelWarning, notEstimable, reportWarnings, type AnalysisWarning, type IssueSink } from './analysis-issues.js';
 
 /** One subject of a time-to-event analysis: `time` in days, `event` false = censored at `time`. */
@@ -37,6 +39,8 @@ export interface TimeToEventSpec {
   readonly population: Population;
   /** Days at which the KM estimate is reported (settings `analysis.kmDays`). */
   readonly landmarkDays: readonly number[];
+  /** Days of the figures' number-at-risk table (settings `display.kmAtRiskDays`). */
+  readonly riskTimes: readonly number[];
   readonly confidenceLevel: number;
   readonly blinded: boolean;
 }
@@ -49,16 +53,19 @@ function survivalData(subjects: readonly TimeToEventSubject[]): SurvivalData {
   return { time: subjects.map((s) => s.time), status: subjects.map((s) => (s.event ? 1 : 0)) };
 }
 
-/** `n`, `events`, `censored`, the KM median with CI and the landmark estimates of one group. */
+/**
+ * `n`, `events`, `censored`, the KM median with CI and the landmark estimates of one group; `curve` is
+ * the group's fit (made here when not given).
+ */
 export function timeToEventGroupRows(
   id: RowIdentity,
   group: Group,
   subjects: readonly TimeToEventSubject[],
   landmarkDays: readonly number[],
   level: number,
+  curve = kaplanMeier(survivalData(subjects), level),
 ): ArdRow[] {
   const events = subjects.filter((s) => s.event).length;
-  const curve = kaplanMeier(survivalData(subjects), level);
   const median = survivalMedian(curve);
   const rows = [
     groupRow(id, group, 'n', subjects.length),
@@ -121,19 +128,31 @@ export function armHazardRatios(subjects: readonly TimeToEventSubject[], level: 
   return { ratios, warnings };
 }
 
-/** Every ARD row of one time-to-event endpoint (module comment). */
-export function analyzeTimeToEvent(subjects: readonly TimeToEventSubject[], spec: TimeToEventSpec, report: IssueSink = ignoreIssues): ArdRow[] {
+/** One group's rows and, from the same Kaplan–Meier fit, its curve (to `curves`). */
+function groupRowsAndCurve(id: RowIdentity, group: Group, subjects: readonly TimeToEventSubject[], spec: TimeToEventSpec, curves: CurveSink): ArdRow[] {
+  const curve = kaplanMeier(survivalData(subjects), spec.confidenceLevel);
+  curves(survivalCurve(id, group, curve, spec.riskTimes));
+  return timeToEventGroupRows(id, group, subjects, spec.landmarkDays, spec.confidenceLevel, curve);
+}
+
+/** Every ARD row of one time-to-event endpoint, and each group's curve to `curves` (module comment). */
+export function analyzeTimeToEvent(
+  subjects: readonly TimeToEventSubject[],
+  spec: TimeToEventSpec,
+  report: IssueSink = ignoreIssues,
+  curves: CurveSink = ignoreCurves,
+): ArdRow[] {
   const id: RowIdentity = { endpoint: spec.endpoint, param: '', visit: '', population: spec.population };
   const level = spec.confidenceLevel;
   const rows: ArdRow[] = [];
   if (!spec.blinded) {
     for (const arm of [REFERENCE_ARM, ...COMPARED_ARMS]) {
-      rows.push(...timeToEventGroupRows(id, arm, subjects.filter((s) => s.arm === arm), spec.landmarkDays, level));
+      rows.push(...groupRowsAndCurve(id, arm, subjects.filter((s) => s.arm === arm), spec, curves));
     }
   } else if (subjects.some((s) => s.arm !== null)) {
     throw new Error(`${spec.endpoint}: a subject carries an arm in a blinded run`);
   }
-  rows.push(...timeToEventGroupRows(id, 'TOTAL', subjects, spec.landmarkDays, level));
+  rows.push(...groupRowsAndCurve(id, 'TOTAL', subjects, spec, curves));
   if (spec.blinded) return rows;
 
   const cox = armHazardRatios(subjects, level);

@@ -4,6 +4,7 @@
  * the same bytes.
  */
 import { analyzeAll } from '../analyze/analyze-all.js';
+import type { SurvivalCurve } from '../analyze/km-curves.js';
 import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
 import { adamDatasetMakers } from '../derive/adam-datasets.js';
@@ -11,12 +12,10 @@ import { deriveAll, type Derived } from '../derive/derive-all.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import type { PrimaryDerivations } from '../derive/primary.js';
 import { computeProPrecision } from '../derive/pro-precision.js';
-import { FIGURES_FOLDER, pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../figures/figure-files.js';
-import type { FigureSpec } from '../figures/figure-spec.js';
-import { svgToPng } from '../figures/png.js';
-import { trialFigureSpecs } from '../figures/trial-figures.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, datasetToCsv } from '../output/ard-csv.js';
+import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../render/charts/figure-files.js';
+import { svgToPng } from '../render/charts/png.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import { SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { toolVersion } from '../core/package-root.js';
@@ -25,10 +24,10 @@ import { runSubmissionWriter } from './submission.js';
 import { deviationListingSpec } from '../tlf/deviations-listing.js';
 import { isBlinded } from '../tlf/context.js';
 import { exposurePrecision } from '../tlf/exposure.js';
-import { sri4ForestFigureSpec } from '../figures/sri4-forest.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
+import { figureCatalogEntry, figureSpecs } from '../tlf/figures/index.js';
 import { flareListingSpec } from '../tlf/flares-listing.js';
 import { applyShell, unusedShellNotices } from '../tlf/shells.js';
 import { listingCatalogEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
@@ -89,10 +88,10 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
 
   const derived = deriveAll(lock, unblinding, settings);
   stage('derive');
-  const { rows: ard, issues } = analyzeAll(derived, settings, blinded);
+  const { rows: ard, issues, curves } = analyzeAll(derived, settings, blinded);
   stage('analyze');
   // Figures first: their PNGs then render on other threads while the rest is written.
-  startFigures(writeFigures(files, catalog, derived, ard, settings, ctx));
+  startFigures(writeFigures(files, catalog, ard, curves, settings, ctx));
   stage('figures (SVG)');
   writeArdAndDatasets(files, lock, derived, ard, settings);
   stage('ard.csv and datasets');
@@ -107,12 +106,9 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
 }
 
 /** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
-function writeFigures(files: OutputFiles, catalog: CatalogEntry[], d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): Map<string, string> {
-  const forest = sri4ForestFigureSpec({ ard, settings, ctx });
+function writeFigures(files: OutputFiles, catalog: CatalogEntry[], ard: readonly ArdRow[], curves: readonly SurvivalCurve[], settings: SapSettings, ctx: TlfContext): Map<string, string> {
   // A figure's first title is its `Figure F-14.x` line, drawn into the picture: a shell words the rest.
-  const specs = [...trialFigureSpecs({ adsl: d.primary.adsl, tte: d.tte, ard, settings, ctx }), ...(forest === null ? [] : [forest])].map((f) =>
-    applyShell(f, settings.display.shells, 1),
-  );
+  const specs = figureSpecs({ ard, curves, settings, ctx }).map((f) => applyShell(f, settings.display.shells, 1));
   const svgs = renderFigureSvgFiles(specs);
   for (const [path, svg] of svgs) files.set(path, svg);
   for (const f of specs) catalog.push(figureCatalogEntry(f));
@@ -175,12 +171,6 @@ function runTrace(lock: Lock, settings: SapSettings): RunTrace {
     sapVersion: SAP_VERSION,
     dataCut: lock.manifest?.lockedAt ?? 'unknown (draft)',
   };
-}
-
-/** A figure's catalog entry: its titles without the `Figure <id>` line the picture itself carries. */
-function figureCatalogEntry(spec: FigureSpec): CatalogEntry {
-  const title = spec.titles.filter((t) => t !== `Figure ${spec.id}`).join(' \u2014 ');
-  return { id: spec.id, title, kind: 'figure', files: ['svg', 'png'].map((ext) => `${FIGURES_FOLDER}/${spec.id}.${ext}`) };
 }
 
 

@@ -2,7 +2,7 @@
  * T-14.2.1.3 SRI-4 at Week 24 by subgroup (SAP synopsis §5.4; ARD endpoint `SRI4_SUB`): for each
  * subgroup of the randomization stratum, sex and age, N, responders n (%) per arm and versus placebo
  * the Miettinen–Nurminen difference (95% CI) and Fisher's p, as in the primary table; no interaction
- * test. The subgroups (`SRI4_SUBGROUPS`) are also the rows of the forest plot (src/figures/sri4-forest.ts).
+ * test. The subgroups (`SRI4_SUBGROUPS`) are also the rows of the forest plot (src/tlf/figures/sri4-forest.ts).
  * Unblinded runs only (a blinded context is refused).
  */
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';

@@ -49,6 +49,7 @@ describe('analyzeSteroids on a hand-made FAS', () => {
   const settings = {
     visits: [{ visitnum: 10, visit: 'WEEK 52', id: 'WEEK52', day: 364 }],
     analysis: { ciLevel: 0.95, followUpEndDay: 364, kmDays: [84] },
+    display: { kmAtRiskDays: [0] },
     steroids: { doseRoundingDecimals: 9 },
   } as never;
   const subject = (USUBJID: string, ARMCD: string) => ({ USUBJID, ARMCD, FASFL: 'Y' }) as never;

@@ -7,8 +7,10 @@ import {
   timeToEventGroupRows,
   type TimeToEventSubject,
 } from '../../src/analyze/time-to-event.js';
+import { survivalCurve, type SurvivalCurve } from '../../src/analyze/km-curves.js';
 import type { ArdRow } from '../../src/ard/types.js';
 import type { ArmCode } from '../../src/lock/types.js';
+import { kaplanMeier } from '../../src/numerics/survival/kaplan-meier.js';
 
 // R reference: test/fixtures/flares/make-degenerate.R (coxph(ties = "efron") on PBO + MSC5E6, survdiff),
 // same data as below.
@@ -88,7 +90,7 @@ describe('timeToEventGroupRows', () => {
 });
 
 describe('analyzeTimeToEvent', () => {
-  const spec = { endpoint: 'TTX', population: 'FAS', landmarkDays: [20], confidenceLevel: 0.95 } as const;
+  const spec = { endpoint: 'TTX', population: 'FAS', landmarkDays: [20], riskTimes: [0, 30], confidenceLevel: 0.95 } as const;
 
   it('writes per-arm and TOTAL rows and HR/log-rank rows per compared arm when unblinded', () => {
     const rows = analyzeTimeToEvent(DATA, { ...spec, blinded: false });
@@ -104,5 +106,27 @@ describe('analyzeTimeToEvent', () => {
     const rows = analyzeTimeToEvent(blind, { ...spec, blinded: true });
     expect(rows.every((r) => r.group === 'TOTAL' && r.comparator === '')).toBe(true);
     expect(() => analyzeTimeToEvent(DATA, { ...spec, blinded: true })).toThrow(/blinded/);
+  });
+
+  it('hands each group its curve, from the fit of its rows, with the number at risk at the risk times', () => {
+    const curves: SurvivalCurve[] = [];
+    analyzeTimeToEvent(DATA, { ...spec, blinded: false }, undefined, (c) => curves.push(c));
+    expect(curves.map((c) => c.group)).toEqual(['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL']);
+    const pbo = DATA.filter((s) => s.arm === 'PBO');
+    const fit = kaplanMeier({ time: pbo.map((s) => s.time), status: pbo.map((s) => (s.event ? 1 : 0)) });
+    expect(curves[0]).toEqual(survivalCurve({ endpoint: 'TTX', population: 'FAS' }, 'PBO', fit, [0, 30]));
+    // Hand count: PBO times 10, 20, 30, 40, 50, 60 → 6 at risk at day 0, 4 at day 30; TOTAL 16 and 9 (times ≥ 30).
+    expect(curves[0]!.atRisk).toEqual([{ time: 0, n: 6 }, { time: 30, n: 4 }]);
+    expect(curves[3]!.atRisk).toEqual([{ time: 0, n: 16 }, { time: 30, n: 9 }]);
+    // The curve's value at the landmark is the ARD's KM estimate there (one fit): PBO S(20) = 5/6 · 4/5.
+    const km20 = value(analyzeTimeToEvent(DATA, { ...spec, blinded: false }), { group: 'PBO', param: '20', stat: 'km' });
+    expect(curves[0]!.steps.find((p) => p.time === 20)!.survival).toBe(km20);
+  });
+
+  it('hands a blinded run the TOTAL curve only', () => {
+    const curves: SurvivalCurve[] = [];
+    analyzeTimeToEvent(DATA.map((s) => ({ ...s, arm: null })), { ...spec, blinded: true }, undefined, (c) => curves.push(c));
+    expect(curves.map((c) => c.group)).toEqual(['TOTAL']);
+    expect(curves[0]!.atRisk[0]).toEqual({ time: 0, n: 16 });
   });
 });

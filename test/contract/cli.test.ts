@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/core/package-root.js';
-import { svgToPng } from '../../src/figures/png.js';
+import { svgToPng } from '../../src/render/charts/png.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 import { copyLock, editCell, resealLock } from '../lock/lock-fixture.js';
 import { ANSI, ARM_TOKENS, readTree, runMain, sameTree, type Run } from './contract-helpers.js';

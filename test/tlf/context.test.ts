@@ -42,7 +42,7 @@ describe('printFlagsOf', () => {
 describe('armDisplayLabels', () => {
   it('takes the arm labels from the settings arms, powers of ten typeset as in the figures', async () => {
     const { armDisplayLabels } = await import('../../src/tlf/context.js');
-    const { typesetPowersOfTen } = await import('../../src/figures/svg-text.js');
+    const { typesetPowersOfTen } = await import('../../src/render/charts/svg-text.js');
     const arms = [
       { code: 'PBO', name: 'Placebo' },
       { code: 'MSC1E6', name: 'MSC 1x10^6 cells/kg' },

@@ -61,4 +61,4 @@ export function svgText(x: number, y: number, text: string, o: TextOptions): str
 }
 
 /** Shared with the tables (one typesetting of arm labels): src/render/typeset.ts. */
-export { typesetPowersOfTen } from '../render/typeset.js';
+export { typesetPowersOfTen } from '../typeset.js';

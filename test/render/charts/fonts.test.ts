@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIGURE_FONT_FILES, figureFontFiles } from '../../src/figures/fonts.js';
+import { FIGURE_FONT_FILES, figureFontFiles } from '../../../src/render/charts/fonts.js';
 
 describe('figureFontFiles', () => {
   it('finds the regular and bold DejaVu Sans TrueType files', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_WIDTH, footnoteBlock, headerBlock, legendBlock, svgDocument } from '../../src/figures/figure-frame.js';
-import { seriesStyle } from '../../src/figures/series-style.js';
+import { FIGURE_WIDTH, footnoteBlock, headerBlock, legendBlock, svgDocument } from '../../../src/render/charts/figure-frame.js';
+import { seriesStyle } from '../../../src/render/charts/series-style.js';
 
 const frame = { id: 'F-1', marks: ['DRAFT'], titles: ['Figure F-1', 'Subtitle'], footnotes: [] };
 

@@ -5,16 +5,15 @@
  * with n/N of every arm beside the row. Every number is read from the ARD (`SRI4`, `SRI4_SUB`).
  * Unblinded runs only: the figure is nothing but a comparison of arms (null when blinded).
  */
-import type { Group } from '../ard/types.js';
-import type { RowKey } from '../render/table-spec.js';
-import { ardLookup, type ValueLookup } from '../render/ard-lookup.js';
-import { markLines } from '../render/print-form.js';
-import type { SapSettings } from '../sap/index.js';
-import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type TlfContext } from '../tlf/context.js';
-import { sri4SubgroupFamilies, sri4SubgroupKey, SRI4_SUBGROUP_TABLE_ID } from '../tlf/sri4-subgroups.js';
-import type { ArdRow } from '../ard/types.js';
-import type { ForestChartSpec, ForestEstimate, ForestRow } from './figure-spec.js';
-import { typesetPowersOfTen } from './svg-text.js';
+import type { ArdRow, Group } from '../../ard/types.js';
+import { ardLookup, type ValueLookup } from '../../render/ard-lookup.js';
+import type { ForestChartSpec, ForestEstimate, ForestRow } from '../../render/charts/figure-spec.js';
+import { typesetPowersOfTen } from '../../render/charts/svg-text.js';
+import { markLines } from '../../render/print-form.js';
+import type { RowKey } from '../../render/table-spec.js';
+import type { SapSettings } from '../../sap/index.js';
+import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type TlfContext } from '../context.js';
+import { sri4SubgroupFamilies, sri4SubgroupKey, SRI4_SUBGROUP_TABLE_ID } from '../sri4-subgroups.js';
 
 export const SRI4_FOREST_FIGURE_ID = 'F-14.2.4';
 

@@ -1,33 +1,30 @@
 /**
- * The SAP's figures (sap/SAP.md §10.4) as figure specs; the only module of src/figures that knows
- * the trial.
- * - F-14.2.1 / F-14.2.2: Kaplan–Meier curves of `TTFLARE` / `TTCSDISC` (adtte records of FAS
- *   subjects, arm from ADSL) by arm, with the number at risk at `display.kmAtRiskDays`; the numbers
- *   printed in the footnotes (events, medians, hazard ratios, log-rank p) are read from the ARD.
+ * The SAP's figures (sap/SAP.md §10.4) as figure specs (src/render/charts/ draws them).
+ * - F-14.2.1 / F-14.2.2: Kaplan–Meier curves of `TTFLARE` / `TTCSDISC` (FAS) by arm, with the number
+ *   at risk at `display.kmAtRiskDays`, as the analysis fitted them (`AnalysisResult.curves`, the fits of
+ *   the ARD rows); the numbers printed in the footnotes (events, medians, hazard ratios, log-rank p)
+ *   are read from the ARD.
  * - F-14.2.3: `SLEDAI`/`CHG` MMRM LS means with 95% CI by visit and arm, from the ARD; absent when the
  *   ARD has no estimable LS mean.
  * Blinding (SAP §4.12): a blinded run draws one pooled curve labelled Total and no LS-mean figure (a
  * model); no arm code or name enters any spec. Draft and dummy runs carry the tables' marks.
  */
-import type { ArdRow, Group } from '../ard/types.js';
-import type { AdslRecord } from '../derive/adsl.js';
-import { TTFLARE, type TteRecord } from '../derive/flares-tte.js';
-import { TTCSDISC } from '../derive/steroid-sparing.js';
-import { kaplanMeier } from '../numerics/survival/kaplan-meier.js';
-import { ardLookup, type ValueLookup } from '../render/ard-lookup.js';
-import { formatNumber, formatP, formatRatio, NOT_ESTIMABLE } from '../render/format.js';
-import { markLines } from '../render/print-form.js';
-import type { SapSettings } from '../sap/index.js';
-import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../tlf/context.js';
-import { MEDIAN_DAYS_DECIMALS } from '../tlf/time-to-event.js';
-import type { FigureSpec, IntervalChartSpec, IntervalSeries, StepChartSpec } from './figure-spec.js';
-import { kaplanMeierStepSeries } from './km-curve.js';
-import { typesetPowersOfTen } from './svg-text.js';
+import type { SurvivalCurve } from '../../analyze/km-curves.js';
+import type { ArdRow, Group } from '../../ard/types.js';
+import { TTFLARE } from '../../derive/flares-tte.js';
+import { TTCSDISC } from '../../derive/steroid-sparing.js';
+import { ardLookup, type ValueLookup } from '../../render/ard-lookup.js';
+import type { FigureSpec, IntervalChartSpec, IntervalSeries, StepChartSpec, StepSeries } from '../../render/charts/figure-spec.js';
+import { typesetPowersOfTen } from '../../render/charts/svg-text.js';
+import { formatNumber, formatP, formatRatio, NOT_ESTIMABLE } from '../../render/format.js';
+import { markLines } from '../../render/print-form.js';
+import type { SapSettings } from '../../sap/index.js';
+import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
+import { MEDIAN_DAYS_DECIMALS } from '../time-to-event.js';
 
 export interface TrialFigureInput {
-  readonly adsl: readonly AdslRecord[];
-  /** Every adtte record of the run (all parameters). */
-  readonly tte: readonly TteRecord[];
+  /** The analysis's Kaplan–Meier curves (`AnalysisResult.curves`). */
+  readonly curves: readonly SurvivalCurve[];
   readonly ard: readonly ArdRow[];
   readonly settings: SapSettings;
   readonly ctx: TlfContext;
@@ -84,30 +81,46 @@ function groupLabel(ctx: TlfContext, group: Group): string {
   return typesetPowersOfTen(group === 'TOTAL' ? ctx.totalLabel : ctx.armLabels[group]);
 }
 
-/** Analysed groups with their subjects' records: the arms in display order, or Total alone when blinded. */
-function timeToEventGroups(input: TrialFigureInput, paramcd: string): { group: Group; records: TteRecord[] }[] {
-  const fas = new Map(input.adsl.filter((s) => s.FASFL === 'Y').map((s) => [s.USUBJID, s]));
-  const records = input.tte.filter((r) => r.PARAMCD === paramcd && fas.has(r.USUBJID));
-  if (isBlinded(input.ctx)) {
-    if (records.some((r) => fas.get(r.USUBJID)!.ARMCD !== null)) throw new Error(`${paramcd}: a subject carries an arm in a blinded run`);
-    return [{ group: 'TOTAL', records }];
-  }
-  return ARMS.map((arm) => ({ group: arm, records: records.filter((r) => fas.get(r.USUBJID)!.ARMCD === arm) }));
+/**
+ * The FAS curves of `endpoint` drawn: the arms in display order, or Total alone when blinded (where a
+ * curve of an arm would be a leak, and is refused).
+ */
+function figureCurves(input: TrialFigureInput, endpoint: string): { group: Group; curve: SurvivalCurve }[] {
+  const curves = input.curves.filter((c) => c.endpoint === endpoint && c.population === 'FAS');
+  const blinded = isBlinded(input.ctx);
+  if (blinded && curves.some((c) => c.group !== 'TOTAL')) throw new Error(`${endpoint}: a curve of an arm in a blinded run`);
+  const groups: readonly Group[] = blinded ? ['TOTAL'] : ARMS;
+  return groups.map((group) => {
+    const curve = curves.find((c) => c.group === group);
+    if (curve === undefined) throw new Error(`${endpoint}: no Kaplan\u2013Meier curve of ${group} from the analysis`);
+    return { group, curve };
+  });
+}
+
+/** A curve as a step series of the chart, its numbers at risk at `riskTimes`. */
+function stepSeries(curve: SurvivalCurve, label: string, riskTimes: readonly number[]): StepSeries {
+  const atRisk = riskTimes.map((t) => {
+    const count = curve.atRisk.find((a) => a.time === t);
+    if (count === undefined) throw new Error(`${curve.endpoint} ${curve.group}: no number at risk at day ${t}`);
+    return count.n;
+  });
+  const point = (p: { time: number; survival: number }) => ({ x: p.time, y: p.survival });
+  return { label, steps: curve.steps.map(point), censors: curve.censors.map(point), atRisk };
+}
+
+/** The group's largest observed time (the last vertex of its curve); null without subjects. */
+function lastTime(curve: SurvivalCurve): number | null {
+  return curve.steps.length === 0 ? null : curve.steps[curve.steps.length - 1]!.time;
 }
 
 export function kaplanMeierFigureSpec(input: TrialFigureInput, lookup: ValueLookup, args: KmFigureArgs): StepChartSpec {
   const { ctx, settings } = input;
   const riskTimes = settings.display.kmAtRiskDays;
-  const groups = timeToEventGroups(input, args.paramcd);
+  const groups = figureCurves(input, args.paramcd);
   // A subject followed a few days past the nominal end keeps the whole curve on the axis.
-  const end = Math.max(settings.analysis.followUpEndDay, ...riskTimes, ...groups.flatMap((g) => g.records.map((r) => r.AVAL)));
-  const series = groups.map(({ group, records }) =>
-    kaplanMeierStepSeries(
-      kaplanMeier({ time: records.map((r) => r.AVAL), status: records.map((r) => (r.CNSR === 0 ? 1 : 0)) }, settings.analysis.ciLevel),
-      groupLabel(ctx, group),
-      riskTimes,
-    ),
-  );
+  const lastTimes = groups.map((g) => lastTime(g.curve)).filter((t): t is number => t !== null);
+  const end = Math.max(settings.analysis.followUpEndDay, ...riskTimes, ...lastTimes);
+  const series = groups.map(({ group, curve }) => stepSeries(curve, groupLabel(ctx, group), riskTimes));
   const numbers = groups.map(({ group }) => kaplanMeierNumbersFootnote(lookup, args.paramcd, group, groupLabel(ctx, group)));
   const comparisons = isBlinded(ctx) ? [] : COMPARED_ARMS.map((arm) => hazardRatioFootnote(lookup, args.paramcd, arm, ctx));
   const printed = [...numbers, ...comparisons];

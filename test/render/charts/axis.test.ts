@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickLabel } from '../../src/figures/axis.js';
+import { tickLabel } from '../../../src/render/charts/axis.js';
 
 describe('tickLabel', () => {
   it('uses the given label of a tick', () => {

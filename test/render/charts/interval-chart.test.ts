@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { dodgeOffset, intervalYDomain, niceTicks, renderIntervalChartSvg } from '../../src/figures/interval-chart.js';
-import { markerPath } from '../../src/figures/series-style.js';
+import { dodgeOffset, intervalYDomain, niceTicks, renderIntervalChartSvg } from '../../../src/render/charts/interval-chart.js';
+import { markerPath } from '../../../src/render/charts/series-style.js';
 import { count, intervalSpec } from './chart-fixtures.js';
 
 describe('dodgeOffset', () => {

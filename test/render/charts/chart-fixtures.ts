@@ -1,5 +1,5 @@
 /** Small hand-made figure specs shared by the chart tests. */
-import type { IntervalChartSpec, StepChartSpec } from '../../src/figures/figure-spec.js';
+import type { IntervalChartSpec, StepChartSpec } from '../../../src/render/charts/figure-spec.js';
 
 export function stepSpec(over: Partial<StepChartSpec> = {}): StepChartSpec {
   return {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { PANEL_CLASS, renderPlotPanel } from '../../src/figures/plot-panel.js';
+import { PANEL_CLASS, renderPlotPanel } from '../../../src/render/charts/plot-panel.js';
 
 const box = { x: 10, y: 20, width: 200, height: 100, marginTop: 5, marginRight: 5, marginBottom: 15, marginLeft: 25 };
 const data = [{ x: 0, y: 0 }, { x: 10, y: 1 }];

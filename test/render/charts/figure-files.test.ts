@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFigureFiles, renderFigureSvg } from '../../src/figures/figure-files.js';
+import { renderFigureFiles, renderFigureSvg } from '../../../src/render/charts/figure-files.js';
 import { intervalSpec, stepSpec } from './chart-fixtures.js';
 
 describe('renderFigureFiles', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ArdRow, Group } from '../../src/ard/types.js';
-import { renderFigureFiles } from '../../src/figures/figure-files.js';
-import { SRI4_FOREST_FIGURE_ID, sri4ForestFigureSpec } from '../../src/figures/sri4-forest.js';
-import { tlfContext } from '../../src/pipeline/tables.js';
-import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
+import type { ArdRow, Group } from '../../../src/ard/types.js';
+import { renderFigureFiles } from '../../../src/render/charts/figure-files.js';
+import { SRI4_FOREST_FIGURE_ID, sri4ForestFigureSpec } from '../../../src/tlf/figures/sri4-forest.js';
+import { tlfContext } from '../../../src/pipeline/tables.js';
+import { defaultSettingsPath, loadSapSettings } from '../../../src/sap/index.js';
 
 const settings = loadSapSettings(defaultSettingsPath());
 const KEYS: [string, string][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderPngFilesAsync } from '../../src/figures/figure-files.js';
-import { runPipelineAsync } from '../../src/pipeline/run-pipeline.js';
-import { sampleRun } from '../helpers/sample-run.js';
+import { renderPngFilesAsync } from '../../../src/render/charts/figure-files.js';
+import { runPipelineAsync } from '../../../src/pipeline/run-pipeline.js';
+import { sampleRun } from '../../helpers/sample-run.js';
 
 describe('PNG rendering off the main thread', () => {
   it('gives the bytes of the in-thread renderer, and the async pipeline the same files', async () => {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { packageRoot } from '../core/package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 
 const FONT_PACKAGE = 'dejavu-fonts-ttf';
 export const FIGURE_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;

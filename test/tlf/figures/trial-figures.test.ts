@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { groupRow } from '../../src/analyze/ard-rows.js';
-import { analyzeTimeToEvent, type TimeToEventSubject } from '../../src/analyze/time-to-event.js';
-import type { ArdRow } from '../../src/ard/types.js';
-import { packageRoot } from '../../src/core/package-root.js';
-import type { AdslRecord } from '../../src/derive/adsl.js';
-import type { TteRecord } from '../../src/derive/flares-tte.js';
-import { renderFigureFiles, renderFigureSvg } from '../../src/figures/figure-files.js';
-import type { IntervalChartSpec, StepChartSpec } from '../../src/figures/figure-spec.js';
+import { analyzeAll } from '../../../src/analyze/analyze-all.js';
+import { groupRow } from '../../../src/analyze/ard-rows.js';
+import type { SurvivalCurve } from '../../../src/analyze/km-curves.js';
+import { analyzeTimeToEvent, type TimeToEventSubject } from '../../../src/analyze/time-to-event.js';
+import type { ArdRow } from '../../../src/ard/types.js';
+import { deriveAll } from '../../../src/derive/derive-all.js';
+import { tlfContext } from '../../../src/pipeline/tables.js';
+import { renderFigureFiles, renderFigureSvg } from '../../../src/render/charts/figure-files.js';
+import type { IntervalChartSpec, StepChartSpec } from '../../../src/render/charts/figure-spec.js';
+import { formatNumber, formatP, formatRatio } from '../../../src/render/format.js';
+import { DRAFT_MARK, DUMMY_MARK } from '../../../src/render/print-form.js';
+import { defaultSettingsPath, loadSapSettings } from '../../../src/sap/index.js';
+import type { Blinding } from '../../../src/tlf/context.js';
 import {
   KM_FLARE_FIGURE_ID,
   KM_STEROID_FIGURE_ID,
@@ -17,49 +19,32 @@ import {
   sledaiLsMeanFigureSpec,
   trialFigureSpecs,
   type TrialFigureInput,
-} from '../../src/figures/trial-figures.js';
-import { tlfContext } from '../../src/pipeline/tables.js';
-import { formatNumber, formatP, formatRatio } from '../../src/render/format.js';
-import { DRAFT_MARK, DUMMY_MARK } from '../../src/render/print-form.js';
-import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
-import type { Blinding } from '../../src/tlf/context.js';
-import { adslRecord, blind } from '../helpers/adsl-record.js';
-import { sampleRun } from '../helpers/sample-run.js';
+} from '../../../src/tlf/figures/trial-figures.js';
+import { sampleRun } from '../../helpers/sample-run.js';
 
 const settings = loadSapSettings(defaultSettingsPath());
 /** Words that would reveal an arm: codes, names from settings (raw and typeset), and the arms' vocabulary. */
 const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'MSC', 'Placebo', 'placebo', '10^6', '10^5', '\u00d710', 'cells/kg', 'hazard ratio'];
 
-// Six FAS subjects, two per arm, and one not in the FAS (never infused) whose record must be ignored.
-const ARM_OF: Readonly<Record<string, 'PBO' | 'MSC1E6' | 'MSC5E6'>> = { S1: 'PBO', S2: 'PBO', S3: 'MSC1E6', S4: 'MSC1E6', S5: 'MSC5E6', S6: 'MSC5E6', S7: 'PBO' };
-// [time, censored] per subject for TTFLARE and TTCSDISC (S6 has no TTCSDISC record: not on steroids).
-const FLARE: Readonly<Record<string, readonly [number, 0 | 1]>> = { S1: [30, 0], S2: [364, 1], S3: [100, 0], S4: [200, 0], S5: [364, 1], S6: [90, 1], S7: [10, 0] };
-const CSDISC: Readonly<Record<string, readonly [number, 0 | 1]>> = { S1: [120, 0], S2: [364, 1], S3: [84, 0], S4: [364, 1], S5: [250, 0], S7: [5, 0] };
+// Six FAS subjects, two per arm.
+const ARM_OF: Readonly<Record<string, 'PBO' | 'MSC1E6' | 'MSC5E6'>> = { S1: 'PBO', S2: 'PBO', S3: 'MSC1E6', S4: 'MSC1E6', S5: 'MSC5E6', S6: 'MSC5E6' };
+// [time, censored] per subject for TTFLARE and TTCSDISC (S6 is not in the TTCSDISC analysis: not on steroids).
+const FLARE: Readonly<Record<string, readonly [number, 0 | 1]>> = { S1: [30, 0], S2: [364, 1], S3: [100, 0], S4: [200, 0], S5: [364, 1], S6: [90, 1] };
+const CSDISC: Readonly<Record<string, readonly [number, 0 | 1]>> = { S1: [120, 0], S2: [364, 1], S3: [84, 0], S4: [364, 1], S5: [250, 0] };
 
-function adsl(blinded: boolean): AdslRecord[] {
-  return Object.entries(ARM_OF).map(([id, arm]) => {
-    const r = adslRecord(id, { ARMCD: arm, ACTARMCD: arm, ...(id === 'S7' ? { FASFL: 'N', SAFFL: 'N', INFFL: 'N' } : {}) });
-    return blinded ? blind(r) : r;
+/** The ARD rows and the curves the KM figures read, made by the real analysis of those subjects. */
+function tteAnalysis(blinded: boolean): { ard: ArdRow[]; curves: SurvivalCurve[] } {
+  const subjects = (times: Readonly<Record<string, readonly [number, 0 | 1]>>): TimeToEventSubject[] =>
+    Object.entries(times).map(([USUBJID, [time, cnsr]]) => ({ USUBJID, arm: blinded ? null : ARM_OF[USUBJID]!, time, event: cnsr === 0 }));
+  const spec = (endpoint: string) => ({
+    endpoint, population: 'FAS' as const, landmarkDays: [84], riskTimes: settings.display.kmAtRiskDays, confidenceLevel: 0.95, blinded,
   });
+  const curves: SurvivalCurve[] = [];
+  const sink = (c: SurvivalCurve) => curves.push(c);
+  const ard = [...analyzeTimeToEvent(subjects(FLARE), spec('TTFLARE'), undefined, sink), ...analyzeTimeToEvent(subjects(CSDISC), spec('TTCSDISC'), undefined, sink)];
+  return { ard, curves };
 }
-
-function tteRecords(paramcd: string, times: Readonly<Record<string, readonly [number, 0 | 1]>>): TteRecord[] {
-  return Object.entries(times).map(([USUBJID, [AVAL, CNSR]]) => ({
-    USUBJID, PARAMCD: paramcd, PARAM: paramcd, STARTDT: '2025-01-05', ADT: '2025-01-05', AVAL, CNSR, EVNTDESC: '',
-  }));
-}
-
-const TTE = [...tteRecords('TTFLARE', FLARE), ...tteRecords('TTCSDISC', CSDISC)];
-
-/** The ARD rows the KM figures read, made by the real analysis of the same FAS subjects. */
-function tteArd(blinded: boolean): ArdRow[] {
-  const fas = (times: Readonly<Record<string, readonly [number, 0 | 1]>>): TimeToEventSubject[] =>
-    Object.entries(times)
-      .filter(([id]) => id !== 'S7')
-      .map(([USUBJID, [time, cnsr]]) => ({ USUBJID, arm: blinded ? null : ARM_OF[USUBJID]!, time, event: cnsr === 0 }));
-  const spec = (endpoint: string) => ({ endpoint, population: 'FAS' as const, landmarkDays: [84], confidenceLevel: 0.95, blinded });
-  return [...analyzeTimeToEvent(fas(FLARE), spec('TTFLARE')), ...analyzeTimeToEvent(fas(CSDISC), spec('TTCSDISC'))];
-}
+const tteArd = (blinded: boolean) => tteAnalysis(blinded).ard;
 
 const LSMEAN_ID = { endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' as const };
 function lsmeanRows(method = 'MMRM-US-KR'): ArdRow[] {
@@ -75,7 +60,8 @@ function lsmeanRows(method = 'MMRM-US-KR'): ArdRow[] {
 
 function input(blinding: Blinding, over: Partial<TrialFigureInput> = {}, draft = false): TrialFigureInput {
   const blinded = blinding === 'blinded';
-  return { adsl: adsl(blinded), tte: TTE, ard: [...tteArd(blinded), ...(blinded ? [] : lsmeanRows())], settings, ctx: tlfContext(settings, blinding, draft), ...over };
+  const { ard, curves } = tteAnalysis(blinded);
+  return { curves, ard: [...ard, ...(blinded ? [] : lsmeanRows())], settings, ctx: tlfContext(settings, blinding, draft), ...over };
 }
 
 describe('trialFigureSpecs, unblinded', () => {
@@ -97,9 +83,9 @@ describe('trialFigureSpecs, unblinded', () => {
     expect(km.series.map((s) => s.label)).toEqual(['Placebo', 'MSC 1\u00d710\u2076 cells/kg', 'MSC 5\u00d710\u2076 cells/kg']);
   });
 
-  it('counts FAS subjects only, at risk at the settings days', () => {
+  it('draws the analysis curves, at risk at the settings days', () => {
     expect(km.riskTimes).toEqual(settings.display.kmAtRiskDays);
-    // Hand count (S7 is not in the FAS): PBO S1 (30, event), S2 (364, censored); times ≥ τ for τ = 0, 84, 168, 252, 364.
+    // Hand count: PBO S1 (30, event), S2 (364, censored); times ≥ τ for τ = 0, 84, 168, 252, 364.
     expect(km.series[0]!.atRisk).toEqual([2, 1, 1, 1, 1]);
     expect(km.series[1]!.atRisk).toEqual([2, 2, 1, 0, 0]);
     expect(cs.series[2]!.atRisk).toEqual([1, 1, 1, 0, 0]); // MSC5E6: S5 only (S6 has no TTCSDISC record)
@@ -162,12 +148,29 @@ describe('trialFigureSpecs, blinded', () => {
     for (const text of texts) for (const token of ARM_TOKENS) expect(text).not.toContain(token);
   });
 
-  it('refuses a subject that carries an arm in a blinded run', () => {
-    expect(() => trialFigureSpecs(input('blinded', { adsl: adsl(false) }))).toThrow(/blinded/);
+  it('refuses a curve of an arm in a blinded run', () => {
+    expect(() => trialFigureSpecs(input('blinded', { curves: tteAnalysis(false).curves }))).toThrow(/blinded/);
   });
 
   it('has no LS-mean figure even when model rows are present', () => {
     expect(sledaiLsMeanFigureSpec({ ...input('blinded'), ard: lsmeanRows() })).toBeNull();
+  });
+});
+
+describe('trialFigureSpecs, curves from the analysis', () => {
+  it('takes the axis end from the longest curve when it passes the end of follow-up', () => {
+    const { curves } = tteAnalysis(false);
+    const longer = curves.map((c) => (c.endpoint === 'TTFLARE' && c.group === 'MSC5E6' ? { ...c, steps: [...c.steps, { time: 371, survival: 1 }] } : c));
+    const [flare, steroid] = trialFigureSpecs(input('randomization', { curves: longer })) as [StepChartSpec, StepChartSpec];
+    expect(flare.x.domain).toEqual([0, 371]);
+    expect(steroid.x.domain).toEqual([0, Math.max(settings.analysis.followUpEndDay, ...settings.display.kmAtRiskDays)]);
+  });
+
+  it('refuses a missing curve or a curve without a number at risk at a risk-table day', () => {
+    const { curves } = tteAnalysis(false);
+    expect(() => trialFigureSpecs(input('randomization', { curves: curves.filter((c) => c.group !== 'MSC1E6') }))).toThrow(/no Kaplan.Meier curve of MSC1E6/);
+    const short = curves.map((c) => ({ ...c, atRisk: c.atRisk.slice(1) }));
+    expect(() => trialFigureSpecs(input('randomization', { curves: short }))).toThrow(/no number at risk at day 0/);
   });
 });
 
@@ -178,27 +181,16 @@ describe('trialFigureSpecs, run marks', () => {
   });
 });
 
-/** adtte records back from the run's CSV (the figures' input, as written). */
-function adtteFrom(files: ReadonlyMap<string, string | Uint8Array>): TteRecord[] {
-  const rows = parse(files.get('adam/adtte.csv') as string, { columns: true }) as Record<string, string>[];
-  return rows.map((r) => ({ ...r, AVAL: Number(r['AVAL']), CNSR: Number(r['CNSR']) as 0 | 1 }) as unknown as TteRecord);
-}
-
 describe('the figures of the bundled sample', () => {
-  it('are written as SVG and PNG; the number at risk at day 0 is the ARD n of each arm; under 2 s', async () => {
+  it('are written as SVG and PNG from the analysis curves; the number at risk at day 0 is the ARD n of each arm', async () => {
     const run = await sampleRun('unblinded');
     const files = run.result.files;
     for (const id of [KM_FLARE_FIGURE_ID, KM_STEROID_FIGURE_ID, SLEDAI_LSMEAN_FIGURE_ID]) {
       expect(typeof files.get(`figures/${id}.svg`)).toBe('string');
       expect(files.get(`figures/${id}.png`)).toBeInstanceOf(Uint8Array);
     }
-    const figureInput: TrialFigureInput = {
-      adsl: run.result.derivations.adsl,
-      tte: adtteFrom(files),
-      ard: run.result.ard,
-      settings: run.settings,
-      ctx: tlfContext(run.settings, run.unblinding.kind, run.lock.draft),
-    };
+    const { curves } = analyzeAll(deriveAll(run.lock, run.unblinding, run.settings), run.settings, false);
+    const figureInput: TrialFigureInput = { curves, ard: run.result.ard, settings: run.settings, ctx: tlfContext(run.settings, run.unblinding.kind, run.lock.draft) };
     const rendered = renderFigureFiles(trialFigureSpecs(figureInput));
     // The same inputs in-process give the same bytes as the pipeline wrote.
     for (const [path, content] of rendered) expect(Buffer.from(content).equals(Buffer.from(files.get(path)!))).toBe(true);
@@ -208,43 +200,12 @@ describe('the figures of the bundled sample', () => {
       for (const [spec, endpoint] of [[flare, 'TTFLARE'], [steroid, 'TTCSDISC']] as const) {
         const n = run.result.ard.find((r) => r.endpoint === endpoint && r.group === arm && r.comparator === '' && r.stat === 'n' && r.param === '')!.value;
         expect(spec.series[i]!.atRisk[0]).toBe(n);
+        // The series is the analysis curve, point for point (test/analyze/km-curves.test.ts checks it against R).
+        const curve = curves.find((c) => c.endpoint === endpoint && c.group === arm)!;
+        expect(spec.series[i]!.steps).toEqual(curve.steps.map((p) => ({ x: p.time, y: p.survival })));
+        expect(spec.series[i]!.censors).toEqual(curve.censors.map((p) => ({ x: p.time, y: p.survival })));
       }
     });
-  });
-
-  it('draws the curves, censor marks and numbers at risk that R survfit gives (fixture make-km-figure.R)', async () => {
-    // Source: test/fixtures/figures/km-figure.json from R survival::survfit on the sample's adam CSVs
-    // (FAS, arm from ADSL). Counts and times exact; S(t) within 1e-12 absolute (R prints 15 significant digits).
-    const reference = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'figures', 'km-figure.json'), 'utf8')) as Record<
-      string,
-      Record<string, { atRisk: number[]; eventTimes: number[]; eventSurvival: number[]; censorTimes: number[]; censorSurvival: number[]; lastTime: number[] }>
-    >;
-    const check = (spec: StepChartSpec, paramcd: string, groups: readonly string[]) => {
-      groups.forEach((group, i) => {
-        const r = reference[paramcd]![group]!;
-        const s = spec.series[i]!;
-        expect(s.atRisk, `${paramcd} ${group} at risk`).toEqual(r.atRisk);
-        const events = s.steps.slice(1).filter((p, k, all) => k < all.length - 1 || r.eventTimes.includes(p.x));
-        expect(events.map((p) => p.x)).toEqual(r.eventTimes);
-        events.forEach((p, k) => expect(Math.abs(p.y - r.eventSurvival[k]!)).toBeLessThan(1e-12));
-        expect(s.steps[s.steps.length - 1]!.x).toBe(r.lastTime[0]);
-        expect(s.censors.map((p) => p.x)).toEqual(r.censorTimes);
-        s.censors.forEach((p, k) => expect(Math.abs(p.y - r.censorSurvival[k]!)).toBeLessThan(1e-12));
-      });
-    };
-    for (const kind of ['unblinded', 'blinded'] as const) {
-      const run = await sampleRun(kind);
-      const specs = trialFigureSpecs({
-        adsl: run.result.derivations.adsl,
-        tte: adtteFrom(run.result.files),
-        ard: run.result.ard,
-        settings: run.settings,
-        ctx: tlfContext(run.settings, run.unblinding.kind, run.lock.draft),
-      }) as StepChartSpec[];
-      const groups = kind === 'unblinded' ? ['PBO', 'MSC1E6', 'MSC5E6'] : ['TOTAL'];
-      check(specs[0]!, 'TTFLARE', groups);
-      check(specs[1]!, 'TTCSDISC', groups);
-    }
   });
 
   it('in a blinded run: the two KM figures, no arm token in any figure byte', async () => {

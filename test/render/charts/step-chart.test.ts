@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { plusPath } from '../../src/figures/series-style.js';
-import { renderStepChartSvg } from '../../src/figures/step-chart.js';
+import { plusPath } from '../../../src/render/charts/series-style.js';
+import { renderStepChartSvg } from '../../../src/render/charts/step-chart.js';
 import { count, stepSpec } from './chart-fixtures.js';
 
 describe('renderStepChartSvg', () => {

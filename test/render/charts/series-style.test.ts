@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markerPath, plusPath, seriesStyle } from '../../src/figures/series-style.js';
+import { markerPath, plusPath, seriesStyle } from '../../../src/render/charts/series-style.js';
 
 describe('seriesStyle', () => {
   it('draws the first series black and solid', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PNG_ZOOM, svgToPng } from '../../src/figures/png.js';
+import { PNG_ZOOM, svgToPng } from '../../../src/render/charts/png.js';
 
 const svg = (body: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40" font-family="DejaVu Sans"><rect width="120" height="40" fill="white"/>${body}</svg>`;

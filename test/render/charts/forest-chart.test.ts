@@ -1,9 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { renderFigureFiles } from '../../src/figures/figure-files.js';
-import type { ForestChartSpec } from '../../src/figures/figure-spec.js';
-import { forestDodge, forestXDomain, renderForestChartSvg } from '../../src/figures/forest-chart.js';
-import { markerPath } from '../../src/figures/series-style.js';
+import { renderFigureFiles } from '../../../src/render/charts/figure-files.js';
+import type { ForestChartSpec } from '../../../src/render/charts/figure-spec.js';
+import { forestDodge, forestXDomain, renderForestChartSvg } from '../../../src/render/charts/forest-chart.js';
+import { markerPath } from '../../../src/render/charts/series-style.js';
 import { count } from './chart-fixtures.js';
 
 /** Made-up forest plot: a data row, a heading, two data rows (one estimate not estimable, one bound missing). */
