@@ -12,6 +12,7 @@
  * model fitted without the degenerate arm; any Cox fit without a finite maximum or convergence.
  */
 import type { ArdRow, Group, Population } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { ArmCode } from '../lock/types.js';
 import { waldRatio, type WaldRatio } from '../numerics/glm/wald.js';
 import { fitCox } from '../numerics/survival/cox.js';
@@ -33,7 +34,7 @@ export interface TimeToEventSubject {
 }
 
 export interface TimeToEventSpec {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly population: Population;
   /** Days at which the KM estimate is reported (settings `analysis.kmDays`). */
   readonly landmarkDays: readonly number[];

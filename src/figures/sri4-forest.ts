@@ -6,6 +6,7 @@
  * Unblinded runs only: the figure is nothing but a comparison of arms (null when blinded).
  */
 import type { Group } from '../ard/types.js';
+import type { ArdStat } from '../ard/vocabulary.js';
 import type { RowKey } from '../render/table-spec.js';
 import { ardLookup, type ValueLookup } from '../render/ard-lookup.js';
 import { markLines } from '../render/print-form.js';
@@ -30,7 +31,7 @@ function countText(lookup: ValueLookup, key: RowKey, group: Group): string {
 
 /** MN difference (MSC − PBO) and its CI of one arm, on the percentage-point scale. */
 function difference(lookup: ValueLookup, key: RowKey, group: Group): ForestEstimate {
-  const v = (stat: string) => {
+  const v = (stat: ArdStat) => {
     const x = lookup({ ...key, comparator: 'PBO', group, stat, method: 'MN' });
     // Shown in percentage points; the ARD keeps the fraction (decimal shift for display only).
     return x === null ? null : Number((x * 100).toPrecision(15));

@@ -10,6 +10,7 @@
  * model); no arm code or name enters any spec. Draft and dummy runs carry the tables' marks.
  */
 import type { ArdRow, Group } from '../ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../ard/vocabulary.js';
 import type { AdslRecord } from '../derive/adsl.js';
 import { TTFLARE, type TteRecord } from '../derive/flares-tte.js';
 import { TTCSDISC } from '../derive/steroid-sparing.js';
@@ -42,7 +43,8 @@ const CENSOR_FOOTNOTE = '+ Censored observation. Number at risk: subjects whose 
 
 interface KmFigureArgs {
   readonly id: string;
-  readonly paramcd: string;
+  /** The ADTTE PARAMCD, which is also the ARD endpoint of the curve's numbers. */
+  readonly paramcd: ArdEndpoint;
   /** The title after `Kaplan–Meier Curve(s) `, e.g. `of Time to First BILAG-2004 Flare`. */
   readonly title: string;
   readonly populationLabel: string;
@@ -131,9 +133,9 @@ export function kaplanMeierFigureSpec(input: TrialFigureInput, lookup: ValueLook
   };
 }
 
-function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: string, group: Group, label: string): string {
+function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: ArdEndpoint, group: Group, label: string): string {
   const key = { endpoint, param: '', visit: '', population: 'FAS' as const, comparator: '' as const, group };
-  const v = (stat: string, method = '') => lookup({ ...key, stat, method });
+  const v = (stat: ArdStat, method: ArdMethod | '' = '') => lookup({ ...key, stat, method });
   const days = (x: number | null) => formatNumber(x, MEDIAN_DAYS_DECIMALS);
   return (
     `${label}: ${v('events') ?? NOT_ESTIMABLE} of ${v('n') ?? NOT_ESTIMABLE} subjects with an event; median (95% CI), days: ` +
@@ -141,9 +143,9 @@ function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: string, group
   );
 }
 
-function hazardRatioFootnote(lookup: ValueLookup, endpoint: string, arm: Arm, ctx: TlfContext): string {
+function hazardRatioFootnote(lookup: ValueLookup, endpoint: ArdEndpoint, arm: Arm, ctx: TlfContext): string {
   const key = { endpoint, param: '', visit: '', population: 'FAS' as const, comparator: 'PBO' as const, group: arm };
-  const hr = (stat: string) => lookup({ ...key, stat, method: 'COX-EFRON' });
+  const hr = (stat: ArdStat) => lookup({ ...key, stat, method: 'COX-EFRON' });
   const p = lookup({ ...key, stat: 'p', method: 'LOGRANK' });
   return (
     `${groupLabel(ctx, arm)} vs ${groupLabel(ctx, 'PBO')}: hazard ratio ${formatRatio(hr('hr'))} ` +

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { groupRow } from '../../src/analyze/ard-rows.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from '../../src/analyze/time-to-event.js';
 import type { ArdRow } from '../../src/ard/types.js';
+import type { ArdMmrmMethod } from '../../src/ard/vocabulary.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import type { AdslRecord } from '../../src/derive/adsl.js';
 import type { TteRecord } from '../../src/derive/flares-tte.js';
@@ -57,12 +58,12 @@ function tteArd(blinded: boolean): ArdRow[] {
     Object.entries(times)
       .filter(([id]) => id !== 'S7')
       .map(([USUBJID, [time, cnsr]]) => ({ USUBJID, arm: blinded ? null : ARM_OF[USUBJID]!, time, event: cnsr === 0 }));
-  const spec = (endpoint: string) => ({ endpoint, population: 'FAS' as const, landmarkDays: [84], confidenceLevel: 0.95, blinded });
+  const spec = (endpoint: 'TTFLARE' | 'TTCSDISC') => ({ endpoint, population: 'FAS' as const, landmarkDays: [84], confidenceLevel: 0.95, blinded });
   return [...analyzeTimeToEvent(fas(FLARE), spec('TTFLARE')), ...analyzeTimeToEvent(fas(CSDISC), spec('TTCSDISC'))];
 }
 
-const LSMEAN_ID = { endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' as const };
-function lsmeanRows(method = 'MMRM-US-KR'): ArdRow[] {
+const LSMEAN_ID = { endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' } as const;
+function lsmeanRows(method: ArdMmrmMethod = 'MMRM-US-KR'): ArdRow[] {
   return (['PBO', 'MSC1E6', 'MSC5E6'] as const).flatMap((arm, a) =>
     (['WEEK4', 'WEEK12'] as const).flatMap((visit, v) => [
       groupRow({ ...LSMEAN_ID, visit }, arm, 'lsmean', -1 - a - v, method),
