@@ -14,7 +14,10 @@ export { analyzeAll } from './analyze/analyze-all.js';
 export type { AnalysisResult } from './analyze/analyze-all.js';
 export type { Issue, IssueCode } from './core/issues.js';
 export type { ArdRow } from './ard/types.js';
-export { ardToCsv, sortArdRows } from './output/ard-csv.js';
+export { ardToCsv } from './output/ard-csv.js';
+export { sortArdRows } from './ard/order.js';
+export { ARD_ENDPOINTS, ARD_STATS, ARD_METHODS } from './ard/vocabulary.js';
+export type { ArdEndpoint, ArdStat, ArdMethod } from './ard/vocabulary.js';
 export { simulateTrial } from './simulate/simulate-trial.js';
 export { dummyRandomization } from './unblinding/dummy-randomization.js';
 

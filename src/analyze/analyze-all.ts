@@ -7,7 +7,7 @@
 import type { ArdRow } from '../ard/types.js';
 import type { Issue } from '../core/issues.js';
 import type { Derived } from '../derive/derive-all.js';
-import { sortArdRows } from '../output/ard-csv.js';
+import { sortArdRows } from '../ard/order.js';
 import type { SapSettings } from '../sap/index.js';
 import type { IssueSink } from './analysis-issues.js';
 import type { CurveSink, SurvivalCurve } from './km-curves.js';

@@ -3,9 +3,10 @@
  * turns non-finite numbers into "not estimable" (null) in one place.
  */
 import type { ArdRow, Group, Population } from '../ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../ard/vocabulary.js';
 
 export interface RowIdentity {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly param: string;
   readonly visit: string;
   readonly population: Population;
@@ -16,11 +17,11 @@ export function finiteOrNull(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : x;
 }
 
-export function groupRow(id: RowIdentity, group: Group, stat: string, value: number | null, method = ''): ArdRow {
+export function groupRow(id: RowIdentity, group: Group, stat: ArdStat, value: number | null, method: ArdMethod | '' = ''): ArdRow {
   return { ...id, group, comparator: '', stat, method, value: finiteOrNull(value) };
 }
 
-export function comparisonRow(id: RowIdentity, group: Group, stat: string, method: string, value: number | null): ArdRow {
+export function comparisonRow(id: RowIdentity, group: Group, stat: ArdStat, method: ArdMethod, value: number | null): ArdRow {
   return { ...id, group, comparator: 'PBO', stat, method, value: finiteOrNull(value) };
 }
 

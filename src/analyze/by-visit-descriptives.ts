@@ -7,6 +7,7 @@
  * (SLEDAI-2K, PROs, labs …).
  */
 import type { ArdRow, Population } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { SapSettings } from '../sap/index.js';
 import type { RowIdentity } from './ard-rows.js';
 import { descriptiveRows } from './descriptives.js';
@@ -22,7 +23,7 @@ export interface VisitValueRecord {
 }
 
 export interface ByVisitDescriptiveSpec {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly population: Population;
   /** ARD param of the values, e.g. `AVAL` or `SF36PCS:AVAL`. */
   readonly avalParam: string;

@@ -41,6 +41,5 @@ export function analysisGroups(
   return [...arms, total];
 }
 
-/** MSC arms compared with placebo, in display order. */
-export const COMPARED_ARMS: readonly Exclude<ArmCode, 'PBO'>[] = ['MSC1E6', 'MSC5E6'];
-export const REFERENCE_ARM = 'PBO' as const;
+/** MSC arms compared with placebo, in display order, and placebo (src/ard/arms.ts). */
+export { COMPARED_ARMS, REFERENCE_ARM } from '../ard/arms.js';

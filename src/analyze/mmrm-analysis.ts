@@ -17,6 +17,7 @@
  * a blinded run.
  */
 import type { ArdRow, Population } from '../ard/types.js';
+import { ardMmrmMethod, type ArdEndpoint, type ArdMmrmMethod } from '../ard/vocabulary.js';
 import type { AdslRecord } from '../derive/adsl.js';
 import { ARM_CODES, type ArmCode } from '../lock/types.js';
 import type { DataRow } from '../numerics/model/variables.js';
@@ -78,7 +79,7 @@ export function selectMmrmObservations(
 
 export interface MmrmChangeResult {
   /** `MMRM-US-KR`, `MMRM-TOEPH-KR`, … (the first structure's when all failed). */
-  readonly method: string;
+  readonly method: ArdMmrmMethod;
   readonly converged: boolean;
   readonly attempts: readonly MmrmAttempt[];
   readonly nObs: number;
@@ -95,7 +96,7 @@ const cellKey = (arm: string, visit: string): string => `${arm}|${visit}`;
 
 function failedResult(order: readonly CovarianceType[], attempts: readonly MmrmAttempt[], nObs: number, nSubjects: number, warning: string): MmrmChangeResult {
   return {
-    method: mmrmMethodName(order[0]!, 'kr'),
+    method: ardMmrmMethod(mmrmMethodName(order[0]!, 'kr')),
     converged: false,
     attempts,
     nObs,
@@ -151,7 +152,7 @@ export function fitChangeMmrm(
     for (const d of ls.differences) differences.set(cellKey(d.levels['ARMCD']!, d.levels['AVISIT']!), d);
   }
   return {
-    method: fallback.method,
+    method: ardMmrmMethod(fallback.method),
     converged: true,
     attempts: fallback.attempts,
     nObs: fit.nObs,
@@ -164,7 +165,7 @@ export function fitChangeMmrm(
 
 /** ARD rows of one fit at each of `visits`: every arm × visit and comparison row, empty where not estimable. */
 export function mmrmChangeRows(
-  identity: { readonly endpoint: string; readonly param: string; readonly population: Population },
+  identity: { readonly endpoint: ArdEndpoint; readonly param: string; readonly population: Population },
   visits: readonly string[],
   result: MmrmChangeResult,
 ): ArdRow[] {
@@ -200,7 +201,7 @@ export function mmrmChangeRows(
 export function analyzeChangeMmrm(
   adsl: readonly AdslRecord[],
   records: readonly ChangeRecord[],
-  identity: { readonly endpoint: string; readonly param: string; readonly population: Population },
+  identity: { readonly endpoint: ArdEndpoint; readonly param: string; readonly population: Population },
   visits: readonly string[],
   settings: SapSettings,
   report: IssueSink = ignoreIssues,

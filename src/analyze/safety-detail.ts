@@ -11,6 +11,7 @@
  * Descriptive only; a blinded run has TOTAL alone, with the same terms.
  */
 import type { ArdRow } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { AdaeRecord } from '../derive/adae.js';
 import type { AdslRecord } from '../derive/adsl.js';
 import { computeWorstSeverity } from '../derive/teae-severity.js';
@@ -20,7 +21,7 @@ import { analysisGroups } from './groups.js';
 
 export const RELATIONSHIP_CATEGORIES = ['RELATED', 'NOT RELATED'] as const;
 
-const identity = (endpoint: string, param: string): RowIdentity => ({ endpoint, param, visit: '', population: 'SAF' });
+const identity = (endpoint: ArdEndpoint, param: string): RowIdentity => ({ endpoint, param, visit: '', population: 'SAF' });
 
 /** A term of the breakdown: its param suffix and which TEAEs belong to it. */
 interface Term {

@@ -10,6 +10,7 @@
  * unblinded runs only; a blinded run writes none of these rows (they exist to compare arms).
  */
 import type { ArdRow, Population } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { AdslRecord } from '../derive/adsl.js';
 import type { Sri4Record } from '../derive/sri4.js';
 import { cochranMantelHaenszel } from '../numerics/binary/cmh.js';
@@ -19,7 +20,7 @@ import { comparisonRow, proportionRows, type RowIdentity } from './ard-rows.js';
 import { compareProportionRows, type ArmCount } from './compare-proportions.js';
 import { analysisArm, analysisGroups, COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 
-const identity = (endpoint: string, population: Population, param = ''): RowIdentity => ({
+const identity = (endpoint: ArdEndpoint, population: Population, param = ''): RowIdentity => ({
   endpoint,
   param,
   visit: 'WEEK24',

@@ -13,6 +13,7 @@
  * Each group's Kaplan–Meier fit also goes, as the curve the figures draw (km-curves.ts), to a `CurveSink`.
  */
 import type { ArdRow, Group, Population } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { ArmCode } from '../lock/types.js';
 import { waldRatio, type WaldRatio } from '../numerics/glm/wald.js';
 import { fitCox } from '../numerics/survival/cox.js';
@@ -35,7 +36,7 @@ export interface TimeToEventSubject {
 }
 
 export interface TimeToEventSpec {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly population: Population;
   /** Days at which the KM estimate is reported (settings `analysis.kmDays`). */
   readonly landmarkDays: readonly number[];

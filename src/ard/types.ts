@@ -2,19 +2,22 @@
  * One row of the analysis results data (../shared/dts/ard.md): one statistic at full precision.
  * `value` null = not estimable (written as an empty field; tables show NE with a footnote).
  */
-export type Population = 'FAS' | 'SAF' | 'ENR';
-export type Group = 'PBO' | 'MSC1E6' | 'MSC5E6' | 'TOTAL';
+import type { Group, Population, REFERENCE_ARM } from './arms.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from './vocabulary.js';
+
+export type { Group, Population };
 
 export interface ArdRow {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly param: string;
   readonly visit: string;
   readonly population: Population;
   readonly group: Group;
-  /** 'PBO' on a comparison row, else ''. */
-  readonly comparator: '' | 'PBO';
-  readonly stat: string;
-  readonly method: string;
+  /** The reference arm on a comparison row, else ''. */
+  readonly comparator: '' | typeof REFERENCE_ARM;
+  readonly stat: ArdStat;
+  /** Empty on plain counts and descriptives. */
+  readonly method: ArdMethod | '';
   readonly value: number | null;
 }
 

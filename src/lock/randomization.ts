@@ -3,6 +3,7 @@
  * lock: one row per DM subject and no other, RANDNO unique, ARM matching ARMCD, ACTARMCD given exactly
  * for the infused subjects (EX EXOCCUR = Y). Issues name the file as the user gave it.
  */
+import { ARM_NAMES } from '../ard/arms.js';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
 import { parseCsv } from './csv.js';
@@ -13,12 +14,8 @@ import type { Loose, TableSchema } from './schema.js';
 import { readTable } from './table.js';
 import { ARM_CODES, type Lock, type RandomizationRow } from './types.js';
 
-/** ARMCD → ARM, in display order. */
-export const ARM_NAMES: Readonly<Record<(typeof ARM_CODES)[number], string>> = {
-  PBO: 'Placebo',
-  MSC1E6: 'MSC 1x10^6 cells/kg',
-  MSC5E6: 'MSC 5x10^6 cells/kg',
-};
+/** ARMCD → ARM, in display order (src/ard/arms.ts). */
+export { ARM_NAMES };
 
 function randomizationSchema(file: string): TableSchema<RandomizationRow> {
   return {

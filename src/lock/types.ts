@@ -8,6 +8,7 @@
  * columns are numbers. `*_DEC` fields record how many decimals the number was written with (the data's
  * precision, which drives display rounding per the SAP).
  */
+import type { Arm } from '../ard/arms.js';
 import type { IsoDate } from '../core/dates.js';
 
 export interface SourceRef {
@@ -166,8 +167,9 @@ export interface Lock {
   readonly ae: readonly AeRow[];
 }
 
-export const ARM_CODES = ['PBO', 'MSC1E6', 'MSC5E6'] as const;
-export type ArmCode = (typeof ARM_CODES)[number];
+/** The arm codes in display order, from the ARD's one statement of the arms (src/ard/arms.ts). */
+export { ARMS as ARM_CODES } from '../ard/arms.js';
+export type ArmCode = Arm;
 
 export interface RandomizationRow {
   readonly src: SourceRef;

@@ -1,43 +1,13 @@
 /**
- * `ard.csv` and the ADaM-like dataset CSVs (dts/ard.md). ARD rows are sorted by the first eight
- * columns, each compared by UTF-16 code units (plain `<`, not localeCompare, so `WEEK12` sorts
- * before `WEEK4` on every machine), so two runs can be diffed line by line. Both are written with
+ * `ard.csv` and the ADaM-like dataset CSVs (dts/ard.md). ARD rows are written in the ARD's order
+ * (src/ard/order.ts: the eight key columns by UTF-16 code units). Both are written with
  * text cells neutralized against spreadsheet formula injection (csv.ts `spreadsheetSafeCsvOf`).
  */
-import { ARD_COLUMNS, ARD_KEY_COLUMNS as KEY_COLUMNS } from '../ard/types.js';
+import { ARD_COLUMNS } from '../ard/types.js';
 import type { ArdRow } from '../ard/types.js';
+import { sortArdRows } from '../ard/order.js';
 import { spreadsheetSafeCsvOf } from './csv.js';
 import type { CsvValue } from './csv.js';
-
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Order of ARD rows: the eight key columns in turn, by UTF-16 code units. */
-export function compareArdRows(a: ArdRow, b: ArdRow): number {
-  for (const c of KEY_COLUMNS) {
-    const d = compareStrings(a[c], b[c]);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/**
- * Sorted copy of the rows. Two rows with the same key are a bug upstream (a table could not tell
- * which to show) and throw.
- */
-export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
-  const sorted = [...rows].sort(compareArdRows);
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1] as ArdRow;
-    const b = sorted[i] as ArdRow;
-    if (compareArdRows(a, b) === 0) {
-      throw new Error(`duplicate ARD key: ${KEY_COLUMNS.map((c) => `${c}=${a[c]}`).join(' ')}`);
-    }
-  }
-  return sorted;
-}
 
 export function ardToCsv(rows: readonly ArdRow[]): string {
   return spreadsheetSafeCsvOf(ARD_COLUMNS, sortArdRows(rows), (r, c): CsvValue => r[c as (typeof ARD_COLUMNS)[number]]);

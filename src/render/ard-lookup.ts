@@ -4,12 +4,13 @@
  * (the analysis or the spec is incomplete) and stops the run rather than showing a blank.
  */
 import type { ArdRow, Group } from '../ard/types.js';
+import type { ArdMethod, ArdStat } from '../ard/vocabulary.js';
 import type { RowKey, StatRef } from './table-spec.js';
 
 export interface ValueKey extends RowKey {
   readonly group: Group;
-  readonly stat: string;
-  readonly method: string;
+  readonly stat: ArdStat;
+  readonly method: ArdMethod | '';
 }
 
 /** The value of one statistic: a number, or null when not estimable. Throws when the ARD lacks it. */

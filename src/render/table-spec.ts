@@ -4,17 +4,18 @@
  * fills it from the ARD. Labels come from the caller (src/tlf/), never from this module.
  */
 import type { Group, Population } from '../ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../ard/vocabulary.js';
 
 /** Where a statistic sits in the ARD, apart from the group (which the column gives). */
 export interface StatRef {
-  readonly stat: string;
+  readonly stat: ArdStat;
   /** ARD `method`; empty for plain counts and descriptives. */
-  readonly method?: string;
+  readonly method?: ArdMethod | '';
 }
 
 /** The ARD coordinates a row shares across its cells. */
 export interface RowKey {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly param: string;
   readonly visit: string;
   readonly population: Population;

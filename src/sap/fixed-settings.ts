@@ -5,16 +5,13 @@
  * not-estimable mark (src/render/format.ts). They stay in the file as the SAP's statement of them; a
  * file that says otherwise is refused at load rather than silently ignored.
  */
-import { ARM_CODES } from '../lock/types.js';
+import { ARMS as ARM_CODES, REFERENCE_ARM, TOTAL_GROUP } from '../ard/arms.js';
 import { INSTRUMENTS } from '../lock/instruments.js';
 import { formatFractionAsPercent, formatP, formatRatio, NOT_ESTIMABLE } from '../render/format.js';
 import type { SapSettingsFile } from './schema.js';
 
 type Fail = (path: (string | number)[], message: string) => void;
 
-/** The ARD's arm codes in display order, its reference arm and its total group (ard.md "Groups"). */
-const ARD_REFERENCE_ARM = 'PBO';
-const ARD_TOTAL_GROUP = 'TOTAL';
 /** dts/domains.md: CMENRTPT is ONGOING or empty. */
 const CM_ONGOING = 'ONGOING';
 
@@ -28,8 +25,8 @@ export function checkFixedSettings(s: SapSettingsFile, fail: Fail): void {
   if (s.armDisplayOrder.join(',') !== ARM_CODES.join(',')) {
     fail(['armDisplayOrder'], `must be ${ARM_CODES.join(', ')}: the ARD and every table order the arms so (ard.md)`);
   }
-  fixed(['referenceArm'], s.referenceArm, ARD_REFERENCE_ARM, 'the comparator of every ARD comparison (ard.md)');
-  fixed(['totalGroup'], s.totalGroup, ARD_TOTAL_GROUP, 'the pooled group of the ARD (ard.md)');
+  fixed(['referenceArm'], s.referenceArm, REFERENCE_ARM, 'the comparator of every ARD comparison (ard.md)');
+  fixed(['totalGroup'], s.totalGroup, TOTAL_GROUP, 'the pooled group of the ARD (ard.md)');
   fixed(['steroids', 'ongoing'], s.steroids.ongoing, CM_ONGOING, 'the only CMENRTPT term of the lock (dts/domains.md)');
 
   const pga = INSTRUMENTS['PGA']?.result;

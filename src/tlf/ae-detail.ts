@@ -5,6 +5,7 @@
  * orders its terms the same way by the serious-TEAE counts.
  */
 import type { ArdRow } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
 import { socPtOrder, type AeHierarchy, type SocBlock } from './ae-soc-pt.js';
@@ -14,20 +15,20 @@ export const AE_SEVERITY_TABLE_ID = 'T-14.3.3';
 export const AE_RELATIONSHIP_TABLE_ID = 'T-14.3.4';
 export const SAE_SOC_PT_TABLE_ID = 'T-14.3.5';
 
-const keyOf = (endpoint: string, param: string): RowKey => ({ endpoint, param, visit: '', population: 'SAF', comparator: '' });
+const keyOf = (endpoint: ArdEndpoint, param: string): RowKey => ({ endpoint, param, visit: '', population: 'SAF', comparator: '' });
 const COUNT_PCT: StatRowSpec['format'] = { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } };
 
 const sentenceCase = (code: string): string => code.charAt(0) + code.slice(1).toLowerCase();
 
 /** A term's label row and one `n (%)` row per category (`<category>|<term>` params of `endpoint`). */
-function categoryRows(endpoint: string, categories: readonly string[], label: string, indent: number, term: string): RowSpec[] {
+function categoryRows(endpoint: ArdEndpoint, categories: readonly string[], label: string, indent: number, term: string): RowSpec[] {
   return [
     { kind: 'label', label, indent },
     ...categories.map((c): StatRowSpec => ({ kind: 'stat', label: sentenceCase(c), indent: indent + 1, key: keyOf(endpoint, `${c}|${term}`), format: COUNT_PCT })),
   ];
 }
 
-function brokenDownRows(endpoint: string, categories: readonly string[], blocks: readonly SocBlock[]): RowSpec[] {
+function brokenDownRows(endpoint: ArdEndpoint, categories: readonly string[], blocks: readonly SocBlock[]): RowSpec[] {
   return [
     ...categoryRows(endpoint, categories, 'Any TEAE', 0, 'TEAE'),
     ...blocks.flatMap((b): RowSpec[] => [

@@ -2,18 +2,15 @@
  * What every table of a run needs to know about the run: its blinding (SAP §6), whether it is a
  * draft, and the display labels of the groups (from settings, not hard-coded here).
  */
+import { ARMS, type Arm } from '../ard/arms.js';
 import type { Group } from '../ard/types.js';
 import type { PrintFlags, RunTrace } from '../render/print-form.js';
 import type { ColumnSpec, RowKey, StatRef } from '../render/table-spec.js';
 import { typesetPowersOfTen } from '../render/typeset.js';
 
 export type Blinding = 'blinded' | 'randomization' | 'dummy';
-export type Arm = Exclude<Group, 'TOTAL'>;
-
-/** Arms in display order, the reference first. */
-export const ARMS: readonly Arm[] = ['PBO', 'MSC1E6', 'MSC5E6'];
-/** Arms compared with the reference. */
-export const COMPARED_ARMS: readonly Arm[] = ['MSC1E6', 'MSC5E6'];
+/** Arms in display order, the reference first, and the arms compared with it (src/ard/arms.ts). */
+export { ARMS, COMPARED_ARMS, type Arm } from '../ard/arms.js';
 
 export interface TlfContext {
   readonly blinding: Blinding;

@@ -8,6 +8,7 @@
  * the data: `rateModelMethods` reads it from the ARD so that the row label says which).
  */
 import type { ArdRow } from '../ard/types.js';
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
@@ -18,7 +19,7 @@ export const TTFLARE_TABLE_ID = 'T-14.2.6';
 
 export type RateMethod = 'NEGBIN' | 'POISSON';
 
-export const FLARE_TABLE_ENDPOINTS: readonly { readonly endpoint: string; readonly label: string }[] = [
+export const FLARE_TABLE_ENDPOINTS: readonly { readonly endpoint: ArdEndpoint; readonly label: string }[] = [
   { endpoint: 'FLARE', label: 'Any flare (severe or moderate)' },
   { endpoint: 'FLARE_RENAL', label: 'Renal flare' },
   { endpoint: 'FLARE_NONRENAL', label: 'Non-renal flare' },
@@ -49,7 +50,7 @@ function notEstimableFootnote(blinded: boolean): string {
     : 'NE = not estimable (a rate without time at risk, a rate ratio when the MSC arm or placebo has no flare, a percentage difference when a group is empty, or a model that does not converge).';
 }
 
-function windowRows(endpoint: string, w: FlareTableWindow, modelWindow: boolean, method: RateMethod, blinded: boolean): RowSpec[] {
+function windowRows(endpoint: ArdEndpoint, w: FlareTableWindow, modelWindow: boolean, method: RateMethod, blinded: boolean): RowSpec[] {
   const key: RowKey = { endpoint, param: '', visit: w.visit, population: 'FAS', comparator: '' };
   const versus: RowKey = { ...key, comparator: 'PBO' };
   const columns = [...COMPARED_ARMS];
@@ -128,7 +129,7 @@ export function flareTableSpec(
 ): TableSpec {
   const blinded = isBlinded(ctx);
   const last = windows[windows.length - 1];
-  const methodOf = (endpoint: string): RateMethod => methods.get(endpoint) ?? 'NEGBIN';
+  const methodOf = (endpoint: ArdEndpoint): RateMethod => methods.get(endpoint) ?? 'NEGBIN';
   const rows = FLARE_TABLE_ENDPOINTS.flatMap(({ endpoint, label }, i): RowSpec[] => [
     ...(i > 0 ? [{ kind: 'separator' } as const] : []),
     { kind: 'label', label, indent: 0 },

@@ -8,6 +8,7 @@
  * d + 1, SE d + 2, KR df 1 decimal, p 3 decimals. Key visits (settings `mmrmKeyVisits`) are marked.
  */
 import type { ArdRow } from '../ard/types.js';
+import { ardMmrmMethod, type ArdEndpoint, type ArdMethod, type ArdMmrmMethod, type ArdStat } from '../ard/vocabulary.js';
 import { postBaselineVisitIds, baselineVisitId } from '../analyze/by-visit-descriptives.js';
 import { mmrmMethodName } from '../numerics/mmrm/index.js';
 import { decimalsFor } from '../render/format.js';
@@ -31,7 +32,7 @@ function indentBy(levels: number): (r: RowSpec) => RowSpec {
 }
 
 export interface ValueChangeBlock {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly avalParam: string;
   readonly chgParam: string;
   readonly baselineVisit: string;
@@ -68,7 +69,7 @@ export function valueChangeSummaryRows(ctx: TlfContext, b: ValueChangeBlock): Ro
 }
 
 /** The method written on a parameter's LS-mean rows (`MMRM-US-KR` …); the first structure's if absent. */
-export function mmrmMethodOf(ard: readonly ArdRow[], endpoint: string, param: string, fallback: string): string {
+export function mmrmMethodOf(ard: readonly ArdRow[], endpoint: ArdEndpoint, param: string, fallback: ArdMmrmMethod): ArdMethod | '' {
   return ard.find((r) => r.endpoint === endpoint && r.param === param && r.stat === 'lsmean')?.method ?? fallback;
 }
 
@@ -86,21 +87,21 @@ export function covarianceStructureName(method: string): string {
 }
 
 export interface MmrmBlock {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   /** `CHG` or `<code>:CHG`. */
   readonly chgParam: string;
   readonly visits: readonly string[];
   /** Visits marked `[k]` (none when every visit is key). */
   readonly keyVisits: readonly string[];
   readonly precision: number;
-  readonly method: string;
+  readonly method: ArdMethod | '';
 }
 
 /** Per visit: n in the model, LS mean (SE) and 95% CI per arm; difference vs placebo (SE), 95% CI, p, df. */
 export function mmrmByVisitRows(b: MmrmBlock): RowSpec[] {
   const loc = decimalsFor('location', b.precision);
   const spread = decimalsFor('spread', b.precision);
-  const m = (stat: string) => ({ stat, method: b.method });
+  const m = (stat: ArdStat) => ({ stat, method: b.method });
   const markKeys = b.visits.some((v) => !b.keyVisits.includes(v));
   return b.visits.flatMap((visit, i): RowSpec[] => {
     const key: RowKey = { endpoint: b.endpoint, param: b.chgParam, visit, population: 'FAS', comparator: '' };
@@ -141,8 +142,8 @@ export function mmrmFootnotes(methods: readonly string[], keyMarked: boolean): s
 }
 
 /** The method of the rows when every structure failed (`MMRM-US-KR`). */
-export function firstMmrmMethod(settings: SapSettings): string {
-  return mmrmMethodName(settings.analysis.mmrmCovarianceOrder[0]!, 'kr');
+export function firstMmrmMethod(settings: SapSettings): ArdMmrmMethod {
+  return ardMmrmMethod(mmrmMethodName(settings.analysis.mmrmCovarianceOrder[0]!, 'kr'));
 }
 
 export const MMRM_NE = 'NE = not estimable (no covariance structure converged, or no data in a group at the visit).';

@@ -5,7 +5,8 @@
  * sensitivity (T-14.2.1.2) and subgroup (T-14.2.1.3) tables, whose ARD rows have this shape
  * (`SRI4_OC`, `SRI4_AT`, `SRI4_SUB`).
  */
-import type { RowKey, StatRowSpec } from '../render/table-spec.js';
+import type { ArdStat } from '../ard/vocabulary.js';
+import type { RowKey, StatRef, StatRowSpec } from '../render/table-spec.js';
 import { COMPARED_ARMS } from './context.js';
 
 export interface ResponseRowLabels {
@@ -26,7 +27,7 @@ export const RESPONSE_ROW_LABELS: ResponseRowLabels = {
 export function sri4ResponseRows(key: RowKey, indent: number, labels: ResponseRowLabels): StatRowSpec[] {
   const versus: RowKey = { ...key, comparator: 'PBO' };
   const columns = [...COMPARED_ARMS];
-  const mn = (stat: string) => ({ stat, method: 'MN' });
+  const mn = (stat: ArdStat): StatRef => ({ stat, method: 'MN' });
   return [
     { kind: 'stat', label: labels.analysed, indent, key, format: { kind: 'count', value: { stat: 'N' } } },
     { kind: 'stat', label: labels.responders, indent, key, format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } },

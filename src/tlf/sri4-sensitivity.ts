@@ -9,7 +9,8 @@
  * Unblinded runs only: every block is a comparison between arms (the pipeline does not ask for it
  * blinded, and a blinded context is refused here so that no caller can leak a comparison).
  */
-import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
+import type { ArdStat } from '../ard/vocabulary.js';
+import type { RowKey, RowSpec, StatRef, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { COMPARED_ARMS, isBlinded, treatmentColumns, type TlfContext } from './context.js';
 import { RESPONSE_ROW_LABELS, sri4ResponseRows } from './sri4-comparison-rows.js';
 
@@ -23,7 +24,7 @@ const AS_TREATED: RowKey = { endpoint: 'SRI4_AT', param: '', visit: WEEK24, popu
 
 function stratifiedRows(): RowSpec[] {
   const columns = [...COMPARED_ARMS];
-  const mh = (stat: string) => ({ stat, method: 'MH' });
+  const mh = (stat: ArdStat): StatRef => ({ stat, method: 'MH' });
   const rows: StatRowSpec[] = [
     { kind: 'stat', label: 'SRI-4 responders, n (%)', indent: 1, key: PRIMARY, format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } },
     {

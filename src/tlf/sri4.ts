@@ -5,7 +5,8 @@
  * regression adjusted for baseline SLEDAI-2K, and the Hochberg-adjusted p; then each component n (%).
  * Blinded: one Total column and no comparison rows.
  */
-import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
+import type { ArdStat } from '../ard/vocabulary.js';
+import type { RowKey, RowSpec, StatRef, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 
@@ -45,8 +46,8 @@ function comparisonRows(): StatRowSpec[] {
     format,
     columns,
   });
-  const mn = (stat: string) => ({ stat, method: 'MN' });
-  const logistic = (stat: string) => ({ stat, method: 'LOGISTIC' });
+  const mn = (stat: ArdStat): StatRef => ({ stat, method: 'MN' });
+  const logistic = (stat: ArdStat): StatRef => ({ stat, method: 'LOGISTIC' });
   return [
     row('Difference vs placebo, percentage points (95% CI) [a]', {
       kind: 'estimateCi',

@@ -6,7 +6,8 @@
  * and the log-rank p. The column header N is the group's n of the analysis.
  */
 import type { Population } from '../ard/types.js';
-import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
+import type { ArdEndpoint, ArdStat } from '../ard/vocabulary.js';
+import type { RowKey, RowSpec, StatRef, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 
@@ -14,7 +15,7 @@ export interface TimeToEventTableArgs {
   readonly id: string;
   readonly titles: readonly string[];
   readonly populationLabel: string;
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly population: Population;
   readonly landmarkDays: readonly number[];
   /** e.g. `Subjects with a flare` */
@@ -50,7 +51,7 @@ export const MEDIAN_DAYS_DECIMALS = 1;
 export function timeToEventTableSpec(ctx: TlfContext, args: TimeToEventTableArgs): TableSpec {
   const key: RowKey = { endpoint: args.endpoint, param: '', visit: '', population: args.population, comparator: '' };
   const versus: RowKey = { ...key, comparator: 'PBO' };
-  const km = (stat: string) => ({ stat, method: 'KM' });
+  const km = (stat: ArdStat): StatRef => ({ stat, method: 'KM' });
   const stat = (label: string, indent: number, rowKey: RowKey, format: StatRowSpec['format']): StatRowSpec => ({
     kind: 'stat',
     label,

@@ -9,8 +9,9 @@
  * stratum draws from its own stream (`dummy/<seed>/<stratum>`), so adding a subject to one stratum
  * leaves the others unchanged.
  */
+import { ARM_NAMES } from '../ard/arms.js';
 import { createPrng } from '../core/prng.js';
-import { ARM_CODES, type ArmCode, type RandomizationRow } from '../lock/types.js';
+import { ARM_CODES, type RandomizationRow } from '../lock/types.js';
 
 export interface DummyRandomizationSubject {
   readonly USUBJID: string;
@@ -18,12 +19,6 @@ export interface DummyRandomizationSubject {
   readonly stratum: '<10' | '>=10' | null;
   readonly infused: boolean;
 }
-
-const ARM_NAMES: Readonly<Record<ArmCode, string>> = {
-  PBO: 'Placebo',
-  MSC1E6: 'MSC 1x10^6 cells/kg',
-  MSC5E6: 'MSC 5x10^6 cells/kg',
-};
 
 export function dummyRandomization(
   subjects: readonly DummyRandomizationSubject[],

@@ -30,7 +30,7 @@ const records: VisitValueRecord[] = [
   rec('C', 'WEEK4', 8, null, null),
 ];
 const rows = byVisitDescriptiveRows(groups, records, {
-  endpoint: 'X', population: 'FAS', avalParam: 'P:AVAL', chgParam: 'P:CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4', 'WEEK8'],
+  endpoint: 'PGA', population: 'FAS', avalParam: 'P:AVAL', chgParam: 'P:CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4', 'WEEK8'],
 });
 const stat = (group: string, param: string, visit: string, s: string) =>
   rows.find((r: ArdRow) => r.group === group && r.param === param && r.visit === visit && r.stat === s)?.value;
@@ -52,13 +52,13 @@ describe('byVisitDescriptiveRows', () => {
     // 2 groups × (BASELINE AVAL + 2 visits × AVAL, CHG) × 8 statistics, no CHG at baseline
     expect(rows).toHaveLength(2 * 5 * 8);
     expect(rows.some((r) => r.param === 'P:CHG' && r.visit === 'BASELINE')).toBe(false);
-    expect(rows.every((r) => r.method === '' && r.comparator === '' && r.endpoint === 'X' && r.population === 'FAS')).toBe(true);
+    expect(rows.every((r) => r.method === '' && r.comparator === '' && r.endpoint === 'PGA' && r.population === 'FAS')).toBe(true);
   });
 
   it('refuses two records of one subject at one visit (a derivation bug)', () => {
     const twice = [rec('A', 'WEEK4', 1, 1, 0), rec('A', 'WEEK4', 2, 1, 1)];
     expect(() => byVisitDescriptiveRows(groups, twice, {
-      endpoint: 'X', population: 'FAS', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4'],
+      endpoint: 'PGA', population: 'FAS', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4'],
     })).toThrow(/two records/);
   });
 });

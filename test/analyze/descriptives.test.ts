@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { descriptiveRows } from '../../src/analyze/descriptives.js';
 
-const id = { endpoint: 'SLEDAI', param: 'AVAL', visit: 'BASELINE', population: 'FAS' as const };
+const id = { endpoint: 'SLEDAI', param: 'AVAL', visit: 'BASELINE', population: 'FAS' } as const;
 const values = (rows: ReturnType<typeof descriptiveRows>) => Object.fromEntries(rows.map((r) => [r.stat, r.value]));
 
 describe('descriptiveRows', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flareGroupRows } from '../../src/analyze/flares.js';
 import type { ArdRow } from '../../src/ard/types.js';
+import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { ardValue, sampleRun } from '../helpers/sample-run.js';
 
@@ -24,7 +25,7 @@ describe('flare analyses of the sample lock against R', async () => {
       for (const w of WINDOWS)
         for (const g of GROUPS) {
           const r = ref[`${e}_${w}`][g];
-          const at = (stat: string) => ardValue(ard, { endpoint: e, visit: w, population: 'FAS', group: g, stat });
+          const at = (stat: ArdStat) => ardValue(ard, { endpoint: e, visit: w, population: 'FAS', group: g, stat });
           expect([at('N'), at('n'), at('events')]).toEqual([r.N, r.n, r.events]);
           expect(at('prop')).toBe(r.n / r.N);
           close(at('pyears'), String(r.days / 365.25), 1e-14);
@@ -37,9 +38,9 @@ describe('flare analyses of the sample lock against R', async () => {
       for (const w of WINDOWS)
         for (const arm of ARMS) {
           const r = ref[`${e}_${w}`][`${arm}_vs_PBO`];
-          const at = (stat: string, method: string) =>
+          const at = (stat: ArdStat, method: ArdMethod | '') =>
             ardValue(ard, { endpoint: e, visit: w, population: 'FAS', group: arm, comparator: 'PBO', stat, method });
-          for (const s of ['diff', 'diff_lcl', 'diff_ucl']) expect(Math.abs(at(s, 'MN')! - Number(r[s]))).toBeLessThan(1e-9);
+          for (const s of ['diff', 'diff_lcl', 'diff_ucl'] as const) expect(Math.abs(at(s, 'MN')! - Number(r[s]))).toBeLessThan(1e-9);
           close(at('p', 'FISHER'), r.fisher_p, 1e-10);
         }
   });
@@ -50,7 +51,7 @@ describe('flare analyses of the sample lock against R', async () => {
       const m = ref[`${e}_WEEK52`].rate_model;
       methods.add(m.method);
       for (const arm of ARMS)
-        for (const s of ['rr', 'rr_lcl', 'rr_ucl', 'p'])
+        for (const s of ['rr', 'rr_lcl', 'rr_ucl', 'p'] as const)
           close(
             ardValue(ard, { endpoint: e, visit: 'WEEK52', population: 'FAS', group: arm, comparator: 'PBO', stat: s, method: m.method }),
             m[arm]?.[s] ?? null,
@@ -81,7 +82,7 @@ describe('flare analyses of the sample lock against R', async () => {
     }
     for (const arm of ARMS) {
       const r = tt[`${arm}_vs_PBO`];
-      for (const s of ['hr', 'hr_lcl', 'hr_ucl'])
+      for (const s of ['hr', 'hr_lcl', 'hr_ucl'] as const)
         close(at({ group: arm, comparator: 'PBO', stat: s, method: 'COX-EFRON' }), r[s], 1e-6);
       close(at({ group: arm, comparator: 'PBO', stat: 'p', method: 'LOGRANK' }), r.logrank_p, 1e-9);
     }
@@ -103,7 +104,7 @@ describe('flareGroupRows', () => {
 
   it('sums days before dividing by 365.25 and leaves the rate empty without time at risk (hand-worked)', () => {
     const rows = flareGroupRows(id, 'PBO', [w(84, 2), w(0, 0), w(281.25, 1)], 'FLARE', 365.25);
-    const v = (stat: string) => rows.find((r) => r.stat === stat)!.value;
+    const v = (stat: ArdStat) => rows.find((r) => r.stat === stat)!.value;
     expect([v('N'), v('n'), v('events'), v('pyears'), v('rate')]).toEqual([3, 2, 3, 1, 3]);
     const none = flareGroupRows(id, 'PBO', [w(0, 0)], 'FLARE', 365.25);
     expect(none.find((r) => r.stat === 'rate')!.value).toBeNull();

@@ -79,7 +79,7 @@ describe('fitChangeMmrm against R mmrm + emmeans (synthetic 36 subjects × 3 vis
 });
 
 describe('mmrmChangeRows', () => {
-  const id = { endpoint: 'PRO', param: 'LIT:CHG', population: 'FAS' as const };
+  const id = { endpoint: 'PRO', param: 'LIT:CHG', population: 'FAS' } as const;
 
   it('writes every arm × visit and comparison row, empty with MMRM-US-KR when nothing converged', () => {
     const rows = mmrmChangeRows(id, VISITS, fitChangeMmrm([], VISITS, settings()));

@@ -37,10 +37,10 @@ describe('SRI-4 analysis of the sample lock against R', async () => {
     for (const arm of ['MSC1E6', 'MSC5E6'] as const) {
       const r = ref[`${arm}_vs_PBO`];
       const cmp = { group: arm, comparator: 'PBO' as const };
-      for (const s of ['diff', 'diff_lcl', 'diff_ucl'])
+      for (const s of ['diff', 'diff_lcl', 'diff_ucl'] as const)
         expect(Math.abs(at({ ...cmp, stat: s, method: 'MN' })! - Number(r[s]))).toBeLessThan(1e-9);
       expect(rel(at({ ...cmp, stat: 'p', method: 'FISHER' }), Number(r.fisher_p))).toBeLessThan(1e-10);
-      for (const s of ['or', 'or_lcl', 'or_ucl', 'p'])
+      for (const s of ['or', 'or_lcl', 'or_ucl', 'p'] as const)
         expect(rel(at({ ...cmp, stat: s, method: 'LOGISTIC' }), Number(r[s]))).toBeLessThan(1e-6);
       expect(rel(at({ ...cmp, stat: 'p_adj', method: 'HOCHBERG' }), Number(r.p_adj))).toBeLessThan(1e-6);
     }

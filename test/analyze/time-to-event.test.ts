@@ -64,7 +64,7 @@ describe('armHazardRatios and logRankP (SAP §5.1)', () => {
 });
 
 describe('timeToEventGroupRows', () => {
-  const id = { endpoint: 'TTX', param: '', visit: '', population: 'FAS' } as const;
+  const id = { endpoint: 'TTFLARE', param: '', visit: '', population: 'FAS' } as const;
 
   it('counts and reads the KM curve at the landmarks (hand-worked: S(20) = 1 × 5/6 × 4/5 = 2/3 for PBO)', () => {
     const rows = timeToEventGroupRows(id, 'PBO', DATA.filter((s) => s.arm === 'PBO'), [20, 60, 61], 0.95);
@@ -90,7 +90,7 @@ describe('timeToEventGroupRows', () => {
 });
 
 describe('analyzeTimeToEvent', () => {
-  const spec = { endpoint: 'TTX', population: 'FAS', landmarkDays: [20], riskTimes: [0, 30], confidenceLevel: 0.95 } as const;
+  const spec = { endpoint: 'TTFLARE', population: 'FAS', landmarkDays: [20], riskTimes: [0, 30], confidenceLevel: 0.95 } as const;
 
   it('writes per-arm and TOTAL rows and HR/log-rank rows per compared arm when unblinded', () => {
     const rows = analyzeTimeToEvent(DATA, { ...spec, blinded: false });

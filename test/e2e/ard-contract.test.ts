@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
 const GROUPS = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] as const;
 const ARMS = ['PBO', 'MSC1E6', 'MSC5E6'] as const;
 const MSC = ['MSC1E6', 'MSC5E6'] as const;
-const DESCRIPTIVES = ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max'];
+const DESCRIPTIVES: readonly ArdStat[] = ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max'];
 const VISITS = ['BASELINE', 'WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52'];
 const POST = VISITS.slice(1);
 const PRO_VISITS = ['BASELINE', 'WEEK12', 'WEEK24', 'WEEK52'];
@@ -39,25 +40,25 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     const ok = hits.filter((h) => (typeof method === 'string' ? h.method === method : method.test(h.method)));
     if (ok.length !== 1) missing.push(`${k} method=${String(method)} (found ${hits.map((h) => h.method).join('/') || 'none'})`);
   };
-  const perGroup = (e: string, param: string, visit: string, population: ArdRow['population'], stats: string[], method = '') => {
+  const perGroup = (e: ArdEndpoint, param: string, visit: string, population: ArdRow['population'], stats: readonly ArdStat[], method: ArdMethod | '' = '') => {
     for (const group of GROUPS) for (const stat of stats) want({ endpoint: e, param, visit, population, group, stat, method });
   };
-  const versusPbo = (e: string, param: string, visit: string, stats: string[], method: string | RegExp) => {
+  const versusPbo = (e: ArdEndpoint, param: string, visit: string, stats: readonly ArdStat[], method: ArdMethod | RegExp) => {
     for (const group of MSC) for (const stat of stats) want({ endpoint: e, param, visit, population: 'FAS', group, comparator: 'PBO', stat, method });
   };
-  const mnFisher = (e: string, param: string, visit: string) => {
+  const mnFisher = (e: ArdEndpoint, param: string, visit: string) => {
     versusPbo(e, param, visit, ['diff', 'diff_lcl', 'diff_ucl'], 'MN');
     versusPbo(e, param, visit, ['p'], 'FISHER');
   };
-  const mmrmRows = (e: string, param: string, visits: string[]) => {
+  const mmrmRows = (e: ArdEndpoint, param: string, visits: string[]) => {
     for (const visit of visits) {
       for (const group of ARMS)
-        for (const stat of ['lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl'])
+        for (const stat of ['lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl'] as const)
           want({ endpoint: e, param, visit, population: 'FAS', group, stat, method: MMRM });
       versusPbo(e, param, visit, ['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p'], MMRM);
     }
   };
-  const timeToEvent = (e: string) => {
+  const timeToEvent = (e: ArdEndpoint) => {
     perGroup(e, '', '', 'FAS', ['n', 'events', 'censored']);
     perGroup(e, '', '', 'FAS', ['median_time', 'median_lcl', 'median_ucl'], 'KM');
     for (const day of ['84', '168', '364']) perGroup(e, day, '', 'FAS', ['km', 'km_lcl', 'km_ucl'], 'KM');
@@ -70,7 +71,7 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     for (const v of POST) perGroup('SLEDAI', 'CHG', v, 'FAS', DESCRIPTIVES);
     mmrmRows('SLEDAI', 'CHG', POST);
 
-    for (const e of ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'])
+    for (const e of ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'] as const)
       for (const v of ['WEEK12', 'WEEK24', 'WEEK52']) {
         perGroup(e, '', v, 'FAS', ['N', 'n', 'prop', 'events', 'pyears', 'rate']);
         mnFisher(e, '', v);
@@ -127,13 +128,13 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
   it('has every row for the SRI-4 sensitivity and subgroup analyses, exposure, medication at Day 0 and deviations', () => {
     for (const m of MSC) {
       want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat: 'p', method: 'CMH' });
-      for (const stat of ['or', 'or_lcl', 'or_ucl'])
+      for (const stat of ['or', 'or_lcl', 'or_ucl'] as const)
         want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat, method: 'MH' });
     }
-    const responderTable = (e: string, param: string, population: ArdRow['population']) => {
+    const responderTable = (e: ArdEndpoint, param: string, population: ArdRow['population']) => {
       perGroup(e, param, 'WEEK24', population, ['N', 'n', 'prop']);
       for (const group of MSC) {
-        for (const stat of ['diff', 'diff_lcl', 'diff_ucl']) want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat, method: 'MN' });
+        for (const stat of ['diff', 'diff_lcl', 'diff_ucl'] as const) want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat, method: 'MN' });
         want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat: 'p', method: 'FISHER' });
       }
     };
@@ -186,8 +187,8 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     const key = (r: ArdRow) => [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
     // …no sensitivity, subgroup or deviation row at all (they exist to compare arms), but EXPOSURE and CONMED totals.
     const endpoints = new Set(blinded.map((r) => r.endpoint));
-    for (const e of ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'DEVIATION']) expect(endpoints.has(e), e).toBe(false);
-    for (const e of ['EXPOSURE', 'CONMED']) expect(endpoints.has(e), e).toBe(true);
+    for (const e of ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'DEVIATION'] as const) expect(endpoints.has(e), e).toBe(false);
+    for (const e of ['EXPOSURE', 'CONMED'] as const) expect(endpoints.has(e), e).toBe(true);
     const unblindedTotals = new Map(result.ard.filter((r) => r.group === 'TOTAL' && r.comparator === '').map((r) => [key(r), r.value]));
     for (const r of blinded) expect(unblindedTotals.get(key(r)), key(r)).toBe(r.value);
   });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { ardValue, sampleRun } from '../helpers/sample-run.js';
 
 const ARMS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6'];
@@ -62,7 +63,7 @@ function expectP(cell: string, p: number | null, what: string): void {
  * Checks the response block that follows a label line: N, responders n (%), MN difference (95% CI)
  * and Fisher p against the ARD rows of `endpoint`/`param`/`population`. Returns the next line index.
  */
-function checkResponseBlock(lines: string[], start: number, ard: readonly ArdRow[], endpoint: string, param: string, population: 'FAS' | 'SAF'): number {
+function checkResponseBlock(lines: string[], start: number, ard: readonly ArdRow[], endpoint: ArdEndpoint, param: string, population: 'FAS' | 'SAF'): number {
   const key = { endpoint, param, visit: 'WEEK24', population };
   const at = (label: string) => {
     const i = lines.findIndex((l, j) => j >= start && l.trimStart().startsWith(label));
@@ -81,7 +82,7 @@ function checkResponseBlock(lines: string[], start: number, ard: readonly ArdRow
   const diff = cells(lines[at('Difference vs placebo')]!).slice(1);
   const p = cells(lines[at("Fisher's exact test")]!).slice(1);
   (['MSC1E6', 'MSC5E6'] as const).forEach((group, a) => {
-    const v = (stat: string, method: string) => ardValue(ard, { ...key, group, comparator: 'PBO', stat, method });
+    const v = (stat: ArdStat, method: ArdMethod | '') => ardValue(ard, { ...key, group, comparator: 'PBO', stat, method });
     const pp = (x: number | null) => (x === null ? null : 100 * x);
     const [e, lo, hi] = estimateCi(diff[a]!);
     expectShown(e, pp(v('diff', 'MN')), 1, `${endpoint} ${param} ${group} diff`);
@@ -118,7 +119,7 @@ describe('issue 10 outputs of the sample run', async () => {
     const or = strat('Mantel-Haenszel odds ratio');
     const cmh = strat('Cochran-Mantel-Haenszel test');
     (['MSC1E6', 'MSC5E6'] as const).forEach((group, a) => {
-      const v = (stat: string, method: string) => ardValue(ard, { endpoint: 'SRI4_STRAT', visit: 'WEEK24', population: 'FAS', group, comparator: 'PBO', stat, method });
+      const v = (stat: ArdStat, method: ArdMethod | '') => ardValue(ard, { endpoint: 'SRI4_STRAT', visit: 'WEEK24', population: 'FAS', group, comparator: 'PBO', stat, method });
       const [e, lo, hi] = estimateCi(or[a]!);
       expectShown(e, v('or', 'MH'), 2, `MH OR ${group}`);
       expectShown(lo, v('or_lcl', 'MH'), 2, `MH lcl ${group}`);
@@ -159,7 +160,7 @@ describe('issue 10 outputs of the sample run', async () => {
     const mean = cells(ex.find((l) => l.trimStart().startsWith('Mean (SD)'))!).slice(1);
     GROUPS.forEach((group, g) => {
       const m = /^(\S+) \((\S+)\)$/.exec(mean[g]!)!;
-      const v = (stat: string) => ardValue(ard, { endpoint: 'EXPOSURE', param: 'EXVOL', population: 'SAF', group, stat });
+      const v = (stat: ArdStat) => ardValue(ard, { endpoint: 'EXPOSURE', param: 'EXVOL', population: 'SAF', group, stat });
       // The sample's volumes are whole mL: d = 0, mean with 1 decimal, SD with 2.
       expectShown(num(m[1]!), v('mean'), 1, `mean ${group}`);
       expectShown(num(m[2]!), v('sd'), 2, `sd ${group}`);
@@ -180,9 +181,9 @@ describe('issue 10 outputs of the sample run', async () => {
 
   it('F-14.2.4 shows n/N of every arm for the FAS and every subgroup, from the ARD', () => {
     const svg = text(files, 'figures/F-14.2.4.svg');
-    for (const [endpoint, param] of [['SRI4', ''], ['SRI4_SUB', 'STRATUM:<10'], ['SRI4_SUB', 'SEX:M'], ['SRI4_SUB', 'AGE:>=40']]) {
+    for (const [endpoint, param] of [['SRI4', ''], ['SRI4_SUB', 'STRATUM:<10'], ['SRI4_SUB', 'SEX:M'], ['SRI4_SUB', 'AGE:>=40']] as const) {
       for (const group of ARMS) {
-        const v = (stat: string) => ardValue(ard, { endpoint: endpoint!, param: param!, visit: 'WEEK24', population: 'FAS', group, stat });
+        const v = (stat: ArdStat) => ardValue(ard, { endpoint, param, visit: 'WEEK24', population: 'FAS', group, stat });
         expect(svg).toContain(`>${v('n')}/${v('N')}<`);
       }
     }

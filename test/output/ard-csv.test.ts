@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
-import { ardToCsv, compareArdRows, datasetToCsv, sortArdRows } from '../../src/output/ard-csv.js';
+import { ardToCsv, datasetToCsv } from '../../src/output/ard-csv.js';
 import type { Dataset } from '../../src/output/ard-csv.js';
 
 // Source of the expected bytes: dts/ard.md (column order, UTF-16 code-unit sort on the first eight
@@ -16,30 +16,6 @@ const row = (over: Partial<ArdRow>): ArdRow => ({
   method: '',
   value: 8,
   ...over,
-});
-
-describe('ARD sort order', () => {
-  it('compares by UTF-16 code units, not locale: WEEK12 < WEEK4, upper case before lower', () => {
-    expect(compareArdRows(row({ visit: 'WEEK12' }), row({ visit: 'WEEK4' }))).toBeLessThan(0);
-    expect(compareArdRows(row({ stat: 'N' }), row({ stat: 'n' }))).toBeLessThan(0);
-    expect(compareArdRows(row({ param: '' }), row({ param: 'BILAG' }))).toBeLessThan(0);
-    expect(compareArdRows(row({}), row({}))).toBe(0);
-  });
-  it('sorts by the eight key columns in turn and rejects duplicate keys', () => {
-    const rows = [
-      row({ group: 'MSC1E6', stat: 'n' }),
-      row({ group: 'PBO', stat: 'N', value: 27 }),
-      row({ group: 'MSC1E6', stat: 'N', value: 26 }),
-      row({ endpoint: 'AE', param: 'TEAE', visit: '', population: 'SAF', group: 'TOTAL' }),
-    ];
-    expect(sortArdRows(rows).map((r) => `${r.endpoint}/${r.group}/${r.stat}`)).toEqual([
-      'AE/TOTAL/n',
-      'SRI4/MSC1E6/N',
-      'SRI4/MSC1E6/n',
-      'SRI4/PBO/N',
-    ]);
-    expect(() => sortArdRows([row({}), row({ value: 9 })])).toThrow(/duplicate ARD key/);
-  });
 });
 
 describe('ardToCsv', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { issue } from '../../src/core/issues.js';
 import { buildRunLog, modelsUsed, withoutTimings, type RunLogInput } from '../../src/output/run-log.js';
 
-const row = (endpoint: string, param: string, visit: string, stat: string, method: string): ArdRow => ({
+const row = (endpoint: ArdEndpoint, param: string, visit: string, stat: ArdStat, method: ArdMethod | ''): ArdRow => ({
   endpoint, param, visit, population: 'FAS', group: 'MSC1E6', comparator: 'PBO', stat, method, value: 1,
 });
 

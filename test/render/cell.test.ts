@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell } from '../../src/render/cell.js';
 import type { StatRef } from '../../src/render/table-spec.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 
 // Expected strings: SAP §3 rules applied by hand to the literal values below (exact comparison).
 const reader = (values: Record<string, number | null>) => (ref: StatRef) => {
@@ -8,11 +9,11 @@ const reader = (values: Record<string, number | null>) => (ref: StatRef) => {
   if (v === undefined) throw new Error(`no ${ref.stat}`);
   return v;
 };
-const s = (stat: string): StatRef => ({ stat });
+const s = (stat: ArdStat): StatRef => ({ stat });
 
 describe('formatCell', () => {
   it('number, count and countPct', () => {
-    expect(formatCell({ kind: 'number', decimals: 1, value: s('x') }, reader({ x: 2.25 }))).toBe('2.3');
+    expect(formatCell({ kind: 'number', decimals: 1, value: s('mean') }, reader({ mean: 2.25 }))).toBe('2.3');
     expect(formatCell({ kind: 'count', value: s('n') }, reader({ n: 12 }))).toBe('12');
     expect(formatCell({ kind: 'count', value: s('n') }, reader({ n: null }))).toBe('NE');
     expect(() => formatCell({ kind: 'count', value: s('n') }, reader({ n: 1.5 }))).toThrow(RangeError);
@@ -26,11 +27,11 @@ describe('formatCell', () => {
   });
   it('estimateCi in the three scales', () => {
     const ci = (scale: 'number' | 'percent' | 'ratio', decimals: number) =>
-      ({ kind: 'estimateCi', scale, decimals, estimate: s('e'), lower: s('l'), upper: s('u') }) as const;
-    const v = reader({ e: 0.14815, l: -0.0875, u: 0.3625 });
+      ({ kind: 'estimateCi', scale, decimals, estimate: s('diff'), lower: s('diff_lcl'), upper: s('diff_ucl') }) as const;
+    const v = reader({ diff: 0.14815, diff_lcl: -0.0875, diff_ucl: 0.3625 });
     expect(formatCell(ci('percent', 1), v)).toBe('14.8 (-8.8, 36.3)');
     expect(formatCell(ci('number', 3), v)).toBe('0.148 (-0.088, 0.363)');
-    expect(formatCell(ci('ratio', 9), reader({ e: 2.125, l: 0.675, u: null }))).toBe('2.13 (0.68, NE)');
+    expect(formatCell(ci('ratio', 9), reader({ diff: 2.125, diff_lcl: 0.675, diff_ucl: null }))).toBe('2.13 (0.68, NE)');
   });
   it('pValue', () => {
     expect(formatCell({ kind: 'pValue', value: s('p') }, reader({ p: 0.0004 }))).toBe('<0.001');

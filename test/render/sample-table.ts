@@ -3,9 +3,10 @@
  * made up (N = 27/26/28, n = 8/12/15); the expected cells in the tests follow from SAP §3 by hand.
  */
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import type { RowKey, TableSpec } from '../../src/render/table-spec.js';
 
-export const KEY: RowKey = { endpoint: 'EP', param: '', visit: 'V1', population: 'FAS', comparator: '' };
+export const KEY: RowKey = { endpoint: 'SRI4', param: '', visit: 'V1', population: 'FAS', comparator: '' };
 export const VS: RowKey = { ...KEY, comparator: 'PBO' };
 
 export function sampleSpec(): TableSpec {
@@ -45,7 +46,7 @@ export function sampleSpec(): TableSpec {
   };
 }
 
-function r(group: Group, stat: string, value: number | null, key: RowKey = KEY, method = ''): ArdRow {
+function r(group: Group, stat: ArdStat, value: number | null, key: RowKey = KEY, method: ArdMethod | '' = ''): ArdRow {
   return { ...key, group, stat, method, value };
 }
 

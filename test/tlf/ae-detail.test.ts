@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdStat } from '../../src/ard/vocabulary.js';
 import type { StatRowSpec } from '../../src/render/table-spec.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec, seriousSocPtOrder } from '../../src/tlf/ae-detail.js';
 import type { TlfContext } from '../../src/tlf/context.js';
@@ -7,7 +8,7 @@ import { settings } from '../derive/helpers.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
 const ctx: TlfContext = { blinding: 'blinded', draft: false, totalLabel: 'Total', includeTotal: true, armLabels: { PBO: 'P', MSC1E6: 'L', MSC5E6: 'H' } };
-const row = (endpoint: string, param: string, stat: string, value: number): ArdRow =>
+const row = (endpoint: ArdEndpoint, param: string, stat: ArdStat, value: number): ArdRow =>
   ({ endpoint, param, visit: '', population: 'SAF', group: 'TOTAL', comparator: '', stat, method: '', value });
 
 describe('T-14.3.3-5 AE breakdown tables', () => {

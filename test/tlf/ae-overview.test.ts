@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import { AE_OVERVIEW_ROWS, AE_OVERVIEW_TABLE_ID, aeOverviewTableSpec, sentenceCase } from '../../src/tlf/ae-overview.js';
@@ -12,7 +13,7 @@ const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
 });
 const GROUPS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
 const BIG_N: Record<Group, number> = { PBO: 27, MSC1E6: 24, MSC5E6: 28, TOTAL: 79 };
-const row = (param: string, group: Group, stat: string, value: number): ArdRow => ({
+const row = (param: string, group: Group, stat: ArdStat, value: number): ArdRow => ({
   endpoint: 'AE', param, visit: '', population: 'SAF', group, comparator: '', stat, method: '', value,
 });
 const params = [...AE_OVERVIEW_ROWS.map((r) => r.param), 'WORST:MILD', 'WORST:MODERATE', 'WORST:SEVERE'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import { AE_SOC_PT_TABLE_ID, aeHierarchy, aeSocPtTableSpec, socPtOrder } from '../../src/tlf/ae-soc-pt.js';
@@ -23,7 +24,7 @@ const TOTAL_N: Record<string, number> = {
   TEAE: 10,
 };
 const GROUPS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
-const row = (param: string, group: Group, stat: string, value: number): ArdRow => ({
+const row = (param: string, group: Group, stat: ArdStat, value: number): ArdRow => ({
   endpoint: 'AE', param, visit: '', population: 'SAF', group, comparator: '', stat, method: '', value,
 });
 // Arms: PBO holds every TOTAL subject and event, the MSC arms none (zeros must print as 0).

@@ -30,7 +30,7 @@ const ard = (groups: readonly Group[]): ArdRow[] =>
   Object.entries(COUNTS).flatMap(([param, c]) =>
     groups.flatMap((group): ArdRow[] => {
       const n = group === 'TOTAL' ? c[0] + c[1] + c[2] : c[['PBO', 'MSC1E6', 'MSC5E6'].indexOf(group)]!;
-      const base = { endpoint: 'CONMED', param, visit: 'BASELINE', population: 'SAF' as const, group, comparator: '' as const, method: '' };
+      const base = { endpoint: 'CONMED', param, visit: 'BASELINE', population: 'SAF', group, comparator: '', method: '' } as const;
       return [{ ...base, stat: 'N', value: N[group] }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N[group] }];
     }),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import { countByGroupSpec } from '../../src/tlf/count-by-group.js';
@@ -14,7 +15,7 @@ const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
   includeTotal: true,
 });
 
-const row = (param: string, group: Group, stat: string, value: number): ArdRow => ({
+const row = (param: string, group: Group, stat: ArdStat, value: number): ArdRow => ({
   endpoint: 'BIOMARKER',
   param,
   visit: 'WEEK12',

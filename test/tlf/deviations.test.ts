@@ -12,7 +12,7 @@ const COUNTS: Record<string, [number, number, number]> = { ANY: [3, 1, 2], STRAT
 const ARD: ArdRow[] = Object.entries(COUNTS).flatMap(([param, c]) =>
   (['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] as const).flatMap((group, i): ArdRow[] => {
     const n = group === 'TOTAL' ? c[0] + c[1] + c[2] : c[i]!;
-    const base = { endpoint: 'DEVIATION', param, visit: '', population: 'ENR' as const, group, comparator: '' as const, method: '' };
+    const base = { endpoint: 'DEVIATION', param, visit: '', population: 'ENR', group, comparator: '', method: '' } as const;
     return [{ ...base, stat: 'N', value: N[group] }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N[group] }];
   }),
 );

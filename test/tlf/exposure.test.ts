@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -10,7 +11,7 @@ import { EXPOSURE_TABLE_ID, exposurePrecision, exposureTableSpec } from '../../s
 import { tlfCtx } from './render-helpers.js';
 
 // Made-up descriptives of the infused volume (mL) per group; N from the AE TEAE rows (Safety Set).
-const STATS: Record<Group, Record<string, number | null>> = {
+const STATS: Record<Group, Partial<Record<ArdStat, number | null>>> = {
   PBO: { n: 27, mean: 99.25, sd: 2.5, median: 100, q1: 100, q3: 100, min: 88, max: 100 },
   MSC1E6: { n: 26, mean: 98.125, sd: 4.3333, median: 100, q1: 99.5, q3: 100, min: 75, max: 100 },
   MSC5E6: { n: 1, mean: 62.5, sd: null, median: 62.5, q1: 62.5, q3: 62.5, min: 62.5, max: 62.5 },
@@ -20,7 +21,8 @@ const SAF_N: Record<Group, number> = { PBO: 27, MSC1E6: 27, MSC5E6: 1, TOTAL: 55
 const ard = (groups: readonly Group[]): ArdRow[] =>
   groups.flatMap((group) => [
     { endpoint: 'AE', param: 'TEAE', visit: '', population: 'SAF', group, comparator: '', stat: 'N', method: '', value: SAF_N[group] },
-    ...Object.entries(STATS[group]).map(([stat, value]): ArdRow => ({ endpoint: 'EXPOSURE', param: 'EXVOL', visit: '', population: 'SAF', group, comparator: '', stat, method: '', value })),
+    // Object.entries types its keys as string; they are the ArdStat keys of STATS.
+    ...Object.entries(STATS[group]).map(([stat, value]): ArdRow => ({ endpoint: 'EXPOSURE', param: 'EXVOL', visit: '', population: 'SAF', group, comparator: '', stat: stat as ArdStat, method: '', value: value ?? null })),
   ]);
 
 describe('exposurePrecision', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import type { TlfContext } from '../../src/tlf/context.js';
@@ -10,8 +11,8 @@ const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
   blinding, draft: false, totalLabel: 'Total', includeTotal: true,
   armLabels: { PBO: 'Placebo', MSC1E6: 'MSC low', MSC5E6: 'MSC high' },
 });
-const ENDPOINTS = ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'];
-const r = (endpoint: string, visit: string, group: Group, stat: string, value: number | null, extra: Partial<ArdRow> = {}): ArdRow => ({
+const ENDPOINTS = ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'] as const;
+const r = (endpoint: ArdEndpoint, visit: string, group: Group, stat: ArdStat, value: number | null, extra: Partial<ArdRow> = {}): ArdRow => ({
   endpoint, param: '', visit, population: 'FAS', group, comparator: '', stat, method: '', value, ...extra,
 });
 function ard(groups: readonly Group[], unblinded: boolean): ArdRow[] {
@@ -35,13 +36,13 @@ function ard(groups: readonly Group[], unblinded: boolean): ArdRow[] {
     }
   for (const g of groups) {
     rows.push(r('TTFLARE', '', g, 'n', 27), r('TTFLARE', '', g, 'events', 8), r('TTFLARE', '', g, 'censored', 19));
-    for (const s of ['median_time', 'median_lcl', 'median_ucl']) rows.push(r('TTFLARE', '', g, s, null, { method: 'KM' }));
+    for (const s of ['median_time', 'median_lcl', 'median_ucl'] as const) rows.push(r('TTFLARE', '', g, s, null, { method: 'KM' }));
     for (const d of ['364', '84', '168'])
-      for (const s of ['km', 'km_lcl', 'km_ucl']) rows.push(r('TTFLARE', '', g, s, 0.7, { param: d, method: 'KM' }));
+      for (const s of ['km', 'km_lcl', 'km_ucl'] as const) rows.push(r('TTFLARE', '', g, s, 0.7, { param: d, method: 'KM' }));
   }
   if (unblinded)
     for (const g of ['MSC1E6', 'MSC5E6'] as const) {
-      for (const s of ['hr', 'hr_lcl', 'hr_ucl']) rows.push(r('TTFLARE', '', g, s, 1.5, { comparator: 'PBO', method: 'COX-EFRON' }));
+      for (const s of ['hr', 'hr_lcl', 'hr_ucl'] as const) rows.push(r('TTFLARE', '', g, s, 1.5, { comparator: 'PBO', method: 'COX-EFRON' }));
       rows.push(r('TTFLARE', '', g, 'p', 0.25, { comparator: 'PBO', method: 'LOGRANK' }));
     }
   return rows;

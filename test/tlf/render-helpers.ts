@@ -1,8 +1,9 @@
 /** Renders a table spec from hand-written ARD rows as text, for the table tests of this folder. */
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
-import type { TableSpec } from '../../src/render/table-spec.js';
+import type { StatRef, TableSpec } from '../../src/render/table-spec.js';
 import { renderText } from '../../src/render/text.js';
 import type { TlfContext } from '../../src/tlf/context.js';
 
@@ -23,13 +24,13 @@ export function renderSpec(spec: TableSpec, ard: readonly ArdRow[]): string {
 
 /** One ARD row. */
 export function ard(
-  endpoint: string,
+  endpoint: ArdEndpoint,
   param: string,
   visit: string,
   group: Group,
-  stat: string,
+  stat: ArdStat,
   value: number | null,
-  comparison?: { method: string },
+  comparison?: { method: ArdMethod },
 ): ArdRow {
   return {
     endpoint, param, visit, population: 'FAS', group, comparator: comparison ? 'PBO' : '', stat,
@@ -60,7 +61,7 @@ export function completeArd(spec: TableSpec, given: readonly ArdRow[]): ArdRow[]
   for (const c of spec.columns) if (c.bigN) add({ ...c.bigN.key, group: c.group, stat: c.bigN.stat.stat, method: c.bigN.stat.method ?? '' });
   for (const r of spec.rows) {
     if (r.kind !== 'stat') continue;
-    const refs = Object.values(r.format).filter((v): v is { stat: string; method?: string } => typeof v === 'object' && v !== null && 'stat' in v);
+    const refs = Object.values(r.format).filter((v): v is StatRef => typeof v === 'object' && v !== null && 'stat' in v);
     for (const c of spec.columns) {
       if (r.columns && !r.columns.includes(c.id)) continue;
       for (const ref of refs) add({ ...r.key, group: c.group, stat: ref.stat, method: ref.method ?? '' });

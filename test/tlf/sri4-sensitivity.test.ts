@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group, Population } from '../../src/ard/types.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
 import { renderRtf } from '../../src/render/rtf.js';
@@ -10,19 +11,20 @@ import { tlfCtx } from './render-helpers.js';
 // Hand-written ARD rows (made-up numbers); every expected cell below is worked out by hand from SAP §3:
 // % of N to one decimal, differences ×100 to one decimal, ratios two decimals, p three decimals, all
 // rounded half away from zero on the decimal value.
-const row = (endpoint: string, population: Population, group: Group, stat: string, value: number | null, method = '', comparator: '' | 'PBO' = ''): ArdRow => ({
+const row = (endpoint: ArdEndpoint, population: Population, group: Group, stat: ArdStat, value: number | null, method: ArdMethod | '' = '', comparator: '' | 'PBO' = ''): ArdRow => ({
   endpoint, param: '', visit: 'WEEK24', population, group, comparator, stat, method, value,
 });
-const counts = (endpoint: string, population: Population, N: number[], n: number[]): ArdRow[] =>
+const counts = (endpoint: ArdEndpoint, population: Population, N: number[], n: number[]): ArdRow[] =>
   (['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] as const).flatMap((g, i) => [
     row(endpoint, population, g, 'N', N[i]!),
     row(endpoint, population, g, 'n', n[i]!),
     row(endpoint, population, g, 'prop', n[i]! / N[i]!),
   ]);
-const versus = (endpoint: string, population: Population, group: Group, values: Record<string, number | null>, method: Record<string, string>): ArdRow[] =>
-  Object.entries(values).map(([stat, v]) => row(endpoint, population, group, stat, v, method[stat]!, 'PBO'));
-const MN_FISHER = { diff: 'MN', diff_lcl: 'MN', diff_ucl: 'MN', p: 'FISHER' };
-const MH_CMH = { or: 'MH', or_lcl: 'MH', or_ucl: 'MH', p: 'CMH' };
+const versus = (endpoint: ArdEndpoint, population: Population, group: Group, values: Partial<Record<ArdStat, number | null>>, method: Partial<Record<ArdStat, ArdMethod>>): ArdRow[] =>
+  // Object.entries types its keys as string; they are the ArdStat keys of `values`.
+  Object.entries(values).map(([stat, v]) => row(endpoint, population, group, stat as ArdStat, v ?? null, method[stat as ArdStat]!, 'PBO'));
+const MN_FISHER = { diff: 'MN', diff_lcl: 'MN', diff_ucl: 'MN', p: 'FISHER' } as const;
+const MH_CMH = { or: 'MH', or_lcl: 'MH', or_ucl: 'MH', p: 'CMH' } as const;
 
 const ARD: ArdRow[] = [
   ...counts('SRI4', 'FAS', [27, 26, 28, 81], [8, 12, 15, 35]),

@@ -27,14 +27,14 @@ const rows: ArdRow[] = [
   ...GROUPS.map((group, g): ArdRow => ({ endpoint: 'SRI4', param: '', visit: 'WEEK24', population: 'FAS', group, comparator: '', stat: 'N', method: '', value: 27 + g })),
   ...PARAMS.flatMap((param, k) => [
     ...GROUPS.flatMap((group, g): ArdRow[] => {
-      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS' as const, group, comparator: '' as const, method: '' };
+      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS', group, comparator: '', method: '' } as const;
       const N = 10 * (k + 1) + g;
       const n = k + 1 + g;
       return [{ ...base, stat: 'N', value: N }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N }];
     }),
     ...(['MSC1E6', 'MSC5E6'] as const).flatMap((group, a): ArdRow[] => {
       const [diff, lcl, ucl, p] = DIFFS[param]![a]!;
-      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS' as const, group, comparator: 'PBO' as const };
+      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS', group, comparator: 'PBO' } as const;
       return [
         { ...base, stat: 'diff', method: 'MN', value: diff },
         { ...base, stat: 'diff_lcl', method: 'MN', value: lcl },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -21,7 +22,7 @@ const ctx = (over: Partial<TlfContext> = {}): TlfContext => ({
 });
 
 const base = { endpoint: 'SRI4', visit: 'WEEK24', population: 'FAS' } as const;
-const count = (group: Group, param: string, stat: string, value: number): ArdRow => ({
+const count = (group: Group, param: string, stat: ArdStat, value: number): ArdRow => ({
   ...base,
   param,
   group,
@@ -30,7 +31,7 @@ const count = (group: Group, param: string, stat: string, value: number): ArdRow
   method: '',
   value,
 });
-const vs = (group: Group, stat: string, method: string, value: number | null): ArdRow => ({
+const vs = (group: Group, stat: ArdStat, method: ArdMethod, value: number | null): ArdRow => ({
   ...base,
   param: '',
   group,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow, Group } from '../../src/ard/types.js';
+import type { ArdStat } from '../../src/ard/vocabulary.js';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { buildPrintForm } from '../../src/render/print-form.js';
 import type { TlfContext } from '../../src/tlf/context.js';
@@ -10,8 +11,8 @@ const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
   blinding, draft: false, totalLabel: 'Total', includeTotal: true,
   armLabels: { PBO: 'Placebo', MSC1E6: 'MSC low', MSC5E6: 'MSC high' },
 });
-const row = (group: Group, stat: string, value: number | null, extra: Partial<ArdRow> = {}): ArdRow => ({
-  endpoint: 'TTX', param: '', visit: '', population: 'FAS', group, comparator: '', stat, method: '', value, ...extra,
+const row = (group: Group, stat: ArdStat, value: number | null, extra: Partial<ArdRow> = {}): ArdRow => ({
+  endpoint: 'TTFLARE', param: '', visit: '', population: 'FAS', group, comparator: '', stat, method: '', value, ...extra,
 });
 function ard(groups: readonly Group[]): ArdRow[] {
   const rows: ArdRow[] = [];
@@ -32,7 +33,7 @@ function ard(groups: readonly Group[]): ArdRow[] {
   return rows;
 }
 const args = {
-  id: 'T-X', titles: ['Time to X'], populationLabel: 'Full Analysis Set', endpoint: 'TTX', population: 'FAS' as const,
+  id: 'T-X', titles: ['Time to X'], populationLabel: 'Full Analysis Set', endpoint: 'TTFLARE' as const, population: 'FAS' as const,
   landmarkDays: [84], eventLabel: 'Subjects with X', medianLabel: 'Median (days) (95% CI)', survivalLabel: 'Free of X, % (95% CI)',
   footnotes: ['A note.'],
 };

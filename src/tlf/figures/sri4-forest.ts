@@ -14,6 +14,7 @@ import type { RowKey } from '../../render/table-spec.js';
 import type { SapSettings } from '../../sap/index.js';
 import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type TlfContext } from '../context.js';
 import { sri4SubgroupFamilies, sri4SubgroupKey, SRI4_SUBGROUP_TABLE_ID } from '../sri4-subgroups.js';
+import type { ArdStat } from '../../ard/vocabulary.js';
 
 export const SRI4_FOREST_FIGURE_ID = 'F-14.2.4';
 
@@ -29,7 +30,7 @@ function countText(lookup: ValueLookup, key: RowKey, group: Group): string {
 
 /** MN difference (MSC − PBO) and its CI of one arm, on the percentage-point scale. */
 function difference(lookup: ValueLookup, key: RowKey, group: Group): ForestEstimate {
-  const v = (stat: string) => {
+  const v = (stat: ArdStat) => {
     const x = lookup({ ...key, comparator: 'PBO', group, stat, method: 'MN' });
     // Shown in percentage points; the ARD keeps the fraction (decimal shift for display only).
     return x === null ? null : Number((x * 100).toPrecision(15));

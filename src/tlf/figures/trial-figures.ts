@@ -21,6 +21,7 @@ import { markLines } from '../../render/print-form.js';
 import type { SapSettings } from '../../sap/index.js';
 import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
 import { MEDIAN_DAYS_DECIMALS } from '../time-to-event.js';
+import type { ArdEndpoint, ArdMethod, ArdStat } from '../../ard/vocabulary.js';
 
 export interface TrialFigureInput {
   /** The analysis's Kaplan–Meier curves (`AnalysisResult.curves`). */
@@ -39,7 +40,8 @@ const CENSOR_FOOTNOTE = '+ Censored observation. Number at risk: subjects whose 
 
 interface KmFigureArgs {
   readonly id: string;
-  readonly paramcd: string;
+  /** The ADTTE PARAMCD, which is also the ARD endpoint of the curve's numbers. */
+  readonly paramcd: ArdEndpoint;
   /** The title after `Kaplan–Meier Curve(s) `, e.g. `of Time to First BILAG-2004 Flare`. */
   readonly title: string;
   readonly populationLabel: string;
@@ -144,9 +146,9 @@ export function kaplanMeierFigureSpec(input: TrialFigureInput, lookup: ValueLook
   };
 }
 
-function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: string, group: Group, label: string): string {
+function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: ArdEndpoint, group: Group, label: string): string {
   const key = { endpoint, param: '', visit: '', population: 'FAS' as const, comparator: '' as const, group };
-  const v = (stat: string, method = '') => lookup({ ...key, stat, method });
+  const v = (stat: ArdStat, method: ArdMethod | '' = '') => lookup({ ...key, stat, method });
   const days = (x: number | null) => formatNumber(x, MEDIAN_DAYS_DECIMALS);
   return (
     `${label}: ${v('events') ?? NOT_ESTIMABLE} of ${v('n') ?? NOT_ESTIMABLE} subjects with an event; median (95% CI), days: ` +
@@ -154,9 +156,9 @@ function kaplanMeierNumbersFootnote(lookup: ValueLookup, endpoint: string, group
   );
 }
 
-function hazardRatioFootnote(lookup: ValueLookup, endpoint: string, arm: Arm, ctx: TlfContext): string {
+function hazardRatioFootnote(lookup: ValueLookup, endpoint: ArdEndpoint, arm: Arm, ctx: TlfContext): string {
   const key = { endpoint, param: '', visit: '', population: 'FAS' as const, comparator: 'PBO' as const, group: arm };
-  const hr = (stat: string) => lookup({ ...key, stat, method: 'COX-EFRON' });
+  const hr = (stat: ArdStat) => lookup({ ...key, stat, method: 'COX-EFRON' });
   const p = lookup({ ...key, stat: 'p', method: 'LOGRANK' });
   return (
     `${groupLabel(ctx, arm)} vs ${groupLabel(ctx, 'PBO')}: hazard ratio ${formatRatio(hr('hr'))} ` +

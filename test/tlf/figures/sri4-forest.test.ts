@@ -4,9 +4,10 @@ import { renderFigureFiles } from '../../../src/render/charts/figure-files.js';
 import { SRI4_FOREST_FIGURE_ID, sri4ForestFigureSpec } from '../../../src/tlf/figures/sri4-forest.js';
 import { tlfContext } from '../../../src/pipeline/tables.js';
 import { defaultSettingsPath, loadSapSettings } from '../../../src/sap/index.js';
+import type { ArdEndpoint } from '../../../src/ard/vocabulary.js';
 
 const settings = loadSapSettings(defaultSettingsPath());
-const KEYS: [string, string][] = [
+const KEYS: [ArdEndpoint, string][] = [
   ['SRI4', ''], ['SRI4_SUB', 'STRATUM:<10'], ['SRI4_SUB', 'STRATUM:>=10'], ['SRI4_SUB', 'SEX:F'], ['SRI4_SUB', 'SEX:M'], ['SRI4_SUB', 'AGE:<40'], ['SRI4_SUB', 'AGE:>=40'],
 ];
 const ARMS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6'];
@@ -15,7 +16,7 @@ const ARMS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6'];
 // (k + a)/100 with bounds ∓ 0.2; SEX:M of MSC5E6 is not estimable.
 function ard(): ArdRow[] {
   return KEYS.flatMap(([endpoint, param], k) => {
-    const base = { endpoint, param, visit: 'WEEK24', population: 'FAS' as const, method: '' };
+    const base = { endpoint, param, visit: 'WEEK24', population: 'FAS' as const, method: '' as const };
     return [
       ...[...ARMS, 'TOTAL' as const].flatMap((group, a): ArdRow[] => [
         { ...base, group, comparator: '', stat: 'N', value: 10 * k + a + 5 },

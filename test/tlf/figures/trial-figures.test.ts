@@ -12,6 +12,7 @@ import { formatNumber, formatP, formatRatio } from '../../../src/render/format.j
 import { DRAFT_MARK, DUMMY_MARK } from '../../../src/render/print-form.js';
 import { defaultSettingsPath, loadSapSettings } from '../../../src/sap/index.js';
 import type { Blinding } from '../../../src/tlf/context.js';
+import type { ArdMmrmMethod } from '../../../src/ard/vocabulary.js';
 import {
   KM_FLARE_FIGURE_ID,
   KM_STEROID_FIGURE_ID,
@@ -36,7 +37,7 @@ const CSDISC: Readonly<Record<string, readonly [number, 0 | 1]>> = { S1: [120, 0
 function tteAnalysis(blinded: boolean): { ard: ArdRow[]; curves: SurvivalCurve[] } {
   const subjects = (times: Readonly<Record<string, readonly [number, 0 | 1]>>): TimeToEventSubject[] =>
     Object.entries(times).map(([USUBJID, [time, cnsr]]) => ({ USUBJID, arm: blinded ? null : ARM_OF[USUBJID]!, time, event: cnsr === 0 }));
-  const spec = (endpoint: string) => ({
+  const spec = (endpoint: 'TTFLARE' | 'TTCSDISC') => ({
     endpoint, population: 'FAS' as const, landmarkDays: [84], riskTimes: settings.display.kmAtRiskDays, confidenceLevel: 0.95, blinded,
   });
   const curves: SurvivalCurve[] = [];
@@ -46,8 +47,8 @@ function tteAnalysis(blinded: boolean): { ard: ArdRow[]; curves: SurvivalCurve[]
 }
 const tteArd = (blinded: boolean) => tteAnalysis(blinded).ard;
 
-const LSMEAN_ID = { endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' as const };
-function lsmeanRows(method = 'MMRM-US-KR'): ArdRow[] {
+const LSMEAN_ID = { endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' } as const;
+function lsmeanRows(method: ArdMmrmMethod = 'MMRM-US-KR'): ArdRow[] {
   return (['PBO', 'MSC1E6', 'MSC5E6'] as const).flatMap((arm, a) =>
     (['WEEK4', 'WEEK12'] as const).flatMap((visit, v) => [
       groupRow({ ...LSMEAN_ID, visit }, arm, 'lsmean', -1 - a - v, method),
