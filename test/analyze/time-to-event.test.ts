@@ -114,7 +114,7 @@ describe('analyzeTimeToEvent', () => {
     expect(curves.map((c) => c.group)).toEqual(['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL']);
     const pbo = DATA.filter((s) => s.arm === 'PBO');
     const fit = kaplanMeier({ time: pbo.map((s) => s.time), status: pbo.map((s) => (s.event ? 1 : 0)) });
-    expect(curves[0]).toEqual(survivalCurve({ endpoint: 'TTX', population: 'FAS' }, 'PBO', fit, [0, 30]));
+    expect(curves[0]).toEqual(survivalCurve({ endpoint: 'TTFLARE', population: 'FAS' }, 'PBO', fit, [0, 30]));
     // Hand count: PBO times 10, 20, 30, 40, 50, 60 → 6 at risk at day 0, 4 at day 30; TOTAL 16 and 9 (times ≥ 30).
     expect(curves[0]!.atRisk).toEqual([{ time: 0, n: 6 }, { time: 30, n: 4 }]);
     expect(curves[3]!.atRisk).toEqual([{ time: 0, n: 16 }, { time: 30, n: 9 }]);
