@@ -8,6 +8,7 @@
  * The curve is made from the very fit that gives the endpoint's ARD rows (time-to-event.ts), so the
  * figures draw what the ARD reports and never fit again; it is not an ARD row (ard.md has none).
  */
+import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { Group, Population } from '../ard/types.js';
 import type { KaplanMeierCurve } from '../numerics/survival/kaplan-meier.js';
 
@@ -23,7 +24,7 @@ export interface AtRiskCount {
 
 /** One group's Kaplan–Meier curve of one endpoint, ready to draw. */
 export interface SurvivalCurve {
-  readonly endpoint: string;
+  readonly endpoint: ArdEndpoint;
   readonly population: Population;
   readonly group: Group;
   /** Vertices of the step function in time order (empty for a group without subjects); the last is the largest observed time. */
@@ -66,7 +67,7 @@ export function computeCensorMarks(curve: KaplanMeierCurve): SurvivalPoint[] {
 
 /** The drawable curve of one group's fit, with the number at risk at `riskTimes`. */
 export function survivalCurve(
-  id: { readonly endpoint: string; readonly population: Population },
+  id: { readonly endpoint: ArdEndpoint; readonly population: Population },
   group: Group,
   curve: KaplanMeierCurve,
   riskTimes: readonly number[],

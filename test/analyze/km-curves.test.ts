@@ -76,8 +76,8 @@ describe('computeNumberAtRisk', () => {
 
 describe('survivalCurve', () => {
   it('bundles the key, steps, censor marks and the at-risk counts in the order of the times', () => {
-    const s = survivalCurve({ endpoint: 'TTX', population: 'FAS' }, 'PBO', curve, [6, 0, 2]);
-    expect(s).toMatchObject({ endpoint: 'TTX', population: 'FAS', group: 'PBO' });
+    const s = survivalCurve({ endpoint: 'TTFLARE', population: 'FAS' }, 'PBO', curve, [6, 0, 2]);
+    expect(s).toMatchObject({ endpoint: 'TTFLARE', population: 'FAS', group: 'PBO' });
     expect(s.atRisk).toEqual([{ time: 6, n: 0 }, { time: 0, n: 5 }, { time: 2, n: 4 }]);
     expect(s.steps).toEqual(computeKaplanMeierSteps(curve));
     expect(s.censors).toEqual(computeCensorMarks(curve));
