@@ -108,8 +108,8 @@ describe('L-16.2.7.x adverse events', () => {
     const blinded = aeListingSpec(AE_LISTINGS[0]!, adae, adsl.map(blind), BLINDED);
     expect(blinded.columns[0]).toBe('Subject');
     expect(blinded.blocks.map((b) => b[0]![0])).toEqual(['S1', 'S3']);
-    expect(aeListingSpec(AE_LISTINGS[1]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S1']);
-    expect(aeListingSpec(AE_LISTINGS[2]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S3']);
+    expect(aeListingSpec(AE_LISTINGS[1]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S1\nMSC1E6']);
+    expect(aeListingSpec(AE_LISTINGS[2]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S3\nPBO']);
     expect(aeListingSpec(AE_LISTINGS[3]!, adae, adsl, UNBLINDED).blocks).toEqual([]);
     expect(AE_LISTINGS.map((s) => s.id)).toEqual(['L-16.2.7.1', 'L-16.2.7.2', 'L-16.2.7.3', 'L-16.2.7.4']);
   });
