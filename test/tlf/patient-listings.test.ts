@@ -6,6 +6,7 @@ import { AE_LISTINGS, aeListingSpec } from '../../src/tlf/listings/adverse-event
 import {
   demographicsListingSpec, discontinuedListingSpec, excludedListingSpec, exclusionReason, infusionListingSpec, lastVisit,
 } from '../../src/tlf/listings/subjects.js';
+import { PAGE_CHARS } from '../../src/render/page-layout.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
@@ -130,5 +131,12 @@ describe('patient listings of the sample run', () => {
       expect((u.result.files.get(`listings/${id}.txt`) as string).includes('PBO = ') || id === 'L-16.2.6.5', id).toBe(true);
     }
     expect(b.result.files.has('listings/L-16.2.6.5.txt')).toBe(true);
+    // Blinded and unblinded, every listing fits the landscape page (rtf-libreoffice.test.ts converts the unblinded ones).
+    for (const run of [b, u]) {
+      for (const id of ids) {
+        const lines = (run.result.files.get(`listings/${id}.txt`) as string).split('\n');
+        expect(Math.max(...lines.map((l) => [...l].length)), id).toBeLessThanOrEqual(PAGE_CHARS);
+      }
+    }
   });
 });
