@@ -7,7 +7,9 @@
  * and title lines and a blank line (the RTF page header), the column header rows, three lines (rules
  * in text; in RTF the blank before the footnotes and slack for borders) and the footnotes repeat on
  * every page; the body rows fill the rest. Every text is wrapped here to the characters its cell holds,
- * so a row's height is known in lines. Body rows come in blocks (between separator rows); a block moves
+ * so a row's height is known in lines (a cell's `\n` stacks values on lines of their own). Tables take
+ * each column's natural width; listings fit their columns to the page (`fitToPage`, page-layout.ts
+ * fitColumns). Body rows come in blocks (between separator rows); a block moves
  * whole to the next page when it does not fit; a block longer than a page is split, but a page never
  * ends on a label row and never begins or ends with a separator. A page that begins inside a section
  * first restates the labels the rows sit under, `SF-36 Physical functioning (continued)`.

@@ -1,7 +1,9 @@
 /**
  * Fixed-width plain text from a print form: per page, the page line (study left, `Page i of n`
  * right), the trace line, the centred marks and title lines, a blank line, rules around the header,
- * body rows (labels left, indented and wrapped as in the RTF; values decimal-aligned and centred), a
+ * body rows (labels left, indented and wrapped as in the RTF; values decimal-aligned and centred; text
+ * cells of listings stacked and wrapped on lines of their own, as in the RTF; headers wider than their
+ * column wrapped and sitting on the rule), a
  * closing rule and the page's footnotes wrapped to the page width; pages separated by a form feed. The
  * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
@@ -62,7 +64,7 @@ function bodyLines(row: PrintRow, form: PrintForm, widths: readonly number[]): s
 /** A header row: each cell wrapped to its column as in the RTF, lines sitting on the rule below. */
 function headerLines(form: PrintForm, header: readonly string[], widths: readonly number[]): string[] {
   // A header wider than its column wraps as in the RTF; one that fits stays on its line.
-  const cells = header.map((c, i) => (c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c]));
+  const cells = header.map((c, i) => (c.includes('\n') || c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c]));
   return stackedLines(cells, widths, '', false);
 }
 
