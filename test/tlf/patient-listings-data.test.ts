@@ -7,7 +7,7 @@ import type { LbRow } from '../../src/lock/types.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import type { TlfContext } from '../../src/tlf/context.js';
 import { bilagListingSpec, domainHeaders, hundredthsText, pgaListingSpec, sledaiListingSpec } from '../../src/tlf/listings/efficacy.js';
-import { LAB_LISTINGS, labListingSpec, labValueText, rangeFlag, rangeText } from '../../src/tlf/listings/labs.js';
+import { LAB_LISTINGS, changeCell, labListingSpec, labValueText, rangeFlag, rangeText } from '../../src/tlf/listings/labs.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
@@ -62,6 +62,7 @@ describe('L-16.2.8.x laboratory listings', () => {
     expect([r(0.9, null), r(1, null), r(5, null), r(5.1, null), r(1, '<'), r(5, '>'), r(5, '<')].map(rangeFlag)).toEqual(['L', '', '', 'H', 'L', 'H', '']);
     expect(rangeFlag({ AVAL: null, AVALQUAL: null, ANRLO: 1, ANRHI: 5 })).toBe('');
     expect([rangeText(null, 30), rangeText(1, null), rangeText(0.9, 1.8), rangeText(null, null)]).toEqual(['<=30', '>=1', '0.9-1.8', '']);
+    expect([changeCell(true, ''), changeCell(false, '-0.2'), changeCell(true, '0.0')]).toEqual(['Baseline', '-0.2', 'Baseline\n0.0']);
     expect([labValueText({ AVAL: 300, AVALQUAL: '>', AVALDEC: 0 }), labValueText({ AVAL: 8, AVALQUAL: null, AVALDEC: 1 })]).toEqual(['>300', '8.0']);
   });
 

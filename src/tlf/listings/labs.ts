@@ -33,6 +33,12 @@ function changeText(r: LabRecord, baseDecimals: number | undefined): string {
   return r.CHG.toFixed(Math.max(r.AVALDEC ?? 0, baseDecimals ?? 0));
 }
 
+/** The change from baseline, or `Baseline` on the baseline record (a change there, which ADLB never has, below it). */
+export function changeCell(baseline: boolean, change: string): string {
+  if (!baseline) return change;
+  return change === '' ? 'Baseline' : `Baseline\n${change}`;
+}
+
 /** `lo-hi`, or a one-sided range `<=hi` / `>=lo`. */
 export function rangeText(lo: number | null, hi: number | null): string {
   if (lo === null) return hi === null ? '' : `<=${hi}`;
@@ -83,7 +89,7 @@ export function labListingSpec(sub: LabSubListing, labs: readonly LabRecord[], l
       const flag = rangeFlag(r);
       return [
         withDay(r.VISIT, r.ADY), r.ADT, text(s?.LBTEST), flag === '' ? value : `${value} ${flag}`, text(s?.LBSTRESU),
-        rangeText(r.ANRLO, r.ANRHI), r.ABLFL === 'Y' ? 'Baseline' : changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`)),
+        rangeText(r.ANRLO, r.ANRHI), changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`))),
       ];
     }),
     footnotes: [
