@@ -2,7 +2,8 @@
  * Listings through the table renderers: a listing is rows of already-formatted text (data values, not
  * statistics), so it does not pass through the ARD; it becomes the same print form a table becomes
  * (print-form.ts), paginated by the same rules, and the RTF, HTML and text renderers draw it
- * unchanged. Rows come in blocks (e.g. one per subject) separated by separator rows, so a page
+ * unchanged. Its columns are fitted to the page (print-form.ts `fitToPage`): texts wrap at word
+ * boundaries, a cell may stack values on lines of their own (`\n` in its text). Rows come in blocks (e.g. one per subject) separated by separator rows, so a page
  * prefers to break between subjects. An empty listing prints one row saying so.
  */
 import { displayNumber } from './page-layout.js';
@@ -52,6 +53,7 @@ export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions
     rows,
     footnotes: [...spec.footnotes],
     decimalAlign: false,
+    fitToPage: true,
     linesPerPage: options.linesPerPage,
   });
 }

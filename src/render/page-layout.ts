@@ -31,6 +31,8 @@ export const LINES_PER_PAGE = Math.floor((PAGE_HEIGHT - HEADER_Y - MARGIN_BOTTOM
 export const INDENT_CHARS = 2;
 /** The stub (row labels) never gets narrower than this many characters; longer labels wrap. */
 const MIN_STUB_CHARS = 24;
+/** A value cell is never narrower than this many characters. */
+const MIN_VALUE_CHARS = 4;
 
 /**
  * Right edges of the cells in twips, ending at the text width. Numbers must never wrap, labels may:
@@ -38,16 +40,16 @@ const MIN_STUB_CHARS = 24;
  * cell padding), spare room is shared by the value columns, and when the page is too narrow the stub
  * gives way first (down to MIN_STUB_CHARS), only then every column shrinks in proportion.
  */
-export function cellEdges(columnWidths: readonly number[]): number[] {
+export function cellEdges(columnWidths: readonly number[], minStubChars = MIN_STUB_CHARS, minValueChars = MIN_VALUE_CHARS): number[] {
   // One character of slack: Word and LibreOffice wrap a cell whose text fills it exactly.
-  const need = columnWidths.map((w, i) => (Math.max(w, i === 0 ? MIN_STUB_CHARS : 4) + 1) * CHAR_TWIPS + PAD_TWIPS);
+  const need = columnWidths.map((w, i) => (Math.max(w, i === 0 ? minStubChars : minValueChars) + 1) * CHAR_TWIPS + PAD_TWIPS);
   const [stub = 0, ...values] = need;
   const valuesNeed = values.reduce((a, b) => a + b, 0);
   let widths: number[];
   if (stub + valuesNeed <= TEXT_WIDTH) {
     const spare = TEXT_WIDTH - stub - valuesNeed;
     widths = values.length === 0 ? [TEXT_WIDTH] : [stub, ...values.map((w) => w + spare / values.length)];
-  } else if (valuesNeed + MIN_STUB_CHARS * CHAR_TWIPS + PAD_TWIPS <= TEXT_WIDTH) {
+  } else if (valuesNeed + minStubChars * CHAR_TWIPS + PAD_TWIPS <= TEXT_WIDTH) {
     widths = [TEXT_WIDTH - valuesNeed, ...values];
   } else {
     const scale = TEXT_WIDTH / (stub + valuesNeed);
@@ -89,6 +91,104 @@ export function wrapText(text: string, width: number): string[] {
   }
   lines.push(line);
   return lines;
+}
+
+/**
+ * A cell's text as printed lines: a line break in the text (`\n`, values stacked in one cell) always
+ * breaks, and each line is word-wrapped at `width` (wrapText).
+ */
+export function cellLines(text: string, width: number): string[] {
+  return text.includes('\n') ? text.split('\n').flatMap((line) => wrapText(line, width)) : wrapText(text, width);
+}
+
+/** Characters a column of `chars` text characters takes on the page (as cellEdges counts): the text, one of slack, the padding. */
+function columnRoom(chars: number, min: number): number {
+  return Math.max(chars, min) + 1 + PAD_TWIPS / CHAR_TWIPS;
+}
+
+/** How wide a column would like to be, and how narrow it may get without breaking a word. */
+export interface ColumnNeed {
+  /** The longest line of its header. */
+  readonly headerLine: number;
+  /** The longest word of its header. */
+  readonly headerWord: number;
+  /** The longest line of each of its cells (stacked lines apart), one number a row. */
+  readonly cellLines: readonly number[];
+  /** The longest word of its cells: below this a number or a word would break. */
+  readonly bodyWord: number;
+}
+
+/** Length of the longest space-free word of a text (its lines apart). */
+export function longestWord(text: string): number {
+  let longest = 0;
+  for (const word of text.split(/[ \n]/)) longest = Math.max(longest, word.length);
+  return longest;
+}
+
+/** Length of the longest line of a text with stacked lines. */
+export function longestLine(text: string): number {
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+}
+
+/** For each width w, how many cells have a line longer than w (and so wrap at w). */
+function wrapCounts(cellLines: readonly number[]): (w: number) => number {
+  const longest = Math.max(0, ...cellLines);
+  const longer = new Array<number>(longest + 1).fill(0);
+  for (const n of cellLines) if (n > 0) longer[n - 1] = (longer[n - 1] ?? 0) + 1;
+  for (let w = longest - 1; w >= 0; w--) longer[w] = (longer[w] ?? 0) + (longer[w + 1] ?? 0);
+  return (w) => (w >= longest ? 0 : longer[Math.max(0, w)] ?? 0);
+}
+
+/**
+ * Column widths in characters that fit the page's text width (cellEdges' room: text, slack, padding),
+ * wrapping at word boundaries, never inside a word, so a number, a date or a code never wraps (the way
+ * SAS and r2rtf listings set a column's width instead of letting a word processor squeeze it):
+ * 1. every column at its natural width (its longest line, header included), if that fits;
+ * 2. else headers wrap at their words (a header line costs no body line), and the room left widens
+ *    the columns whose header wraps, the cheapest first;
+ * 3. else bodies wrap too: one character at a time comes off the column where the fewest cells would
+ *    wrap (the widest on a tie), none below its longest word, until the table fits.
+ * The minimum widths are cellEdges' (pass the same to both). `fits` is false when even the longest
+ * words do not fit: the caller then falls back to cellEdges' proportional squeeze, and a test of the
+ * output's width catches it.
+ */
+export function fitColumns(
+  needs: readonly ColumnNeed[],
+  minStubChars = MIN_STUB_CHARS,
+  minValueChars = MIN_VALUE_CHARS,
+): { widths: number[]; fits: boolean } {
+  const room = TEXT_WIDTH / CHAR_TWIPS;
+  const total = (ws: readonly number[]) => ws.reduce((s, w, i) => s + columnRoom(w, i === 0 ? minStubChars : minValueChars), 0);
+  const body = needs.map((n) => Math.max(0, ...n.cellLines));
+  const natural = needs.map((n, i) => Math.max(n.headerLine, body[i] as number));
+  if (total(natural) <= room) return { widths: natural, fits: true };
+  const widths = needs.map((n, i) => Math.max(body[i] as number, n.headerWord));
+  if (total(widths) <= room) {
+    const byCost = natural.map((w, i) => ({ i, cost: w - (widths[i] as number) })).filter((c) => c.cost > 0).sort((a, b) => a.cost - b.cost || a.i - b.i);
+    for (const { i, cost } of byCost) {
+      widths[i] = (widths[i] as number) + cost;
+      if (total(widths) > room) widths[i] = (widths[i] as number) - cost;
+    }
+    return { widths, fits: true };
+  }
+  const floor = needs.map((n) => Math.max(n.bodyWord, n.headerWord));
+  if (total(floor) > room) return { widths: floor, fits: false };
+  const wraps = needs.map((n) => wrapCounts(n.cellLines));
+  while (total(widths) > room) {
+    let best = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const w = widths[i] as number;
+      if (w <= (floor[i] as number)) continue;
+      const b = widths[best] ?? 0;
+      const cost = (wraps[i] as (w: number) => number)(w - 1);
+      const bestCost = best < 0 ? Infinity : (wraps[best] as (w: number) => number)(b - 1);
+      if (cost < bestCost || (cost === bestCost && w > b)) best = i;
+    }
+    widths[best] = (widths[best] as number) - 1;
+  }
+  return { widths, fits: true };
 }
 
 /** `T-14.2.1` → `14.2.1`: the number shown after `Table`/`Listing` (the id keeps its prefix in file names). */

@@ -7,7 +7,9 @@
  * and title lines and a blank line (the RTF page header), the column header rows, three lines (rules
  * in text; in RTF the blank before the footnotes and slack for borders) and the footnotes repeat on
  * every page; the body rows fill the rest. Every text is wrapped here to the characters its cell holds,
- * so a row's height is known in lines. Body rows come in blocks (between separator rows); a block moves
+ * so a row's height is known in lines (a cell's `\n` stacks values on lines of their own). Tables take
+ * each column's natural width; listings fit their columns to the page (`fitToPage`, page-layout.ts
+ * fitColumns). Body rows come in blocks (between separator rows); a block moves
  * whole to the next page when it does not fit; a block longer than a page is split, but a page never
  * ends on a label row and never begins or ends with a separator. A page that begins inside a section
  * first restates the labels the rows sit under, `SF-36 Physical functioning (continued)`.
@@ -20,7 +22,10 @@ import { valueKey } from './ard-lookup.js';
 import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
 import { NOT_ESTIMABLE } from './format.js';
-import { INDENT_CHARS, LINES_PER_PAGE, PAGE_CHARS, cellChars, cellEdges, displayNumber, wrapText } from './page-layout.js';
+import {
+  INDENT_CHARS, LINES_PER_PAGE, PAGE_CHARS, cellChars, cellEdges, cellLines, displayNumber, fitColumns, longestLine, longestWord, wrapText,
+  type ColumnNeed,
+} from './page-layout.js';
 import { checkTableSpec } from './table-spec.js';
 import type { ColumnSpec, StatRowSpec, TableSpec } from './table-spec.js';
 
@@ -370,7 +375,7 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
 export function stubLines(form: Pick<PrintForm, 'cellChars'>, row: PrintRow): string[] {
   if (row.kind === 'separator') return [''];
   const width = (form.cellChars[0] ?? PAGE_CHARS) - row.indent * INDENT_CHARS;
-  return wrapText(row.cells[0] ?? '', Math.max(8, width));
+  return cellLines(row.cells[0] ?? '', Math.max(8, width));
 }
 
 /** Lines a body row takes: the most lines of its label and its text cells. */
@@ -379,7 +384,7 @@ export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: Pri
   row.cells.forEach((cell, i) => {
     // Text columns (listings) wrap like the stub; aligned value columns are sized never to wrap.
     if (i > 0 && cell !== '' && (form.align[i] ?? null) === null) {
-      height = Math.max(height, wrapText(cell, form.cellChars[i] ?? PAGE_CHARS).length);
+      height = Math.max(height, cellLines(cell, form.cellChars[i] ?? PAGE_CHARS).length);
     }
   });
   return height;
@@ -387,7 +392,14 @@ export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: Pri
 
 /** A header cell wrapped to its column. */
 export function headerCellLines(form: Pick<PrintForm, 'cellChars'>, text: string, column: number): string[] {
-  return wrapText(text, form.cellChars[column] ?? PAGE_CHARS);
+  return cellLines(text, form.cellChars[column] ?? PAGE_CHARS);
+}
+
+/** A value cell as printed lines: a text cell wrapped to its column (as rowHeight counts), an aligned one as is. */
+export function valueCellLines(form: Pick<PrintForm, 'cellChars' | 'align'>, text: string, column: number): string[] {
+  const a = form.align[column];
+  if (a !== null && a !== undefined) return [alignCell(text, a)];
+  return text === '' ? [''] : cellLines(text, form.cellChars[column] ?? PAGE_CHARS);
 }
 
 export function headerHeight(form: Pick<PrintForm, 'cellChars' | 'header'>): number {
@@ -410,6 +422,55 @@ export function topLines(form: Pick<PrintForm, 'marks' | 'titleLines' | 'trace'>
   return 1 + (form.trace === null ? 0 : 1) + [...form.marks, ...form.titleLines].reduce((s, t) => s + pageTextLines(t).length, 0) + 1;
 }
 
+interface ColumnLayout {
+  readonly widths: number[];
+  readonly edges: number[];
+  readonly chars: number[];
+}
+
+/** Tables: natural widths, the stub gives way first (cellEdges); texts wrap at what each cell holds. */
+function naturalColumns(header: readonly (readonly string[])[], rows: readonly PrintRow[], align: readonly (ColumnAlign | null)[]): ColumnLayout {
+  const widths = columnWidths(header, rows, align);
+  const edges = cellEdges(widths);
+  return { widths, edges, chars: cellChars(edges) };
+}
+
+/** What each column of a listing needs (page-layout.ts ColumnNeed), from its header and body cells. */
+export function columnNeeds(header: readonly (readonly string[])[], rows: readonly PrintRow[]): ColumnNeed[] {
+  const n = header[0]?.length ?? 0;
+  return Array.from({ length: n }, (_, i) => {
+    let headerLine = 0;
+    let headerWord = 0;
+    for (const h of header) {
+      headerLine = Math.max(headerLine, longestLine(h[i] ?? ''));
+      headerWord = Math.max(headerWord, longestWord(h[i] ?? ''));
+    }
+    const cellLines: number[] = [];
+    let bodyWord = 0;
+    for (const r of rows) {
+      const cell = r.cells[i] ?? '';
+      const indent = i === 0 ? r.indent * INDENT_CHARS : 0;
+      cellLines.push(indent + longestLine(cell));
+      bodyWord = Math.max(bodyWord, indent + longestWord(cell));
+    }
+    return { headerLine, headerWord, cellLines, bodyWord };
+  });
+}
+
+/**
+ * Listings: widths fitted to the page (fitColumns), texts wrapped at exactly those widths in every
+ * renderer; the cells' spare room (cellEdges) only spreads the table across the page.
+ */
+function fittedColumns(header: readonly (readonly string[])[], rows: readonly PrintRow[]): ColumnLayout {
+  // A column is as narrow as its text: a one-letter grade needs no four-character cell.
+  const fit = fitColumns(columnNeeds(header, rows), 1, 1);
+  const edges = cellEdges(fit.widths, 1, 1);
+  // Fitted, every cell holds its width and one character of slack (less at most a twip of rounding);
+  // squeezed (the longest words do not fit), texts wrap at what the squeezed cell holds.
+  const room = cellChars(edges);
+  return { widths: fit.widths, edges, chars: fit.fits ? [...fit.widths] : fit.widths.map((w, i) => Math.min(w, room[i] as number)) };
+}
+
 export interface FormParts {
   readonly id: string;
   readonly flags: PrintFlags;
@@ -419,6 +480,12 @@ export interface FormParts {
   readonly footnotes: readonly string[];
   /** Decimal-align the value columns (tables) or not (listings). */
   readonly decimalAlign: boolean;
+  /**
+   * Fit the columns to the page (listings): each column as wide as its text, headers and then the
+   * longest texts wrapping at word boundaries when the page is too narrow (page-layout.ts fitColumns),
+   * so no word or number ever wraps; absent, columns take their natural width (tables).
+   */
+  readonly fitToPage?: boolean;
   readonly linesPerPage: number;
 }
 
@@ -437,9 +504,7 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
   const align = Array.from({ length: n }, (_, i) =>
     i === 0 || !parts.decimalAlign ? null : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
   );
-  const widths = columnWidths(header, rows, align);
-  const edges = cellEdges(widths);
-  const chars = cellChars(edges);
+  const { widths, edges, chars } = parts.fitToPage === true ? fittedColumns(header, rows) : naturalColumns(header, rows, align);
   const base = { marks, titleLines, trace, header, cellChars: chars, align };
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);

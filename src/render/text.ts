@@ -1,12 +1,14 @@
 /**
  * Fixed-width plain text from a print form: per page, the page line (study left, `Page i of n`
  * right), the trace line, the centred marks and title lines, a blank line, rules around the header,
- * body rows (labels left, indented and wrapped as in the RTF; values decimal-aligned and centred), a
+ * body rows (labels left, indented and wrapped as in the RTF; values decimal-aligned and centred; text
+ * cells of listings stacked and wrapped on lines of their own, as in the RTF; headers wider than their
+ * column wrapped and sitting on the rule), a
  * closing rule and the page's footnotes wrapped to the page width; pages separated by a form feed. The
  * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
 import { INDENT_CHARS, PAGE_CHARS } from './page-layout.js';
-import { pageTextLines, printedCell, stubLines } from './print-form.js';
+import { headerCellLines, pageTextLines, stubLines, valueCellLines } from './print-form.js';
 import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
 
 const GAP = '  ';
@@ -43,12 +45,27 @@ function line(cells: readonly string[], widths: readonly number[], stub: string)
     .trimEnd();
 }
 
+/** Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else the bottom. */
+function stackedLines(cells: readonly (readonly string[])[], widths: readonly number[], stubIndent: string, top: boolean): string[] {
+  const height = Math.max(1, ...cells.map((c) => c.length));
+  const at = (c: readonly string[], k: number) => (top ? c[k] : c[k - (height - c.length)]) ?? '';
+  return Array.from({ length: height }, (_, k) => {
+    const stub = at(cells[0] ?? [], k);
+    return line(cells.map((c) => at(c, k)), widths, stub === '' ? '' : stubIndent + stub);
+  });
+}
+
 function bodyLines(row: PrintRow, form: PrintForm, widths: readonly number[]): string[] {
   if (row.kind === 'separator') return [''];
-  const indent = ' '.repeat(row.indent * INDENT_CHARS);
-  const values = row.cells.map((c, i) => (i === 0 ? '' : printedCell(form, c, i)));
-  const blanks = values.map(() => '');
-  return stubLines(form, row).map((text, k) => line(k === 0 ? values : blanks, widths, indent + text));
+  const cells = row.cells.map((c, i) => (i === 0 ? stubLines(form, row) : valueCellLines(form, c, i)));
+  return stackedLines(cells, widths, ' '.repeat(row.indent * INDENT_CHARS), true);
+}
+
+/** A header row: each cell wrapped to its column as in the RTF, lines sitting on the rule below. */
+function headerLines(form: PrintForm, header: readonly string[], widths: readonly number[]): string[] {
+  // A header wider than its column wraps as in the RTF; one that fits stays on its line.
+  const cells = header.map((c, i) => (c.includes('\n') || c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c]));
+  return stackedLines(cells, widths, '', false);
 }
 
 function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
@@ -63,7 +80,7 @@ function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
     ...[...form.marks, ...form.titleLines].flatMap((t) => pageTextLines(t).map((l) => centre(l, width).trimEnd())),
     '',
     rule,
-    ...form.header.map((h) => line(h, widths, h[0] ?? '')),
+    ...form.header.flatMap((h) => headerLines(form, h, widths)),
     rule,
     ...page.rows.flatMap((r) => bodyLines(r, form, widths)),
     rule,

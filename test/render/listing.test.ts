@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildListingPrintForm, type ListingSpec } from '../../src/render/listing.js';
 import { DRAFT_MARK } from '../../src/render/print-form.js';
+import { PAGE_CHARS } from '../../src/render/page-layout.js';
+import { renderRtf } from '../../src/render/rtf.js';
 import { renderText } from '../../src/render/text.js';
 
 const spec = (blocks: string[][][]): ListingSpec => ({
@@ -38,4 +40,53 @@ describe('buildListingPrintForm', () => {
   it('refuses a row whose cell count differs from the columns', () => {
     expect(() => buildListingPrintForm(spec([[['S1']]]), { flags, linesPerPage: 40 })).toThrow(/cells/);
   });
+
+  describe('fitted to the page', () => {
+    // 8 columns whose natural width (a long text column) is wider than the page.
+    const wide: ListingSpec = {
+      ...spec([]),
+      columns: ['Subject', 'Visit (Day)', 'Date', 'Verbatim term', 'Severity/ Serious', 'Value', 'Normal range', 'Change from baseline'],
+      blocks: [[
+        ['SLEMSC01-101-002', 'WEEK 4 (D29)', '2025-03-17', 'a long reported term that goes on and on about what the subject felt at the visit', 'MODERATE\nSerious', '12.75', '4-11', '-0.25'],
+        ['SLEMSC01-101-002', 'UNSCHEDULED 8.01 (D252)', '2025-10-18', 'short term', 'MILD\nNot serious', '123456.789', '150-400', 'Baseline'],
+      ]],
+    };
+    const form = buildListingPrintForm(wide, { flags, linesPerPage: 40 });
+    const text = renderText(form);
+    const rtf = renderRtf(form);
+
+    it('keeps every text line within the page and never breaks a number, a date or an id', () => {
+      for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(PAGE_CHARS);
+      for (const token of ['SLEMSC01-101-002', '2025-03-17', '123456.789', '-0.25', '150-400']) expect(text).toContain(token);
+      expect(form.edges.at(-1)).toBe(12960);
+    });
+
+    it('prints stacked values on lines of their own, a wrapped text at word boundaries, in every renderer', () => {
+      const lines = text.split('\n');
+      const first = lines.findIndex((l) => l.includes('MODERATE'));
+      expect(lines[first + 1]).toContain('Serious');
+      expect(lines[first + 1]).not.toContain('SLEMSC01');
+      // The long term wraps at spaces: each of its words is printed whole.
+      for (const word of ['reported', 'subject', 'visit']) expect(text).toMatch(new RegExp(`\\b${word}\\b`));
+      expect(rtf).toContain('MODERATE\\line Serious\\cell');
+      // Row heights count the stacked and wrapped lines: the page holds what the text prints.
+      expect(lines.length).toBeLessThanOrEqual(40);
+    });
+
+    it('wraps a header wider than its column, bottom-aligned above the rule', () => {
+      const rule = text.split('\n').findIndex((l) => /^-+$/.test(l));
+      const headerLines = text.split('\n').slice(rule + 1, text.split('\n').indexOf(text.split('\n')[rule] as string, rule + 1));
+      expect(headerLines.length).toBeGreaterThan(1);
+      expect(headerLines.at(-1)).toMatch(/^Subject/);
+      expect(headerLines.join(' ')).toMatch(/Change/);
+    });
+
+    it('writes listing rows lean: paragraph properties once a row, later cells inheriting them', () => {
+      const row = rtf.slice(rtf.indexOf('SLEMSC01-101-002') - 200, rtf.indexOf('\\row', rtf.indexOf('SLEMSC01-101-002')));
+      expect(row.match(/\\pard/g)).toHaveLength(1);
+      expect(row).toContain('SLEMSC01-101-002\\cell\\qc WEEK 4 (D29)\\cell 2025-03-17\\cell');
+      expect(rtf).not.toContain('\\clvertalt');
+    });
+  });
 });
+

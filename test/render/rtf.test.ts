@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ardLookup } from '../../src/render/ard-lookup.js';
-import { DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
+import { DUMMY_MARK, buildPrintForm, layoutPrintForm } from '../../src/render/print-form.js';
 import { cellEdges, escapeRtf, renderRtf } from '../../src/render/rtf.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
 
@@ -119,5 +119,21 @@ describe('renderRtf', () => {
 
   it('is deterministic', () => {
     expect(renderRtf(form)).toBe(rtf);
+  });
+});
+
+describe('lean text rows', () => {
+  it('reset an indented label\'s left indent for the cells after it, and keep tables with aligned values in full form', () => {
+    const text = layoutPrintForm({
+      id: 'L-9', flags: { draft: false, dummyRandomization: false }, titleLines: ['Listing 9'], header: [['Group', 'Text']],
+      rows: [{ kind: 'label', indent: 0, cells: ['Section', ''] }, { kind: 'stat', indent: 1, cells: ['Item', 'a b'] }],
+      footnotes: [], decimalAlign: false, fitToPage: true, linesPerPage: 30,
+    });
+    const out = renderRtf(text);
+    expect(out).toContain('\\li216 Item\\cell\\li0\\qc a b\\cell\\row');
+    expect(balanced(out)).toBe(true);
+    // The sample table's value columns are decimal-aligned: every cell keeps its own paragraph properties.
+    expect(rtf).toContain('\\clvertalt');
+    expect(count(rtf, '\\cell\\qc ')).toBe(0);
   });
 });

@@ -6,8 +6,8 @@ import type { SledaiRecord } from '../../src/derive/sledai.js';
 import type { LbRow } from '../../src/lock/types.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import type { TlfContext } from '../../src/tlf/context.js';
-import { bilagListingSpec, hundredthsText, pgaListingSpec, sledaiListingSpec } from '../../src/tlf/listings/efficacy.js';
-import { LAB_LISTINGS, labListingSpec, labValueText, rangeFlag, rangeText } from '../../src/tlf/listings/labs.js';
+import { bilagListingSpec, domainHeaders, hundredthsText, pgaListingSpec, sledaiListingSpec } from '../../src/tlf/listings/efficacy.js';
+import { LAB_LISTINGS, changeCell, labListingSpec, labValueText, rangeFlag, rangeText } from '../../src/tlf/listings/labs.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
@@ -29,12 +29,12 @@ describe('L-16.2.6.x efficacy listings', () => {
       adsl, ctx('randomization'),
     );
     expect(spec.blocks.map((b) => b.map((r) => r.join('|')))).toEqual([
-      ['S2|Placebo|V3|2025-02-01|0||||SLEDX1 SLEDX2'],
-      ['S1|Low|V2|2025-01-05|0|10|Y||', 'S1|Low|V3|2025-02-01|0|6||-4|'],
+      ['S2|PBO|V3 (D0)|2025-02-01||||SLEDX1 SLEDX2'],
+      ['S1|MSC1E6|V2 (D0)|2025-01-05|10|Y||', 'S1|MSC1E6|V3 (D0)|2025-02-01|6||-4|'],
     ]);
     const pga = (USUBJID: string, AVALH: number, CHGH: number | null): PgaRecord =>
       ({ ...timing(USUBJID, 3, '2025-02-01', 27), AVAL: AVALH / 100, AVALH, ABLFL: null, BASE: null, BASEH: null, CHGH, CHG: null, src: [] }) as PgaRecord;
-    expect(pgaListingSpec([pga('S1', 125, -5)], adsl.map(blind), ctx('blinded')).blocks).toEqual([[['S1', 'V3', '2025-02-01', '27', '1.25', '', '-0.05']]]);
+    expect(pgaListingSpec([pga('S1', 125, -5)], adsl.map(blind), ctx('blinded')).blocks).toEqual([[['S1', 'V3 (D27)', '2025-02-01', '1.25', '', '-0.05']]]);
   });
 
   it('BILAG-2004: one row per assessment with each domain grade and new A / new B', () => {
@@ -45,11 +45,14 @@ describe('L-16.2.6.x efficacy listings', () => {
     const visits = [{ ...timing('S1', 3, '2025-02-01', 27), NEWA: 1, NEWB: 0, MISSREAS: null } as BilagVisitRecord];
     const spec = bilagListingSpec([g(d1!.code, 2, 'C'), g(d2!.code, 3, 'A'), g(d1!.code, 3, 'B')], visits, adsl.map(blind), settings, ctx('blinded'));
     const others = settings.bilag.domains.length - 2;
-    expect(spec.columns.slice(4, 6)).toEqual([d1!.name, d2!.name]);
+    expect(spec.columns.slice(3, 5)).toEqual(['Con', 'Muc']);
+    expect(spec.footnotes[0]).toMatch(/^Domains: Con Constitutional, Muc Mucocutaneous, /);
     expect(spec.blocks).toEqual([[
-      ['S1', 'V2', '2025-01-05', '0', 'C', '', ...new Array<string>(others).fill(''), '', ''],
-      ['S1', 'V3', '2025-02-01', '27', 'B', 'A', ...new Array<string>(others).fill(''), '1', '0'],
+      ['S1', 'V2 (D0)', '2025-01-05', 'C', '', ...new Array<string>(others).fill(''), ''],
+      ['S1', 'V3 (D27)', '2025-02-01', 'B', 'A', ...new Array<string>(others).fill(''), '1/0'],
     ]]);
+    // Three letters that would not tell two domains apart: the names themselves.
+    expect(domainHeaders(['Renal', 'Renovascular'])).toEqual(['Renal', 'Renovascular']);
   });
 });
 
@@ -59,6 +62,7 @@ describe('L-16.2.8.x laboratory listings', () => {
     expect([r(0.9, null), r(1, null), r(5, null), r(5.1, null), r(1, '<'), r(5, '>'), r(5, '<')].map(rangeFlag)).toEqual(['L', '', '', 'H', 'L', 'H', '']);
     expect(rangeFlag({ AVAL: null, AVALQUAL: null, ANRLO: 1, ANRHI: 5 })).toBe('');
     expect([rangeText(null, 30), rangeText(1, null), rangeText(0.9, 1.8), rangeText(null, null)]).toEqual(['<=30', '>=1', '0.9-1.8', '']);
+    expect([changeCell(true, ''), changeCell(false, '-0.2'), changeCell(true, '0.0')]).toEqual(['Baseline', '-0.2', 'Baseline\n0.0']);
     expect([labValueText({ AVAL: 300, AVALQUAL: '>', AVALDEC: 0 }), labValueText({ AVAL: 8, AVALQUAL: null, AVALDEC: 1 })]).toEqual(['>300', '8.0']);
   });
 
@@ -72,12 +76,13 @@ describe('L-16.2.8.x laboratory listings', () => {
       lb('S2', 1, 'WBC', 'HEMATOLOGY', 'Leukocytes')];
     const labs = [lab('S1', 3, 'HGB', 130), lab('S1', 2, 'C3', 0.7, { ANRLO: 0.9, ANRHI: 1.8 }), lab('S1', 1, 'WBC', 3.2), lab('S2', 1, 'WBC', null)];
     const haem = labListingSpec(LAB_LISTINGS[0]!, labs, lbRows, adsl, ctx('randomization'));
-    expect(haem.blocks.map((b) => b.map((r) => `${r[0]} ${r[1]} ${r[5]} ${r[6]} ${r[9]}`))).toEqual([
-      ['S1 Low Leukocytes 3.2 L', 'S1 Low Hemoglobin 130.0 H'],
-      ['S2 High Leukocytes  '],
+    expect(haem.blocks.map((b) => b.map((r) => `${r[0]} ${r[1]} ${r[4]} ${r[5]}`))).toEqual([
+      ['S1 MSC1E6 Leukocytes 3.2 L', 'S1 MSC1E6 Hemoglobin 130.0 H'],
+      ['S2 MSC5E6 Leukocytes '],
     ]);
+    expect(haem.footnotes[0]).toMatch(/^Arm: the arm infused /);
     const other = labListingSpec(LAB_LISTINGS[1]!, labs, lbRows, adsl.map(blind), ctx('blinded'));
-    expect(other.columns[1]).toBe('Visit');
-    expect(other.blocks).toEqual([[['S1', 'DAY 0', '2025-01-05', '0', 'Complement C3', '0.7', 'u', '0.9-1.8', 'L', 'Y', '']]]);
+    expect(other.columns[1]).toBe('Visit (Day)');
+    expect(other.blocks).toEqual([[['S1', 'DAY 0 (D0)', '2025-01-05', 'Complement C3', '0.7 L', 'u', '0.9-1.8', 'Baseline']]]);
   });
 });

@@ -6,6 +6,7 @@ import { AE_LISTINGS, aeListingSpec } from '../../src/tlf/listings/adverse-event
 import {
   demographicsListingSpec, discontinuedListingSpec, excludedListingSpec, exclusionReason, infusionListingSpec, lastVisit,
 } from '../../src/tlf/listings/subjects.js';
+import { PAGE_CHARS } from '../../src/render/page-layout.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
@@ -29,17 +30,20 @@ const svRows = [sv('S1', 1, 'SCREENING', '2024-12-20'), sv('S1', 3, 'WEEK 1', '2
 describe('L-16.2.1 discontinued subjects', () => {
   it('sorts by randomized arm then subject, with the last visit and protocol days', () => {
     const spec = discontinuedListingSpec(adsl, svRows, UNBLINDED);
-    expect(spec.columns.slice(0, 2)).toEqual(['Subject', 'Arm randomized']);
+    expect(spec.columns.slice(0, 2)).toEqual(['Subject', 'Arm']);
     expect(spec.blocks).toEqual([
-      [['S3', 'Placebo', '2025-01-05', 'WITHDRAWAL BY SUBJECT', '2025-02-04', '30', 'DAY 0', '2025-01-05', '0']],
-      [['S2', 'Low', '', 'WITHDRAWAL BY SUBJECT', '2025-01-03', '', '', '', '']],
-      [['S1', 'High', '2025-01-05', 'ADVERSE EVENT', '2025-01-15', '10', 'WEEK 1', '2025-01-12', '7']],
+      [['S3', 'PBO', '2025-01-05', 'WITHDRAWAL BY SUBJECT', '2025-02-04 (D30)', 'DAY 0', '2025-01-05 (D0)']],
+      [['S2', 'MSC1E6', '', 'WITHDRAWAL BY SUBJECT', '2025-01-03', '', '']],
+      [['S1', 'MSC5E6', '2025-01-05', 'ADVERSE EVENT', '2025-01-15 (D10)', 'WEEK 1', '2025-01-12 (D7)']],
     ]);
+    // The arm codes decoded from the run's labels.
+    expect(spec.footnotes[0]).toBe('Arm: the arm randomized (PBO = Placebo, MSC1E6 = Low, MSC5E6 = High); empty if none.');
   });
 
   it('lists no arm and sorts by subject only when blinded', () => {
     const spec = discontinuedListingSpec(adsl.map(blind), svRows, BLINDED);
-    expect(spec.columns).not.toContain('Arm randomized');
+    expect(spec.columns).not.toContain('Arm');
+    expect(spec.footnotes.join(' ')).not.toMatch(/Arm|PBO|Placebo/);
     expect(spec.blocks.map((b) => b[0]![0])).toEqual(['S1', 'S2', 'S3']);
   });
 
@@ -52,7 +56,9 @@ describe('L-16.2.1 discontinued subjects', () => {
 describe('L-16.2.3 subjects excluded from the efficacy analysis', () => {
   it('lists non-FAS subjects with the reason', () => {
     const spec = excludedListingSpec(adsl, UNBLINDED);
-    expect(spec.blocks).toEqual([[['S2', 'Low', '2025-01-01', 'No', 'FAS, SAF', 'Randomized, never infused', 'DISCONTINUED', 'WITHDRAWAL BY SUBJECT', '2025-01-03']]]);
+    expect(spec.columns[0]).toBe('Subject/ Arm');
+    expect(spec.blocks).toEqual([[['S2\nMSC1E6', '2025-01-01', 'No', 'FAS, SAF', 'Randomized, never infused', 'DISCONTINUED\nWITHDRAWAL BY SUBJECT\n2025-01-03']]]);
+    expect(excludedListingSpec(adsl.map(blind), BLINDED).blocks[0]![0]![0]).toBe('S2');
     expect(exclusionReason(adslRecord('X', { RANDFL: 'N', RANDDT: null, FASFL: 'N' }))).toBe('Not randomized');
   });
   it('says so when every subject is in the FAS', () => {
@@ -64,8 +70,8 @@ describe('L-16.2.4 demographics', () => {
   it('lists every subject with population flags and baselines, no arm when blinded', () => {
     const spec = demographicsListingSpec(adsl.map(blind), BLINDED);
     expect(spec.columns[0]).toBe('Subject');
-    expect(spec.columns[1]).toBe('Site');
-    expect(spec.blocks[1]).toEqual([['S2', '101', 'N', 'N', '40', 'F', 'WHITE', 'NOT HISPANIC OR LATINO', 'USA', '70', '8', '<10', '8', '1', '0', '0']]);
+    expect(spec.columns[1]).toBe('Site/ country');
+    expect(spec.blocks[1]).toEqual([['S2', '101/USA', 'N/N', '40/F', 'WHITE\nNOT HISPANIC OR LATINO', '70', '8 (<10)', '8/1/0', '0']]);
   });
 });
 
@@ -73,14 +79,14 @@ describe('L-16.2.5 study infusion', () => {
   const exRows = [ex('S1', 'Y', '2025-01-05', 100), ex('S3', 'Y', '2025-01-05', 95.5), ex('S2', 'N', '2025-01-04', null)];
   it('shows the arm infused beside the arm randomized when unblinded', () => {
     const spec = infusionListingSpec(adsl, exRows, UNBLINDED);
-    expect(spec.columns.slice(0, 3)).toEqual(['Subject', 'Arm randomized', 'Arm infused']);
-    expect(spec.blocks.at(-1)).toEqual([['S1', 'High', 'Low', '2025-01-01', 'Yes', 'BLINDED STUDY INFUSION', 'INTRAVENOUS', '2025-01-05', '0', '100']]);
-    expect(spec.blocks[1]).toEqual([['S2', 'Low', '', '2025-01-01', 'No', 'BLINDED STUDY INFUSION', 'INTRAVENOUS', '2025-01-04', '', '']]);
+    expect(spec.columns.slice(0, 3)).toEqual(['Subject', 'Arm', 'Arm infused']);
+    expect(spec.blocks.at(-1)).toEqual([['S1', 'MSC5E6', 'MSC1E6', '2025-01-01', 'Yes', 'BLINDED STUDY INFUSION\nINTRAVENOUS', '2025-01-05 (D0)', '100']]);
+    expect(spec.blocks[1]).toEqual([['S2', 'MSC1E6', '', '2025-01-01', 'No', 'BLINDED STUDY INFUSION\nINTRAVENOUS', '2025-01-04', '']]);
   });
   it('shows neither arm when blinded, and randomized subjects without EX', () => {
     const spec = infusionListingSpec(adsl.map(blind), exRows.slice(0, 2), BLINDED);
     expect(spec.columns).not.toContain('Arm infused');
-    expect(spec.blocks[1]).toEqual([['S2', '2025-01-01', 'No record', '', '', '', '', '']]);
+    expect(spec.blocks[1]).toEqual([['S2', '2025-01-01', 'No record', '', '', '']]);
   });
 });
 
@@ -94,10 +100,17 @@ describe('L-16.2.7.x adverse events', () => {
 
   it('sorts by arm infused, subject, start date; sub-listings select SAEs, deaths, withdrawals', () => {
     const all = aeListingSpec(AE_LISTINGS[0]!, adae, adsl, UNBLINDED);
-    expect(all.blocks.map((b) => b.map((r) => `${r[0]}/${r[1]}/${r[2]}`))).toEqual([['S3/Placebo/1'], ['S1/Low/2', 'S1/Low/1']]);
-    expect(all.blocks[0]![0]!.slice(6, 8)).toEqual(['2025-01', '']);
-    expect(aeListingSpec(AE_LISTINGS[1]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S1']);
-    expect(aeListingSpec(AE_LISTINGS[2]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S3']);
+    expect(all.blocks.map((b) => b.map((r) => `${r[0]}|${r[1]}`))).toEqual([['S3\nPBO|1\nY'], ['S1\nMSC1E6|2\nY', 'S1\nMSC1E6|1\nY']]);
+    // SOC, PT and term stacked; a partial start date has no day; the end line stays (empty) in its place.
+    expect(all.blocks[1]![1]!.slice(2)).toEqual([
+      'Nervous system disorders\nHeadache\nheadache', '2025-03-01 (D3)\n', 'MILD\nSerious\nNOT RELATED', 'DOSE NOT CHANGED\nRECOVERED/RESOLVED',
+    ]);
+    expect(all.blocks[0]![0]![3]).toBe('2025-01\n');
+    const blinded = aeListingSpec(AE_LISTINGS[0]!, adae, adsl.map(blind), BLINDED);
+    expect(blinded.columns[0]).toBe('Subject');
+    expect(blinded.blocks.map((b) => b[0]![0])).toEqual(['S1', 'S3']);
+    expect(aeListingSpec(AE_LISTINGS[1]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S1\nMSC1E6']);
+    expect(aeListingSpec(AE_LISTINGS[2]!, adae, adsl, UNBLINDED).blocks.flat().map((r) => r[0])).toEqual(['S3\nPBO']);
     expect(aeListingSpec(AE_LISTINGS[3]!, adae, adsl, UNBLINDED).blocks).toEqual([]);
     expect(AE_LISTINGS.map((s) => s.id)).toEqual(['L-16.2.7.1', 'L-16.2.7.2', 'L-16.2.7.3', 'L-16.2.7.4']);
   });
@@ -114,8 +127,16 @@ describe('patient listings of the sample run', () => {
       expect(b.result.catalog.some((e) => e.id === id && e.kind === 'listing')).toBe(true);
       const txt = b.result.files.get(`listings/${id}.txt`) as string;
       for (const token of ['Placebo', 'PBO', 'MSC1E6', 'MSC5E6', 'cells/kg', 'Arm ']) expect(txt.includes(token), `${id} ${token}`).toBe(false);
-      expect((u.result.files.get(`listings/${id}.txt`) as string).includes('Arm randomized') || /^L-16\.2\.(6\.5|7|8\.1)/.test(id)).toBe(true);
+      // Unblinded, the arm codes are decoded in a footnote (the flare listing names no arm).
+      expect((u.result.files.get(`listings/${id}.txt`) as string).includes('PBO = ') || id === 'L-16.2.6.5', id).toBe(true);
     }
     expect(b.result.files.has('listings/L-16.2.6.5.txt')).toBe(true);
+    // Blinded and unblinded, every listing fits the landscape page (rtf-libreoffice.test.ts converts the unblinded ones).
+    for (const run of [b, u]) {
+      for (const id of ids) {
+        const lines = (run.result.files.get(`listings/${id}.txt`) as string).split('\n');
+        expect(Math.max(...lines.map((l) => [...l].length)), id).toBeLessThanOrEqual(PAGE_CHARS);
+      }
+    }
   });
 });

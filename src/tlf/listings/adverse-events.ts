@@ -8,7 +8,7 @@ import type { AdaeRecord } from '../../derive/adae.js';
 import type { AdslRecord } from '../../derive/adsl.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, indexAdsl, subjectBlocks, subjectColumns, text } from './common.js';
+import { DAY_FOOTNOTE, indexAdsl, stackedArmFootnotes, stackedSubjectBlocks, stackedSubjectColumn, text, withDay } from './common.js';
 
 interface AeSubListing {
   readonly id: string;
@@ -29,10 +29,20 @@ function aeOrder(a: AdaeRecord, b: AdaeRecord): number {
   return a.AESTDTC < b.AESTDTC ? -1 : a.AESTDTC > b.AESTDTC ? 1 : a.AESEQ - b.AESEQ;
 }
 
+const SERIOUS: Readonly<Record<AdaeRecord['AESER'], string>> = { Y: 'Serious', N: 'Not serious' };
+
+/**
+ * An AE's cells, related values stacked in one cell (a row takes three lines for SOC, PT and term
+ * anyway): number over TEAE flag; SOC, PT, reported term; start with its day over end; severity,
+ * seriousness, relationship; action taken over outcome.
+ */
 function aeCells(r: AdaeRecord): string[] {
   return [
-    String(r.AESEQ), r.AEBODSYS, r.AEDECOD, r.AETERM, r.AESTDTC, text(r.ASTDY), text(r.AEENDTC),
-    r.AESEV, r.AESER, r.AEREL, text(r.AEACN), text(r.AEOUT), text(r.TRTEMFL),
+    `${r.AESEQ}\n${text(r.TRTEMFL)}`,
+    `${r.AEBODSYS}\n${r.AEDECOD}\n${r.AETERM}`,
+    `${withDay(r.AESTDTC, r.ASTDY)}\n${text(r.AEENDTC)}`,
+    `${r.AESEV}\n${SERIOUS[r.AESER]}\n${r.AEREL}`,
+    `${text(r.AEACN)}\n${text(r.AEOUT)}`,
   ];
 }
 
@@ -44,12 +54,13 @@ export function aeListingSpec(sub: AeSubListing, adae: readonly AdaeRecord[], ad
     titles: [sub.title],
     populationLabel: 'All enrolled subjects',
     columns: [
-      ...subjectColumns(ctx, 'Arm infused'), 'AE no.', 'System organ class', 'Preferred term', 'Reported term', 'Start', 'Day', 'End',
-      'Severity', 'Serious', 'Relationship', 'Action taken', 'Outcome', 'TEAE',
+      stackedSubjectColumn(ctx), 'AE no./ TEAE', 'System organ class/ Preferred term/ Reported term', 'Start (Day)/ End',
+      'Severity/ Seriousness/ Relationship', 'Action taken/ Outcome',
     ],
-    blocks: subjectBlocks(records, byId, 'infused', ctx, aeCells),
+    blocks: stackedSubjectBlocks(records, byId, 'infused', ctx, aeCells),
     footnotes: [
-      'Dates as collected (possibly partial). TEAE: treatment-emergent (starting on or after Day 0, SAP Section 7.1); empty if never infused.',
+      ...stackedArmFootnotes(ctx, 'infused'),
+      'Dates as collected (possibly partial). TEAE: Y if treatment-emergent (starting on or after Day 0, SAP Section 7.1), N if not; empty if never infused.',
       DAY_FOOTNOTE,
     ],
     emptyText: sub.emptyText,

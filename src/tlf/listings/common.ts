@@ -3,6 +3,11 @@
  * blinded listing cannot depend on the randomization file), the order (arm, then subject), the protocol
  * day of a date (Day 0 = infusion, ADSL TRTSDT) and the rendering to `listings/<id>.{rtf,html,txt}`
  * through the table renderers.
+ *
+ * Page fit, as SAS and r2rtf CSR listings do it: every listing fits the landscape page with columns set
+ * to their text (render/listing.ts fits them, wrapping texts at word boundaries), so values that belong
+ * together share a cell: the arm as its code (decoded in a footnote), a date with its protocol day
+ * (`2025-03-17 (D29)`), a visit with its day, related values stacked on lines of one cell.
  */
 import { protocolDay, type IsoDate } from '../../core/dates.js';
 import type { AdslRecord } from '../../derive/adsl.js';
@@ -53,19 +58,61 @@ export function orderSubjects(
   return [...new Set(subjects)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
-/** The leading columns of a subject's rows: `Subject` and, unblinded, the arm. */
-export function subjectColumns(ctx: TlfContext, armHeader: string): string[] {
-  return isBlinded(ctx) ? ['Subject'] : ['Subject', armHeader];
+/** Header of the arm column: the arm's code, decoded in a footnote (armFootnote). */
+export const ARM_HEADER = 'Arm';
+
+/** The leading columns of a subject's rows: `Subject` and, unblinded, the arm (its code). */
+export function subjectColumns(ctx: TlfContext): string[] {
+  return isBlinded(ctx) ? ['Subject'] : ['Subject', ARM_HEADER];
+}
+
+/** The arm's code (`PBO`), short enough for a listing column; empty for none (not randomized / not infused). */
+export function armCodeText(s: AdslRecord | undefined, basis: ArmBasis): string {
+  return armCodeOf(s, basis) ?? '';
 }
 
 export function subjectCells(id: string, adslById: ReadonlyMap<string, AdslRecord>, basis: ArmBasis, ctx: TlfContext): string[] {
-  return isBlinded(ctx) ? [id] : [id, armLabel(armCodeOf(adslById.get(id), basis), ctx)];
+  return isBlinded(ctx) ? [id] : [id, armCodeText(adslById.get(id), basis)];
+}
+
+/**
+ * One leading column for listings whose rows take several lines anyway: the subject, and unblinded the
+ * arm's code on the line below it.
+ */
+export function stackedSubjectColumn(ctx: TlfContext): string {
+  return isBlinded(ctx) ? 'Subject' : `Subject/ ${ARM_HEADER}`;
+}
+
+export function stackedSubjectCell(id: string, adslById: ReadonlyMap<string, AdslRecord>, basis: ArmBasis, ctx: TlfContext): string {
+  return subjectCells(id, adslById, basis, ctx).filter((t, i) => i === 0 || t !== '').join('\n');
+}
+
+const BASIS_TEXT: Readonly<Record<ArmBasis, string>> = { randomized: 'the arm randomized', infused: 'the arm infused' };
+
+/** The decode of the arm codes (unblinded runs only: a blinded listing names no arm). */
+export function armFootnotes(ctx: TlfContext, basis: ArmBasis): string[] {
+  if (isBlinded(ctx)) return [];
+  const decode = ARMS.map((a) => `${a} = ${armLabel(a, ctx)}`).join(', ');
+  return [`${ARM_HEADER}: ${BASIS_TEXT[basis]} (${decode}); empty if none.`];
+}
+
+/** armFootnotes for a listing whose arm sits under the subject (stackedSubjectColumn). */
+export function stackedArmFootnotes(ctx: TlfContext, basis: ArmBasis): string[] {
+  return armFootnotes(ctx, basis).map((f) => f.replace(`${ARM_HEADER}:`, `${ARM_HEADER} (under the subject):`));
 }
 
 /** Protocol day of a full date (Day 0 = infusion); empty when there is no date or no infusion. */
 export function dayText(date: IsoDate | null, day0: IsoDate | null): string {
   if (date === null || day0 === null || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return '';
   return String(protocolDay(date, day0));
+}
+
+/** A date (or visit) with its protocol day, `2025-03-17 (D29)`; the text alone without a day. */
+export function withDay(text: string | null, day: string | number | null): string {
+  const t = text ?? '';
+  const d = day === null ? '' : String(day);
+  if (d === '') return t;
+  return t === '' ? `(D${d})` : `${t} (D${d})`;
 }
 
 export const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
@@ -99,7 +146,21 @@ export function subjectBlocks<T extends { readonly USUBJID: string }>(
   );
 }
 
-export const DAY_FOOTNOTE = 'Day: protocol day relative to the infusion (Day 0 = date of infusion, ADSL TRTSDT); empty if not infused or the date is partial.';
+/** subjectBlocks with the subject and, below it, the arm in one leading cell (stackedSubjectColumn). */
+export function stackedSubjectBlocks<T extends { readonly USUBJID: string }>(
+  records: readonly T[],
+  adslById: ReadonlyMap<string, AdslRecord>,
+  basis: ArmBasis,
+  ctx: TlfContext,
+  cells: (r: T) => string[],
+): string[][][] {
+  const bySubject = groupRecords(records);
+  return orderSubjects([...bySubject.keys()], adslById, basis, ctx).map((id) =>
+    (bySubject.get(id) ?? []).map((r) => [stackedSubjectCell(id, adslById, basis, ctx), ...cells(r)]),
+  );
+}
+
+export const DAY_FOOTNOTE = '(Dn): protocol day n relative to the infusion (Day 0 = date of infusion, ADSL TRTSDT); none if not infused or the date is partial.';
 
 /** `listings/<id>.{rtf,html,txt}` of one listing. */
 export function renderListingFiles(spec: ListingSpec, ctx: TlfContext): Map<string, string> {

@@ -13,9 +13,10 @@ import type { ComponentStatus, Sri4Record } from '../../derive/sri4.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { SapSettings } from '../../sap/index.js';
 import type { TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, indexAdsl, subjectBlocks, subjectColumns, text } from './common.js';
+import {
+  DAY_FOOTNOTE, armFootnotes, indexAdsl, stackedArmFootnotes, stackedSubjectBlocks, stackedSubjectColumn, subjectBlocks, subjectColumns, text, withDay,
+} from './common.js';
 
-const ARM = 'Arm randomized';
 const FAS = 'Full Analysis Set';
 
 /** Hundredths as a decimal with two places (PGA is kept in hundredths to compare exactly, SAP §5.4). */
@@ -38,7 +39,12 @@ function byAssessment<T extends Pick<AssessmentTiming, 'USUBJID' | 'ADT' | 'VISI
   return [...records].sort((a, b) => (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : a.VISITNUM - b.VISITNUM));
 }
 
-const timing = (r: AssessmentTiming): string[] => [r.VISIT, r.ADT, text(r.ADY)];
+/** The visit with its protocol day, `WEEK 4 (D29)`, then the date. */
+const timing = (r: AssessmentTiming): string[] => [withDay(r.VISIT, r.ADY), r.ADT];
+const TIMING_COLUMNS = ['Visit (Day)', 'Date'];
+
+/** `10/2/-8`: baseline, Week 24 and change of a component, blank parts kept in place. */
+const triple = (a: string, b: string, c: string): string => `${a}/${b}/${c}`;
 
 /** L-16.2.6.1: the SRI-4 response at Week 24 and its components, with the values each was judged on. */
 export function sri4ListingSpec(sri4: readonly Sri4Record[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
@@ -48,17 +54,22 @@ export function sri4ListingSpec(sri4: readonly Sri4Record[], adsl: readonly Adsl
     titles: ['SRI-4 response and its components at Week 24'],
     populationLabel: FAS,
     columns: [
-      ...subjectColumns(ctx, ARM), 'Week 24 date', 'SLEDAI-2K base', 'Wk 24', 'Change', 'SLEDAI-2K', 'New A', 'New B', 'BILAG-2004',
-      'PGA base', 'Wk 24', 'Change', 'PGA', 'Max prednisone (mg/day)', 'Steroid', 'Withdrawn before Wk 24', 'SRI-4 response', 'Reason',
+      stackedSubjectColumn(ctx), 'Week 24 date', 'SLEDAI-2K\nbase/\nWk 24/\nchange', 'BILAG-2004\nnew A/B', 'PGA\nbase/\nWk 24/\nchange',
+      'Max prednisone (mg/day)', 'Withdrawn before Wk 24', 'SRI-4 response/ reason',
     ],
-    blocks: subjectBlocks(fasOnly(sri4, adsl), byId, 'randomized', ctx, (r) => [
-      text(r.W24DT), text(r.SLEDBASE), text(r.SLEDAVAL), text(r.SLEDCHG), STATUS[r.SLEDSTAT], text(r.BLGNEWA), text(r.BLGNEWB), STATUS[r.BLGSTAT],
-      hundredthsText(r.PGABASEH), hundredthsText(r.PGAAVALH), hundredthsText(r.PGACHGH), STATUS[r.PGASTAT], text(r.CSMAXDOS), STATUS[r.CSSTAT],
-      r.WDBFW24, r.SRI4FL, text(r.NRREAS),
+    blocks: stackedSubjectBlocks(fasOnly(sri4, adsl), byId, 'randomized', ctx, (r) => [
+      text(r.W24DT),
+      `${triple(text(r.SLEDBASE), text(r.SLEDAVAL), text(r.SLEDCHG))}\n${STATUS[r.SLEDSTAT]}`,
+      `${text(r.BLGNEWA)}/${text(r.BLGNEWB)}\n${STATUS[r.BLGSTAT]}`,
+      `${triple(hundredthsText(r.PGABASEH), hundredthsText(r.PGAAVALH), hundredthsText(r.PGACHGH))}\n${STATUS[r.PGASTAT]}`,
+      `${text(r.CSMAXDOS)}\n${STATUS[r.CSSTAT]}`,
+      r.WDBFW24, r.NRREAS === null ? r.SRI4FL : `${r.SRI4FL}\n${r.NRREAS}`,
     ]),
     footnotes: [
+      ...stackedArmFootnotes(ctx, 'randomized'),
       'Components (SAP Section 5.4): SLEDAI-2K reduction of at least 4; no new BILAG-2004 A and at most one new B; PGA worsening below the limit; prednisone-equivalent dose in the Week 20-24 window within the limit.',
-      'Values as in adam/adsri4.csv. Missing component: non-responder. Reason: why a subject is a non-responder.',
+      'Each component: its values (baseline/Week 24/change; new A/new B; the maximum dose), the component met or not below them.',
+      'Values as in adam/adsri4.csv. Missing component: non-responder. Reason (under the response): why a subject is a non-responder.',
     ],
     emptyText: 'No FAS subject.',
   };
@@ -70,13 +81,26 @@ export function sledaiListingSpec(sledai: readonly SledaiRecord[], adsl: readonl
     id: 'L-16.2.6.2',
     titles: ['SLEDAI-2K total by visit'],
     populationLabel: FAS,
-    columns: [...subjectColumns(ctx, ARM), 'Visit', 'Date', 'Day', 'SLEDAI-2K total', 'Baseline', 'Change from baseline', 'Missing descriptors'],
+    columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, 'SLEDAI-2K total', 'Baseline', 'Change from baseline', 'Missing descriptors'],
     blocks: subjectBlocks(byAssessment(fasOnly(sledai, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
       ...timing(r), text(r.AVAL), r.ABLFL === 'Y' ? 'Y' : '', text(r.CHG), r.MISSDESC.join(' '),
     ]),
-    footnotes: ['Baseline: Y on the baseline record (SAP Section 4.2). Change at scheduled post-baseline visits. Missing descriptors make the total missing.', DAY_FOOTNOTE],
+    footnotes: [
+      ...armFootnotes(ctx, 'randomized'),
+      'Baseline: Y on the baseline record (SAP Section 4.2). Change at scheduled post-baseline visits. Missing descriptors make the total missing.',
+      DAY_FOOTNOTE,
+    ],
     emptyText: 'No SLEDAI-2K assessment.',
   };
+}
+
+/**
+ * BILAG-2004 domain column headers: the first three letters of each name (`Con` for Constitutional),
+ * decoded in a footnote; the full names if three letters would not tell two domains apart.
+ */
+export function domainHeaders(names: readonly string[]): string[] {
+  const short = names.map((n) => n.slice(0, 3));
+  return new Set(short).size === short.length ? short : [...names];
 }
 
 /** L-16.2.6.3: BILAG-2004 domain grades at every assessment, with new A / new B against baseline. */
@@ -97,17 +121,22 @@ export function bilagListingSpec(
   }
   const newGrades = new Map(visits.map((v) => [key(v), v]));
   const rows = byAssessment([...assessments.values()].map((a) => ({ ...a.first, grade: a.grade })));
+  const headers = domainHeaders(domains.map((d) => d.name));
+  const decode = domains.map((d, i) => `${headers[i] ?? ''} ${d.name}`).filter((_, i) => headers[i] !== domains[i]?.name);
   return {
     id: 'L-16.2.6.3',
     titles: ['BILAG-2004 domain grades by visit'],
     populationLabel: FAS,
-    columns: [...subjectColumns(ctx, ARM), 'Visit', 'Date', 'Day', ...domains.map((d) => d.name), 'New A', 'New B'],
+    columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, ...headers, 'New A/B'],
     blocks: subjectBlocks(rows, indexAdsl(adsl), 'randomized', ctx, (r) => {
       const n = newGrades.get(key(r));
-      return [...timing(r), ...domains.map((d) => text(r.grade.get(d.code))), text(n?.NEWA), text(n?.NEWB)];
+      const newAB = n === undefined || (n.NEWA === null && n.NEWB === null) ? '' : `${text(n.NEWA)}/${text(n.NEWB)}`;
+      return [...timing(r), ...domains.map((d) => text(r.grade.get(d.code))), newAB];
     }),
     footnotes: [
-      'Grades A (most active) to E (never involved); empty: not graded. New A / new B: domains worse than at baseline and now A / B (SAP Section 5.2), post-baseline assessments.',
+      ...armFootnotes(ctx, 'randomized'),
+      ...(decode.length === 0 ? [] : [`Domains: ${decode.join(', ')}.`]),
+      'Grades A (most active) to E (never involved); empty: not graded. New A/B: number of domains worse than at baseline and now A / B (SAP Section 5.2), post-baseline assessments.',
       DAY_FOOTNOTE,
     ],
     emptyText: 'No BILAG-2004 assessment.',
@@ -120,11 +149,11 @@ export function pgaListingSpec(pga: readonly PgaRecord[], adsl: readonly AdslRec
     id: 'L-16.2.6.4',
     titles: ["Physician's Global Assessment by visit"],
     populationLabel: FAS,
-    columns: [...subjectColumns(ctx, ARM), 'Visit', 'Date', 'Day', 'PGA', 'Baseline', 'Change from baseline'],
+    columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, 'PGA', 'Baseline', 'Change from baseline'],
     blocks: subjectBlocks(byAssessment(fasOnly(pga, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
       ...timing(r), hundredthsText(r.AVALH), r.ABLFL === 'Y' ? 'Y' : '', hundredthsText(r.CHGH),
     ]),
-    footnotes: ['PGA on a 0-3 scale, shown to two decimals. Change at scheduled post-baseline visits.', DAY_FOOTNOTE],
+    footnotes: [...armFootnotes(ctx, 'randomized'), 'PGA on a 0-3 scale, shown to two decimals. Change at scheduled post-baseline visits.', DAY_FOOTNOTE],
     emptyText: 'No PGA assessment.',
   };
 }

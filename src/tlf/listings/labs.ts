@@ -11,7 +11,7 @@ import type { LabRecord } from '../../derive/lab-results.js';
 import type { LbRow } from '../../lock/types.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, indexAdsl, subjectBlocks, subjectColumns, text, type ArmBasis } from './common.js';
+import { DAY_FOOTNOTE, armFootnotes, indexAdsl, subjectBlocks, subjectColumns, text, withDay, type ArmBasis } from './common.js';
 
 import { HAEMATOLOGY_CATEGORY } from '../../derive/lab-panels.js';
 
@@ -31,6 +31,12 @@ export function labValueText(r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'AVALDEC'>
 function changeText(r: LabRecord, baseDecimals: number | undefined): string {
   if (r.CHG === null) return '';
   return r.CHG.toFixed(Math.max(r.AVALDEC ?? 0, baseDecimals ?? 0));
+}
+
+/** The change from baseline, or `Baseline` on the baseline record (a change there, which ADLB never has, below it). */
+export function changeCell(baseline: boolean, change: string): string {
+  if (!baseline) return change;
+  return change === '' ? 'Baseline' : `Baseline\n${change}`;
 }
 
 /** `lo-hi`, or a one-sided range `<=hi` / `>=lo`. */
@@ -76,17 +82,20 @@ export function labListingSpec(sub: LabSubListing, labs: readonly LabRecord[], l
     id: sub.id,
     titles: [sub.title],
     populationLabel: sub.population,
-    columns: [...subjectColumns(ctx, sub.basis === 'infused' ? 'Arm infused' : 'Arm randomized'), 'Visit', 'Date', 'Day', 'Test', 'Value', 'Unit', 'Normal range', 'Flag', 'Baseline', 'Change'],
+    columns: [...subjectColumns(ctx), 'Visit (Day)', 'Date', 'Test', 'Value (flag)', 'Unit', 'Normal range', 'Change from baseline'],
     blocks: subjectBlocks(records, indexAdsl(adsl), sub.basis, ctx, (r) => {
       const s = source.get(key(r.USUBJID, r.LBSEQ));
+      const value = r.AVAL === null ? text(s?.LBSTAT ?? s?.LBSTRESC) : labValueText(r);
+      const flag = rangeFlag(r);
       return [
-        r.VISIT, r.ADT, text(r.ADY), text(s?.LBTEST), r.AVAL === null ? text(s?.LBSTAT ?? s?.LBSTRESC) : labValueText(r), text(s?.LBSTRESU),
-        rangeText(r.ANRLO, r.ANRHI), rangeFlag(r), r.ABLFL === 'Y' ? 'Y' : '', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`)),
+        withDay(r.VISIT, r.ADY), r.ADT, text(s?.LBTEST), flag === '' ? value : `${value} ${flag}`, text(s?.LBSTRESU),
+        rangeText(r.ANRLO, r.ANRHI), changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`))),
       ];
     }),
     footnotes: [
-      'Value: the analysis value (a text result <x or >x as given). Flag: L below, H above the record\'s own normal range (ADLB ANRLO, ANRHI).',
-      'Baseline: Y on the baseline record (SAP Section 4.2); change at scheduled post-baseline visits.',
+      ...armFootnotes(ctx, sub.basis),
+      'Value: the analysis value (a text result <x or >x as given); flag L below, H above the record\'s own normal range (ADLB ANRLO, ANRHI).',
+      'Change from baseline: at scheduled post-baseline visits; Baseline marks the baseline record (SAP Section 4.2).',
       DAY_FOOTNOTE,
     ],
     emptyText: sub.emptyText,

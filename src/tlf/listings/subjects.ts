@@ -8,9 +8,10 @@ import type { AdslRecord } from '../../derive/adsl.js';
 import type { ExRow, SvRow } from '../../lock/types.js';
 import type { ListingSpec } from '../../render/listing.js';
 import { isBlinded, type TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, armCodeOf, armLabel, dayText, indexAdsl, orderSubjects, subjectCells, subjectColumns, text } from './common.js';
-
-const ARM_RANDOMIZED = 'Arm randomized';
+import {
+  DAY_FOOTNOTE, armCodeText, armFootnotes, dayText, indexAdsl, orderSubjects, stackedArmFootnotes, stackedSubjectCell, stackedSubjectColumn, subjectCells,
+  subjectColumns, text, withDay,
+} from './common.js';
 
 /** The subject's last visit of SV: latest date, then highest VISITNUM. */
 export function lastVisit(sv: readonly SvRow[]): SvRow | null {
@@ -31,17 +32,21 @@ export function discontinuedListingSpec(adsl: readonly AdslRecord[], sv: readonl
     id: 'L-16.2.1',
     titles: ['Discontinued subjects'],
     populationLabel: 'All enrolled subjects',
-    columns: [...subjectColumns(ctx, ARM_RANDOMIZED), 'Infusion date', 'Reason for discontinuation', 'Date', 'Day', 'Last visit', 'Last visit date', 'Last visit day'],
+    columns: [...subjectColumns(ctx), 'Infusion date', 'Reason for discontinuation', 'Date of discontinuation', 'Last visit', 'Last visit date'],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
       const last = lastVisit(visits.get(id) ?? []);
       return [[
         ...subjectCells(id, byId, 'randomized', ctx),
-        text(s.TRTSDT), text(s.DCSREAS), text(s.EOSDT), dayText(s.EOSDT, s.TRTSDT),
-        text(last?.VISIT), text(last?.SVSTDTC), dayText(last?.SVSTDTC ?? null, s.TRTSDT),
+        text(s.TRTSDT), text(s.DCSREAS), withDay(s.EOSDT, dayText(s.EOSDT, s.TRTSDT)),
+        text(last?.VISIT), withDay(last?.SVSTDTC ?? null, dayText(last?.SVSTDTC ?? null, s.TRTSDT)),
       ]];
     }),
-    footnotes: ['Reason and date: the disposition event of DS (ADSL DCSREAS, EOSDT). Last visit: the latest visit in SV.', DAY_FOOTNOTE],
+    footnotes: [
+      ...armFootnotes(ctx, 'randomized'),
+      'Reason and date of discontinuation: the disposition event of DS (ADSL DCSREAS, EOSDT). Last visit: the latest visit in SV.',
+      DAY_FOOTNOTE,
+    ],
     emptyText: 'No subject discontinued the study.',
   };
 }
@@ -61,21 +66,28 @@ export function excludedListingSpec(adsl: readonly AdslRecord[], ctx: TlfContext
     id: 'L-16.2.3',
     titles: ['Subjects excluded from the efficacy analysis'],
     populationLabel: 'All enrolled subjects',
-    columns: [...subjectColumns(ctx, ARM_RANDOMIZED), 'Randomization date', 'Infused', 'Excluded from', 'Reason', 'End of study', 'Reason for discontinuation', 'Date'],
+    columns: [stackedSubjectColumn(ctx), 'Date randomized', 'Infused', 'Excluded from', 'Reason', 'End of study/ reason/ date'],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
       return [[
-        ...subjectCells(id, byId, 'randomized', ctx),
+        stackedSubjectCell(id, byId, 'randomized', ctx),
         text(s.RANDDT), s.INFFL === 'Y' ? 'Yes' : 'No', s.SAFFL === 'Y' ? 'FAS' : 'FAS, SAF', exclusionReason(s),
-        s.EOSSTT, text(s.DCSREAS), text(s.EOSDT),
+        [s.EOSSTT, text(s.DCSREAS), text(s.EOSDT)].filter((t) => t !== '').join('\n'),
       ]];
     }),
     footnotes: [
+      ...stackedArmFootnotes(ctx, 'randomized'),
       'Full Analysis Set (FAS): randomized and infused; Safety Analysis Set (SAF): infused (SAP Section 3).',
       'End of study: COMPLETED, DISCONTINUED or ONGOING (ADSL EOSSTT), with the disposition event of DS.',
     ],
     emptyText: 'Every enrolled subject is in the Full Analysis Set.',
   };
+}
+
+/** `12 (>=10)`: the screening SLEDAI-2K total and the stratum derived from it. */
+function stratumText(total: number | null, stratum: string | null): string {
+  if (stratum === null) return text(total);
+  return `${text(total)} (${stratum})`;
 }
 
 /** L-16.2.4: demographics and baseline characteristics of every enrolled subject, populations flagged. */
@@ -87,18 +99,20 @@ export function demographicsListingSpec(adsl: readonly AdslRecord[], ctx: TlfCon
     titles: ['Demographics and baseline characteristics'],
     populationLabel: 'All enrolled subjects',
     columns: [
-      ...subjectColumns(ctx, ARM_RANDOMIZED), 'Site', 'FAS', 'SAF', 'Age (years)', 'Sex', 'Race', 'Ethnicity', 'Country', 'Weight (kg)',
-      'Screening SLEDAI-2K', 'Stratum', 'Baseline SLEDAI-2K', 'Baseline PGA', 'Baseline SDI', 'Prednisone Day 0 (mg/day)',
+      stackedSubjectColumn(ctx), 'Site/ country', 'FAS/ SAF', 'Age/ sex', 'Race/ ethnicity', 'Weight (kg)',
+      'Screening SLEDAI-2K (stratum)', 'Baseline SLEDAI-2K / PGA / SDI', 'Prednisone Day 0 (mg/day)',
     ],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
       return [[
-        ...subjectCells(id, byId, 'randomized', ctx), s.SITEID, s.FASFL, s.SAFFL, text(s.AGE), s.SEX, s.RACE, s.ETHNIC, s.COUNTRY, text(s.WEIGHTBL),
-        text(s.SCRSLED), text(s.STRATUM), text(s.BASESLED), text(s.BASEPGA), text(s.BASESDI), text(s.CSDOSE0),
+        stackedSubjectCell(id, byId, 'randomized', ctx), `${s.SITEID}/${s.COUNTRY}`, `${s.FASFL}/${s.SAFFL}`, `${text(s.AGE)}/${s.SEX}`,
+        `${s.RACE}\n${s.ETHNIC}`, text(s.WEIGHTBL), stratumText(s.SCRSLED, s.STRATUM), `${text(s.BASESLED)}/${text(s.BASEPGA)}/${text(s.BASESDI)}`,
+        text(s.CSDOSE0),
       ]];
     }),
     footnotes: [
-      'FAS, SAF: Y if in the Full Analysis Set / Safety Analysis Set. Stratum: derived from the screening SLEDAI-2K total (SAP Section 2.2).',
+      ...stackedArmFootnotes(ctx, 'randomized'),
+      'FAS/SAF: Y if in the Full Analysis Set / Safety Analysis Set. Age in years. Race above ethnicity. Stratum: derived from the screening SLEDAI-2K total (SAP Section 2.2).',
       'Baseline: the last non-missing value on or before Day 0 (SAP Section 4.2). Prednisone Day 0: prednisone-equivalent dose on the day of infusion.',
     ],
     emptyText: 'No enrolled subject.',
@@ -114,22 +128,27 @@ export function infusionListingSpec(adsl: readonly AdslRecord[], ex: readonly Ex
   const exBySubject = new Map<string, ExRow[]>();
   for (const r of ex) exBySubject.set(r.USUBJID, [...(exBySubject.get(r.USUBJID) ?? []), r]);
   const ids = orderSubjects([...adsl.filter((s) => s.RANDFL === 'Y').map((s) => s.USUBJID), ...exBySubject.keys()], byId, 'randomized', ctx);
-  const armInfused = (id: string): string[] => (isBlinded(ctx) ? [] : [armLabel(armCodeOf(byId.get(id), 'infused'), ctx)]);
+  const armInfused = (id: string): string[] => (isBlinded(ctx) ? [] : [armCodeText(byId.get(id), 'infused')]);
   return {
     id: 'L-16.2.5',
     titles: ['Study infusion'],
     populationLabel: 'All randomized or infused subjects',
-    columns: [...subjectColumns(ctx, ARM_RANDOMIZED), ...(isBlinded(ctx) ? [] : ['Arm infused']), 'Randomization date', 'Infusion given', 'Treatment', 'Route', 'Date', 'Day', 'Volume (mL)'],
+    columns: [...subjectColumns(ctx), ...(isBlinded(ctx) ? [] : ['Arm infused']), 'Randomization date', 'Infusion given', 'Treatment/ route', 'Date', 'Volume (mL)'],
     blocks: ids.map((id) => {
       const s = byId.get(id);
       const lead = [...subjectCells(id, byId, 'randomized', ctx), ...armInfused(id), text(s?.RANDDT)];
       const rows = [...(exBySubject.get(id) ?? [])].sort((a, b) => a.EXSEQ - b.EXSEQ);
-      if (rows.length === 0) return [[...lead, 'No record', '', '', '', '', '']];
+      if (rows.length === 0) return [[...lead, 'No record', '', '', '']];
       return rows.map((r) => [
-        ...lead, r.EXOCCUR === 'Y' ? 'Yes' : 'No', r.EXTRT, r.EXROUTE, r.EXSTDTC, r.EXOCCUR === 'Y' ? dayText(r.EXSTDTC, s?.TRTSDT ?? null) : '', text(r.EXVOL),
+        ...lead, r.EXOCCUR === 'Y' ? 'Yes' : 'No', `${r.EXTRT}\n${r.EXROUTE}`,
+        withDay(r.EXSTDTC, r.EXOCCUR === 'Y' ? dayText(r.EXSTDTC, s?.TRTSDT ?? null) : ''), text(r.EXVOL),
       ]);
     }),
-    footnotes: ['One row per EX record; Infusion given: EXOCCUR. Treatment as recorded (the study infusion is blinded).', DAY_FOOTNOTE],
+    footnotes: [
+      ...(isBlinded(ctx) ? [] : [armFootnotes(ctx, 'randomized')[0] as string, 'Arm infused: the arm of the cells infused, coded as Arm.']),
+      'One row per EX record; Infusion given: EXOCCUR. Treatment as recorded (the study infusion is blinded), route below it.',
+      DAY_FOOTNOTE,
+    ],
     emptyText: 'No randomized or infused subject.',
   };
 }
