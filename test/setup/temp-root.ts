@@ -1,0 +1,19 @@
+/**
+ * Global setup of every test run: one temporary root for the whole run, removed when the run ends.
+ * TMPDIR points at it before the test workers start, so every `mkdtemp(tmpdir())` of a test (and of the
+ * processes tests start: the built CLI, LibreOffice) lands inside it and nothing is left in /tmp.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export default function setup(): () => void {
+  const before = process.env['TMPDIR'];
+  const root = mkdtempSync(join(tmpdir(), 'sle-msc-test-'));
+  process.env['TMPDIR'] = root;
+  return () => {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+    rmSync(root, { recursive: true, force: true });
+  };
+}
