@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -28,6 +29,8 @@ const common = {
 
 export default defineConfig({
   test: {
+    // Every core (vitest's default leaves one free: a single worker on a 2-core machine).
+    maxWorkers: availableParallelism(),
     // One temporary root per run (TMPDIR for the workers and what they start), removed at the end.
     globalSetup: ['test/setup/temp-root.ts'],
     projects: [

@@ -1,8 +1,9 @@
 /**
  * Global setup of the integration project: the bundled sample analysed once per blinding mode for the
  * whole run, by the built command as users run it (`npm run build`, then `node bin/sle-msc.js analyze
- * <root>/data-samples/lock … --out DIR` in a temporary folder), the three runs side by side. Tests read the output folders (and what the run
- * printed) through test/helpers/sample-output.ts instead of analysing the sample again.
+ * <root>/data-samples/lock … --out DIR` in a temporary folder), the three runs side by side. Tests read
+ * the output folders (and what the run printed) through test/helpers/sample-output.ts instead of
+ * analysing the sample again. The build is also the one test/cli/spawned-cli.test.ts runs.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
