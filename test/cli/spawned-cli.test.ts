@@ -4,12 +4,12 @@
  * named step of the write through the SLE_MSC_TEST_SIGNAL_AT hook (src/output/write-output.ts), so
  * nothing depends on timing. Runs on the hand-made mini lock (a few subjects) to stay quick.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { readTree } from '../contract/contract-helpers.js';
 import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
@@ -19,11 +19,8 @@ const BIN = join(root, 'bin', 'sle-msc.js');
 const LOCK = join(root, MINI_LOCK);
 const RAND = join(root, MINI_RANDOMIZATION);
 
-beforeAll(() => {
-  // The CLI tests run what users run: the bundle (npm run build).
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-}, 120_000);
-
+// The CLI tests run what users run: the bundle, built by the integration project's global setup
+// (test/setup/sample-outputs.ts) from the current source.
 const made: string[] = [];
 const scratch = (name: string) => {
   const d = mkdtempSync(join(tmpdir(), `sle-msc-${name}-`));

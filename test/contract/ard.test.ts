@@ -7,13 +7,12 @@
  *   test/output/ard-csv.test.ts and test/output/csv.test.ts.
  * Nothing here is numeric: each check is a rule of ard.md applied to every row, exact.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARD_COLUMNS } from '../../src/ard/types.js';
-import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
-import { readTree, runMain } from './contract-helpers.js';
+import { sampleOutput } from '../helpers/sample-output.js';
+import { readTree } from './contract-helpers.js';
 
 type Record9 = readonly [string, string, string, string, string, string, string, string, string];
 
@@ -95,15 +94,13 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 let unblinded: Ard;
 let blinded: Ard;
 let adam: [string, Buffer][];
-beforeAll(async () => {
-  const d = mkdtempSync(join(tmpdir(), 'sle-msc-contract-ard-'));
-  const u = await runMain(['analyze', SAMPLE_LOCK, '--randomization', SAMPLE_RANDOMIZATION, '--out', 'u', '--quiet'], d);
-  const b = await runMain(['analyze', SAMPLE_LOCK, '--out', 'b', '--quiet'], d);
-  if (u.code !== 0 || b.code !== 0) throw new Error(`analyze failed: ${u.stderr}${b.stderr}`);
-  unblinded = readArd(readFileSync(join(d, 'u', 'ard.csv')));
-  blinded = readArd(readFileSync(join(d, 'b', 'ard.csv')));
+beforeAll(() => {
+  // The sample analysed once for the whole run, unblinded and blinded (test/setup/sample-outputs.ts).
+  const u = sampleOutput('randomization').dir;
+  unblinded = readArd(readFileSync(join(u, 'ard.csv')));
+  blinded = readArd(readFileSync(join(sampleOutput('blinded').dir, 'ard.csv')));
   // The ADaM datasets follow the same CSV rules; they are checked for the byte-level ones below.
-  adam = [...readTree(join(d, 'u', 'adam'))].filter(([name]) => name.endsWith('.csv'));
+  adam = [...readTree(join(u, 'adam'))].filter(([name]) => name.endsWith('.csv'));
 });
 
 describe.each([

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LOCK } from '../helpers/sample-run.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { copyLock, editCell, editLine, resealLock } from '../lock/lock-fixture.js';
 import { readTree, runMain } from './contract-helpers.js';
 
@@ -36,11 +37,9 @@ function outputsOf(dir: string): Map<string, Buffer> {
 const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 let pristine: Map<string, Buffer>;
-beforeAll(async () => {
-  const d = tmp();
-  const r = await runMain(['analyze', SAMPLE_LOCK, '--out', join(d, 'o'), '--quiet'], d);
-  if (r.code !== 0) throw new Error(r.stderr);
-  pristine = outputsOf(join(d, 'o'));
+beforeAll(() => {
+  // The sample analysed blinded once for the whole run (test/setup/sample-outputs.ts).
+  pristine = outputsOf(sampleOutput('blinded').dir);
 });
 
 describe('lock.md §File format: what may vary without changing the analysis', () => {

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { comparableFile } from '../helpers/output-tree.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-e2e-'));
@@ -64,16 +65,15 @@ describe('simulate → analyze, end to end', () => {
   it('a second run into the same folder replaces the previous output', async () => {
     const d = tmp();
     const out = join(d, 'out');
-    expect((await runCli(['analyze', SAMPLE_LOCK, '--out', out], d)).code).toBe(0);
+    // The first run: the shared blinded sample run's output (test/setup/sample-outputs.ts), copied.
+    cpSync(sampleOutput('blinded').dir, out, { recursive: true });
     expect((await runCli(['analyze', SAMPLE_LOCK, '--out', out], d)).code).toBe(0);
   });
 });
 
 describe('blinding (SAP §6) is a security property', () => {
-  it('a blinded run shows no arm code or arm name in any output file', async () => {
-    const d = tmp();
-    expect((await runCli(['analyze', SAMPLE_LOCK, '--out', join(d, 'o')], d)).code).toBe(0);
-    for (const [path, bytes] of readTree(join(d, 'o'))) {
+  it('a blinded run shows no arm code or arm name in any output file', () => {
+    for (const [path, bytes] of readTree(sampleOutput('blinded').dir)) {
       const text = bytes.toString('utf8');
       for (const token of ARM_TOKENS) expect(text.includes(token), `${token} in ${path}`).toBe(false);
     }
@@ -94,18 +94,17 @@ describe('blinding (SAP §6) is a security property', () => {
       writeFileSync(join(dir, 'randomization.csv'), rotated.join('\n'));
       return join(dir, 'lock');
     };
-    const lockA = copy('a', false);
+    // A: the sample lock with its own randomization file beside it, analysed once for the whole run
+    // (test/setup/sample-outputs.ts); B: a copy with the arms rotated among subjects.
     const lockB = copy('b', true);
-    expect((await runCli(['analyze', lockA, '--out', join(d, 'outA')], d)).code).toBe(0);
     expect((await runCli(['analyze', lockB, '--out', join(d, 'outB')], d)).code).toBe(0);
-    const a = readTree(join(d, 'outA'));
+    const a = readTree(sampleOutput('blinded').dir);
     const b = readTree(join(d, 'outB'));
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [k, v] of a) expect(v.equals(b.get(k)!), k).toBe(true);
     // …while the unblinded runs differ, so the test would notice arms leaking into the blinded output.
-    const ua = join(d, 'ua');
+    const ua = sampleOutput('randomization').dir;
     const ub = join(d, 'ub');
-    expect((await runCli(['analyze', lockA, '--randomization', join(d, 'a', 'randomization.csv'), '--out', ua], d)).code).toBe(0);
     expect((await runCli(['analyze', lockB, '--randomization', join(d, 'b', 'randomization.csv'), '--out', ub], d)).code).toBe(0);
     expect(readTree(ua).get('ard.csv')!.equals(readTree(ub).get('ard.csv')!)).toBe(false);
     // The unblinded run's log keeps what stderr said: the stratum deviations and the model of each analysis.
@@ -114,11 +113,8 @@ describe('blinding (SAP §6) is a security property', () => {
     expect(log).toMatch(/^SLEDAI CHG: MMRM-[A-Z0-9]+-KR$/m);
   });
 
-  it('a dummy-randomization run says so in every table and in the manifest', async () => {
-    const d = tmp();
-    const r = await runCli(['analyze', SAMPLE_LOCK, '--dummy-randomization', '7', '--out', join(d, 'o')], d);
-    expect(r.code, r.stderr).toBe(0);
-    const tree = readTree(join(d, 'o'));
+  it('a dummy-randomization run says so in every table and in the manifest', () => {
+    const tree = readTree(sampleOutput('dummy').dir);
     expect(JSON.parse(tree.get('manifest.json')!.toString())).toMatchObject({ blinding: 'dummy', dummySeed: '7' });
     const tables = [...tree].filter(([k]) => k.startsWith('tables/'));
     expect(tables.length).toBeGreaterThan(0);

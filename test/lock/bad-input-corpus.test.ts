@@ -1,18 +1,18 @@
 /**
- * Bad-input corpus: one-defect locks made from a valid base lock (the bundled sample `data-samples/lock/`,
- * or the hand-made mini lock before the sample exists). Each case copies the base, changes one cell or
+ * Bad-input corpus: one-defect locks made from a valid base lock (a simulated mini lock of a few subjects
+ * holding every domain, instrument and visit: copies of it are quick to make, reseal and read). Each case copies the base, changes one cell or
  * line, reseals lock.json (unless the defect is the seal), and asserts where the error is reported
  * (file, line, column: the contract of shared/cli.md) and that loadLock fails with exit code 65.
  * Rows are picked by what they hold, not by line number, so the corpus survives a new sample.
  */
 import { rm, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, RunError } from '../../src/core/exit-codes.js';
 import { formatIssue, type Issue } from '../../src/core/issues.js';
 import { loadLock, readLock } from '../../src/lock/read-lock.js';
 import type { Lock, SourceRef } from '../../src/lock/types.js';
-import { appendCopy, baseLockDir, copyLock, editCell, editLine, resealLock } from './lock-fixture.js';
+import { appendCopy, copyLock, editCell, editLine, resealLock, simulatedMiniLock } from './lock-fixture.js';
 
 interface Where {
   readonly file: string;
@@ -185,9 +185,10 @@ const DEFECTS: readonly Defect[] = [
 let base: Lock;
 let baseDir: string;
 beforeAll(async () => {
-  baseDir = baseLockDir();
+  baseDir = await simulatedMiniLock();
   base = (await loadLock(baseDir, { draft: false })).lock;
 });
+afterAll(() => rm(baseDir, { recursive: true, force: true }));
 
 describe('the base lock', () => {
   it('reads with no error', async () => {

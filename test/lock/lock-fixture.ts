@@ -2,21 +2,26 @@
  * Test helpers: copy a valid lock to a temporary folder, change one cell or line, and reseal lock.json
  * (recompute the SHA-256 of its files) so that the only defect is the one made.
  */
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { simulateTrial } from '../../src/simulate/simulate-trial.js';
 
 export const SAMPLE_LOCK = 'data-samples/lock';
 export const MINI_LOCK = 'test/fixtures/lock/mini';
 export const MINI_RANDOMIZATION = 'test/fixtures/lock/mini-randomization.csv';
 
-/** The bundled sample lock once the simulator has written it, else the hand-made mini lock. */
-export function baseLockDir(): string {
-  return existsSync(join(SAMPLE_LOCK, 'lock.json')) ? SAMPLE_LOCK : MINI_LOCK;
+/**
+ * A small complete lock made by the simulator (every domain, instrument and visit of the real one, for
+ * `n` subjects), sealed, in a new temporary folder: a quick base for one-defect copies.
+ */
+export async function simulatedMiniLock(seed = 'mini', n = 6): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sle-mini-lock-'));
+  for (const [name, text] of simulateTrial({ seed, n }).lockFiles) await writeFile(join(dir, name), text);
+  return dir;
 }
 
 export async function copyLock(from: string): Promise<string> {

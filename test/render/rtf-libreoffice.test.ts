@@ -6,12 +6,11 @@
  * Skipped, with a message saying why, where LibreOffice (soffice) or poppler (pdftotext) is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
-import { sampleRun } from '../helpers/sample-run.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 
 function has(command: string): boolean {
   try {
@@ -40,6 +39,14 @@ const wide: Record<string, Set<string>> = {};
 
 function tooWide(text: string | Uint8Array | undefined): boolean {
   return typeof text === 'string' && text.split('\n').some((l) => [...l].length > PAGE_LINE);
+}
+
+/** The output folder's text files (what the RTFs and their .txt twins need), by relative path. */
+function textFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (/\.(rtf|txt)$/.test(path)) files.set(path, readFileSync(join(dir, path), 'utf8'));
+  return files;
 }
 
 /** Writes the runs' RTFs, converts them all in one soffice call, returns each output's PDF pages as text. */
@@ -109,12 +116,10 @@ function checkRun(converted: Map<string, { rtf: string; pages: string[] }>, dumm
 
 describe.skipIf(!available)('RTF outputs in LibreOffice', () => {
   let converted: Record<string, Converted> = {};
-  beforeAll(async () => {
-    const run = await sampleRun('unblinded');
-    if (run.unblinding.kind !== 'randomization') throw new Error('the unblinded sample has a randomization');
-    // The sample's assignment marked as a dummy one: what the DUMMY mark depends on is the kind.
-    const dummy = runPipeline({ lock: run.lock, settings: run.settings, unblinding: { kind: 'dummy', seed: '7', rows: run.unblinding.rows } });
-    converted = convert({ unblinded: run.result.files, dummy: dummy.files });
+  beforeAll(() => {
+    // The sample analysed once for the whole run, unblinded and with --dummy-randomization 7
+    // (test/setup/sample-outputs.ts).
+    converted = convert({ unblinded: textFiles(sampleOutput('randomization').dir), dummy: textFiles(sampleOutput('dummy').dir) });
   }, 600_000);
 
   it('unblinded sample: physical pages = page stamps, each with id, column headers and Page i of n', () => {
