@@ -1,5 +1,7 @@
-// Bundles the CLI (dist/cli.js) and the programmatic surface (dist/index.js, package.json `exports`) into one
-// ESM file each: one file loads much faster than the many small @stdlib modules.
+// Bundles the CLI (dist/cli.js), the worker thread of `analyze` (dist/records-worker.js) and the programmatic
+// surface (dist/index.js, package.json `exports`): a few files load much faster than the many small @stdlib
+// modules. Code they share, and each command's code (imported when the command runs, src/cli/main.ts), goes
+// into chunks (dist/chunk-*.js), so a command compiles only what it uses.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -9,6 +11,8 @@ await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -9,15 +9,9 @@ import { EXIT, RunError } from '../core/exit-codes.js';
 import { toolVersion } from '../core/package-root.js';
 import { colorWanted, printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
-import { runAnalyzeCommand } from './analyze-command.js';
-import { runSimulateCommand } from './simulate-command.js';
-import { runMmrmCommand } from './mmrm-command.js';
-import { runExplainCommand } from './explain-command.js';
-import { runCheckCommand } from './check-command.js';
-import { runCompareCommand } from './compare-command.js';
-import { adamDatasetMetadata } from '../derive/metadata/index.js';
-import { defaultSettingsPath, loadSapSettings } from '../sap/index.js';
 import { Interrupted } from '../output/write-output.js';
+// Each command's code is imported when that command runs (dynamic `import()`; the bundle splits it into
+// chunks, scripts/build.mjs), so that `check` or `compare` do not compile the analysis and rendering code.
 
 export interface ProcessLike {
   readonly env: NodeJS.ProcessEnv;
@@ -86,7 +80,9 @@ function rejectOptionLikeValues(cmd: Command): void {
 }
 
 /** Key variables of each analysis dataset by file name (`adsl`), from the ADaM metadata (compare's row matching). */
-function datasetKeysOf(): (name: string) => readonly string[] | null {
+async function datasetKeysOf(): Promise<(name: string) => readonly string[] | null> {
+  const { adamDatasetMetadata } = await import('../derive/metadata/index.js');
+  const { defaultSettingsPath, loadSapSettings } = await import('../sap/index.js');
   const settings = loadSapSettings(defaultSettingsPath());
   const keys = new Map(adamDatasetMetadata(settings, false).map((m) => [m.name.toLowerCase(), m.keys] as const));
   return (name) => keys.get(name) ?? null;
@@ -157,6 +153,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     const demo = lockDir === undefined && cmd.args.length === 0 && Object.keys(o).every((k) => k === 'out' && cmd.getOptionValueSource('out') === 'default');
     if (lockDir === undefined && !demo)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: missing argument LOCKDIR');
+    const { runAnalyzeCommand } = await import('./analyze-command.js');
     await runAnalyzeCommand(
       {
         demo,
@@ -183,6 +180,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
       .addHelpText('after', '\nExample:\n  sle-msc simulate --seed 20270115 --n 81 --out data-samples\n'),
   ).action(async (o: { seed: string; n: number; out: string } & CommonOpts) => {
     takeCommon(o);
+    const { runSimulateCommand } = await import('./simulate-command.js');
     await runSimulateCommand({ seed: o.seed, n: o.n, out: o.out }, io());
   });
 
@@ -217,6 +215,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --df must be kr|satterthwaite|residual, not '${df}'`);
     if (o.reml === true && o.ml === true)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --reml and --ml are exclusive');
+    const { runMmrmCommand } = await import('./mmrm-command.js');
     await runMmrmCommand(
       {
         data: String(o.data),
@@ -246,6 +245,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
       .addHelpText('after', '\nExample:\n  sle-msc explain data-samples/lock --subject SLEMSC01-101-001\n'),
   ).action(async (lockDir: string, o: { subject: string; randomization?: string; draft?: boolean } & CommonOpts) => {
     takeCommon(o);
+    const { runExplainCommand } = await import('./explain-command.js');
     await runExplainCommand(
       { lockDir, subject: o.subject, randomization: o.randomization ?? null, draft: o.draft === true },
       io(),
@@ -268,6 +268,7 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     takeCommon(o);
     if (o.format !== 'text' && o.format !== 'json')
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --format must be text or json, not '${o.format}'`);
+    const { runCheckCommand } = await import('./check-command.js');
     exitCode = await runCheckCommand(
       { lockDir, randomization: o.randomization ?? null, format: o.format, draft: o.draft === true, maxErrors },
       io(),
@@ -285,9 +286,10 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
         'after',
         '\nExit 0 when nothing differs, 1 when something does.\nExample:\n  sle-msc compare out-previous out --tolerance 1e-9\n',
       ),
-  ).action((dirA: string, dirB: string, o: { tolerance: number } & CommonOpts) => {
+  ).action(async (dirA: string, dirB: string, o: { tolerance: number } & CommonOpts) => {
     takeCommon(o);
-    exitCode = runCompareCommand({ dirA, dirB, tolerance: o.tolerance, datasetKeys: datasetKeysOf() }, io());
+    const { runCompareCommand } = await import('./compare-command.js');
+    exitCode = runCompareCommand({ dirA, dirB, tolerance: o.tolerance, datasetKeys: await datasetKeysOf() }, io());
   });
 
   try {
