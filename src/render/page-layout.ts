@@ -73,6 +73,8 @@ export function cellChars(edges: readonly number[]): number[] {
  */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
+  // Most texts fit: one line, as the loop below would give it (it drops leading spaces only).
+  if (text.length <= w && text.charCodeAt(0) !== 32) return [text];
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {

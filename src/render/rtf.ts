@@ -36,8 +36,13 @@ const BORDER = '\\brdrs\\brdrw15';
 /** Paragraph defaults: no spacing, exact line pitch, the one font. */
 const PARA = `\\sb0\\sa0\\sl-${LINE_TWIPS}\\slmult0\\nowidctlpar\\f0\\fs${FONT_SIZE_HALF_POINTS}`;
 
+/** A character escapeRtf changes: `\ { }`, a control character (tab and LF included), anything not ASCII. */
+const RTF_SPECIAL = /[\\{}\u0000-\u001f\u007f-\uffff]/;
+
 /** Text to RTF: escapes `\ { }`, writes every non-ASCII UTF-16 unit as `\uN?` (N signed 16-bit). */
 export function escapeRtf(text: string): string {
+  // Most text is printable ASCII without `\ { }`: returned as it is after one test, not rebuilt a character at a time.
+  if (!RTF_SPECIAL.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -118,7 +123,19 @@ function pageCellLines(text: string, chars: number): string[] {
   return text === '' ? [''] : headerCellLines({ cellChars: [chars] }, text, 0);
 }
 
+/** Row definitions by cell edges (one array per print form), style and leanness: every body row of a table repeats one. */
+const rowDefinitions = new WeakMap<readonly number[], Map<string, string>>();
+
 function rowDefinition(edges: readonly number[], style: RowStyle, lean = false): string {
+  let byStyle = rowDefinitions.get(edges);
+  if (byStyle === undefined) rowDefinitions.set(edges, (byStyle = new Map()));
+  const key = `${style.header ? 'h' : ''}${style.top ? 't' : ''}${style.bottom ? 'b' : ''}${lean ? 'l' : ''}`;
+  let definition = byStyle.get(key);
+  if (definition === undefined) byStyle.set(key, (definition = makeRowDefinition(edges, style, lean)));
+  return definition;
+}
+
+function makeRowDefinition(edges: readonly number[], style: RowStyle, lean: boolean): string {
   const borders = (style.top ? `\\clbrdrt${BORDER}` : '') + (style.bottom ? `\\clbrdrb${BORDER}` : '');
   // Header cells sit on the rule under them; body values beside the first line of a wrapped label
   // (top alignment is RTF's default, which a lean row leaves unsaid).

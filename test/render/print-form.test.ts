@@ -174,6 +174,15 @@ describe('continued pages, footnote letters, wrapping, trace', () => {
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
 
+  it('wraps a text that fits as the word loop does (the one-line shortcut): inner spaces kept, leading ones dropped', () => {
+    expect(wrapText('a  b', 4)).toEqual(['a  b']);
+    expect(wrapText('  ab', 10)).toEqual(['ab']);
+    expect(wrapText(' ', 10)).toEqual(['']);
+    expect(wrapText('', 10)).toEqual(['']);
+    expect(wrapText('ab ', 3)).toEqual(['ab ']);
+    expect(wrapText('abcd', 0)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('prints the trace line from the run (output, program, lock, SAP, data cut) and caps pages at the geometry', () => {
     const trace = { study: 'S1', toolVersion: '9.9.9', lockId: 'DBL-1', sapVersion: '1.0', dataCut: '2027-01-15' };
     const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: { ...plain, trace }, linesPerPage: 1000 });

@@ -33,6 +33,12 @@ describe('escapeRtf', () => {
     expect(escapeRtf('\u{1F600}')).toBe('\\u-10179?\\u-8704?');
     expect(escapeRtf('a\tb\nc\u0001')).toBe('a\\tab b\\line c');
   });
+
+  it('returns printable ASCII unchanged, DEL and tilde included (the shortcut past the character loop)', () => {
+    expect(escapeRtf('Mean (SD) ~ 1.5 [0-9] | x')).toBe('Mean (SD) ~ 1.5 [0-9] | x');
+    expect(escapeRtf('a\u007fb')).toBe('a\u007fb');
+    expect(escapeRtf('')).toBe('');
+  });
 });
 
 describe('cellEdges', () => {
