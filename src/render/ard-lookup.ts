@@ -20,21 +20,31 @@ export function valueKey(row: RowKey, group: Group, ref: StatRef): ValueKey {
   return { ...row, group, stat: ref.stat, method: ref.method ?? '' };
 }
 
+// One template string, not an array joined: built for every ARD row and every cell looked up.
 function keyString(k: ValueKey): string {
-  return [k.endpoint, k.param, k.visit, k.population, k.group, k.comparator, k.stat, k.method].join('\u0000');
+  return `${k.endpoint}\u0000${k.param}\u0000${k.visit}\u0000${k.population}\u0000${k.group}\u0000${k.comparator}\u0000${k.stat}\u0000${k.method}`;
 }
 
 export function describeValueKey(k: ValueKey): string {
   return `endpoint=${k.endpoint} param=${k.param} visit=${k.visit} population=${k.population} group=${k.group} comparator=${k.comparator} stat=${k.stat} method=${k.method}`;
 }
 
+/** Lookups by the ARD they index: the tables and each figure ask for the run's one ARD, indexed once. */
+const lookups = new WeakMap<readonly ArdRow[], ValueLookup>();
+
 /** Indexes ARD rows by their eight key columns; a duplicated key is a bug upstream and throws. */
 export function ardLookup(rows: readonly ArdRow[]): ValueLookup {
+  let lookup = lookups.get(rows);
+  if (lookup === undefined) lookups.set(rows, (lookup = indexArd(rows)));
+  return lookup;
+}
+
+function indexArd(rows: readonly ArdRow[]): ValueLookup {
   const index = new Map<string, number | null>();
   for (const r of rows) {
-    const k = keyString(r);
-    if (index.has(k)) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
-    index.set(k, r.value);
+    const size = index.size;
+    index.set(keyString(r), r.value);
+    if (index.size === size) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
   }
   return (key) => {
     const v = index.get(keyString(key));

@@ -14,6 +14,11 @@ describe('ardLookup', () => {
     expect(() => get(valueKey(VS, 'MSC1E6', { stat: 'or' }))).toThrow(/no row .*stat=or method=$/);
     expect(() => get(valueKey(KEY, 'TOTAL', { stat: 'N' }))).toThrow(/group=TOTAL/);
   });
+  it('indexes one ARD once: the tables and the figures share its lookup', () => {
+    const rows = sampleArd();
+    expect(ardLookup(rows)).toBe(ardLookup(rows));
+    expect(ardLookup(sampleArd())).not.toBe(ardLookup(rows));
+  });
   it('rejects duplicate keys', () => {
     const rows = sampleArd();
     expect(() => ardLookup([...rows, rows[0]!])).toThrow(/duplicate ARD row/);
