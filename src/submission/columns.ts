@@ -114,6 +114,7 @@ function capped(problems: string[]): string[] {
 /** Longest value in bytes (ASCII, so characters), recording values that are not printable ASCII or too long. */
 function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
   let longest = 0;
+  const valid = new Set<string>(); // values repeat (codes, visits): check each once
   for (let r = 0; r < rows.length; r++) {
     const x = (rows[r] as SubmissionRow)[v.name];
     if (x === null) continue;
@@ -121,8 +122,13 @@ function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow
       problems.push(`${file}: row ${r + 1}, ${v.name}: a text variable holds ${describe(x)}`);
       continue;
     }
+    if (valid.has(x)) {
+      if (x.length > longest) longest = x.length;
+      continue;
+    }
     if (!ASCII_PRINTABLE.test(x)) problems.push(`${file}: row ${r + 1}, ${v.name}: ${JSON.stringify(x)} is not printable ASCII (SAS V5 transport has no encoding)`);
     else if (x.length > MAX_TEXT_LENGTH) problems.push(`${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`);
+    else valid.add(x);
     if (x.length > longest) longest = x.length;
   }
   return longest;
