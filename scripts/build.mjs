@@ -1,4 +1,4 @@
-// Bundles the CLI (dist/cli.js), the worker thread of `analyze` (dist/records-worker.js) and the programmatic
+// Bundles the CLI (dist/cli.js) and the programmatic
 // surface (dist/index.js, package.json `exports`): a few files load much faster than the many small @stdlib
 // modules. Code they share, and each command's code (imported when the command runs, src/cli/main.ts), goes
 // into chunks (dist/chunk-*.js), so a command compiles only what it uses.
