@@ -12,7 +12,7 @@ import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import type { Issue } from '../core/issues.js';
 import { buildManifest, MANIFEST_FILE, type ManifestWarning } from '../output/manifest.js';
-import { prepareOutputFolder, writeOutputAtomically } from '../output/write-output.js';
+import { prepareOutputFolder, stageOutput, type StagedOutput } from '../output/write-output.js';
 import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { runPipelineAsync } from '../pipeline/run-pipeline.js';
@@ -75,7 +75,45 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
 
   const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
   lap('unblinding');
-  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap });
+  // Each output file goes into the temporary folder beside DIR as soon as it is made (memory: a large
+  // lock's output is gigabytes); the folder is moved into place only when the run succeeds.
+  const staged = await stageOutput(opts.out, outputOpts);
+  printIssues(io, staged.notices, Number.POSITIVE_INFINITY);
+  let written: { readonly files: number; readonly ardRows: number };
+  try {
+    written = await runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings });
+  } catch (e) {
+    await staged.discard();
+    throw e;
+  }
+  const mode =
+    unblinding.kind === 'blinded'
+      ? 'blinded (TOTAL only)'
+      : unblinding.kind === 'dummy'
+        ? `DUMMY randomization (seed ${unblinding.seed})`
+        : 'unblinded';
+  io.stdout(
+    `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
+      `wrote ${written.files} files (${written.ardRows} ARD rows) to ${opts.out}\n`,
+  );
+}
+
+interface RunParts {
+  readonly opts: AnalyzeCommandOptions;
+  readonly io: CliIo;
+  readonly lock: Lock;
+  readonly inputs: Awaited<ReturnType<typeof loadRunInputs>>;
+  readonly settings: SapSettings;
+  readonly settingsPath: string;
+  readonly unblinding: Unblinding;
+  readonly staged: StagedOutput;
+  readonly lap: (stage: string) => void;
+  readonly timings: readonly { stage: string; ms: number }[];
+}
+
+/** The pipeline into the staged folder, then the entry page, manifest and run log, and the commit. */
+async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings }: RunParts): Promise<{ files: number; ardRows: number }> {
+  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap, output: staged });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 
   const hashedInputs = [
@@ -89,8 +127,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       : unblinding.kind === 'dummy'
         ? `DUMMY randomization (seed ${unblinding.seed})`
         : 'unblinded (randomization file)';
-  const files = new Map<string, string | Uint8Array>(result.files);
-  files.set(
+  staged.set(
     INDEX_PAGE_FILE,
     renderIndexPage({
       heading: `${settings.study}: tables, listings and figures`,
@@ -107,11 +144,12 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
         { path: 'ard.csv', description: 'analysis results data: every number of every table, one statistic per row' },
         { path: MANIFEST_FILE, description: 'SHA-256 of every input and output' },
         { path: RUN_LOG_FILE, description: 'run log: versions, inputs, warnings, models used, timings' },
-        ...[...result.files.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
+        ...[...staged.digests.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
       ],
       entries: result.catalog,
     }),
   );
+  const files = new Map<string, string | Uint8Array>();
   files.set(
     MANIFEST_FILE,
     buildManifest({
@@ -122,7 +160,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       blinding: unblinding.kind,
       ...(unblinding.kind === 'dummy' ? { dummySeed: unblinding.seed } : {}),
       inputs: hashedInputs,
-      outputs: new Map([...files].filter(([p]) => p !== MANIFEST_FILE)),
+      outputs: staged.digests,
       unhashedOutputs: [RUN_LOG_FILE],
       warnings: manifestWarnings(result.warnings),
     }),
@@ -145,18 +183,9 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       timings,
     }),
   );
-  printIssues(io, await writeOutputAtomically(opts.out, files, outputOpts), Number.POSITIVE_INFINITY);
-
-  const mode =
-    unblinding.kind === 'blinded'
-      ? 'blinded (TOTAL only)'
-      : unblinding.kind === 'dummy'
-        ? `DUMMY randomization (seed ${unblinding.seed})`
-        : 'unblinded';
-  io.stdout(
-    `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
-      `wrote ${files.size} files (${result.ard.length} ARD rows) to ${opts.out}\n`,
-  );
+  const written = { files: staged.digests.size + files.size, ardRows: result.ard.length };
+  printIssues(io, await staged.commit(files), Number.POSITIVE_INFINITY);
+  return written;
 }
 
 /**

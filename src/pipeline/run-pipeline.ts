@@ -17,6 +17,7 @@ import { svgToPng } from '../figures/png.js';
 import { trialFigureSpecs } from '../figures/trial-figures.js';
 import type { Lock, Unblinding } from '../lock/types.js';
 import { ardToCsv, datasetToCsv } from '../output/ard-csv.js';
+import { memoryOutput, type OutputSink } from '../output/output-files.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import { SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { toolVersion } from '../core/package-root.js';
@@ -30,7 +31,7 @@ import { aeHierarchy } from '../tlf/ae-soc-pt.js';
 import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
 import { flareListingSpec } from '../tlf/flares-listing.js';
-import { listingCatalogEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
+import { listingCatalogEntry, patientListingSpecs, renderListingFilePieces } from '../tlf/listings/index.js';
 import { computeTestLabels } from '../derive/lab-panels.js';
 import { renderTables, tlfContext } from './tables.js';
 
@@ -40,13 +41,21 @@ export interface PipelineInput {
   readonly settings: SapSettings;
   /** Called at the end of each stage with its name (profiling: the run log's timings, bench/). */
   readonly mark?: (stage: string) => void;
+  /**
+   * Where the output files go as they are made (the command line: the staged output folder, so that no
+   * file stays in memory). Without it they are collected in `PipelineResult.files`.
+   */
+  readonly output?: OutputSink;
 }
 
 export interface PipelineResult {
   readonly derivations: PrimaryDerivations;
   /** Sorted as ard.md requires. */
   readonly ard: readonly ArdRow[];
-  /** Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest excluded. */
+  /**
+   * Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest
+   * excluded; empty when `PipelineInput.output` took them.
+   */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Findings that do not stop the run: stratum deviations, then the analysis's issues (codes in `Issue.code`). */
   readonly warnings: readonly Issue[];
@@ -57,10 +66,11 @@ export interface PipelineResult {
 /** The run with its figures' PNGs rendered in this thread. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   let svgs = new Map<string, string>();
-  const result = runStages(input, (figures) => (svgs = figures));
-  const files = new Map(result.files);
-  for (const [path, svg] of svgs) files.set(pngPathOf(path), svgToPng(svg));
-  return { ...result, files };
+  const memory = memoryOutput();
+  const output = input.output ?? memory;
+  const result = runStages({ ...input, output }, (figures) => (svgs = figures));
+  for (const [path, svg] of svgs) output.set(pngPathOf(path), svgToPng(svg));
+  return { ...result, files: memory.files };
 }
 
 /**
@@ -69,21 +79,25 @@ export function runPipeline(input: PipelineInput): PipelineResult {
  */
 export async function runPipelineAsync(input: PipelineInput): Promise<PipelineResult> {
   let pngs: Promise<Map<string, Uint8Array>> = Promise.resolve(new Map());
-  const result = runStages(input, (figures) => (pngs = renderPngFilesAsync(figures)));
-  const files = new Map(result.files);
-  for (const [path, png] of await pngs) files.set(path, png);
+  const memory = memoryOutput();
+  const output = input.output ?? memory;
+  const result = runStages({ ...input, output }, (figures) => (pngs = renderPngFilesAsync(figures)));
+  for (const [path, png] of await pngs) output.set(path, png);
   input.mark?.('figures (PNG, other threads; waited for)');
-  return { ...result, files };
+  return { ...result, files: memory.files };
 }
 
-type OutputFiles = Map<string, string | Uint8Array>;
+type OutputFiles = OutputSink;
 
 /** Everything but the PNGs; `startFigures` receives the SVG figure files as soon as they exist. */
-function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
+function runStages(
+  { lock, unblinding, settings, mark, output }: PipelineInput & { readonly output: OutputSink },
+  startFigures: (svgs: Map<string, string>) => void,
+): Omit<PipelineResult, 'files'> {
   const stage = mark ?? (() => undefined);
   const blinded = unblinding.kind === 'blinded';
   const ctx = tlfContext(settings, unblinding.kind, lock.draft, runTrace(lock, settings));
-  const files: OutputFiles = new Map();
+  const files: OutputFiles = output;
   const catalog: CatalogEntry[] = [];
 
   const derived = deriveAll(lock, unblinding, settings);
@@ -101,7 +115,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
   stage('tables');
 
   const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues];
-  return { derivations: derived.primary, ard, files, warnings, catalog };
+  return { derivations: derived.primary, ard, warnings, catalog };
 }
 
 /** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
@@ -142,7 +156,7 @@ function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, 
     ...patientListingSpecs(sources, ctx),
   ];
   for (const spec of specs) {
-    for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
+    for (const [path, pieces] of renderListingFilePieces(spec, ctx)) files.set(path, pieces);
     catalog.push(listingCatalogEntry(spec));
   }
 }
