@@ -18,6 +18,10 @@
  * any name the OS allows works), tied to DIR by the hash and to the writing process by its id. On a
  * failure before the new folder is in place, the temporary folder is removed and DIR put back.
  *
+ * `stageOutput` splits the write for a large run: the temporary folder is made first and each file is
+ * written into it as the analysis makes it (only its size and SHA-256 stay in memory); `commit` then
+ * makes the checks again, writes the manifest and moves the folder into place as above.
+ *
  * A killed process cannot clean up, and between the two renames DIR is briefly absent (POSIX has no
  * atomic exchange of two non-empty folders). So the next run into the same DIR first looks beside it
  * for side folders of processes that no longer run: an old folder whose DIR is absent is renamed back
@@ -60,7 +64,7 @@ export interface OutputFolderOptions {
 }
 
 /** Named moments of the write, for the test hook that stops the process there. */
-export type WriteStep = 'temp-created' | 'half-written' | 'written' | 'old-moved' | 'new-moved' | 'done';
+export type WriteStep = 'staged' | 'temp-created' | 'half-written' | 'written' | 'old-moved' | 'new-moved' | 'done';
 export type StepHook = (step: WriteStep, ctx: { readonly signalled: Promise<void> }) => Promise<void> | void;
 
 /** Where SIGINT/SIGTERM come from (the process; a stand-in in tests). */
@@ -480,6 +484,8 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   } catch (e) {
     throw cannotCreate(outDir, 'cannot create a temporary folder beside it', e);
   }
+  // Test hook: a stop here is a run killed during the analysis; its temporary folder waits for the next run.
+  await (opts.onStep ?? stepHookFromEnv(process.env))?.('staged', { signalled: new Promise<void>(() => undefined) });
   const digests = new Map<string, FileDigest>();
   let open = true;
   const set = (name: string, content: OutputContent): void => {
