@@ -138,7 +138,7 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
   for (const { file, make } of adamDatasetMakers(d, settings)) {
     const ds = make();
     files.set(file, datasetToCsv(ds));
-    if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
+    if (submission !== undefined) for (const [path, content] of submission.addInPieces(ds)) files.set(path, content);
   }
   if (submission !== undefined) {
     files.set('adam/define.xml', submission.defineXml());
