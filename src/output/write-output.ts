@@ -494,6 +494,8 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
     try {
       digests.set(name, writeFileNow(temp, name, content));
     } catch (e) {
+      // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
+      if (errnoCode(e) === undefined) throw e;
       throw cannotCreate(outDir, `cannot write ${name}`, e);
     }
   };

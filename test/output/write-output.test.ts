@@ -435,6 +435,12 @@ describe('stageOutput: files written as they are made, moved into place at commi
     expect(() => staged.set('tables/t.txt/x.txt', 'x')).toThrow(RunError);
     expect(() => staged.set('tables/t.txt/x.txt', 'x')).toThrow(/cannot write tables\/t\.txt\/x\.txt/);
     expect(() => staged.set('../escape.txt', 'x')).toThrow();
+    // A bug in the code making the pieces is not a write failure: it stays a bug (exit 70), not 73.
+    const failing = (function* () {
+      yield 'a';
+      throw new TypeError('a cell holds an object');
+    })();
+    expect(() => staged.set('tables/bug.txt', failing)).toThrow(TypeError);
     await staged.discard();
     expect(await siblings()).toEqual([]);
   });
