@@ -16,7 +16,7 @@ import type { FigureSpec } from '../figures/figure-spec.js';
 import { svgToPng } from '../figures/png.js';
 import { trialFigureSpecs } from '../figures/trial-figures.js';
 import type { Lock, Unblinding } from '../lock/types.js';
-import { ardToCsv, datasetToCsv } from '../output/ard-csv.js';
+import { ardToCsv, datasetCsvPieces } from '../output/ard-csv.js';
 import { memoryOutput, type OutputSink } from '../output/output-files.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import { SAP_VERSION, type SapSettings } from '../sap/index.js';
@@ -137,7 +137,7 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
   const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
   for (const { file, make } of adamDatasetMakers(d, settings)) {
     const ds = make();
-    files.set(file, datasetToCsv(ds));
+    files.set(file, datasetCsvPieces(ds));
     if (submission !== undefined) for (const [path, content] of submission.addInPieces(ds)) files.set(path, content);
   }
   if (submission !== undefined) {
