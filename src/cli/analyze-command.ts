@@ -12,7 +12,7 @@ import { sha256File } from '../lock/index.js';
 import type { Lock, RandomizationRow, Unblinding } from '../lock/types.js';
 import type { Issue } from '../core/issues.js';
 import { buildManifest, MANIFEST_FILE, type ManifestWarning } from '../output/manifest.js';
-import { prepareOutputFolder, writeOutputAtomically } from '../output/write-output.js';
+import { prepareOutputFolder, stageOutput, type StagedOutput } from '../output/write-output.js';
 import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { runPipelineAsync } from '../pipeline/run-pipeline.js';
@@ -21,6 +21,7 @@ import { dummyRandomization } from '../unblinding/dummy-randomization.js';
 import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
+import { startPngThread, type PngThread } from './png-thread.js';
 
 
 const INDEX_PAGE_FILE = 'index.html';
@@ -75,7 +76,50 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
 
   const unblinding = await unblindingFor(lock, settings, randomizationFile, inputs.randomization, opts.dummySeed);
   lap('unblinding');
-  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap });
+  // Each output file goes into the temporary folder beside DIR as soon as it is made (memory: a large
+  // lock's output is gigabytes); the folder is moved into place only when the run succeeds.
+  const staged = await stageOutput(opts.out, outputOpts);
+  printIssues(io, staged.notices, Number.POSITIVE_INFINITY);
+  let written: { readonly files: number; readonly ardRows: number };
+  // The figures' PNGs are drawn and encoded on a worker thread while this thread makes the tables.
+  const pngThread = startPngThread();
+  try {
+    written = await runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings, pngThread });
+  } catch (e) {
+    await staged.discard();
+    throw e;
+  } finally {
+    pngThread?.stop();
+  }
+  const mode =
+    unblinding.kind === 'blinded'
+      ? 'blinded (TOTAL only)'
+      : unblinding.kind === 'dummy'
+        ? `DUMMY randomization (seed ${unblinding.seed})`
+        : 'unblinded';
+  io.stdout(
+    `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
+      `wrote ${written.files} files (${written.ardRows} ARD rows) to ${opts.out}\n`,
+  );
+}
+
+interface RunParts {
+  readonly opts: AnalyzeCommandOptions;
+  readonly io: CliIo;
+  readonly lock: Lock;
+  readonly inputs: Awaited<ReturnType<typeof loadRunInputs>>;
+  readonly settings: SapSettings;
+  readonly settingsPath: string;
+  readonly unblinding: Unblinding;
+  readonly staged: StagedOutput;
+  readonly lap: (stage: string) => void;
+  readonly timings: readonly { stage: string; ms: number }[];
+  readonly pngThread: PngThread | null;
+}
+
+/** The pipeline into the staged folder, then the entry page, manifest and run log, and the commit. */
+async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings, pngThread }: RunParts): Promise<{ files: number; ardRows: number }> {
+  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap, output: staged, ...(pngThread === null ? {} : { renderPngs: pngThread.render }) });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 
   const hashedInputs = [
@@ -89,8 +133,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       : unblinding.kind === 'dummy'
         ? `DUMMY randomization (seed ${unblinding.seed})`
         : 'unblinded (randomization file)';
-  const files = new Map<string, string | Uint8Array>(result.files);
-  files.set(
+  staged.set(
     INDEX_PAGE_FILE,
     renderIndexPage({
       heading: `${settings.study}: tables, listings and figures`,
@@ -107,11 +150,12 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
         { path: 'ard.csv', description: 'analysis results data: every number of every table, one statistic per row' },
         { path: MANIFEST_FILE, description: 'SHA-256 of every input and output' },
         { path: RUN_LOG_FILE, description: 'run log: versions, inputs, warnings, models used, timings' },
-        ...[...result.files.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
+        ...[...staged.digests.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
       ],
       entries: result.catalog,
     }),
   );
+  const files = new Map<string, string | Uint8Array>();
   files.set(
     MANIFEST_FILE,
     buildManifest({
@@ -122,7 +166,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       blinding: unblinding.kind,
       ...(unblinding.kind === 'dummy' ? { dummySeed: unblinding.seed } : {}),
       inputs: hashedInputs,
-      outputs: new Map([...files].filter(([p]) => p !== MANIFEST_FILE)),
+      outputs: staged.digests,
       unhashedOutputs: [RUN_LOG_FILE],
       warnings: manifestWarnings(result.warnings),
     }),
@@ -140,30 +184,16 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       draft: lock.draft,
       blinding: blindingText,
       inputs: hashedInputs,
-      issues: [...inputs.issues, ...result.warnings].map((i) => namedAsInput(i, randomizationFile)),
+      issues: [...inputs.issues, ...result.warnings].map((i) => namedAsInput(i, unblinding.kind === 'randomization' ? unblinding.file : null)),
       ard: result.ard,
       timings,
     }),
   );
-  printIssues(io, await writeOutputAtomically(opts.out, files, outputOpts), Number.POSITIVE_INFINITY);
-
-  const mode =
-    unblinding.kind === 'blinded'
-      ? 'blinded (TOTAL only)'
-      : unblinding.kind === 'dummy'
-        ? `DUMMY randomization (seed ${unblinding.seed})`
-        : 'unblinded';
-  io.stdout(
-    `sle-msc: analyzed ${lock.dm.length} subjects${lock.draft ? ' (DRAFT: lock not verified)' : ''}, ${mode}; ` +
-      `wrote ${files.size} files (${result.ard.length} ARD rows) to ${opts.out}\n`,
-  );
+  const written = { files: staged.digests.size + files.size, ardRows: result.ard.length };
+  printIssues(io, await staged.commit(files), Number.POSITIVE_INFINITY);
+  return written;
 }
 
-/**
- * The inputs the output folder may never overlap: those that exist as what the run reads (the lock a
- * folder, the others files). A path of the wrong kind is not an input: the run stops at it with 66
- * (cli.md) before anything is written, and that exit code must not become 73.
- */
 /**
  * log.txt names the randomization file as its `## Inputs` section does (`randomization`), never by the
  * absolute path it was read from, so the log of a rerun from another checkout or folder is the same.
@@ -172,6 +202,11 @@ function namedAsInput(i: Issue, randomizationFile: string | null): Issue {
   return randomizationFile !== null && i.file === randomizationFile ? { ...i, file: 'randomization' } : i;
 }
 
+/**
+ * The inputs the output folder may never overlap: those that exist as what the run reads (the lock a
+ * folder, the others files). A path of the wrong kind is not an input: the run stops at it with 66
+ * (cli.md) before anything is written, and that exit code must not become 73.
+ */
 function protectedInputs(lockDir: string, randomizationFile: string | null, settingsPath: string): string[] {
   const kind = (p: string) => {
     try {

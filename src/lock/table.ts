@@ -153,18 +153,23 @@ class ObjectStore implements RowStore {
   }
 }
 
+/** A text column's codes: as narrow as its count of distinct values allows (most columns: one byte). */
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+
 /**
  * One typed array per column, growing by doubling; `rows()` trims them and hands out views. Numbers
  * (values and decimals) are stored as doubles with NaN for null: a value is always finite (lock.md), and
  * a Float64Array keeps -0 and every integer below 1e15 exactly. Text is stored as an index into the
- * column's distinct strings (a JS array of 1M strings costs more to grow than the cells take to read).
+ * column's distinct strings (a JS array of 1M strings costs more to grow than the cells take to read),
+ * in one byte per cell until the column has 256 distinct values, then two, then four (a QS row's eleven
+ * text columns: ~16 bytes instead of 44; USUBJID and the dates are the wide ones).
  */
 class ColumnStore implements RowStore {
   private n = -1;
   private lines: Int32Array;
   private readonly numbers: (Float64Array | null)[];
   private readonly decimals: (Float64Array | null)[];
-  private readonly codes: (Int32Array | null)[];
+  private readonly codes: (Codes | null)[];
   /** Per text column its distinct values, null first (code 0). */
   private readonly strings: (string | null)[][];
 
@@ -178,7 +183,7 @@ class ColumnStore implements RowStore {
     this.lines = new Int32Array(size);
     this.numbers = columns.map((c) => (isNumeric(c) ? new Float64Array(size) : null));
     this.decimals = columns.map((c) => (c.decName !== null ? new Float64Array(size) : null));
-    this.codes = columns.map((c) => (isNumeric(c) ? null : new Int32Array(size)));
+    this.codes = columns.map((c) => (isNumeric(c) ? null : new Uint8Array(size)));
     this.strings = columns.map(() => [null]);
   }
 
@@ -190,9 +195,11 @@ class ColumnStore implements RowStore {
 
   put(c: Bound, cell: Cell): void {
     const n = this.n;
-    const codes = this.codes[c.slot];
-    if (codes != null) codes[n] = cell.code >= 0 ? cell.code : this.store(c, cell);
-    else (this.numbers[c.slot] as Float64Array)[n] = cell.value === null ? NaN : (cell.value as number);
+    if (this.codes[c.slot] != null) {
+      // `store` may widen the column's codes: the array is read after it.
+      const code = cell.code >= 0 ? cell.code : this.store(c, cell);
+      (this.codes[c.slot] as Codes)[n] = code;
+    } else (this.numbers[c.slot] as Float64Array)[n] = cell.value === null ? NaN : (cell.value as number);
     const decimals = this.decimals[c.slot];
     if (decimals != null) decimals[n] = cell.decimals ?? NaN;
   }
@@ -202,6 +209,8 @@ class ColumnStore implements RowStore {
     const strings = this.strings[c.slot] as (string | null)[];
     cell.code = strings.length;
     strings.push(cell.value as string);
+    const codes = this.codes[c.slot] as Codes;
+    if (cell.code > maxCode(codes)) this.codes[c.slot] = widerCodes(codes);
     return cell.code;
   }
 
@@ -224,7 +233,7 @@ class ColumnStore implements RowStore {
 
   private grow(): void {
     const capacity = 2 * this.lines.length;
-    const wider = <A extends Float64Array | Int32Array>(a: A | null): A | null => {
+    const wider = <A extends Float64Array | Codes>(a: A | null): A | null => {
       if (a === null) return null;
       const b = new (a.constructor as new (n: number) => A)(capacity);
       b.set(a);
@@ -237,6 +246,17 @@ class ColumnStore implements RowStore {
     this.decimals.forEach((a, k) => (this.decimals[k] = wider(a)));
     this.codes.forEach((a, k) => (this.codes[k] = wider(a)));
   }
+}
+
+function maxCode(codes: Codes): number {
+  return codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0xffffffff;
+}
+
+/** The same codes in the next wider array (same length). */
+function widerCodes(codes: Codes): Codes {
+  const wider = codes instanceof Uint8Array ? new Uint16Array(codes.length) : new Uint32Array(codes.length);
+  wider.set(codes);
+  return wider;
 }
 
 function isNumeric(c: Bound): boolean {
@@ -254,7 +274,7 @@ function viewClass(
   lines: Int32Array,
   numbers: readonly (Float64Array | null)[],
   decimals: readonly (Float64Array | null)[],
-  codes: readonly (Int32Array | null)[],
+  codes: readonly (Codes | null)[],
   strings: readonly (readonly (string | null)[])[],
 ): new (i: number) => object {
   class RowView {

@@ -5,6 +5,7 @@
  * trailing newline. Its `"tool": "sle-msc"` marker is how the writer recognises a previous output.
  */
 import { createHash } from 'node:crypto';
+import { digestOf, type FileDigest } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -24,8 +25,11 @@ export interface ManifestInput {
   /** Required with `blinding: 'dummy'`, forbidden otherwise. */
   readonly dummySeed?: number | string;
   readonly inputs: readonly { readonly name: string; readonly sha256: string }[];
-  /** Every output file except the manifest itself. */
-  readonly outputs: ReadonlyMap<string, string | Uint8Array>;
+  /**
+   * Every output file except the manifest itself: its content, or its size and SHA-256 when it was
+   * written as it was made (write-output.ts `stageOutput`).
+   */
+  readonly outputs: ReadonlyMap<string, string | Uint8Array | FileDigest>;
   /**
    * Outputs listed by path only, without size and hash, because their content legitimately differs
    * between reruns (log.txt's timings): the manifest itself stays byte-identical.
@@ -48,8 +52,8 @@ export function sha256Hex(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-function byteLength(content: string | Uint8Array): number {
-  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+function digestOfOutput(content: string | Uint8Array | FileDigest): FileDigest {
+  return typeof content === 'string' || content instanceof Uint8Array ? digestOf(content) : content;
 }
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
@@ -88,13 +92,19 @@ function checkInput(m: ManifestInput): void {
   for (const p of m.unhashedOutputs ?? []) if (m.outputs.has(p)) throw new Error(`manifest: ${p} is listed both hashed and unhashed`);
 }
 
+/** Size and hash in the manifest's key order, whatever object the digest came in. */
+function pickDigest(d: FileDigest): FileDigest {
+  if (!SHA256_HEX.test(d.sha256) || !Number.isSafeInteger(d.bytes) || d.bytes < 0) throw new Error('manifest: an output digest is not a size and a lower-case SHA-256');
+  return { bytes: d.bytes, sha256: d.sha256 };
+}
+
 export function buildManifest(m: ManifestInput): string {
   checkInput(m);
   const inputs = [...m.inputs]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((i) => ({ name: i.name, sha256: i.sha256 }));
   const outputs: { path: string; bytes?: number; sha256?: string; hashed?: boolean }[] = [
-    ...[...m.outputs.entries()].map(([path, content]) => ({ path, bytes: byteLength(content), sha256: sha256Hex(content) })),
+    ...[...m.outputs.entries()].map(([path, content]) => ({ path, ...pickDigest(digestOfOutput(content)) })),
     ...(m.unhashedOutputs ?? []).map((path) => ({ path, hashed: false })),
   ].sort((a, b) => compareCodeUnits(a.path, b.path));
   const warnings = [...(m.warnings ?? [])]

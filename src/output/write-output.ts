@@ -18,6 +18,10 @@
  * any name the OS allows works), tied to DIR by the hash and to the writing process by its id. On a
  * failure before the new folder is in place, the temporary folder is removed and DIR put back.
  *
+ * `stageOutput` splits the write for a large run: the temporary folder is made first and each file is
+ * written into it as the analysis makes it (only its size and SHA-256 stay in memory); `commit` then
+ * makes the checks again, writes the manifest and moves the folder into place as above.
+ *
  * A killed process cannot clean up, and between the two renames DIR is briefly absent (POSIX has no
  * atomic exchange of two non-empty folders). So the next run into the same DIR first looks beside it
  * for side folders of processes that no longer run: an old folder whose DIR is absent is renamed back
@@ -26,11 +30,13 @@
  * write rolls back; afterwards it finishes; either way the run then ends with 128 + signal number.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { issue, type Issue } from '../core/issues.js';
 import { MANIFEST_FILE, readManifestOutputs } from './manifest.js';
+import { contentBytes, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
 
 /** The file operations the writer uses; tests inject failures through it. */
@@ -58,7 +64,7 @@ export interface OutputFolderOptions {
 }
 
 /** Named moments of the write, for the test hook that stops the process there. */
-export type WriteStep = 'temp-created' | 'half-written' | 'written' | 'old-moved' | 'new-moved' | 'done';
+export type WriteStep = 'staged' | 'temp-created' | 'half-written' | 'written' | 'old-moved' | 'new-moved' | 'done';
 export type StepHook = (step: WriteStep, ctx: { readonly signalled: Promise<void> }) => Promise<void> | void;
 
 /** Where SIGINT/SIGTERM come from (the process; a stand-in in tests). */
@@ -234,12 +240,15 @@ async function sideFoldersOf(fs: OutputFs, target: string): Promise<SideFolder[]
  * when DIR is absent (the killed run had not succeeded), removes the rest. Folders of running
  * processes are only named.
  */
-async function recoverKilledRuns(fs: OutputFs, outDir: string, target: string, isAlive: (pid: number) => boolean): Promise<Issue[]> {
-  const notices: Issue[] = (await legacySideFolders(fs, target)).map((p) =>
+async function recoverKilledRuns(fs: OutputFs, outDir: string, target: string, isAlive: (pid: number) => boolean, own: string | null): Promise<Issue[]> {
+  // The check at commit time (`own` set) does not name them again: staging did.
+  const legacy = own === null ? await legacySideFolders(fs, target) : [];
+  const notices: Issue[] = legacy.map((p) =>
     issue('notice', p, `probably left by an interrupted run of an earlier sle-msc version into ${outDir}; remove it by hand`),
   );
   const stale: SideFolder[] = [];
   for (const side of await sideFoldersOf(fs, target)) {
+    if (side.path === own) continue;
     const live = side.pid === process.pid ? inUse.has(side.path) : isAlive(side.pid);
     if (live) notices.push(issue('notice', side.path, `in use by a running sle-msc (process ${side.pid}); left alone`));
     else stale.push(side);
@@ -314,7 +323,8 @@ async function holdsOnly(fs: OutputFs, root: string, rel: string, files: Readonl
   return true;
 }
 
-async function prepare(outDir: string, opts: OutputFolderOptions): Promise<PreparedOutput & { readonly state: TargetState }> {
+/** `own`: the temporary folder of this very write (checked again at commit time), not debris. */
+async function prepare(outDir: string, opts: OutputFolderOptions, own: string | null = null): Promise<PreparedOutput & { readonly state: TargetState }> {
   const fs = opts.fs ?? defaultFs;
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const target = path.resolve(cwd, outDir);
@@ -322,7 +332,7 @@ async function prepare(outDir: string, opts: OutputFolderOptions): Promise<Prepa
   let notices: Issue[];
   let state: TargetState;
   try {
-    notices = await recoverKilledRuns(fs, outDir, target, opts.isAlive ?? processAlive);
+    notices = await recoverKilledRuns(fs, outDir, target, opts.isAlive ?? processAlive, own);
     state = await inspectTarget(fs, target);
   } catch (e) {
     throw cannotCreate(outDir, 'cannot inspect the output folder', e);
@@ -406,6 +416,16 @@ async function writeAll(fs: OutputFs, root: string, files: ReadonlyMap<string, s
   }
 }
 
+/** Bad file names and a missing manifest are bugs of the caller, refused before the disk is touched. */
+function checkFinalFiles(files: ReadonlyMap<string, string | Uint8Array>): void {
+  for (const name of files.keys()) checkOutputPath(name);
+  const manifest = files.get(MANIFEST_FILE) ?? '';
+  const manifestText = typeof manifest === 'string' ? manifest : new TextDecoder().decode(manifest);
+  if (readManifestOutputs(manifestText) === null) {
+    throw new Error(`the output must include an sle-msc ${MANIFEST_FILE} (so that the next run can replace it)`);
+  }
+}
+
 /**
  * Writes `files` (relative path → content; must include an sle-msc manifest.json) as DIR, atomically.
  * Returns the notices of the clean-up after killed runs. Throws RunError 73 on refusal or failure
@@ -416,21 +436,113 @@ export async function writeOutputAtomically(
   files: ReadonlyMap<string, string | Uint8Array>,
   opts: WriteOutputOptions,
 ): Promise<readonly Issue[]> {
-  for (const name of files.keys()) checkOutputPath(name);
-  const manifest = files.get(MANIFEST_FILE) ?? '';
-  const manifestText = typeof manifest === 'string' ? manifest : new TextDecoder().decode(manifest);
-  if (readManifestOutputs(manifestText) === null) {
-    throw new Error(`the output must include an sle-msc ${MANIFEST_FILE} (so that the next run can replace it)`);
-  }
+  checkFinalFiles(files);
+  const staged = await stageOutput(outDir, opts);
+  return [...staged.notices, ...(await staged.commit(files))];
+}
+
+// ---- the staged write: files go into the temporary folder as the run makes them ----
+
+/**
+ * An output folder being written: the temporary folder beside DIR exists, `set` writes a file into it
+ * at once (hashing it on the way, so only its size and SHA-256 stay in memory), and `commit` adds the
+ * last files (the manifest, which lists the others' digests) and moves the folder into place with the
+ * same checks, steps and signal handling as writeOutputAtomically. Until `commit`, DIR is untouched; a
+ * failed run calls `discard`, and a killed one leaves the temporary folder, named by its process id,
+ * for the next run into DIR to remove (cli.md). SIGINT/SIGTERM are caught only during `commit` (the
+ * analysis before it is synchronous, so a handler could not run until it ends; the default action
+ * ends the process at once).
+ */
+export interface StagedOutput extends OutputSink {
+  /** DIR as an absolute path. */
+  readonly target: string;
+  /** What became of side folders left beside DIR by killed runs (found when staging began). */
+  readonly notices: readonly Issue[];
+  /** Size and SHA-256 of every file `set` so far, by relative path. */
+  readonly digests: ReadonlyMap<string, FileDigest>;
+  /** Writes `content` to `path` in the temporary folder now (RunError 73 on failure). */
+  set(path: string, content: OutputContent): void;
+  /**
+   * Checks DIR again, writes `files` (which must include manifest.json) and moves the folder into place.
+   * Returns the notices of that second check. On failure the temporary folder is gone and DIR as it was.
+   */
+  commit(files: ReadonlyMap<string, string | Uint8Array>): Promise<readonly Issue[]>;
+  /** Removes the temporary folder (a run that failed before `commit`); harmless when already gone. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Checks DIR as prepareOutputFolder does, cleans up after killed runs, and creates the temporary folder
+ * (RunError 73 when it cannot). See StagedOutput.
+ */
+export async function stageOutput(outDir: string, opts: WriteOutputOptions): Promise<StagedOutput> {
   const fs = opts.fs ?? defaultFs;
-  const { target, notices, state } = await prepare(outDir, opts);
-  const watch = watchSignals(opts.signals ?? process);
+  const { target, notices } = await prepare(outDir, opts);
+  let temp: string;
   try {
-    await writeAndSwap(fs, outDir, target, state !== 'absent', files, watch, opts.onStep ?? stepHookFromEnv(process.env));
-  } finally {
-    watch.stop();
+    temp = await makeTempFolder(fs, target);
+  } catch (e) {
+    throw cannotCreate(outDir, 'cannot create a temporary folder beside it', e);
   }
-  return notices;
+  // Test hook: a stop here is a run killed during the analysis; its temporary folder waits for the next run.
+  await (opts.onStep ?? stepHookFromEnv(process.env))?.('staged', { signalled: new Promise<void>(() => undefined) });
+  const digests = new Map<string, FileDigest>();
+  let open = true;
+  const set = (name: string, content: OutputContent): void => {
+    if (!open) throw new Error(`${name}: the output folder was already committed or discarded`);
+    checkOutputPath(name);
+    try {
+      digests.set(name, writeFileNow(temp, name, content));
+    } catch (e) {
+      // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
+      if (errnoCode(e) === undefined) throw e;
+      throw cannotCreate(outDir, `cannot write ${name}`, e);
+    }
+  };
+  const discard = async (): Promise<void> => {
+    open = false;
+    await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    release(temp, null);
+  };
+  const commit = async (files: ReadonlyMap<string, string | Uint8Array>): Promise<readonly Issue[]> => {
+    if (!open) throw new Error('the output folder was already committed or discarded');
+    checkFinalFiles(files);
+    open = false;
+    const watch = watchSignals(opts.signals ?? process);
+    try {
+      let again: Awaited<ReturnType<typeof prepare>>;
+      try {
+        again = await prepare(outDir, opts, temp);
+      } catch (e) {
+        await discard();
+        throw e;
+      }
+      await writeAndSwap(fs, outDir, target, again.state !== 'absent', temp, files, watch, opts.onStep ?? stepHookFromEnv(process.env));
+      return again.notices;
+    } finally {
+      watch.stop();
+    }
+  };
+  return { target, notices, digests, set, commit, discard };
+}
+
+/** Writes one file into `root` synchronously, piece by piece, and returns its size and SHA-256. */
+function writeFileNow(root: string, name: string, content: OutputContent): FileDigest {
+  const dest = path.join(root, ...name.split('/'));
+  mkdirSync(path.dirname(dest), { recursive: true });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(dest, 'w');
+  try {
+    for (const piece of contentBytes(content)) {
+      for (let done = 0; done < piece.byteLength; ) done += writeSync(fd, piece, done, piece.byteLength - done);
+      hash.update(piece);
+      bytes += piece.byteLength;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 async function writeAndSwap(
@@ -438,6 +550,7 @@ async function writeAndSwap(
   outDir: string,
   target: string,
   exists: boolean,
+  temp: string,
   files: ReadonlyMap<string, string | Uint8Array>,
   watch: SignalWatch,
   onStep: StepHook | undefined,
@@ -449,12 +562,6 @@ async function writeAndSwap(
     const sig = watch.signal();
     if (sig !== null) throw new Interrupted(sig, `${outDir}: interrupted by ${sig}; left as it was`);
   };
-  let temp: string;
-  try {
-    temp = await makeTempFolder(fs, target);
-  } catch (e) {
-    throw cannotCreate(outDir, 'cannot create a temporary folder beside it', e);
-  }
   let old: string | null = null;
   let phase = 'cannot write the output';
   try {

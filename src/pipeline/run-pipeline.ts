@@ -13,7 +13,8 @@ import { computeLabPrecision } from '../derive/lab-results.js';
 import type { PrimaryDerivations } from '../derive/primary.js';
 import { computeProPrecision } from '../derive/pro-precision.js';
 import type { Lock, Unblinding } from '../lock/types.js';
-import { ardToCsv, datasetToCsv } from '../output/ard-csv.js';
+import { ardToCsv, datasetCsvPieces } from '../output/ard-csv.js';
+import { memoryOutput, type OutputSink } from '../output/output-files.js';
 import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../render/charts/figure-files.js';
 import { svgToPng } from '../render/charts/png.js';
 import type { CatalogEntry } from '../render/index-page.js';
@@ -30,7 +31,7 @@ import type { TlfContext } from '../tlf/context.js';
 import { figureCatalogEntry, figureSpecs } from '../tlf/figures/index.js';
 import { flareListingSpec } from '../tlf/flares-listing.js';
 import { applyShell, unusedShellNotices } from '../tlf/shells.js';
-import { listingCatalogEntry, patientListingSpecs, renderListingFiles } from '../tlf/listings/index.js';
+import { listingCatalogEntry, patientListingSpecs, renderListingFilePieces } from '../tlf/listings/index.js';
 import { computeTestLabels } from '../derive/lab-panels.js';
 import { renderTables, tlfContext } from './tables.js';
 
@@ -40,13 +41,26 @@ export interface PipelineInput {
   readonly settings: SapSettings;
   /** Called at the end of each stage with its name (profiling: the run log's timings, bench/). */
   readonly mark?: (stage: string) => void;
+  /**
+   * Where the output files go as they are made (the command line: the staged output folder, so that no
+   * file stays in memory). Without it they are collected in `PipelineResult.files`.
+   */
+  readonly output?: OutputSink;
+  /**
+   * Renders the figures' SVGs (by path) to PNG for runPipelineAsync; default resvg's asynchronous
+   * rendering (render/charts/png.ts). The command line passes a worker thread's (cli/png-thread.ts).
+   */
+  readonly renderPngs?: (svgs: ReadonlyMap<string, string>) => Promise<ReadonlyMap<string, Uint8Array>>;
 }
 
 export interface PipelineResult {
   readonly derivations: PrimaryDerivations;
   /** Sorted as ard.md requires. */
   readonly ard: readonly ArdRow[];
-  /** Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest excluded. */
+  /**
+   * Output files by relative path (ard.csv, adam/*.csv, tables/*, figures/* — PNGs as bytes), manifest
+   * excluded; empty when `PipelineInput.output` took them.
+   */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Findings that do not stop the run: stratum deviations, then the analysis's issues (codes in `Issue.code`). */
   readonly warnings: readonly Issue[];
@@ -57,10 +71,11 @@ export interface PipelineResult {
 /** The run with its figures' PNGs rendered in this thread. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   let svgs = new Map<string, string>();
-  const result = runStages(input, (figures) => (svgs = figures));
-  const files = new Map(result.files);
-  for (const [path, svg] of svgs) files.set(pngPathOf(path), svgToPng(svg));
-  return { ...result, files };
+  const memory = memoryOutput();
+  const output = input.output ?? memory;
+  const result = runStages({ ...input, output }, (figures) => (svgs = figures));
+  for (const [path, svg] of svgs) output.set(pngPathOf(path), svgToPng(svg));
+  return { ...result, files: memory.files };
 }
 
 /**
@@ -68,22 +83,28 @@ export function runPipeline(input: PipelineInput): PipelineResult {
  * (PNG rendering is the largest single cost of a run; the command line uses this).
  */
 export async function runPipelineAsync(input: PipelineInput): Promise<PipelineResult> {
-  let pngs: Promise<Map<string, Uint8Array>> = Promise.resolve(new Map());
-  const result = runStages(input, (figures) => (pngs = renderPngFilesAsync(figures)));
-  const files = new Map(result.files);
-  for (const [path, png] of await pngs) files.set(path, png);
+  let pngs: Promise<ReadonlyMap<string, Uint8Array>> = Promise.resolve(new Map());
+  const memory = memoryOutput();
+  const output = input.output ?? memory;
+  const render = input.renderPngs;
+  const result = runStages({ ...input, output }, (figures) => (pngs = render === undefined ? renderPngFilesAsync(figures) : render(figures)));
+  // renderPngFilesAsync keys its PNGs by their own paths; a renderPngs function by the SVGs'.
+  for (const [path, png] of await pngs) output.set(render === undefined ? path : pngPathOf(path), png);
   input.mark?.('figures (PNG, other threads; waited for)');
-  return { ...result, files };
+  return { ...result, files: memory.files };
 }
 
-type OutputFiles = Map<string, string | Uint8Array>;
+type OutputFiles = OutputSink;
 
 /** Everything but the PNGs; `startFigures` receives the SVG figure files as soon as they exist. */
-function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFigures: (svgs: Map<string, string>) => void): PipelineResult {
+function runStages(
+  { lock, unblinding, settings, mark, output }: PipelineInput & { readonly output: OutputSink },
+  startFigures: (svgs: Map<string, string>) => void,
+): Omit<PipelineResult, 'files'> {
   const stage = mark ?? (() => undefined);
   const blinded = unblinding.kind === 'blinded';
   const ctx = tlfContext(settings, unblinding.kind, lock.draft, runTrace(lock, settings));
-  const files: OutputFiles = new Map();
+  const files: OutputFiles = output;
   const catalog: CatalogEntry[] = [];
 
   const derived = deriveAll(lock, unblinding, settings);
@@ -102,7 +123,7 @@ function runStages({ lock, unblinding, settings, mark }: PipelineInput, startFig
 
   const producedIds = new Set(catalog.map((c) => c.id));
   const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues, ...unusedShellNotices(settings.display.shells, producedIds)];
-  return { derivations: derived.primary, ard, files, warnings, catalog };
+  return { derivations: derived.primary, ard, warnings, catalog };
 }
 
 /** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
@@ -124,8 +145,8 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
   const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
   for (const { file, make } of adamDatasetMakers(d, settings)) {
     const ds = make();
-    files.set(file, datasetToCsv(ds));
-    if (submission !== undefined) for (const [path, content] of submission.add(ds)) files.set(path, content);
+    files.set(file, datasetCsvPieces(ds));
+    if (submission !== undefined) for (const [path, content] of submission.addInPieces(ds)) files.set(path, content);
   }
   if (submission !== undefined) {
     files.set('adam/define.xml', submission.defineXml());
@@ -143,7 +164,7 @@ function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, 
     ...patientListingSpecs(sources, ctx),
   ].map((spec) => applyShell(spec, settings.display.shells));
   for (const spec of specs) {
-    for (const [path, text] of renderListingFiles(spec, ctx)) files.set(path, text);
+    for (const [path, pieces] of renderListingFilePieces(spec, ctx)) files.set(path, pieces);
     catalog.push(listingCatalogEntry(spec));
   }
 }

@@ -59,12 +59,20 @@ function headerRow(cells: readonly string[]): string {
 }
 
 export function renderHtml(form: PrintForm): string {
+  return [...renderHtmlPieces(form)].join('');
+}
+
+/** Body rows per piece of renderHtmlPieces. */
+const ROWS_PER_PIECE = 1000;
+
+/** renderHtml's text in pieces of at most ROWS_PER_PIECE body rows (joined, the same bytes; see renderRtfPieces). */
+export function* renderHtmlPieces(form: PrintForm): Generator<string> {
   const titles = [
     ...(form.trace === null ? [] : [`<p class="trace">${escapeHtml(form.trace)}</p>`]),
     ...form.marks.map((m) => `<p class="mark">${escapeHtml(m)}</p>`),
     ...form.titleLines.map((t) => `<p>${escapeHtml(t)}</p>`),
   ].join('\n');
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -76,12 +84,19 @@ export function renderHtml(form: PrintForm): string {
     `<div class="titles">\n${titles}\n</div>`,
     '<table>',
     `<thead>\n${form.header.map(headerRow).join('\n')}\n</thead>`,
-    `<tbody>\n${form.rows.map((r) => bodyRow(form, r)).join('\n')}\n</tbody>`,
+    '<tbody>\n',
+  ].join('\n');
+  for (let start = 0; start < form.rows.length; start += ROWS_PER_PIECE) {
+    const rows = form.rows.slice(start, start + ROWS_PER_PIECE).map((r) => bodyRow(form, r));
+    yield `${start === 0 ? '' : '\n'}${rows.join('\n')}`;
+  }
+  yield `${[
+    '\n</tbody>',
     '</table>',
     `<div class="footnotes">\n${form.footnotes.map((f) => `<p>${escapeHtml(f)}</p>`).join('\n')}\n</div>`,
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ].join('\n')}`;
 }
 

@@ -200,16 +200,23 @@ function renderPage(form: PrintForm, page: PrintPage): string {
 }
 
 export function renderRtf(form: PrintForm): string {
+  return [...renderRtfPieces(form)].join('');
+}
+
+/**
+ * renderRtf's text in pieces, one per page (joined, the same bytes): a listing of a large lock is
+ * larger than any one string may be, and its writer holds one page at a time.
+ */
+export function* renderRtfPieces(form: PrintForm): Generator<string> {
   const total = form.pages.length;
   const top = HEADER_Y + topLines(form) * LINE_TWIPS;
-  return [
+  yield `${[
     '{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0',
     '{\\fonttbl{\\f0\\fmodern\\fcharset0\\fprq1 Courier New;}}',
     `\\paperw${PAGE_WIDTH}\\paperh${PAGE_HEIGHT}\\margl${MARGIN_SIDE}\\margr${MARGIN_SIDE}\\margt${top}\\margb${MARGIN_BOTTOM}\\landscape\\widowctrl\\fs${FONT_SIZE_HALF_POINTS}`,
     sectionProperties(form),
     pageHeader(form, total),
-    form.pages.map((p) => renderPage(form, p)).join(`\n${PAGE_BREAK}\n`),
-    '}',
-    '',
-  ].join('\n');
+  ].join('\n')}\n`;
+  for (const [i, page] of form.pages.entries()) yield `${i === 0 ? '' : `\n${PAGE_BREAK}\n`}${renderPage(form, page)}`;
+  yield '\n}\n';
 }

@@ -89,6 +89,12 @@ function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
 }
 
 export function renderText(form: PrintForm): string {
+  return [...renderTextPieces(form)].join('');
+}
+
+/** renderText's text in pieces, one per page (joined, the same bytes; see renderRtfPieces). */
+export function* renderTextPieces(form: PrintForm): Generator<string> {
   const total = form.pages.length;
-  return `${form.pages.map((p) => renderPage(form, p, total).join('\n')).join('\n\f')}\n`;
+  for (const [i, page] of form.pages.entries()) yield `${i === 0 ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
+  yield '\n';
 }

@@ -45,6 +45,23 @@ export function writeDatasetJson(
   ctx: DatasetJsonContext,
   specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
 ): string {
+  return [...writeDatasetJsonPieces(meta, rows, ctx, specs)].join('');
+}
+
+/** Rows per piece of writeDatasetJsonPieces. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * writeDatasetJson's text in pieces of at most ROWS_PER_PIECE rows (joined, the same bytes), made as
+ * they are written: the Dataset-JSON of a large dataset (~0.3 GB for 20,000 subjects' BILAG) is then
+ * never one string, nor an array of row strings beside it. The input is checked before the first piece.
+ */
+export function writeDatasetJsonPieces(
+  meta: DatasetMeta,
+  rows: readonly SubmissionRow[],
+  ctx: DatasetJsonContext,
+  specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
+): Generator<string> {
   const created = lockDateTime(ctx.lockedAt);
   const head = {
     datasetJSONCreationDateTime: created,
@@ -64,8 +81,17 @@ export function writeDatasetJson(
   };
   const opening = JSON.stringify(head).slice(0, -1); // the object without its closing brace
   const names = specs.map((s) => s.meta.name);
-  const lines = rows.map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
-  return `${opening},"rows":[${lines.length === 0 ? '' : `\n${lines.join(',\n')}\n`}]}\n`;
+  return jsonPieces(opening, names, rows);
+}
+
+/** `opening,"rows":[` + one line per row (`,\n` between, `\n` around unless empty) + `]}\n`. */
+function* jsonPieces(opening: string, names: readonly string[], rows: readonly SubmissionRow[]): Generator<string> {
+  yield `${opening},"rows":[`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
+    const lines = rows.slice(start, start + ROWS_PER_PIECE).map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
+    yield `${start === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
+  }
+  yield `${rows.length === 0 ? '' : '\n'}]}\n`;
 }
 
 /** One column object, attributes in the specification's order. */

@@ -7,7 +7,7 @@
  */
 import type { CodeListMeta } from '../derive/dataset-metadata.js';
 import type { SubmissionDataset } from './columns.js';
-import { writeDatasetJson } from './dataset-json.js';
+import { writeDatasetJsonPieces } from './dataset-json.js';
 import { writeDefineHtml } from './define-html.js';
 import { defineXmlOf, describe, referencedCodelists, type Described } from './define-xml.js';
 import { writeXpt } from './xpt.js';
@@ -41,6 +41,11 @@ export function metaDataVersionOid(studyOID: string): string {
 export interface SubmissionWriter {
   /** `adam/<name>.xpt` and `adam/<name>.json` of one dataset. */
   add(dataset: SubmissionDataset): Map<string, SubmissionFile>;
+  /**
+   * The same files, the Dataset-JSON as pieces made while it is written (writeDatasetJsonPieces): for a
+   * writer that takes pieces, so that a large dataset's JSON is never one string.
+   */
+  addInPieces(dataset: SubmissionDataset): Map<string, SubmissionFile | Iterable<string>>;
   /** `adam/define.xml` describing every dataset added, in the order added. */
   defineXml(): string;
   /** `adam/define.html`: the same content as a plain readable page. */
@@ -51,17 +56,23 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
   const sourceSystem = { name: ctx.toolName, version: ctx.toolVersion };
   const mdv = metaDataVersionOid(ctx.studyOID);
   const described: Described[] = [];
+  const addInPieces = (dataset: SubmissionDataset): Map<string, SubmissionFile | Iterable<string>> => {
+    const { meta, rows } = dataset;
+    const d = describe(dataset); // checks the rows once for the three writers
+    described.push(d);
+    const stem = `adam/${meta.name.toLowerCase()}`;
+    return new Map<string, SubmissionFile | Iterable<string>>([
+      [`${stem}.xpt`, writeXpt(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs)],
+      [`${stem}.json`, writeDatasetJsonPieces(meta, rows, { lockedAt: ctx.lockedAt, studyOID: ctx.studyOID, metaDataVersionOID: mdv, originator: ctx.originator, sourceSystem }, d.specs)],
+    ]);
+  };
   return {
     add(dataset) {
-      const { meta, rows } = dataset;
-      const d = describe(dataset); // checks the rows once for the three writers
-      described.push(d);
-      const stem = `adam/${meta.name.toLowerCase()}`;
-      return new Map<string, SubmissionFile>([
-        [`${stem}.xpt`, writeXpt(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs)],
-        [`${stem}.json`, writeDatasetJson(meta, rows, { lockedAt: ctx.lockedAt, studyOID: ctx.studyOID, metaDataVersionOID: mdv, originator: ctx.originator, sourceSystem }, d.specs)],
-      ]);
+      const files = new Map<string, SubmissionFile>();
+      for (const [path, content] of addInPieces(dataset)) files.set(path, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join(''));
+      return files;
     },
+    addInPieces,
     defineXml() {
       return defineXmlOf(described, { ...ctx, metaDataVersionOID: mdv, sourceSystem });
     },

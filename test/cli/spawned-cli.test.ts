@@ -90,7 +90,8 @@ describe('the built CLI killed or interrupted while writing its output folder', 
 
     // Each run replaces the blinded output by an unblinded one and is killed at a later step; each
     // one's first act is to clean up after the run killed before it.
-    for (const step of ['temp-created', 'half-written', 'written', 'old-moved', 'new-moved']) {
+    // 'staged': killed during the analysis (its temporary folder made, DIR untouched).
+    for (const step of ['staged', 'temp-created', 'half-written', 'written', 'old-moved', 'new-moved']) {
       const killed = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd, { signalAt: `${step}:SIGKILL` });
       expect(killed.signal, step).toBe('SIGKILL');
       const sides = sideFolders(cwd);

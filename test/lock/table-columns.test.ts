@@ -101,4 +101,13 @@ describe('readTable: columnar layout', () => {
     expect(read(big, 'columns', 1).rows).toEqual(expected);
     expect(read(big, 'columns', 0).rows).toEqual(expected);
   });
+  it('widens a text column from one to two to four bytes a code as distinct values pass 255 and 65,535', () => {
+    // USUBJID: a new value every row (70,000 > 65,535); P: a few, repeated (stays one byte).
+    const many = Array.from({ length: 70_000 }, (_, i) => `SUBJ-${i},A,1,${i},,${2000 + (i % 3)},`);
+    const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n`;
+    const rows = read(big, 'columns').rows;
+    expect(rows).toHaveLength(70_000);
+    for (const i of [0, 254, 255, 256, 65_534, 65_535, 65_536, 69_999]) expect(rows[i]).toMatchObject({ USUBJID: `SUBJ-${i}`, P: String(2000 + (i % 3)), K: i });
+    expect(new Set(rows.map((r) => r.USUBJID)).size).toBe(70_000);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, neutralizeFormula, spreadsheetSafeCsvOf, spreadsheetSafeCsvText, type CsvValue } from '../../src/output/csv.js';
+import { csvText, neutralizeFormula, spreadsheetSafeCsvOf, spreadsheetSafeCsvPieces, spreadsheetSafeCsvText, type CsvValue } from '../../src/output/csv.js';
 
 function reference(header: readonly string[], records: readonly (readonly CsvValue[])[]): string {
   return csvText(header.map((h) => neutralizeFormula(h) as string), records.map((r) => r.map(neutralizeFormula)));
@@ -24,6 +24,7 @@ describe('spreadsheetSafeCsvOf', () => {
         const expected = reference(header, records);
         expect(spreadsheetSafeCsvText(header, records)).toBe(expected);
         expect(spreadsheetSafeCsvOf(header, records, (r, _c, j) => r[j] as CsvValue)).toBe(expected);
+        expect([...spreadsheetSafeCsvPieces(header, records, (r, _c, j) => r[j] as CsvValue)].join('')).toBe(expected);
       }),
       { numRuns: 500 },
     );
@@ -41,5 +42,15 @@ describe('spreadsheetSafeCsvOf', () => {
   });
   it('refuses a number that is not finite, as csvField does', () => {
     expect(() => spreadsheetSafeCsvOf(['A'], [1], () => Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('spreadsheetSafeCsvPieces', () => {
+  it('the header, then 1,000 lines a piece, each ended by LF; joined the same bytes as spreadsheetSafeCsvOf', () => {
+    const rows = Array.from({ length: 2001 }, (_, i) => i);
+    const pieces = [...spreadsheetSafeCsvPieces(['N', 'F'], rows, (r, c) => (c === 'N' ? r : `=${r}`))];
+    expect(pieces.map((p) => p.split('\n').length - 1)).toEqual([1, 1000, 1000, 1]);
+    expect(pieces.join('')).toBe(spreadsheetSafeCsvOf(['N', 'F'], rows, (r, c) => (c === 'N' ? r : `=${r}`)));
+    expect([...spreadsheetSafeCsvPieces(['=H'], [], () => null)]).toEqual(["'=H\n"]);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, readManifestOutputs, sha256Hex, stableJson } from '../../src/output/manifest.js';
 import type { ManifestInput } from '../../src/output/manifest.js';
+import { digestOf } from '../../src/output/output-files.js';
 
 const base: ManifestInput = {
   toolVersion: '0.1.0',
@@ -111,5 +112,18 @@ describe('readManifestOutputs', () => {
     expect(readManifestOutputs('{"tool":"sle-msc"}')).toBeNull();
     expect(readManifestOutputs('{"tool":"sle-msc","outputs":[{"file":1}]}')).toBeNull();
     expect(readManifestOutputs('null')).toBeNull();
+  });
+});
+
+describe('buildManifest from digests (files written as they were made)', () => {
+  it('lists a size and SHA-256 given as a digest exactly as it lists the content they describe', () => {
+    const digests = new Map([...base.outputs].map(([path, content]) => [path, digestOf(content as string | Uint8Array)] as const));
+    expect(buildManifest({ ...base, outputs: digests })).toBe(buildManifest(base));
+    expect(buildManifest({ ...base, outputs: new Map([...digests].map(([p, d]) => [p, { sha256: d.sha256, bytes: d.bytes, extra: 1 }])) })).toBe(buildManifest(base));
+  });
+
+  it('refuses a digest that is not a size and a lower-case SHA-256', () => {
+    expect(() => buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: 3, sha256: 'ABC' }]]) })).toThrow(/digest/);
+    expect(() => buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: -1, sha256: '0'.repeat(64) }]]) })).toThrow(/digest/);
   });
 });

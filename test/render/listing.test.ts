@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildListingPrintForm, type ListingSpec } from '../../src/render/listing.js';
 import { DRAFT_MARK } from '../../src/render/print-form.js';
 import { PAGE_CHARS } from '../../src/render/page-layout.js';
-import { renderRtf } from '../../src/render/rtf.js';
-import { renderText } from '../../src/render/text.js';
+import { renderHtml, renderHtmlPieces } from '../../src/render/html.js';
+import { renderRtf, renderRtfPieces } from '../../src/render/rtf.js';
+import { renderText, renderTextPieces } from '../../src/render/text.js';
 
 const spec = (blocks: string[][][]): ListingSpec => ({
   id: 'L-1',
@@ -90,3 +91,27 @@ describe('buildListingPrintForm', () => {
   });
 });
 
+describe('listings rendered in pieces (a large listing is longer than one string may be)', () => {
+  const blocks = Array.from({ length: 1250 }, (_, i) => [[`S${i}`, 'a'], [`S${i}`, 'b']]);
+  const form = buildListingPrintForm(spec(blocks), { flags, linesPerPage: 40 });
+
+  it('RTF and text: a piece per page (plus the RTF head and tail), joined the whole file', () => {
+    const rtf = [...renderRtfPieces(form)];
+    const text = [...renderTextPieces(form)];
+    expect(form.pages.length).toBeGreaterThan(100);
+    expect(rtf).toHaveLength(form.pages.length + 2);
+    expect(text).toHaveLength(form.pages.length + 1);
+    expect(rtf.join('')).toBe(renderRtf(form));
+    expect(text.join('')).toBe(renderText(form));
+    expect(Math.max(...rtf.map((p) => p.length))).toBeLessThan(renderRtf(form).length / 50);
+  });
+
+  it('HTML: 1,000 body rows a piece, joined the whole file, also for an empty body', () => {
+    const html = [...renderHtmlPieces(form)];
+    expect(form.rows).toHaveLength(3749); // 2,500 rows and 1,249 separators
+    expect(html).toHaveLength(1 + 4 + 1);
+    expect(html.join('')).toBe(renderHtml(form));
+    const empty = buildListingPrintForm(spec([]), { flags, linesPerPage: 40 });
+    expect([...renderHtmlPieces(empty)].join('')).toBe(renderHtml(empty));
+  });
+});

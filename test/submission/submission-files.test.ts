@@ -71,6 +71,19 @@ describe('submissionFiles', () => {
     for (const [path, content] of bytesOf(files)) expect(content.equals(a.get(path)!), path).toBe(true);
   });
 
+  it('the Dataset-JSON in pieces (1,000 rows each) joins to the same bytes', () => {
+    const many = { meta: SUBJECTS, rows: Array.from({ length: 2500 }, (_, i) => ({ USUBJID: `S-${i}`, SAFFL: i % 3 === 0 ? null : 'Y' })) };
+    const whole = submissionWriter(CTX).add(many);
+    const inPieces = submissionWriter(CTX).addInPieces(many);
+    const jsonPath = `adam/${many.meta.name.toLowerCase()}.json`;
+    const pieces = [...(inPieces.get(jsonPath) as Iterable<string>)];
+    expect(pieces.length).toBe(2 + 3);
+    expect(pieces.join('')).toBe(whole.get(jsonPath));
+    expect(JSON.parse(pieces.join('')).rows).toHaveLength(2500);
+    const empty = { meta: many.meta, rows: [] };
+    expect([...(submissionWriter(CTX).addInPieces(empty).get(jsonPath) as Iterable<string>)].join('')).toBe(submissionWriter(CTX).add(empty).get(jsonPath));
+  });
+
   it('refuses the whole set when one dataset is bad, naming the file', () => {
     const bad = [...DATASETS, { meta: { ...SUBJECTS, name: 'ADBAD' }, rows: [{ USUBJID: 'x'.repeat(201), SAFFL: 'Y' }] }];
     expect(() => submissionFiles(bad, CTX)).toThrowError(SubmissionError);

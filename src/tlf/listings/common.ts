@@ -13,10 +13,10 @@ import { protocolDay, type IsoDate } from '../../core/dates.js';
 import type { AdslRecord } from '../../derive/adsl.js';
 import type { ArmCode } from '../../lock/types.js';
 import type { CatalogEntry } from '../../render/index-page.js';
-import { renderHtml } from '../../render/html.js';
+import { renderHtmlPieces } from '../../render/html.js';
 import { buildListingPrintForm, type ListingSpec } from '../../render/listing.js';
-import { renderRtf } from '../../render/rtf.js';
-import { renderText } from '../../render/text.js';
+import { renderRtfPieces } from '../../render/rtf.js';
+import { renderTextPieces } from '../../render/text.js';
 import { ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
 
 /** Lines on a landscape letter page at 9 pt, as for the tables and the flare listing. */
@@ -164,11 +164,19 @@ export const DAY_FOOTNOTE = '(Dn): protocol day n relative to the infusion (Day 
 
 /** `listings/<id>.{rtf,html,txt}` of one listing. */
 export function renderListingFiles(spec: ListingSpec, ctx: TlfContext): Map<string, string> {
+  return new Map([...renderListingFilePieces(spec, ctx)].map(([path, pieces]) => [path, [...pieces].join('')]));
+}
+
+/**
+ * renderListingFiles's files, each as pieces (a page, or a thousand HTML rows) rendered while it is
+ * written: a listing of a large lock is larger than one string may be (ARCHITECTURE.md, memory).
+ */
+export function renderListingFilePieces(spec: ListingSpec, ctx: TlfContext): Map<string, Iterable<string>> {
   const form = buildListingPrintForm(spec, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
   return new Map([
-    [`listings/${spec.id}.rtf`, renderRtf(form)],
-    [`listings/${spec.id}.html`, renderHtml(form)],
-    [`listings/${spec.id}.txt`, renderText(form)],
+    [`listings/${spec.id}.rtf`, renderRtfPieces(form)],
+    [`listings/${spec.id}.html`, renderHtmlPieces(form)],
+    [`listings/${spec.id}.txt`, renderTextPieces(form)],
   ]);
 }
 

@@ -49,4 +49,4 @@ export function patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Lis
   ];
 }
 
-export { listingCatalogEntry, renderListingFiles } from './common.js';
+export { listingCatalogEntry, renderListingFilePieces, renderListingFiles } from './common.js';
