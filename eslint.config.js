@@ -22,7 +22,11 @@ const ALL = [...layerOf.keys()];
 /** Import patterns that reach a folder of `folder`'s own or a higher layer (other than itself). */
 function forbiddenFrom(folder) {
   const mine = layerOf.get(folder);
-  return ALL.filter((f) => f !== folder && layerOf.get(f) >= mine).flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`]);
+  return ALL.filter((f) => f !== folder && layerOf.get(f) >= mine).flatMap((f) => [
+    `../${f}/*`,
+    `../../${f}/*`,
+    `../../../${f}/*`,
+  ]);
 }
 
 const boundaries = ALL.filter((folder) => forbiddenFrom(folder).length > 0).map((folder) => ({

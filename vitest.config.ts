@@ -35,7 +35,14 @@ export default defineConfig({
     globalSetup: ['test/setup/temp-root.ts'],
     projects: [
       { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION } },
-      { test: { ...common, name: 'integration', include: INTEGRATION, globalSetup: ['test/setup/temp-root.ts', 'test/setup/sample-outputs.ts'] } },
+      {
+        test: {
+          ...common,
+          name: 'integration',
+          include: INTEGRATION,
+          globalSetup: ['test/setup/temp-root.ts', 'test/setup/sample-outputs.ts'],
+        },
+      },
     ],
   },
 });

@@ -36,7 +36,9 @@ const dir = mkdtempSync(join(tmpdir(), 'sle-msc-analyze-bench-'));
 try {
   const hook = join(dir, 'maxrss.cjs');
   writeFileSync(hook, RSS_HOOK);
-  console.log(`subjects  simulate(s)  analyze(s)  analyze peak RSS (MB)${heapMb === undefined ? '' : `  (heap capped at ${heapMb} MB)`}`);
+  console.log(
+    `subjects  simulate(s)  analyze(s)  analyze peak RSS (MB)${heapMb === undefined ? '' : `  (heap capped at ${heapMb} MB)`}`,
+  );
   for (const n of sizes) {
     const trial = join(dir, `n${n}`);
     const sim = run(['simulate', '--seed', `bench-${n}`, '--n', String(n), '--out', trial, '--quiet'], hook);

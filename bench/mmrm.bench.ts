@@ -31,7 +31,7 @@ export function simulateTrial(n: number, m: number, seed: number, missing = 0.1)
     for (let v = 0; v < m; v++) {
       if (v > 0) e = 0.6 * e + 0.8 * normal();
       const effect = arm === 'PBO' ? 0 : arm === 'LOW' ? -0.5 : -1;
-      const chg = -0.2 * v + effect * (v + 1) / m - 0.3 * (base - 10) + (1 + 0.1 * v) * e;
+      const chg = -0.2 * v + (effect * (v + 1)) / m - 0.3 * (base - 10) + (1 + 0.1 * v) * e;
       rows.push({
         USUBJID: `S${i}`,
         ARM: arm,
@@ -56,13 +56,27 @@ console.log('subjects visits obs patterns iterations  fit+KR(ms)  lsmeans(ms)  -
 for (const m of visits)
   for (const n of sizes) {
     const rows = simulateTrial(n, m, 20240501 + n + m);
-    const spec = { formula: 'CHG ~ ARM*AVISIT + BASE*AVISIT', subject: 'USUBJID', visit: 'AVISIT', reference: { ARM: 'PBO' } } as const;
+    const spec = {
+      formula: 'CHG ~ ARM*AVISIT + BASE*AVISIT',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      reference: { ARM: 'PBO' },
+    } as const;
     fitMmrm(rows.slice(0, 300), spec); // warm-up (JIT)
     const fit = time(() => fitMmrm(rows, spec));
     const ls = time(() => mmrmLsMeans(fit.value, 'ARM*AVISIT'));
     const f = fit.value;
     console.log(
-      [n, m, f.nObs, f.nPatterns, f.convergence.iterations, fit.ms.toFixed(0), ls.ms.toFixed(1), f.minus2LogLik.toFixed(3)]
+      [
+        n,
+        m,
+        f.nObs,
+        f.nPatterns,
+        f.convergence.iterations,
+        fit.ms.toFixed(0),
+        ls.ms.toFixed(1),
+        f.minus2LogLik.toFixed(3),
+      ]
         .map(String)
         .map((s) => s.padStart(9))
         .join(' ') + (f.converged ? '' : '  NOT CONVERGED'),

@@ -12,7 +12,9 @@ const filter = process.argv[2] ?? '';
 // Inside the package, so that the bundle resolves the external native module (resvg) from node_modules.
 const out = mkdtempSync(join(benchDir, '.build-'));
 try {
-  for (const file of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort()) {
+  for (const file of readdirSync(benchDir)
+    .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+    .sort()) {
     const outfile = join(out, file.replace(/\.ts$/, '.mjs'));
     await build({
       entryPoints: [join(benchDir, file)],

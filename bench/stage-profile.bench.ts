@@ -16,8 +16,18 @@ const rf = join(root, 'data-samples', 'randomization.csv');
 const { rows } = await readRandomization(rf, lock!);
 const t2 = performance.now();
 const marks: [string, number][] = [];
-const res = await runPipelineAsync({ lock: lock!, unblinding: { kind: 'randomization', file: rf, sha256: await sha256File(rf), rows: rows ?? [] }, settings, mark: (s) => marks.push([s, performance.now()]) });
+const res = await runPipelineAsync({
+  lock: lock!,
+  unblinding: { kind: 'randomization', file: rf, sha256: await sha256File(rf), rows: rows ?? [] },
+  settings,
+  mark: (s) => marks.push([s, performance.now()]),
+});
 const t3 = performance.now();
-console.log(`read lock ${(t1 - t0).toFixed(0)} ms, randomization ${(t2 - t1).toFixed(0)} ms, pipeline ${(t3 - t2).toFixed(0)} ms (${res.files.size} files)`);
+console.log(
+  `read lock ${(t1 - t0).toFixed(0)} ms, randomization ${(t2 - t1).toFixed(0)} ms, pipeline ${(t3 - t2).toFixed(0)} ms (${res.files.size} files)`,
+);
 let prev = t2;
-for (const [s, t] of marks) { console.log(`  ${s}: ${(t - prev).toFixed(0)} ms`); prev = t; }
+for (const [s, t] of marks) {
+  console.log(`  ${s}: ${(t - prev).toFixed(0)} ms`);
+  prev = t;
+}

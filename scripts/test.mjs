@@ -1,9 +1,9 @@
-// `npm test`: the type check, the lint and the test suite side by side instead of one after the other.
+// `npm test`: the type check, the lint, the format check (prettier) and the test suite side by side instead of one after the other.
 // The suite gets the CPU first (the type check and the lint run at a lower priority and fill what it
 // leaves idle, e.g. while its workers wait for LibreOffice or the built CLI). The type check and the lint
-// keep a cache under node_modules/.cache/sle-msc/ (one per checkout), so a second run only re-checks
+// (and the format check) keep a cache under node_modules/.cache/sle-msc/ (one per checkout), so a second run only re-checks
 // what changed; a clean clone starts without one. Arguments go to `vitest run` (.ci/run passes its
-// reporters). Exit code: 0 when all three pass, else the first failure's.
+// reporters). Exit code: 0 when all four pass, else the first failure's.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { setPriority } from 'node:os';
@@ -13,11 +13,48 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 // node_modules may be shared by several checkouts (worktrees): each keeps its own cache.
-const cache = join(root, 'node_modules', '.cache', 'sle-msc', createHash('sha256').update(root).digest('hex').slice(0, 12));
+const cache = join(
+  root,
+  'node_modules',
+  '.cache',
+  'sle-msc',
+  createHash('sha256').update(root).digest('hex').slice(0, 12),
+);
 
 const checks = [
-  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, 'tsconfig.tsbuildinfo')] },
-  { name: 'lint', cmd: bin('eslint'), args: ['.', '--cache', '--cache-strategy', 'content', '--cache-location', join(cache, 'eslint') + '/'] },
+  {
+    name: 'typecheck',
+    cmd: bin('tsc'),
+    args: [
+      '-p',
+      'tsconfig.json',
+      '--noEmit',
+      '--incremental',
+      '--tsBuildInfoFile',
+      join(cache, 'tsconfig.tsbuildinfo'),
+    ],
+  },
+  {
+    name: 'lint',
+    cmd: bin('eslint'),
+    args: ['.', '--cache', '--cache-strategy', 'content', '--cache-location', join(cache, 'eslint') + '/'],
+  },
+  // The files and globs are package.json's `format:check` (`npm run format` rewrites them).
+  {
+    name: 'format',
+    cmd: 'npm',
+    args: [
+      'run',
+      '--silent',
+      'format:check',
+      '--',
+      '--cache',
+      '--cache-strategy',
+      'content',
+      '--cache-location',
+      join(cache, 'prettier'),
+    ],
+  },
 ];
 
 /** Runs a command; its output is kept and printed when it ends (so it does not interleave with vitest's). */

@@ -28,7 +28,10 @@ export const ignoreIssues: IssueSink = () => undefined;
 
 export const notEstimable = (message: string): AnalysisWarning => ({ code: 'NOT_ESTIMABLE', message });
 /** One NB_POISSON per rate model that switched, with every reason the negative binomial was set aside. */
-export const poissonUsed = (reasons: readonly string[]): AnalysisWarning => ({ code: 'NB_POISSON', message: `Poisson used instead of negative binomial: ${reasons.join('; ')}` });
+export const poissonUsed = (reasons: readonly string[]): AnalysisWarning => ({
+  code: 'NB_POISSON',
+  message: `Poisson used instead of negative binomial: ${reasons.join('; ')}`,
+});
 export const modelWarning = (message: string): AnalysisWarning => ({ code: 'MODEL_WARNING', message });
 
 /** `where` names the analysis: endpoint, parameter and statistic (`FLARE_RENAL rate ratio`). */

@@ -66,6 +66,7 @@ export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean):
     ...analyzeConmed(adsl, d.conmed, settings, blinded),
     ...analyzeDeviations(adsl, d.deviations, blinded),
   ]);
-  if (blinded && issues.length > 0) throw new Error('a blinded run reported an analysis issue: blinded runs fit no model');
+  if (blinded && issues.length > 0)
+    throw new Error('a blinded run reported an analysis issue: blinded runs fit no model');
   return { rows, issues, curves };
 }

@@ -17,11 +17,23 @@ export function finiteOrNull(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : x;
 }
 
-export function groupRow(id: RowIdentity, group: Group, stat: ArdStat, value: number | null, method: ArdMethod | '' = ''): ArdRow {
+export function groupRow(
+  id: RowIdentity,
+  group: Group,
+  stat: ArdStat,
+  value: number | null,
+  method: ArdMethod | '' = '',
+): ArdRow {
   return { ...id, group, comparator: '', stat, method, value: finiteOrNull(value) };
 }
 
-export function comparisonRow(id: RowIdentity, group: Group, stat: ArdStat, method: ArdMethod, value: number | null): ArdRow {
+export function comparisonRow(
+  id: RowIdentity,
+  group: Group,
+  stat: ArdStat,
+  method: ArdMethod,
+  value: number | null,
+): ArdRow {
   return { ...id, group, comparator: 'PBO', stat, method, value: finiteOrNull(value) };
 }
 

@@ -51,7 +51,11 @@ export function armOddsRatios(subjects: readonly LogisticSubject[], level: numbe
   const y = rows.map((s) => s.response);
   const fit = fitLogistic(x, y);
   warnings.push(...fit.warnings.map(modelWarning));
-  if (!fit.estimable) return { ratios, warnings: [...warnings, notEstimable('the logistic model is not estimable: odds ratios not estimable')] };
+  if (!fit.estimable)
+    return {
+      ratios,
+      warnings: [...warnings, notEstimable('the logistic model is not estimable: odds ratios not estimable')],
+    };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(fit.coefficients[i + 1]!, level)));
   return { ratios, warnings };
 }

@@ -60,7 +60,10 @@ export function armRateRatios(subjects: readonly RateSubject[], level: number, t
     rows.map((s) => s.events),
     { offset: rows.map((s) => Math.log(s.exposure)), names: ['(Intercept)', ...fitted], thetaMax },
   );
-  warnings.push(...model.fit.warnings.map(modelWarning), ...(model.model === 'POISSON' ? [poissonUsed(model.fallbackReasons)] : []));
+  warnings.push(
+    ...model.fit.warnings.map(modelWarning),
+    ...(model.model === 'POISSON' ? [poissonUsed(model.fallbackReasons)] : []),
+  );
   if (!model.fit.estimable) return { method: model.model, ratios, warnings };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(model.fit.coefficients[i + 1]!, level)));
   return { method: model.model, ratios, warnings };

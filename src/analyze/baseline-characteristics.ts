@@ -53,7 +53,9 @@ export function analyzeBaselineCharacteristics(
     ([prefix, field]) => [prefix, field, sortedDistinct(fas.map((s) => s[field]))] as const,
   );
   const strata = [settings.stratum.below, settings.stratum.atOrAbove];
-  const abAtBaseline = new Set(bilagBaseline.filter((r) => r.BLABFL === 'Y').map((r) => `${r.USUBJID}\u0000${r.PARAMCD}`));
+  const abAtBaseline = new Set(
+    bilagBaseline.filter((r) => r.BLABFL === 'Y').map((r) => `${r.USUBJID}\u0000${r.PARAMCD}`),
+  );
   const rows: ArdRow[] = [];
 
   for (const { group, subjects } of groups) {

@@ -25,7 +25,11 @@ export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])
   BIOMARKER_STATUSES.map((v) => [b, v] as const),
 );
 
-function abnormalityRows(groups: readonly AnalysisGroup[], flags: readonly BiomarkerRecord[], settings: SapSettings): ArdRow[] {
+function abnormalityRows(
+  groups: readonly AnalysisGroup[],
+  flags: readonly BiomarkerRecord[],
+  settings: SapSettings,
+): ArdRow[] {
   const status = new Map(flags.map((r) => [key(r.USUBJID, r.PARAMCD, r.AVISIT), r]));
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
@@ -42,7 +46,11 @@ function abnormalityRows(groups: readonly AnalysisGroup[], flags: readonly Bioma
   return rows;
 }
 
-function shiftRows(groups: readonly AnalysisGroup[], flags: readonly BiomarkerRecord[], settings: SapSettings): ArdRow[] {
+function shiftRows(
+  groups: readonly AnalysisGroup[],
+  flags: readonly BiomarkerRecord[],
+  settings: SapSettings,
+): ArdRow[] {
   const byKey = new Map(flags.map((r) => [key(r.USUBJID, r.PARAMCD, r.AVISIT), r]));
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
@@ -68,7 +76,8 @@ function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], s
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
   const atVisit = new Map<string, LabRecord>();
   for (const r of labs) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum)
+      atVisit.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
     // At baseline the value summarised is BASE, from whichever visit the baseline rule chose.
     if (r.ABLFL === 'Y') atVisit.set(key(r.USUBJID, r.PARAMCD, baselineId ?? ''), r);
   }
@@ -79,9 +88,27 @@ function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], s
       const post = v.visitnum > settings.baselineVisitnum;
       for (const { group, subjects } of groups) {
         const records = subjects.map((x) => atVisit.get(key(x.USUBJID, test, v.id)) ?? null);
-        const id = (p: string): RowIdentity => ({ endpoint: 'LAB', param: `${test}:${p}`, visit: v.id, population: 'FAS' });
-        rows.push(...descriptiveRows(id('AVAL'), group, records.map((r) => r?.AVAL ?? null)));
-        if (post) rows.push(...descriptiveRows(id('CHG'), group, records.map((r) => r?.CHG ?? null)));
+        const id = (p: string): RowIdentity => ({
+          endpoint: 'LAB',
+          param: `${test}:${p}`,
+          visit: v.id,
+          population: 'FAS',
+        });
+        rows.push(
+          ...descriptiveRows(
+            id('AVAL'),
+            group,
+            records.map((r) => r?.AVAL ?? null),
+          ),
+        );
+        if (post)
+          rows.push(
+            ...descriptiveRows(
+              id('CHG'),
+              group,
+              records.map((r) => r?.CHG ?? null),
+            ),
+          );
       }
     }
   }

@@ -73,11 +73,29 @@ export function byVisitDescriptiveRows(
   const rows: ArdRow[] = [];
   for (const { group, subjects } of groups) {
     const values = subjects.map((s) => index.get(s.USUBJID));
-    rows.push(...descriptiveRows(id(spec.avalParam, spec.baselineVisit), group, values.map((v) => v?.base ?? null)));
+    rows.push(
+      ...descriptiveRows(
+        id(spec.avalParam, spec.baselineVisit),
+        group,
+        values.map((v) => v?.base ?? null),
+      ),
+    );
     for (const visit of spec.postBaselineVisits) {
       const at = values.map((v) => v?.byVisit.get(visit));
-      rows.push(...descriptiveRows(id(spec.avalParam, visit), group, at.map((r) => r?.AVAL ?? null)));
-      rows.push(...descriptiveRows(id(spec.chgParam, visit), group, at.map((r) => r?.CHG ?? null)));
+      rows.push(
+        ...descriptiveRows(
+          id(spec.avalParam, visit),
+          group,
+          at.map((r) => r?.AVAL ?? null),
+        ),
+      );
+      rows.push(
+        ...descriptiveRows(
+          id(spec.chgParam, visit),
+          group,
+          at.map((r) => r?.CHG ?? null),
+        ),
+      );
     }
   }
   return rows;
@@ -86,7 +104,9 @@ export function byVisitDescriptiveRows(
 /** ARD ids of the scheduled visits after baseline, in schedule order. */
 export function postBaselineVisitIds(settings: SapSettings, visitnums?: readonly number[]): string[] {
   return settings.visits
-    .filter((v) => v.visitnum > settings.baselineVisitnum && (visitnums === undefined || visitnums.includes(v.visitnum)))
+    .filter(
+      (v) => v.visitnum > settings.baselineVisitnum && (visitnums === undefined || visitnums.includes(v.visitnum)),
+    )
     .map((v) => v.id);
 }
 

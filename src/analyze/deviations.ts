@@ -32,7 +32,12 @@ export function analyzeDeviations(
   };
   return analysisGroups(adsl, 'ENR', false).flatMap(({ group, subjects }) =>
     PARAMS.flatMap(([param, field]) =>
-      proportionRows(identity(param), group, subjects.filter((s) => recordOf(s)[field] === 'Y').length, subjects.length),
+      proportionRows(
+        identity(param),
+        group,
+        subjects.filter((s) => recordOf(s)[field] === 'Y').length,
+        subjects.length,
+      ),
     ),
   );
 }

@@ -39,7 +39,12 @@ export function analyzeDisposition(adsl: readonly AdslRecord[], blinded: boolean
     return [
       ...STATUS_PARAMS.flatMap(([param, keep]) => proportionRows(identity(param), group, count(keep), bigN)),
       ...reasons.flatMap((r) =>
-        proportionRows(identity(`DISC:${r}`), group, count((s) => s.EOSSTT === 'DISCONTINUED' && s.DCSREAS === r), bigN),
+        proportionRows(
+          identity(`DISC:${r}`),
+          group,
+          count((s) => s.EOSSTT === 'DISCONTINUED' && s.DCSREAS === r),
+          bigN,
+        ),
       ),
     ];
   });

@@ -13,6 +13,10 @@ const EXVOL: RowIdentity = { endpoint: 'EXPOSURE', param: 'EXVOL', visit: '', po
 
 export function analyzeExposure(adsl: readonly AdslRecord[], blinded: boolean): ArdRow[] {
   return analysisGroups(adsl, 'SAF', blinded).flatMap(({ group, subjects }) =>
-    descriptiveRows(EXVOL, group, subjects.map((s) => s.EXVOL)),
+    descriptiveRows(
+      EXVOL,
+      group,
+      subjects.map((s) => s.EXVOL),
+    ),
   );
 }

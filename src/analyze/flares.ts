@@ -75,7 +75,8 @@ export function analyzeFlares(
         rows.push(...flareGroupRows(id, group, records, endpoint, daysPerYear));
       }
       if (blinded) continue;
-      for (const arm of COMPARED_ARMS) rows.push(...compareProportionRows(id, arm, counts.get(arm)!, counts.get(REFERENCE_ARM)!, level));
+      for (const arm of COMPARED_ARMS)
+        rows.push(...compareProportionRows(id, arm, counts.get(arm)!, counts.get(REFERENCE_ARM)!, level));
       if (window !== lastWindow) continue;
       const fas = groups.filter((g) => g.group !== 'TOTAL').flatMap((g) => g.subjects);
       const model = armRateRatios(
@@ -107,14 +108,19 @@ export function analyzeFlares(
     return { USUBJID: s.USUBJID, arm: blinded ? null : s.ARMCD, time: r.AVAL, event: r.CNSR === 0 };
   });
   rows.push(
-    ...analyzeTimeToEvent(subjects, {
-      endpoint: TTFLARE.PARAMCD,
-      population: 'FAS',
-      landmarkDays: settings.analysis.kmDays,
-      riskTimes: settings.display.kmAtRiskDays,
-      confidenceLevel: level,
-      blinded,
-    }, report, curves),
+    ...analyzeTimeToEvent(
+      subjects,
+      {
+        endpoint: TTFLARE.PARAMCD,
+        population: 'FAS',
+        landmarkDays: settings.analysis.kmDays,
+        riskTimes: settings.display.kmAtRiskDays,
+        confidenceLevel: level,
+        blinded,
+      },
+      report,
+      curves,
+    ),
   );
   return rows;
 }

@@ -29,15 +29,14 @@ export function analysisArm(s: AdslRecord, population: Population): ArmCode | nu
 }
 
 /** Groups in display order (arms, then TOTAL); a blinded run has TOTAL only. */
-export function analysisGroups(
-  adsl: readonly AdslRecord[],
-  population: Population,
-  blinded: boolean,
-): AnalysisGroup[] {
+export function analysisGroups(adsl: readonly AdslRecord[], population: Population, blinded: boolean): AnalysisGroup[] {
   const members = adsl.filter((s) => inPopulation(s, population));
   const total: AnalysisGroup = { group: 'TOTAL', subjects: members };
   if (blinded) return [total];
-  const arms = ARM_CODES.map((arm) => ({ group: arm, subjects: members.filter((s) => analysisArm(s, population) === arm) }));
+  const arms = ARM_CODES.map((arm) => ({
+    group: arm,
+    subjects: members.filter((s) => analysisArm(s, population) === arm),
+  }));
   return [...arms, total];
 }
 

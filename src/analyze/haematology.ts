@@ -24,7 +24,11 @@ export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 /** Each subject's record of each test at each scheduled visit id; the baseline record at the baseline id. */
-function recordsByVisit(labs: readonly LabRecord[], tests: ReadonlySet<string>, settings: SapSettings): Map<string, LabRecord> {
+function recordsByVisit(
+  labs: readonly LabRecord[],
+  tests: ReadonlySet<string>,
+  settings: SapSettings,
+): Map<string, LabRecord> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const out = new Map<string, LabRecord>();
   for (const r of labs) {
@@ -35,7 +39,8 @@ function recordsByVisit(labs: readonly LabRecord[], tests: ReadonlySet<string>, 
   return out;
 }
 
-const category = (r: LabRecord | undefined): string => (r === undefined ? 'MISSING' : computeRangeIndicator(r) ?? 'MISSING');
+const category = (r: LabRecord | undefined): string =>
+  r === undefined ? 'MISSING' : (computeRangeIndicator(r) ?? 'MISSING');
 
 export function analyzeHaematology(
   adsl: readonly AdslRecord[],
@@ -48,20 +53,42 @@ export function analyzeHaematology(
   const at = recordsByVisit(labs, new Set(tests), settings);
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
-  const shiftVisits = settings.biomarkerShiftVisitnums.map((n) => scheduledVisitId(n, settings)).filter((v): v is string => v !== null);
+  const shiftVisits = settings.biomarkerShiftVisitnums
+    .map((n) => scheduledVisitId(n, settings))
+    .filter((v): v is string => v !== null);
   const rows: ArdRow[] = [];
   for (const test of tests) {
     for (const v of visits) {
       for (const { group, subjects } of groups) {
         const records = subjects.map((s) => at.get(key(s.USUBJID, test, v.id)));
-        const id = (p: string): RowIdentity => ({ endpoint: 'HAEM', param: `${test}:${p}`, visit: v.id, population: 'SAF' });
-        rows.push(...descriptiveRows(id('AVAL'), group, records.map((r) => r?.AVAL ?? null)));
-        if (v.visitnum > settings.baselineVisitnum) rows.push(...descriptiveRows(id('CHG'), group, records.map((r) => r?.CHG ?? null)));
+        const id = (p: string): RowIdentity => ({
+          endpoint: 'HAEM',
+          param: `${test}:${p}`,
+          visit: v.id,
+          population: 'SAF',
+        });
+        rows.push(
+          ...descriptiveRows(
+            id('AVAL'),
+            group,
+            records.map((r) => r?.AVAL ?? null),
+          ),
+        );
+        if (v.visitnum > settings.baselineVisitnum)
+          rows.push(
+            ...descriptiveRows(
+              id('CHG'),
+              group,
+              records.map((r) => r?.CHG ?? null),
+            ),
+          );
       }
     }
     for (const visit of shiftVisits) {
       for (const { group, subjects } of groups) {
-        const pairs = subjects.map((s) => key(category(at.get(key(s.USUBJID, test, baselineId))), category(at.get(key(s.USUBJID, test, visit)))));
+        const pairs = subjects.map((s) =>
+          key(category(at.get(key(s.USUBJID, test, baselineId))), category(at.get(key(s.USUBJID, test, visit)))),
+        );
         for (const b of RANGE_CATEGORIES) {
           for (const p of RANGE_CATEGORIES) {
             const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };

@@ -31,7 +31,15 @@ import {
   type MmrmEstimate,
 } from '../numerics/mmrm/index.js';
 import type { SapSettings } from '../sap/index.js';
-import { ignoreIssues, mmrmFailureWarning, mmrmFallbackWarnings, modelWarning, reportWarnings, type AnalysisWarning, type IssueSink } from './analysis-issues.js';
+import {
+  ignoreIssues,
+  mmrmFailureWarning,
+  mmrmFallbackWarnings,
+  modelWarning,
+  reportWarnings,
+  type AnalysisWarning,
+  type IssueSink,
+} from './analysis-issues.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 
@@ -71,7 +79,8 @@ export function selectMmrmObservations(
   const out: MmrmObservation[] = [];
   for (const r of records) {
     const arm = armOf.get(r.USUBJID);
-    if (arm === undefined || r.AVISIT === null || !modelVisits.has(r.AVISIT) || r.BASE === null || r.CHG === null) continue;
+    if (arm === undefined || r.AVISIT === null || !modelVisits.has(r.AVISIT) || r.BASE === null || r.CHG === null)
+      continue;
     out.push({ USUBJID: r.USUBJID, ARMCD: arm, AVISIT: r.AVISIT, BASE: r.BASE, CHG: r.CHG });
   }
   return out;
@@ -94,7 +103,13 @@ export interface MmrmChangeResult {
 
 const cellKey = (arm: string, visit: string): string => `${arm}|${visit}`;
 
-function failedResult(order: readonly CovarianceType[], attempts: readonly MmrmAttempt[], nObs: number, nSubjects: number, warning: string): MmrmChangeResult {
+function failedResult(
+  order: readonly CovarianceType[],
+  attempts: readonly MmrmAttempt[],
+  nObs: number,
+  nSubjects: number,
+  warning: string,
+): MmrmChangeResult {
   return {
     method: ardMmrmMethod(mmrmMethodName(order[0]!, 'kr')),
     converged: false,
@@ -137,7 +152,8 @@ export function fitChangeMmrm(
       order,
     );
   } catch (e) {
-    if (e instanceof ModelInputError && e.kind === 'data') return failedResult(order, [], observations.length, nSubjects, e.message);
+    if (e instanceof ModelInputError && e.kind === 'data')
+      return failedResult(order, [], observations.length, nSubjects, e.message);
     throw e;
   }
   const fit = fallback.fit;

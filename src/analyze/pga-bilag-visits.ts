@@ -23,7 +23,11 @@ const key = (...parts: string[]): string => parts.join('\u0000');
 type Timed = Pick<PgaRecord, 'USUBJID' | 'VISITNUM' | 'AVISIT' | 'ABLFL'>;
 
 /** Each record by subject, `part` and visit id; the baseline record also under the baseline id. */
-function byVisit<T extends Timed>(records: readonly T[], part: (r: T) => string, settings: SapSettings): Map<string, T> {
+function byVisit<T extends Timed>(
+  records: readonly T[],
+  part: (r: T) => string,
+  settings: SapSettings,
+): Map<string, T> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const out = new Map<string, T>();
   for (const r of records) {
@@ -33,23 +37,47 @@ function byVisit<T extends Timed>(records: readonly T[], part: (r: T) => string,
   return out;
 }
 
-const analysisVisits = (settings: SapSettings) => settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
+const analysisVisits = (settings: SapSettings) =>
+  settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
 
-export function analyzePgaByVisit(adsl: readonly AdslRecord[], pga: readonly PgaRecord[], settings: SapSettings, blinded: boolean): ArdRow[] {
+export function analyzePgaByVisit(
+  adsl: readonly AdslRecord[],
+  pga: readonly PgaRecord[],
+  settings: SapSettings,
+  blinded: boolean,
+): ArdRow[] {
   const at = byVisit(pga, () => '', settings);
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
     for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
       const records = subjects.map((s) => at.get(key(s.USUBJID, '', v.id)));
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
-      rows.push(...descriptiveRows(id('AVAL'), group, records.map((r) => r?.AVAL ?? null)));
-      if (v.visitnum > settings.baselineVisitnum) rows.push(...descriptiveRows(id('CHG'), group, records.map((r) => r?.CHG ?? null)));
+      rows.push(
+        ...descriptiveRows(
+          id('AVAL'),
+          group,
+          records.map((r) => r?.AVAL ?? null),
+        ),
+      );
+      if (v.visitnum > settings.baselineVisitnum)
+        rows.push(
+          ...descriptiveRows(
+            id('CHG'),
+            group,
+            records.map((r) => r?.CHG ?? null),
+          ),
+        );
     }
   }
   return rows;
 }
 
-export function analyzeBilagGradesByVisit(adsl: readonly AdslRecord[], grades: readonly BilagGradeRecord[], settings: SapSettings, blinded: boolean): ArdRow[] {
+export function analyzeBilagGradesByVisit(
+  adsl: readonly AdslRecord[],
+  grades: readonly BilagGradeRecord[],
+  settings: SapSettings,
+  blinded: boolean,
+): ArdRow[] {
   const at = byVisit(grades, (r) => r.PARAMCD, settings);
   const rows: ArdRow[] = [];
   for (const d of settings.bilag.domains) {
@@ -57,7 +85,12 @@ export function analyzeBilagGradesByVisit(adsl: readonly AdslRecord[], grades: r
       for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
         const observed = subjects.map((s) => at.get(key(s.USUBJID, d.code, v.id))?.AVALC ?? 'MISSING');
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
-          const id: RowIdentity = { endpoint: 'BILAGGRADE', param: `${d.code}:${grade}`, visit: v.id, population: 'FAS' };
+          const id: RowIdentity = {
+            endpoint: 'BILAGGRADE',
+            param: `${d.code}:${grade}`,
+            visit: v.id,
+            population: 'FAS',
+          };
           rows.push(...proportionRows(id, group, observed.filter((g) => g === grade).length, subjects.length));
         }
       }

@@ -19,7 +19,12 @@ export const PRO_ENDPOINT = 'PRO';
 /** Score codes in ARD order: SF-36 v2, LupusPRO, PROMIS, LIT. */
 export function proScoreCodes(settings: SapSettings): string[] {
   const p = settings.pro;
-  return [...p.sf36.scores.map((s) => s.code), ...p.lupuspro.scores.map((s) => s.code), ...p.promis.map((f) => f.code), p.lit.code];
+  return [
+    ...p.sf36.scores.map((s) => s.code),
+    ...p.lupuspro.scores.map((s) => s.code),
+    ...p.promis.map((f) => f.code),
+    p.lit.code,
+  ];
 }
 
 export function analyzePros(
@@ -49,6 +54,16 @@ export function analyzePros(
       postBaselineVisits: visits,
     });
     if (blinded) return rows;
-    return [...rows, ...analyzeChangeMmrm(adsl, records, { endpoint: PRO_ENDPOINT, param: `${code}:CHG`, population: 'FAS' }, visits, settings, report)];
+    return [
+      ...rows,
+      ...analyzeChangeMmrm(
+        adsl,
+        records,
+        { endpoint: PRO_ENDPOINT, param: `${code}:CHG`, population: 'FAS' },
+        visits,
+        settings,
+        report,
+      ),
+    ];
   });
 }

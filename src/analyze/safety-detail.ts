@@ -21,7 +21,12 @@ import { analysisGroups } from './groups.js';
 
 export const RELATIONSHIP_CATEGORIES = ['RELATED', 'NOT RELATED'] as const;
 
-const identity = (endpoint: ArdEndpoint, param: string): RowIdentity => ({ endpoint, param, visit: '', population: 'SAF' });
+const identity = (endpoint: ArdEndpoint, param: string): RowIdentity => ({
+  endpoint,
+  param,
+  visit: '',
+  population: 'SAF',
+});
 
 /** A term of the breakdown: its param suffix and which TEAEs belong to it. */
 interface Term {
@@ -35,8 +40,14 @@ const sortText = (xs: Iterable<string>): string[] => [...new Set(xs)].sort((a, b
 function termsOf(teaes: readonly AdaeRecord[]): Term[] {
   return [
     { param: 'TEAE', has: () => true },
-    ...sortText(teaes.map((e) => e.AEBODSYS)).map((soc) => ({ param: `SOC:${soc}`, has: (e: AdaeRecord) => e.AEBODSYS === soc })),
-    ...sortText(teaes.map((e) => e.AEDECOD)).map((pt) => ({ param: `PT:${pt}`, has: (e: AdaeRecord) => e.AEDECOD === pt })),
+    ...sortText(teaes.map((e) => e.AEBODSYS)).map((soc) => ({
+      param: `SOC:${soc}`,
+      has: (e: AdaeRecord) => e.AEBODSYS === soc,
+    })),
+    ...sortText(teaes.map((e) => e.AEDECOD)).map((pt) => ({
+      param: `PT:${pt}`,
+      has: (e: AdaeRecord) => e.AEDECOD === pt,
+    })),
   ];
 }
 
@@ -47,9 +58,22 @@ function bySubject(events: readonly AdaeRecord[]): Map<string, AdaeRecord[]> {
 }
 
 /** `AESEV` rows of one group and term: subjects by the worst severity of their TEAEs in the term. */
-function severityRows(group: ArdRow['group'], bigN: number, term: Term, mine: readonly AdaeRecord[], severities: readonly string[]): ArdRow[] {
-  const worst = [...bySubject(mine.filter(term.has)).values()].map((es) => computeWorstSeverity(es.map((e) => e.AESEV), severities));
-  return severities.flatMap((sev) => proportionRows(identity('AESEV', `${sev}|${term.param}`), group, worst.filter((w) => w === sev).length, bigN));
+function severityRows(
+  group: ArdRow['group'],
+  bigN: number,
+  term: Term,
+  mine: readonly AdaeRecord[],
+  severities: readonly string[],
+): ArdRow[] {
+  const worst = [...bySubject(mine.filter(term.has)).values()].map((es) =>
+    computeWorstSeverity(
+      es.map((e) => e.AESEV),
+      severities,
+    ),
+  );
+  return severities.flatMap((sev) =>
+    proportionRows(identity('AESEV', `${sev}|${term.param}`), group, worst.filter((w) => w === sev).length, bigN),
+  );
 }
 
 /** `AEREL` rows of one group and term: related if any TEAE in the term is (AERELFL), else not related. */
@@ -66,10 +90,18 @@ function relationshipRows(group: ArdRow['group'], bigN: number, term: Term, mine
 function seriousRows(group: ArdRow['group'], bigN: number, term: Term, serious: readonly AdaeRecord[]): ArdRow[] {
   const events = serious.filter(term.has);
   const id = identity('AESER', term.param);
-  return [...proportionRows(id, group, new Set(events.map((e) => e.USUBJID)).size, bigN), groupRow(id, group, 'events', events.length)];
+  return [
+    ...proportionRows(id, group, new Set(events.map((e) => e.USUBJID)).size, bigN),
+    groupRow(id, group, 'events', events.length),
+  ];
 }
 
-export function analyzeSafetyDetail(adsl: readonly AdslRecord[], adae: readonly AdaeRecord[], settings: SapSettings, blinded: boolean): ArdRow[] {
+export function analyzeSafetyDetail(
+  adsl: readonly AdslRecord[],
+  adae: readonly AdaeRecord[],
+  settings: SapSettings,
+  blinded: boolean,
+): ArdRow[] {
   const groups = analysisGroups(adsl, 'SAF', blinded);
   const saf = new Set(groups.find((g) => g.group === 'TOTAL')?.subjects.map((s) => s.USUBJID));
   const teaes = adae.filter((e) => e.TRTEMFL === 'Y' && saf.has(e.USUBJID));
@@ -80,7 +112,11 @@ export function analyzeSafetyDetail(adsl: readonly AdslRecord[], adae: readonly 
     const members = new Set(subjects.map((s) => s.USUBJID));
     const mine = teaes.filter((e) => members.has(e.USUBJID));
     const bigN = subjects.length;
-    for (const term of terms) rows.push(...severityRows(group, bigN, term, mine, settings.safety.severities), ...relationshipRows(group, bigN, term, mine));
+    for (const term of terms)
+      rows.push(
+        ...severityRows(group, bigN, term, mine, settings.safety.severities),
+        ...relationshipRows(group, bigN, term, mine),
+      );
     const serious = mine.filter((e) => e.AESERFL === 'Y');
     for (const term of seriousTerms) rows.push(...seriousRows(group, bigN, term, serious));
   }

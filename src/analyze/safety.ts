@@ -33,7 +33,10 @@ const identity = (param: string): RowIdentity => ({ endpoint: 'AE', param, visit
 /** `N`, `n`, `prop`, `events` of a param from the group's TEAEs that have it. */
 function countRows(param: string, group: ArdRow['group'], bigN: number, events: readonly AdaeRecord[]): ArdRow[] {
   const n = new Set(events.map((e) => e.USUBJID)).size;
-  return [...proportionRows(identity(param), group, n, bigN), groupRow(identity(param), group, 'events', events.length)];
+  return [
+    ...proportionRows(identity(param), group, n, bigN),
+    groupRow(identity(param), group, 'events', events.length),
+  ];
 }
 
 /** The distinct values of `field` among `teaes`, sorted by UTF-16 code units (stable output). */
@@ -59,18 +62,52 @@ export function analyzeSafety(
     const members = new Set(subjects.map((s) => s.USUBJID));
     const mine = teaes.filter((e) => members.has(e.USUBJID));
     const bigN = subjects.length;
-    for (const [param, flag] of AE_FLAG_PARAMS) rows.push(...countRows(param, group, bigN, mine.filter((e) => e[flag] === 'Y')));
+    for (const [param, flag] of AE_FLAG_PARAMS)
+      rows.push(
+        ...countRows(
+          param,
+          group,
+          bigN,
+          mine.filter((e) => e[flag] === 'Y'),
+        ),
+      );
 
     const worst = new Map<string, string | null>();
-    for (const id of members) worst.set(id, computeWorstSeverity(mine.filter((e) => e.USUBJID === id).map((e) => e.AESEV), severities));
+    for (const id of members)
+      worst.set(
+        id,
+        computeWorstSeverity(
+          mine.filter((e) => e.USUBJID === id).map((e) => e.AESEV),
+          severities,
+        ),
+      );
     for (const sev of severities) {
       const id = identity(`WORST:${sev}`);
       const n = [...worst.values()].filter((w) => w === sev).length;
-      rows.push(...proportionRows(id, group, n, bigN), groupRow(id, group, 'events', mine.filter((e) => e.AESEV === sev).length));
+      rows.push(
+        ...proportionRows(id, group, n, bigN),
+        groupRow(id, group, 'events', mine.filter((e) => e.AESEV === sev).length),
+      );
     }
 
-    for (const soc of socs) rows.push(...countRows(`SOC:${soc}`, group, bigN, mine.filter((e) => e.AEBODSYS === soc)));
-    for (const pt of pts) rows.push(...countRows(`PT:${pt}`, group, bigN, mine.filter((e) => e.AEDECOD === pt)));
+    for (const soc of socs)
+      rows.push(
+        ...countRows(
+          `SOC:${soc}`,
+          group,
+          bigN,
+          mine.filter((e) => e.AEBODSYS === soc),
+        ),
+      );
+    for (const pt of pts)
+      rows.push(
+        ...countRows(
+          `PT:${pt}`,
+          group,
+          bigN,
+          mine.filter((e) => e.AEDECOD === pt),
+        ),
+      );
   }
   return rows;
 }

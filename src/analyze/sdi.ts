@@ -21,7 +21,10 @@ export interface SdiSubjectValues {
   readonly change: number | null;
 }
 
-export function collectSdiValues(records: readonly SdiRecord[], endpointVisitnum: number): ReadonlyMap<string, SdiSubjectValues> {
+export function collectSdiValues(
+  records: readonly SdiRecord[],
+  endpointVisitnum: number,
+): ReadonlyMap<string, SdiSubjectValues> {
   const out = new Map<string, { base: number | null; endpoint: number | null; change: number | null }>();
   for (const r of records) {
     let v = out.get(r.USUBJID);
@@ -55,9 +58,21 @@ export function analyzeSdi(
   for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
     const v = subjects.map((s) => values.get(s.USUBJID) ?? NONE);
     rows.push(
-      ...descriptiveRows(id('AVAL', baseline), group, v.map((x) => x.base)),
-      ...descriptiveRows(id('AVAL', week), group, v.map((x) => x.endpoint)),
-      ...descriptiveRows(id('CHG', week), group, v.map((x) => x.change)),
+      ...descriptiveRows(
+        id('AVAL', baseline),
+        group,
+        v.map((x) => x.base),
+      ),
+      ...descriptiveRows(
+        id('AVAL', week),
+        group,
+        v.map((x) => x.endpoint),
+      ),
+      ...descriptiveRows(
+        id('CHG', week),
+        group,
+        v.map((x) => x.change),
+      ),
     );
     const changes = v.flatMap((x) => (x.change === null ? [] : [x.change]));
     const n = changes.filter((c) => c >= settings.sdi.worseningIncrease).length;

@@ -26,7 +26,14 @@ export function analyzeSites(adsl: readonly AdslRecord[], blinded: boolean): Ard
     for (const site of [...sites, 'ALL']) {
       const here = site === 'ALL' ? subjects : subjects.filter((s) => s.SITEID === site);
       for (const [set, isIn] of SITE_SETS) {
-        rows.push(...proportionRows({ endpoint: 'SITE', param: `${site}:${set}`, visit: '', population: 'ENR' }, group, here.filter(isIn).length, subjects.length));
+        rows.push(
+          ...proportionRows(
+            { endpoint: 'SITE', param: `${site}:${set}`, visit: '', population: 'ENR' },
+            group,
+            here.filter(isIn).length,
+            subjects.length,
+          ),
+        );
       }
     }
   }

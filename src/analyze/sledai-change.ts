@@ -33,5 +33,15 @@ export function analyzeSledaiChange(
     postBaselineVisits: visits,
   });
   if (blinded) return rows;
-  return [...rows, ...analyzeChangeMmrm(adsl, sledai, { endpoint: SLEDAI_ENDPOINT, param: 'CHG', population: 'FAS' }, visits, settings, report)];
+  return [
+    ...rows,
+    ...analyzeChangeMmrm(
+      adsl,
+      sledai,
+      { endpoint: SLEDAI_ENDPOINT, param: 'CHG', population: 'FAS' },
+      visits,
+      settings,
+      report,
+    ),
+  ];
 }

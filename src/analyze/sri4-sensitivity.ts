@@ -40,7 +40,10 @@ export interface Subgroup {
 export function sri4Subgroups(settings: SapSettings): Subgroup[] {
   const { stratum, subgroups: age } = settings;
   return [
-    ...[stratum.below, stratum.atOrAbove].map((v) => ({ param: `STRATUM:${v}`, member: (s: AdslRecord) => s.RANDSTR === v })),
+    ...[stratum.below, stratum.atOrAbove].map((v) => ({
+      param: `STRATUM:${v}`,
+      member: (s: AdslRecord) => s.RANDSTR === v,
+    })),
     ...settings.demography.sex.map(({ code }) => ({ param: `SEX:${code}`, member: (s: AdslRecord) => s.SEX === code })),
     { param: `AGE:${age.ageBelow}`, member: (s) => s.AGE < age.ageCut },
     { param: `AGE:${age.ageAtOrAbove}`, member: (s) => s.AGE >= age.ageCut },

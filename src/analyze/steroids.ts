@@ -75,24 +75,33 @@ export function analyzeSteroids(
   const fas = groups.find((g) => g.group === 'TOTAL')?.subjects ?? [];
   const tte: TimeToEventSubject[] = fas.flatMap((s) => {
     const r = recordOf(s);
-    return r.TTDISCDY === null ? [] : [{ USUBJID: s.USUBJID, arm: blinded ? null : s.ARMCD, time: r.TTDISCDY, event: r.TTDISCCN === 0 }];
+    return r.TTDISCDY === null
+      ? []
+      : [{ USUBJID: s.USUBJID, arm: blinded ? null : s.ARMCD, time: r.TTDISCDY, event: r.TTDISCCN === 0 }];
   });
   rows.push(
-    ...analyzeTimeToEvent(tte, {
-      endpoint: 'TTCSDISC',
-      population: 'FAS',
-      landmarkDays: settings.analysis.kmDays,
-      riskTimes: settings.display.kmAtRiskDays,
-      confidenceLevel: level,
-      blinded,
-    }, report, curves),
+    ...analyzeTimeToEvent(
+      tte,
+      {
+        endpoint: 'TTCSDISC',
+        population: 'FAS',
+        landmarkDays: settings.analysis.kmDays,
+        riskTimes: settings.display.kmAtRiskDays,
+        confidenceLevel: level,
+        blinded,
+      },
+      report,
+      curves,
+    ),
   );
   if (blinded) return rows;
 
   const decimals = settings.steroids.doseRoundingDecimals;
   for (const arm of COMPARED_ARMS) {
     rows.push(...compareProportionRows(disc, arm, counts.get(arm)!, counts.get(REFERENCE_ARM)!, level));
-    rows.push(comparisonRow(cum, arm, 'p', WILCOXON_METHOD, wilcoxonP(doses.get(arm)!, doses.get(REFERENCE_ARM)!, decimals)));
+    rows.push(
+      comparisonRow(cum, arm, 'p', WILCOXON_METHOD, wilcoxonP(doses.get(arm)!, doses.get(REFERENCE_ARM)!, decimals)),
+    );
   }
   return rows;
 }

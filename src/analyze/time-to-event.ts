@@ -24,7 +24,14 @@ import { survivalMedian } from '../numerics/survival/survival-quantile.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
 import { ignoreCurves, survivalCurve, type CurveSink } from './km-curves.js';
-import { ignoreIssues, modelWarning, notEstimable, reportWarnings, type AnalysisWarning, type IssueSink } from './analysis-issues.js';
+import {
+  ignoreIssues,
+  modelWarning,
+  notEstimable,
+  reportWarnings,
+  type AnalysisWarning,
+  type IssueSink,
+} from './analysis-issues.js';
 
 /** One subject of a time-to-event analysis: `time` in days, `event` false = censored at `time`. */
 export interface TimeToEventSubject {
@@ -93,7 +100,10 @@ export function logRankP(subjects: readonly TimeToEventSubject[], arm: ArmCode):
   const two = subjects.filter((s) => s.arm === arm || s.arm === REFERENCE_ARM);
   const inArm = two.filter((s) => s.arm === arm).length;
   if (inArm === 0 || inArm === two.length || !two.some((s) => s.event)) return null;
-  return logRankTest(survivalData(two), two.map((s) => s.arm as string)).p;
+  return logRankTest(
+    survivalData(two),
+    two.map((s) => s.arm as string),
+  ).p;
 }
 
 export interface ArmHazardRatioResult {
@@ -124,13 +134,23 @@ export function armHazardRatios(subjects: readonly TimeToEventSubject[], level: 
   const x = rows.map((s) => fitted.map((arm) => (s.arm === arm ? 1 : 0)));
   const fit = fitCox(survivalData(rows), x, { ties: 'efron', names: fitted });
   warnings.push(...fit.warnings.map(modelWarning));
-  if (!fit.estimable) return { ratios, warnings: [...warnings, notEstimable('the Cox model is not estimable: hazard ratios not estimable')] };
+  if (!fit.estimable)
+    return {
+      ratios,
+      warnings: [...warnings, notEstimable('the Cox model is not estimable: hazard ratios not estimable')],
+    };
   fitted.forEach((arm, i) => ratios.set(arm, waldRatio(fit.coefficients[i]!, level)));
   return { ratios, warnings };
 }
 
 /** One group's rows and, from the same Kaplan–Meier fit, its curve (to `curves`). */
-function groupRowsAndCurve(id: RowIdentity, group: Group, subjects: readonly TimeToEventSubject[], spec: TimeToEventSpec, curves: CurveSink): ArdRow[] {
+function groupRowsAndCurve(
+  id: RowIdentity,
+  group: Group,
+  subjects: readonly TimeToEventSubject[],
+  spec: TimeToEventSpec,
+  curves: CurveSink,
+): ArdRow[] {
   const curve = kaplanMeier(survivalData(subjects), spec.confidenceLevel);
   curves(survivalCurve(id, group, curve, spec.riskTimes));
   return timeToEventGroupRows(id, group, subjects, spec.landmarkDays, spec.confidenceLevel, curve);
@@ -148,7 +168,15 @@ export function analyzeTimeToEvent(
   const rows: ArdRow[] = [];
   if (!spec.blinded) {
     for (const arm of [REFERENCE_ARM, ...COMPARED_ARMS]) {
-      rows.push(...groupRowsAndCurve(id, arm, subjects.filter((s) => s.arm === arm), spec, curves));
+      rows.push(
+        ...groupRowsAndCurve(
+          id,
+          arm,
+          subjects.filter((s) => s.arm === arm),
+          spec,
+          curves,
+        ),
+      );
     }
   } else if (subjects.some((s) => s.arm !== null)) {
     throw new Error(`${spec.endpoint}: a subject carries an arm in a blinded run`);

@@ -143,6 +143,7 @@ export const isArdMethod = (code: string): code is ArdMethod => METHOD_SET.has(c
  * (src/numerics/mmrm `mmrmMethodName`); a name outside the vocabulary is a bug and throws.
  */
 export function ardMmrmMethod(name: string): ArdMmrmMethod {
-  if (!(name in ARD_MMRM_METHOD_MEANINGS)) throw new Error(`MMRM method ${name} is not an ARD method code (src/ard/vocabulary.ts)`);
+  if (!(name in ARD_MMRM_METHOD_MEANINGS))
+    throw new Error(`MMRM method ${name} is not an ARD method code (src/ard/vocabulary.ts)`);
   return name as ArdMmrmMethod;
 }

@@ -23,7 +23,6 @@ import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startPngThread, type PngThread } from './png-thread.js';
 
-
 const INDEX_PAGE_FILE = 'index.html';
 
 export interface AnalyzeCommandOptions {
@@ -49,7 +48,9 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       ? null
       : resolve(io.cwd, opts.randomization);
   if (demo && !io.quiet)
-    io.stderr(`sle-msc: no arguments: running the bundled demo (${lockDir} with its randomization file, unblinded) into ./${opts.out}\n`);
+    io.stderr(
+      `sle-msc: no arguments: running the bundled demo (${lockDir} with its randomization file, unblinded) into ./${opts.out}\n`,
+    );
 
   const settingsPath = opts.sap === null ? defaultSettingsPath() : resolve(io.cwd, opts.sap);
   // --sap names a path on the command line: unreadable is 66 (cli.md); a broken bundled file stays 70.
@@ -84,7 +85,19 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   // The figures' PNGs are drawn and encoded on a worker thread while this thread makes the tables.
   const pngThread = startPngThread();
   try {
-    written = await runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings, pngThread });
+    written = await runAndCommit({
+      opts,
+      io,
+      lock,
+      inputs,
+      settings,
+      settingsPath,
+      unblinding,
+      staged,
+      lap,
+      timings,
+      pngThread,
+    });
   } catch (e) {
     await staged.discard();
     throw e;
@@ -118,8 +131,27 @@ interface RunParts {
 }
 
 /** The pipeline into the staged folder, then the entry page, manifest and run log, and the commit. */
-async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, unblinding, staged, lap, timings, pngThread }: RunParts): Promise<{ files: number; ardRows: number }> {
-  const result = await runPipelineAsync({ lock, unblinding, settings, mark: lap, output: staged, ...(pngThread === null ? {} : { renderPngs: pngThread.render }) });
+async function runAndCommit({
+  opts,
+  io,
+  lock,
+  inputs,
+  settings,
+  settingsPath,
+  unblinding,
+  staged,
+  lap,
+  timings,
+  pngThread,
+}: RunParts): Promise<{ files: number; ardRows: number }> {
+  const result = await runPipelineAsync({
+    lock,
+    unblinding,
+    settings,
+    mark: lap,
+    output: staged,
+    ...(pngThread === null ? {} : { renderPngs: pngThread.render }),
+  });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 
   const hashedInputs = [
@@ -137,10 +169,17 @@ async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, un
     INDEX_PAGE_FILE,
     renderIndexPage({
       heading: `${settings.study}: tables, listings and figures`,
-      marks: [...(lock.draft ? ['DRAFT: lock not verified'] : []), ...(unblinding.kind === 'dummy' ? ['DUMMY RANDOMIZATION'] : [])],
+      marks: [
+        ...(lock.draft ? ['DRAFT: lock not verified'] : []),
+        ...(unblinding.kind === 'dummy' ? ['DUMMY RANDOMIZATION'] : []),
+      ],
       provenance: [
         { label: 'Study', value: settings.study },
-        { label: 'Lock', value: lock.manifest === null ? '(none: draft run)' : `${lock.manifest.lockId} (locked ${lock.manifest.lockedAt})` },
+        {
+          label: 'Lock',
+          value:
+            lock.manifest === null ? '(none: draft run)' : `${lock.manifest.lockId} (locked ${lock.manifest.lockedAt})`,
+        },
         { label: 'Blinding', value: blindingText },
         { label: 'SAP settings version', value: SAP_VERSION },
         { label: 'Tool', value: `sle-msc ${toolVersion()}` },
@@ -150,7 +189,10 @@ async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, un
         { path: 'ard.csv', description: 'analysis results data: every number of every table, one statistic per row' },
         { path: MANIFEST_FILE, description: 'SHA-256 of every input and output' },
         { path: RUN_LOG_FILE, description: 'run log: versions, inputs, warnings, models used, timings' },
-        ...[...staged.digests.keys()].filter((p) => /^adam\/[^/]+\.csv$/.test(p)).sort().map((path) => ({ path, description: 'analysis dataset' })),
+        ...[...staged.digests.keys()]
+          .filter((p) => /^adam\/[^/]+\.csv$/.test(p))
+          .sort()
+          .map((path) => ({ path, description: 'analysis dataset' })),
       ],
       entries: result.catalog,
     }),
@@ -184,7 +226,9 @@ async function runAndCommit({ opts, io, lock, inputs, settings, settingsPath, un
       draft: lock.draft,
       blinding: blindingText,
       inputs: hashedInputs,
-      issues: [...inputs.issues, ...result.warnings].map((i) => namedAsInput(i, unblinding.kind === 'randomization' ? unblinding.file : null)),
+      issues: [...inputs.issues, ...result.warnings].map((i) =>
+        namedAsInput(i, unblinding.kind === 'randomization' ? unblinding.file : null),
+      ),
       ard: result.ard,
       timings,
     }),
@@ -250,7 +294,9 @@ async function unblindingFor(
 
 /** The coded warnings of the run, for the manifest (see `ManifestInput.warnings`). */
 function manifestWarnings(issues: readonly Issue[]): ManifestWarning[] {
-  return issues.flatMap((i) => (i.severity === 'warning' && i.code !== undefined ? [{ code: i.code, message: i.rule }] : []));
+  return issues.flatMap((i) =>
+    i.severity === 'warning' && i.code !== undefined ? [{ code: i.code, message: i.rule }] : [],
+  );
 }
 
 function isStratum(s: string | null): s is '<10' | '>=10' {

@@ -31,7 +31,14 @@ export interface IssueJson {
 }
 
 export function issueJson(i: Issue): IssueJson {
-  return { file: i.file, line: i.line ?? null, column: i.column ?? null, rule: i.rule, message: formatIssue(i), severity: i.severity };
+  return {
+    file: i.file,
+    line: i.line ?? null,
+    column: i.column ?? null,
+    rule: i.rule,
+    message: formatIssue(i),
+    severity: i.severity,
+  };
 }
 
 export async function runCheckCommand(opts: CheckCommandOptions, io: CliIo): Promise<ExitCode> {

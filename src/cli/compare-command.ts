@@ -43,7 +43,10 @@ export function readOutputFolder(dir: string, shown: string): Map<string, Uint8A
     if (!statSync(dir).isDirectory()) throw new RunError(EXIT.NOINPUT, `${shown} is not a folder`);
   } catch (e) {
     if (e instanceof RunError) throw e;
-    throw new RunError(EXIT.NOINPUT, `cannot read output folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new RunError(
+      EXIT.NOINPUT,
+      `cannot read output folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   const files = new Map<string, Uint8Array>();
   const walk = (abs: string, rel: string) => {
@@ -53,7 +56,8 @@ export function readOutputFolder(dir: string, shown: string): Map<string, Uint8A
       const st = lstatSync(p);
       if (st.isDirectory()) walk(p, r);
       else if (st.isFile()) {
-        if (st.size > MAX_FILE_BYTES) throw new RunError(EXIT.NOINPUT, `${shown}/${r} is too large to be an sle-msc output`);
+        if (st.size > MAX_FILE_BYTES)
+          throw new RunError(EXIT.NOINPUT, `${shown}/${r} is too large to be an sle-msc output`);
         files.set(r, readFileSync(p));
       } else files.set(r, Buffer.from(`(not a regular file)`));
     }
@@ -62,7 +66,10 @@ export function readOutputFolder(dir: string, shown: string): Map<string, Uint8A
     walk(dir, '');
   } catch (e) {
     if (e instanceof RunError) throw e;
-    throw new RunError(EXIT.NOINPUT, `cannot read output folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new RunError(
+      EXIT.NOINPUT,
+      `cannot read output folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   return files;
 }

@@ -26,7 +26,11 @@ const plural = (n: number) => `${n} error${n === 1 ? '' : 's'}`;
  * read (carrying the lock's issues found so far, so they are printed too), RunError(DATAERR) with the
  * issues of both when either breaks the data transfer specification.
  */
-export async function loadRunInputs(lockDir: string, randomizationFile: string | null, draft: boolean): Promise<RunInputs> {
+export async function loadRunInputs(
+  lockDir: string,
+  randomizationFile: string | null,
+  draft: boolean,
+): Promise<RunInputs> {
   const { lock, issues: lockIssues } = await readLock(lockDir, { draft });
   let rand: Awaited<ReturnType<typeof readRandomization>> | null = null;
   if (randomizationFile !== null) {
@@ -42,8 +46,14 @@ export async function loadRunInputs(lockDir: string, randomizationFile: string |
   const randErrors = errorCount(rand?.issues ?? []);
   if (lock === null || randErrors > 0) {
     const parts = [
-      ...(lockErrors > 0 ? [`the lock in ${lockDir} breaks the data transfer specification (${plural(lockErrors)})`] : []),
-      ...(randErrors > 0 ? [`the randomization file ${randomizationFile ?? ''} breaks the data transfer specification (${plural(randErrors)})`] : []),
+      ...(lockErrors > 0
+        ? [`the lock in ${lockDir} breaks the data transfer specification (${plural(lockErrors)})`]
+        : []),
+      ...(randErrors > 0
+        ? [
+            `the randomization file ${randomizationFile ?? ''} breaks the data transfer specification (${plural(randErrors)})`,
+          ]
+        : []),
     ];
     throw new RunError(EXIT.DATAERR, parts.join('; '), issues);
   }

@@ -74,7 +74,11 @@ function rejectOptionLikeValues(cmd: Command): void {
     const value: unknown = cmd.getOptionValue(name);
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v === 'string' && /^--?[A-Za-z]/.test(v))
-        throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: option '${opt.flags}' needs a value, not '${v}' (which looks like an option)`);
+        throw new CommanderError(
+          EXIT.USAGE,
+          'sle-msc.usage',
+          `error: option '${opt.flags}' needs a value, not '${v}' (which looks like an option)`,
+        );
     }
   }
 }
@@ -146,11 +150,18 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
   ).action(async (lockDir: string | undefined, o: Record<string, unknown> & CommonOpts, cmd: Command) => {
     takeCommon(o);
     if (o.randomization !== undefined && o.dummyRandomization !== undefined)
-      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --randomization and --dummy-randomization are exclusive');
+      throw new CommanderError(
+        EXIT.USAGE,
+        'sle-msc.usage',
+        'error: --randomization and --dummy-randomization are exclusive',
+      );
     // A bad option value is a usage error found before any input is read (not after the lock).
     if (typeof o.dummyRandomization === 'string' && o.dummyRandomization.trim() === '')
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --dummy-randomization needs a non-empty seed');
-    const demo = lockDir === undefined && cmd.args.length === 0 && Object.keys(o).every((k) => k === 'out' && cmd.getOptionValueSource('out') === 'default');
+    const demo =
+      lockDir === undefined &&
+      cmd.args.length === 0 &&
+      Object.keys(o).every((k) => k === 'out' && cmd.getOptionValueSource('out') === 'default');
     if (lockDir === undefined && !demo)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: missing argument LOCKDIR');
     const { runAnalyzeCommand } = await import('./analyze-command.js');
@@ -173,7 +184,9 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
   withCommon(
     program
       .command('simulate')
-      .description('write a synthetic DTS-conformant lock (DIR/lock/) and its randomization file (DIR/randomization.csv)')
+      .description(
+        'write a synthetic DTS-conformant lock (DIR/lock/) and its randomization file (DIR/randomization.csv)',
+      )
       .requiredOption('--seed <seed>', 'seed of the simulation (any text)')
       .requiredOption('--n <n>', 'number of subjects', positiveInt)
       .requiredOption('--out <dir>', 'output folder')
@@ -210,9 +223,17 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
     const cov = String(o.cov);
     const df = String(o.df);
     if (!['us', 'toeph', 'toep', 'ar1h', 'ar1', 'csh', 'cs', 'adh'].includes(cov))
-      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --cov must be one of us|toeph|toep|ar1h|ar1|csh|cs|adh, not '${cov}'`);
+      throw new CommanderError(
+        EXIT.USAGE,
+        'sle-msc.usage',
+        `error: --cov must be one of us|toeph|toep|ar1h|ar1|csh|cs|adh, not '${cov}'`,
+      );
     if (!['kr', 'satterthwaite', 'residual'].includes(df))
-      throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', `error: --df must be kr|satterthwaite|residual, not '${df}'`);
+      throw new CommanderError(
+        EXIT.USAGE,
+        'sle-msc.usage',
+        `error: --df must be kr|satterthwaite|residual, not '${df}'`,
+      );
     if (o.reml === true && o.ml === true)
       throw new CommanderError(EXIT.USAGE, 'sle-msc.usage', 'error: --reml and --ml are exclusive');
     const { runMmrmCommand } = await import('./mmrm-command.js');
@@ -255,10 +276,16 @@ export async function main(argv: readonly string[], proc: ProcessLike = defaultP
   withCommon(
     program
       .command('check')
-      .description('validate a lock (and a randomization file) against the data transfer specification, without analysing it')
+      .description(
+        'validate a lock (and a randomization file) against the data transfer specification, without analysing it',
+      )
       .argument('<LOCKDIR>', 'the lock folder')
       .option('--randomization <file>', 'also check the randomization file')
-      .option('--format <format>', 'text|json (json: one array of {file, line, column, rule, message, severity} on stdout)', 'text')
+      .option(
+        '--format <format>',
+        'text|json (json: one array of {file, line, column, rule, message, severity} on stdout)',
+        'text',
+      )
       .option('--draft', 'check a folder whose lock.json is missing or does not match (before the lock)')
       .addHelpText(
         'after',

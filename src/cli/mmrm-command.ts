@@ -9,7 +9,18 @@
  * written or is the --data file itself (checked on the real paths, before the fit; nothing touched).
  * --out is written to a temporary file beside it and renamed into place, so it is never half-written.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -62,16 +73,21 @@ function readDataText(file: string, shown: string): string {
   let fd: number;
   try {
     // A FIFO would block open() and a device never ends: look before opening.
-    if (!statSync(file).isFile()) throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
+    if (!statSync(file).isFile())
+      throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
     fd = openSync(file, 'r');
   } catch (e) {
     if (e instanceof RunError) throw e;
     throw new RunError(EXIT.NOINPUT, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
+    if (!fstatSync(fd).isFile())
+      throw new RunError(EXIT.NOINPUT, `${shown}: not a regular file (cannot be read as a data file)`);
     const tooLarge = () =>
-      new RunError(EXIT.DATAERR, `${shown}: larger than ${MAX_DATA_BYTES / 1024 / 1024} MiB, the most a --data file may hold`);
+      new RunError(
+        EXIT.DATAERR,
+        `${shown}: larger than ${MAX_DATA_BYTES / 1024 / 1024} MiB, the most a --data file may hold`,
+      );
     if (fstatSync(fd).size > MAX_DATA_BYTES) throw tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -117,7 +133,15 @@ function rowIssues(rows: readonly DataRow[], opts: MmrmCommandOptions, shown: st
     for (const { record, line } of rows) {
       const v = record[opts.response];
       if (!isMissing(v) && numericValue(v) === null)
-        issues.push(issue('error', shown, `response ${opts.response} is not a number: "${v}" (subject ${record[opts.subject] ?? ''})`, line, opts.response));
+        issues.push(
+          issue(
+            'error',
+            shown,
+            `response ${opts.response} is not a number: "${v}" (subject ${record[opts.subject] ?? ''})`,
+            line,
+            opts.response,
+          ),
+        );
     }
   if (!header.has(opts.subject) || !header.has(opts.visit)) return issues;
   const firstLine = new Map<string, number>();
@@ -130,7 +154,13 @@ function rowIssues(rows: readonly DataRow[], opts: MmrmCommandOptions, shown: st
     if (first === undefined) firstLine.set(key, line);
     else
       issues.push(
-        issue('error', shown, `subject ${id} has more than one row at ${opts.visit} ${visit} (first on line ${first}); one row per subject and visit`, line, opts.visit),
+        issue(
+          'error',
+          shown,
+          `subject ${id} has more than one row at ${opts.visit} ${visit} (first on line ${first}); one row per subject and visit`,
+          line,
+          opts.visit,
+        ),
       );
   }
   return issues;
@@ -178,11 +208,13 @@ function parseRefs(refs: readonly string[]): Record<string, string> {
 function formulaOf(opts: MmrmCommandOptions): string {
   if (!opts.model.includes('~')) return `${opts.response} ~ ${opts.model}`;
   const lhs = opts.model.split('~')[0]!.trim();
-  if (lhs !== opts.response) throw new RunError(EXIT.USAGE, `--model has response ${lhs} but --response is ${opts.response}`);
+  if (lhs !== opts.response)
+    throw new RunError(EXIT.USAGE, `--model has response ${lhs} but --response is ${opts.response}`);
   return opts.model;
 }
 
-const num = (x: number | null): string => (x === null || !Number.isFinite(x) ? (x === Infinity ? 'Inf' : '') : String(x));
+const num = (x: number | null): string =>
+  x === null || !Number.isFinite(x) ? (x === Infinity ? 'Inf' : '') : String(x);
 const levelsText = (l: Readonly<Record<string, string>>): string =>
   Object.entries(l)
     .map(([k, v]) => `${k}=${v}`)
@@ -205,12 +237,21 @@ export function mmrmResultRows(fit: MmrmFit, ls: MmrmLsMeansResult | null): stri
     ['fit', '', 'observations', '', '', String(fit.nObs), ...blank],
     ['fit', '', 'subjects', '', '', String(fit.nSubjects), ...blank],
   ];
-  for (const c of fit.fixedEffects) rows.push(['fixed_effect', c.term, c.name, levelsText(c.levels), '', ...estimateCells(c)]);
-  for (const c of fit.covarianceParameters) rows.push(['covariance_parameter', '', c.name, '', '', num(c.estimate), ...blank]);
+  for (const c of fit.fixedEffects)
+    rows.push(['fixed_effect', c.term, c.name, levelsText(c.levels), '', ...estimateCells(c)]);
+  for (const c of fit.covarianceParameters)
+    rows.push(['covariance_parameter', '', c.name, '', '', num(c.estimate), ...blank]);
   if (ls) {
     for (const l of ls.lsmeans) rows.push(['lsmean', ls.term, '', levelsText(l.levels), '', ...estimateCells(l)]);
     for (const d of ls.differences)
-      rows.push(['difference', ls.term, `${d.variable} ${d.levels[d.variable]} - ${d.reference}`, levelsText(d.levels), d.reference, ...estimateCells(d)]);
+      rows.push([
+        'difference',
+        ls.term,
+        `${d.variable} ${d.levels[d.variable]} - ${d.reference}`,
+        levelsText(d.levels),
+        d.reference,
+        ...estimateCells(d),
+      ]);
   }
   return rows;
 }
@@ -242,12 +283,38 @@ export function mmrmSummaryText(fit: MmrmFit, ls: MmrmLsMeansResult | null, form
     `-2 ${fit.estimation === 'reml' ? 'Res ' : ''}Log Likelihood ${fit.minus2LogLik.toFixed(4)}   AIC ${fit.aic.toFixed(4)}   BIC ${fit.bic.toFixed(4)}`,
     '',
   ];
-  const est = (e: MmrmEstimate) => [fixed(e.estimate, 4), fixed(e.se, 4), fixed(e.df, 2), fixed(e.t, 2), pText(e.p), fixed(e.lower, 4), fixed(e.upper, 4)];
+  const est = (e: MmrmEstimate) => [
+    fixed(e.estimate, 4),
+    fixed(e.se, 4),
+    fixed(e.df, 2),
+    fixed(e.t, 2),
+    pText(e.p),
+    fixed(e.lower, 4),
+    fixed(e.upper, 4),
+  ];
   const cols = ['estimate', 'SE', 'df', 't', 'p', 'lower', 'upper'];
-  out.push(table('Fixed effects', ['effect', ...cols], fit.fixedEffects.map((f) => [f.name, ...est(f)])));
-  out.push(table('Covariance parameters', ['parameter', 'estimate'], fit.covarianceParameters.map((p) => [p.name, p.estimate.toFixed(4)])));
+  out.push(
+    table(
+      'Fixed effects',
+      ['effect', ...cols],
+      fit.fixedEffects.map((f) => [f.name, ...est(f)]),
+    ),
+  );
+  out.push(
+    table(
+      'Covariance parameters',
+      ['parameter', 'estimate'],
+      fit.covarianceParameters.map((p) => [p.name, p.estimate.toFixed(4)]),
+    ),
+  );
   if (ls) {
-    out.push(table(`LS means ${ls.term}`, ['levels', ...cols], ls.lsmeans.map((l) => [levelsText(l.levels), ...est(l)])));
+    out.push(
+      table(
+        `LS means ${ls.term}`,
+        ['levels', ...cols],
+        ls.lsmeans.map((l) => [levelsText(l.levels), ...est(l)]),
+      ),
+    );
     out.push(
       table(
         `Differences (${ls.variables[0]} vs ${ls.differences[0]?.reference ?? ''})`,
@@ -275,7 +342,8 @@ export async function runMmrmCommand(opts: MmrmCommandOptions, io: CliIo): Promi
   if (outFile) assertOutputIsNotData(outFile, dataFile, opts.out!);
   if (dataRows.length === 0) throw new RunError(EXIT.DATAERR, `${opts.data}: no data rows`);
   const issues = rowIssues(dataRows, opts, opts.data);
-  if (issues.length > 0) throw new RunError(EXIT.DATAERR, `${opts.data}: ${issues.length} row(s) the model cannot use`, issues);
+  if (issues.length > 0)
+    throw new RunError(EXIT.DATAERR, `${opts.data}: ${issues.length} row(s) the model cannot use`, issues);
   const rows = dataRows.map((r) => r.record);
   let fit: MmrmFit;
   let ls: MmrmLsMeansResult | null = null;

@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-type Reply = { readonly ok: true; readonly pngs: readonly (readonly [string, Uint8Array])[] } | { readonly ok: false; readonly message: string };
+type Reply =
+  | { readonly ok: true; readonly pngs: readonly (readonly [string, Uint8Array])[] }
+  | { readonly ok: false; readonly message: string };
 
 export interface PngThread {
   /** PNGs of the SVGs, by the same keys; call once. */

@@ -12,7 +12,10 @@ port.once('message', (svgs: readonly (readonly [string, string])[]) => {
   try {
     // svgToPng gives each PNG its own buffer, so they move to the main thread without a copy.
     const pngs = svgs.map(([key, svg]) => [key, svgToPng(svg) as Uint8Array<ArrayBuffer>] as const);
-    port.postMessage({ ok: true, pngs }, pngs.map(([, png]) => png.buffer));
+    port.postMessage(
+      { ok: true, pngs },
+      pngs.map(([, png]) => png.buffer),
+    );
   } catch (e) {
     port.postMessage({ ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

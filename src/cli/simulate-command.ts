@@ -13,7 +13,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { LOCK_FILE_NAMES, lockJson } from '../simulate/lock-files.js';
@@ -35,7 +46,10 @@ function assertReplaceableLock(lockDir: string): void {
   if (!statSync(lockDir).isDirectory()) throw new RunError(EXIT.CANTCREAT, `${lockDir} exists and is not a folder`);
   const foreign = readdirSync(lockDir).filter((f) => !LOCK_CONTENT.has(f));
   if (foreign.length > 0) {
-    throw new RunError(EXIT.CANTCREAT, `${lockDir} holds files that are not part of a lock (${foreign.slice(0, 3).join(', ')}); not replacing it`);
+    throw new RunError(
+      EXIT.CANTCREAT,
+      `${lockDir} holds files that are not part of a lock (${foreign.slice(0, 3).join(', ')}); not replacing it`,
+    );
   }
 }
 
@@ -77,7 +91,10 @@ function quietly(f: () => unknown): void {
 /** cli.md: a bad option value is a usage error, refused before anything is written. */
 function assertSubjectCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SIMULATED_SUBJECTS)
-    throw new RunError(EXIT.USAGE, `--n ${n}: must be a whole number from 1 to ${MAX_SIMULATED_SUBJECTS.toLocaleString('en-US')}`);
+    throw new RunError(
+      EXIT.USAGE,
+      `--n ${n}: must be a whole number from 1 to ${MAX_SIMULATED_SUBJECTS.toLocaleString('en-US')}`,
+    );
 }
 
 const TEMP_NAME = /^\.simulate-(?:old-)?(\d+)-\d+$/;
@@ -111,7 +128,8 @@ function removeStaleTemporaries(outDir: string, lockDir: string): void {
 
 /** DIR/randomization.csv may be absent or a file (replaced); anything else is refused before writing. */
 function assertReplaceableFile(file: string): void {
-  if (existsSync(file) && !statSync(file).isFile()) throw new RunError(EXIT.CANTCREAT, `${file} exists and is not a file`);
+  if (existsSync(file) && !statSync(file).isFile())
+    throw new RunError(EXIT.CANTCREAT, `${file} exists and is not a file`);
 }
 
 /**

@@ -11,13 +11,18 @@ import { ADEX_META } from './metadata/adex.js';
 
 /** `adex`, in lock order. */
 export function toAdexDataset(lock: Pick<Lock, 'ex'>, context: DatasetContext): AdamDataset {
-  return makeDataset(ADEX_META, lock.ex, (r: ExRow) => {
-    const day0 = context.subjectValue(r.USUBJID, 'TRTSDT', 'ADEX');
-    return {
-      PARAMCD: 'INFVOL',
-      ADT: r.EXSTDTC,
-      ADY: typeof day0 === 'string' ? protocolDay(r.EXSTDTC, day0) : null,
-      AVAL: r.EXOCCUR === 'Y' ? r.EXVOL : null,
-    };
-  }, context);
+  return makeDataset(
+    ADEX_META,
+    lock.ex,
+    (r: ExRow) => {
+      const day0 = context.subjectValue(r.USUBJID, 'TRTSDT', 'ADEX');
+      return {
+        PARAMCD: 'INFVOL',
+        ADT: r.EXSTDTC,
+        ADY: typeof day0 === 'string' ? protocolDay(r.EXSTDTC, day0) : null,
+        AVAL: r.EXOCCUR === 'Y' ? r.EXVOL : null,
+      };
+    },
+    context,
+  );
 }

@@ -97,7 +97,9 @@ export interface AdslInputs {
   readonly steroidProfiles: ReadonlyMap<string, SteroidDoseProfile>;
 }
 
-function baselineValue(rows: readonly { readonly ABLFL: 'Y' | null; readonly AVAL: number | null }[] | undefined): number | null {
+function baselineValue(
+  rows: readonly { readonly ABLFL: 'Y' | null; readonly AVAL: number | null }[] | undefined,
+): number | null {
   return rows?.find((r) => r.ABLFL === 'Y')?.AVAL ?? null;
 }
 
@@ -123,8 +125,7 @@ export function deriveAdsl(
     const RANDDT = computeRandomizationDate(subjectDs, settings);
     const isInfused = infusions.has(dm.USUBJID);
     const rand = randomization.get(dm.USUBJID) ?? null;
-    const SCRSLED =
-      sledai.get(dm.USUBJID)?.find((r) => r.VISITNUM === settings.screeningVisitnum)?.AVAL ?? null;
+    const SCRSLED = sledai.get(dm.USUBJID)?.find((r) => r.VISITNUM === settings.screeningVisitnum)?.AVAL ?? null;
     const STRATUM = computeStratum(SCRSLED, settings);
     const RANDSTR = rand?.STRATUM ?? null;
     const profile = inputs.steroidProfiles.get(dm.USUBJID);

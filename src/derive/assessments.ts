@@ -38,7 +38,12 @@ export function indexQsAssessments(
   let last: Draft | null = null;
   for (const r of qs) {
     if (onlyQscat !== undefined && r.QSCAT !== onlyQscat) continue;
-    if (last === null || last.first.VISITNUM !== r.VISITNUM || last.first.USUBJID !== r.USUBJID || last.first.QSCAT !== r.QSCAT) {
+    if (
+      last === null ||
+      last.first.VISITNUM !== r.VISITNUM ||
+      last.first.USUBJID !== r.USUBJID ||
+      last.first.QSCAT !== r.QSCAT
+    ) {
       last = draftOf(byCat, r);
     }
     last.items.set(r.QSTESTCD, r);

@@ -28,11 +28,16 @@ export type FlareSeverity = (typeof FLARE_SEVERITIES)[number];
  * active first: `A` … `E`); null when it is not a flare or there is no previous grade. The grade now
  * decides the severity (A severe, B moderate, C mild) and it must be more active than before.
  */
-export function computeDomainFlare(previous: string | null, current: string, grades: readonly string[]): FlareSeverity | null {
+export function computeDomainFlare(
+  previous: string | null,
+  current: string,
+  grades: readonly string[],
+): FlareSeverity | null {
   if (previous === null) return null;
   const now = grades.indexOf(current);
   const before = grades.indexOf(previous);
-  if (now < 0 || before < 0) throw new Error(`BILAG grade not on the scale ${grades.join('')}: ${previous} → ${current}`);
+  if (now < 0 || before < 0)
+    throw new Error(`BILAG grade not on the scale ${grades.join('')}: ${previous} → ${current}`);
   return now < FLARE_SEVERITIES.length && before > now ? FLARE_SEVERITIES[now]! : null;
 }
 
@@ -85,7 +90,10 @@ const worstOf = (xs: readonly FlareSeverity[]): FlareSeverity | null =>
   xs.length === 0 ? null : xs.reduce((a, b) => (rank(b) < rank(a) ? b : a));
 
 /** The endpoint flags of one assessment from its domain transitions (`renalDomain`: BLGRENL). */
-export function computeAssessmentFlareFlags(transitions: readonly DomainTransition[], renalDomain: string): AssessmentFlareFlags {
+export function computeAssessmentFlareFlags(
+  transitions: readonly DomainTransition[],
+  renalDomain: string,
+): AssessmentFlareFlags {
   const flares = transitions.filter((t) => t.severity !== 'MILD');
   const nonRenal = flares.filter((t) => t.domain !== renalDomain);
   return {

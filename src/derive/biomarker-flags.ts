@@ -28,7 +28,10 @@ export function compareWithLimit(value: number, qualifier: LabQualifier, compare
 }
 
 /** The limit a record is compared with: its own LBSTNRLO / LBSTNRHI, or the SAP's fixed value. */
-export function computeBiomarkerLimit(def: BiomarkerDefinition, record: Pick<LabRecord, 'ANRLO' | 'ANRHI'>): number | null {
+export function computeBiomarkerLimit(
+  def: BiomarkerDefinition,
+  record: Pick<LabRecord, 'ANRLO' | 'ANRHI'>,
+): number | null {
   switch (def.limit.kind) {
     case 'rangeLow':
       return record.ANRLO;

@@ -18,7 +18,11 @@ export interface BiomarkerDerivations {
 /** Lab records of every LB result and flags for every DM subject. */
 export function deriveBiomarkers(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): BiomarkerDerivations {
   const labs = deriveLabResults(lock, settings);
-  const flags = deriveBiomarkerFlags(labs, lock.dm.map((r) => r.USUBJID), settings);
+  const flags = deriveBiomarkerFlags(
+    labs,
+    lock.dm.map((r) => r.USUBJID),
+    settings,
+  );
   return { labs, flags };
 }
 

@@ -7,7 +7,10 @@
 import type { SapSettings } from '../sap/index.js';
 
 /** d of values written with `decimals` (null = no number): the most, 0 when none, at most the cap. */
-export function computeDataPrecision(decimals: Iterable<number | null>, settings: Pick<SapSettings, 'display'>): number {
+export function computeDataPrecision(
+  decimals: Iterable<number | null>,
+  settings: Pick<SapSettings, 'display'>,
+): number {
   let d = 0;
   for (const x of decimals) if (x !== null && x > d) d = x;
   return capDataPrecision(d, settings);

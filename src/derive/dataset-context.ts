@@ -22,7 +22,11 @@ export interface DatasetContext {
   encode(id: string, decode: Cell): Cell;
 }
 
-export function makeDatasetContext(adsl: readonly AdslRecord[], blinded: boolean, settings: SapSettings): DatasetContext {
+export function makeDatasetContext(
+  adsl: readonly AdslRecord[],
+  blinded: boolean,
+  settings: SapSettings,
+): DatasetContext {
   const subjects = new Map(toAdslDataset(adsl, blinded, settings).rows.map((r) => [String(r.USUBJID), r]));
   const codelists = new Map(adamCodelists(settings, blinded).map((c) => [c.id, c]));
   const decodes = new Map<string, ReadonlyMap<string, string>>();

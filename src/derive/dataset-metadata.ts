@@ -44,10 +44,7 @@ export interface VariableMeta {
 }
 
 export type DatasetClass =
-  | 'SUBJECT LEVEL ANALYSIS DATASET'
-  | 'BASIC DATA STRUCTURE'
-  | 'OCCURRENCE DATA STRUCTURE'
-  | 'ADAM OTHER';
+  'SUBJECT LEVEL ANALYSIS DATASET' | 'BASIC DATA STRUCTURE' | 'OCCURRENCE DATA STRUCTURE' | 'ADAM OTHER';
 
 export interface DatasetMeta {
   /** Upper case, at most 8 characters (`ADSL`); files are written as `adam/<lower-case name>.<ext>`. */

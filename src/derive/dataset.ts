@@ -67,7 +67,8 @@ const FALLBACK = Symbol('fallback');
 /** A computed column the metadata does not have is a misspelt or stale adapter: checked on the first row. */
 function checkComputedNames(name: string, extra: Readonly<Record<string, unknown>>, columns: readonly string[]): void {
   const unknown = Object.keys(extra).filter((k) => !columns.includes(k));
-  if (unknown.length > 0) throw new Error(`dataset ${name}: the adapter computes ${unknown.join(', ')}, not in the metadata`);
+  if (unknown.length > 0)
+    throw new Error(`dataset ${name}: the adapter computes ${unknown.join(', ')}, not in the metadata`);
 }
 
 function checkCell(name: string, column: string, v: unknown): Cell {

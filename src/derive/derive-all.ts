@@ -60,7 +60,11 @@ export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSetti
  * The derivations that read QS, from one index of it: the index (a map per assessment) is garbage once
  * they are made, rather than live through the analyses and the output.
  */
-function deriveFromQs(lock: Lock, unblinding: Unblinding, settings: SapSettings): { primary: PrimaryDerivations; pro: ProRecord[] } {
+function deriveFromQs(
+  lock: Lock,
+  unblinding: Unblinding,
+  settings: SapSettings,
+): { primary: PrimaryDerivations; pro: ProRecord[] } {
   const index = indexLock(lock);
   return { primary: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
 }

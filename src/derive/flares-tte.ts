@@ -39,14 +39,21 @@ export interface FlareTimePoint {
  * Time to first flare from the subject's assessments within the window (any order): the first
  * flaring day, else censored at the last assessment day (0 without assessments).
  */
-export function computeTimeToFirstFlare(points: readonly FlareTimePoint[]): { readonly time: number; readonly event: boolean } {
+export function computeTimeToFirstFlare(points: readonly FlareTimePoint[]): {
+  readonly time: number;
+  readonly event: boolean;
+} {
   const flareDays = points.filter((p) => p.flare).map((p) => p.day);
   if (flareDays.length > 0) return { time: Math.min(...flareDays), event: true };
   return { time: Math.max(0, ...points.map((p) => p.day)), event: false };
 }
 
 /** The `TTFLARE` record of one subject with Day 0 `startDate`. */
-export function toTimeToFirstFlareRecord(USUBJID: string, startDate: IsoDate, points: readonly FlareTimePoint[]): TteRecord {
+export function toTimeToFirstFlareRecord(
+  USUBJID: string,
+  startDate: IsoDate,
+  points: readonly FlareTimePoint[],
+): TteRecord {
   const { time, event } = computeTimeToFirstFlare(points);
   return {
     USUBJID,

@@ -26,7 +26,9 @@ export const FLARE_ENDPOINTS = ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE
 export type FlareEndpoint = (typeof FLARE_ENDPOINTS)[number];
 
 /** Whether an assessment counts as an event of each endpoint. */
-export function flareEndpointFlags(a: Pick<FlareAssessmentRecord, 'FLAREFL' | 'RENFL' | 'NRENFL' | 'SEVFL'>): Record<FlareEndpoint, boolean> {
+export function flareEndpointFlags(
+  a: Pick<FlareAssessmentRecord, 'FLAREFL' | 'RENFL' | 'NRENFL' | 'SEVFL'>,
+): Record<FlareEndpoint, boolean> {
   return {
     FLARE: a.FLAREFL === 'Y',
     FLARE_RENAL: a.RENFL === 'Y',
@@ -163,35 +165,48 @@ export { windowFlagColumn };
  */
 export function toFlareAssessmentDataset(d: FlareDerivations, context: DatasetContext): AdamDataset {
   const weeks = context.settings.analysis.flareWindowWeeks;
-  return makeDataset(adflareMeta(weeks), d.assessments, (a) => {
-    const cut = d.cutoffs.get(a.USUBJID);
-    return Object.fromEntries(
-      weeks.map((w, i) => {
-        const c = cut?.[i];
-        return [windowFlagColumn(w), c === undefined || a.ADY === null ? null : a.ADY <= c.day ? 'Y' : 'N'];
-      }),
-    );
-  }, context);
+  return makeDataset(
+    adflareMeta(weeks),
+    d.assessments,
+    (a) => {
+      const cut = d.cutoffs.get(a.USUBJID);
+      return Object.fromEntries(
+        weeks.map((w, i) => {
+          const c = cut?.[i];
+          return [windowFlagColumn(w), c === undefined || a.ADY === null ? null : a.ADY <= c.day ? 'Y' : 'N'];
+        }),
+      );
+    },
+    context,
+  );
 }
 
 /** `adflrsum`: one row per infused subject and window: cut-off, time at risk, events per endpoint. */
 export function toFlareWindowDataset(windows: readonly FlareWindowRecord[], context: DatasetContext): AdamDataset {
-  return makeDataset(ADFLRSUM_META, windows, (w) => ({
-    AVISIT: w.window,
-    CUTDY: w.cutoffDay,
-    CUTSRC: w.cutoffSource,
-    NASSESS: w.assessments,
-    ADURDY: w.daysAtRisk,
-    PYEARS: w.patientYears,
-    FLARE: w.events.FLARE,
-    FLARREN: w.events.FLARE_RENAL,
-    FLARNREN: w.events.FLARE_NONRENAL,
-    FLARSEV: w.events.FLARE_SEVERE,
-  }), context);
+  return makeDataset(
+    ADFLRSUM_META,
+    windows,
+    (w) => ({
+      AVISIT: w.window,
+      CUTDY: w.cutoffDay,
+      CUTSRC: w.cutoffSource,
+      NASSESS: w.assessments,
+      ADURDY: w.daysAtRisk,
+      PYEARS: w.patientYears,
+      FLARE: w.events.FLARE,
+      FLARREN: w.events.FLARE_RENAL,
+      FLARNREN: w.events.FLARE_NONRENAL,
+      FLARSEV: w.events.FLARE_SEVERE,
+    }),
+    context,
+  );
 }
 
 /** `adflrlst`: the flare listing's rows, one per domain transition that is a severe, moderate or mild flare. */
-export function toFlareTransitionDataset(transitions: readonly FlareTransitionRecord[], context: DatasetContext): AdamDataset {
+export function toFlareTransitionDataset(
+  transitions: readonly FlareTransitionRecord[],
+  context: DatasetContext,
+): AdamDataset {
   return makeDataset(ADFLRLST_META, transitions, undefined, context);
 }
 

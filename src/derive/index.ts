@@ -4,7 +4,14 @@ export type { CodeListMeta, DatasetMeta, VariableMeta } from './dataset-metadata
 export { makeDatasetContext, type DatasetContext } from './dataset-context.js';
 export { adamCodelists, adamDatasetMetadata, adamMetadata, adamParamcd } from './metadata/index.js';
 export { selectBaseline, type BaselineCandidate } from './baseline.js';
-export { computeStratum, computeStratumMismatch, deriveAdsl, toAdslDataset, type AdslInputs, type AdslRecord } from './adsl.js';
+export {
+  computeStratum,
+  computeStratumMismatch,
+  deriveAdsl,
+  toAdslDataset,
+  type AdslInputs,
+  type AdslRecord,
+} from './adsl.js';
 export { computeSledaiTotal, deriveSledai, toSledaiDataset, type SledaiRecord } from './sledai.js';
 export {
   computeBilagNewGrades,
@@ -36,7 +43,14 @@ export {
   type SteroidRecord,
 } from './steroid-profile.js';
 export { computeEndOfStudy, isWithdrawnBefore, type EndOfStudy } from './disposition.js';
-export { computeObservedCase, deriveSri4, toSri4Dataset, type ComponentStatus, type Sri4Reason, type Sri4Record } from './sri4.js';
+export {
+  computeObservedCase,
+  deriveSri4,
+  toSri4Dataset,
+  type ComponentStatus,
+  type Sri4Reason,
+  type Sri4Record,
+} from './sri4.js';
 export { computeTakenAtDay0, deriveConmedAtDay0, toConmedDataset, type ConmedRecord } from './conmed.js';
 export {
   computeArmDeviation,

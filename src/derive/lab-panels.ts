@@ -17,6 +17,7 @@ export function computeHaematologyTests(lb: readonly Pick<LbRow, 'LBCAT' | 'LBTE
 /** A test's display label from the lock: `LBTEST (LBSTRESU)` of its first record. */
 export function computeTestLabels(lb: readonly Pick<LbRow, 'LBTESTCD' | 'LBTEST' | 'LBSTRESU'>[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of lb) if (!out.has(r.LBTESTCD)) out.set(r.LBTESTCD, r.LBSTRESU === null ? r.LBTEST : `${r.LBTEST} (${r.LBSTRESU})`);
+  for (const r of lb)
+    if (!out.has(r.LBTESTCD)) out.set(r.LBTESTCD, r.LBSTRESU === null ? r.LBTEST : `${r.LBTEST} (${r.LBSTRESU})`);
   return out;
 }

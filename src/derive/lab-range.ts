@@ -9,7 +9,9 @@ import type { LabRecord } from './lab-results.js';
 
 export type RangeIndicator = 'LOW' | 'NORMAL' | 'HIGH';
 
-export function computeRangeIndicator(r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'ANRLO' | 'ANRHI'>): RangeIndicator | null {
+export function computeRangeIndicator(
+  r: Pick<LabRecord, 'AVAL' | 'AVALQUAL' | 'ANRLO' | 'ANRHI'>,
+): RangeIndicator | null {
   if (r.AVAL === null) return null;
   if (r.ANRLO !== null && compareWithLimit(r.AVAL, r.AVALQUAL, '<', r.ANRLO)) return 'LOW';
   if (r.ANRHI !== null && compareWithLimit(r.AVAL, r.AVALQUAL, '>', r.ANRHI)) return 'HIGH';

@@ -157,7 +157,10 @@ function selectLabBaselines(
  * The data's precision d per test code: the most decimals among its collected values (SAP §3, §4.9),
  * at most `display.maxDataPrecision` (C13).
  */
-export function computeLabPrecision(records: readonly LabRecord[], settings: Pick<SapSettings, 'display'>): ReadonlyMap<string, number> {
+export function computeLabPrecision(
+  records: readonly LabRecord[],
+  settings: Pick<SapSettings, 'display'>,
+): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
   for (const r of records) {
     if (r.AVALDEC === null) continue;

@@ -40,7 +40,11 @@ export interface PgaRecord extends AssessmentTiming {
 }
 
 /** One record per PGA assessment, subjects in DM order, then by VISITNUM. */
-export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): PgaRecord[] {
+export function derivePga(
+  lock: Pick<Lock, 'dm' | 'qs'>,
+  settings: SapSettings,
+  index: LockIndex = indexLock(lock),
+): PgaRecord[] {
   const p = settings.pga;
   const infusion = index.infusion;
   const raw = assessmentsOf(index, p.qscat)
@@ -77,8 +81,13 @@ export function derivePga(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, 
 }
 
 export function toPgaDataset(records: readonly PgaRecord[], context: DatasetContext): AdamDataset {
-  return makeDataset(ADPGA_META, records, (r) => ({
-    PARAMCD: 'PGA',
-    ANL01FL: computeAnl01fl(r, context.settings),
-  }), context);
+  return makeDataset(
+    ADPGA_META,
+    records,
+    (r) => ({
+      PARAMCD: 'PGA',
+      ANL01FL: computeAnl01fl(r, context.settings),
+    }),
+    context,
+  );
 }

@@ -55,11 +55,19 @@ export function derivePrimary(
   const steroid = deriveSteroidDoses(lock, settings);
   const adsl = deriveAdsl(lock, unblinding, { sledai, pga, sdi, steroidProfiles: steroid.profiles }, settings);
   const bilagBaseline = deriveBilagBaselineAB(index.subjects, bilagGrades, settings);
-  const sri4 = deriveSri4(
-    { adsl, sv: lock.sv, sledai, bilagVisits, pga, steroidProfiles: steroid.profiles },
-    settings,
-  );
-  return { blinded: unblinding.kind === 'blinded', adsl, sledai, bilagGrades, bilagVisits, bilagBaseline, pga, sdi, steroid, sri4 };
+  const sri4 = deriveSri4({ adsl, sv: lock.sv, sledai, bilagVisits, pga, steroidProfiles: steroid.profiles }, settings);
+  return {
+    blinded: unblinding.kind === 'blinded',
+    adsl,
+    sledai,
+    bilagGrades,
+    bilagVisits,
+    bilagBaseline,
+    pga,
+    sdi,
+    steroid,
+    sri4,
+  };
 }
 
 /** The datasets written as `adam/<name>.csv`. */

@@ -40,11 +40,13 @@ export function computeCollectedPrecisions(
 export function computeProPrecision(qs: readonly QsRow[], settings: SapSettings): ReadonlyMap<string, number> {
   const lists = [settings.pro.sf36, settings.pro.lupuspro];
   const wanted = new Map<string, string[]>();
-  for (const list of lists) wanted.set(list.qscat, [...(wanted.get(list.qscat) ?? []), ...list.scores.map((s) => s.code)]);
+  for (const list of lists)
+    wanted.set(list.qscat, [...(wanted.get(list.qscat) ?? []), ...list.scores.map((s) => s.code)]);
   const collected = computeCollectedPrecisions(qs, wanted);
   const out = new Map<string, number>();
   for (const list of lists) {
-    for (const s of list.scores) out.set(s.code, capDataPrecision(collected.get(list.qscat)?.get(s.code) ?? 0, settings));
+    for (const s of list.scores)
+      out.set(s.code, capDataPrecision(collected.get(list.qscat)?.get(s.code) ?? 0, settings));
   }
   for (const code of [...settings.pro.promis.map((f) => f.code), settings.pro.lit.code]) {
     const d = settings.display.derivedPrecision[code];

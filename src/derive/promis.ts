@@ -55,7 +55,10 @@ export function computePromisRawScore(
 }
 
 /** The T-score of a raw score by the form's conversion table; a raw score missing from it is a bug. */
-export function computePromisTScore(raw: number, table: readonly { readonly raw: number; readonly tscore: number }[]): number {
+export function computePromisTScore(
+  raw: number,
+  table: readonly { readonly raw: number; readonly tscore: number }[],
+): number {
   const row = table.find((r) => r.raw === raw);
   if (!row) throw new RangeError(`raw score ${raw} is not in the PROMIS conversion table`);
   return row.tscore;

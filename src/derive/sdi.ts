@@ -31,7 +31,11 @@ export interface SdiRecord extends AssessmentTiming {
   readonly src: readonly SourceRef[];
 }
 
-export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): SdiRecord[] {
+export function deriveSdi(
+  lock: Pick<Lock, 'dm' | 'qs'>,
+  settings: SapSettings,
+  index: LockIndex = indexLock(lock),
+): SdiRecord[] {
   const d = settings.sdi;
   const systems = d.systems.map((s) => s.code);
   const infusion = index.infusion;
@@ -51,14 +55,20 @@ export function deriveSdi(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, 
   return raw.map((r) => {
     const base = baseBySubject.get(r.USUBJID) ?? null;
     const BASE = base?.AVAL ?? null;
-    const CHG = isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+    const CHG =
+      isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
     return { ...r, ABLFL: base === r ? 'Y' : null, BASE, CHG };
   });
 }
 
 export function toSdiDataset(records: readonly SdiRecord[], context: DatasetContext): AdamDataset {
-  return makeDataset(ADSDI_META, records, (r) => ({
-    PARAMCD: 'SDI',
-    ANL01FL: computeAnl01fl(r, context.settings),
-  }), context);
+  return makeDataset(
+    ADSDI_META,
+    records,
+    (r) => ({
+      PARAMCD: 'SDI',
+      ANL01FL: computeAnl01fl(r, context.settings),
+    }),
+    context,
+  );
 }

@@ -71,7 +71,11 @@ function sledaiResponses(a: QsAssessment, settings: SapSettings): Map<string, st
 }
 
 /** One record per SLEDAI-2K assessment, subjects in DM order, then by VISITNUM. */
-export function deriveSledai(lock: Pick<Lock, 'dm' | 'qs'>, settings: SapSettings, index: LockIndex = indexLock(lock)): SledaiRecord[] {
+export function deriveSledai(
+  lock: Pick<Lock, 'dm' | 'qs'>,
+  settings: SapSettings,
+  index: LockIndex = indexLock(lock),
+): SledaiRecord[] {
   const s = settings.sledai;
   const infusion = index.infusion;
   const assessments = assessmentsOf(index, s.qscat);
@@ -100,18 +104,25 @@ function withBaseline(
   settings: SapSettings,
   infusion: ReadonlyMap<string, IsoDate | null>,
 ): SledaiRecord[] {
-  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(({ record: r, baseline }) => {
-    const BASE = baseline?.AVAL ?? null;
-    const CHG =
-      isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
-    return { ...r, ABLFL: baseline === r ? 'Y' : null, BASE, CHG };
-  });
+  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(
+    ({ record: r, baseline }) => {
+      const BASE = baseline?.AVAL ?? null;
+      const CHG =
+        isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+      return { ...r, ABLFL: baseline === r ? 'Y' : null, BASE, CHG };
+    },
+  );
 }
 
 export function toSledaiDataset(records: readonly SledaiRecord[], context: DatasetContext): AdamDataset {
-  return makeDataset(ADSLED_META, records, (r) => ({
-    PARAMCD: 'SLEDAI',
-    MISSDESC: r.MISSDESC.length > 0 ? r.MISSDESC.join(' ') : null,
-    ANL01FL: computeAnl01fl(r, context.settings),
-  }), context);
+  return makeDataset(
+    ADSLED_META,
+    records,
+    (r) => ({
+      PARAMCD: 'SLEDAI',
+      MISSDESC: r.MISSDESC.length > 0 ? r.MISSDESC.join(' ') : null,
+      ANL01FL: computeAnl01fl(r, context.settings),
+    }),
+    context,
+  );
 }

@@ -33,7 +33,12 @@ export function computeSledaiComponent(base: number | null, aval: number | null,
 }
 
 /** BILAG component: new A ≤ maxA and new B ≤ maxB (both required). */
-export function computeBilagComponent(newA: number | null, newB: number | null, maxA: number, maxB: number): ComponentStatus {
+export function computeBilagComponent(
+  newA: number | null,
+  newB: number | null,
+  maxA: number,
+  maxB: number,
+): ComponentStatus {
   if (newA === null || newB === null) return 'MISSING';
   return newA <= maxA && newB <= maxB ? 'MET' : 'NOT MET';
 }
@@ -133,7 +138,12 @@ function atVisit<T extends { readonly USUBJID: string; readonly VISITNUM: number
  * before its nominal day (the SAP's "at or before Week w" convention), which only refines the reason
  * recorded, since a subject without the visit is a non-responder anyway.
  */
-function isWithdrawnBeforeWeek24(a: AdslRecord, w24: IsoDate | null, day0: number | null, settings: SapSettings): boolean {
+function isWithdrawnBeforeWeek24(
+  a: AdslRecord,
+  w24: IsoDate | null,
+  day0: number | null,
+  settings: SapSettings,
+): boolean {
   if (w24 !== null) return isWithdrawnBefore(a, w24);
   const nominal = settings.visits.find((v) => v.visitnum === settings.sri4.visitnum)?.day;
   if (a.EOSSTT !== 'DISCONTINUED' || a.EOSDT === null || day0 === null || nominal === undefined) return false;
@@ -226,7 +236,16 @@ function statusFlag(s: ComponentStatus): 'Y' | 'N' | null {
 /** The ADSRI4 parameters of one subject, in the order of the PARAMCD codelist. */
 export function computeSri4Params(r: Sri4Record): Sri4ParamRow[] {
   const row = (PARAMCD: string, over: Partial<Sri4ParamRow>): Sri4ParamRow => ({
-    USUBJID: r.USUBJID, PARAMCD, AVAL: null, AVALC: null, BASE: null, CHG: null, ASTDY: null, AENDY: null, NRREAS: null, ...over,
+    USUBJID: r.USUBJID,
+    PARAMCD,
+    AVAL: null,
+    AVALC: null,
+    BASE: null,
+    CHG: null,
+    ASTDY: null,
+    AENDY: null,
+    NRREAS: null,
+    ...over,
   });
   return [
     row('SRI4', { AVALC: r.SRI4FL, NRREAS: r.NRREAS }),
@@ -247,15 +266,20 @@ export function computeSri4Params(r: Sri4Record): Sri4ParamRow[] {
 export function toSri4Dataset(records: readonly Sri4Record[], context: DatasetContext): AdamDataset {
   const week24 = scheduledVisitId(context.settings.sri4.visitnum, context.settings);
   const bySubject = new Map(records.map((r) => [r.USUBJID, r]));
-  return makeDataset(ADSRI4_META, records.flatMap(computeSri4Params), (p) => {
-    const r = bySubject.get(p.USUBJID)!;
-    const day0 = context.subjectValue(p.USUBJID, 'TRTSDT', 'ADSRI4');
-    return {
-      AVISIT: week24,
-      ADT: r.W24DT,
-      ADY: r.W24DT === null || typeof day0 !== 'string' ? null : protocolDay(r.W24DT, day0),
-      W20DT: r.W20DT,
-      OCFL: r.OCFL,
-    };
-  }, context);
+  return makeDataset(
+    ADSRI4_META,
+    records.flatMap(computeSri4Params),
+    (p) => {
+      const r = bySubject.get(p.USUBJID)!;
+      const day0 = context.subjectValue(p.USUBJID, 'TRTSDT', 'ADSRI4');
+      return {
+        AVISIT: week24,
+        ADT: r.W24DT,
+        ADY: r.W24DT === null || typeof day0 !== 'string' ? null : protocolDay(r.W24DT, day0),
+        W20DT: r.W20DT,
+        OCFL: r.OCFL,
+      };
+    },
+    context,
+  );
 }

@@ -15,8 +15,7 @@ export function isSystemicCorticosteroid(cm: Pick<CmRow, 'CMCAT' | 'CMROUTE'>, s
 }
 
 export type DoseFrequency =
-  | { readonly kind: 'rate'; readonly administrations: number; readonly days: number }
-  | { readonly kind: 'once' };
+  { readonly kind: 'rate'; readonly administrations: number; readonly days: number } | { readonly kind: 'once' };
 
 /**
  * mg prednisone per active day: dose × factor × administrations ÷ days (ONCE: dose × factor on its

@@ -72,7 +72,8 @@ function toSteroidRecord(cm: CmRow, day0: number, rfend: number | null, settings
   const factor = settings.steroids.prednisoneFactors[cm.CMDECOD];
   const frequency = cm.CMDOSFRQ === null ? undefined : settings.steroids.frequencies[cm.CMDOSFRQ];
   if (factor === undefined) throw new Error(`${cm.src.file}:${cm.src.line}: no prednisone factor for ${cm.CMDECOD}`);
-  if (frequency === undefined) throw new Error(`${cm.src.file}:${cm.src.line}: unknown CMDOSFRQ ${String(cm.CMDOSFRQ)}`);
+  if (frequency === undefined)
+    throw new Error(`${cm.src.file}:${cm.src.line}: unknown CMDOSFRQ ${String(cm.CMDOSFRQ)}`);
   if (cm.CMDOSE === null) throw new Error(`${cm.src.file}:${cm.src.line}: CMDOSE missing on a corticosteroid`);
   const interval = computeActiveInterval(cm, frequency.kind === 'once', rfend);
   return {
@@ -113,9 +114,11 @@ export function deriveSteroidDoses(lock: Pick<Lock, 'dm' | 'cm'>, settings: SapS
     const subjectRecords = (cmBySubject.get(dm.USUBJID) ?? []).map((cm) => toSteroidRecord(cm, day0, rfend, settings));
     records.push(...subjectRecords);
     // Without RFENDTC (not expected for an infused subject) follow-up ends at the last known end.
-    const lastDay =
-      rfend !== null ? rfend - day0 : Math.max(0, ...subjectRecords.map((r) => r.AENDY ?? 0));
-    profiles.set(dm.USUBJID, buildProfile(dm.USUBJID, subjectRecords, settings.steroids.profileFirstDay, lastDay, settings));
+    const lastDay = rfend !== null ? rfend - day0 : Math.max(0, ...subjectRecords.map((r) => r.AENDY ?? 0));
+    profiles.set(
+      dm.USUBJID,
+      buildProfile(dm.USUBJID, subjectRecords, settings.steroids.profileFirstDay, lastDay, settings),
+    );
   }
   return { records, profiles };
 }
@@ -151,7 +154,7 @@ export function computeDoseRuns(profile: SteroidDoseProfile): DoseRun[] {
   const { USUBJID, firstDay, doses } = profile;
   const runs: DoseRun[] = [];
   // One record per run, not one per day (a year of days for each of 3,000 subjects).
-  for (let from = 0; from < doses.length; ) {
+  for (let from = 0; from < doses.length;) {
     const dose = doses[from] as number;
     let to = from;
     while (to + 1 < doses.length && doses[to + 1] === dose) to++;
@@ -163,18 +166,28 @@ export function computeDoseRuns(profile: SteroidDoseProfile): DoseRun[] {
 
 /** `adcm`: the systemic corticosteroid records with imputed dates and daily prednisone equivalent. */
 export function toSteroidRecordDataset(records: readonly SteroidRecord[], context: DatasetContext): AdamDataset {
-  return makeDataset(ADCM_META, records, (r) => ({
-    AENRFFL: r.AENRFFL ? 'Y' : null,
-  }), context);
+  return makeDataset(
+    ADCM_META,
+    records,
+    (r) => ({
+      AENRFFL: r.AENRFFL ? 'Y' : null,
+    }),
+    context,
+  );
 }
 
 /** `adcsdose`: each subject's daily dose as runs of constant dose covering the whole profile. */
 export function toDoseProfileDataset(profiles: Iterable<SteroidDoseProfile>, context: DatasetContext): AdamDataset {
   const runs = [...profiles].flatMap(computeDoseRuns);
-  return makeDataset(ADCSDOSE_META, runs, (r) => ({
-    PARAMCD: 'PEDOSE',
-    ASTDY: r.fromDay,
-    AENDY: r.toDay,
-    AVAL: r.dose,
-  }), context);
+  return makeDataset(
+    ADCSDOSE_META,
+    runs,
+    (r) => ({
+      PARAMCD: 'PEDOSE',
+      ASTDY: r.fromDay,
+      AENDY: r.toDay,
+      AVAL: r.dose,
+    }),
+    context,
+  );
 }

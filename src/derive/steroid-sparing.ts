@@ -121,7 +121,10 @@ export function deriveSteroidSparing(
 }
 
 /** `adcsspar`: one row per infused subject. */
-export function toSteroidSparingDataset(records: readonly SteroidSparingRecord[], context: DatasetContext): AdamDataset {
+export function toSteroidSparingDataset(
+  records: readonly SteroidSparingRecord[],
+  context: DatasetContext,
+): AdamDataset {
   return makeDataset(ADCSSPAR_META, records, undefined, context);
 }
 

@@ -54,6 +54,9 @@ export function indexInfusionDates(dm: readonly DmRow[]): ReadonlyMap<string, Is
  * ANL01FL of a by-visit record: `Y` for the baseline record and every scheduled post-baseline visit,
  * the records by-visit summaries and models read (SAP §4.3, §4.4); null otherwise.
  */
-export function computeAnl01fl(r: { readonly ABLFL: 'Y' | null; readonly VISITNUM: number }, settings: SapSettings): 'Y' | null {
+export function computeAnl01fl(
+  r: { readonly ABLFL: 'Y' | null; readonly VISITNUM: number },
+  settings: SapSettings,
+): 'Y' | null {
   return r.ABLFL === 'Y' || isScheduledPostBaseline(r.VISITNUM, settings) ? 'Y' : null;
 }

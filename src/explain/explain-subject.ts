@@ -18,7 +18,7 @@ const refs = (src: readonly (SourceRef | null)[]): string => {
 function compactLines(lines: number[]): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
@@ -36,10 +36,14 @@ export function explainSubject(d: PrimaryDerivations, usubjid: string, flares?: 
   const line = (t = '') => out.push(t);
 
   line(`Subject ${s.USUBJID} (site ${s.SITEID}), ${s.AGE} ${s.AGEU.toLowerCase()}, sex ${s.SEX}`);
-  line(`  Populations: ENR ${s.ENRFL}, FAS ${s.FASFL}, SAF ${s.SAFFL}; infusion (Day 0) ${show(s.TRTSDT)}, last date ${show(s.RFENDTC)}`);
+  line(
+    `  Populations: ENR ${s.ENRFL}, FAS ${s.FASFL}, SAF ${s.SAFFL}; infusion (Day 0) ${show(s.TRTSDT)}, last date ${show(s.RFENDTC)}`,
+  );
   if (!d.blinded) line(`  Randomized arm ${show(s.ARMCD)} (${show(s.ARM)}); infused arm ${show(s.ACTARMCD)}`);
   else line('  Arm: blinded (no randomization file given)');
-  line(`  Stratum from screening SLEDAI-2K ${show(s.SCRSLED)}: ${show(s.STRATUM)}${s.STRATDFL === 'Y' ? ` (randomized as ${s.RANDSTR}: deviation)` : ''}`);
+  line(
+    `  Stratum from screening SLEDAI-2K ${show(s.SCRSLED)}: ${show(s.STRATUM)}${s.STRATDFL === 'Y' ? ` (randomized as ${s.RANDSTR}: deviation)` : ''}`,
+  );
   line(`  End of study: ${s.EOSSTT}${s.DCSREAS ? ` (${s.DCSREAS})` : ''} ${show(s.EOSDT)}`);
 
   line();
@@ -92,12 +96,24 @@ export function explainSubject(d: PrimaryDerivations, usubjid: string, flares?: 
   line();
   if (!sri) line('SRI-4 at Week 24: not in the FAS');
   else {
-    line(`SRI-4 at Week 24: ${sri.SRI4FL === 'Y' ? 'RESPONDER' : 'NON-RESPONDER'}${sri.NRREAS ? ` (${sri.NRREAS})` : ''}`);
-    line(`  Week 20 visit ${show(sri.W20DT)}, Week 24 visit ${show(sri.W24DT)}, withdrawn before Week 24: ${sri.WDBFW24}`);
-    line(`  SLEDAI-2K  ${sri.SLEDSTAT.padEnd(8)} baseline ${show(sri.SLEDBASE)}, Week 24 ${show(sri.SLEDAVAL)}, change ${show(sri.SLEDCHG)} (needs <= -4)`);
-    line(`  BILAG      ${sri.BLGSTAT.padEnd(8)} new A ${show(sri.BLGNEWA)}, new B ${show(sri.BLGNEWB)} (needs 0 A and <= 1 B)`);
-    line(`  PGA        ${sri.PGASTAT.padEnd(8)} baseline ${show(sri.PGABASEH)}/100, Week 24 ${show(sri.PGAAVALH)}/100, change ${show(sri.PGACHGH)}/100 (needs < 30)`);
-    line(`  Steroids   ${sri.CSSTAT.padEnd(8)} highest daily dose in the window ${show(sri.CSMAXDOS)} mg (needs <= 10)`);
+    line(
+      `SRI-4 at Week 24: ${sri.SRI4FL === 'Y' ? 'RESPONDER' : 'NON-RESPONDER'}${sri.NRREAS ? ` (${sri.NRREAS})` : ''}`,
+    );
+    line(
+      `  Week 20 visit ${show(sri.W20DT)}, Week 24 visit ${show(sri.W24DT)}, withdrawn before Week 24: ${sri.WDBFW24}`,
+    );
+    line(
+      `  SLEDAI-2K  ${sri.SLEDSTAT.padEnd(8)} baseline ${show(sri.SLEDBASE)}, Week 24 ${show(sri.SLEDAVAL)}, change ${show(sri.SLEDCHG)} (needs <= -4)`,
+    );
+    line(
+      `  BILAG      ${sri.BLGSTAT.padEnd(8)} new A ${show(sri.BLGNEWA)}, new B ${show(sri.BLGNEWB)} (needs 0 A and <= 1 B)`,
+    );
+    line(
+      `  PGA        ${sri.PGASTAT.padEnd(8)} baseline ${show(sri.PGABASEH)}/100, Week 24 ${show(sri.PGAAVALH)}/100, change ${show(sri.PGACHGH)}/100 (needs < 30)`,
+    );
+    line(
+      `  Steroids   ${sri.CSSTAT.padEnd(8)} highest daily dose in the window ${show(sri.CSMAXDOS)} mg (needs <= 10)`,
+    );
   }
   if (flares) out.push('', ...explainFlares(flares, usubjid));
   return `${out.join('\n')}\n`;
@@ -105,11 +121,17 @@ export function explainSubject(d: PrimaryDerivations, usubjid: string, flares?: 
 
 /** The flare block: each post-baseline BILAG assessment with its domain transitions, the windows, TTFLARE. */
 export function explainFlares(f: FlareDerivations, usubjid: string): string[] {
-  const out = ['BILAG-2004 flares (each domain vs its most recent earlier grade: severe A<-B..E, moderate B<-C..E, mild C<-D..E)'];
+  const out = [
+    'BILAG-2004 flares (each domain vs its most recent earlier grade: severe A<-B..E, moderate B<-C..E, mild C<-D..E)',
+  ];
   const transitions = f.transitions.filter((t) => t.USUBJID === usubjid);
   for (const a of f.assessments.filter((x) => x.USUBJID === usubjid)) {
     const own = transitions.filter((t) => t.VISITNUM === a.VISITNUM);
-    const kinds = [a.RENFL === 'Y' ? 'renal' : '', a.NRENFL === 'Y' ? 'non-renal' : '', a.SEVFL === 'Y' ? 'severe' : ''].filter(Boolean);
+    const kinds = [
+      a.RENFL === 'Y' ? 'renal' : '',
+      a.NRENFL === 'Y' ? 'non-renal' : '',
+      a.SEVFL === 'Y' ? 'severe' : '',
+    ].filter(Boolean);
     out.push(
       `  ${a.VISIT.padEnd(18)} ${a.ADT} day ${show(a.ADY).padStart(4)}  ${a.FLAREFL === 'Y' ? `FLARE (${kinds.join(', ')})` : 'no flare'}` +
         `${own.length ? `  ${own.map((t) => `${t.PARAMCD.slice(3)} ${t.PREVC}->${t.AVALC} ${t.FLRSEV.toLowerCase()}`).join('; ')}` : ''}` +

@@ -16,7 +16,14 @@ const FORBIDDEN_CHARACTER = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009
 /** ASCII spaces around a value: padding (SAS exports pad), not part of it. */
 const PADDING = /^ +| +$/g;
 
-const CONTROL_NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 9: 'TAB', 12: 'FF', 13: 'CR', 27: 'ESC', 127: 'DEL' };
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  0: 'NUL',
+  9: 'TAB',
+  12: 'FF',
+  13: 'CR',
+  27: 'ESC',
+  127: 'DEL',
+};
 
 function codePoint(c: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -37,7 +44,8 @@ export function characterRule(raw: string): string | null {
   const m = FORBIDDEN_CHARACTER.exec(raw);
   if (m !== null) {
     const c = m[0].charCodeAt(0);
-    const kind = c >= 0x202a ? 'a bidirectional formatting character' : c === 13 ? 'a CR without LF' : 'a control character';
+    const kind =
+      c >= 0x202a ? 'a bidirectional formatting character' : c === 13 ? 'a CR without LF' : 'a control character';
     return `${kind} ${characterName(c)} at position ${m.index + 1}: control and invisible formatting characters are not allowed in a cell`;
   }
   const text = trimCell(raw);
@@ -92,7 +100,8 @@ export function parseWholeNumber(text: string): number | null {
  */
 export function magnitudeRule(text: string, value: number): string | null {
   if (!(Math.abs(value) < MAGNITUDE_LIMIT)) return `${text} is too large: a number's magnitude must be below 1e15`;
-  if (value === 0 && /[1-9]/.test(mantissaOf(text))) return `${text} is too small to be represented: it would read as 0`;
+  if (value === 0 && /[1-9]/.test(mantissaOf(text)))
+    return `${text} is too small to be represented: it would read as 0`;
   return null;
 }
 
@@ -106,7 +115,10 @@ function mantissaOf(text: string): string {
  * (`0.35000000000000003` → 17, `12.50` → 3, `0` → 0). Trailing zeros add no digit a double lacks.
  */
 export function significantDigits(text: string): number {
-  const digits = mantissaOf(text).replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = mantissaOf(text)
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return digits.length;
 }
 
@@ -115,7 +127,10 @@ export function significantDigits(text: string): number {
  * as read: its value rounded to 15 significant digits and the decimals of that value's shortest form
  * (`0.35`, 2), so that its noise digits drive no display precision. Null when the text has 15 or fewer.
  */
-export function roundedToSignificant(text: string, value: number): { readonly value: number; readonly decimals: number } | null {
+export function roundedToSignificant(
+  text: string,
+  value: number,
+): { readonly value: number; readonly decimals: number } | null {
   if (significantDigits(text) <= SIGNIFICANT_DIGITS) return null;
   const rounded = Number(value.toPrecision(SIGNIFICANT_DIGITS));
   return { value: rounded, decimals: decimalsWritten(String(rounded)) };

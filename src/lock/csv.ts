@@ -115,7 +115,8 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
 
 const CR_ONLY_FILE =
   'line ends are CR only (old Mac / Excel "CSV (Macintosh)"): the file would read as one header and no rows; save it with CRLF or LF line ends';
-const BARE_CR = 'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)';
+const BARE_CR =
+  'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)';
 
 /** Moves to the next record, reporting and skipping the unquoted ones that hold a bare CR. */
 function nextRecord(raw: Delimiter, file: string, issues: Issue[]): boolean {
@@ -147,7 +148,13 @@ function* dataRecords(raw: Delimiter, width: number, file: string, issues: Issue
  * `dataRecords` as views: a line without quotes is never split; lines are only gathered into a block
  * for csv-parse from a quoted record on.
  */
-function visitRecords(raw: Delimiter, width: number, file: string, issues: Issue[], each: (record: CsvFields) => void): void {
+function visitRecords(
+  raw: Delimiter,
+  width: number,
+  file: string,
+  issues: Issue[],
+  each: (record: CsvFields) => void,
+): void {
   const view = new FieldsView(raw.bytes, width);
   let block: RawRecord[] = [];
   const flush = () => {
@@ -323,10 +330,30 @@ export class FieldDictionary<V> {
 /** Fields of each record (null for a quoting error, reported): unquoted by split, quoted by csv-parse. */
 function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[]): (string[] | null)[];
 /** As above, but leaves the unquoted records (undefined) to the caller. */
-function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[], split: false): (string[] | null | undefined)[];
-function resolveFields(block: readonly RawRecord[], bytes: Buffer, file: string, issues: Issue[], split = true): (string[] | null | undefined)[] {
+function resolveFields(
+  block: readonly RawRecord[],
+  bytes: Buffer,
+  file: string,
+  issues: Issue[],
+  split: false,
+): (string[] | null | undefined)[];
+function resolveFields(
+  block: readonly RawRecord[],
+  bytes: Buffer,
+  file: string,
+  issues: Issue[],
+  split = true,
+): (string[] | null | undefined)[] {
   const quoted = block.filter((r) => r.quoted);
-  const parsed = quoted.length === 0 ? [] : parseQuoted(quoted.map((r) => textOf(bytes, r)), quoted, file, issues);
+  const parsed =
+    quoted.length === 0
+      ? []
+      : parseQuoted(
+          quoted.map((r) => textOf(bytes, r)),
+          quoted,
+          file,
+          issues,
+        );
   let j = 0;
   return block.map((r) => (r.quoted ? (parsed[j++] ?? null) : split ? textOf(bytes, r).split(',') : undefined));
 }
@@ -338,7 +365,12 @@ function textOf(bytes: Buffer, r: RawRecord): string {
 const CSV_OPTIONS = { relax_column_count: true, record_delimiter: '\n', skip_empty_lines: false } as const;
 
 /** One csv-parse call for the whole batch; only when it fails, one call per record to place the error. */
-function parseQuoted(texts: readonly string[], records: readonly RawRecord[], file: string, issues: Issue[]): (string[] | null)[] {
+function parseQuoted(
+  texts: readonly string[],
+  records: readonly RawRecord[],
+  file: string,
+  issues: Issue[],
+): (string[] | null)[] {
   try {
     const rows = parse(texts.join('\n'), CSV_OPTIONS) as string[][];
     if (rows.length === records.length) return rows;

@@ -12,9 +12,21 @@ export const SITES: readonly string[] = Array.from({ length: 9 }, (_, i) => Stri
 export const NOT_DONE = 'NOT DONE';
 export const BLINDED = 'BLINDED';
 
-const Y = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({ type, req: 'Y', ...more });
-const C = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({ type, req: 'C', ...more });
-const O = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({ type, req: 'O', ...more });
+const Y = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({
+  type,
+  req: 'Y',
+  ...more,
+});
+const C = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({
+  type,
+  req: 'C',
+  ...more,
+});
+const O = (type: ColumnSpec['type'], more: Omit<ColumnSpec, 'type' | 'req'> = {}): ColumnSpec => ({
+  type,
+  req: 'O',
+  ...more,
+});
 const terms = (...t: string[]): { terms: readonly string[] } => ({ terms: t });
 
 /** A domain's schema: its own columns plus STUDYID and DOMAIN, which every domain carries. */
@@ -25,7 +37,11 @@ function domainSchema<R>(
 ): TableSchema<R> {
   return {
     file,
-    columns: { STUDYID: Y('char', terms(STUDY)), DOMAIN: Y('char', terms(code)), ...columns } as TableSchema<R>['columns'],
+    columns: {
+      STUDYID: Y('char', terms(STUDY)),
+      DOMAIN: Y('char', terms(code)),
+      ...columns,
+    } as TableSchema<R>['columns'],
   };
 }
 
@@ -116,7 +132,9 @@ export const QS_SCHEMA = domainSchema<QsRow>('qs.csv', 'QS', {
 });
 
 /** LBTESTCD → the LBTEST, LBSPEC and LBSTRESU that go with it. */
-export const LAB_TESTS: Readonly<Record<string, { readonly test: string; readonly spec: string; readonly unit: string }>> = {
+export const LAB_TESTS: Readonly<
+  Record<string, { readonly test: string; readonly spec: string; readonly unit: string }>
+> = {
   C3: { test: 'Complement C3', spec: 'SERUM', unit: 'g/L' },
   C4: { test: 'Complement C4', spec: 'SERUM', unit: 'g/L' },
   DSDNA: { test: 'Anti-dsDNA Antibody', spec: 'SERUM', unit: 'IU/mL' },
@@ -173,7 +191,17 @@ export const CM_SCHEMA = domainSchema<CmRow>('cm.csv', 'CM', {
   CMDOSFRQ: C('char', terms('QD', 'BID', 'TID', 'QID', 'QOD', 'ONCE', 'PRN', 'QW')),
   CMROUTE: Y(
     'char',
-    terms('ORAL', 'INTRAVENOUS', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'TOPICAL', 'INHALATION', 'INTRA-ARTICULAR', 'OPHTHALMIC', 'NASAL'),
+    terms(
+      'ORAL',
+      'INTRAVENOUS',
+      'INTRAMUSCULAR',
+      'SUBCUTANEOUS',
+      'TOPICAL',
+      'INHALATION',
+      'INTRA-ARTICULAR',
+      'OPHTHALMIC',
+      'NASAL',
+    ),
   ),
   CMSTDTC: Y('pdate'),
   CMENDTC: C('pdate'),
@@ -202,7 +230,10 @@ export const AE_SCHEMA = domainSchema<AeRow>('ae.csv', 'AE', {
       'UNKNOWN',
     ),
   ),
-  AEACN: O('char', terms('NONE', 'INFUSION INTERRUPTED', 'INFUSION STOPPED', 'SUBJECT WITHDRAWN FROM STUDY', 'NOT APPLICABLE')),
+  AEACN: O(
+    'char',
+    terms('NONE', 'INFUSION INTERRUPTED', 'INFUSION STOPPED', 'SUBJECT WITHDRAWN FROM STUDY', 'NOT APPLICABLE'),
+  ),
 });
 
 /** Every domain file a lock must hold, in reading order. */

@@ -40,7 +40,10 @@ async function manifestProblems(
   hashes: ReadonlyMap<string, string>,
 ): Promise<{ manifest: LockManifest | null; issues: Issue[] }> {
   if (!entries.has(MANIFEST_FILE)) {
-    return { manifest: null, issues: [issue('error', MANIFEST_FILE, 'lock.json is missing: this folder is not a sealed lock')] };
+    return {
+      manifest: null,
+      issues: [issue('error', MANIFEST_FILE, 'lock.json is missing: this folder is not a sealed lock')],
+    };
   }
   const seal = await readRegularFile(join(abs, MANIFEST_FILE), MAX_MANIFEST_BYTES);
   if (seal.bytes === null) return { manifest: null, issues: [issue('error', MANIFEST_FILE, seal.problem)] };
@@ -62,5 +65,8 @@ async function manifestProblems(
       reportedElsewhere.add(name);
     }
   }
-  return { manifest: parsed.manifest, issues: [...unreadable, ...checkManifestFiles(parsed.manifest, actual, domainFiles, reportedElsewhere)] };
+  return {
+    manifest: parsed.manifest,
+    issues: [...unreadable, ...checkManifestFiles(parsed.manifest, actual, domainFiles, reportedElsewhere)],
+  };
 }

@@ -26,7 +26,9 @@ export function parseLockManifest(text: string): { manifest: LockManifest | null
   }
   if (!isRecord(json)) return { manifest: null, issues: [problem('must be a JSON object')] };
   const issues: Issue[] = duplicateKeys(text).map((path) =>
-    problem(`${path.map((k) => JSON.stringify(k)).join(' → ')} is given twice: a key must appear once (JSON.parse would keep the last silently)`),
+    problem(
+      `${path.map((k) => JSON.stringify(k)).join(' → ')} is given twice: a key must appear once (JSON.parse would keep the last silently)`,
+    ),
   );
   const { study, lockId, lockedAt, blinded, files } = json;
   if (study !== STUDY) issues.push(problem(`"study" must be "${STUDY}", not ${JSON.stringify(study)}`));
@@ -34,7 +36,10 @@ export function parseLockManifest(text: string): { manifest: LockManifest | null
   if (typeof lockedAt !== 'string' || !isValidIsoDate(lockedAt)) {
     issues.push(problem(`"lockedAt" must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(lockedAt)}`));
   }
-  if (blinded !== true) issues.push(problem(`"blinded" must be true (a lock never carries treatment codes), not ${JSON.stringify(blinded)}`));
+  if (blinded !== true)
+    issues.push(
+      problem(`"blinded" must be true (a lock never carries treatment codes), not ${JSON.stringify(blinded)}`),
+    );
   const fileHashes: Record<string, string> = {};
   if (!isRecord(files)) issues.push(problem('"files" must be an object of file name → SHA-256 hex'));
   else {
@@ -48,7 +53,13 @@ export function parseLockManifest(text: string): { manifest: LockManifest | null
   }
   if (issues.length > 0) return { manifest: null, issues };
   return {
-    manifest: { study: STUDY, lockId: lockId as string, lockedAt: lockedAt as string, blinded: true, files: fileHashes },
+    manifest: {
+      study: STUDY,
+      lockId: lockId as string,
+      lockedAt: lockedAt as string,
+      blinded: true,
+      files: fileHashes,
+    },
     issues,
   };
 }
@@ -73,7 +84,9 @@ export function checkManifestFiles(
     if (hash === undefined) {
       if (!reportedElsewhere.has(name)) issues.push(problem(`${name} is listed but not in the lock folder`));
     } else if (hash !== expected) {
-      issues.push(issue('error', name, `SHA-256 ${hash} differs from lock.json (${expected}): the file changed after the lock`));
+      issues.push(
+        issue('error', name, `SHA-256 ${hash} differs from lock.json (${expected}): the file changed after the lock`),
+      );
     }
   }
   return issues;

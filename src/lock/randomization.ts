@@ -63,9 +63,13 @@ export async function readRandomization(file: string, lock: Lock | null): Promis
 }
 
 /** As `readRandomization`, but throws RunError(DATAERR) with the issues when there is any error. */
-export async function loadRandomization(file: string, lock: Lock): Promise<{ rows: readonly RandomizationRow[]; issues: readonly Issue[] }> {
+export async function loadRandomization(
+  file: string,
+  lock: Lock,
+): Promise<{ rows: readonly RandomizationRow[]; issues: readonly Issue[] }> {
   const { rows, issues } = await readRandomization(file, lock);
-  if (rows === null) throw new RunError(EXIT.DATAERR, `the randomization file ${file} breaks the data transfer specification`, issues);
+  if (rows === null)
+    throw new RunError(EXIT.DATAERR, `the randomization file ${file} breaks the data transfer specification`, issues);
   return { rows, issues };
 }
 
@@ -116,8 +120,10 @@ function checkAgainstLock(
       return;
     }
     if (!sound[i]) return;
-    if (infused.has(row.USUBJID) && row.ACTARMCD === null) at(row, 'ACTARMCD', 'required: the subject was infused (EXOCCUR = Y)');
-    if (!infused.has(row.USUBJID) && row.ACTARMCD !== null) at(row, 'ACTARMCD', 'must be empty: the subject was never infused');
+    if (infused.has(row.USUBJID) && row.ACTARMCD === null)
+      at(row, 'ACTARMCD', 'required: the subject was infused (EXOCCUR = Y)');
+    if (!infused.has(row.USUBJID) && row.ACTARMCD !== null)
+      at(row, 'ACTARMCD', 'must be empty: the subject was never infused');
   });
   const listed = new Set(rows.map((r) => r.USUBJID));
   for (const subject of lock.dm) {

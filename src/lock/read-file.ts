@@ -18,10 +18,17 @@ export const MAX_INPUT_BYTES = 2 ** 31;
 /** lock.json lists nine hashes in under a kilobyte: a megabyte is no seal. */
 export const MAX_MANIFEST_BYTES = 2 ** 20;
 
-export type FileRead = { readonly bytes: Buffer; readonly problem: null } | { readonly bytes: null; readonly problem: string };
+export type FileRead =
+  { readonly bytes: Buffer; readonly problem: null } | { readonly bytes: null; readonly problem: string };
 
 /** What a path that is not a regular file is, in a data manager's words. */
-function kindOf(s: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+function kindOf(s: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isDirectory(): boolean;
+}): string {
   if (s.isFIFO()) return 'a FIFO (named pipe)';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
   if (s.isSocket()) return 'a socket';
@@ -48,8 +55,10 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<F
   }
   try {
     const s = await handle.stat();
-    if (!s.isFile()) return { bytes: null, problem: `is ${kindOf(s)}, not a regular file: an input file must be a regular file` };
-    if (s.size > maxBytes) return { bytes: null, problem: `is ${s.size} bytes, more than the ${sizeText(maxBytes)} an input file may hold` };
+    if (!s.isFile())
+      return { bytes: null, problem: `is ${kindOf(s)}, not a regular file: an input file must be a regular file` };
+    if (s.size > maxBytes)
+      return { bytes: null, problem: `is ${s.size} bytes, more than the ${sizeText(maxBytes)} an input file may hold` };
     return { bytes: await readExactly(handle, s.size), problem: null };
   } catch (e) {
     return { bytes: null, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };

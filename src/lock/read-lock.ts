@@ -108,7 +108,11 @@ export async function loadLock(dir: string, opts: ReadLockOptions): Promise<{ lo
   const { lock, issues } = await readLock(dir, opts);
   if (lock === null) {
     const n = issues.filter((i) => i.severity === 'error').length;
-    throw new RunError(EXIT.DATAERR, `the lock in ${dir} breaks the data transfer specification (${n} error${n === 1 ? '' : 's'})`, issues);
+    throw new RunError(
+      EXIT.DATAERR,
+      `the lock in ${dir} breaks the data transfer specification (${n} error${n === 1 ? '' : 's'})`,
+      issues,
+    );
   }
   return { lock, issues };
 }
@@ -120,7 +124,10 @@ async function listFolder(dir: string, abs: string): Promise<Set<string>> {
     return new Set(await readdir(abs));
   } catch (e) {
     if (e instanceof RunError) throw e;
-    throw new RunError(EXIT.NOINPUT, `cannot read the lock folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new RunError(
+      EXIT.NOINPUT,
+      `cannot read the lock folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
 }
 
@@ -162,10 +169,17 @@ function hasBom(bytes: Uint8Array): boolean {
 function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   const { dm, ds, sv, ex, qs, lb, cm, ae } = t;
   if (dm !== null && dm.rows.length === 0) {
-    issues.push(issue('error', 'dm.csv', 'no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse'));
+    issues.push(
+      issue(
+        'error',
+        'dm.csv',
+        'no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse',
+      ),
+    );
   }
   if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
-  const dmSubjects = dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
+  const dmSubjects =
+    dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
   const others: readonly (readonly { readonly src: SourceRef; readonly USUBJID: string | null }[])[] = [
     ds?.rows ?? [],
     sv?.rows ?? [],
@@ -180,7 +194,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
     checkUniqueKey(sv.rows, (r) => [r.USUBJID, r.VISITNUM], 'VISITNUM', 'visit USUBJID + VISITNUM', issues);
     checkVisitNames(sv.rows, issues);
   }
-  const seq = <R extends { readonly USUBJID: string | null; readonly src: { readonly line: number; readonly file: string } }>(
+  const seq = <
+    R extends { readonly USUBJID: string | null; readonly src: { readonly line: number; readonly file: string } },
+  >(
     rows: readonly R[],
     column: string,
     value: (r: R) => number | null,
@@ -202,7 +218,13 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   }
   if (lb !== null) {
     seq(lb.rows, 'LBSEQ', (r) => r.LBSEQ);
-    checkUniqueKey(lb.rows, (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD], 'LBTESTCD', 'result USUBJID + VISITNUM + LBTESTCD', issues);
+    checkUniqueKey(
+      lb.rows,
+      (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
+      'LBTESTCD',
+      'result USUBJID + VISITNUM + LBTESTCD',
+      issues,
+    );
     checkVisitNames(lb.rows, issues);
     if (visits !== null) checkAssessmentVisits(lb.rows, 'LBDTC', visits, issues);
   }

@@ -22,7 +22,8 @@ export function checkDmRow(row: Loose<DmRow>, report: Report): void {
     return;
   }
   if (m[1] !== row.SITEID) report('SITEID', `SITEID ${row.SITEID} differs from the site in USUBJID (${m[1]})`);
-  if (m[2] !== row.SUBJID) report('SUBJID', `SUBJID ${row.SUBJID} differs from the subject number in USUBJID (${m[2]})`);
+  if (m[2] !== row.SUBJID)
+    report('SUBJID', `SUBJID ${row.SUBJID} differs from the subject number in USUBJID (${m[2]})`);
 }
 
 /** DSDECOD belongs to its DSCAT's list. */
@@ -78,7 +79,8 @@ export function checkLbRow(row: Loose<LbRow>, report: Report): void {
   if (t === undefined) return;
   if (row.LBTEST !== t.test) report('LBTEST', `LBTEST for ${row.LBTESTCD} must be '${t.test}'`);
   if (row.LBSPEC !== t.spec) report('LBSPEC', `LBSPEC for ${row.LBTESTCD} must be ${t.spec}`);
-  if (row.LBSTRESU !== null && row.LBSTRESU !== t.unit) report('LBSTRESU', `LBSTRESU for ${row.LBTESTCD} must be ${t.unit}`);
+  if (row.LBSTRESU !== null && row.LBSTRESU !== t.unit)
+    report('LBSTRESU', `LBSTRESU for ${row.LBTESTCD} must be ${t.unit}`);
   if (row.LBSTAT === NOT_DONE) {
     for (const col of ['LBSTRESN', 'LBSTRESC'] as const) {
       if (row[col] !== null) report(col, `must be empty when LBSTAT is ${NOT_DONE}`);
@@ -91,9 +93,13 @@ export function checkLbRow(row: Loose<LbRow>, report: Report): void {
   }
   // The SAP analyses a text-only result as just below or above x, so nothing else can stand alone.
   if (row.LBSTRESN === null && row.LBSTRESC !== null && !LIMIT_RESULT.test(row.LBSTRESC)) {
-    report('LBSTRESC', `a result given only as text must be <x or >x with x a plain decimal number, not '${row.LBSTRESC}'`);
+    report(
+      'LBSTRESC',
+      `a result given only as text must be <x or >x with x a plain decimal number, not '${row.LBSTRESC}'`,
+    );
   }
-  if (row.LBSTRESN !== null && row.LBSTRESU === null) report('LBSTRESU', `the unit (${t.unit}) is required with LBSTRESN`);
+  if (row.LBSTRESN !== null && row.LBSTRESU === null)
+    report('LBSTRESU', `the unit (${t.unit}) is required with LBSTRESN`);
   if ((row.LBTESTCD === 'C3' || row.LBTESTCD === 'C4') && row.LBSTNRLO === null) {
     report('LBSTNRLO', `the lower reference limit is required on ${row.LBTESTCD} results`);
   }
@@ -107,7 +113,13 @@ export function checkLbRow(row: Loose<LbRow>, report: Report): void {
  * possible day against the start's earliest, so a partial end sharing the start's month or year passes
  * and only an end that is before the start whatever the missing parts are is refused.
  */
-function checkEndNotBeforeStart(start: string | null, end: string | null, endColumn: string, startColumn: string, report: Report): void {
+function checkEndNotBeforeStart(
+  start: string | null,
+  end: string | null,
+  endColumn: string,
+  startColumn: string,
+  report: Report,
+): void {
   if (start == null || end == null) return;
   const s = parsePartialDate(start);
   const e = parsePartialDate(end);
@@ -122,10 +134,14 @@ export function checkAeRow(row: Loose<AeRow>, report: Report): void {
 
 /** Corticosteroid rows carry what the prednisone-equivalent dose needs; CMENDTC empty iff ONGOING. */
 export function checkCmRow(row: Loose<CmRow>, report: Report): void {
-  if (row.CMDECOD !== null && row.CMDECOD !== row.CMDECOD.toUpperCase()) report('CMDECOD', 'CMDECOD must be upper case');
+  if (row.CMDECOD !== null && row.CMDECOD !== row.CMDECOD.toUpperCase())
+    report('CMDECOD', 'CMDECOD must be upper case');
   if (row.CMCAT === 'CORTICOSTEROID') {
     if (row.CMDECOD !== null && !STEROIDS.includes(row.CMDECOD)) {
-      report('CMDECOD', `'${row.CMDECOD}' has no prednisone factor in the SAP; corticosteroids are: ${STEROIDS.join(', ')}`);
+      report(
+        'CMDECOD',
+        `'${row.CMDECOD}' has no prednisone factor in the SAP; corticosteroids are: ${STEROIDS.join(', ')}`,
+      );
     }
     if (row.CMDOSE === null) report('CMDOSE', 'required on CORTICOSTEROID rows');
     if (row.CMDOSU !== 'mg') report('CMDOSU', 'must be mg on CORTICOSTEROID rows');

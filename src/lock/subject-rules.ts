@@ -27,12 +27,22 @@ export function checkDisposition(
     if (first === undefined) seen.set(row.USUBJID, row.src.line);
     else {
       const what = seen === randomized ? 'RANDOMIZED milestone' : 'DISPOSITION EVENT';
-      issues.push(issue('error', row.src.file, `second ${what} of ${row.USUBJID} (first on line ${first})`, row.src.line, 'DSDECOD'));
+      issues.push(
+        issue(
+          'error',
+          row.src.file,
+          `second ${what} of ${row.USUBJID} (first on line ${first})`,
+          row.src.line,
+          'DSDECOD',
+        ),
+      );
     }
   }
   for (const row of dm) {
     if (row.USUBJID !== null && !randomized.has(row.USUBJID) && !unsure.has(row.USUBJID)) {
-      issues.push(issue('error', row.src.file, `subject has no RANDOMIZED milestone in ds.csv`, row.src.line, 'USUBJID'));
+      issues.push(
+        issue('error', row.src.file, `subject has no RANDOMIZED milestone in ds.csv`, row.src.line, 'USUBJID'),
+      );
     }
   }
 }
@@ -70,9 +80,25 @@ export function checkReferenceDates(
     const ex = infusions.get(row.USUBJID);
     for (const col of ['RFSTDTC', 'RFENDTC'] as const) {
       if (ex !== undefined && row[col] === null) {
-        issues.push(issue('error', row.src.file, `${col} is required: the subject was infused (ex.csv line ${ex.src.line})`, row.src.line, col));
+        issues.push(
+          issue(
+            'error',
+            row.src.file,
+            `${col} is required: the subject was infused (ex.csv line ${ex.src.line})`,
+            row.src.line,
+            col,
+          ),
+        );
       } else if (ex === undefined && row[col] !== null) {
-        issues.push(issue('error', row.src.file, `${col} must be empty: the subject has no infusion (EXOCCUR = Y) in ex.csv`, row.src.line, col));
+        issues.push(
+          issue(
+            'error',
+            row.src.file,
+            `${col} must be empty: the subject has no infusion (EXOCCUR = Y) in ex.csv`,
+            row.src.line,
+            col,
+          ),
+        );
       }
     }
     if (ex !== undefined && ex.EXSTDTC !== null && row.RFSTDTC !== null && ex.EXSTDTC !== row.RFSTDTC) {

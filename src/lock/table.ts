@@ -82,12 +82,19 @@ export type RowRule<R> = (row: Loose<R>, report: (column: string, rule: string) 
  */
 export type RowLayout = 'objects' | 'columns';
 
-export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[], rule?: RowRule<R>, layout: RowLayout = 'objects'): TableRead<R> {
+export function readTable<R>(
+  schema: TableSchema<R>,
+  table: CsvTable,
+  issues: Issue[],
+  rule?: RowRule<R>,
+  layout: RowLayout = 'objects',
+): TableRead<R> {
   const { file } = schema;
   const columns = bindColumns(schema, table, issues);
   const extras = extraColumns(schema, table);
   const complete = columns.every((c) => c.index !== -1 || c.spec.req === 'O');
-  const store: RowStore = layout === 'columns' ? new ColumnStore(columns, file, table.maxRecords()) : new ObjectStore(columns, file);
+  const store: RowStore =
+    layout === 'columns' ? new ColumnStore(columns, file, table.maxRecords()) : new ObjectStore(columns, file);
   const sound: boolean[] = [];
   table.visit((rec) => {
     store.begin(rec.line);
@@ -110,7 +117,10 @@ export function readTable<R>(schema: TableSchema<R>, table: CsvTable, issues: Is
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
     rows.forEach((row, i) => {
-      if (sound[i]) rule(row, (column, r) => issues.push(issue('error', file, r, (row as { readonly src: SourceRef }).src.line, column)));
+      if (sound[i])
+        rule(row, (column, r) =>
+          issues.push(issue('error', file, r, (row as { readonly src: SourceRef }).src.line, column)),
+        );
     });
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
@@ -290,15 +300,18 @@ function viewClass(
     const text = strings[c.slot] as readonly (string | null)[];
     const num = numbers[c.slot];
     const dec = decimals[c.slot];
-    if (code != null) define(c.name, function () {
-      return text[code[this.i] as number] as string | null;
-    });
-    if (num != null) define(c.name, function () {
-      return orNull(num[this.i] as number);
-    });
-    if (dec != null && c.decName !== null) define(c.decName, function () {
-      return orNull(dec[this.i] as number);
-    });
+    if (code != null)
+      define(c.name, function () {
+        return text[code[this.i] as number] as string | null;
+      });
+    if (num != null)
+      define(c.name, function () {
+        return orNull(num[this.i] as number);
+      });
+    if (dec != null && c.decName !== null)
+      define(c.decName, function () {
+        return orNull(dec[this.i] as number);
+      });
   }
   return RowView;
 }
@@ -359,7 +372,8 @@ function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]
     if (broken !== null) issues.push(issue('error', file, `column name: ${broken}`, line, raw));
     const name = headerName(raw);
     if (!(name in schema.columns)) return;
-    if (broken === null && trimCell(raw) !== name) issues.push(issue('error', file, `column name must be upper case: ${name}`, line, raw));
+    if (broken === null && trimCell(raw) !== name)
+      issues.push(issue('error', file, `column name must be upper case: ${name}`, line, raw));
     if (where.has(name)) {
       issues.push(issue('error', file, `column ${name} appears twice in the header`, line, raw));
       return;
@@ -368,10 +382,20 @@ function bindColumns<R>(schema: TableSchema<R>, table: CsvTable, issues: Issue[]
   });
   return Object.entries(schema.columns as Record<string, ColumnSpec>).map(([name, spec], slot) => {
     const index = where.get(name) ?? -1;
-    if (index === -1 && spec.req !== 'O') issues.push(issue('error', file, `required column ${name} is missing`, line, name));
+    if (index === -1 && spec.req !== 'O')
+      issues.push(issue('error', file, `required column ${name} is missing`, line, name));
     const decName = spec.decimals === true ? `${name}_DEC` : null;
     const terms = spec.terms === undefined ? null : new Set(spec.terms);
-    return { name, slot, decName, spec, index, terms, valid: new FieldDictionary<Cell>(), rounded: { count: 0, line: 0, text: '', value: 0 } };
+    return {
+      name,
+      slot,
+      decName,
+      spec,
+      index,
+      terms,
+      valid: new FieldDictionary<Cell>(),
+      rounded: { count: 0, line: 0, text: '', value: 0 },
+    };
   });
 }
 

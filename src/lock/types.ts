@@ -186,5 +186,10 @@ export interface RandomizationRow {
 /** Where the arms of a run come from. */
 export type Unblinding =
   | { readonly kind: 'blinded' }
-  | { readonly kind: 'randomization'; readonly file: string; readonly sha256: string; readonly rows: readonly RandomizationRow[] }
+  | {
+      readonly kind: 'randomization';
+      readonly file: string;
+      readonly sha256: string;
+      readonly rows: readonly RandomizationRow[];
+    }
   | { readonly kind: 'dummy'; readonly seed: string; readonly rows: readonly RandomizationRow[] };

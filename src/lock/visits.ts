@@ -67,5 +67,8 @@ export function checkVisitPair(visitnum: number, visit: string): { column: 'VISI
   if (visit === expected) return null;
   const m = UNSCHEDULED.exec(visit);
   if (m !== null && !isScheduledVisitnum(visitnum) && Number(m[1]) === visitnum) return null;
-  return { column: 'VISIT', rule: `VISIT '${visit}' does not match VISITNUM ${formatVisitnum(visitnum)} (expected '${expected}')` };
+  return {
+    column: 'VISIT',
+    rule: `VISIT '${visit}' does not match VISITNUM ${formatVisitnum(visitnum)} (expected '${expected}')`,
+  };
 }

@@ -32,12 +32,16 @@ export function datasetToCsv<R extends { readonly [K in keyof R]: DatasetValue }
 }
 
 /** datasetToCsv's text in pieces of 1,000 lines, made while written (spreadsheetSafeCsvPieces). */
-export function datasetCsvPieces<R extends { readonly [K in keyof R]: DatasetValue }>(ds: Dataset<R>): Iterable<string> {
+export function datasetCsvPieces<R extends { readonly [K in keyof R]: DatasetValue }>(
+  ds: Dataset<R>,
+): Iterable<string> {
   if (new Set(ds.columns).size !== ds.columns.length) throw new Error(`${ds.name}: duplicate column names`);
   return spreadsheetSafeCsvPieces(ds.columns, ds.rows, datasetCell(ds));
 }
 
-function datasetCell<R extends { readonly [K in keyof R]: DatasetValue }>(ds: Dataset<R>): (row: R, c: string, j: number, i: number) => CsvValue {
+function datasetCell<R extends { readonly [K in keyof R]: DatasetValue }>(
+  ds: Dataset<R>,
+): (row: R, c: string, j: number, i: number) => CsvValue {
   return (row, c, _j, i) => {
     const v: unknown = row[c as keyof R];
     if (v === null || typeof v === 'string' || typeof v === 'number') return v;

@@ -38,7 +38,6 @@ export interface CompareOptions {
 
 export type OutputFolder = ReadonlyMap<string, Uint8Array>;
 
-
 export function compareOutputFolders(a: OutputFolder, b: OutputFolder, options: CompareOptions): Difference[] {
   const out: Difference[] = [];
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort(compareCodeUnits);
@@ -46,7 +45,12 @@ export function compareOutputFolders(a: OutputFolder, b: OutputFolder, options: 
     const fa = a.get(path);
     const fb = b.get(path);
     if (fa === undefined || fb === undefined) {
-      out.push({ file: path, where: '', a: fa === undefined ? null : 'present', b: fb === undefined ? null : 'present' });
+      out.push({
+        file: path,
+        where: '',
+        a: fa === undefined ? null : 'present',
+        b: fb === undefined ? null : 'present',
+      });
       continue;
     }
     if (Buffer.from(fa).equals(Buffer.from(fb))) continue;
@@ -56,7 +60,8 @@ export function compareOutputFolders(a: OutputFolder, b: OutputFolder, options: 
     else if (/^adam\/[^/]+\.csv$/.test(path)) {
       const name = path.slice('adam/'.length, -'.csv'.length);
       out.push(...compareDatasets(path, fa, fb, options.datasetKeys(name), options.tolerance));
-    } else out.push({ file: path, where: '', a: `${fa.byteLength} bytes`, b: `${fb.byteLength} bytes, different content` });
+    } else
+      out.push({ file: path, where: '', a: `${fa.byteLength} bytes`, b: `${fb.byteLength} bytes, different content` });
   }
   return out;
 }
@@ -83,14 +88,26 @@ function compareArd(a: Uint8Array, b: Uint8Array, tolerance: number): Difference
     if (at.some((i) => i < 0)) return null;
     const byKey = new Map<string, string>();
     for (const r of rows) {
-      const key = ardKeyText(Object.fromEntries(ARD_KEY_COLUMNS.map((c, i) => [c, r[at[i] as number] ?? ''])) as Parameters<typeof ardKeyText>[0]);
+      const key = ardKeyText(
+        Object.fromEntries(ARD_KEY_COLUMNS.map((c, i) => [c, r[at[i] as number] ?? ''])) as Parameters<
+          typeof ardKeyText
+        >[0],
+      );
       byKey.set(key, r[at[8] as number] ?? '');
     }
     return byKey;
   };
   const ia = index(a);
   const ib = index(b);
-  if (ia === null || ib === null) return [{ file, where: 'header', a: ia === null ? 'not an ARD header' : 'ARD header', b: ib === null ? 'not an ARD header' : 'ARD header' }];
+  if (ia === null || ib === null)
+    return [
+      {
+        file,
+        where: 'header',
+        a: ia === null ? 'not an ARD header' : 'ARD header',
+        b: ib === null ? 'not an ARD header' : 'ARD header',
+      },
+    ];
   const out: Difference[] = [];
   for (const key of [...new Set([...ia.keys(), ...ib.keys()])].sort(compareCodeUnits)) {
     const va = ia.get(key);
@@ -112,7 +129,13 @@ function compareDatasets(
   const [hb = [], ...rb] = readCsv(b);
   const out: Difference[] = [];
   for (const c of [...new Set([...ha, ...hb])]) {
-    if (!ha.includes(c) || !hb.includes(c)) out.push({ file, where: `variable ${c}`, a: ha.includes(c) ? 'present' : null, b: hb.includes(c) ? 'present' : null });
+    if (!ha.includes(c) || !hb.includes(c))
+      out.push({
+        file,
+        where: `variable ${c}`,
+        a: ha.includes(c) ? 'present' : null,
+        b: hb.includes(c) ? 'present' : null,
+      });
   }
   const common = ha.filter((c) => hb.includes(c));
   const keyed = keys !== null && keys.length > 0 && keys.every((k) => ha.includes(k) && hb.includes(k));
@@ -138,7 +161,12 @@ function compareDatasets(
     const x = ma.get(k);
     const y = mb.get(k);
     if (x === undefined || y === undefined) {
-      out.push({ file, where: k, a: x === undefined ? null : 'row present', b: y === undefined ? null : 'row present' });
+      out.push({
+        file,
+        where: k,
+        a: x === undefined ? null : 'row present',
+        b: y === undefined ? null : 'row present',
+      });
       continue;
     }
     for (const c of common) {
@@ -159,7 +187,9 @@ function compareLogs(a: Uint8Array, b: Uint8Array): Difference[] {
   const lb = comparableLogText(Buffer.from(b).toString('utf8')).split('\n');
   const out: Difference[] = [];
   const where = (i: number | null, j: number | null) =>
-    i !== null && j !== null && i === j ? `line ${i}` : [i === null ? '' : `line ${i} of A`, j === null ? '' : `line ${j} of B`].filter((x) => x !== '').join(', ');
+    i !== null && j !== null && i === j
+      ? `line ${i}`
+      : [i === null ? '' : `line ${i} of A`, j === null ? '' : `line ${j} of B`].filter((x) => x !== '').join(', ');
   let lineA = 1;
   let lineB = 1;
   const parts = diffArrays(la, lb);
@@ -176,7 +206,12 @@ function compareLogs(a: Uint8Array, b: Uint8Array): Difference[] {
     for (let k = 0; k < Math.max(removed.length, added.length); k++) {
       const x = removed[k];
       const y = added[k];
-      out.push({ file: RUN_LOG_FILE, where: where(x === undefined ? null : lineA, y === undefined ? null : lineB), a: x ?? null, b: y ?? null });
+      out.push({
+        file: RUN_LOG_FILE,
+        where: where(x === undefined ? null : lineA, y === undefined ? null : lineB),
+        a: x ?? null,
+        b: y ?? null,
+      });
       if (x !== undefined) lineA++;
       if (y !== undefined) lineB++;
     }
@@ -198,9 +233,12 @@ function compareManifests(a: Uint8Array, b: Uint8Array): Difference[] {
   };
   const ma = read(a);
   const mb = read(b);
-  if (ma === null || mb === null) return [{ file, where: '', a: ma === null ? 'not JSON' : 'JSON', b: mb === null ? 'not JSON' : 'JSON' }];
+  if (ma === null || mb === null)
+    return [{ file, where: '', a: ma === null ? 'not JSON' : 'JSON', b: mb === null ? 'not JSON' : 'JSON' }];
   const out: Difference[] = [];
-  const fields = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].filter((k) => k !== 'outputs' && k !== 'inputs').sort(compareCodeUnits);
+  const fields = [...new Set([...Object.keys(ma), ...Object.keys(mb)])]
+    .filter((k) => k !== 'outputs' && k !== 'inputs')
+    .sort(compareCodeUnits);
   for (const k of fields) {
     const va = JSON.stringify(ma[k] ?? null);
     const vb = JSON.stringify(mb[k] ?? null);

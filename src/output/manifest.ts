@@ -89,12 +89,14 @@ function checkInput(m: ManifestInput): void {
     checkOutputPath(p);
     if (p === MANIFEST_FILE) throw new Error('manifest: the manifest cannot list itself');
   }
-  for (const p of m.unhashedOutputs ?? []) if (m.outputs.has(p)) throw new Error(`manifest: ${p} is listed both hashed and unhashed`);
+  for (const p of m.unhashedOutputs ?? [])
+    if (m.outputs.has(p)) throw new Error(`manifest: ${p} is listed both hashed and unhashed`);
 }
 
 /** Size and hash in the manifest's key order, whatever object the digest came in. */
 function pickDigest(d: FileDigest): FileDigest {
-  if (!SHA256_HEX.test(d.sha256) || !Number.isSafeInteger(d.bytes) || d.bytes < 0) throw new Error('manifest: an output digest is not a size and a lower-case SHA-256');
+  if (!SHA256_HEX.test(d.sha256) || !Number.isSafeInteger(d.bytes) || d.bytes < 0)
+    throw new Error('manifest: an output digest is not a size and a lower-case SHA-256');
   return { bytes: d.bytes, sha256: d.sha256 };
 }
 

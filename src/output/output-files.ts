@@ -31,13 +31,14 @@ const TEXT_SLICE = 1 << 20;
  * never split a surrogate pair (its UTF-8 would otherwise differ from the whole text's).
  */
 export function* contentBytes(content: OutputContent): Generator<Uint8Array> {
-  const pieces: Iterable<string | Uint8Array> = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  const pieces: Iterable<string | Uint8Array> =
+    typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
   for (const piece of pieces) {
     if (piece instanceof Uint8Array) {
       yield piece;
       continue;
     }
-    for (let start = 0; start < piece.length; ) {
+    for (let start = 0; start < piece.length;) {
       let end = Math.min(start + TEXT_SLICE, piece.length);
       const last = piece.charCodeAt(end - 1);
       if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end -= 1;

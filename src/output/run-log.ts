@@ -69,11 +69,14 @@ export function buildRunLog(input: RunLogInput): string {
   lines.push(`SAP settings version: ${input.sapVersion}`);
   lines.push(`Node.js: ${input.nodeVersion} (${input.platform})`);
   lines.push(`${COMMAND_PREFIX}sle-msc ${input.commandLine.map(shellWord).join(' ')}`);
-  lines.push(`lock: ${input.lockId ?? '(none: draft)'}${input.draft ? ' DRAFT (lock.json missing or not matching)' : ''}`);
+  lines.push(
+    `lock: ${input.lockId ?? '(none: draft)'}${input.draft ? ' DRAFT (lock.json missing or not matching)' : ''}`,
+  );
   lines.push(`blinding: ${input.blinding}`);
   lines.push('');
   lines.push('## Inputs (SHA-256)');
-  for (const i of [...input.inputs].sort((a, b) => compareCodeUnits(a.name, b.name))) lines.push(`${i.sha256}  ${i.name}`);
+  for (const i of [...input.inputs].sort((a, b) => compareCodeUnits(a.name, b.name)))
+    lines.push(`${i.sha256}  ${i.name}`);
   lines.push('');
   const warnings = input.issues.filter((i) => i.severity === 'warning');
   const notices = input.issues.filter((i) => i.severity === 'notice');
@@ -93,13 +96,11 @@ export function buildRunLog(input: RunLogInput): string {
   return `${lines.map(escapeControls).join('\n')}\n`;
 }
 
-
 /** The log without its timings section. */
 export function withoutTimings(text: string): string {
   const at = text.indexOf(`\n${TIMINGS_HEADING}`);
   return at < 0 ? text : text.slice(0, at + 1);
 }
-
 
 /**
  * What two runs on the same inputs must agree on: the log without its timings and without the command

@@ -147,7 +147,13 @@ async function resolveLinks(fs: OutputFs, p: string): Promise<string> {
 }
 
 /** The refusals that no `--force` overrides; they touch nothing. */
-async function checkNeverReplaceable(fs: OutputFs, outDir: string, target: string, cwd: string, inputs: readonly string[]): Promise<void> {
+async function checkNeverReplaceable(
+  fs: OutputFs,
+  outDir: string,
+  target: string,
+  cwd: string,
+  inputs: readonly string[],
+): Promise<void> {
   const targetForms = [target, await resolveLinks(fs, target)];
   const cwdForms = [cwd, await resolveLinks(fs, cwd)];
   if (targetForms.some((t) => path.dirname(t) === t || cwdForms.some((c) => isAncestorOrSelf(t, c)))) {
@@ -158,7 +164,10 @@ async function checkNeverReplaceable(fs: OutputFs, outDir: string, target: strin
     const inputForms = [abs, await resolveLinks(fs, abs)];
     const overlaps = targetForms.some((t) => inputForms.some((i) => isAncestorOrSelf(t, i) || isAncestorOrSelf(i, t)));
     if (overlaps) {
-      throw cannotCreate(outDir, `is, lies inside or contains an input of this run (${input}); refused even with --force`);
+      throw cannotCreate(
+        outDir,
+        `is, lies inside or contains an input of this run (${input}); refused even with --force`,
+      );
     }
   }
 }
@@ -240,11 +249,21 @@ async function sideFoldersOf(fs: OutputFs, target: string): Promise<SideFolder[]
  * when DIR is absent (the killed run had not succeeded), removes the rest. Folders of running
  * processes are only named.
  */
-async function recoverKilledRuns(fs: OutputFs, outDir: string, target: string, isAlive: (pid: number) => boolean, own: string | null): Promise<Issue[]> {
+async function recoverKilledRuns(
+  fs: OutputFs,
+  outDir: string,
+  target: string,
+  isAlive: (pid: number) => boolean,
+  own: string | null,
+): Promise<Issue[]> {
   // The check at commit time (`own` set) does not name them again: staging did.
   const legacy = own === null ? await legacySideFolders(fs, target) : [];
   const notices: Issue[] = legacy.map((p) =>
-    issue('notice', p, `probably left by an interrupted run of an earlier sle-msc version into ${outDir}; remove it by hand`),
+    issue(
+      'notice',
+      p,
+      `probably left by an interrupted run of an earlier sle-msc version into ${outDir}; remove it by hand`,
+    ),
   );
   const stale: SideFolder[] = [];
   for (const side of await sideFoldersOf(fs, target)) {
@@ -261,7 +280,14 @@ async function recoverKilledRuns(fs: OutputFs, outDir: string, target: string, i
       await fs.rename(restored, target);
       notices.push(issue('notice', outDir, `restored from ${restored}, where a killed run had moved it`));
     } else {
-      for (const o of olds) notices.push(issue('notice', o.path, `an earlier output of ${outDir} left by killed runs; ${outDir} is absent, check by hand`));
+      for (const o of olds)
+        notices.push(
+          issue(
+            'notice',
+            o.path,
+            `an earlier output of ${outDir} left by killed runs; ${outDir} is absent, check by hand`,
+          ),
+        );
       return notices;
     }
   }
@@ -305,12 +331,25 @@ async function inspectTarget(fs: OutputFs, target: string): Promise<TargetState>
   }
   if (listed === null) return 'foreign';
   const files = new Set([MANIFEST_FILE, ...listed]);
-  const folders = new Set(listed.flatMap((p) => p.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    listed.flatMap((p) =>
+      p
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, segs) => segs.slice(0, i + 1).join('/')),
+    ),
+  );
   return (await holdsOnly(fs, target, '', files, folders)) ? 'previous' : 'foreign';
 }
 
 /** True when every entry under `root/rel`, at any depth, is a listed file or a folder on the way to one. */
-async function holdsOnly(fs: OutputFs, root: string, rel: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): Promise<boolean> {
+async function holdsOnly(
+  fs: OutputFs,
+  root: string,
+  rel: string,
+  files: ReadonlySet<string>,
+  folders: ReadonlySet<string>,
+): Promise<boolean> {
   for (const name of await fs.readdir(path.join(root, ...rel.split('/')))) {
     const r = rel === '' ? name : `${rel}/${name}`;
     const st = await fs.lstat(path.join(root, ...r.split('/')));
@@ -324,7 +363,11 @@ async function holdsOnly(fs: OutputFs, root: string, rel: string, files: Readonl
 }
 
 /** `own`: the temporary folder of this very write (checked again at commit time), not debris. */
-async function prepare(outDir: string, opts: OutputFolderOptions, own: string | null = null): Promise<PreparedOutput & { readonly state: TargetState }> {
+async function prepare(
+  outDir: string,
+  opts: OutputFolderOptions,
+  own: string | null = null,
+): Promise<PreparedOutput & { readonly state: TargetState }> {
   const fs = opts.fs ?? defaultFs;
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const target = path.resolve(cwd, outDir);
@@ -405,7 +448,13 @@ export function stepHookFromEnv(env: NodeJS.ProcessEnv): StepHook | undefined {
   };
 }
 
-async function writeAll(fs: OutputFs, root: string, files: ReadonlyMap<string, string | Uint8Array>, afterHalf: () => Promise<void>, check: () => void): Promise<void> {
+async function writeAll(
+  fs: OutputFs,
+  root: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  afterHalf: () => Promise<void>,
+  check: () => void,
+): Promise<void> {
   const names = [...files.keys()].sort(compareCodeUnits);
   for (const [i, name] of names.entries()) {
     const dest = path.join(root, ...name.split('/'));
@@ -517,7 +566,16 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
         await discard();
         throw e;
       }
-      await writeAndSwap(fs, outDir, target, again.state !== 'absent', temp, files, watch, opts.onStep ?? stepHookFromEnv(process.env));
+      await writeAndSwap(
+        fs,
+        outDir,
+        target,
+        again.state !== 'absent',
+        temp,
+        files,
+        watch,
+        opts.onStep ?? stepHookFromEnv(process.env),
+      );
       return again.notices;
     } finally {
       watch.stop();
@@ -535,7 +593,7 @@ function writeFileNow(root: string, name: string, content: OutputContent): FileD
   const fd = openSync(dest, 'w');
   try {
     for (const piece of contentBytes(content)) {
-      for (let done = 0; done < piece.byteLength; ) done += writeSync(fd, piece, done, piece.byteLength - done);
+      for (let done = 0; done < piece.byteLength;) done += writeSync(fd, piece, done, piece.byteLength - done);
       hash.update(piece);
       bytes += piece.byteLength;
     }
@@ -594,7 +652,8 @@ async function writeAndSwap(
   release(temp, old);
   await step('done');
   const sig = watch.signal();
-  if (sig !== null) throw new Interrupted(sig, `${outDir}: interrupted by ${sig} after the new output was complete and in place`);
+  if (sig !== null)
+    throw new Interrupted(sig, `${outDir}: interrupted by ${sig} after the new output was complete and in place`);
 }
 
 function release(temp: string, old: string | null): void {

@@ -87,7 +87,10 @@ export async function runPipelineAsync(input: PipelineInput): Promise<PipelineRe
   const memory = memoryOutput();
   const output = input.output ?? memory;
   const render = input.renderPngs;
-  const result = runStages({ ...input, output }, (figures) => (pngs = render === undefined ? renderPngFilesAsync(figures) : render(figures)));
+  const result = runStages(
+    { ...input, output },
+    (figures) => (pngs = render === undefined ? renderPngFilesAsync(figures) : render(figures)),
+  );
   // renderPngFilesAsync keys its PNGs by their own paths; a renderPngs function by the SVGs'.
   for (const [path, png] of await pngs) output.set(render === undefined ? path : pngPathOf(path), png);
   input.mark?.('figures (PNG, other threads; waited for)');
@@ -122,12 +125,23 @@ function runStages(
   stage('tables');
 
   const producedIds = new Set(catalog.map((c) => c.id));
-  const warnings = [...stratumWarnings(derived.primary, unblinding), ...issues, ...unusedShellNotices(settings.display.shells, producedIds)];
+  const warnings = [
+    ...stratumWarnings(derived.primary, unblinding),
+    ...issues,
+    ...unusedShellNotices(settings.display.shells, producedIds),
+  ];
   return { derivations: derived.primary, ard, warnings, catalog };
 }
 
 /** The figures' SVG files, added to `files`; returned so that their PNGs can start. */
-function writeFigures(files: OutputFiles, catalog: CatalogEntry[], ard: readonly ArdRow[], curves: readonly SurvivalCurve[], settings: SapSettings, ctx: TlfContext): Map<string, string> {
+function writeFigures(
+  files: OutputFiles,
+  catalog: CatalogEntry[],
+  ard: readonly ArdRow[],
+  curves: readonly SurvivalCurve[],
+  settings: SapSettings,
+  ctx: TlfContext,
+): Map<string, string> {
   // A figure's first title is its `Figure F-14.x` line, drawn into the picture: a shell words the rest.
   const specs = figureSpecs({ ard, curves, settings, ctx }).map((f) => applyShell(f, settings.display.shells, 1));
   const svgs = renderFigureSvgFiles(specs);
@@ -140,7 +154,13 @@ function writeFigures(files: OutputFiles, catalog: CatalogEntry[], ard: readonly
  * ard.csv and every dataset of the registry, each made and written (CSV, and XPT + Dataset-JSON unless a
  * draft) before the next (memory); then define.xml describing them.
  */
-function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: readonly ArdRow[], settings: SapSettings): void {
+function writeArdAndDatasets(
+  files: OutputFiles,
+  lock: Lock,
+  d: Derived,
+  ard: readonly ArdRow[],
+  settings: SapSettings,
+): void {
   files.set('ard.csv', ardToCsv(ard));
   const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
   for (const { file, make } of adamDatasetMakers(d, settings)) {
@@ -154,9 +174,27 @@ function writeArdAndDatasets(files: OutputFiles, lock: Lock, d: Derived, ard: re
   }
 }
 
-function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, settings: SapSettings, ctx: TlfContext): void {
+function writeListings(
+  files: OutputFiles,
+  catalog: CatalogEntry[],
+  lock: Lock,
+  d: Derived,
+  settings: SapSettings,
+  ctx: TlfContext,
+): void {
   const p = d.primary;
-  const sources = { lock, settings, adsl: p.adsl, adae: d.adae, sri4: p.sri4, sledai: p.sledai, bilagGrades: p.bilagGrades, bilagVisits: p.bilagVisits, pga: p.pga, labs: d.biomarkers.labs };
+  const sources = {
+    lock,
+    settings,
+    adsl: p.adsl,
+    adae: d.adae,
+    sri4: p.sri4,
+    sledai: p.sledai,
+    bilagGrades: p.bilagGrades,
+    bilagVisits: p.bilagVisits,
+    pga: p.pga,
+    labs: d.biomarkers.labs,
+  };
   const specs = [
     flareListingSpec(d.flares.transitions, p.adsl),
     // The derived deviations need the randomization file: a blinded run lists none.
@@ -169,7 +207,15 @@ function writeListings(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, 
   }
 }
 
-function writeTables(files: OutputFiles, catalog: CatalogEntry[], lock: Lock, d: Derived, ard: readonly ArdRow[], settings: SapSettings, ctx: TlfContext): void {
+function writeTables(
+  files: OutputFiles,
+  catalog: CatalogEntry[],
+  lock: Lock,
+  d: Derived,
+  ard: readonly ArdRow[],
+  settings: SapSettings,
+  ctx: TlfContext,
+): void {
   const layout = {
     settings,
     baselinePrecision: baselinePrecision(lock, settings),
@@ -193,7 +239,6 @@ function runTrace(lock: Lock, settings: SapSettings): RunTrace {
     dataCut: lock.manifest?.lockedAt ?? 'unknown (draft)',
   };
 }
-
 
 /** SAP §6: a randomized stratum that disagrees with screening SLEDAI-2K is a deviation, not bad input. */
 function stratumWarnings(d: PrimaryDerivations, unblinding: Unblinding): Issue[] {

@@ -85,11 +85,18 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
     exposureTableSpec(ctx, layout.exposurePrecision),
     siteTableSpec(ctx, ard),
     sri4TableSpec(ctx),
-    ...unblinded(() => sri4SensitivityTableSpec(ctx), () => sri4SubgroupTableSpec(ctx, layout.settings)),
+    ...unblinded(
+      () => sri4SensitivityTableSpec(ctx),
+      () => sri4SubgroupTableSpec(ctx, layout.settings),
+    ),
     ...sledaiTableSpecs(ctx, ard, layout.settings),
     ...flareTableSpecs(ctx, ard).map(withWeek52Reconciliation),
     sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
-    steroidSparingTableSpec(ctx, layout.settings.analysis.kmDays, layout.settings.analysis.steroidDiscontinuationMinDays),
+    steroidSparingTableSpec(
+      ctx,
+      layout.settings.analysis.kmDays,
+      layout.settings.analysis.steroidDiscontinuationMinDays,
+    ),
     steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE')),
     ...proTableSpecs(ctx, ard, layout.settings, layout.proPrecision),
     biomarkerAbnormalTableSpec(ctx, layout.settings),
@@ -108,15 +115,29 @@ export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: Tabl
 }
 
 function haematologyPanel(layout: TableLayout) {
-  return { tests: layout.haematologyTests ?? [], labels: layout.labLabels ?? new Map<string, string>(), precision: layout.labPrecision };
+  return {
+    tests: layout.haematologyTests ?? [],
+    labels: layout.labLabels ?? new Map<string, string>(),
+    precision: layout.labPrecision,
+  };
 }
 
 /** Renders every table; each is also entered in `catalog` (for the entry page) when one is given. */
-export function renderTables(ard: readonly ArdRow[], ctx: TlfContext, layout: TableLayout, catalog?: CatalogEntry[]): Map<string, string> {
+export function renderTables(
+  ard: readonly ArdRow[],
+  ctx: TlfContext,
+  layout: TableLayout,
+  catalog?: CatalogEntry[],
+): Map<string, string> {
   const lookup = ardLookup(ard);
   const files = new Map<string, string>();
   for (const spec of tableSpecs(ctx, ard, layout).map((t) => applyShell(t, layout.settings.display.shells))) {
-    catalog?.push({ id: spec.id, title: spec.titles.join(' \u2014 '), kind: 'table', files: ['html', 'rtf', 'txt'].map((ext) => `tables/${spec.id}.${ext}`) });
+    catalog?.push({
+      id: spec.id,
+      title: spec.titles.join(' \u2014 '),
+      kind: 'table',
+      files: ['html', 'rtf', 'txt'].map((ext) => `tables/${spec.id}.${ext}`),
+    });
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
     files.set(`tables/${spec.id}.rtf`, renderRtf(form));
     files.set(`tables/${spec.id}.html`, renderHtml(form));

@@ -49,7 +49,9 @@ export function formatCell(format: CellFormat, read: StatReader): string {
       // n/N (pct): the count and the percentage part as formatCountPct writes them, N between.
       const text = formatCountPct(n, bigN);
       const space = text.indexOf(' ');
-      return space < 0 ? `${text}/${formatCount(bigN)}` : `${text.slice(0, space)}/${formatCount(bigN)}${text.slice(space)}`;
+      return space < 0
+        ? `${text}/${formatCount(bigN)}`
+        : `${text.slice(0, space)}/${formatCount(bigN)}${text.slice(space)}`;
     }
     case 'meanSd': {
       const mean = read(format.mean);

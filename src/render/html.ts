@@ -40,7 +40,9 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
   if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
   const [label = '', ...values] = row.cells;
   const stubStyle = row.indent > 0 ? ` style="padding-left:${0.8 + 1.2 * row.indent}em"` : '';
-  const cells = values.map((v, i) => `<td${ardAttributes(row.ardKeys?.[i])}>${escapeHtml(printedCell(form, v, i + 1))}</td>`).join('');
+  const cells = values
+    .map((v, i) => `<td${ardAttributes(row.ardKeys?.[i])}>${escapeHtml(printedCell(form, v, i + 1))}</td>`)
+    .join('');
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
 }
 
@@ -99,4 +101,3 @@ export function* renderHtmlPieces(form: PrintForm): Generator<string> {
     '',
   ].join('\n')}`;
 }
-

@@ -48,7 +48,12 @@ const SECTIONS: readonly { readonly prefix: string; readonly title: string }[] =
 /** The number part of an id (`T-14.2.10.1` → [14, 2, 10, 1]), for numeric ordering. */
 function numberOf(id: string): number[] {
   const m = /^[A-Z]+-([0-9.]+)/.exec(id);
-  return m === null ? [] : (m[1] as string).split('.').filter((p) => p !== '').map(Number);
+  return m === null
+    ? []
+    : (m[1] as string)
+        .split('.')
+        .filter((p) => p !== '')
+        .map(Number);
 }
 
 function compareIds(a: CatalogEntry, b: CatalogEntry): number {
@@ -64,7 +69,9 @@ function compareIds(a: CatalogEntry, b: CatalogEntry): number {
 
 export function sectionOf(id: string): string {
   const number = numberOf(id).join('.');
-  const hit = [...SECTIONS].sort((x, y) => y.prefix.length - x.prefix.length).find((s) => number === s.prefix || number.startsWith(`${s.prefix}.`));
+  const hit = [...SECTIONS]
+    .sort((x, y) => y.prefix.length - x.prefix.length)
+    .find((s) => number === s.prefix || number.startsWith(`${s.prefix}.`));
   return hit?.title ?? 'Other outputs';
 }
 
@@ -102,11 +109,15 @@ export function renderIndexPage(input: IndexPageInput): string {
   out.push('<h2>Provenance</h2>', '<table>');
   for (const p of input.provenance) out.push(`<tr><th>${escapeHtml(p.label)}</th><td>${escapeHtml(p.value)}</td></tr>`);
   out.push('</table>', '<table>', '<tr><th>Input</th><th>SHA-256</th></tr>');
-  for (const i of input.inputs) out.push(`<tr><td>${escapeHtml(i.name)}</td><td><code>${escapeHtml(i.sha256)}</code></td></tr>`);
+  for (const i of input.inputs)
+    out.push(`<tr><td>${escapeHtml(i.name)}</td><td><code>${escapeHtml(i.sha256)}</code></td></tr>`);
   out.push('</table>');
   if (input.dataFiles.length > 0) {
     out.push('<h2>Data and run files</h2>', '<table>');
-    for (const f of input.dataFiles) out.push(`<tr><td><a href="${href(f.path)}">${escapeHtml(f.path)}</a></td><td>${escapeHtml(f.description)}</td></tr>`);
+    for (const f of input.dataFiles)
+      out.push(
+        `<tr><td><a href="${href(f.path)}">${escapeHtml(f.path)}</a></td><td>${escapeHtml(f.description)}</td></tr>`,
+      );
     out.push('</table>');
   }
   const bySection = new Map<string, CatalogEntry[]>();
@@ -119,8 +130,12 @@ export function renderIndexPage(input: IndexPageInput): string {
     for (const e of entries) {
       const first = e.files[0];
       const title = first === undefined ? escapeHtml(e.title) : `<a href="${href(first)}">${escapeHtml(e.title)}</a>`;
-      const formats = e.files.map((f) => `<a href="${href(f)}">${escapeHtml(f.slice(f.lastIndexOf('.') + 1).toUpperCase())}</a>`).join('');
-      out.push(`<tr id="${escapeHtml(e.id)}"><td class="num">${escapeHtml(outputLabel(e))}</td><td>${title}</td><td class="fmt">${formats}</td></tr>`);
+      const formats = e.files
+        .map((f) => `<a href="${href(f)}">${escapeHtml(f.slice(f.lastIndexOf('.') + 1).toUpperCase())}</a>`)
+        .join('');
+      out.push(
+        `<tr id="${escapeHtml(e.id)}"><td class="num">${escapeHtml(outputLabel(e))}</td><td>${title}</td><td class="fmt">${formats}</td></tr>`,
+      );
     }
     out.push('</table>');
   }

@@ -44,7 +44,8 @@ export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions
         rows.push({ kind: 'stat', indent: 0, cells: [...cells] });
       }
     });
-  if (rows.length === 0) rows.push({ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] });
+  if (rows.length === 0)
+    rows.push({ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] });
   return layoutPrintForm({
     id: spec.id,
     flags: options.flags,

@@ -40,9 +40,15 @@ const MIN_VALUE_CHARS = 4;
  * cell padding), spare room is shared by the value columns, and when the page is too narrow the stub
  * gives way first (down to MIN_STUB_CHARS), only then every column shrinks in proportion.
  */
-export function cellEdges(columnWidths: readonly number[], minStubChars = MIN_STUB_CHARS, minValueChars = MIN_VALUE_CHARS): number[] {
+export function cellEdges(
+  columnWidths: readonly number[],
+  minStubChars = MIN_STUB_CHARS,
+  minValueChars = MIN_VALUE_CHARS,
+): number[] {
   // One character of slack: Word and LibreOffice wrap a cell whose text fills it exactly.
-  const need = columnWidths.map((w, i) => (Math.max(w, i === 0 ? minStubChars : minValueChars) + 1) * CHAR_TWIPS + PAD_TWIPS);
+  const need = columnWidths.map(
+    (w, i) => (Math.max(w, i === 0 ? minStubChars : minValueChars) + 1) * CHAR_TWIPS + PAD_TWIPS,
+  );
   const [stub = 0, ...values] = need;
   const valuesNeed = values.reduce((a, b) => a + b, 0);
   let widths: number[];
@@ -140,7 +146,7 @@ function wrapCounts(cellLines: readonly number[]): (w: number) => number {
   const longer = new Array<number>(longest + 1).fill(0);
   for (const n of cellLines) if (n > 0) longer[n - 1] = (longer[n - 1] ?? 0) + 1;
   for (let w = longest - 1; w >= 0; w--) longer[w] = (longer[w] ?? 0) + (longer[w + 1] ?? 0);
-  return (w) => (w >= longest ? 0 : longer[Math.max(0, w)] ?? 0);
+  return (w) => (w >= longest ? 0 : (longer[Math.max(0, w)] ?? 0));
 }
 
 /**
@@ -162,13 +168,17 @@ export function fitColumns(
   minValueChars = MIN_VALUE_CHARS,
 ): { widths: number[]; fits: boolean } {
   const room = TEXT_WIDTH / CHAR_TWIPS;
-  const total = (ws: readonly number[]) => ws.reduce((s, w, i) => s + columnRoom(w, i === 0 ? minStubChars : minValueChars), 0);
+  const total = (ws: readonly number[]) =>
+    ws.reduce((s, w, i) => s + columnRoom(w, i === 0 ? minStubChars : minValueChars), 0);
   const body = needs.map((n) => Math.max(0, ...n.cellLines));
   const natural = needs.map((n, i) => Math.max(n.headerLine, body[i] as number));
   if (total(natural) <= room) return { widths: natural, fits: true };
   const widths = needs.map((n, i) => Math.max(body[i] as number, n.headerWord));
   if (total(widths) <= room) {
-    const byCost = natural.map((w, i) => ({ i, cost: w - (widths[i] as number) })).filter((c) => c.cost > 0).sort((a, b) => a.cost - b.cost || a.i - b.i);
+    const byCost = natural
+      .map((w, i) => ({ i, cost: w - (widths[i] as number) }))
+      .filter((c) => c.cost > 0)
+      .sort((a, b) => a.cost - b.cost || a.i - b.i);
     for (const { i, cost } of byCost) {
       widths[i] = (widths[i] as number) + cost;
       if (total(widths) > room) widths[i] = (widths[i] as number) - cost;

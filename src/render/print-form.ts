@@ -23,7 +23,17 @@ import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.
 import { formatCell } from './cell.js';
 import { NOT_ESTIMABLE } from './format.js';
 import {
-  INDENT_CHARS, LINES_PER_PAGE, PAGE_CHARS, cellChars, cellEdges, cellLines, displayNumber, fitColumns, longestLine, longestWord, wrapText,
+  INDENT_CHARS,
+  LINES_PER_PAGE,
+  PAGE_CHARS,
+  cellChars,
+  cellEdges,
+  cellLines,
+  displayNumber,
+  fitColumns,
+  longestLine,
+  longestWord,
+  wrapText,
   type ColumnNeed,
 } from './page-layout.js';
 import { checkTableSpec } from './table-spec.js';
@@ -156,7 +166,10 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
   });
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));
-  return { rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], ardKeys }], anyNotEstimable: anyNull };
+  return {
+    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], ardKeys }],
+    anyNotEstimable: anyNull,
+  };
 }
 
 function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
@@ -229,7 +242,8 @@ export function reletterFootnotes(
       if (defined.has(m) && !order.has(m)) order.set(m, String.fromCharCode(97 + order.size));
     }
   }
-  const rename = (text: string) => text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole));
+  const rename = (text: string) =>
+    text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole));
   const kept = footnotes.filter((f) => !LETTERED.test(f) || order.has(LETTERED.exec(f)?.[1] ?? ''));
   // The lettered footnotes take the places lettered ones had, now in letter order; the others stay put.
   const lettered = kept
@@ -419,7 +433,12 @@ export function printedCell(form: Pick<PrintForm, 'align'>, text: string, column
 
 /** Lines of the page header: page line, trace line, marks, titles, a blank line. */
 export function topLines(form: Pick<PrintForm, 'marks' | 'titleLines' | 'trace'>): number {
-  return 1 + (form.trace === null ? 0 : 1) + [...form.marks, ...form.titleLines].reduce((s, t) => s + pageTextLines(t).length, 0) + 1;
+  return (
+    1 +
+    (form.trace === null ? 0 : 1) +
+    [...form.marks, ...form.titleLines].reduce((s, t) => s + pageTextLines(t).length, 0) +
+    1
+  );
 }
 
 interface ColumnLayout {
@@ -429,7 +448,11 @@ interface ColumnLayout {
 }
 
 /** Tables: natural widths, the stub gives way first (cellEdges); texts wrap at what each cell holds. */
-function naturalColumns(header: readonly (readonly string[])[], rows: readonly PrintRow[], align: readonly (ColumnAlign | null)[]): ColumnLayout {
+function naturalColumns(
+  header: readonly (readonly string[])[],
+  rows: readonly PrintRow[],
+  align: readonly (ColumnAlign | null)[],
+): ColumnLayout {
   const widths = columnWidths(header, rows, align);
   const edges = cellEdges(widths);
   return { widths, edges, chars: cellChars(edges) };
@@ -468,7 +491,11 @@ function fittedColumns(header: readonly (readonly string[])[], rows: readonly Pr
   // Fitted, every cell holds its width and one character of slack (less at most a twip of rounding);
   // squeezed (the longest words do not fit), texts wrap at what the squeezed cell holds.
   const room = cellChars(edges);
-  return { widths: fit.widths, edges, chars: fit.fits ? [...fit.widths] : fit.widths.map((w, i) => Math.min(w, room[i] as number)) };
+  return {
+    widths: fit.widths,
+    edges,
+    chars: fit.fits ? [...fit.widths] : fit.widths.map((w, i) => Math.min(w, room[i] as number)),
+  };
 }
 
 export interface FormParts {
@@ -499,12 +526,17 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
   );
   const titleLines = parts.titleLines.map(letters.rename);
   const header = parts.header.map((h) => h.map(letters.rename));
-  const rows = parts.rows.map((r) => (r.kind === 'separator' ? r : { ...r, cells: [letters.rename(r.cells[0] ?? ''), ...r.cells.slice(1)] }));
+  const rows = parts.rows.map((r) =>
+    r.kind === 'separator' ? r : { ...r, cells: [letters.rename(r.cells[0] ?? ''), ...r.cells.slice(1)] },
+  );
   const n = header[0]?.length ?? 0;
   const align = Array.from({ length: n }, (_, i) =>
-    i === 0 || !parts.decimalAlign ? null : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
+    i === 0 || !parts.decimalAlign
+      ? null
+      : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
   );
-  const { widths, edges, chars } = parts.fitToPage === true ? fittedColumns(header, rows) : naturalColumns(header, rows, align);
+  const { widths, edges, chars } =
+    parts.fitToPage === true ? fittedColumns(header, rows) : naturalColumns(header, rows, align);
   const base = { marks, titleLines, trace, header, cellChars: chars, align };
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);

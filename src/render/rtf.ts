@@ -50,7 +50,8 @@ export function escapeRtf(text: string): string {
     if (ch === '\\' || ch === '{' || ch === '}') out += `\\${ch}`;
     else if (ch === '\t') out += '\\tab ';
     else if (ch === '\n') out += '\\line ';
-    else if (c < 0x20) continue; // other control characters have no meaning in table text
+    else if (c < 0x20)
+      continue; // other control characters have no meaning in table text
     else if (c < 0x80) out += ch;
     else out += `\\u${c > 0x7fff ? c - 0x10000 : c}?`;
   }
@@ -146,7 +147,10 @@ function makeRowDefinition(edges: readonly number[], style: RowStyle, lean: bool
 
 function headerRow(form: PrintForm, cells: readonly string[], style: RowStyle): string {
   const body = cells
-    .map((cell, i) => `\\pard\\plain\\intbl\\${i === 0 ? 'ql' : 'qc'}${PARA} ${lines(headerCellLines(form, cell, i))}\\cell`)
+    .map(
+      (cell, i) =>
+        `\\pard\\plain\\intbl\\${i === 0 ? 'ql' : 'qc'}${PARA} ${lines(headerCellLines(form, cell, i))}\\cell`,
+    )
     .join('\n');
   return `${rowDefinition(form.edges, style)}\n${body}\n\\row`;
 }
@@ -162,7 +166,10 @@ function leanTextRow(form: PrintForm, row: PrintRow, last: boolean): string {
   const stub = `\\pard\\plain\\intbl\\ql${PARA}${li} ${lines(stubLines(form, row))}\\cell`;
   const values = row.cells
     .slice(1)
-    .map((cell, k) => `${k === 0 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${lines(pageCellLines(cell, form.cellChars[k + 1] ?? 1))}\\cell`)
+    .map(
+      (cell, k) =>
+        `${k === 0 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${lines(pageCellLines(cell, form.cellChars[k + 1] ?? 1))}\\cell`,
+    )
     .join('');
   return `${rowDefinition(form.edges, { header: false, top: false, bottom: last }, true)}\n${stub}${values}\\row`;
 }

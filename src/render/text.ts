@@ -46,12 +46,21 @@ function line(cells: readonly string[], widths: readonly number[], stub: string)
 }
 
 /** Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else the bottom. */
-function stackedLines(cells: readonly (readonly string[])[], widths: readonly number[], stubIndent: string, top: boolean): string[] {
+function stackedLines(
+  cells: readonly (readonly string[])[],
+  widths: readonly number[],
+  stubIndent: string,
+  top: boolean,
+): string[] {
   const height = Math.max(1, ...cells.map((c) => c.length));
   const at = (c: readonly string[], k: number) => (top ? c[k] : c[k - (height - c.length)]) ?? '';
   return Array.from({ length: height }, (_, k) => {
     const stub = at(cells[0] ?? [], k);
-    return line(cells.map((c) => at(c, k)), widths, stub === '' ? '' : stubIndent + stub);
+    return line(
+      cells.map((c) => at(c, k)),
+      widths,
+      stub === '' ? '' : stubIndent + stub,
+    );
   });
 }
 
@@ -64,7 +73,9 @@ function bodyLines(row: PrintRow, form: PrintForm, widths: readonly number[]): s
 /** A header row: each cell wrapped to its column as in the RTF, lines sitting on the rule below. */
 function headerLines(form: PrintForm, header: readonly string[], widths: readonly number[]): string[] {
   // A header wider than its column wraps as in the RTF; one that fits stays on its line.
-  const cells = header.map((c, i) => (c.includes('\n') || c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c]));
+  const cells = header.map((c, i) =>
+    c.includes('\n') || c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c],
+  );
   return stackedLines(cells, widths, '', false);
 }
 
@@ -95,6 +106,7 @@ export function renderText(form: PrintForm): string {
 /** renderText's text in pieces, one per page (joined, the same bytes; see renderRtfPieces). */
 export function* renderTextPieces(form: PrintForm): Generator<string> {
   const total = form.pages.length;
-  for (const [i, page] of form.pages.entries()) yield `${i === 0 ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
+  for (const [i, page] of form.pages.entries())
+    yield `${i === 0 ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
   yield '\n';
 }

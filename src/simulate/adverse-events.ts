@@ -22,25 +22,109 @@ interface Term {
 
 const INFECTIONS = 'Infections and infestations';
 const BACKGROUND: readonly Term[] = [
-  { pt: 'Upper respiratory tract infection', soc: INFECTIONS, verbatims: ['Upper respiratory infection', 'URTI', 'Head cold'], rate: 0.35, pSerious: 0 },
+  {
+    pt: 'Upper respiratory tract infection',
+    soc: INFECTIONS,
+    verbatims: ['Upper respiratory infection', 'URTI', 'Head cold'],
+    rate: 0.35,
+    pSerious: 0,
+  },
   { pt: 'Nasopharyngitis', soc: INFECTIONS, verbatims: ['Common cold', 'Nasopharyngitis'], rate: 0.2, pSerious: 0 },
-  { pt: 'Urinary tract infection', soc: INFECTIONS, verbatims: ['UTI', 'Urinary tract infection'], rate: 0.15, pSerious: 0.03 },
+  {
+    pt: 'Urinary tract infection',
+    soc: INFECTIONS,
+    verbatims: ['UTI', 'Urinary tract infection'],
+    rate: 0.15,
+    pSerious: 0.03,
+  },
   { pt: 'Herpes zoster', soc: INFECTIONS, verbatims: ['Shingles', 'Herpes zoster'], rate: 0.04, pSerious: 0.05 },
-  { pt: 'Pneumonia', soc: INFECTIONS, verbatims: ['Pneumonia', 'Community acquired pneumonia'], rate: 0.03, pSerious: 0.7 },
-  { pt: 'Headache', soc: 'Nervous system disorders', verbatims: ['Headache', 'Tension headache'], rate: 0.25, pSerious: 0 },
-  { pt: 'Dizziness', soc: 'Nervous system disorders', verbatims: ['Dizziness', 'Lightheadedness'], rate: 0.06, pSerious: 0 },
+  {
+    pt: 'Pneumonia',
+    soc: INFECTIONS,
+    verbatims: ['Pneumonia', 'Community acquired pneumonia'],
+    rate: 0.03,
+    pSerious: 0.7,
+  },
+  {
+    pt: 'Headache',
+    soc: 'Nervous system disorders',
+    verbatims: ['Headache', 'Tension headache'],
+    rate: 0.25,
+    pSerious: 0,
+  },
+  {
+    pt: 'Dizziness',
+    soc: 'Nervous system disorders',
+    verbatims: ['Dizziness', 'Lightheadedness'],
+    rate: 0.06,
+    pSerious: 0,
+  },
   { pt: 'Nausea', soc: 'Gastrointestinal disorders', verbatims: ['Nausea'], rate: 0.12, pSerious: 0 },
-  { pt: 'Diarrhoea', soc: 'Gastrointestinal disorders', verbatims: ['Diarrhea', 'Loose stools'], rate: 0.1, pSerious: 0 },
-  { pt: 'Arthralgia', soc: 'Musculoskeletal and connective tissue disorders', verbatims: ['Joint pain', 'Arthralgia'], rate: 0.15, pSerious: 0 },
-  { pt: 'Fatigue', soc: 'General disorders and administration site conditions', verbatims: ['Fatigue', 'Tiredness'], rate: 0.1, pSerious: 0 },
-  { pt: 'Pyrexia', soc: 'General disorders and administration site conditions', verbatims: ['Fever', 'Low grade fever'], rate: 0.06, pSerious: 0 },
-  { pt: 'Rash', soc: 'Skin and subcutaneous tissue disorders', verbatims: ['Rash', 'Skin rash'], rate: 0.08, pSerious: 0 },
-  { pt: 'Hypertension', soc: 'Vascular disorders', verbatims: ['Hypertension', 'Elevated blood pressure'], rate: 0.06, pSerious: 0 },
+  {
+    pt: 'Diarrhoea',
+    soc: 'Gastrointestinal disorders',
+    verbatims: ['Diarrhea', 'Loose stools'],
+    rate: 0.1,
+    pSerious: 0,
+  },
+  {
+    pt: 'Arthralgia',
+    soc: 'Musculoskeletal and connective tissue disorders',
+    verbatims: ['Joint pain', 'Arthralgia'],
+    rate: 0.15,
+    pSerious: 0,
+  },
+  {
+    pt: 'Fatigue',
+    soc: 'General disorders and administration site conditions',
+    verbatims: ['Fatigue', 'Tiredness'],
+    rate: 0.1,
+    pSerious: 0,
+  },
+  {
+    pt: 'Pyrexia',
+    soc: 'General disorders and administration site conditions',
+    verbatims: ['Fever', 'Low grade fever'],
+    rate: 0.06,
+    pSerious: 0,
+  },
+  {
+    pt: 'Rash',
+    soc: 'Skin and subcutaneous tissue disorders',
+    verbatims: ['Rash', 'Skin rash'],
+    rate: 0.08,
+    pSerious: 0,
+  },
+  {
+    pt: 'Hypertension',
+    soc: 'Vascular disorders',
+    verbatims: ['Hypertension', 'Elevated blood pressure'],
+    rate: 0.06,
+    pSerious: 0,
+  },
   { pt: 'Anaemia', soc: 'Blood and lymphatic system disorders', verbatims: ['Anemia'], rate: 0.04, pSerious: 0.05 },
-  { pt: 'Cough', soc: 'Respiratory, thoracic and mediastinal disorders', verbatims: ['Cough'], rate: 0.08, pSerious: 0 },
-  { pt: 'Insomnia', soc: 'Psychiatric disorders', verbatims: ['Insomnia', 'Difficulty sleeping'], rate: 0.05, pSerious: 0 },
+  {
+    pt: 'Cough',
+    soc: 'Respiratory, thoracic and mediastinal disorders',
+    verbatims: ['Cough'],
+    rate: 0.08,
+    pSerious: 0,
+  },
+  {
+    pt: 'Insomnia',
+    soc: 'Psychiatric disorders',
+    verbatims: ['Insomnia', 'Difficulty sleeping'],
+    rate: 0.05,
+    pSerious: 0,
+  },
   { pt: 'Depression', soc: 'Psychiatric disorders', verbatims: ['Depression', 'Low mood'], rate: 0.03, pSerious: 0.05 },
-  { pt: 'Hyperglycaemia', soc: 'Metabolism and nutrition disorders', verbatims: ['High blood sugar', 'Hyperglycemia'], rate: 0.03, pSerious: 0 },
+  {
+    pt: 'Hyperglycaemia',
+    soc: 'Metabolism and nutrition disorders',
+    verbatims: ['High blood sugar', 'Hyperglycemia'],
+    rate: 0.03,
+    pSerious: 0,
+  },
 ];
 const TOTAL_RATE = BACKGROUND.reduce((s, t) => s + t.rate, 0);
 
@@ -51,8 +135,20 @@ const INFUSION_REACTION: Term = {
   rate: 0,
   pSerious: 0.05,
 };
-const SLE_FLARE: Term = { pt: 'Systemic lupus erythematosus', soc: 'Musculoskeletal and connective tissue disorders', verbatims: ['SLE flare', 'Lupus flare'], rate: 0, pSerious: 0.15 };
-const NEPHRITIS: Term = { pt: 'Lupus nephritis', soc: 'Renal and urinary disorders', verbatims: ['Worsening lupus nephritis', 'Lupus nephritis flare'], rate: 0, pSerious: 0.4 };
+const SLE_FLARE: Term = {
+  pt: 'Systemic lupus erythematosus',
+  soc: 'Musculoskeletal and connective tissue disorders',
+  verbatims: ['SLE flare', 'Lupus flare'],
+  rate: 0,
+  pSerious: 0.15,
+};
+const NEPHRITIS: Term = {
+  pt: 'Lupus nephritis',
+  soc: 'Renal and urinary disorders',
+  verbatims: ['Worsening lupus nephritis', 'Lupus nephritis flare'],
+  rate: 0,
+  pSerious: 0.4,
+};
 const SEPSIS: Term = { pt: 'Sepsis', soc: INFECTIONS, verbatims: ['Sepsis'], rate: 0, pSerious: 1 };
 
 const P_INFUSION_REACTION: Readonly<Record<ArmCode, number>> = { PBO: 0.03, MSC1E6: 0.08, MSC5E6: 0.14 };
@@ -70,12 +166,20 @@ interface Event {
 }
 
 function severity(rng: Prng): Event['sev'] {
-  return rng.weighted([['MILD', 0.6], ['MODERATE', 0.32], ['SEVERE', 0.08]] as const);
+  return rng.weighted([
+    ['MILD', 0.6],
+    ['MODERATE', 0.32],
+    ['SEVERE', 0.08],
+  ] as const);
 }
 
 function outcome(end: number | null, rng: Prng): string {
   if (end !== null) return rng.bernoulli(0.97) ? 'RECOVERED/RESOLVED' : 'RECOVERED/RESOLVED WITH SEQUELAE';
-  return rng.weighted([['NOT RECOVERED/NOT RESOLVED', 0.6], ['RECOVERING/RESOLVING', 0.35], ['UNKNOWN', 0.05]] as const);
+  return rng.weighted([
+    ['NOT RECOVERED/NOT RESOLVED', 0.6],
+    ['RECOVERING/RESOLVING', 0.35],
+    ['UNKNOWN', 0.05],
+  ] as const);
 }
 
 /** An event from `start`, resolved within 2–30 days unless that runs past the last contact. */
@@ -89,7 +193,11 @@ function event(rng: Prng, term: Term, start: number, lastDay: number, day0: numb
     end,
     sev,
     ser: rng.bernoulli(term.pSerious + (sev === 'SEVERE' ? 0.3 : 0)),
-    rel: rng.weighted([['NOT RELATED', 0.85], ['POSSIBLY RELATED', 0.12], ['RELATED', 0.03]] as const),
+    rel: rng.weighted([
+      ['NOT RELATED', 0.85],
+      ['POSSIBLY RELATED', 0.12],
+      ['RELATED', 0.03],
+    ] as const),
     acn: start < day0 ? 'NONE' : 'NOT APPLICABLE',
     out: outcome(end, rng),
     partial: rng.bernoulli(0.03),
@@ -109,7 +217,12 @@ function poisson(rng: Prng, mean: number): number {
   return k;
 }
 
-export function adverseEventRows(rng: Prng, plan: SubjectPlan, course: DiseaseCourse | null, lastDay: number): CsvRow[] {
+export function adverseEventRows(
+  rng: Prng,
+  plan: SubjectPlan,
+  course: DiseaseCourse | null,
+  lastDay: number,
+): CsvRow[] {
   const events: Event[] = [];
   const day0 = plan.day0;
   if (rng.bernoulli(0.06) && day0 - plan.screeningDay > 2) {
@@ -156,8 +269,15 @@ export function adverseEventRows(rng: Prng, plan: SubjectPlan, course: DiseaseCo
     if (w?.reason === 'DEATH') {
       const start = day0 + Math.max(1, w.day - rng.int(2, 10));
       events.push({
-        term: SEPSIS, start, end: day0 + w.day, sev: 'SEVERE', ser: true, rel: 'NOT RELATED',
-        acn: 'NOT APPLICABLE', out: 'FATAL', partial: false,
+        term: SEPSIS,
+        start,
+        end: day0 + w.day,
+        sev: 'SEVERE',
+        ser: true,
+        rel: 'NOT RELATED',
+        acn: 'NOT APPLICABLE',
+        out: 'FATAL',
+        partial: false,
       });
     }
   }

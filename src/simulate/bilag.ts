@@ -11,7 +11,10 @@ import type { CsvRow, Levels, SimVisit } from './types.js';
 export type BilagGrade = 'A' | 'B' | 'C' | 'D' | 'E';
 
 /** Grades for one assessment; `everInvolved` is updated with the domains active now. */
-export function bilagGrades(levels: Levels, everInvolved: Record<BilagDomain, boolean>): Record<BilagDomain, BilagGrade> {
+export function bilagGrades(
+  levels: Levels,
+  everInvolved: Record<BilagDomain, boolean>,
+): Record<BilagDomain, BilagGrade> {
   const out = {} as Record<BilagDomain, BilagGrade>;
   for (const { domain } of BILAG_DOMAINS) {
     const l = levels[domain];
@@ -23,6 +26,10 @@ export function bilagGrades(levels: Levels, everInvolved: Record<BilagDomain, bo
 
 export function bilagRows(usubjid: string, visit: SimVisit, grades: Record<BilagDomain, BilagGrade>): CsvRow[] {
   return BILAG_DOMAINS.map((d) =>
-    qsRow(usubjid, visit, 'BILAG-2004', d.code, d.label, { kind: 'text', orres: grades[d.domain], stresc: grades[d.domain] }),
+    qsRow(usubjid, visit, 'BILAG-2004', d.code, d.label, {
+      kind: 'text',
+      orres: grades[d.domain],
+      stresc: grades[d.domain],
+    }),
   );
 }

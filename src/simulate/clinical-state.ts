@@ -49,7 +49,13 @@ function flareLevels(course: DiseaseCourse | null, t: number): Partial<Levels> {
 const DECIMALS: ReadonlyMap<LabCode, number> = new Map(LAB_TESTS.map((t) => [t.code, t.decimals]));
 const reported = (code: LabCode, x: number): number => roundTo(x, DECIMALS.get(code) ?? 2);
 
-function drawLabs(rng: Prng, p: DiseaseProfile, levels: Levels, m: number, renalFlare: boolean): Record<LabCode, number> {
+function drawLabs(
+  rng: Prng,
+  p: DiseaseProfile,
+  levels: Levels,
+  m: number,
+  renalFlare: boolean,
+): Record<LabCode, number> {
   const ms = 1 - 0.55 * (1 - m);
   const comp = Math.max(0, p.complementActivity * ms + (renalFlare ? 0.5 : 0) + rng.normal(0, 0.1));
   const dna = Math.max(0, p.dnaActivity * ms + (renalFlare ? 0.4 : 0) + rng.normal(0, 0.1));

@@ -23,7 +23,12 @@ export interface MedicationPeriod {
 }
 
 export function cmRow(usubjid: string, p: MedicationPeriod): CsvRow {
-  const start = p.startPartial === 'month' ? isoMonth(p.start) : p.startPartial === 'year' ? isoDate(p.start).slice(0, 4) : isoDate(p.start);
+  const start =
+    p.startPartial === 'month'
+      ? isoMonth(p.start)
+      : p.startPartial === 'year'
+        ? isoDate(p.start).slice(0, 4)
+        : isoDate(p.start);
   return {
     STUDYID,
     DOMAIN: 'CM',

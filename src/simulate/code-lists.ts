@@ -35,7 +35,11 @@ export const PRO_VISITNUMS: readonly number[] = [2, 5, 8, 10];
 export const SDI_VISITNUMS: readonly number[] = [1, 10];
 
 export type BilagDomain = 'CONS' | 'MUCO' | 'NEUR' | 'MUSK' | 'CARD' | 'GAST' | 'OPHT' | 'RENL' | 'HAEM';
-export const BILAG_DOMAINS: readonly { readonly code: `BLG${BilagDomain}`; readonly domain: BilagDomain; readonly label: string }[] = [
+export const BILAG_DOMAINS: readonly {
+  readonly code: `BLG${BilagDomain}`;
+  readonly domain: BilagDomain;
+  readonly label: string;
+}[] = [
   { code: 'BLGCONS', domain: 'CONS', label: 'Constitutional' },
   { code: 'BLGMUCO', domain: 'MUCO', label: 'Mucocutaneous' },
   { code: 'BLGNEUR', domain: 'NEUR', label: 'Neuropsychiatric' },
@@ -215,11 +219,38 @@ export interface LabTest {
 export const LAB_TESTS: readonly LabTest[] = [
   { code: 'C3', label: 'Complement C3', cat: 'IMMUNOLOGY', spec: 'SERUM', unit: 'g/L', decimals: 2, lo: 0.9, hi: 1.8 },
   { code: 'C4', label: 'Complement C4', cat: 'IMMUNOLOGY', spec: 'SERUM', unit: 'g/L', decimals: 2, lo: 0.1, hi: 0.4 },
-  { code: 'DSDNA', label: 'Anti-dsDNA Antibody', cat: 'IMMUNOLOGY', spec: 'SERUM', unit: 'IU/mL', decimals: 0, lo: null, hi: 30 },
-  { code: 'PROTCRT', label: 'Protein/Creatinine', cat: 'URINALYSIS', spec: 'URINE', unit: 'mg/mg', decimals: 2, lo: null, hi: 0.2 },
+  {
+    code: 'DSDNA',
+    label: 'Anti-dsDNA Antibody',
+    cat: 'IMMUNOLOGY',
+    spec: 'SERUM',
+    unit: 'IU/mL',
+    decimals: 0,
+    lo: null,
+    hi: 30,
+  },
+  {
+    code: 'PROTCRT',
+    label: 'Protein/Creatinine',
+    cat: 'URINALYSIS',
+    spec: 'URINE',
+    unit: 'mg/mg',
+    decimals: 2,
+    lo: null,
+    hi: 0.2,
+  },
   { code: 'WBC', label: 'Leukocytes', cat: 'HEMATOLOGY', spec: 'BLOOD', unit: '10^9/L', decimals: 1, lo: 4, hi: 11 },
   { code: 'LYM', label: 'Lymphocytes', cat: 'HEMATOLOGY', spec: 'BLOOD', unit: '10^9/L', decimals: 2, lo: 1, hi: 4.8 },
-  { code: 'NEUT', label: 'Neutrophils', cat: 'HEMATOLOGY', spec: 'BLOOD', unit: '10^9/L', decimals: 2, lo: 1.8, hi: 7.7 },
+  {
+    code: 'NEUT',
+    label: 'Neutrophils',
+    cat: 'HEMATOLOGY',
+    spec: 'BLOOD',
+    unit: '10^9/L',
+    decimals: 2,
+    lo: 1.8,
+    hi: 7.7,
+  },
   { code: 'PLAT', label: 'Platelets', cat: 'HEMATOLOGY', spec: 'BLOOD', unit: '10^9/L', decimals: 0, lo: 150, hi: 400 },
   { code: 'HGB', label: 'Hemoglobin', cat: 'HEMATOLOGY', spec: 'BLOOD', unit: 'g/L', decimals: 0, lo: 120, hi: 160 },
 ];

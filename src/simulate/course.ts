@@ -62,7 +62,11 @@ function drawFlares(rng: Prng, plan: SubjectPlan, arm: ArmCode): Flare[] {
   return flares;
 }
 
-export function drawCourse(rng: Prng, plan: SubjectPlan & { readonly missVisit: number | null }, arm: ArmCode): DiseaseCourse {
+export function drawCourse(
+  rng: Prng,
+  plan: SubjectPlan & { readonly missVisit: number | null },
+  arm: ArmCode,
+): DiseaseCourse {
   const target = clamp(rng.normal(TARGET[arm], 0.2), 0.12, 1.2);
   const tau = rng.int(30, 90);
   const flares = drawFlares(rng, plan, arm);
@@ -72,7 +76,10 @@ export function drawCourse(rng: Prng, plan: SubjectPlan & { readonly missVisit: 
   } else if (plan.missVisit === null && rng.bernoulli(WITHDRAWAL[arm])) {
     const reason = rng.weighted(REASONS);
     const first = flares[0];
-    const day = reason === 'LACK OF EFFICACY' && first !== undefined ? first.onset + rng.int(7, 35) : rng.int(15, LAST_WITHDRAWAL_DAY);
+    const day =
+      reason === 'LACK OF EFFICACY' && first !== undefined
+        ? first.onset + rng.int(7, 35)
+        : rng.int(15, LAST_WITHDRAWAL_DAY);
     withdrawal = { day: Math.min(day, LAST_WITHDRAWAL_DAY), reason };
   }
   return { target, tau, flares, withdrawal };

@@ -12,13 +12,55 @@ import type { DiseaseProfile, Levels } from './types.js';
 const ALL_DOMAINS: readonly BilagDomain[] = ['CONS', 'MUCO', 'NEUR', 'MUSK', 'CARD', 'GAST', 'OPHT', 'RENL', 'HAEM'];
 
 /** Probability that the domain is active at entry, and the distribution of its level when it is. */
-const INVOLVEMENT: Readonly<Record<BilagDomain, { readonly p: number; readonly levels: readonly (readonly [number, number])[] }>> = {
-  MUSK: { p: 0.78, levels: [[1, 0.12], [2, 0.73], [3, 0.15]] },
-  MUCO: { p: 0.72, levels: [[1, 0.3], [2, 0.6], [3, 0.1]] },
-  RENL: { p: 0.24, levels: [[1, 0.2], [2, 0.5], [3, 0.3]] },
-  HAEM: { p: 0.18, levels: [[1, 0.45], [2, 0.5], [3, 0.05]] },
-  CARD: { p: 0.1, levels: [[1, 0.3], [2, 0.7]] },
-  CONS: { p: 0.12, levels: [[1, 0.5], [2, 0.5]] },
+const INVOLVEMENT: Readonly<
+  Record<BilagDomain, { readonly p: number; readonly levels: readonly (readonly [number, number])[] }>
+> = {
+  MUSK: {
+    p: 0.78,
+    levels: [
+      [1, 0.12],
+      [2, 0.73],
+      [3, 0.15],
+    ],
+  },
+  MUCO: {
+    p: 0.72,
+    levels: [
+      [1, 0.3],
+      [2, 0.6],
+      [3, 0.1],
+    ],
+  },
+  RENL: {
+    p: 0.24,
+    levels: [
+      [1, 0.2],
+      [2, 0.5],
+      [3, 0.3],
+    ],
+  },
+  HAEM: {
+    p: 0.18,
+    levels: [
+      [1, 0.45],
+      [2, 0.5],
+      [3, 0.05],
+    ],
+  },
+  CARD: {
+    p: 0.1,
+    levels: [
+      [1, 0.3],
+      [2, 0.7],
+    ],
+  },
+  CONS: {
+    p: 0.12,
+    levels: [
+      [1, 0.5],
+      [2, 0.5],
+    ],
+  },
   NEUR: { p: 0.02, levels: [[2, 1]] },
   GAST: { p: 0.01, levels: [[2, 1]] },
   OPHT: { p: 0.01, levels: [[2, 1]] },
@@ -31,16 +73,32 @@ function drawSigns(rng: Prng): Record<BilagDomain, readonly string[]> {
       ['SLED15', 0.8],
       ['SLED16', 0.45],
       ['SLED17', 0.35],
-    ].filter(([, p]) => rng.bernoulli(p as number)).map(([c]) => c as string),
+    ]
+      .filter(([, p]) => rng.bernoulli(p as number))
+      .map(([c]) => c as string),
   );
   if (muco.length === 0) muco.push('SLED15');
   if (rng.bernoulli(0.08)) muco.push('SLED08');
   const musk = ['SLED09', ...(rng.bernoulli(0.15) ? ['SLED10'] : [])];
-  const renal = ['SLED13', ...(rng.bernoulli(0.55) ? ['SLED12'] : []), ...(rng.bernoulli(0.35) ? ['SLED14'] : []), ...(rng.bernoulli(0.3) ? ['SLED11'] : [])];
+  const renal = [
+    'SLED13',
+    ...(rng.bernoulli(0.55) ? ['SLED12'] : []),
+    ...(rng.bernoulli(0.35) ? ['SLED14'] : []),
+    ...(rng.bernoulli(0.3) ? ['SLED11'] : []),
+  ];
   return {
     CONS: ['SLED22'],
     MUCO: muco,
-    NEUR: [rng.weighted([['SLED06', 0.5], ['SLED05', 0.25], ['SLED01', 0.1], ['SLED02', 0.05], ['SLED03', 0.05], ['SLED07', 0.05]])],
+    NEUR: [
+      rng.weighted([
+        ['SLED06', 0.5],
+        ['SLED05', 0.25],
+        ['SLED01', 0.1],
+        ['SLED02', 0.05],
+        ['SLED03', 0.05],
+        ['SLED07', 0.05],
+      ]),
+    ],
     MUSK: musk,
     CARD: [rng.bernoulli(0.75) ? 'SLED18' : 'SLED19'],
     GAST: [],
@@ -77,13 +135,18 @@ export function drawDiseaseProfile(rng: Prng, sex: 'F' | 'M'): DiseaseProfile {
     organOffset[d] = rng.normal(0, 0.15);
   }
   const serologyActive = rng.bernoulli(0.7);
-  const complementActivity = serologyActive && rng.bernoulli(0.7) ? clamp(rng.normal(1, 0.35), 0.3, 1.8) : clamp(rng.normal(0.1, 0.1), 0, 0.4);
+  const complementActivity =
+    serologyActive && rng.bernoulli(0.7) ? clamp(rng.normal(1, 0.35), 0.3, 1.8) : clamp(rng.normal(0.1, 0.1), 0, 0.4);
   const dnaActivity = serologyActive ? clamp(rng.normal(1, 0.4), 0.2, 2) : clamp(rng.normal(0.05, 0.1), 0, 0.3);
   return {
     baseLevel,
     history,
     signs: drawSigns(rng),
-    cytopenia: rng.weighted([['WBC', 0.55], ['PLAT', 0.3], ['HGB', 0.15]]),
+    cytopenia: rng.weighted([
+      ['WBC', 0.55],
+      ['PLAT', 0.3],
+      ['HGB', 0.15],
+    ]),
     complementActivity,
     dnaActivity,
     labTraits: drawLabTraits(rng, sex),

@@ -13,7 +13,10 @@ const FIRST_INFUSION = dayNumber('2025-01-13');
 const LAST_INFUSION = dayNumber('2025-12-12');
 
 /** Relative recruitment of the nine sites. */
-const SITE_WEIGHTS: readonly (readonly [string, number])[] = SITES.map((s, i) => [s, [14, 12, 11, 10, 10, 9, 8, 8, 7][i] ?? 8]);
+const SITE_WEIGHTS: readonly (readonly [string, number])[] = SITES.map((s, i) => [
+  s,
+  [14, 12, 11, 10, 10, 9, 8, 8, 7][i] ?? 8,
+]);
 
 const RACES: readonly (readonly [string, number])[] = [
   ['WHITE', 0.45],

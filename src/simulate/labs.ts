@@ -37,10 +37,24 @@ interface Reported {
 
 function report(test: LabTest, value: number, siteid: string): Reported {
   if (test.code === 'DSDNA' && value < DSDNA_LOWER) {
-    return { orres: `<${DSDNA_LOWER}`, orresu: test.unit, stresc: `<${DSDNA_LOWER}`, stresn: '', bound: '<', value: DSDNA_LOWER };
+    return {
+      orres: `<${DSDNA_LOWER}`,
+      orresu: test.unit,
+      stresc: `<${DSDNA_LOWER}`,
+      stresn: '',
+      bound: '<',
+      value: DSDNA_LOWER,
+    };
   }
   if (test.code === 'DSDNA' && value > DSDNA_UPPER) {
-    return { orres: `>${DSDNA_UPPER}`, orresu: test.unit, stresc: `>${DSDNA_UPPER}`, stresn: '', bound: '>', value: DSDNA_UPPER };
+    return {
+      orres: `>${DSDNA_UPPER}`,
+      orresu: test.unit,
+      stresc: `>${DSDNA_UPPER}`,
+      stresn: '',
+      bound: '>',
+      value: DSDNA_UPPER,
+    };
   }
   const text = fixed(value, test.decimals);
   if (test.code === 'HGB' && siteid === GDL_SITE) {

@@ -45,16 +45,24 @@ function sf36Rows(rng: Prng, usubjid: string, visit: SimVisit, tr: ProTraits, ac
   const pcs = clamp(avg(scales.slice(0, 4)) * 0.85 + avg(scales.slice(4)) * 0.15 + rng.normal(0, 1.5), 10, 70);
   const mcs = clamp(avg(scales.slice(4)) * 0.85 + avg(scales.slice(0, 4)) * 0.15 + rng.normal(0, 1.5), 10, 70);
   const values = [...scales, pcs, mcs];
-  return SF36_SCALES.map((s, i) => qsRow(usubjid, visit, 'SF-36 V2', s.code, s.label, numberResult(fixed(values[i] ?? 0, 2))));
+  return SF36_SCALES.map((s, i) =>
+    qsRow(usubjid, visit, 'SF-36 V2', s.code, s.label, numberResult(fixed(values[i] ?? 0, 2))),
+  );
 }
 
 function lupusProRows(rng: Prng, usubjid: string, visit: SimVisit, tr: ProTraits, activity: number): CsvRow[] {
   const domains = LUPUSPRO_DOMAINS.slice(0, 12).map((_, i) =>
-    clamp(62 + 8 * (i < 8 ? tr.physical : tr.mental) - 1.6 * activity + (tr.lproOffsets[i] ?? 0) + rng.normal(0, 6), 0, 100),
+    clamp(
+      62 + 8 * (i < 8 ? tr.physical : tr.mental) - 1.6 * activity + (tr.lproOffsets[i] ?? 0) + rng.normal(0, 6),
+      0,
+      100,
+    ),
   );
   const avg = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const values = [...domains, avg(domains.slice(0, 8)), avg(domains.slice(8, 12))];
-  return LUPUSPRO_DOMAINS.map((d, i) => qsRow(usubjid, visit, 'LUPUSPRO', d.code, d.label, numberResult(fixed(values[i] ?? 0, 1))));
+  return LUPUSPRO_DOMAINS.map((d, i) =>
+    qsRow(usubjid, visit, 'LUPUSPRO', d.code, d.label, numberResult(fixed(values[i] ?? 0, 1))),
+  );
 }
 
 function itemRows(rng: Prng, usubjid: string, visit: SimVisit, form: ItemForm, level: number): CsvRow[] {
@@ -66,7 +74,11 @@ function itemRows(rng: Prng, usubjid: string, visit: SimVisit, form: ItemForm, l
     const k = clamp(Math.round((n - 1) / 2 - 0.3 + 1.1 * level + rng.normal(0, 0.7)), 0, n - 1);
     // A reversed item is asked positively; the stored value is recoded so that higher = more symptom.
     const label = form.responses[item.reversed ? n - 1 - k : k] ?? '';
-    return qsRow(usubjid, visit, form.qscat, item.code, item.label, { kind: 'number', orres: label, stresc: String(form.first + k) });
+    return qsRow(usubjid, visit, form.qscat, item.code, item.label, {
+      kind: 'number',
+      orres: label,
+      stresc: String(form.first + k),
+    });
   });
 }
 

@@ -11,7 +11,14 @@ export type QsResult =
   | { readonly kind: 'number'; readonly orres: string; readonly stresc: string }
   | { readonly kind: 'not done'; readonly reason: string };
 
-export function qsRow(usubjid: string, visit: SimVisit, qscat: string, testcd: string, test: string, result: QsResult): CsvRow {
+export function qsRow(
+  usubjid: string,
+  visit: SimVisit,
+  qscat: string,
+  testcd: string,
+  test: string,
+  result: QsResult,
+): CsvRow {
   // Every row gets the same keys in the same order: one object shape keeps generation fast at large n.
   const done = result.kind !== 'not done';
   return {

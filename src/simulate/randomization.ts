@@ -56,7 +56,16 @@ const armName = (code: ArmCode): string => ARMS.find((a) => a.code === code)?.na
 export function randomizationCsv(plans: readonly SubjectPlan[]): string {
   const rows = [...plans]
     .sort((a, b) => (a.usubjid < b.usubjid ? -1 : a.usubjid > b.usubjid ? 1 : 0))
-    .map((p) => [STUDYID, p.usubjid, p.randno, isoDate(p.randDay), p.stratum, p.armcd, armName(p.armcd), p.actarmcd ?? '']);
+    .map((p) => [
+      STUDYID,
+      p.usubjid,
+      p.randno,
+      isoDate(p.randDay),
+      p.stratum,
+      p.armcd,
+      armName(p.armcd),
+      p.actarmcd ?? '',
+    ]);
   return stringify(rows, {
     header: true,
     columns: ['STUDYID', 'USUBJID', 'RANDNO', 'RANDDT', 'STRATUM', 'ARMCD', 'ARM', 'ACTARMCD'],

@@ -36,7 +36,8 @@ export interface TrialStream {
   readonly randomizationCsv: string;
 }
 
-const byUsubjid = (a: PlannedSubject, b: PlannedSubject): number => (a.usubjid < b.usubjid ? -1 : a.usubjid > b.usubjid ? 1 : 0);
+const byUsubjid = (a: PlannedSubject, b: PlannedSubject): number =>
+  a.usubjid < b.usubjid ? -1 : a.usubjid > b.usubjid ? 1 : 0;
 
 function* chunksOf(seed: string, subjects: readonly PlannedSubject[]): Generator<TrialChunk> {
   for (const file of LOCK_FILE_NAMES) yield { file, text: headerLine(file) };

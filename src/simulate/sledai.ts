@@ -54,7 +54,9 @@ export function sledaiRows(
   return SLEDAI_ITEMS.map((item) => {
     const yn = present.has(item.code) ? 'Y' : 'N';
     const result: QsResult =
-      item.code === notDone ? { kind: 'not done', reason: 'NOT ASSESSED AT VISIT' } : { kind: 'text', orres: yn, stresc: yn };
+      item.code === notDone
+        ? { kind: 'not done', reason: 'NOT ASSESSED AT VISIT' }
+        : { kind: 'text', orres: yn, stresc: yn };
     return qsRow(usubjid, visit, 'SLEDAI-2K', item.code, item.label, result);
   });
 }

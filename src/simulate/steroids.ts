@@ -38,7 +38,15 @@ const METHYLPREDNISOLONE: OralSteroid = {
 };
 
 const ENTRY_DOSE: readonly (readonly [number, number])[] = [
-  [5, 0.12], [7.5, 0.12], [10, 0.2], [12.5, 0.08], [15, 0.15], [20, 0.15], [25, 0.06], [30, 0.08], [40, 0.04],
+  [5, 0.12],
+  [7.5, 0.12],
+  [10, 0.2],
+  [12.5, 0.08],
+  [15, 0.15],
+  [20, 0.15],
+  [25, 0.06],
+  [30, 0.08],
+  [40, 0.04],
 ];
 
 /** Final dose (prednisone mg) the investigator tapers to, by response (course.target, lower is better). */
@@ -46,10 +54,25 @@ function taperTarget(rng: Prng, course: DiseaseCourse | null, entry: number): nu
   const g = course?.target ?? 1;
   const t =
     g < 0.5
-      ? rng.weighted([[0, 0.5], [2.5, 0.15], [5, 0.35]])
+      ? rng.weighted([
+          [0, 0.5],
+          [2.5, 0.15],
+          [5, 0.35],
+        ])
       : g < 0.75
-        ? rng.weighted([[0, 0.2], [5, 0.45], [7.5, 0.25], [10, 0.1]])
-        : rng.weighted([[0, 0.06], [5, 0.25], [7.5, 0.3], [10, 0.24], [15, 0.15]]);
+        ? rng.weighted([
+            [0, 0.2],
+            [5, 0.45],
+            [7.5, 0.25],
+            [10, 0.1],
+          ])
+        : rng.weighted([
+            [0, 0.06],
+            [5, 0.25],
+            [7.5, 0.3],
+            [10, 0.24],
+            [15, 0.15],
+          ]);
   return Math.min(t, entry);
 }
 
@@ -60,12 +83,23 @@ interface Step {
 }
 
 /** The dose steps from the entry dose on (dose 0 = stopped). */
-function taperSteps(rng: Prng, drug: OralSteroid, entry: number, target: number, plan: SubjectPlan, course: DiseaseCourse | null, lastDay: number): Step[] {
+function taperSteps(
+  rng: Prng,
+  drug: OralSteroid,
+  entry: number,
+  target: number,
+  plan: SubjectPlan,
+  course: DiseaseCourse | null,
+  lastDay: number,
+): Step[] {
   const steps: Step[] = [];
   if (entry > 0) steps.push({ start: plan.screeningDay - rng.int(20, 900), dose: entry, freq: 'QD' });
   if (course === null) return steps;
   const flares = course.flares
-    .map((f) => ({ day: plan.day0 + f.onset + rng.int(0, 10), bump: f.severity === 3 ? 40 : rng.bernoulli(0.6) ? 20 : 0 }))
+    .map((f) => ({
+      day: plan.day0 + f.onset + rng.int(0, 10),
+      bump: f.severity === 3 ? 40 : rng.bernoulli(0.6) ? 20 : 0,
+    }))
     .filter((f) => f.bump > 0);
   const targetDose = target === 0 ? 0 : drug.round(target);
   let dose = entry;
@@ -109,7 +143,12 @@ function taperSteps(rng: Prng, drug: OralSteroid, entry: number, target: number,
   return steps;
 }
 
-function stepsToPeriods(rng: Prng, drug: OralSteroid, steps: readonly Step[], screeningDay: number): MedicationPeriod[] {
+function stepsToPeriods(
+  rng: Prng,
+  drug: OralSteroid,
+  steps: readonly Step[],
+  screeningDay: number,
+): MedicationPeriod[] {
   const out: MedicationPeriod[] = [];
   steps.forEach((s, i) => {
     if (s.dose === 0) return;
@@ -132,7 +171,12 @@ function stepsToPeriods(rng: Prng, drug: OralSteroid, steps: readonly Step[], sc
 
 function pulses(rng: Prng, plan: SubjectPlan, course: DiseaseCourse | null, lastDay: number): MedicationPeriod[] {
   const out: MedicationPeriod[] = [];
-  const med: Medication = { trt: 'Solu-Medrol', decod: 'METHYLPREDNISOLONE', cat: 'CORTICOSTEROID', route: 'INTRAVENOUS' };
+  const med: Medication = {
+    trt: 'Solu-Medrol',
+    decod: 'METHYLPREDNISOLONE',
+    cat: 'CORTICOSTEROID',
+    route: 'INTRAVENOUS',
+  };
   for (const f of course?.flares ?? []) {
     if (f.severity !== 3 || !rng.bernoulli(0.7)) continue;
     const first = plan.day0 + f.onset + rng.int(1, 7);
@@ -145,7 +189,12 @@ function pulses(rng: Prng, plan: SubjectPlan, course: DiseaseCourse | null, last
   if (course !== null && rng.bernoulli(0.04)) {
     const day = plan.day0 + rng.int(20, 300);
     if (day <= lastDay) {
-      const ia: Medication = { trt: 'Kenalog-40 injection', decod: 'TRIAMCINOLONE', cat: 'CORTICOSTEROID', route: 'INTRA-ARTICULAR' };
+      const ia: Medication = {
+        trt: 'Kenalog-40 injection',
+        decod: 'TRIAMCINOLONE',
+        cat: 'CORTICOSTEROID',
+        route: 'INTRA-ARTICULAR',
+      };
       out.push({ med: ia, dose: 40, unit: 'mg', freq: 'ONCE', start: day, end: day });
     }
   }
@@ -153,9 +202,18 @@ function pulses(rng: Prng, plan: SubjectPlan, course: DiseaseCourse | null, last
 }
 
 /** All corticosteroid records of one subject; `lastDay` is the last contact (RFENDTC or the withdrawal). */
-export function steroidPeriods(rng: Prng, plan: SubjectPlan, course: DiseaseCourse | null, lastDay: number): MedicationPeriod[] {
+export function steroidPeriods(
+  rng: Prng,
+  plan: SubjectPlan,
+  course: DiseaseCourse | null,
+  lastDay: number,
+): MedicationPeriod[] {
   const onEntry = rng.bernoulli(0.85);
-  const drug = rng.weighted([[PREDNISONE, 0.85], [METHYLPREDNISOLONE, 0.1], [PREDNISOLONE, 0.05]] as const);
+  const drug = rng.weighted([
+    [PREDNISONE, 0.85],
+    [METHYLPREDNISOLONE, 0.1],
+    [PREDNISOLONE, 0.05],
+  ] as const);
   const entry = onEntry ? drug.round(rng.weighted(ENTRY_DOSE)) : 0;
   const target = taperTarget(rng, course, entry / drug.perPrednisoneMg);
   const steps = taperSteps(rng, drug, entry, target, plan, course, lastDay);

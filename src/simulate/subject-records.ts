@@ -41,7 +41,12 @@ const P_SLEDAI_ITEM_NOT_DONE = 0.006;
 /** Probability that one sample (serum, blood or urine) of a visit is lost. */
 const P_SAMPLE_LOST = 0.02;
 
-function disposition(plan: PlannedSubject, course: DiseaseCourse | null, visits: readonly SimVisit[], seed: string): Disposition {
+function disposition(
+  plan: PlannedSubject,
+  course: DiseaseCourse | null,
+  visits: readonly SimVisit[],
+  seed: string,
+): Disposition {
   if (course === null) return drawPreInfusionWithdrawal(subjectStream(seed, plan.index, 'disposition'), plan);
   const last = visits.at(-1)?.date ?? plan.day0;
   if (course.withdrawal === null) return { reason: 'COMPLETED', day: last };
@@ -59,7 +64,10 @@ function assessments(seed: string, plan: PlannedSubject, course: DiseaseCourse |
   const lb: CsvRow[] = [];
   const decimals = pgaDecimals(plan.siteid);
   for (const v of visits) {
-    const state = v.kind === 'screening' ? plan.screening : drawClinicalState(rng, plan.disease, course, v.date - plan.day0, memory);
+    const state =
+      v.kind === 'screening'
+        ? plan.screening
+        : drawClinicalState(rng, plan.disease, course, v.date - plan.day0, memory);
     const present = sledaiPresent(plan.disease, state);
     const sledai = sledaiTotal(present);
     if (v.disease) {
@@ -67,10 +75,12 @@ function assessments(seed: string, plan: PlannedSubject, course: DiseaseCourse |
       qs.push(...bilagRows(plan.usubjid, v, bilagGrades(state.levels, ever)));
       qs.push(pgaRow(plan.usubjid, v, drawPga(rng, plan.disease, state.levels, sledai), decimals));
     }
-    if (v.kind !== 'unscheduled' && PRO_VISITNUMS.includes(v.num)) qs.push(...proRows(proRng, plan.usubjid, v, traits, sledai));
+    if (v.kind !== 'unscheduled' && PRO_VISITNUMS.includes(v.num))
+      qs.push(...proRows(proRng, plan.usubjid, v, traits, sledai));
     if (v.kind !== 'unscheduled' && SDI_VISITNUMS.includes(v.num)) {
       const flares = course?.flares.length ?? 0;
-      const damage = v.num === 1 ? entryDamage : drawLaterDamage(proRng, entryDamage, Math.min(0.4, 0.05 + 0.07 * flares));
+      const damage =
+        v.num === 1 ? entryDamage : drawLaterDamage(proRng, entryDamage, Math.min(0.4, 0.05 + 0.07 * flares));
       qs.push(...sdiRows(plan.usubjid, v, damage));
     }
     if (v.labs) lb.push(...labRows(rng, plan.usubjid, plan.siteid, plan.demo.sex, v, state.labs, P_SAMPLE_LOST));
@@ -79,18 +89,28 @@ function assessments(seed: string, plan: PlannedSubject, course: DiseaseCourse |
 }
 
 export function simulateSubject(seed: string, plan: PlannedSubject): SubjectRecords {
-  const course = plan.actarmcd === null ? null : drawCourse(subjectStream(seed, plan.index, 'course'), plan, plan.actarmcd);
+  const course =
+    plan.actarmcd === null ? null : drawCourse(subjectStream(seed, plan.index, 'course'), plan, plan.actarmcd);
   const visits = scheduleVisits(subjectStream(seed, plan.index, 'visits'), plan, course);
   const disp = disposition(plan, course, visits, seed);
   const { qs, lb } = assessments(seed, plan, course, visits);
   const cmRng = subjectStream(seed, plan.index, 'medications');
-  const cm = [...steroidPeriods(cmRng, plan, course, disp.day), ...otherMedicationPeriods(cmRng, plan, disp.day)].map((p) => cmRow(plan.usubjid, p));
+  const cm = [...steroidPeriods(cmRng, plan, course, disp.day), ...otherMedicationPeriods(cmRng, plan, disp.day)].map(
+    (p) => cmRow(plan.usubjid, p),
+  );
   const ae = adverseEventRows(subjectStream(seed, plan.index, 'adverse-events'), plan, course, disp.day);
   const other = subjectStream(seed, plan.index, 'records');
   return {
     dm: [dmRow(plan, course === null ? null : disp.day)],
     ds: dsRows(other, plan, disp),
-    sv: visits.map((v) => ({ STUDYID, DOMAIN: 'SV', USUBJID: plan.usubjid, VISITNUM: visitNumText(v.num), VISIT: v.label, SVSTDTC: isoDate(v.date) })),
+    sv: visits.map((v) => ({
+      STUDYID,
+      DOMAIN: 'SV',
+      USUBJID: plan.usubjid,
+      VISITNUM: visitNumText(v.num),
+      VISIT: v.label,
+      SVSTDTC: isoDate(v.date),
+    })),
     ex: [exRow(other, plan)],
     qs,
     lb,

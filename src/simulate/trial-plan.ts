@@ -49,7 +49,8 @@ function drawEntry(rng: Prng, sex: 'F' | 'M', screeningDayOffset: number) {
   }
 }
 
-const count = (n: number, min: number, fraction: number, from: number): number => (n >= from ? Math.max(min, Math.round(n * fraction)) : 0);
+const count = (n: number, min: number, fraction: number, from: number): number =>
+  n >= from ? Math.max(min, Math.round(n * fraction)) : 0;
 
 /**
  * Largest simulation: 100,000 subjects (≈ 5.7 GB of CSV, streamed to disk). Far beyond any real trial of

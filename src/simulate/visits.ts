@@ -25,10 +25,19 @@ export function scheduleVisits(
   course: DiseaseCourse | null,
 ): SimVisit[] {
   const visits: SimVisit[] = [
-    { num: SCREENING_VISITNUM, label: 'SCREENING', date: plan.screeningDay, kind: 'screening', disease: true, labs: true },
+    {
+      num: SCREENING_VISITNUM,
+      label: 'SCREENING',
+      date: plan.screeningDay,
+      kind: 'screening',
+      disease: true,
+      labs: true,
+    },
   ];
   if (rng.bernoulli(P_PREDOSE_RETEST) && plan.day0 - plan.screeningDay >= 3) {
-    visits.push(unscheduled(SCREENING_VISITNUM, 1, plan.day0 - rng.int(1, Math.min(6, plan.day0 - plan.screeningDay - 1)), false));
+    visits.push(
+      unscheduled(SCREENING_VISITNUM, 1, plan.day0 - rng.int(1, Math.min(6, plan.day0 - plan.screeningDay - 1)), false),
+    );
   }
   if (course === null) return visits;
 

@@ -68,12 +68,15 @@ export function metaProblems(meta: DatasetMeta): string[] {
 
 function nameProblems(where: string, name: string): string[] {
   if (name.length > MAX_NAME || !NAME.test(name))
-    return [`${where}: name ${JSON.stringify(name)} must be 1–${MAX_NAME} upper-case letters, digits or _, starting with a letter`];
+    return [
+      `${where}: name ${JSON.stringify(name)} must be 1–${MAX_NAME} upper-case letters, digits or _, starting with a letter`,
+    ];
   return [];
 }
 
 function labelProblems(where: string, label: string): string[] {
-  if (label.length > MAX_LABEL) return [`${where}: label longer than ${MAX_LABEL} characters: ${JSON.stringify(label)}`];
+  if (label.length > MAX_LABEL)
+    return [`${where}: label longer than ${MAX_LABEL} characters: ${JSON.stringify(label)}`];
   if (!ASCII_PRINTABLE.test(label)) return [`${where}: label must be printable ASCII: ${JSON.stringify(label)}`];
   return [];
 }
@@ -108,7 +111,9 @@ export function columnSpecs(file: string, meta: DatasetMeta, rows: readonly Subm
 }
 
 function capped(problems: string[]): string[] {
-  return problems.length <= MAX_PROBLEMS ? problems : [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
+  return problems.length <= MAX_PROBLEMS
+    ? problems
+    : [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
 }
 
 /** Longest value in bytes (ASCII, so characters), recording values that are not printable ASCII or too long. */
@@ -126,8 +131,14 @@ function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow
       if (x.length > longest) longest = x.length;
       continue;
     }
-    if (!ASCII_PRINTABLE.test(x)) problems.push(`${file}: row ${r + 1}, ${v.name}: ${JSON.stringify(x)} is not printable ASCII (SAS V5 transport has no encoding)`);
-    else if (x.length > MAX_TEXT_LENGTH) problems.push(`${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`);
+    if (!ASCII_PRINTABLE.test(x))
+      problems.push(
+        `${file}: row ${r + 1}, ${v.name}: ${JSON.stringify(x)} is not printable ASCII (SAS V5 transport has no encoding)`,
+      );
+    else if (x.length > MAX_TEXT_LENGTH)
+      problems.push(
+        `${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`,
+      );
     else valid.add(x);
     if (x.length > longest) longest = x.length;
   }
@@ -147,7 +158,10 @@ function checkNumbers(file: string, v: VariableMeta, rows: readonly SubmissionRo
 }
 
 function cellProblem(v: VariableMeta, x: string | number | undefined): string | undefined {
-  if (v.type === 'date') return typeof x === 'string' && isValidIsoDate(x) ? undefined : `a date variable holds ${describe(x)}, not YYYY-MM-DD`;
+  if (v.type === 'date')
+    return typeof x === 'string' && isValidIsoDate(x)
+      ? undefined
+      : `a date variable holds ${describe(x)}, not YYYY-MM-DD`;
   if (typeof x !== 'number' || !Number.isFinite(x)) return `a ${v.type} variable holds ${describe(x)}`;
   if (v.type === 'integer' && !Number.isInteger(x)) return `an integer variable holds ${x}`;
   return undefined;
@@ -185,6 +199,7 @@ export function parseDisplayFormat(text: string): DisplayFormat | undefined {
 
 /** `YYYY-MM-DDT00:00:00`: the only time the writers state is the lock's date (never the clock). */
 export function lockDateTime(lockedAt: string): string {
-  if (!isValidIsoDate(lockedAt)) throw new SubmissionError([`lockedAt must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(lockedAt)}`]);
+  if (!isValidIsoDate(lockedAt))
+    throw new SubmissionError([`lockedAt must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(lockedAt)}`]);
   return `${lockedAt}T00:00:00`;
 }

@@ -23,7 +23,12 @@ export interface DatasetJsonContext {
 export const DATASET_JSON_VERSION = '1.1.0';
 
 /** Dataset-JSON `dataType` of each metadata type (float is ODM float: a JSON number). */
-const DATA_TYPE: Readonly<Record<VariableType, string>> = { text: 'string', integer: 'integer', float: 'float', date: 'date' };
+const DATA_TYPE: Readonly<Record<VariableType, string>> = {
+  text: 'string',
+  integer: 'integer',
+  float: 'float',
+  date: 'date',
+};
 
 /** `IG.ADSL`: the dataset's ItemGroupDef OID in Define-XML. */
 export function itemGroupOid(meta: DatasetMeta): string {
@@ -88,7 +93,9 @@ export function writeDatasetJsonPieces(
 function* jsonPieces(opening: string, names: readonly string[], rows: readonly SubmissionRow[]): Generator<string> {
   yield `${opening},"rows":[`;
   for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
-    const lines = rows.slice(start, start + ROWS_PER_PIECE).map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
+    const lines = rows
+      .slice(start, start + ROWS_PER_PIECE)
+      .map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
     yield `${start === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
   }
   yield `${rows.length === 0 ? '' : '\n'}]}\n`;

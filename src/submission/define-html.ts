@@ -62,7 +62,12 @@ export function writeDefineHtml(described: readonly Described[], ctx: DefineHtml
   out.push('<h2>Codelists</h2>');
   for (const cl of ctx.codelists) {
     out.push(`<h3 id="${esc(cl.id)}">${esc(cl.id)}: ${esc(cl.name)} (${esc(cl.dataType)})</h3>`);
-    out.push(table(['Code', 'Decode'], cl.items.map((i) => [esc(i.code), esc(i.decode ?? '')])));
+    out.push(
+      table(
+        ['Code', 'Decode'],
+        cl.items.map((i) => [esc(i.code), esc(i.decode ?? '')]),
+      ),
+    );
   }
   out.push('</body>', '</html>', '');
   return out.join('\n');
@@ -78,7 +83,13 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return ['<table>', th, ...trs, '</table>'].join('\n');
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);

@@ -27,7 +27,12 @@ export interface DefineContext {
 const STANDARD_OID = 'STD.ADAMIG.1.3';
 
 /** ODM DataType of each metadata type; dates are SAS date numbers in the XPT. */
-const ODM_TYPE: Readonly<Record<VariableType, string>> = { text: 'text', integer: 'integer', float: 'float', date: 'integer' };
+const ODM_TYPE: Readonly<Record<VariableType, string>> = {
+  text: 'text',
+  integer: 'integer',
+  float: 'float',
+  date: 'integer',
+};
 
 /** `adsl.xpt`: where the dataset is, relative to define.xml. */
 export function xptFileName(meta: DatasetMeta): string {
@@ -52,7 +57,10 @@ export interface Described {
 
 /** The define.xml text. Throws SubmissionError on bad metadata or rows, or on a codelist nobody defines. */
 export function writeDefineXml(datasets: readonly SubmissionDataset[], ctx: DefineContext): string {
-  return defineXmlOf(datasets.map((d) => describe(d)), ctx);
+  return defineXmlOf(
+    datasets.map((d) => describe(d)),
+    ctx,
+  );
 }
 
 /** The column specs of a dataset (checking its rows), so that the rows need not be kept for Define-XML. */
@@ -66,16 +74,18 @@ export function defineXmlOf(described: readonly Described[], ctx: DefineContext)
   const created = lockDateTime(ctx.lockedAt);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:def="http://www.cdisc.org/ns/def/v2.1"${attrs({
-      ODMVersion: '1.3.2',
-      FileType: 'Snapshot',
-      FileOID: `${ctx.studyOID}.DEFINE`,
-      CreationDateTime: created,
-      Originator: ctx.originator,
-      SourceSystem: ctx.sourceSystem.name,
-      SourceSystemVersion: ctx.sourceSystem.version,
-      'def:Context': 'Submission',
-    })}>`,
+    `<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:def="http://www.cdisc.org/ns/def/v2.1"${attrs(
+      {
+        ODMVersion: '1.3.2',
+        FileType: 'Snapshot',
+        FileOID: `${ctx.studyOID}.DEFINE`,
+        CreationDateTime: created,
+        Originator: ctx.originator,
+        SourceSystem: ctx.sourceSystem.name,
+        SourceSystemVersion: ctx.sourceSystem.version,
+        'def:Context': 'Submission',
+      },
+    )}>`,
     `  <Study${attrs({ OID: ctx.studyOID })}>`,
     '    <GlobalVariables>',
     `      <StudyName>${esc(ctx.studyName)}</StudyName>`,
@@ -104,7 +114,8 @@ export function referencedCodelists(described: readonly Described[], all: readon
     for (const s of d.specs) {
       const id = s.meta.codelist;
       if (id === undefined) continue;
-      if (!known.has(id)) problems.push(`define.xml: ${d.meta.name}.${s.meta.name} refers to codelist ${id}, which is not defined`);
+      if (!known.has(id))
+        problems.push(`define.xml: ${d.meta.name}.${s.meta.name} refers to codelist ${id}, which is not defined`);
       used.add(id);
     }
   const names = described.map((d) => d.meta.name);
@@ -170,7 +181,11 @@ function itemDef(meta: DatasetMeta, s: ColumnSpec): string[] {
 /** def:Origin; a Predecessor names its source variable in the origin's Description. */
 function origin(v: VariableMeta): string[] {
   if (v.origin === 'Predecessor' && v.source !== undefined)
-    return [`        <def:Origin${attrs({ Type: v.origin })}>`, ...description('          ', v.source), '        </def:Origin>'];
+    return [
+      `        <def:Origin${attrs({ Type: v.origin })}>`,
+      ...description('          ', v.source),
+      '        </def:Origin>',
+    ];
   return [`        <def:Origin${attrs({ Type: v.origin })}/>`];
 }
 
@@ -188,7 +203,11 @@ function codeList(cl: CodeListMeta): string[] {
       '        </CodeListItem>',
     ];
   });
-  return [`      <CodeList${attrs({ OID: cl.id, Name: cl.name, DataType: cl.dataType })}>`, ...items, '      </CodeList>'];
+  return [
+    `      <CodeList${attrs({ OID: cl.id, Name: cl.name, DataType: cl.dataType })}>`,
+    ...items,
+    '      </CodeList>',
+  ];
 }
 
 function methodDef(meta: DatasetMeta, v: VariableMeta): string[] {
@@ -202,7 +221,11 @@ function methodDef(meta: DatasetMeta, v: VariableMeta): string[] {
 }
 
 function description(indent: string, text: string): string[] {
-  return [`${indent}<Description>`, `${indent}  <TranslatedText xml:lang="en">${esc(text)}</TranslatedText>`, `${indent}</Description>`];
+  return [
+    `${indent}<Description>`,
+    `${indent}  <TranslatedText xml:lang="en">${esc(text)}</TranslatedText>`,
+    `${indent}</Description>`,
+  ];
 }
 
 /** ` name="value"` for each defined attribute, in the order given. */
@@ -212,10 +235,17 @@ function attrs(values: Readonly<Record<string, string | undefined>>): string {
   return s;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** XML text or attribute value; control characters other than tab/newline cannot appear in XML 1.0. */
 function esc(text: string): string {
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(text)) throw new SubmissionError([`define.xml: control character in ${JSON.stringify(text)}`]);
+  if (/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(text))
+    throw new SubmissionError([`define.xml: control character in ${JSON.stringify(text)}`]);
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }

@@ -62,14 +62,32 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
     described.push(d);
     const stem = `adam/${meta.name.toLowerCase()}`;
     return new Map<string, SubmissionFile | Iterable<string>>([
-      [`${stem}.xpt`, writeXpt(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs)],
-      [`${stem}.json`, writeDatasetJsonPieces(meta, rows, { lockedAt: ctx.lockedAt, studyOID: ctx.studyOID, metaDataVersionOID: mdv, originator: ctx.originator, sourceSystem }, d.specs)],
+      [
+        `${stem}.xpt`,
+        writeXpt(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs),
+      ],
+      [
+        `${stem}.json`,
+        writeDatasetJsonPieces(
+          meta,
+          rows,
+          {
+            lockedAt: ctx.lockedAt,
+            studyOID: ctx.studyOID,
+            metaDataVersionOID: mdv,
+            originator: ctx.originator,
+            sourceSystem,
+          },
+          d.specs,
+        ),
+      ],
     ]);
   };
   return {
     add(dataset) {
       const files = new Map<string, SubmissionFile>();
-      for (const [path, content] of addInPieces(dataset)) files.set(path, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join(''));
+      for (const [path, content] of addInPieces(dataset))
+        files.set(path, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join(''));
       return files;
     },
     addInPieces,
@@ -83,7 +101,10 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
 }
 
 /** Every submission file of the datasets, by relative path (`adam/adsl.xpt`, `adam/adsl.json`, …, `adam/define.xml`, `adam/define.html`). */
-export function submissionFiles(datasets: readonly SubmissionDataset[], ctx: SubmissionContext): Map<string, SubmissionFile> {
+export function submissionFiles(
+  datasets: readonly SubmissionDataset[],
+  ctx: SubmissionContext,
+): Map<string, SubmissionFile> {
   const writer = submissionWriter(ctx);
   const files = new Map<string, SubmissionFile>();
   for (const d of datasets) for (const [path, content] of writer.add(d)) files.set(path, content);

@@ -44,7 +44,12 @@ const ZEROS_30 = '0'.repeat(30);
  * The XPT v5 bytes of one dataset (member), named `meta.name`. Throws SubmissionError on bad input.
  * `specs` are the rows' column specs when the caller has them already (columnSpecs of the same rows).
  */
-export function writeXpt(meta: DatasetMeta, rows: readonly SubmissionRow[], ctx: XptContext, specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows)): Uint8Array {
+export function writeXpt(
+  meta: DatasetMeta,
+  rows: readonly SubmissionRow[],
+  ctx: XptContext,
+  specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows),
+): Uint8Array {
   const file = xptName(meta);
   const stamp = sasDateTime(lockDateTime(ctx.lockedAt));
   const positions = observationPositions(specs);
@@ -62,7 +67,9 @@ export function writeXpt(meta: DatasetMeta, rows: readonly SubmissionRow[], ctx:
   record(stamp);
   record(`${HEADER_PREFIX}MEMBER  HEADER RECORD!!!!!!!000000000000000001600000000${NAMESTR}`);
   record(`${HEADER_PREFIX}DSCRPTR HEADER RECORD!!!!!!!${ZEROS_30}`);
-  record(`SAS     ${fixed(meta.name, 8)}SASDATA ${fixed(ctx.version, 8)}${fixed(ctx.system, 8)}${' '.repeat(24)}${stamp}`);
+  record(
+    `SAS     ${fixed(meta.name, 8)}SASDATA ${fixed(ctx.version, 8)}${fixed(ctx.system, 8)}${' '.repeat(24)}${stamp}`,
+  );
   record(`${stamp}${' '.repeat(16)}${fixed(meta.label, 40)}${' '.repeat(8)}`);
   record(`${HEADER_PREFIX}NAMESTR HEADER RECORD!!!!!!!000000${String(specs.length).padStart(4, '0')}${'0'.repeat(20)}`);
   specs.forEach((s, i) => writeNamestr(out, at + i * NAMESTR, s, positions[i] as number));
@@ -146,7 +153,10 @@ function writeObservations(
       } else if (v === null) out.set(SAS_MISSING, o);
       else {
         const x = s.meta.type === 'date' ? cachedSasDate(days, v as string) : (v as number);
-        if (!writeIbmDouble(x, out, o)) problems.push(`${file}: row ${r + 1}, ${s.meta.name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`);
+        if (!writeIbmDouble(x, out, o))
+          problems.push(
+            `${file}: row ${r + 1}, ${s.meta.name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`,
+          );
       }
     }
   }

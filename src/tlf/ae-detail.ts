@@ -15,16 +15,34 @@ export const AE_SEVERITY_TABLE_ID = 'T-14.3.3';
 export const AE_RELATIONSHIP_TABLE_ID = 'T-14.3.4';
 export const SAE_SOC_PT_TABLE_ID = 'T-14.3.5';
 
-const keyOf = (endpoint: ArdEndpoint, param: string): RowKey => ({ endpoint, param, visit: '', population: 'SAF', comparator: '' });
+const keyOf = (endpoint: ArdEndpoint, param: string): RowKey => ({
+  endpoint,
+  param,
+  visit: '',
+  population: 'SAF',
+  comparator: '',
+});
 const COUNT_PCT: StatRowSpec['format'] = { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } };
 
 const sentenceCase = (code: string): string => code.charAt(0) + code.slice(1).toLowerCase();
 
 /** A term's label row and one `n (%)` row per category (`<category>|<term>` params of `endpoint`). */
-function categoryRows(endpoint: ArdEndpoint, categories: readonly string[], label: string, indent: number, term: string): RowSpec[] {
+function categoryRows(
+  endpoint: ArdEndpoint,
+  categories: readonly string[],
+  label: string,
+  indent: number,
+  term: string,
+): RowSpec[] {
   return [
     { kind: 'label', label, indent },
-    ...categories.map((c): StatRowSpec => ({ kind: 'stat', label: sentenceCase(c), indent: indent + 1, key: keyOf(endpoint, `${c}|${term}`), format: COUNT_PCT })),
+    ...categories.map((c): StatRowSpec => ({
+      kind: 'stat',
+      label: sentenceCase(c),
+      indent: indent + 1,
+      key: keyOf(endpoint, `${c}|${term}`),
+      format: COUNT_PCT,
+    })),
   ];
 }
 
@@ -40,9 +58,15 @@ function brokenDownRows(endpoint: ArdEndpoint, categories: readonly string[], bl
 }
 
 const SAF_FOOTNOTE = 'N = number of subjects in the Safety Set, by treatment actually infused; percentages are of N.';
-const TEAE_FOOTNOTE = 'TEAE = treatment-emergent adverse event (onset on or after Day 0, the day of infusion). MedDRA system organ classes and preferred terms.';
+const TEAE_FOOTNOTE =
+  'TEAE = treatment-emergent adverse event (onset on or after Day 0, the day of infusion). MedDRA system organ classes and preferred terms.';
 
-export function aeSeverityTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy, settings: SapSettings): TableSpec {
+export function aeSeverityTableSpec(
+  ctx: TlfContext,
+  ard: readonly ArdRow[],
+  hierarchy: AeHierarchy,
+  settings: SapSettings,
+): TableSpec {
   return {
     id: AE_SEVERITY_TABLE_ID,
     titles: ['Treatment-emergent adverse events by system organ class, preferred term and worst severity'],
@@ -59,10 +83,17 @@ export function aeSeverityTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hie
   };
 }
 
-export function aeRelationshipTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy, settings: SapSettings): TableSpec {
+export function aeRelationshipTableSpec(
+  ctx: TlfContext,
+  ard: readonly ArdRow[],
+  hierarchy: AeHierarchy,
+  settings: SapSettings,
+): TableSpec {
   return {
     id: AE_RELATIONSHIP_TABLE_ID,
-    titles: ['Treatment-emergent adverse events by system organ class, preferred term and relationship to study treatment'],
+    titles: [
+      'Treatment-emergent adverse events by system organ class, preferred term and relationship to study treatment',
+    ],
     populationLabel: 'Safety Set',
     stubHeader: 'System organ class / Preferred term / Relationship',
     columns: treatmentColumns(ctx, { key: keyOf('AE', 'TEAE'), stat: { stat: 'N' } }),
@@ -79,7 +110,8 @@ export function aeRelationshipTableSpec(ctx: TlfContext, ard: readonly ArdRow[],
 /** The TOTAL `n` of each `AESER` param. */
 function seriousTotals(ard: readonly ArdRow[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of ard) if (r.endpoint === 'AESER' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
+  for (const r of ard)
+    if (r.endpoint === 'AESER' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
   return out;
 }
 
@@ -87,20 +119,36 @@ function seriousTotals(ard: readonly ArdRow[]): Map<string, number> {
 export function seriousSocPtOrder(ard: readonly ArdRow[], hierarchy: AeHierarchy): SocBlock[] {
   const totals = seriousTotals(ard);
   const count = (p: string): number => totals.get(p) ?? 0;
-  const order = (prefix: string) => (a: string, b: string): number => count(`${prefix}${b}`) - count(`${prefix}${a}`) || (a < b ? -1 : a > b ? 1 : 0);
-  const terms = (prefix: string) => [...totals.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+  const order =
+    (prefix: string) =>
+    (a: string, b: string): number =>
+      count(`${prefix}${b}`) - count(`${prefix}${a}`) || (a < b ? -1 : a > b ? 1 : 0);
+  const terms = (prefix: string) =>
+    [...totals.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
   const pts = terms('PT:');
-  return terms('SOC:').sort(order('SOC:')).map((soc) => ({ soc, pts: pts.filter((pt) => hierarchy.get(pt) === soc).sort(order('PT:')) }));
+  return terms('SOC:')
+    .sort(order('SOC:'))
+    .map((soc) => ({ soc, pts: pts.filter((pt) => hierarchy.get(pt) === soc).sort(order('PT:')) }));
 }
 
 export function saeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy): TableSpec {
   const blocks = seriousSocPtOrder(ard, hierarchy);
   const part = (heading: string, format: StatRowSpec['format']): RowSpec[] => {
-    const row = (label: string, indent: number, param: string): StatRowSpec => ({ kind: 'stat', label, indent, key: keyOf('AESER', param), format });
+    const row = (label: string, indent: number, param: string): StatRowSpec => ({
+      kind: 'stat',
+      label,
+      indent,
+      key: keyOf('AESER', param),
+      format,
+    });
     return [
       { kind: 'label', label: heading, indent: 0 },
       row('Any serious TEAE', 0, 'TEAE'),
-      ...blocks.flatMap((b): RowSpec[] => [{ kind: 'separator' }, row(b.soc, 0, `SOC:${b.soc}`), ...b.pts.map((pt) => row(pt, 1, `PT:${pt}`))]),
+      ...blocks.flatMap((b): RowSpec[] => [
+        { kind: 'separator' },
+        row(b.soc, 0, `SOC:${b.soc}`),
+        ...b.pts.map((pt) => row(pt, 1, `PT:${pt}`)),
+      ]),
     ];
   };
   return {

@@ -33,7 +33,8 @@ export interface SocBlock {
 function totalCounts(ard: readonly ArdRow[]): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
   for (const r of ard) {
-    if (r.endpoint === 'AE' && r.population === 'SAF' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
+    if (r.endpoint === 'AE' && r.population === 'SAF' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null)
+      out.set(r.param, r.value);
   }
   return out;
 }
@@ -64,7 +65,13 @@ export function socPtOrder(ard: readonly ArdRow[], hierarchy: AeHierarchy): SocB
 }
 
 function part(blocks: readonly SocBlock[], heading: string, format: StatRowSpec['format']): RowSpec[] {
-  const row = (label: string, indent: number, param: string): StatRowSpec => ({ kind: 'stat', label, indent, key: aeKey(param), format });
+  const row = (label: string, indent: number, param: string): StatRowSpec => ({
+    kind: 'stat',
+    label,
+    indent,
+    key: aeKey(param),
+    format,
+  });
   return [
     { kind: 'label', label: heading, indent: 0 },
     row('Any TEAE', 0, 'TEAE'),
@@ -76,7 +83,12 @@ function part(blocks: readonly SocBlock[], heading: string, format: StatRowSpec[
   ];
 }
 
-export function aeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierarchy: AeHierarchy, meddraVersion?: string): TableSpec {
+export function aeSocPtTableSpec(
+  ctx: TlfContext,
+  ard: readonly ArdRow[],
+  hierarchy: AeHierarchy,
+  meddraVersion?: string,
+): TableSpec {
   const blocks = socPtOrder(ard, hierarchy);
   return {
     id: AE_SOC_PT_TABLE_ID,
@@ -85,7 +97,11 @@ export function aeSocPtTableSpec(ctx: TlfContext, ard: readonly ArdRow[], hierar
     stubHeader: 'System organ class / Preferred term',
     columns: treatmentColumns(ctx, { key: aeKey('TEAE'), stat: { stat: 'N' } }),
     rows: [
-      ...part(blocks, 'Subjects with at least one TEAE, n (%)', { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } }),
+      ...part(blocks, 'Subjects with at least one TEAE, n (%)', {
+        kind: 'countPct',
+        n: { stat: 'n' },
+        bigN: { stat: 'N' },
+      }),
       { kind: 'separator' },
       ...part(blocks, 'Number of TEAEs', { kind: 'count', value: { stat: 'events' } }),
     ],

@@ -26,11 +26,18 @@ export interface BaselinePrecision {
 }
 
 /** d of weight (DM WEIGHTBL) and PGA (QS, every visit): the most decimals written in the lock. */
-export function baselinePrecision(lock: Pick<Lock, 'dm' | 'qs'>, settings: Pick<SapSettings, 'pga' | 'display'>): BaselinePrecision {
+export function baselinePrecision(
+  lock: Pick<Lock, 'dm' | 'qs'>,
+  settings: Pick<SapSettings, 'pga' | 'display'>,
+): BaselinePrecision {
   const most = (decimals: readonly (number | null)[]) => computeDataPrecision(decimals, settings);
   return {
     WEIGHTBL: most(lock.dm.map((r) => r.WEIGHTBL_DEC)),
-    PGA: most(lock.qs.filter((r) => r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd).map((r) => r.QSSTRESN_DEC)),
+    PGA: most(
+      lock.qs
+        .filter((r) => r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd)
+        .map((r) => r.QSSTRESN_DEC),
+    ),
   };
 }
 
@@ -41,7 +48,9 @@ const KEY: Omit<RowKey, 'param' | 'comparator'> = { endpoint: 'BASECHAR', visit:
 /** Values of a `<prefix>:<value>` family present in the ARD, code-list order first, then the rest sorted. */
 export function categoriesInArd(ard: readonly ArdRow[], prefix: string, codeList: readonly string[]): string[] {
   const present = new Set(
-    ard.filter((r) => r.endpoint === 'BASECHAR' && r.param.startsWith(`${prefix}:`)).map((r) => r.param.slice(prefix.length + 1)),
+    ard
+      .filter((r) => r.endpoint === 'BASECHAR' && r.param.startsWith(`${prefix}:`))
+      .map((r) => r.param.slice(prefix.length + 1)),
   );
   const others = [...present].filter((v) => !codeList.includes(v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [...codeList.filter((v) => present.has(v)), ...others];
@@ -61,7 +70,22 @@ function summaryRows(ctx: TlfContext, param: string, label: string, precision: n
 }
 
 /** Words of CDISC race and ethnicity terms that keep their capital (proper nouns). */
-const PROPER = new Set(['american', 'indian', 'alaska', 'native', 'african', 'asian', 'hawaiian', 'pacific', 'islander', 'hispanic', 'latino', 'white', 'black', 'other']);
+const PROPER = new Set([
+  'american',
+  'indian',
+  'alaska',
+  'native',
+  'african',
+  'asian',
+  'hawaiian',
+  'pacific',
+  'islander',
+  'hispanic',
+  'latino',
+  'white',
+  'black',
+  'other',
+]);
 
 /**
  * A CDISC submission value as a reader writes it: `BLACK OR AFRICAN AMERICAN` → `Black or African
@@ -72,16 +96,30 @@ export function decodeCdiscTerm(term: string): string {
   return term
     .toLowerCase()
     .split(' ')
-    .map((w, i) => (i === 0 || (PROPER.has(w) && !(w === 'other' && i === 0)) ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .map((w, i) =>
+      i === 0 || (PROPER.has(w) && !(w === 'other' && i === 0)) ? w.charAt(0).toUpperCase() + w.slice(1) : w,
+    )
     .join(' ');
 }
 
-function countRows(ctx: TlfContext, heading: string, categories: readonly { readonly param: string; readonly label: string }[]): readonly RowSpec[] {
+function countRows(
+  ctx: TlfContext,
+  heading: string,
+  categories: readonly { readonly param: string; readonly label: string }[],
+): readonly RowSpec[] {
   const items: CountItem[] = [
     { kind: 'heading', label: heading, indent: 0 },
     ...categories.map((c): CountItem => ({ kind: 'category', param: c.param, label: c.label, indent: 1 })),
   ];
-  return countByGroupSpec(ctx, { id: BASELINE_TABLE_ID, titles: [], populationLabel: '', key: KEY, items, footnotes: [], notEstimableFootnote: '' }).rows;
+  return countByGroupSpec(ctx, {
+    id: BASELINE_TABLE_ID,
+    titles: [],
+    populationLabel: '',
+    key: KEY,
+    items,
+    footnotes: [],
+    notEstimableFootnote: '',
+  }).rows;
 }
 
 export function baselineCharacteristicsTableSpec(
@@ -97,7 +135,15 @@ export function baselineCharacteristicsTableSpec(
   const { below, atOrAbove } = settings.stratum;
   const blocks: (readonly RowSpec[])[] = [
     summaryRows(ctx, 'AGE', 'Age (years)', 0),
-    countRows(ctx, 'Sex, n (%)', family('SEX', demo.sex.map((s) => s.code), sexLabel)),
+    countRows(
+      ctx,
+      'Sex, n (%)',
+      family(
+        'SEX',
+        demo.sex.map((s) => s.code),
+        sexLabel,
+      ),
+    ),
     countRows(ctx, 'Race, n (%)', family('RACE', demo.race, decodeCdiscTerm)),
     countRows(ctx, 'Ethnicity, n (%)', family('ETHNIC', demo.ethnic, decodeCdiscTerm)),
     summaryRows(ctx, 'WEIGHTBL', 'Weight (kg)', precision.WEIGHTBL),
@@ -113,7 +159,9 @@ export function baselineCharacteristicsTableSpec(
       'BILAG-2004 grade A or B at baseline, n (%)',
       settings.bilag.domains.map((d) => ({ param: `BILAGAB:${d.code}`, label: d.name })),
     ),
-    countRows(ctx, 'Systemic corticosteroid at Day 0, n (%)', [{ param: 'CSUSE', label: 'Prednisone-equivalent dose > 0 mg/day' }]),
+    countRows(ctx, 'Systemic corticosteroid at Day 0, n (%)', [
+      { param: 'CSUSE', label: 'Prednisone-equivalent dose > 0 mg/day' },
+    ]),
     summaryRows(ctx, 'CSDOSE0', 'Day 0 prednisone-equivalent dose (mg/day) [a]', 1),
   ];
   return {

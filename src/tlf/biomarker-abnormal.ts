@@ -18,15 +18,13 @@ export function biomarkerAbnormalTableSpec(
   const rows = settings.biomarkers.flatMap((b, i): RowSpec[] => [
     ...(i > 0 ? [{ kind: 'separator' } as const] : []),
     { kind: 'label', label: flagLabel(b.flag), indent: 0 },
-    ...visits.map(
-      (v): RowSpec => ({
-        kind: 'stat',
-        label: v.label,
-        indent: 1,
-        key: { endpoint: 'BIOMARKER', param: b.flag, visit: v.visit, population: 'FAS', comparator: '' },
-        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' }, showDenominator: true },
-      }),
-    ),
+    ...visits.map((v): RowSpec => ({
+      kind: 'stat',
+      label: v.label,
+      indent: 1,
+      key: { endpoint: 'BIOMARKER', param: b.flag, visit: v.visit, population: 'FAS', comparator: '' },
+      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' }, showDenominator: true },
+    })),
   ]);
   return {
     id: BIOMARKER_TABLE_ID,

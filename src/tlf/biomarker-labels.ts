@@ -35,7 +35,10 @@ export function testLabel(testcd: string): string {
 }
 
 /** `WEEK 12` → `Week 12`; the baseline visit → `Baseline`. */
-export function visitDisplayLabel(v: { readonly visitnum: number; readonly visit: string }, baselineVisitnum: number): string {
+export function visitDisplayLabel(
+  v: { readonly visitnum: number; readonly visit: string },
+  baselineVisitnum: number,
+): string {
   if (v.visitnum === baselineVisitnum) return 'Baseline';
   return v.visit.charAt(0) + v.visit.slice(1).toLowerCase();
 }
@@ -46,6 +49,8 @@ export function scheduledVisitLabels(
   postBaselineOnly = false,
 ): VisitLabel[] {
   return settings.visits
-    .filter((v) => (postBaselineOnly ? v.visitnum > settings.baselineVisitnum : v.visitnum >= settings.baselineVisitnum))
+    .filter((v) =>
+      postBaselineOnly ? v.visitnum > settings.baselineVisitnum : v.visitnum >= settings.baselineVisitnum,
+    )
     .map((v) => ({ visit: v.id, label: visitDisplayLabel(v, settings.baselineVisitnum) }));
 }

@@ -27,15 +27,19 @@ export function biomarkerShiftTableSpec(
     ...visits.flatMap((v): RowSpec[] => [
       { kind: 'label', label: `Baseline \u2192 ${v.label}`, indent: 1 },
       ...STATUSES.flatMap((base) =>
-        STATUSES.map(
-          (at): RowSpec => ({
-            kind: 'stat',
-            label: `${STATUS_LABELS[base]} \u2192 ${STATUS_LABELS[at]}`,
-            indent: 2,
-            key: { endpoint: 'BIOSHIFT', param: `${b.flag}:${base}:${at}`, visit: v.id, population: 'FAS', comparator: '' },
-            format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
-          }),
-        ),
+        STATUSES.map((at): RowSpec => ({
+          kind: 'stat',
+          label: `${STATUS_LABELS[base]} \u2192 ${STATUS_LABELS[at]}`,
+          indent: 2,
+          key: {
+            endpoint: 'BIOSHIFT',
+            param: `${b.flag}:${base}:${at}`,
+            visit: v.id,
+            population: 'FAS',
+            comparator: '',
+          },
+          format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+        })),
       ),
     ]),
   ]);
@@ -43,7 +47,13 @@ export function biomarkerShiftTableSpec(
   const firstVisit = visits[0];
   const bigNKey: RowKey | null =
     first && firstVisit
-      ? { endpoint: 'BIOSHIFT', param: `${first.flag}:ABN:ABN`, visit: firstVisit.id, population: 'FAS', comparator: '' }
+      ? {
+          endpoint: 'BIOSHIFT',
+          param: `${first.flag}:ABN:ABN`,
+          visit: firstVisit.id,
+          population: 'FAS',
+          comparator: '',
+        }
       : null;
   return {
     id: BIOSHIFT_TABLE_ID,

@@ -13,7 +13,13 @@ import { treatmentColumns, type TlfContext } from './context.js';
 
 export const CONMED_TABLE_ID = 'T-14.1.4';
 
-const key = (param: string): RowKey => ({ endpoint: 'CONMED', param, visit: 'BASELINE', population: 'SAF', comparator: '' });
+const key = (param: string): RowKey => ({
+  endpoint: 'CONMED',
+  param,
+  visit: 'BASELINE',
+  population: 'SAF',
+  comparator: '',
+});
 
 export interface ConmedCategory {
   readonly category: string;
@@ -44,15 +50,28 @@ export function conmedLayout(ard: readonly ArdRow[], order: readonly string[]): 
   const others = [...categories].filter((c) => !order.includes(c)).sort(byString);
   return [...known, ...others].map((category) => {
     const meds = total.get(category) ?? new Map<string, number>();
-    return { category, medications: [...meds.keys()].sort((a, b) => (meds.get(b) ?? 0) - (meds.get(a) ?? 0) || byString(a, b)) };
+    return {
+      category,
+      medications: [...meds.keys()].sort((a, b) => (meds.get(b) ?? 0) - (meds.get(a) ?? 0) || byString(a, b)),
+    };
   });
 }
 
 function countRow(label: string, indent: number, param: string): StatRowSpec {
-  return { kind: 'stat', label, indent, key: key(param), format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } };
+  return {
+    kind: 'stat',
+    label,
+    indent,
+    key: key(param),
+    format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+  };
 }
 
-export function conmedTableSpec(ctx: TlfContext, ard: readonly ArdRow[], settings: Pick<SapSettings, 'conmed'>): TableSpec {
+export function conmedTableSpec(
+  ctx: TlfContext,
+  ard: readonly ArdRow[],
+  settings: Pick<SapSettings, 'conmed'>,
+): TableSpec {
   const layout = conmedLayout(ard, settings.conmed.categories);
   const rows = layout.flatMap((c, i): RowSpec[] => [
     ...(i > 0 ? [{ kind: 'separator' } as const] : []),

@@ -29,7 +29,11 @@ export function isBlinded(ctx: TlfContext): boolean {
 }
 
 export function printFlagsOf(ctx: TlfContext): PrintFlags {
-  return { draft: ctx.draft, dummyRandomization: ctx.blinding === 'dummy', ...(ctx.trace === undefined ? {} : { trace: ctx.trace }) };
+  return {
+    draft: ctx.draft,
+    dummyRandomization: ctx.blinding === 'dummy',
+    ...(ctx.trace === undefined ? {} : { trace: ctx.trace }),
+  };
 }
 
 export interface BigNSource {
@@ -64,7 +68,9 @@ export function treatmentColumns(ctx: TlfContext, bigN?: BigNSource): ColumnSpec
  * The display label of each arm, from the settings' arm names (the one source of arm labels, for
  * tables and figures alike), with `1x10^6` typeset `1×10⁶`.
  */
-export function armDisplayLabels(settings: { readonly arms: readonly { readonly code: string; readonly name: string }[] }): Readonly<Record<Arm, string>> {
+export function armDisplayLabels(settings: {
+  readonly arms: readonly { readonly code: string; readonly name: string }[];
+}): Readonly<Record<Arm, string>> {
   const label = (code: Arm) => typesetPowersOfTen(settings.arms.find((a) => a.code === code)?.name ?? code);
   return { PBO: label('PBO'), MSC1E6: label('MSC1E6'), MSC5E6: label('MSC5E6') };
 }

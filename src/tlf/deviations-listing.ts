@@ -44,7 +44,8 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The derived deviations (src/derive/deviations.ts, `addv`) of every enrolled subject of an unblinded run. */
 export function deviationListingSpec(ctx: TlfContext, records: readonly DeviationRecord[]): ListingSpec {
-  if (isBlinded(ctx)) throw new Error(`${DEVIATION_LISTING_ID} shows the randomization and is not produced in a blinded run`);
+  if (isBlinded(ctx))
+    throw new Error(`${DEVIATION_LISTING_ID} shows the randomization and is not produced in a blinded run`);
   const subjects = records
     .map((s) => ({ s, kinds: DEVIATION_LISTING_KINDS.filter((k) => s[k.flag] === 'Y') }))
     .filter((d) => d.kinds.length > 0)
@@ -54,7 +55,9 @@ export function deviationListingSpec(ctx: TlfContext, records: readonly Deviatio
     titles: [DEVIATION_LISTING_TITLE],
     populationLabel: 'All Enrolled Subjects',
     columns: ['Randomized arm', 'Subject', 'Deviation', 'Values behind the deviation'],
-    blocks: subjects.map(({ s, kinds }) => kinds.map((k) => [ctx.armLabels[s.ARMCD], s.USUBJID, k.label, deviationValues(ctx, s, k.flag)])),
+    blocks: subjects.map(({ s, kinds }) =>
+      kinds.map((k) => [ctx.armLabels[s.ARMCD], s.USUBJID, k.label, deviationValues(ctx, s, k.flag)]),
+    ),
     footnotes: [
       'Wrong stratum: the stratum of the randomization file differs from the stratum of the screening SLEDAI-2K total (< 10 / >= 10, in parentheses), or the screening total is missing. Other arm infused: the arm actually infused is not the randomized arm. Subjects are analysed as randomized (efficacy) and as infused (safety).',
       'One row per deviation; a subject with several deviations has several rows. Counts by randomized arm: Table T-14.1.3.',
@@ -62,7 +65,6 @@ export function deviationListingSpec(ctx: TlfContext, records: readonly Deviatio
     emptyText: 'No protocol deviation derived from the data.',
   };
 }
-
 
 /** `listings/L-16.2.2.{rtf,html,txt}`; nothing in a blinded run. */
 export function renderDeviationListing(ctx: TlfContext, records: readonly DeviationRecord[]): Map<string, string> {

@@ -10,7 +10,13 @@ import { isBlinded, treatmentColumns, type TlfContext } from './context.js';
 
 export const DEVIATION_TABLE_ID = 'T-14.1.3';
 
-export const deviationKey = (param: string): RowKey => ({ endpoint: 'DEVIATION', param, visit: '', population: 'ENR', comparator: '' });
+export const deviationKey = (param: string): RowKey => ({
+  endpoint: 'DEVIATION',
+  param,
+  visit: '',
+  population: 'ENR',
+  comparator: '',
+});
 
 /** The `DEVIATION` params with their row labels, `ANY` first. */
 export const DEVIATION_KINDS: readonly { readonly param: string; readonly label: string }[] = [
@@ -21,16 +27,15 @@ export const DEVIATION_KINDS: readonly { readonly param: string; readonly label:
 ];
 
 export function deviationTableSpec(ctx: TlfContext): TableSpec {
-  if (isBlinded(ctx)) throw new Error(`${DEVIATION_TABLE_ID} needs the randomization and is not produced in a blinded run`);
-  const rows = DEVIATION_KINDS.map(
-    (k, i): StatRowSpec => ({
-      kind: 'stat',
-      label: k.label,
-      indent: i === 0 ? 0 : 1,
-      key: deviationKey(k.param),
-      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
-    }),
-  );
+  if (isBlinded(ctx))
+    throw new Error(`${DEVIATION_TABLE_ID} needs the randomization and is not produced in a blinded run`);
+  const rows = DEVIATION_KINDS.map((k, i): StatRowSpec => ({
+    kind: 'stat',
+    label: k.label,
+    indent: i === 0 ? 0 : 1,
+    key: deviationKey(k.param),
+    format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+  }));
   return {
     id: DEVIATION_TABLE_ID,
     titles: ['Protocol Deviations Derived from the Data'],

@@ -11,7 +11,13 @@ import { treatmentColumns, type TlfContext } from './context.js';
 
 export const DISPOSITION_TABLE_ID = 'T-14.1.1';
 
-const key = (param: string): RowKey => ({ endpoint: 'DISPOSITION', param, visit: '', population: 'ENR', comparator: '' });
+const key = (param: string): RowKey => ({
+  endpoint: 'DISPOSITION',
+  param,
+  visit: '',
+  population: 'ENR',
+  comparator: '',
+});
 
 const STATUS_ROWS: readonly { readonly param: string; readonly label: string }[] = [
   { param: 'RANDOMIZED', label: 'Randomized' },
@@ -32,7 +38,13 @@ export function dispositionReasons(ard: readonly ArdRow[]): string[] {
 }
 
 function countRow(label: string, indent: number, param: string): StatRowSpec {
-  return { kind: 'stat', label, indent, key: key(param), format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } };
+  return {
+    kind: 'stat',
+    label,
+    indent,
+    key: key(param),
+    format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+  };
 }
 
 export function dispositionTableSpec(ctx: TlfContext, ard: readonly ArdRow[]): TableSpec {

@@ -14,5 +14,7 @@ export const WEEK52_RECONCILIATION_FOOTNOTE =
 
 /** T-14.2.5 with the reconciliation note; every other spec unchanged. */
 export function withWeek52Reconciliation(spec: TableSpec): TableSpec {
-  return spec.id === FLARE_TABLE_ID ? { ...spec, footnotes: [...spec.footnotes, WEEK52_RECONCILIATION_FOOTNOTE] } : spec;
+  return spec.id === FLARE_TABLE_ID
+    ? { ...spec, footnotes: [...spec.footnotes, WEEK52_RECONCILIATION_FOOTNOTE] }
+    : spec;
 }

@@ -21,7 +21,10 @@ const SEVERITY_LABEL: Readonly<Record<FlareTransitionRecord['FLRSEV'], string>> 
   MILD: 'Mild',
 };
 
-export function flareListingSpec(transitions: readonly FlareTransitionRecord[], adsl: readonly AdslRecord[]): ListingSpec {
+export function flareListingSpec(
+  transitions: readonly FlareTransitionRecord[],
+  adsl: readonly AdslRecord[],
+): ListingSpec {
   const fas = new Set(adsl.filter((s) => s.FASFL === 'Y').map((s) => s.USUBJID));
   const bySubject = new Map<string, FlareTransitionRecord[]>();
   for (const t of transitions) {
@@ -57,7 +60,6 @@ export function flareListingSpec(transitions: readonly FlareTransitionRecord[], 
     emptyText: 'No BILAG-2004 domain flare.',
   };
 }
-
 
 /** `listings/L-16.2.6.5.{rtf,html,txt}`. */
 export function renderFlareListing(

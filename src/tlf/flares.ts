@@ -36,7 +36,11 @@ export interface FlareTableWindow {
 export function rateModelMethods(ard: readonly ArdRow[]): ReadonlyMap<string, RateMethod> {
   const out = new Map<string, RateMethod>();
   for (const r of ard) {
-    if (r.stat === 'rr' && (r.method === 'NEGBIN' || r.method === 'POISSON') && FLARE_TABLE_ENDPOINTS.some((e) => e.endpoint === r.endpoint)) {
+    if (
+      r.stat === 'rr' &&
+      (r.method === 'NEGBIN' || r.method === 'POISSON') &&
+      FLARE_TABLE_ENDPOINTS.some((e) => e.endpoint === r.endpoint)
+    ) {
       out.set(r.endpoint, r.method);
     }
   }
@@ -50,7 +54,13 @@ function notEstimableFootnote(blinded: boolean): string {
     : 'NE = not estimable (a rate without time at risk, a rate ratio when the MSC arm or placebo has no flare, a percentage difference when a group is empty, or a model that does not converge).';
 }
 
-function windowRows(endpoint: ArdEndpoint, w: FlareTableWindow, modelWindow: boolean, method: RateMethod, blinded: boolean): RowSpec[] {
+function windowRows(
+  endpoint: ArdEndpoint,
+  w: FlareTableWindow,
+  modelWindow: boolean,
+  method: RateMethod,
+  blinded: boolean,
+): RowSpec[] {
   const key: RowKey = { endpoint, param: '', visit: w.visit, population: 'FAS', comparator: '' };
   const versus: RowKey = { ...key, comparator: 'PBO' };
   const columns = [...COMPARED_ARMS];
@@ -68,15 +78,25 @@ function windowRows(endpoint: ArdEndpoint, w: FlareTableWindow, modelWindow: boo
   ];
   if (!blinded) {
     rows.push(
-      row('Difference vs placebo, percentage points (95% CI) [a]', versus, {
-        kind: 'estimateCi',
-        scale: 'percent',
-        decimals: 1,
-        estimate: { stat: 'diff', method: 'MN' },
-        lower: { stat: 'diff_lcl', method: 'MN' },
-        upper: { stat: 'diff_ucl', method: 'MN' },
-      }, columns),
-      row("Fisher's exact test p-value [b]", versus, { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } }, columns),
+      row(
+        'Difference vs placebo, percentage points (95% CI) [a]',
+        versus,
+        {
+          kind: 'estimateCi',
+          scale: 'percent',
+          decimals: 1,
+          estimate: { stat: 'diff', method: 'MN' },
+          lower: { stat: 'diff_lcl', method: 'MN' },
+          upper: { stat: 'diff_ucl', method: 'MN' },
+        },
+        columns,
+      ),
+      row(
+        "Fisher's exact test p-value [b]",
+        versus,
+        { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } },
+        columns,
+      ),
     );
   }
   rows.push(
@@ -87,14 +107,19 @@ function windowRows(endpoint: ArdEndpoint, w: FlareTableWindow, modelWindow: boo
   if (!blinded && modelWindow) {
     const model = method === 'NEGBIN' ? 'negative binomial [c]' : 'Poisson [d]';
     rows.push(
-      row(`Rate ratio vs placebo (95% CI), ${model}`, versus, {
-        kind: 'estimateCi',
-        scale: 'ratio',
-        decimals: 2,
-        estimate: { stat: 'rr', method },
-        lower: { stat: 'rr_lcl', method },
-        upper: { stat: 'rr_ucl', method },
-      }, columns),
+      row(
+        `Rate ratio vs placebo (95% CI), ${model}`,
+        versus,
+        {
+          kind: 'estimateCi',
+          scale: 'ratio',
+          decimals: 2,
+          estimate: { stat: 'rr', method },
+          lower: { stat: 'rr_lcl', method },
+          upper: { stat: 'rr_ucl', method },
+        },
+        columns,
+      ),
       row(`Rate ratio p-value, ${model}`, versus, { kind: 'pValue', value: { stat: 'p', method } }, columns),
     );
   }
@@ -113,10 +138,14 @@ function flareFootnotes(blinded: boolean, methods: readonly RateMethod[]): strin
     '[a] Difference in proportions (MSC minus placebo) with the Miettinen-Nurminen 95% confidence interval.',
     "[b] Fisher's exact test, two-sided.",
     ...(methods.includes('NEGBIN')
-      ? ['[c] Negative binomial regression of the number of flares on treatment group with log(patient-years) as offset, all three arms; Wald 95% confidence interval and p-value.']
+      ? [
+          '[c] Negative binomial regression of the number of flares on treatment group with log(patient-years) as offset, all three arms; Wald 95% confidence interval and p-value.',
+        ]
       : []),
     ...(methods.includes('POISSON')
-      ? ['[d] Poisson regression (no overdispersion: the dispersion maximum likelihood is at the Poisson boundary) of the number of flares on treatment group with log(patient-years) as offset, all three arms; Wald 95% confidence interval and p-value.']
+      ? [
+          '[d] Poisson regression (no overdispersion: the dispersion maximum likelihood is at the Poisson boundary) of the number of flares on treatment group with log(patient-years) as offset, all three arms; Wald 95% confidence interval and p-value.',
+        ]
       : []),
   ];
 }
@@ -149,7 +178,10 @@ export function flareTableSpec(
       stat: { stat: 'N' },
     }),
     rows,
-    footnotes: flareFootnotes(blinded, FLARE_TABLE_ENDPOINTS.map((e) => methodOf(e.endpoint))),
+    footnotes: flareFootnotes(
+      blinded,
+      FLARE_TABLE_ENDPOINTS.map((e) => methodOf(e.endpoint)),
+    ),
     notEstimableFootnote: notEstimableFootnote(blinded),
   };
 }
@@ -167,7 +199,7 @@ export function timeToFirstFlareTableSpec(ctx: TlfContext, landmarkDays: readonl
     medianLabel: 'Median time to first flare, days (95% CI)',
     survivalLabel: 'Flare-free (Kaplan-Meier estimate), % (95% CI)',
     footnotes: [
-      'Percentages of subjects with a flare and censored are of the group\'s subjects (N).',
+      "Percentages of subjects with a flare and censored are of the group's subjects (N).",
       'Time to first flare: days from Day 0 to the first BILAG-2004 assessment with a severe or moderate domain flare, at or before Week 52; subjects without a flare are censored at their last BILAG-2004 assessment (Day 0 if none).',
       'Median and its 95% CI from the Kaplan-Meier estimate with log-scale Greenwood confidence limits; NE where not reached.',
     ],

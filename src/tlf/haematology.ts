@@ -25,14 +25,22 @@ export interface HaematologyPanel {
 
 const NO_TEST: RowSpec = { kind: 'label', label: 'No haematology test in the laboratory data (LB).', indent: 0 };
 
-export function haematologyTableSpec(ctx: TlfContext, settings: Pick<SapSettings, 'visits' | 'baselineVisitnum'>, panel: HaematologyPanel): TableSpec {
+export function haematologyTableSpec(
+  ctx: TlfContext,
+  settings: Pick<SapSettings, 'visits' | 'baselineVisitnum'>,
+  panel: HaematologyPanel,
+): TableSpec {
   const block = (test: string, param: 'AVAL' | 'CHG', label: string): RowSpec[] => [
     { kind: 'label', label, indent: 1 },
     ...descriptiveByVisitSpec(ctx, {
-      id: HAEM_TABLE_ID, titles: [], populationLabel: '',
+      id: HAEM_TABLE_ID,
+      titles: [],
+      populationLabel: '',
       key: { endpoint: 'HAEM', param: `${test}:${param}`, population: 'SAF' },
       visits: scheduledVisitLabels(settings, param === 'CHG'),
-      precision: panel.precision.get(test) ?? 0, footnotes: [], notEstimableFootnote: '',
+      precision: panel.precision.get(test) ?? 0,
+      footnotes: [],
+      notEstimableFootnote: '',
     }).rows.map(indentBy(2)),
   ];
   const rows = panel.tests.flatMap((test, i): RowSpec[] => [
@@ -57,7 +65,12 @@ export function haematologyTableSpec(ctx: TlfContext, settings: Pick<SapSettings
 }
 
 const CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
-const CATEGORY_LABELS: Readonly<Record<(typeof CATEGORIES)[number], string>> = { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', MISSING: 'Missing' };
+const CATEGORY_LABELS: Readonly<Record<(typeof CATEGORIES)[number], string>> = {
+  LOW: 'Low',
+  NORMAL: 'Normal',
+  HIGH: 'High',
+  MISSING: 'Missing',
+};
 
 export function haematologyShiftTableSpec(
   ctx: TlfContext,
@@ -69,16 +82,27 @@ export function haematologyShiftTableSpec(
     if (!v) throw new Error(`shift visit ${n} is not a scheduled visit`);
     return { id: v.id, label: visitDisplayLabel(v, settings.baselineVisitnum) };
   });
-  const keyOf = (test: string, b: string, p: string, visit: string): RowKey => ({ endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF', comparator: '' });
+  const keyOf = (test: string, b: string, p: string, visit: string): RowKey => ({
+    endpoint: 'HAEMSHIFT',
+    param: `${test}:${b}:${p}`,
+    visit,
+    population: 'SAF',
+    comparator: '',
+  });
   const rows = panel.tests.flatMap((test, i): RowSpec[] => [
     ...(i > 0 ? [{ kind: 'separator' } as const] : []),
     { kind: 'label', label: panel.labels.get(test) ?? test, indent: 0 },
     ...visits.flatMap((v): RowSpec[] => [
       { kind: 'label', label: `Baseline \u2192 ${v.label}`, indent: 1 },
-      ...CATEGORIES.flatMap((b) => CATEGORIES.map((p): RowSpec => ({
-        kind: 'stat', label: `${CATEGORY_LABELS[b]} \u2192 ${CATEGORY_LABELS[p]}`, indent: 2, key: keyOf(test, b, p, v.id),
-        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
-      }))),
+      ...CATEGORIES.flatMap((b) =>
+        CATEGORIES.map((p): RowSpec => ({
+          kind: 'stat',
+          label: `${CATEGORY_LABELS[b]} \u2192 ${CATEGORY_LABELS[p]}`,
+          indent: 2,
+          key: keyOf(test, b, p, v.id),
+          format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+        })),
+      ),
     ]),
   ]);
   const [first] = panel.tests;
@@ -88,7 +112,12 @@ export function haematologyShiftTableSpec(
     titles: ['Haematology shifts from baseline against the normal range'],
     populationLabel: 'Safety Set',
     stubHeader: 'Test / Baseline \u2192 visit',
-    columns: treatmentColumns(ctx, first !== undefined && firstVisit !== undefined ? { key: keyOf(first, 'LOW', 'LOW', firstVisit.id), stat: { stat: 'N' } } : undefined),
+    columns: treatmentColumns(
+      ctx,
+      first !== undefined && firstVisit !== undefined
+        ? { key: keyOf(first, 'LOW', 'LOW', firstVisit.id), stat: { stat: 'N' } }
+        : undefined,
+    ),
     rows: rows.length === 0 ? [NO_TEST] : rows,
     footnotes: [
       'N = subjects in the Safety Set, by treatment actually infused; percentages are of N.',

@@ -15,14 +15,21 @@ export const BILAG_GRADE_TABLE_ID = 'T-14.2.16';
 /** PGA is recorded in hundredths (SAP §5.4 compares it so): its data precision d is 2. */
 const PGA_PRECISION = 2;
 
-export function pgaByVisitTableSpec(ctx: TlfContext, settings: Pick<SapSettings, 'visits' | 'baselineVisitnum'>): TableSpec {
+export function pgaByVisitTableSpec(
+  ctx: TlfContext,
+  settings: Pick<SapSettings, 'visits' | 'baselineVisitnum'>,
+): TableSpec {
   const block = (param: 'AVAL' | 'CHG', label: string): RowSpec[] => [
     { kind: 'label', label, indent: 0 },
     ...descriptiveByVisitSpec(ctx, {
-      id: PGA_VISIT_TABLE_ID, titles: [], populationLabel: '',
+      id: PGA_VISIT_TABLE_ID,
+      titles: [],
+      populationLabel: '',
       key: { endpoint: 'PGA', param, population: 'FAS' },
       visits: scheduledVisitLabels(settings, param === 'CHG'),
-      precision: PGA_PRECISION, footnotes: [], notEstimableFootnote: '',
+      precision: PGA_PRECISION,
+      footnotes: [],
+      notEstimableFootnote: '',
     }).rows.map(indentBy(1)),
   ];
   return {
@@ -37,7 +44,10 @@ export function pgaByVisitTableSpec(ctx: TlfContext, settings: Pick<SapSettings,
   };
 }
 
-export function bilagGradeTableSpec(ctx: TlfContext, settings: Pick<SapSettings, 'visits' | 'baselineVisitnum' | 'bilag'>): TableSpec {
+export function bilagGradeTableSpec(
+  ctx: TlfContext,
+  settings: Pick<SapSettings, 'visits' | 'baselineVisitnum' | 'bilag'>,
+): TableSpec {
   const visits = scheduledVisitLabels(settings);
   const grades = [...settings.bilag.grades, 'MISSING'];
   const rows = settings.bilag.domains.flatMap((d, i): RowSpec[] => [
@@ -46,7 +56,9 @@ export function bilagGradeTableSpec(ctx: TlfContext, settings: Pick<SapSettings,
     ...visits.flatMap((v): RowSpec[] => [
       { kind: 'label', label: v.label, indent: 1 },
       ...grades.map((g): RowSpec => ({
-        kind: 'stat', label: g === 'MISSING' ? 'Missing' : `Grade ${g}`, indent: 2,
+        kind: 'stat',
+        label: g === 'MISSING' ? 'Missing' : `Grade ${g}`,
+        indent: 2,
         key: { endpoint: 'BILAGGRADE', param: `${d.code}:${g}`, visit: v.visit, population: 'FAS', comparator: '' },
         format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
       })),
@@ -59,9 +71,21 @@ export function bilagGradeTableSpec(ctx: TlfContext, settings: Pick<SapSettings,
     titles: ['BILAG-2004 grades by domain and visit'],
     populationLabel: 'Full Analysis Set',
     stubHeader: 'Domain / Visit / Grade',
-    columns: treatmentColumns(ctx, first && firstVisit ? {
-      key: { endpoint: 'BILAGGRADE', param: `${first.code}:MISSING`, visit: firstVisit.visit, population: 'FAS', comparator: '' }, stat: { stat: 'N' },
-    } : undefined),
+    columns: treatmentColumns(
+      ctx,
+      first && firstVisit
+        ? {
+            key: {
+              endpoint: 'BILAGGRADE',
+              param: `${first.code}:MISSING`,
+              visit: firstVisit.visit,
+              population: 'FAS',
+              comparator: '',
+            },
+            stat: { stat: 'N' },
+          }
+        : undefined,
+    ),
     rows,
     footnotes: [
       'N = subjects in the Full Analysis Set; percentages are of N. Grade A: most active; E: never involved. Missing: domain not graded at that visit.',

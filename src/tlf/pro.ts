@@ -34,14 +34,26 @@ export interface ProInstrument {
 export function proInstruments(settings: SapSettings): ProInstrument[] {
   const p = settings.pro;
   return [
-    { number: 1, title: 'SF-36 v2', scores: p.sf36.scores, footnotes: ['Norm-based scores (mean 50, SD 10 in the US general population) as scored before transfer; higher is better.'] },
-    { number: 2, title: 'LupusPRO', scores: p.lupuspro.scores, footnotes: ['Domain scores 0-100 as scored before transfer; higher is better.'] },
+    {
+      number: 1,
+      title: 'SF-36 v2',
+      scores: p.sf36.scores,
+      footnotes: [
+        'Norm-based scores (mean 50, SD 10 in the US general population) as scored before transfer; higher is better.',
+      ],
+    },
+    {
+      number: 2,
+      title: 'LupusPRO',
+      scores: p.lupuspro.scores,
+      footnotes: ['Domain scores 0-100 as scored before transfer; higher is better.'],
+    },
     {
       number: 3,
       title: 'PROMIS Short Forms',
       scores: p.promis.map((f) => ({ code: f.code, name: `${f.name} (T-score)` })),
       footnotes: [
-        'T-scores (mean 50, SD 10 in the reference population) from the summed raw score by each short form\'s conversion table; higher is more of the symptom.',
+        "T-scores (mean 50, SD 10 in the reference population) from the summed raw score by each short form's conversion table; higher is more of the symptom.",
         'With items missing, raw = ceiling(sum x items / answered) when at least half of the items are answered, else missing.',
       ],
     },
@@ -49,7 +61,9 @@ export function proInstruments(settings: SapSettings): ProInstrument[] {
       number: 4,
       title: 'Lupus Impact Tracker',
       scores: [{ code: p.lit.code, name: 'LIT score' }],
-      footnotes: [`Mean of the answered items x ${p.lit.multiplier} (0-100, higher is more impact) when at least ${p.lit.minAnswered} of ${p.lit.items.length} items are answered, else missing.`],
+      footnotes: [
+        `Mean of the answered items x ${p.lit.multiplier} (0-100, higher is more impact) when at least ${p.lit.minAnswered} of ${p.lit.items.length} items are answered, else missing.`,
+      ],
     },
   ];
 }
@@ -61,7 +75,10 @@ function precisionOf(precision: ReadonlyMap<string, number>, code: string): numb
 }
 
 function sections(scores: ProInstrument['scores'], block: (code: string, name: string) => RowSpec[]): RowSpec[] {
-  return scores.flatMap((s, i): RowSpec[] => [...(i > 0 ? [{ kind: 'separator' } as const] : []), ...block(s.code, s.name)]);
+  return scores.flatMap((s, i): RowSpec[] => [
+    ...(i > 0 ? [{ kind: 'separator' } as const] : []),
+    ...block(s.code, s.name),
+  ]);
 }
 
 export function proSummaryTableSpec(
@@ -80,8 +97,13 @@ export function proSummaryTableSpec(
     columns: treatmentColumns(ctx, FAS_BIG_N),
     rows: sections(instrument.scores, (code, name) =>
       valueChangeSummaryRows(ctx, {
-        endpoint: 'PRO', avalParam: `${code}:AVAL`, chgParam: `${code}:CHG`, baselineVisit: baseline, visits,
-        precision: precisionOf(precision, code), valueLabel: name,
+        endpoint: 'PRO',
+        avalParam: `${code}:AVAL`,
+        chgParam: `${code}:CHG`,
+        baselineVisit: baseline,
+        visits,
+        precision: precisionOf(precision, code),
+        valueLabel: name,
       }),
     ),
     footnotes: [
@@ -108,9 +130,14 @@ export function proMmrmTableSpec(
     methods.push(method);
     return [
       { kind: 'label', label: `${name}: change from baseline`, indent: 0 },
-      ...mmrmByVisitRows({ endpoint: 'PRO', chgParam: `${code}:CHG`, visits, keyVisits, precision: precisionOf(precision, code), method }).map(
-        (r): RowSpec => (r.kind === 'separator' ? r : { ...r, indent: r.indent + 1 }),
-      ),
+      ...mmrmByVisitRows({
+        endpoint: 'PRO',
+        chgParam: `${code}:CHG`,
+        visits,
+        keyVisits,
+        precision: precisionOf(precision, code),
+        method,
+      }).map((r): RowSpec => (r.kind === 'separator' ? r : { ...r, indent: r.indent + 1 })),
     ];
   });
   return {

@@ -16,7 +16,11 @@ export const SDI_TABLE_ID = 'T-14.2.7';
 const WORSEN: RowKey = { endpoint: 'SDI', param: 'WORSEN', visit: 'WEEK52', population: 'FAS', comparator: '' };
 
 /** Difference (MN, % points, 95% CI) and Fisher p rows of a binary endpoint versus placebo, MSC columns only. */
-export function proportionComparisonRows(key: RowKey, indent: number, marks: { mn: string; fisher: string }): StatRowSpec[] {
+export function proportionComparisonRows(
+  key: RowKey,
+  indent: number,
+  marks: { mn: string; fisher: string },
+): StatRowSpec[] {
   const versus: RowKey = { ...key, comparator: 'PBO' };
   const columns = [...COMPARED_ARMS];
   return [
@@ -35,7 +39,14 @@ export function proportionComparisonRows(key: RowKey, indent: number, marks: { m
         upper: { stat: 'diff_ucl', method: 'MN' },
       },
     },
-    { kind: 'stat', label: `Fisher's exact test p-value ${marks.fisher}`, indent, key: versus, columns, format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } } },
+    {
+      kind: 'stat',
+      label: `Fisher's exact test p-value ${marks.fisher}`,
+      indent,
+      key: versus,
+      columns,
+      format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } },
+    },
   ];
 }
 

@@ -44,5 +44,7 @@ export function unusedShellNotices(shells: OutputShells, producedIds: ReadonlySe
   return Object.keys(shells)
     .filter((id) => !producedIds.has(id))
     .sort()
-    .map((id) => issue('notice', 'sap/settings.json', `display.shells.${id}: this run has no output ${id}; its shell is not used`));
+    .map((id) =>
+      issue('notice', 'sap/settings.json', `display.shells.${id}: this run has no output ${id}; its shell is not used`),
+    );
 }

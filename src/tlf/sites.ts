@@ -10,12 +10,17 @@ import { treatmentColumns, type TlfContext } from './context.js';
 export const SITE_TABLE_ID = 'T-14.1.6';
 
 const keyOf = (param: string): RowKey => ({ endpoint: 'SITE', param, visit: '', population: 'ENR', comparator: '' });
-const SET_LABELS: readonly (readonly [string, string])[] = [['ENR', 'Enrolled'], ['FAS', 'Full Analysis Set'], ['SAF', 'Safety Set']];
+const SET_LABELS: readonly (readonly [string, string])[] = [
+  ['ENR', 'Enrolled'],
+  ['FAS', 'Full Analysis Set'],
+  ['SAF', 'Safety Set'],
+];
 
 /** Site codes of the ARD's `SITE` rows, in code order, without `ALL`. */
 export function sitesOf(ard: readonly ArdRow[]): string[] {
   const sites = new Set<string>();
-  for (const r of ard) if (r.endpoint === 'SITE' && r.param.endsWith(':ENR')) sites.add(r.param.slice(0, -':ENR'.length));
+  for (const r of ard)
+    if (r.endpoint === 'SITE' && r.param.endsWith(':ENR')) sites.add(r.param.slice(0, -':ENR'.length));
   sites.delete('ALL');
   return [...sites].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -24,7 +29,11 @@ export function siteTableSpec(ctx: TlfContext, ard: readonly ArdRow[]): TableSpe
   const block = (site: string, label: string): RowSpec[] => [
     { kind: 'label', label, indent: 0 },
     ...SET_LABELS.map(([set, setLabel]): RowSpec => ({
-      kind: 'stat', label: setLabel, indent: 1, key: keyOf(`${site}:${set}`), format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+      kind: 'stat',
+      label: setLabel,
+      indent: 1,
+      key: keyOf(`${site}:${set}`),
+      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
     })),
   ];
   return {
@@ -33,7 +42,10 @@ export function siteTableSpec(ctx: TlfContext, ard: readonly ArdRow[]): TableSpe
     populationLabel: 'All enrolled subjects',
     stubHeader: 'Site / Analysis population',
     columns: treatmentColumns(ctx, { key: keyOf('ALL:ENR'), stat: { stat: 'N' } }),
-    rows: [...block('ALL', 'All sites'), ...sitesOf(ard).flatMap((site): RowSpec[] => [{ kind: 'separator' }, ...block(site, `Site ${site}`)])],
+    rows: [
+      ...block('ALL', 'All sites'),
+      ...sitesOf(ard).flatMap((site): RowSpec[] => [{ kind: 'separator' }, ...block(site, `Site ${site}`)]),
+    ],
     footnotes: [
       'N = number of enrolled subjects, by randomized arm; percentages are of N.',
       'Full Analysis Set: randomized and infused, by randomized arm; Safety Set: infused (counted here under the randomized arm). SAP Section 3.',

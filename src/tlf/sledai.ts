@@ -8,7 +8,13 @@
  * d + 1, SE d + 2, KR df 1 decimal, p 3 decimals. Key visits (settings `mmrmKeyVisits`) are marked.
  */
 import type { ArdRow } from '../ard/types.js';
-import { ardMmrmMethod, type ArdEndpoint, type ArdMethod, type ArdMmrmMethod, type ArdStat } from '../ard/vocabulary.js';
+import {
+  ardMmrmMethod,
+  type ArdEndpoint,
+  type ArdMethod,
+  type ArdMmrmMethod,
+  type ArdStat,
+} from '../ard/vocabulary.js';
 import { postBaselineVisitIds, baselineVisitId } from '../analyze/by-visit-descriptives.js';
 import { mmrmMethodName } from '../numerics/mmrm/index.js';
 import { decimalsFor } from '../render/format.js';
@@ -69,7 +75,12 @@ export function valueChangeSummaryRows(ctx: TlfContext, b: ValueChangeBlock): Ro
 }
 
 /** The method written on a parameter's LS-mean rows (`MMRM-US-KR` …); the first structure's if absent. */
-export function mmrmMethodOf(ard: readonly ArdRow[], endpoint: ArdEndpoint, param: string, fallback: ArdMmrmMethod): ArdMethod | '' {
+export function mmrmMethodOf(
+  ard: readonly ArdRow[],
+  endpoint: ArdEndpoint,
+  param: string,
+  fallback: ArdMmrmMethod,
+): ArdMethod | '' {
   return ard.find((r) => r.endpoint === endpoint && r.param === param && r.stat === 'lsmean')?.method ?? fallback;
 }
 
@@ -107,18 +118,49 @@ export function mmrmByVisitRows(b: MmrmBlock): RowSpec[] {
     const key: RowKey = { endpoint: b.endpoint, param: b.chgParam, visit, population: 'FAS', comparator: '' };
     const versus: RowKey = { ...key, comparator: 'PBO' };
     const arm = (label: string, format: StatRowSpec['format'], k: RowKey = key): StatRowSpec => ({
-      kind: 'stat', label, indent: 1, key: k, format,
+      kind: 'stat',
+      label,
+      indent: 1,
+      key: k,
+      format,
     });
     const cmp = (label: string, format: StatRowSpec['format']): StatRowSpec => ({
-      kind: 'stat', label, indent: 1, key: versus, format, columns: [...COMPARED_ARMS],
+      kind: 'stat',
+      label,
+      indent: 1,
+      key: versus,
+      format,
+      columns: [...COMPARED_ARMS],
     });
     return [
       ...(i > 0 ? [{ kind: 'separator' } as const] : []),
-      { kind: 'label', label: `${visitDisplayLabel(visit)}${markKeys && b.keyVisits.includes(visit) ? ' [k]' : ''}`, indent: 0 },
+      {
+        kind: 'label',
+        label: `${visitDisplayLabel(visit)}${markKeys && b.keyVisits.includes(visit) ? ' [k]' : ''}`,
+        indent: 0,
+      },
       arm('n', { kind: 'count', value: { stat: 'n' } }),
-      arm('LS mean (SE)', { kind: 'meanSd', meanDecimals: loc, sdDecimals: spread, mean: m('lsmean'), sd: m('lsmean_se') }),
-      arm('95% CI', { kind: 'pair', decimals: loc, first: m('lsmean_lcl'), second: m('lsmean_ucl'), parenthesized: true }),
-      cmp('Difference vs placebo (SE)', { kind: 'meanSd', meanDecimals: loc, sdDecimals: spread, mean: m('diff'), sd: m('diff_se') }),
+      arm('LS mean (SE)', {
+        kind: 'meanSd',
+        meanDecimals: loc,
+        sdDecimals: spread,
+        mean: m('lsmean'),
+        sd: m('lsmean_se'),
+      }),
+      arm('95% CI', {
+        kind: 'pair',
+        decimals: loc,
+        first: m('lsmean_lcl'),
+        second: m('lsmean_ucl'),
+        parenthesized: true,
+      }),
+      cmp('Difference vs placebo (SE)', {
+        kind: 'meanSd',
+        meanDecimals: loc,
+        sdDecimals: spread,
+        mean: m('diff'),
+        sd: m('diff_se'),
+      }),
       cmp('95% CI', { kind: 'pair', decimals: loc, first: m('diff_lcl'), second: m('diff_ucl'), parenthesized: true }),
       cmp('p-value', { kind: 'pValue', value: m('p') }),
       cmp('Degrees of freedom (Kenward-Roger)', { kind: 'number', decimals: 1, value: m('df') }),
@@ -167,8 +209,13 @@ export function sledaiSummaryTableSpec(ctx: TlfContext, settings: SapSettings): 
     stubHeader: '',
     columns: treatmentColumns(ctx, FAS_BIG_N),
     rows: valueChangeSummaryRows(ctx, {
-      endpoint: 'SLEDAI', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: baseline, visits,
-      precision: sledaiPrecision(settings), valueLabel: 'SLEDAI-2K total',
+      endpoint: 'SLEDAI',
+      avalParam: 'AVAL',
+      chgParam: 'CHG',
+      baselineVisit: baseline,
+      visits,
+      precision: sledaiPrecision(settings),
+      valueLabel: 'SLEDAI-2K total',
     }),
     footnotes: [
       'Observed cases at each scheduled visit (n = subjects with a value); unscheduled assessments are not summarised.',
@@ -188,16 +235,23 @@ export function sledaiMmrmTableSpec(ctx: TlfContext, ard: readonly ArdRow[], set
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
     columns: treatmentColumns({ ...ctx, includeTotal: false }, FAS_BIG_N),
-    rows: mmrmByVisitRows({ endpoint: 'SLEDAI', chgParam: 'CHG', visits, keyVisits, precision: sledaiPrecision(settings), method }),
-    footnotes: mmrmFootnotes([method], visits.some((v) => !keyVisits.includes(v))),
+    rows: mmrmByVisitRows({
+      endpoint: 'SLEDAI',
+      chgParam: 'CHG',
+      visits,
+      keyVisits,
+      precision: sledaiPrecision(settings),
+      method,
+    }),
+    footnotes: mmrmFootnotes(
+      [method],
+      visits.some((v) => !keyVisits.includes(v)),
+    ),
     notEstimableFootnote: MMRM_NE,
   };
 }
 
 /** T-14.2.3 in every run; T-14.2.4 only unblinded. */
 export function sledaiTableSpecs(ctx: TlfContext, ard: readonly ArdRow[], settings: SapSettings): TableSpec[] {
-  return [
-    sledaiSummaryTableSpec(ctx, settings),
-    ...(isBlinded(ctx) ? [] : [sledaiMmrmTableSpec(ctx, ard, settings)]),
-  ];
+  return [sledaiSummaryTableSpec(ctx, settings), ...(isBlinded(ctx) ? [] : [sledaiMmrmTableSpec(ctx, ard, settings)])];
 }

@@ -30,15 +30,35 @@ export function sri4ResponseRows(key: RowKey, indent: number, labels: ResponseRo
   const mn = (stat: ArdStat): StatRef => ({ stat, method: 'MN' });
   return [
     { kind: 'stat', label: labels.analysed, indent, key, format: { kind: 'count', value: { stat: 'N' } } },
-    { kind: 'stat', label: labels.responders, indent, key, format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } },
+    {
+      kind: 'stat',
+      label: labels.responders,
+      indent,
+      key,
+      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+    },
     {
       kind: 'stat',
       label: labels.difference,
       indent,
       key: versus,
       columns,
-      format: { kind: 'estimateCi', scale: 'percent', decimals: 1, estimate: mn('diff'), lower: mn('diff_lcl'), upper: mn('diff_ucl') },
+      format: {
+        kind: 'estimateCi',
+        scale: 'percent',
+        decimals: 1,
+        estimate: mn('diff'),
+        lower: mn('diff_lcl'),
+        upper: mn('diff_ucl'),
+      },
     },
-    { kind: 'stat', label: labels.fisher, indent, key: versus, columns, format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } } },
+    {
+      kind: 'stat',
+      label: labels.fisher,
+      indent,
+      key: versus,
+      columns,
+      format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } },
+    },
   ];
 }

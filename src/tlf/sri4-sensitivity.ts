@@ -26,28 +26,56 @@ function stratifiedRows(): RowSpec[] {
   const columns = [...COMPARED_ARMS];
   const mh = (stat: ArdStat): StatRef => ({ stat, method: 'MH' });
   const rows: StatRowSpec[] = [
-    { kind: 'stat', label: 'SRI-4 responders, n (%)', indent: 1, key: PRIMARY, format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } },
+    {
+      kind: 'stat',
+      label: 'SRI-4 responders, n (%)',
+      indent: 1,
+      key: PRIMARY,
+      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+    },
     {
       kind: 'stat',
       label: 'Mantel-Haenszel odds ratio vs placebo (95% CI) [b]',
       indent: 1,
       key: STRATIFIED,
       columns,
-      format: { kind: 'estimateCi', scale: 'ratio', decimals: 2, estimate: mh('or'), lower: mh('or_lcl'), upper: mh('or_ucl') },
+      format: {
+        kind: 'estimateCi',
+        scale: 'ratio',
+        decimals: 2,
+        estimate: mh('or'),
+        lower: mh('or_lcl'),
+        upper: mh('or_ucl'),
+      },
     },
-    { kind: 'stat', label: 'Cochran-Mantel-Haenszel test p-value [a]', indent: 1, key: STRATIFIED, columns, format: { kind: 'pValue', value: { stat: 'p', method: 'CMH' } } },
+    {
+      kind: 'stat',
+      label: 'Cochran-Mantel-Haenszel test p-value [a]',
+      indent: 1,
+      key: STRATIFIED,
+      columns,
+      format: { kind: 'pValue', value: { stat: 'p', method: 'CMH' } },
+    },
   ];
-  return [{ kind: 'label', label: 'Stratified by randomization stratum (non-responder imputation) [a]', indent: 0 }, ...rows];
+  return [
+    { kind: 'label', label: 'Stratified by randomization stratum (non-responder imputation) [a]', indent: 0 },
+    ...rows,
+  ];
 }
 
-const COMPARISON_LABELS = { ...RESPONSE_ROW_LABELS, difference: `${RESPONSE_ROW_LABELS.difference} [e]`, fisher: `${RESPONSE_ROW_LABELS.fisher} [f]` };
+const COMPARISON_LABELS = {
+  ...RESPONSE_ROW_LABELS,
+  difference: `${RESPONSE_ROW_LABELS.difference} [e]`,
+  fisher: `${RESPONSE_ROW_LABELS.fisher} [f]`,
+};
 
 function blockRows(heading: string, key: RowKey): RowSpec[] {
   return [{ kind: 'label', label: heading, indent: 0 }, ...sri4ResponseRows(key, 1, COMPARISON_LABELS)];
 }
 
 export function sri4SensitivityTableSpec(ctx: TlfContext): TableSpec {
-  if (isBlinded(ctx)) throw new Error(`${SRI4_SENSITIVITY_TABLE_ID} compares arms and is not produced in a blinded run`);
+  if (isBlinded(ctx))
+    throw new Error(`${SRI4_SENSITIVITY_TABLE_ID} compares arms and is not produced in a blinded run`);
   return {
     id: SRI4_SENSITIVITY_TABLE_ID,
     titles: ['SLE Responder Index (SRI-4) at Week 24: Sensitivity and Supportive Analyses'],

@@ -56,7 +56,11 @@ export function sri4SubgroupKey(param: string): RowKey {
   return { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS', comparator: '' };
 }
 
-const LABELS = { ...RESPONSE_ROW_LABELS, difference: `${RESPONSE_ROW_LABELS.difference} [a]`, fisher: `${RESPONSE_ROW_LABELS.fisher} [b]` };
+const LABELS = {
+  ...RESPONSE_ROW_LABELS,
+  difference: `${RESPONSE_ROW_LABELS.difference} [a]`,
+  fisher: `${RESPONSE_ROW_LABELS.fisher} [b]`,
+};
 
 export function sri4SubgroupTableSpec(ctx: TlfContext, settings: SubgroupSettings): TableSpec {
   if (isBlinded(ctx)) throw new Error(`${SRI4_SUBGROUP_TABLE_ID} compares arms and is not produced in a blinded run`);
@@ -74,7 +78,10 @@ export function sri4SubgroupTableSpec(ctx: TlfContext, settings: SubgroupSetting
     titles: ['SLE Responder Index (SRI-4) at Week 24 by Subgroup'],
     populationLabel: 'Full Analysis Set',
     stubHeader: '',
-    columns: treatmentColumns(ctx, { key: { endpoint: 'SRI4', param: '', visit: 'WEEK24', population: 'FAS', comparator: '' }, stat: { stat: 'N' } }),
+    columns: treatmentColumns(ctx, {
+      key: { endpoint: 'SRI4', param: '', visit: 'WEEK24', population: 'FAS', comparator: '' },
+      stat: { stat: 'N' },
+    }),
     rows,
     footnotes: [
       'N in the column header: subjects in the Full Analysis Set by randomized arm; N in a subgroup: its subjects; percentages are of the subgroup N.',

@@ -74,15 +74,13 @@ function comparisonRows(): StatRowSpec[] {
 function componentRows(): RowSpec[] {
   return [
     { kind: 'label', label: 'SRI-4 components met, n (%)', indent: 0 },
-    ...SRI4_COMPONENTS.map(
-      (c): StatRowSpec => ({
-        kind: 'stat',
-        label: c.label,
-        indent: 1,
-        key: { ...OVERALL, param: c.param },
-        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
-      }),
-    ),
+    ...SRI4_COMPONENTS.map((c): StatRowSpec => ({
+      kind: 'stat',
+      label: c.label,
+      indent: 1,
+      key: { ...OVERALL, param: c.param },
+      format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+    })),
   ];
 }
 

@@ -50,7 +50,9 @@ export function steroidCumulativeTableSpec(ctx: TlfContext, precision: number): 
       'N = subjects in the Full Analysis Set. Sum of the daily prednisone-equivalent doses (systemic corticosteroids) from Day 0 to Week 52 or the last date of participation, whichever is first; 0 for a subject without systemic corticosteroids.',
       ...(blinded
         ? []
-        : ['[a] Two-sided Wilcoxon rank-sum test (normal approximation with continuity and tie corrections) of the MSC arm and placebo, on doses rounded to 9 decimals.']),
+        : [
+            '[a] Two-sided Wilcoxon rank-sum test (normal approximation with continuity and tie corrections) of the MSC arm and placebo, on doses rounded to 9 decimals.',
+          ]),
     ],
     notEstimableFootnote: 'NE = not estimable (no dose variation among the subjects compared).',
   };

@@ -13,7 +13,11 @@ import { timeToEventTableSpec } from './time-to-event.js';
 
 export const STEROID_SPARING_TABLE_ID = 'T-14.2.8';
 
-export function steroidSparingTableSpec(ctx: TlfContext, landmarkDays: readonly number[], minDaysOff: number): TableSpec {
+export function steroidSparingTableSpec(
+  ctx: TlfContext,
+  landmarkDays: readonly number[],
+  minDaysOff: number,
+): TableSpec {
   const blinded = isBlinded(ctx);
   const disc: RowKey = { endpoint: 'CSDISC', param: '', visit: 'WEEK52', population: 'FAS', comparator: '' };
   const tte = timeToEventTableSpec(ctx, {

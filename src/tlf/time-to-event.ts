@@ -73,14 +73,19 @@ export function timeToEventTableSpec(ctx: TlfContext, args: TimeToEventTableArgs
     { kind: 'separator' },
     { kind: 'label', label: args.survivalLabel, indent: 0 },
     ...args.landmarkDays.map((day) =>
-      stat(`Day ${day}`, 1, { ...key, param: String(day) }, {
-        kind: 'estimateCi',
-        scale: 'percent',
-        decimals: 1,
-        estimate: km('km'),
-        lower: km('km_lcl'),
-        upper: km('km_ucl'),
-      }),
+      stat(
+        `Day ${day}`,
+        1,
+        { ...key, param: String(day) },
+        {
+          kind: 'estimateCi',
+          scale: 'percent',
+          decimals: 1,
+          estimate: km('km'),
+          lower: km('km_lcl'),
+          upper: km('km_ucl'),
+        },
+      ),
     ),
   ];
   const blinded = isBlinded(ctx);
@@ -99,7 +104,10 @@ export function timeToEventTableSpec(ctx: TlfContext, args: TimeToEventTableArgs
         }),
         columns,
       },
-      { ...stat('Log-rank p-value [b]', 0, versus, { kind: 'pValue', value: { stat: 'p', method: 'LOGRANK' } }), columns },
+      {
+        ...stat('Log-rank p-value [b]', 0, versus, { kind: 'pValue', value: { stat: 'p', method: 'LOGRANK' } }),
+        columns,
+      },
     );
   }
   return {

@@ -20,10 +20,7 @@ export interface DummyRandomizationSubject {
   readonly infused: boolean;
 }
 
-export function dummyRandomization(
-  subjects: readonly DummyRandomizationSubject[],
-  seed: string,
-): RandomizationRow[] {
+export function dummyRandomization(subjects: readonly DummyRandomizationSubject[], seed: string): RandomizationRow[] {
   const byStratum = new Map<string, DummyRandomizationSubject[]>();
   for (const s of subjects) {
     const key = s.stratum ?? 'NONE';
@@ -33,7 +30,9 @@ export function dummyRandomization(
   }
   const rows: RandomizationRow[] = [];
   for (const key of [...byStratum.keys()].sort()) {
-    const members = [...byStratum.get(key)!].sort((a, b) => (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : 0));
+    const members = [...byStratum.get(key)!].sort((a, b) =>
+      a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : 0,
+    );
     const arms = members.map((_, i) => ARM_CODES[i % ARM_CODES.length]!);
     const shuffled = createPrng(`dummy/${seed}/${key}`).shuffle(arms);
     members.forEach((s, i) => {

@@ -15,14 +15,18 @@ describe('analyzeAll', () => {
     const { lock, unblinding, settings, result } = await sampleRun('unblinded');
     const { rows, issues } = analyzeAll(deriveAll(lock, unblinding, settings), settings, false);
     expect(rows).toEqual(result.ard);
-    const poissonEndpoints = [...new Set(rows.filter((r) => r.stat === 'rr' && r.method === 'POISSON').map((r) => `${r.endpoint} ${r.visit}`))];
+    const poissonEndpoints = [
+      ...new Set(rows.filter((r) => r.stat === 'rr' && r.method === 'POISSON').map((r) => `${r.endpoint} ${r.visit}`)),
+    ];
     expect(poissonEndpoints.length).toBeGreaterThan(0);
     const nbPoisson = issues.filter((i) => i.code === 'NB_POISSON');
     expect(nbPoisson.map((i) => i.rule.split(' rate ratio:')[0])).toEqual(poissonEndpoints);
     for (const i of issues) expect(i).toMatchObject({ severity: 'warning', file: 'analysis' });
     // The pipeline keeps them after the stratum deviations, coded too.
     expect(result.warnings.filter((w) => w.file === 'analysis')).toEqual(issues);
-    expect(result.warnings.filter((w) => w.file !== 'analysis').every((w) => w.code === 'STRATUM_DEVIATION')).toBe(true);
+    expect(result.warnings.filter((w) => w.file !== 'analysis').every((w) => w.code === 'STRATUM_DEVIATION')).toBe(
+      true,
+    );
   });
 
   it('a blinded run has no analysis issue (and so none that names an arm)', async () => {

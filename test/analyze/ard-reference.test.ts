@@ -4,9 +4,26 @@ import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
 import { compareWithReference, toleranceOf, type ReferenceRow } from './ard-reference.js';
 
 const row = (stat: ArdStat, method: ArdMethod | '', value: number | null): ArdRow => ({
-  endpoint: 'SDI', param: '', visit: 'WEEK52', population: 'FAS', group: 'PBO', comparator: '', stat, method, value,
+  endpoint: 'SDI',
+  param: '',
+  visit: 'WEEK52',
+  population: 'FAS',
+  group: 'PBO',
+  comparator: '',
+  stat,
+  method,
+  value,
 });
-const ref = (stat: ArdStat, method: string, value: string | null): ReferenceRow => ['SDI', '', 'WEEK52', 'PBO', '', stat, method, value];
+const ref = (stat: ArdStat, method: string, value: string | null): ReferenceRow => [
+  'SDI',
+  '',
+  'WEEK52',
+  'PBO',
+  '',
+  stat,
+  method,
+  value,
+];
 
 describe('compareWithReference (the checker of the R fixtures)', () => {
   it('accepts values within tolerance and rejects one just outside', () => {

@@ -44,8 +44,7 @@ export function toleranceOf(stat: string, method: string): Tolerance {
 }
 
 const rowKey = (r: readonly string[]): string => r.join('|');
-const ardKey = (r: ArdRow): string =>
-  rowKey([r.endpoint, r.param, r.visit, r.group, r.comparator, r.stat, r.method]);
+const ardKey = (r: ArdRow): string => rowKey([r.endpoint, r.param, r.visit, r.group, r.comparator, r.stat, r.method]);
 
 export interface ReferenceMismatch {
   readonly key: string;
@@ -75,7 +74,8 @@ export function compareWithReference(
     const expected = ref[7];
     if (!withinTolerance(got, expected, toleranceOf(ref[5], ref[6]))) out.push({ key, actual: got, expected });
   }
-  for (const [key, value] of actual) if (!seen.has(key)) out.push({ key, actual: value, expected: 'absent from the reference' });
+  for (const [key, value] of actual)
+    if (!seen.has(key)) out.push({ key, actual: value, expected: 'absent from the reference' });
   return out;
 }
 

@@ -7,12 +7,31 @@ const ref = JSON.parse(readFileSync(new URL('../fixtures/flares/degenerate.json'
 const rel = (a: number | null | undefined, b: string) => Math.abs((a as number) - Number(b)) / Math.abs(Number(b));
 
 const data = (arms: Record<string, [number, number][]>): RateSubject[] =>
-  Object.entries(arms).flatMap(([arm, rows]) => rows.map(([events, exposure]) => ({ arm, events, exposure }) as RateSubject));
+  Object.entries(arms).flatMap(([arm, rows]) =>
+    rows.map(([events, exposure]) => ({ arm, events, exposure }) as RateSubject),
+  );
 
 const SAMPLE = {
-  PBO: [[2, 1.0], [0, 0.5], [3, 0.8], [1, 1.0], [0, 0.0], [5, 0.9]],
-  MSC1E6: [[0, 1.0], [0, 0.7], [0, 0.9]],
-  MSC5E6: [[1, 1.0], [0, 0.6], [4, 0.95], [0, 1.0], [2, 0.8]],
+  PBO: [
+    [2, 1.0],
+    [0, 0.5],
+    [3, 0.8],
+    [1, 1.0],
+    [0, 0.0],
+    [5, 0.9],
+  ],
+  MSC1E6: [
+    [0, 1.0],
+    [0, 0.7],
+    [0, 0.9],
+  ],
+  MSC5E6: [
+    [1, 1.0],
+    [0, 0.6],
+    [4, 0.95],
+    [0, 1.0],
+    [2, 0.8],
+  ],
 } as Record<string, [number, number][]>;
 
 describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
@@ -30,20 +49,57 @@ describe('armRateRatios (SAP §5.1 not-estimable rules)', () => {
   });
 
   it('leaves both RRs empty when placebo has no events', () => {
-    const r = armRateRatios(data({ ...SAMPLE, PBO: [[0, 1], [0, 0.5]] }), 0.95, 1e6);
+    const r = armRateRatios(
+      data({
+        ...SAMPLE,
+        PBO: [
+          [0, 1],
+          [0, 0.5],
+        ],
+      }),
+      0.95,
+      1e6,
+    );
     expect(r.ratios.get('MSC1E6')).toBeNull();
     expect(r.ratios.get('MSC5E6')).toBeNull();
   });
 
   it('ignores events of subjects without time at risk when judging an arm degenerate', () => {
-    const r = armRateRatios(data({ ...SAMPLE, MSC1E6: [[0, 1.0], [3, 0]] }), 0.95, 1e6);
+    const r = armRateRatios(
+      data({
+        ...SAMPLE,
+        MSC1E6: [
+          [0, 1.0],
+          [3, 0],
+        ],
+      }),
+      0.95,
+      1e6,
+    );
     expect(r.ratios.get('MSC1E6')).toBeNull();
     expect(r.ratios.get('MSC5E6')).not.toBeNull();
   });
 
   it('reports POISSON when there is no overdispersion (Σ(y − μ̂)² ≤ Σy at the Poisson fit)', () => {
     // Every subject of an arm has the arm's mean count over equal exposure: residuals 0.
-    const r = armRateRatios(data({ PBO: [[2, 1], [2, 1]], MSC1E6: [[1, 1], [1, 1]], MSC5E6: [[4, 1], [4, 1]] }), 0.95, 1e6);
+    const r = armRateRatios(
+      data({
+        PBO: [
+          [2, 1],
+          [2, 1],
+        ],
+        MSC1E6: [
+          [1, 1],
+          [1, 1],
+        ],
+        MSC5E6: [
+          [4, 1],
+          [4, 1],
+        ],
+      }),
+      0.95,
+      1e6,
+    );
     expect(r.method).toBe('POISSON');
     // Poisson MLE of a rate ratio with equal exposure is the ratio of the counts: exact up to IRLS tolerance.
     expect(r.ratios.get('MSC1E6')!.ratio).toBeCloseTo(0.5, 8);

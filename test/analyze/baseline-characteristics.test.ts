@@ -15,7 +15,16 @@ const adsl = [
   adslRecord('P1', { AGE: 30, SEX: 'F', STRATUM: '<10', CSDOSE0: 10, CSUSE0FL: 'Y', BASEPGA: 1.25 }),
   adslRecord('P2', { AGE: 50, SEX: 'M', RACE: 'ASIAN', STRATUM: null, CSDOSE0: 0, CSUSE0FL: 'N', BASEPGA: null }),
   adslRecord('M1', { AGE: 41, ARMCD: 'MSC1E6', ACTARMCD: 'MSC5E6', STRATUM: '<10', CSDOSE0: 7.5, CSUSE0FL: 'Y' }),
-  adslRecord('X1', { AGE: 70, SEX: 'M', RACE: 'OTHER', ARMCD: 'MSC5E6', INFFL: 'N', FASFL: 'N', SAFFL: 'N', ACTARMCD: null }),
+  adslRecord('X1', {
+    AGE: 70,
+    SEX: 'M',
+    RACE: 'OTHER',
+    ARMCD: 'MSC5E6',
+    INFFL: 'N',
+    FASFL: 'N',
+    SAFFL: 'N',
+    ACTARMCD: null,
+  }),
 ];
 const bilag: BilagBaselineRecord[] = [
   { USUBJID: 'P1', PARAMCD: 'BLGMUCO', BASEC: 'B', BLABFL: 'Y' },
@@ -48,7 +57,11 @@ describe('analyzeBaselineCharacteristics on a hand-worked FAS', () => {
     expect(value(rows, 'CSDOSE0', 'TOTAL', 'n')).toBe(2);
     expect(value(rows, 'CSDOSE0', 'TOTAL', 'min')).toBe(7.5);
     expect(value(rows, 'CSDOSE0', 'PBO', 'mean')).toBe(10);
-    expect([value(rows, 'CSUSE', 'PBO', 'N'), value(rows, 'CSUSE', 'PBO', 'n'), value(rows, 'CSUSE', 'PBO', 'prop')]).toEqual([2, 1, 0.5]);
+    expect([
+      value(rows, 'CSUSE', 'PBO', 'N'),
+      value(rows, 'CSUSE', 'PBO', 'n'),
+      value(rows, 'CSUSE', 'PBO', 'prop'),
+    ]).toEqual([2, 1, 0.5]);
   });
 
   it('writes observed sex, race and ethnicity categories in every group, 0 where none', () => {
@@ -70,7 +83,9 @@ describe('analyzeBaselineCharacteristics on a hand-worked FAS', () => {
   });
 
   it('writes, when blinded, the TOTAL rows alone', () => {
-    expect(analyzeBaselineCharacteristics(adsl.map(blind), bilag, settings(), true)).toEqual(rows.filter((r) => r.group === 'TOTAL'));
+    expect(analyzeBaselineCharacteristics(adsl.map(blind), bilag, settings(), true)).toEqual(
+      rows.filter((r) => r.group === 'TOTAL'),
+    );
   });
 });
 

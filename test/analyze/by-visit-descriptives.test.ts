@@ -15,8 +15,13 @@ const groups: AnalysisGroup[] = [
   { group: 'PBO', subjects: [subject('A'), subject('B')] },
   { group: 'TOTAL', subjects: [subject('A'), subject('B'), subject('C')] },
 ];
-const rec = (USUBJID: string, AVISIT: string | null, AVAL: number | null, BASE: number | null, CHG: number | null): VisitValueRecord =>
-  ({ USUBJID, AVISIT, AVAL, BASE, CHG });
+const rec = (
+  USUBJID: string,
+  AVISIT: string | null,
+  AVAL: number | null,
+  BASE: number | null,
+  CHG: number | null,
+): VisitValueRecord => ({ USUBJID, AVISIT, AVAL, BASE, CHG });
 const records: VisitValueRecord[] = [
   // A: baseline taken from screening (Day 0 missing): BASE 10 on every record
   rec('A', 'SCREENING', 10, 10, null),
@@ -30,20 +35,33 @@ const records: VisitValueRecord[] = [
   rec('C', 'WEEK4', 8, null, null),
 ];
 const rows = byVisitDescriptiveRows(groups, records, {
-  endpoint: 'PGA', population: 'FAS', avalParam: 'P:AVAL', chgParam: 'P:CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4', 'WEEK8'],
+  endpoint: 'PGA',
+  population: 'FAS',
+  avalParam: 'P:AVAL',
+  chgParam: 'P:CHG',
+  baselineVisit: 'BASELINE',
+  postBaselineVisits: ['WEEK4', 'WEEK8'],
 });
 const stat = (group: string, param: string, visit: string, s: string) =>
   rows.find((r: ArdRow) => r.group === group && r.param === param && r.visit === visit && r.stat === s)?.value;
 
 describe('byVisitDescriptiveRows', () => {
-  it('summarises each subject\'s BASE at the baseline visit, whichever visit it came from', () => {
+  it("summarises each subject's BASE at the baseline visit, whichever visit it came from", () => {
     expect([stat('PBO', 'P:AVAL', 'BASELINE', 'n'), stat('PBO', 'P:AVAL', 'BASELINE', 'mean')]).toEqual([2, 11]);
     expect(stat('TOTAL', 'P:AVAL', 'BASELINE', 'n')).toBe(2); // C has no baseline
   });
 
   it('summarises observed values and changes at each post-baseline visit', () => {
-    expect([stat('TOTAL', 'P:AVAL', 'WEEK4', 'n'), stat('TOTAL', 'P:AVAL', 'WEEK4', 'median'), stat('TOTAL', 'P:AVAL', 'WEEK4', 'max')]).toEqual([3, 8, 11]);
-    expect([stat('TOTAL', 'P:CHG', 'WEEK4', 'n'), stat('TOTAL', 'P:CHG', 'WEEK4', 'mean'), stat('TOTAL', 'P:CHG', 'WEEK4', 'min')]).toEqual([2, -2.5, -4]);
+    expect([
+      stat('TOTAL', 'P:AVAL', 'WEEK4', 'n'),
+      stat('TOTAL', 'P:AVAL', 'WEEK4', 'median'),
+      stat('TOTAL', 'P:AVAL', 'WEEK4', 'max'),
+    ]).toEqual([3, 8, 11]);
+    expect([
+      stat('TOTAL', 'P:CHG', 'WEEK4', 'n'),
+      stat('TOTAL', 'P:CHG', 'WEEK4', 'mean'),
+      stat('TOTAL', 'P:CHG', 'WEEK4', 'min'),
+    ]).toEqual([2, -2.5, -4]);
   });
 
   it('writes every row with n = 0 and empty statistics at a visit without data', () => {
@@ -52,21 +70,39 @@ describe('byVisitDescriptiveRows', () => {
     // 2 groups × (BASELINE AVAL + 2 visits × AVAL, CHG) × 8 statistics, no CHG at baseline
     expect(rows).toHaveLength(2 * 5 * 8);
     expect(rows.some((r) => r.param === 'P:CHG' && r.visit === 'BASELINE')).toBe(false);
-    expect(rows.every((r) => r.method === '' && r.comparator === '' && r.endpoint === 'PGA' && r.population === 'FAS')).toBe(true);
+    expect(
+      rows.every((r) => r.method === '' && r.comparator === '' && r.endpoint === 'PGA' && r.population === 'FAS'),
+    ).toBe(true);
   });
 
   it('refuses two records of one subject at one visit (a derivation bug)', () => {
     const twice = [rec('A', 'WEEK4', 1, 1, 0), rec('A', 'WEEK4', 2, 1, 1)];
-    expect(() => byVisitDescriptiveRows(groups, twice, {
-      endpoint: 'PGA', population: 'FAS', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: 'BASELINE', postBaselineVisits: ['WEEK4'],
-    })).toThrow(/two records/);
+    expect(() =>
+      byVisitDescriptiveRows(groups, twice, {
+        endpoint: 'PGA',
+        population: 'FAS',
+        avalParam: 'AVAL',
+        chgParam: 'CHG',
+        baselineVisit: 'BASELINE',
+        postBaselineVisits: ['WEEK4'],
+      }),
+    ).toThrow(/two records/);
   });
 });
 
 describe('visit ids from the settings', () => {
   it('lists the scheduled post-baseline visits, optionally restricted to some VISITNUMs', () => {
     expect(baselineVisitId(settings())).toBe('BASELINE');
-    expect(postBaselineVisitIds(settings())).toEqual(['WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52']);
+    expect(postBaselineVisitIds(settings())).toEqual([
+      'WEEK4',
+      'WEEK8',
+      'WEEK12',
+      'WEEK16',
+      'WEEK20',
+      'WEEK24',
+      'WEEK36',
+      'WEEK52',
+    ]);
     expect(postBaselineVisitIds(settings(), settings().pro.visitnums)).toEqual(['WEEK12', 'WEEK24', 'WEEK52']);
   });
 });

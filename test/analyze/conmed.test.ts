@@ -21,7 +21,15 @@ const pick = (rows: readonly ArdRow[], param: string, group: string, stat: strin
 
 describe('analyzeConmed', () => {
   const rec = (USUBJID: string, CMCAT: string, CMDECOD: string, D0FL: 'Y' | 'N' | null): ConmedRecord => ({
-    USUBJID, CMSEQ: 1, CMCAT, CMDECOD, CMSTDTC: '2025', CMENDTC: null, ASTDY: null, AENDY: null, D0FL,
+    USUBJID,
+    CMSEQ: 1,
+    CMCAT,
+    CMDECOD,
+    CMSTDTC: '2025',
+    CMENDTC: null,
+    ASTDY: null,
+    AENDY: null,
+    D0FL,
   });
   const conmed = [
     rec('P1', 'CORTICOSTEROID', 'PREDNISONE', 'Y'),
@@ -35,8 +43,14 @@ describe('analyzeConmed', () => {
     const rows = analyzeConmed(adsl, conmed, s, false);
     const params = [...new Set(rows.map((r) => r.param))].sort();
     expect(params).toEqual([
-      'ANTIMALARIAL', 'ANTIMALARIAL:HYDROXYCHLOROQUINE', 'BIOLOGIC', 'CORTICOSTEROID', 'CORTICOSTEROID:PREDNISOLONE',
-      'CORTICOSTEROID:PREDNISONE', 'IMMUNOSUPPRESSANT', 'OTHER',
+      'ANTIMALARIAL',
+      'ANTIMALARIAL:HYDROXYCHLOROQUINE',
+      'BIOLOGIC',
+      'CORTICOSTEROID',
+      'CORTICOSTEROID:PREDNISOLONE',
+      'CORTICOSTEROID:PREDNISONE',
+      'IMMUNOSUPPRESSANT',
+      'OTHER',
     ]);
     // P1 takes two corticosteroids: one subject in the category. SAF PBO = P1, P2, M1 (infused PBO).
     expect([pick(rows, 'CORTICOSTEROID', 'PBO', 'N'), pick(rows, 'CORTICOSTEROID', 'PBO', 'n')]).toEqual([3, 1]);

@@ -18,6 +18,8 @@ describe('descriptiveRows', () => {
   });
   it('labels rows with the identity, the group and no method', () => {
     const rows = descriptiveRows(id, 'MSC1E6', [1, 2]);
-    expect(rows.every((r) => r.group === 'MSC1E6' && r.comparator === '' && r.method === '' && r.endpoint === 'SLEDAI')).toBe(true);
+    expect(
+      rows.every((r) => r.group === 'MSC1E6' && r.comparator === '' && r.method === '' && r.endpoint === 'SLEDAI'),
+    ).toBe(true);
   });
 });

@@ -23,7 +23,11 @@ describe('analyzeDeviations', () => {
     // M1: ARM deviation (MSC1E6 randomized, PBO infused); M5: STRATUM (randomized >=10, screening <10); N1: not infused.
     expect([pick(rows, 'ARM', 'MSC1E6', 'n'), pick(rows, 'ARM', 'PBO', 'n')]).toEqual([1, 0]);
     expect([pick(rows, 'STRATUM', 'MSC5E6', 'N'), pick(rows, 'STRATUM', 'MSC5E6', 'n')]).toEqual([2, 1]);
-    expect([pick(rows, 'NOTINFUSED', 'MSC5E6', 'n'), pick(rows, 'ANY', 'TOTAL', 'n'), pick(rows, 'ANY', 'TOTAL', 'prop')]).toEqual([1, 3, 3 / 5]);
+    expect([
+      pick(rows, 'NOTINFUSED', 'MSC5E6', 'n'),
+      pick(rows, 'ANY', 'TOTAL', 'n'),
+      pick(rows, 'ANY', 'TOTAL', 'prop'),
+    ]).toEqual([1, 3, 3 / 5]);
   });
 
   it('no rows in a blinded run', () => {

@@ -15,7 +15,15 @@ const adsl = [
   adslRecord('A'),
   adslRecord('B', { EOSSTT: 'DISCONTINUED', DCSREAS: 'LOST TO FOLLOW-UP' }),
   adslRecord('C', { EOSSTT: 'ONGOING', EOSDT: null }),
-  adslRecord('D', { ARMCD: 'MSC1E6', ACTARMCD: null, INFFL: 'N', FASFL: 'N', SAFFL: 'N', EOSSTT: 'DISCONTINUED', DCSREAS: 'WITHDRAWAL BY SUBJECT' }),
+  adslRecord('D', {
+    ARMCD: 'MSC1E6',
+    ACTARMCD: null,
+    INFFL: 'N',
+    FASFL: 'N',
+    SAFFL: 'N',
+    EOSSTT: 'DISCONTINUED',
+    DCSREAS: 'WITHDRAWAL BY SUBJECT',
+  }),
   adslRecord('E', { ARMCD: 'MSC5E6', ACTARMCD: 'MSC1E6', EOSSTT: 'DISCONTINUED', DCSREAS: 'ADVERSE EVENT' }),
 ];
 
@@ -47,9 +55,12 @@ describe('analyzeDisposition on a hand-worked ENR', () => {
   });
 
   it('gives N (ENR of the group) and prop beside n', () => {
-    const row = (stat: string) => rows.find((r) => r.param === 'INFUSED' && r.group === 'PBO' && r.stat === stat)?.value;
+    const row = (stat: string) =>
+      rows.find((r) => r.param === 'INFUSED' && r.group === 'PBO' && r.stat === stat)?.value;
     expect([row('N'), row('n'), row('prop')]).toEqual([3, 3, 1]);
-    expect(rows.every((r) => r.endpoint === 'DISPOSITION' && r.population === 'ENR' && r.visit === '' && r.method === '')).toBe(true);
+    expect(
+      rows.every((r) => r.endpoint === 'DISPOSITION' && r.population === 'ENR' && r.visit === '' && r.method === ''),
+    ).toBe(true);
   });
 
   it('writes, when blinded, the TOTAL rows alone', () => {

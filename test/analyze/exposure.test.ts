@@ -19,9 +19,16 @@ const pick = (rows: readonly ArdRow[], param: string, group: string, stat: strin
 describe('analyzeExposure', () => {
   it('describes EXVOL in the SAF by arm infused, over the subjects who have one', () => {
     const rows = analyzeExposure(adsl, false);
-    expect([pick(rows, 'EXVOL', 'PBO', 'n'), pick(rows, 'EXVOL', 'PBO', 'mean'), pick(rows, 'EXVOL', 'PBO', 'min')]).toEqual([2, 82, 64]);
+    expect([
+      pick(rows, 'EXVOL', 'PBO', 'n'),
+      pick(rows, 'EXVOL', 'PBO', 'mean'),
+      pick(rows, 'EXVOL', 'PBO', 'min'),
+    ]).toEqual([2, 82, 64]);
     expect([pick(rows, 'EXVOL', 'MSC1E6', 'n'), pick(rows, 'EXVOL', 'MSC1E6', 'mean')]).toEqual([0, null]);
-    expect([pick(rows, 'EXVOL', 'TOTAL', 'n'), pick(rows, 'EXVOL', 'TOTAL', 'sd')]).toEqual([3, Math.sqrt(((100 - 84.66666666666667) ** 2 + (64 - 84.66666666666667) ** 2 + (90 - 84.66666666666667) ** 2) / 2)]);
+    expect([pick(rows, 'EXVOL', 'TOTAL', 'n'), pick(rows, 'EXVOL', 'TOTAL', 'sd')]).toEqual([
+      3,
+      Math.sqrt(((100 - 84.66666666666667) ** 2 + (64 - 84.66666666666667) ** 2 + (90 - 84.66666666666667) ** 2) / 2),
+    ]);
     expect(rows.every((r) => r.population === 'SAF' && r.endpoint === 'EXPOSURE' && r.visit === '')).toBe(true);
   });
 

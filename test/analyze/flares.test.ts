@@ -15,7 +15,9 @@ const ENDPOINTS = ['FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE'] as 
 const WINDOWS = ['WEEK12', 'WEEK24', 'WEEK52'] as const;
 /** Relative difference; a null reference (R NA) must meet an empty value. */
 const close = (a: number | null, b: string | null, tol: number) =>
-  b === null ? expect(a).toBeNull() : expect(Math.abs((a as number) - Number(b)) / Math.max(Math.abs(Number(b)), 1e-300)).toBeLessThan(tol);
+  b === null
+    ? expect(a).toBeNull()
+    : expect(Math.abs((a as number) - Number(b)) / Math.max(Math.abs(Number(b)), 1e-300)).toBeLessThan(tol);
 
 describe('flare analyses of the sample lock against R', async () => {
   const ard = (await sampleRun('unblinded')).result.ard;
@@ -40,7 +42,8 @@ describe('flare analyses of the sample lock against R', async () => {
           const r = ref[`${e}_${w}`][`${arm}_vs_PBO`];
           const at = (stat: ArdStat, method: ArdMethod | '') =>
             ardValue(ard, { endpoint: e, visit: w, population: 'FAS', group: arm, comparator: 'PBO', stat, method });
-          for (const s of ['diff', 'diff_lcl', 'diff_ucl'] as const) expect(Math.abs(at(s, 'MN')! - Number(r[s]))).toBeLessThan(1e-9);
+          for (const s of ['diff', 'diff_lcl', 'diff_ucl'] as const)
+            expect(Math.abs(at(s, 'MN')! - Number(r[s]))).toBeLessThan(1e-9);
           close(at('p', 'FISHER'), r.fisher_p, 1e-10);
         }
   });
@@ -53,7 +56,15 @@ describe('flare analyses of the sample lock against R', async () => {
       for (const arm of ARMS)
         for (const s of ['rr', 'rr_lcl', 'rr_ucl', 'p'] as const)
           close(
-            ardValue(ard, { endpoint: e, visit: 'WEEK52', population: 'FAS', group: arm, comparator: 'PBO', stat: s, method: m.method }),
+            ardValue(ard, {
+              endpoint: e,
+              visit: 'WEEK52',
+              population: 'FAS',
+              group: arm,
+              comparator: 'PBO',
+              stat: s,
+              method: m.method,
+            }),
             m[arm]?.[s] ?? null,
             1e-6,
           );
@@ -66,10 +77,15 @@ describe('flare analyses of the sample lock against R', async () => {
 
   it('matches TTFLARE: counts exactly, KM medians and landmarks (1e-12 rel), Cox HR (1e-6 rel), log-rank p (1e-9 rel)', () => {
     const tt = ref.TTFLARE;
-    const at = (k: Partial<ArdRow> & Pick<ArdRow, 'stat'>) => ardValue(ard, { endpoint: 'TTFLARE', population: 'FAS', ...k });
+    const at = (k: Partial<ArdRow> & Pick<ArdRow, 'stat'>) =>
+      ardValue(ard, { endpoint: 'TTFLARE', population: 'FAS', ...k });
     for (const g of GROUPS) {
       const r = tt[g];
-      expect([at({ group: g, stat: 'n' }), at({ group: g, stat: 'events' }), at({ group: g, stat: 'censored' })]).toEqual([r.n, r.events, r.n - r.events]);
+      expect([
+        at({ group: g, stat: 'n' }),
+        at({ group: g, stat: 'events' }),
+        at({ group: g, stat: 'censored' }),
+      ]).toEqual([r.n, r.events, r.n - r.events]);
       close(at({ group: g, stat: 'median_time', method: 'KM' }), r.median, 1e-12);
       close(at({ group: g, stat: 'median_lcl', method: 'KM' }), r.median_lcl, 1e-12);
       close(at({ group: g, stat: 'median_ucl', method: 'KM' }), r.median_ucl, 1e-12);
@@ -89,17 +105,27 @@ describe('flare analyses of the sample lock against R', async () => {
   });
 
   it('writes TOTAL rows only, no model and no comparison, when blinded', async () => {
-    const blind = (await sampleRun('blinded')).result.ard.filter((r) => r.endpoint.startsWith('FLARE') || r.endpoint === 'TTFLARE');
+    const blind = (await sampleRun('blinded')).result.ard.filter(
+      (r) => r.endpoint.startsWith('FLARE') || r.endpoint === 'TTFLARE',
+    );
     expect(blind.length).toBe(4 * 3 * 6 + 6 + 3 * 3);
-    expect(blind.every((r) => r.group === 'TOTAL' && r.comparator === '' && (r.method === '' || r.method === 'KM'))).toBe(true);
+    expect(
+      blind.every((r) => r.group === 'TOTAL' && r.comparator === '' && (r.method === '' || r.method === 'KM')),
+    ).toBe(true);
   });
 });
 
 describe('flareGroupRows', () => {
   const id = { endpoint: 'FLARE', param: '', visit: 'WEEK12', population: 'FAS' } as const;
   const w = (days: number, events: number) => ({
-    USUBJID: 'x', window: 'WEEK12', cutoffDay: 84, cutoffSource: 'VISIT' as const, assessments: 1, daysAtRisk: days,
-    patientYears: days / 365.25, events: { FLARE: events, FLARE_RENAL: 0, FLARE_NONRENAL: events, FLARE_SEVERE: 0 },
+    USUBJID: 'x',
+    window: 'WEEK12',
+    cutoffDay: 84,
+    cutoffSource: 'VISIT' as const,
+    assessments: 1,
+    daysAtRisk: days,
+    patientYears: days / 365.25,
+    events: { FLARE: events, FLARE_RENAL: 0, FLARE_NONRENAL: events, FLARE_SEVERE: 0 },
   });
 
   it('sums days before dividing by 365.25 and leaves the rate empty without time at risk (hand-worked)', () => {

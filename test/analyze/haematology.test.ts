@@ -9,37 +9,93 @@ import { settings } from '../derive/helpers.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
-const lab = (USUBJID: string, VISITNUM: number, AVISIT: string | null, AVAL: number | null, over: Partial<LabRecord> = {}): LabRecord =>
-  ({ USUBJID, LBSEQ: 1, PARAMCD: 'WBC', VISITNUM, VISIT: '', AVISIT, ADT: '2025-01-05', ADY: 0, AVAL, AVALQUAL: null, AVALDEC: 1, LBSTRESC: null,
-    ANRLO: 4, ANRHI: 11, ABLFL: null, BASE: null, BASEQUAL: null, CHG: null, src: null, ...over }) as LabRecord;
+const lab = (
+  USUBJID: string,
+  VISITNUM: number,
+  AVISIT: string | null,
+  AVAL: number | null,
+  over: Partial<LabRecord> = {},
+): LabRecord =>
+  ({
+    USUBJID,
+    LBSEQ: 1,
+    PARAMCD: 'WBC',
+    VISITNUM,
+    VISIT: '',
+    AVISIT,
+    ADT: '2025-01-05',
+    ADY: 0,
+    AVAL,
+    AVALQUAL: null,
+    AVALDEC: 1,
+    LBSTRESC: null,
+    ANRLO: 4,
+    ANRHI: 11,
+    ABLFL: null,
+    BASE: null,
+    BASEQUAL: null,
+    CHG: null,
+    src: null,
+    ...over,
+  }) as LabRecord;
 const v = (rows: readonly ArdRow[], endpoint: string, param: string, visit: string, group: string, stat: string) =>
-  rows.find((r) => r.endpoint === endpoint && r.param === param && r.visit === visit && r.group === group && r.stat === stat)?.value;
+  rows.find(
+    (r) => r.endpoint === endpoint && r.param === param && r.visit === visit && r.group === group && r.stat === stat,
+  )?.value;
 
 describe('haematology panel and range indicator', () => {
   it('takes the HEMATOLOGY tests in lock order, and labels with units', () => {
-    const lb = [{ LBCAT: 'IMMUNOLOGY', LBTESTCD: 'C3', LBTEST: 'Complement C3', LBSTRESU: 'g/L' }, { LBCAT: 'HEMATOLOGY', LBTESTCD: 'PLAT', LBTEST: 'Platelets', LBSTRESU: null },
-      { LBCAT: 'HEMATOLOGY', LBTESTCD: 'WBC', LBTEST: 'Leukocytes', LBSTRESU: '10^9/L' }, { LBCAT: 'HEMATOLOGY', LBTESTCD: 'PLAT', LBTEST: 'Platelets', LBSTRESU: null }];
+    const lb = [
+      { LBCAT: 'IMMUNOLOGY', LBTESTCD: 'C3', LBTEST: 'Complement C3', LBSTRESU: 'g/L' },
+      { LBCAT: 'HEMATOLOGY', LBTESTCD: 'PLAT', LBTEST: 'Platelets', LBSTRESU: null },
+      { LBCAT: 'HEMATOLOGY', LBTESTCD: 'WBC', LBTEST: 'Leukocytes', LBSTRESU: '10^9/L' },
+      { LBCAT: 'HEMATOLOGY', LBTESTCD: 'PLAT', LBTEST: 'Platelets', LBSTRESU: null },
+    ];
     expect(computeHaematologyTests(lb)).toEqual(['PLAT', 'WBC']);
     expect(computeHaematologyTests(lb.slice(0, 1))).toEqual([]);
-    expect(computeTestLabels(lb)).toEqual(new Map([['C3', 'Complement C3 (g/L)'], ['PLAT', 'Platelets'], ['WBC', 'Leukocytes (10^9/L)']]));
+    expect(computeTestLabels(lb)).toEqual(
+      new Map([
+        ['C3', 'Complement C3 (g/L)'],
+        ['PLAT', 'Platelets'],
+        ['WBC', 'Leukocytes (10^9/L)'],
+      ]),
+    );
   });
   it('honours <x and >x and missing limits', () => {
-    const r = (AVAL: number | null, AVALQUAL: '<' | '>' | null, ANRLO: number | null = 4) => computeRangeIndicator({ AVAL, AVALQUAL, ANRLO, ANRHI: 11 });
-    expect([r(3.9, null), r(4, null), r(4, '<'), r(11, '>'), r(11, null), r(null, null), r(1, null, null)]).toEqual(['LOW', 'NORMAL', 'LOW', 'HIGH', 'NORMAL', null, 'NORMAL']);
+    const r = (AVAL: number | null, AVALQUAL: '<' | '>' | null, ANRLO: number | null = 4) =>
+      computeRangeIndicator({ AVAL, AVALQUAL, ANRLO, ANRHI: 11 });
+    expect([r(3.9, null), r(4, null), r(4, '<'), r(11, '>'), r(11, null), r(null, null), r(1, null, null)]).toEqual([
+      'LOW',
+      'NORMAL',
+      'LOW',
+      'HIGH',
+      'NORMAL',
+      null,
+      'NORMAL',
+    ]);
   });
 });
 
 describe('analyzeHaematology on hand-worked records', () => {
   const adsl = [adslRecord('A'), adslRecord('B'), adslRecord('C', { ACTARMCD: 'MSC1E6' })];
   const labs = [
-    lab('A', 1, 'SCREENING', 3.0, { ABLFL: 'Y' }), lab('A', 5, 'WEEK12', 5.0, { CHG: 2 }),
-    lab('B', 2, 'BASELINE', 6.0, { ABLFL: 'Y' }), lab('B', 5.01, null, 12.0), lab('B', 5, 'WEEK12', 12.0, { CHG: 6 }),
+    lab('A', 1, 'SCREENING', 3.0, { ABLFL: 'Y' }),
+    lab('A', 5, 'WEEK12', 5.0, { CHG: 2 }),
+    lab('B', 2, 'BASELINE', 6.0, { ABLFL: 'Y' }),
+    lab('B', 5.01, null, 12.0),
+    lab('B', 5, 'WEEK12', 12.0, { CHG: 6 }),
     lab('C', 2, 'BASELINE', 20, { ABLFL: 'Y' }),
   ];
   const rows = analyzeHaematology(adsl, labs, ['WBC'], settings(), false);
   it('summarises the baseline value at BASELINE and scheduled visits only, by arm infused', () => {
-    expect([v(rows, 'HAEM', 'WBC:AVAL', 'BASELINE', 'PBO', 'n'), v(rows, 'HAEM', 'WBC:AVAL', 'BASELINE', 'PBO', 'mean')]).toEqual([2, 4.5]);
-    expect([v(rows, 'HAEM', 'WBC:CHG', 'WEEK12', 'PBO', 'n'), v(rows, 'HAEM', 'WBC:CHG', 'WEEK12', 'PBO', 'max')]).toEqual([2, 6]);
+    expect([
+      v(rows, 'HAEM', 'WBC:AVAL', 'BASELINE', 'PBO', 'n'),
+      v(rows, 'HAEM', 'WBC:AVAL', 'BASELINE', 'PBO', 'mean'),
+    ]).toEqual([2, 4.5]);
+    expect([
+      v(rows, 'HAEM', 'WBC:CHG', 'WEEK12', 'PBO', 'n'),
+      v(rows, 'HAEM', 'WBC:CHG', 'WEEK12', 'PBO', 'max'),
+    ]).toEqual([2, 6]);
     expect(v(rows, 'HAEM', 'WBC:AVAL', 'WEEK4', 'TOTAL', 'n')).toBe(0);
     expect(rows.some((r) => r.param === 'WBC:CHG' && r.visit === 'BASELINE')).toBe(false);
   });
@@ -51,27 +107,44 @@ describe('analyzeHaematology on hand-worked records', () => {
     expect(v(rows, 'HAEMSHIFT', 'WBC:LOW:MISSING', 'WEEK52', 'TOTAL', 'n')).toBe(1);
   });
   it('writes, when blinded, the TOTAL rows alone; no test, no row', () => {
-    expect(analyzeHaematology(adsl.map(blind), labs, ['WBC'], settings(), true)).toEqual(rows.filter((r) => r.group === 'TOTAL'));
+    expect(analyzeHaematology(adsl.map(blind), labs, ['WBC'], settings(), true)).toEqual(
+      rows.filter((r) => r.group === 'TOTAL'),
+    );
     expect(analyzeHaematology(adsl, labs, [], settings(), false)).toEqual([]);
   });
 });
 
-interface Ref { endpoint: string; param: string; visit: string; population: string; group: string; stat: string; value: number | null }
+interface Ref {
+  endpoint: string;
+  param: string;
+  visit: string;
+  population: string;
+  group: string;
+  stat: string;
+  value: number | null;
+}
 
 // R reference: test/fixtures/haematology/make-haematology.R (base R on the run's adam/adsl.csv and
 // adam/adlb.csv). Counts exact, other statistics within 1e-12 relative (absolute below 1).
 describe('HAEM and HAEMSHIFT rows of the sample lock against R', async () => {
-  const ref = JSON.parse(readFileSync(new URL('../fixtures/haematology/haematology-sample.json', import.meta.url), 'utf8')) as Ref[];
+  const ref = JSON.parse(
+    readFileSync(new URL('../fixtures/haematology/haematology-sample.json', import.meta.url), 'utf8'),
+  ) as Ref[];
   const { result } = await sampleRun('unblinded');
   it('has exactly the rows and values of the R reference', () => {
     const k = (r: Omit<Ref, 'value'>) => [r.endpoint, r.param, r.visit, r.population, r.group, r.stat].join('|');
-    const mine = new Map(result.ard.filter((r) => r.endpoint === 'HAEM' || r.endpoint === 'HAEMSHIFT').map((r) => [k(r), r.value]));
+    const mine = new Map(
+      result.ard.filter((r) => r.endpoint === 'HAEM' || r.endpoint === 'HAEMSHIFT').map((r) => [k(r), r.value]),
+    );
     expect(mine.size).toBe(ref.length);
     const diffs: string[] = [];
     for (const r of ref) {
       const m = mine.get(k(r));
       if (m === undefined) diffs.push(`missing ${k(r)}`);
-      else if (r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))) diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
+      else if (
+        r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))
+      )
+        diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
     }
     expect(diffs).toEqual([]);
     expect(ref.filter((r) => r.stat === 'n' && r.endpoint === 'HAEM' && r.value! > 0).length).toBeGreaterThan(100);

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeAll } from '../../src/analyze/analyze-all.js';
-import { computeCensorMarks, computeKaplanMeierSteps, computeNumberAtRisk, survivalCurve, type SurvivalCurve } from '../../src/analyze/km-curves.js';
+import {
+  computeCensorMarks,
+  computeKaplanMeierSteps,
+  computeNumberAtRisk,
+  survivalCurve,
+  type SurvivalCurve,
+} from '../../src/analyze/km-curves.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
 import { kaplanMeier } from '../../src/numerics/survival/kaplan-meier.js';
@@ -24,17 +30,27 @@ describe('computeKaplanMeierSteps', () => {
 
   it('does not add a closing vertex when the last time is an event', () => {
     const c = kaplanMeier({ time: [2, 4], status: [0, 1] });
-    expect(computeKaplanMeierSteps(c)).toEqual([{ time: 0, survival: 1 }, { time: 4, survival: 0 }]);
+    expect(computeKaplanMeierSteps(c)).toEqual([
+      { time: 0, survival: 1 },
+      { time: 4, survival: 0 },
+    ]);
   });
 
   it('draws an event at the origin as a vertical drop at the origin', () => {
     const c = kaplanMeier({ time: [0, 3], status: [1, 0] });
-    expect(computeKaplanMeierSteps(c)).toEqual([{ time: 0, survival: 1 }, { time: 0, survival: 0.5 }, { time: 3, survival: 0.5 }]);
+    expect(computeKaplanMeierSteps(c)).toEqual([
+      { time: 0, survival: 1 },
+      { time: 0, survival: 0.5 },
+      { time: 3, survival: 0.5 },
+    ]);
   });
 
   it('uses the given origin', () => {
     const c = kaplanMeier({ time: [5], status: [0] });
-    expect(computeKaplanMeierSteps(c, -1)).toEqual([{ time: -1, survival: 1 }, { time: 5, survival: 1 }]);
+    expect(computeKaplanMeierSteps(c, -1)).toEqual([
+      { time: -1, survival: 1 },
+      { time: 5, survival: 1 },
+    ]);
   });
 
   it('is empty for a group without subjects', () => {
@@ -78,7 +94,11 @@ describe('survivalCurve', () => {
   it('bundles the key, steps, censor marks and the at-risk counts in the order of the times', () => {
     const s = survivalCurve({ endpoint: 'TTFLARE', population: 'FAS' }, 'PBO', curve, [6, 0, 2]);
     expect(s).toMatchObject({ endpoint: 'TTFLARE', population: 'FAS', group: 'PBO' });
-    expect(s.atRisk).toEqual([{ time: 6, n: 0 }, { time: 0, n: 5 }, { time: 2, n: 4 }]);
+    expect(s.atRisk).toEqual([
+      { time: 6, n: 0 },
+      { time: 0, n: 5 },
+      { time: 2, n: 4 },
+    ]);
     expect(s.steps).toEqual(computeKaplanMeierSteps(curve));
     expect(s.censors).toEqual(computeCensorMarks(curve));
   });
@@ -86,14 +106,26 @@ describe('survivalCurve', () => {
 
 type Reference = Record<
   string,
-  Record<string, { atRisk: number[]; eventTimes: number[]; eventSurvival: number[]; censorTimes: number[]; censorSurvival: number[]; lastTime: number[] }>
+  Record<
+    string,
+    {
+      atRisk: number[];
+      eventTimes: number[];
+      eventSurvival: number[];
+      censorTimes: number[];
+      censorSurvival: number[];
+      lastTime: number[];
+    }
+  >
 >;
 
 describe('the curves analyzeAll gives on the bundled sample', () => {
   it('are the curves, censor marks and numbers at risk that R survfit gives (fixture test/fixtures/figures/make-km-figure.R)', async () => {
     // Source: test/fixtures/figures/km-figure.json from R survival::survfit on the sample's adam CSVs
     // (FAS, arm from ADSL). Counts and times exact; S(t) within 1e-12 absolute (R prints 15 significant digits).
-    const reference = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'figures', 'km-figure.json'), 'utf8')) as Reference;
+    const reference = JSON.parse(
+      readFileSync(join(packageRoot(), 'test', 'fixtures', 'figures', 'km-figure.json'), 'utf8'),
+    ) as Reference;
     const check = (curves: readonly SurvivalCurve[], endpoint: string, group: string) => {
       const r = reference[endpoint]![group]!;
       const found = curves.filter((c) => c.endpoint === endpoint && c.group === group);
@@ -101,7 +133,10 @@ describe('the curves analyzeAll gives on the bundled sample', () => {
       const c = found[0]!;
       expect(c.population).toBe('FAS');
       expect(c.atRisk.map((a) => a.time)).toEqual([0, 84, 168, 252, 364]);
-      expect(c.atRisk.map((a) => a.n), `${endpoint} ${group} at risk`).toEqual(r.atRisk);
+      expect(
+        c.atRisk.map((a) => a.n),
+        `${endpoint} ${group} at risk`,
+      ).toEqual(r.atRisk);
       const events = c.steps.slice(1).filter((p, k, all) => k < all.length - 1 || r.eventTimes.includes(p.time));
       expect(events.map((p) => p.time)).toEqual(r.eventTimes);
       events.forEach((p, k) => expect(Math.abs(p.survival - r.eventSurvival[k]!)).toBeLessThan(1e-12));

@@ -61,20 +61,26 @@ describe('fitChangeMmrm against R mmrm + emmeans (synthetic 36 subjects × 3 vis
   it('follows the settings order: compound symmetry alone gives MMRM-CS-KR', () => expectMatchesR('cs', 'MMRM-CS-KR'));
 
   it('without PBO data gives LS means but no difference', () => {
-    const r = fitChangeMmrm(data.filter((o) => o.ARMCD !== 'PBO'), VISITS, settings());
+    const r = fitChangeMmrm(
+      data.filter((o) => o.ARMCD !== 'PBO'),
+      VISITS,
+      settings(),
+    );
     expect(r.converged).toBe(true);
     expect(r.lsmeans.get('MSC1E6|WEEK4')?.estimate).not.toBeNull();
     expect(r.differences.size).toBe(0);
   });
 
-  it('is not estimable, with the first structure\'s method, when there is no observation', () => {
+  it("is not estimable, with the first structure's method, when there is no observation", () => {
     const r = fitChangeMmrm([], VISITS, settings());
     expect([r.method, r.converged, r.lsmeans.size, r.differences.size]).toEqual(['MMRM-US-KR', false, 0, 0]);
     expect(r.warnings).toEqual([{ code: 'NOT_ESTIMABLE', message: 'no observation to fit' }]);
   });
 
   it('has no fallback warning when the first structure converges', () => {
-    expect(fitChangeMmrm(data, VISITS, withOrder(['us', 'cs'])).warnings.filter((w) => w.code !== 'MODEL_WARNING')).toEqual([]);
+    expect(
+      fitChangeMmrm(data, VISITS, withOrder(['us', 'cs'])).warnings.filter((w) => w.code !== 'MODEL_WARNING'),
+    ).toEqual([]);
   });
 });
 
@@ -86,7 +92,12 @@ describe('mmrmChangeRows', () => {
     // per visit: 3 arms × 4 LS-mean statistics + 2 comparisons × 6 statistics
     expect(rows).toHaveLength(3 * 24);
     expect(rows.every((r) => r.value === null && r.method === 'MMRM-US-KR' && r.group !== 'TOTAL')).toBe(true);
-    expect(rows.filter((r) => r.comparator === 'PBO').map((r) => r.stat).slice(0, 6)).toEqual(['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p']);
+    expect(
+      rows
+        .filter((r) => r.comparator === 'PBO')
+        .map((r) => r.stat)
+        .slice(0, 6),
+    ).toEqual(['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p']);
     expect(rows.some((r) => r.group === 'PBO' && r.comparator === 'PBO')).toBe(false);
   });
 
@@ -94,7 +105,11 @@ describe('mmrmChangeRows', () => {
     const r = fitChangeMmrm(data, VISITS, settings());
     const rows = mmrmChangeRows(id, VISITS, r);
     const row = rows.find((x) => x.group === 'MSC5E6' && x.visit === 'WEEK24' && x.stat === 'p')!;
-    expect([row.comparator, row.method, row.value]).toEqual(['PBO', 'MMRM-US-KR', r.differences.get('MSC5E6|WEEK24')!.p]);
+    expect([row.comparator, row.method, row.value]).toEqual([
+      'PBO',
+      'MMRM-US-KR',
+      r.differences.get('MSC5E6|WEEK24')!.p,
+    ]);
   });
 });
 

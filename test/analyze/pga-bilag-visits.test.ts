@@ -8,10 +8,41 @@ import { settings } from '../derive/helpers.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
-const timing = (USUBJID: string, VISITNUM: number, AVISIT: string | null, ABLFL: 'Y' | null = null) => ({ USUBJID, VISITNUM, VISIT: '', AVISIT, ADT: '2025-01-05', ADY: 0, ABLFL });
-const pga = (USUBJID: string, VISITNUM: number, AVISIT: string | null, AVAL: number | null, CHG: number | null, ABLFL: 'Y' | null = null): PgaRecord =>
-  ({ ...timing(USUBJID, VISITNUM, AVISIT, ABLFL), AVAL, AVALH: null, BASE: null, BASEH: null, CHGH: null, CHG, src: [] }) as PgaRecord;
-const grade = (USUBJID: string, PARAMCD: string, VISITNUM: number, AVISIT: string | null, AVALC: string | null, ABLFL: 'Y' | null = null): BilagGradeRecord =>
+const timing = (USUBJID: string, VISITNUM: number, AVISIT: string | null, ABLFL: 'Y' | null = null) => ({
+  USUBJID,
+  VISITNUM,
+  VISIT: '',
+  AVISIT,
+  ADT: '2025-01-05',
+  ADY: 0,
+  ABLFL,
+});
+const pga = (
+  USUBJID: string,
+  VISITNUM: number,
+  AVISIT: string | null,
+  AVAL: number | null,
+  CHG: number | null,
+  ABLFL: 'Y' | null = null,
+): PgaRecord =>
+  ({
+    ...timing(USUBJID, VISITNUM, AVISIT, ABLFL),
+    AVAL,
+    AVALH: null,
+    BASE: null,
+    BASEH: null,
+    CHGH: null,
+    CHG,
+    src: [],
+  }) as PgaRecord;
+const grade = (
+  USUBJID: string,
+  PARAMCD: string,
+  VISITNUM: number,
+  AVISIT: string | null,
+  AVALC: string | null,
+  ABLFL: 'Y' | null = null,
+): BilagGradeRecord =>
   ({ ...timing(USUBJID, VISITNUM, AVISIT, ABLFL), PARAMCD, AVALC, BASEC: null, src: null }) as BilagGradeRecord;
 const v = (rows: readonly ArdRow[], param: string, visit: string, group: string, stat: string) =>
   rows.find((r) => r.param === param && r.visit === visit && r.group === group && r.stat === stat)?.value;
@@ -19,40 +50,79 @@ const v = (rows: readonly ArdRow[], param: string, visit: string, group: string,
 const adsl = [adslRecord('A'), adslRecord('B', { ARMCD: 'MSC5E6' }), adslRecord('X', { FASFL: 'N' })];
 
 describe('analyzePgaByVisit', () => {
-  const rows = analyzePgaByVisit(adsl, [
-    pga('A', 1, 'SCREENING', 1.5, null, 'Y'), pga('A', 3, 'WEEK4', 1.0, -0.5), pga('A', 3.01, null, 0.2, null),
-    pga('B', 2, 'BASELINE', 2.0, null, 'Y'), pga('X', 2, 'BASELINE', 3.0, null, 'Y'),
-  ], settings(), false);
+  const rows = analyzePgaByVisit(
+    adsl,
+    [
+      pga('A', 1, 'SCREENING', 1.5, null, 'Y'),
+      pga('A', 3, 'WEEK4', 1.0, -0.5),
+      pga('A', 3.01, null, 0.2, null),
+      pga('B', 2, 'BASELINE', 2.0, null, 'Y'),
+      pga('X', 2, 'BASELINE', 3.0, null, 'Y'),
+    ],
+    settings(),
+    false,
+  );
   it('baseline value at BASELINE (from screening if so chosen), scheduled visits only, FAS by randomized arm', () => {
-    expect([v(rows, 'AVAL', 'BASELINE', 'TOTAL', 'n'), v(rows, 'AVAL', 'BASELINE', 'TOTAL', 'mean')]).toEqual([2, 1.75]);
-    expect([v(rows, 'AVAL', 'WEEK4', 'PBO', 'mean'), v(rows, 'CHG', 'WEEK4', 'PBO', 'min'), v(rows, 'AVAL', 'WEEK4', 'MSC5E6', 'n')]).toEqual([1, -0.5, 0]);
+    expect([v(rows, 'AVAL', 'BASELINE', 'TOTAL', 'n'), v(rows, 'AVAL', 'BASELINE', 'TOTAL', 'mean')]).toEqual([
+      2, 1.75,
+    ]);
+    expect([
+      v(rows, 'AVAL', 'WEEK4', 'PBO', 'mean'),
+      v(rows, 'CHG', 'WEEK4', 'PBO', 'min'),
+      v(rows, 'AVAL', 'WEEK4', 'MSC5E6', 'n'),
+    ]).toEqual([1, -0.5, 0]);
     expect(rows.some((r) => r.param === 'CHG' && r.visit === 'BASELINE')).toBe(false);
     expect(rows.every((r) => r.endpoint === 'PGA' && r.population === 'FAS')).toBe(true);
   });
   it('writes, when blinded, the TOTAL rows alone', () => {
-    expect(analyzePgaByVisit(adsl.map(blind), [pga('A', 2, 'BASELINE', 1, null, 'Y')], settings(), true).every((r) => r.group === 'TOTAL')).toBe(true);
+    expect(
+      analyzePgaByVisit(adsl.map(blind), [pga('A', 2, 'BASELINE', 1, null, 'Y')], settings(), true).every(
+        (r) => r.group === 'TOTAL',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('analyzeBilagGradesByVisit', () => {
   const [d] = settings().bilag.domains;
-  const rows = analyzeBilagGradesByVisit(adsl, [
-    grade('A', d!.code, 2, 'BASELINE', 'B', 'Y'), grade('A', d!.code, 3, 'WEEK4', null), grade('B', d!.code, 2, 'BASELINE', 'B', 'Y'),
-  ], settings(), false);
+  const rows = analyzeBilagGradesByVisit(
+    adsl,
+    [
+      grade('A', d!.code, 2, 'BASELINE', 'B', 'Y'),
+      grade('A', d!.code, 3, 'WEEK4', null),
+      grade('B', d!.code, 2, 'BASELINE', 'B', 'Y'),
+    ],
+    settings(),
+    false,
+  );
   it('counts each grade, and MISSING for no grade, of N FAS subjects', () => {
-    expect([v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'n'), v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'N'), v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'prop')]).toEqual([2, 2, 1]);
+    expect([
+      v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'n'),
+      v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'N'),
+      v(rows, `${d!.code}:B`, 'BASELINE', 'TOTAL', 'prop'),
+    ]).toEqual([2, 2, 1]);
     expect(v(rows, `${d!.code}:MISSING`, 'WEEK4', 'PBO', 'n')).toBe(1);
     expect(v(rows, `${d!.code}:MISSING`, 'WEEK52', 'MSC5E6', 'n')).toBe(1);
     expect(v(rows, `${d!.code}:A`, 'WEEK4', 'MSC1E6', 'prop')).toBeNull();
   });
 });
 
-interface Ref { endpoint: string; param: string; visit: string; population: string; group: string; stat: string; value: number | null }
+interface Ref {
+  endpoint: string;
+  param: string;
+  visit: string;
+  population: string;
+  group: string;
+  stat: string;
+  value: number | null;
+}
 
 // R reference: test/fixtures/pga-bilag/make-pga-bilag.R (base R on the run's adam/adsl.csv, adpga.csv,
 // adbilag.csv). Counts exact, other statistics within 1e-12 relative (absolute below 1).
 describe('PGA and BILAGGRADE rows of the sample lock against R', async () => {
-  const ref = JSON.parse(readFileSync(new URL('../fixtures/pga-bilag/pga-bilag-sample.json', import.meta.url), 'utf8')) as Ref[];
+  const ref = JSON.parse(
+    readFileSync(new URL('../fixtures/pga-bilag/pga-bilag-sample.json', import.meta.url), 'utf8'),
+  ) as Ref[];
   const { result } = await sampleRun('unblinded');
   const pick = (a: readonly ArdRow[]) => a.filter((r) => r.endpoint === 'PGA' || r.endpoint === 'BILAGGRADE');
   it('has exactly the rows and values of the R reference', () => {
@@ -63,7 +133,10 @@ describe('PGA and BILAGGRADE rows of the sample lock against R', async () => {
     for (const r of ref) {
       const m = mine.get(k(r));
       if (m === undefined) diffs.push(`missing ${k(r)}`);
-      else if (r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))) diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
+      else if (
+        r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))
+      )
+        diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
     }
     expect(diffs).toEqual([]);
   });

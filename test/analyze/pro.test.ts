@@ -31,6 +31,11 @@ describe('PRO analyses on the sample lock against R', async () => {
   it('writes TOTAL descriptives only, equal to the unblinded TOTAL, and no model when blinded', async () => {
     const blinded = (await sampleRun('blinded')).result.ard.filter((r) => r.endpoint === 'PRO');
     expect(blinded.every((r) => r.group === 'TOTAL' && r.comparator === '' && r.method === '')).toBe(true);
-    expect(compareWithFixture(blinded, expected.filter((r) => r.group === 'TOTAL'))).toEqual([]);
+    expect(
+      compareWithFixture(
+        blinded,
+        expected.filter((r) => r.group === 'TOTAL'),
+      ),
+    ).toEqual([]);
   });
 });

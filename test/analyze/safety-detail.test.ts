@@ -13,18 +13,26 @@ import { sampleRun } from '../helpers/sample-run.js';
  * P2 (PBO) Nausea MODERATE; M1 (infused MSC1E6) Headache MODERATE possibly related; X1 never infused.
  */
 const adsl = [
-  adslRecord('P1'), adslRecord('P2'), adslRecord('M1', { ARMCD: 'PBO', ACTARMCD: 'MSC1E6' }),
+  adslRecord('P1'),
+  adslRecord('P2'),
+  adslRecord('M1', { ARMCD: 'PBO', ACTARMCD: 'MSC1E6' }),
   adslRecord('X1', { ACTARMCD: null, INFFL: 'N', FASFL: 'N', SAFFL: 'N', TRTSDT: null }),
 ];
 const GI = 'Gastrointestinal disorders';
 const NS = 'Nervous system disorders';
-const adae = deriveAdae({ ae: [
-  aeRow('P1', '2025-01-06', { AEREL: 'RELATED' }),
-  aeRow('P1', '2025-01-07', { AESEV: 'SEVERE', AESER: 'Y' }),
-  aeRow('P2', '2025-01-08', { AEDECOD: 'Nausea', AEBODSYS: GI, AESEV: 'MODERATE' }),
-  aeRow('M1', '2025-01-09', { AESEV: 'MODERATE', AEREL: 'POSSIBLY RELATED' }),
-  aeRow('X1', '2025-01-09', { AESEV: 'SEVERE', AESER: 'Y' }),
-] }, adsl, settings());
+const adae = deriveAdae(
+  {
+    ae: [
+      aeRow('P1', '2025-01-06', { AEREL: 'RELATED' }),
+      aeRow('P1', '2025-01-07', { AESEV: 'SEVERE', AESER: 'Y' }),
+      aeRow('P2', '2025-01-08', { AEDECOD: 'Nausea', AEBODSYS: GI, AESEV: 'MODERATE' }),
+      aeRow('M1', '2025-01-09', { AESEV: 'MODERATE', AEREL: 'POSSIBLY RELATED' }),
+      aeRow('X1', '2025-01-09', { AESEV: 'SEVERE', AESER: 'Y' }),
+    ],
+  },
+  adsl,
+  settings(),
+);
 
 const value = (rows: readonly ArdRow[], endpoint: string, param: string, group: string, stat: string) => {
   const hit = rows.filter((r) => r.endpoint === endpoint && r.param === param && r.group === group && r.stat === stat);
@@ -55,11 +63,17 @@ describe('analyzeSafetyDetail on a hand-worked SAF', () => {
   it('AESER: only terms with a serious TEAE in the SAF, in every group, with events', () => {
     const params = [...new Set(rows.filter((r) => r.endpoint === 'AESER').map((r) => r.param))].sort();
     expect(params).toEqual(['PT:Headache', `SOC:${NS}`, 'TEAE']);
-    expect([value(rows, 'AESER', 'TEAE', 'PBO', 'n'), value(rows, 'AESER', 'TEAE', 'PBO', 'events'), value(rows, 'AESER', 'TEAE', 'MSC1E6', 'n')]).toEqual([1, 1, 0]);
+    expect([
+      value(rows, 'AESER', 'TEAE', 'PBO', 'n'),
+      value(rows, 'AESER', 'TEAE', 'PBO', 'events'),
+      value(rows, 'AESER', 'TEAE', 'MSC1E6', 'n'),
+    ]).toEqual([1, 1, 0]);
   });
 
   it('writes, when blinded, the TOTAL rows alone', () => {
-    expect(analyzeSafetyDetail(adsl.map(blind), adae, settings(), true)).toEqual(rows.filter((r) => r.group === 'TOTAL'));
+    expect(analyzeSafetyDetail(adsl.map(blind), adae, settings(), true)).toEqual(
+      rows.filter((r) => r.group === 'TOTAL'),
+    );
   });
 });
 

@@ -28,7 +28,12 @@ const lockAe = [
   aeRow('P1', '2025-01-05'),
   aeRow('P1', '2025-02-01', { AESEV: 'MODERATE', AESER: 'Y' }),
   aeRow('P1', '2025-01-04', { AEDECOD: 'Nausea', AEBODSYS: GI, AESEV: 'SEVERE' }),
-  aeRow('M1', '2025-01', { AEDECOD: 'Rash', AEBODSYS: 'Skin and subcutaneous tissue disorders', AESEV: 'SEVERE', AEREL: 'RELATED' }),
+  aeRow('M1', '2025-01', {
+    AEDECOD: 'Rash',
+    AEBODSYS: 'Skin and subcutaneous tissue disorders',
+    AESEV: 'SEVERE',
+    AEREL: 'RELATED',
+  }),
   aeRow('H1', '2025-03-01', { AEDECOD: 'Nausea', AEBODSYS: GI, AEACN: 'SUBJECT WITHDRAWN FROM STUDY', AEOUT: 'FATAL' }),
   aeRow('X1', '2025-03-01', { AEDECOD: 'Fatigue', AEBODSYS: 'General disorders and administration site conditions' }),
 ];
@@ -72,19 +77,29 @@ describe('analyzeSafety on a hand-worked SAF', () => {
   it('writes every SOC and PT among the TEAEs in every group, with 0 where none, and no other term', () => {
     const terms = [...new Set(rows.map((r) => r.param).filter((p) => /^(SOC|PT):/.test(p)))].sort();
     expect(terms).toEqual([
-      'PT:Headache', 'PT:Nausea', 'PT:Rash',
-      `SOC:${GI}`, 'SOC:Nervous system disorders', 'SOC:Skin and subcutaneous tissue disorders',
+      'PT:Headache',
+      'PT:Nausea',
+      'PT:Rash',
+      `SOC:${GI}`,
+      'SOC:Nervous system disorders',
+      'SOC:Skin and subcutaneous tissue disorders',
     ]);
     expect(counts(rows, 'PT:Rash', 'PBO')).toEqual([2, 0, 0]);
     expect(rows.find((r) => r.param === 'PT:Rash' && r.group === 'PBO' && r.stat === 'prop')?.value).toBe(0);
     expect(counts(rows, 'PT:Nausea', 'PBO')).toEqual([2, 0, 0]); // P1's nausea is not TE
     expect(counts(rows, `SOC:${GI}`, 'MSC5E6')).toEqual([1, 1, 1]);
     expect(counts(rows, 'PT:Headache', 'TOTAL')).toEqual([4, 1, 2]);
-    for (const p of terms) for (const g of ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL']) expect(() => counts(rows, p, g)).not.toThrow();
+    for (const p of terms)
+      for (const g of ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL']) expect(() => counts(rows, p, g)).not.toThrow();
   });
 
   it('is descriptive only: AE endpoint, SAF, no visit, comparator or method', () => {
-    expect(rows.every((r) => r.endpoint === 'AE' && r.population === 'SAF' && r.visit === '' && r.comparator === '' && r.method === '')).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.endpoint === 'AE' && r.population === 'SAF' && r.visit === '' && r.comparator === '' && r.method === '',
+      ),
+    ).toBe(true);
   });
 
   it('writes, when blinded, the TOTAL rows alone with the same values and terms', () => {
@@ -95,7 +110,12 @@ describe('analyzeSafety on a hand-worked SAF', () => {
 
   it('gives an empty prop, not NaN, for a group with no SAF subject', () => {
     const noH = adsl.filter((s) => s.USUBJID !== 'H1');
-    const r = analyzeSafety(noH, adae.filter((e) => e.USUBJID !== 'H1'), settings(), false);
+    const r = analyzeSafety(
+      noH,
+      adae.filter((e) => e.USUBJID !== 'H1'),
+      settings(),
+      false,
+    );
     expect(counts(r, 'TEAE', 'MSC5E6')).toEqual([0, 0, 0]);
     expect(r.find((x) => x.param === 'TEAE' && x.group === 'MSC5E6' && x.stat === 'prop')?.value).toBeNull();
   });

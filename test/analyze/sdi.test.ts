@@ -6,7 +6,9 @@ import { compareWithReference, readReference } from './ard-reference.js';
 
 // R reference: test/fixtures/steroid-sdi-biomarkers/make-steroid-sdi-biomarkers.R (totals of adsdi.csv,
 // quantile(type = 2), ratesci::scoreci(bcf = TRUE), fisher.test); tolerances in ard-reference.ts.
-const reference = readReference(new URL('../fixtures/steroid-sdi-biomarkers/steroid-sdi-biomarkers-sample.json', import.meta.url));
+const reference = readReference(
+  new URL('../fixtures/steroid-sdi-biomarkers/steroid-sdi-biomarkers-sample.json', import.meta.url),
+);
 
 describe('SDI analysis of the sample lock against R', async () => {
   const { result } = await sampleRun('unblinded');
@@ -34,12 +36,25 @@ describe('analyzeSdi on hand-made subjects', () => {
     sdi: { endpointVisitnum: 10, worseningIncrease: 1 },
     analysis: { ciLevel: 0.95 },
   } as never;
-  const rec = (USUBJID: string, VISITNUM: number, AVAL: number | null, BASE: number | null) => ({
-    USUBJID, VISITNUM, AVAL, ABLFL: VISITNUM === 1 ? 'Y' : null,
-    CHG: VISITNUM === 10 && AVAL !== null && BASE !== null ? AVAL - BASE : null,
-  }) as never;
+  const rec = (USUBJID: string, VISITNUM: number, AVAL: number | null, BASE: number | null) =>
+    ({
+      USUBJID,
+      VISITNUM,
+      AVAL,
+      ABLFL: VISITNUM === 1 ? 'Y' : null,
+      CHG: VISITNUM === 10 && AVAL !== null && BASE !== null ? AVAL - BASE : null,
+    }) as never;
   // S1: 1 → 2 (worse); S2: 0 → 0; S3: 2 → missing (not in N); S4: baseline missing → 1 (not in N).
-  const sdi = [rec('S1', 1, 1, 1), rec('S1', 10, 2, 1), rec('S2', 1, 0, 0), rec('S2', 10, 0, 0), rec('S3', 1, 2, 2), rec('S3', 10, null, 2), rec('S4', 1, null, null), rec('S4', 10, 1, null)];
+  const sdi = [
+    rec('S1', 1, 1, 1),
+    rec('S1', 10, 2, 1),
+    rec('S2', 1, 0, 0),
+    rec('S2', 10, 0, 0),
+    rec('S3', 1, 2, 2),
+    rec('S3', 10, null, 2),
+    rec('S4', 1, null, null),
+    rec('S4', 10, 1, null),
+  ];
   const adsl = ['S1', 'S2', 'S3', 'S4'].map((USUBJID) => ({ USUBJID, FASFL: 'Y', ARMCD: null }) as never);
   const rows = analyzeSdi(adsl, sdi, settings, true);
   const get = (param: string, visit: string, stat: string) =>

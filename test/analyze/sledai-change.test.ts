@@ -24,14 +24,23 @@ describe('SLEDAI-2K by visit on the sample lock against R', async () => {
   it('fits the unstructured model at Weeks 4–52 and labels every model row MMRM-US-KR', () => {
     const model = ard.filter((r) => r.stat.startsWith('lsmean') || r.comparator === 'PBO');
     expect(new Set(model.map((r) => r.method))).toEqual(new Set(['MMRM-US-KR']));
-    expect(new Set(model.map((r) => r.visit))).toEqual(new Set(['WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52']));
+    expect(new Set(model.map((r) => r.visit))).toEqual(
+      new Set(['WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52']),
+    );
     expect(model.some((r) => r.group === 'TOTAL')).toBe(false);
-    expect(analyzeSledaiChange(result.derivations.adsl, result.derivations.sledai, settings, false)).toHaveLength(ard.length);
+    expect(analyzeSledaiChange(result.derivations.adsl, result.derivations.sledai, settings, false)).toHaveLength(
+      ard.length,
+    );
   });
 
   it('writes TOTAL descriptives only, equal to the unblinded TOTAL, and no model when blinded', async () => {
     const blinded = (await sampleRun('blinded')).result.ard.filter((r) => r.endpoint === 'SLEDAI');
     expect(blinded.every((r) => r.group === 'TOTAL' && r.comparator === '' && r.method === '')).toBe(true);
-    expect(compareWithFixture(blinded, expected.filter((r) => r.group === 'TOTAL'))).toEqual([]);
+    expect(
+      compareWithFixture(
+        blinded,
+        expected.filter((r) => r.group === 'TOTAL'),
+      ),
+    ).toEqual([]);
   });
 });

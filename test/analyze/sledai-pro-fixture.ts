@@ -34,8 +34,13 @@ export function loadSledaiProFixture(): { lockJsonMd5: string; codes: readonly s
   const rows = f.rows.map((r) => {
     const o = Object.fromEntries(f.columns.map((c, i) => [c, r[i] ?? null])) as Record<string, string | null>;
     return {
-      endpoint: o['endpoint']!, param: o['param']!, visit: o['visit']!, group: o['group']!,
-      comparator: o['comparator']!, stat: o['stat']!, method: o['method']!,
+      endpoint: o['endpoint']!,
+      param: o['param']!,
+      visit: o['visit']!,
+      group: o['group']!,
+      comparator: o['comparator']!,
+      stat: o['stat']!,
+      method: o['method']!,
       value: o['value'] === null ? null : Number(o['value']),
     };
   });
@@ -44,7 +49,9 @@ export function loadSledaiProFixture(): { lockJsonMd5: string; codes: readonly s
 
 /** MD5 of the bundled sample's lock.json, to check that the fixture was made from it. */
 export function sampleLockMd5(): string {
-  return createHash('md5').update(readFileSync(join(SAMPLE_LOCK, 'lock.json'))).digest('hex');
+  return createHash('md5')
+    .update(readFileSync(join(SAMPLE_LOCK, 'lock.json')))
+    .digest('hex');
 }
 
 /**

@@ -16,10 +16,28 @@ const s = settings();
 
 function sri4(USUBJID: string, responder: boolean, observed = true): Sri4Record {
   return {
-    USUBJID, W20DT: null, W24DT: null, CSWINSDY: null, CSWINEDY: null, SLEDBASE: null, SLEDAVAL: null,
-    SLEDCHG: null, SLEDSTAT: 'MET', BLGNEWA: null, BLGNEWB: null, BLGSTAT: 'MET', PGABASEH: null, PGAAVALH: null,
-    PGACHGH: null, PGASTAT: 'MET', CSMAXDOS: null, CSSTAT: 'MET', WDBFW24: 'N', SRI4FL: responder ? 'Y' : 'N',
-    NRREAS: null, OCFL: observed ? 'Y' : 'N',
+    USUBJID,
+    W20DT: null,
+    W24DT: null,
+    CSWINSDY: null,
+    CSWINEDY: null,
+    SLEDBASE: null,
+    SLEDAVAL: null,
+    SLEDCHG: null,
+    SLEDSTAT: 'MET',
+    BLGNEWA: null,
+    BLGNEWB: null,
+    BLGSTAT: 'MET',
+    PGABASEH: null,
+    PGAAVALH: null,
+    PGACHGH: null,
+    PGASTAT: 'MET',
+    CSMAXDOS: null,
+    CSSTAT: 'MET',
+    WDBFW24: 'N',
+    SRI4FL: responder ? 'Y' : 'N',
+    NRREAS: null,
+    OCFL: observed ? 'Y' : 'N',
   };
 }
 
@@ -48,7 +66,14 @@ const adsl = subjects.map(([a]) => a);
 const records = subjects.filter(([a]) => a.SAFFL === 'Y').map(([, r]) => r);
 const rows = analyzeSri4Sensitivity(adsl, records, s, false);
 const value = (endpoint: string, group: string, stat: string, param = '', comparator = '') => {
-  const hits = rows.filter((r: ArdRow) => r.endpoint === endpoint && r.param === param && r.group === group && r.stat === stat && r.comparator === comparator);
+  const hits = rows.filter(
+    (r: ArdRow) =>
+      r.endpoint === endpoint &&
+      r.param === param &&
+      r.group === group &&
+      r.stat === stat &&
+      r.comparator === comparator,
+  );
   if (hits.length !== 1) throw new Error(`${hits.length} rows ${endpoint} ${param} ${group} ${stat}`);
   return hits[0]!.value;
 };
@@ -68,34 +93,59 @@ describe('SRI4_STRAT', () => {
   });
 
   it('writes CMH p and the MH odds ratio with its RBG CI of those tables (methods CMH, MH)', () => {
-    const r = cochranMantelHaenszel([{ a: 2, b: 0, c: 1, d: 1 }, { a: 0, b: 1, c: 1, d: 2 }]);
+    const r = cochranMantelHaenszel([
+      { a: 2, b: 0, c: 1, d: 1 },
+      { a: 0, b: 1, c: 1, d: 2 },
+    ]);
     expect(value('SRI4_STRAT', 'MSC1E6', 'p', '', 'PBO')).toBe(r.p);
     expect(value('SRI4_STRAT', 'MSC1E6', 'or', '', 'PBO')).toBe(r.estimate);
     expect(value('SRI4_STRAT', 'MSC1E6', 'or_lcl', '', 'PBO')).toBe(r.lower);
     // Σad/n = 2·1/4 + 0 = 0.5, Σbc/n = 0 + 1·1/4 = 0.25: ψ = 2.
     expect(r.estimate).toBeCloseTo(2, 14);
-    expect(rows.filter((x) => x.endpoint === 'SRI4_STRAT').map((x) => `${x.group}:${x.stat}:${x.method}`).sort()).toEqual([
-      'MSC1E6:or:MH', 'MSC1E6:or_lcl:MH', 'MSC1E6:or_ucl:MH', 'MSC1E6:p:CMH',
-      'MSC5E6:or:MH', 'MSC5E6:or_lcl:MH', 'MSC5E6:or_ucl:MH', 'MSC5E6:p:CMH',
+    expect(
+      rows
+        .filter((x) => x.endpoint === 'SRI4_STRAT')
+        .map((x) => `${x.group}:${x.stat}:${x.method}`)
+        .sort(),
+    ).toEqual([
+      'MSC1E6:or:MH',
+      'MSC1E6:or_lcl:MH',
+      'MSC1E6:or_ucl:MH',
+      'MSC1E6:p:CMH',
+      'MSC5E6:or:MH',
+      'MSC5E6:or_lcl:MH',
+      'MSC5E6:or_ucl:MH',
+      'MSC5E6:p:CMH',
     ]);
   });
 });
 
 describe('SRI4_OC, SRI4_AT', () => {
   it('observed cases: N leaves out the subject with a missing component', () => {
-    expect([value('SRI4_OC', 'PBO', 'N'), value('SRI4_OC', 'PBO', 'n'), value('SRI4_OC', 'TOTAL', 'N')]).toEqual([4, 2, 11]);
+    expect([value('SRI4_OC', 'PBO', 'N'), value('SRI4_OC', 'PBO', 'n'), value('SRI4_OC', 'TOTAL', 'N')]).toEqual([
+      4, 2, 11,
+    ]);
     expect(value('SRI4_OC', 'MSC1E6', 'p', '', 'PBO')).toBe(fisherExactTwoSided(2, 1, 2, 2));
   });
 
   it('as treated: SAF by the arm infused (M1b, randomized MSC1E6, counts in PBO)', () => {
-    expect([value('SRI4_AT', 'PBO', 'N'), value('SRI4_AT', 'PBO', 'n'), value('SRI4_AT', 'MSC1E6', 'N')]).toEqual([6, 3, 2]);
+    expect([value('SRI4_AT', 'PBO', 'N'), value('SRI4_AT', 'PBO', 'n'), value('SRI4_AT', 'MSC1E6', 'N')]).toEqual([
+      6, 3, 2,
+    ]);
     expect(rows.find((r) => r.endpoint === 'SRI4_AT')?.population).toBe('SAF');
   });
 });
 
 describe('SRI4_SUB', () => {
   it('has the six subgroups of SAP 6.13, always', () => {
-    expect(sri4Subgroups(s).map((g) => g.param)).toEqual(['STRATUM:<10', 'STRATUM:>=10', 'SEX:F', 'SEX:M', 'AGE:<40', 'AGE:>=40']);
+    expect(sri4Subgroups(s).map((g) => g.param)).toEqual([
+      'STRATUM:<10',
+      'STRATUM:>=10',
+      'SEX:F',
+      'SEX:M',
+      'AGE:<40',
+      'AGE:>=40',
+    ]);
     const params = new Set(rows.filter((r) => r.endpoint === 'SRI4_SUB').map((r) => r.param));
     expect([...params].sort()).toEqual(['AGE:<40', 'AGE:>=40', 'SEX:F', 'SEX:M', 'STRATUM:<10', 'STRATUM:>=10']);
   });
@@ -105,7 +155,8 @@ describe('SRI4_SUB', () => {
     expect(value('SRI4_SUB', 'PBO', 'N', 'AGE:>=40')).toBe(4);
     // Male: MSC1E6 1/1, no PBO and no MSC5E6 subject.
     expect([value('SRI4_SUB', 'PBO', 'N', 'SEX:M'), value('SRI4_SUB', 'PBO', 'prop', 'SEX:M')]).toEqual([0, null]);
-    for (const stat of ['diff', 'diff_lcl', 'diff_ucl', 'p']) expect(value('SRI4_SUB', 'MSC1E6', stat, 'SEX:M', 'PBO')).toBeNull();
+    for (const stat of ['diff', 'diff_lcl', 'diff_ucl', 'p'])
+      expect(value('SRI4_SUB', 'MSC1E6', stat, 'SEX:M', 'PBO')).toBeNull();
   });
 
   it('stratum subgroup: an arm without responders still gets MN and Fisher (zero cells are estimable)', () => {

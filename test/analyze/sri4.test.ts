@@ -17,7 +17,9 @@ describe('SRI-4 analysis of the sample lock against R', async () => {
   const { result } = await sampleRun('unblinded');
 
   it('the fixture was made from the current sample (else rerun make-sri4.R as its header says)', () => {
-    const md5 = createHash('md5').update(readFileSync(join(SAMPLE_LOCK, 'lock.json'))).digest('hex');
+    const md5 = createHash('md5')
+      .update(readFileSync(join(SAMPLE_LOCK, 'lock.json')))
+      .digest('hex');
     expect(ref.lock_json_md5).toBe(md5);
   });
   const ard = result.ard;
@@ -59,11 +61,17 @@ describe('SRI-4 not-estimable rules (SAP §5.1)', () => {
     [0, 1, 2, 3].map((i) => ({ USUBJID: `S-${a}${i}`, FASFL: 'Y', ARMCD: arm, BASESLED: 6 + i + a }) as never),
   );
   const sri = (responders: Record<string, number[]>) =>
-    (adsl as { USUBJID: string; ARMCD: string }[]).map((s) => ({
-      USUBJID: s.USUBJID,
-      SRI4FL: responders[s.ARMCD]!.includes(Number(s.USUBJID.slice(-1))) ? 'Y' : 'N',
-      SLEDSTAT: 'MET', BLGSTAT: 'MET', PGASTAT: 'MET', CSSTAT: 'MET',
-    }) as never);
+    (adsl as { USUBJID: string; ARMCD: string }[]).map(
+      (s) =>
+        ({
+          USUBJID: s.USUBJID,
+          SRI4FL: responders[s.ARMCD]!.includes(Number(s.USUBJID.slice(-1))) ? 'Y' : 'N',
+          SLEDSTAT: 'MET',
+          BLGSTAT: 'MET',
+          PGASTAT: 'MET',
+          CSSTAT: 'MET',
+        }) as never,
+    );
   const settings = { analysis: { ciLevel: 0.95 } } as never;
   const value = (rows: ArdRow[], group: string, stat: string, method: string) =>
     rows.find((r) => r.group === group && r.stat === stat && r.method === method && r.comparator === 'PBO')!.value;

@@ -7,7 +7,9 @@ import { compareWithReference, readReference } from './ard-reference.js';
 // R reference: test/fixtures/steroid-sdi-biomarkers/make-steroid-sdi-biomarkers.R on the ADaM CSVs of
 // the bundled sample (ratesci::scoreci, fisher.test, wilcox.test(exact = FALSE, correct = TRUE) on
 // round(x, 9), survfit/quantile/summary, survdiff, coxph(ties = "efron")); tolerances in ard-reference.ts.
-const reference = readReference(new URL('../fixtures/steroid-sdi-biomarkers/steroid-sdi-biomarkers-sample.json', import.meta.url));
+const reference = readReference(
+  new URL('../fixtures/steroid-sdi-biomarkers/steroid-sdi-biomarkers-sample.json', import.meta.url),
+);
 const ENDPOINTS = ['CSDISC', 'TTCSDISC', 'CSCUM'];
 
 describe('steroid endpoints of the sample lock against R', async () => {
@@ -63,7 +65,12 @@ describe('analyzeSteroids on a hand-made FAS', () => {
       CSCUM,
     }) as never;
   const adsl = [subject('A1', 'PBO'), subject('A2', 'PBO'), subject('B1', 'MSC1E6'), subject('C1', 'MSC5E6')];
-  const sparing = [record('A1', true, true, 500), record('A2', false, false, 0), record('B1', true, false, 3640), record('C1', false, false, 0)];
+  const sparing = [
+    record('A1', true, true, 500),
+    record('A2', false, false, 0),
+    record('B1', true, false, 3640),
+    record('C1', false, false, 0),
+  ];
   const rows = analyzeSteroids(adsl, sparing, settings, false);
   const value = (r: Partial<ArdRow>) =>
     rows.filter((x) => (Object.keys(r) as (keyof ArdRow)[]).every((k) => x[k] === r[k])).map((x) => x.value);

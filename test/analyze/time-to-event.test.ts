@@ -24,9 +24,28 @@ const subject = (arm: ArmCode | null, time: number, event: number, i: number): T
   event: event === 1,
 });
 const DATA: TimeToEventSubject[] = [
-  ...[[10, 1], [20, 1], [30, 0], [40, 1], [50, 0], [60, 1]].map(([t, e], i) => subject('PBO', t!, e!, i)),
-  ...[[15, 0], [25, 0], [35, 0], [45, 0]].map(([t, e], i) => subject('MSC1E6', t!, e!, 10 + i)),
-  ...[[12, 1], [22, 0], [32, 1], [42, 1], [52, 0], [20, 1]].map(([t, e], i) => subject('MSC5E6', t!, e!, 20 + i)),
+  ...[
+    [10, 1],
+    [20, 1],
+    [30, 0],
+    [40, 1],
+    [50, 0],
+    [60, 1],
+  ].map(([t, e], i) => subject('PBO', t!, e!, i)),
+  ...[
+    [15, 0],
+    [25, 0],
+    [35, 0],
+    [45, 0],
+  ].map(([t, e], i) => subject('MSC1E6', t!, e!, 10 + i)),
+  ...[
+    [12, 1],
+    [22, 0],
+    [32, 1],
+    [42, 1],
+    [52, 0],
+    [20, 1],
+  ].map(([t, e], i) => subject('MSC5E6', t!, e!, 20 + i)),
 ];
 
 const value = (rows: readonly ArdRow[], k: Partial<ArdRow>) => {
@@ -59,7 +78,12 @@ describe('armHazardRatios and logRankP (SAP §5.1)', () => {
   it('gives no log-rank p when neither arm has an event, or an arm has no subject', () => {
     const quiet = DATA.map((s) => (s.arm === 'PBO' ? { ...s, event: false } : s));
     expect(logRankP(quiet, 'MSC1E6')).toBeNull();
-    expect(logRankP(DATA.filter((s) => s.arm !== 'MSC1E6'), 'MSC1E6')).toBeNull();
+    expect(
+      logRankP(
+        DATA.filter((s) => s.arm !== 'MSC1E6'),
+        'MSC1E6',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -67,7 +91,13 @@ describe('timeToEventGroupRows', () => {
   const id = { endpoint: 'TTFLARE', param: '', visit: '', population: 'FAS' } as const;
 
   it('counts and reads the KM curve at the landmarks (hand-worked: S(20) = 1 × 5/6 × 4/5 = 2/3 for PBO)', () => {
-    const rows = timeToEventGroupRows(id, 'PBO', DATA.filter((s) => s.arm === 'PBO'), [20, 60, 61], 0.95);
+    const rows = timeToEventGroupRows(
+      id,
+      'PBO',
+      DATA.filter((s) => s.arm === 'PBO'),
+      [20, 60, 61],
+      0.95,
+    );
     expect(value(rows, { stat: 'n' })).toBe(6);
     expect(value(rows, { stat: 'events' })).toBe(4);
     expect(value(rows, { stat: 'censored' })).toBe(2);
@@ -81,7 +111,13 @@ describe('timeToEventGroupRows', () => {
   });
 
   it('writes an empty estimate past the last time when S has not reached 0, and no median for an empty group', () => {
-    const rows = timeToEventGroupRows(id, 'MSC1E6', DATA.filter((s) => s.arm === 'MSC1E6'), [50], 0.95);
+    const rows = timeToEventGroupRows(
+      id,
+      'MSC1E6',
+      DATA.filter((s) => s.arm === 'MSC1E6'),
+      [50],
+      0.95,
+    );
     expect(value(rows, { stat: 'km', param: '50' })).toBeNull();
     const empty = timeToEventGroupRows(id, 'MSC1E6', [], [50], 0.95);
     expect(value(empty, { stat: 'n' })).toBe(0);
@@ -90,14 +126,22 @@ describe('timeToEventGroupRows', () => {
 });
 
 describe('analyzeTimeToEvent', () => {
-  const spec = { endpoint: 'TTFLARE', population: 'FAS', landmarkDays: [20], riskTimes: [0, 30], confidenceLevel: 0.95 } as const;
+  const spec = {
+    endpoint: 'TTFLARE',
+    population: 'FAS',
+    landmarkDays: [20],
+    riskTimes: [0, 30],
+    confidenceLevel: 0.95,
+  } as const;
 
   it('writes per-arm and TOTAL rows and HR/log-rank rows per compared arm when unblinded', () => {
     const rows = analyzeTimeToEvent(DATA, { ...spec, blinded: false });
     expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL']));
     expect(value(rows, { group: 'TOTAL', stat: 'n' })).toBe(16);
     expect(value(rows, { group: 'MSC1E6', comparator: 'PBO', stat: 'hr', method: 'COX-EFRON' })).toBeNull();
-    expect(rel(value(rows, { group: 'MSC5E6', comparator: 'PBO', stat: 'hr', method: 'COX-EFRON' }), ref.hr)).toBeLessThan(1e-6);
+    expect(
+      rel(value(rows, { group: 'MSC5E6', comparator: 'PBO', stat: 'hr', method: 'COX-EFRON' }), ref.hr),
+    ).toBeLessThan(1e-6);
     expect(rows.filter((r) => r.comparator === 'PBO' && r.group === 'PBO')).toHaveLength(0);
   });
 
@@ -116,16 +160,31 @@ describe('analyzeTimeToEvent', () => {
     const fit = kaplanMeier({ time: pbo.map((s) => s.time), status: pbo.map((s) => (s.event ? 1 : 0)) });
     expect(curves[0]).toEqual(survivalCurve({ endpoint: 'TTFLARE', population: 'FAS' }, 'PBO', fit, [0, 30]));
     // Hand count: PBO times 10, 20, 30, 40, 50, 60 → 6 at risk at day 0, 4 at day 30; TOTAL 16 and 9 (times ≥ 30).
-    expect(curves[0]!.atRisk).toEqual([{ time: 0, n: 6 }, { time: 30, n: 4 }]);
-    expect(curves[3]!.atRisk).toEqual([{ time: 0, n: 16 }, { time: 30, n: 9 }]);
+    expect(curves[0]!.atRisk).toEqual([
+      { time: 0, n: 6 },
+      { time: 30, n: 4 },
+    ]);
+    expect(curves[3]!.atRisk).toEqual([
+      { time: 0, n: 16 },
+      { time: 30, n: 9 },
+    ]);
     // The curve's value at the landmark is the ARD's KM estimate there (one fit): PBO S(20) = 5/6 · 4/5.
-    const km20 = value(analyzeTimeToEvent(DATA, { ...spec, blinded: false }), { group: 'PBO', param: '20', stat: 'km' });
+    const km20 = value(analyzeTimeToEvent(DATA, { ...spec, blinded: false }), {
+      group: 'PBO',
+      param: '20',
+      stat: 'km',
+    });
     expect(curves[0]!.steps.find((p) => p.time === 20)!.survival).toBe(km20);
   });
 
   it('hands a blinded run the TOTAL curve only', () => {
     const curves: SurvivalCurve[] = [];
-    analyzeTimeToEvent(DATA.map((s) => ({ ...s, arm: null })), { ...spec, blinded: true }, undefined, (c) => curves.push(c));
+    analyzeTimeToEvent(
+      DATA.map((s) => ({ ...s, arm: null })),
+      { ...spec, blinded: true },
+      undefined,
+      (c) => curves.push(c),
+    );
     expect(curves.map((c) => c.group)).toEqual(['TOTAL']);
     expect(curves[0]!.atRisk[0]).toEqual({ time: 0, n: 16 });
   });

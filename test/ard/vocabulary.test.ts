@@ -32,23 +32,94 @@ import { sampleRun } from '../helpers/sample-run.js';
 
 /** ard.md "Statistic names: `N` (population count), `n` … `censored`." in its order. */
 const ARD_MD_STATS = [
-  'N', 'n', 'prop', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max', 'lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl',
-  'diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p', 'p_adj', 'or', 'or_lcl', 'or_ucl', 'events', 'pyears', 'rate',
-  'rr', 'rr_lcl', 'rr_ucl', 'hr', 'hr_lcl', 'hr_ucl', 'km', 'km_lcl', 'km_ucl', 'median_time', 'median_lcl', 'median_ucl',
+  'N',
+  'n',
+  'prop',
+  'mean',
+  'sd',
+  'median',
+  'q1',
+  'q3',
+  'min',
+  'max',
+  'lsmean',
+  'lsmean_se',
+  'lsmean_lcl',
+  'lsmean_ucl',
+  'diff',
+  'diff_se',
+  'diff_lcl',
+  'diff_ucl',
+  'df',
+  'p',
+  'p_adj',
+  'or',
+  'or_lcl',
+  'or_ucl',
+  'events',
+  'pyears',
+  'rate',
+  'rr',
+  'rr_lcl',
+  'rr_ucl',
+  'hr',
+  'hr_lcl',
+  'hr_ucl',
+  'km',
+  'km_lcl',
+  'km_ucl',
+  'median_time',
+  'median_lcl',
+  'median_ucl',
   'censored',
 ];
 /** ard.md's endpoint table ("Endpoints and the rows that must be present"), in its order. */
 const ARD_MD_ENDPOINTS = [
-  'SRI4', 'SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'SLEDAI', 'FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE',
-  'TTFLARE', 'SDI', 'CSDISC', 'TTCSDISC', 'CSCUM', 'PRO', 'BIOMARKER', 'BIOSHIFT', 'LAB', 'BASECHAR', 'AE', 'DISPOSITION',
-  'EXPOSURE', 'CONMED', 'DEVIATION',
+  'SRI4',
+  'SRI4_STRAT',
+  'SRI4_OC',
+  'SRI4_AT',
+  'SRI4_SUB',
+  'SLEDAI',
+  'FLARE',
+  'FLARE_RENAL',
+  'FLARE_NONRENAL',
+  'FLARE_SEVERE',
+  'TTFLARE',
+  'SDI',
+  'CSDISC',
+  'TTCSDISC',
+  'CSCUM',
+  'PRO',
+  'BIOMARKER',
+  'BIOSHIFT',
+  'LAB',
+  'BASECHAR',
+  'AE',
+  'DISPOSITION',
+  'EXPOSURE',
+  'CONMED',
+  'DEVIATION',
 ];
 /**
  * ard.md's methods: the `method` column's list (`MN`, `FISHER`, `LOGISTIC`, `MMRM-US-KR`, `NEGBIN`, `KM`,
  * `LOGRANK`, `COX-EFRON`, `WILCOXON`, …) and those its endpoint table adds (`HOCHBERG`, `CMH`, `MH`,
  * `POISSON`; `MMRM-<COV>-KR`, whose COV are the SAP settings' structures, below).
  */
-const ARD_MD_METHODS = ['MN', 'FISHER', 'LOGISTIC', 'NEGBIN', 'KM', 'LOGRANK', 'COX-EFRON', 'WILCOXON', 'HOCHBERG', 'CMH', 'MH', 'POISSON'];
+const ARD_MD_METHODS = [
+  'MN',
+  'FISHER',
+  'LOGISTIC',
+  'NEGBIN',
+  'KM',
+  'LOGRANK',
+  'COX-EFRON',
+  'WILCOXON',
+  'HOCHBERG',
+  'CMH',
+  'MH',
+  'POISSON',
+];
 /** The covariance structures sap/settings.json `mmrmCovarianceOrder` may list (src/sap/schema.ts). */
 const SAP_COVARIANCES = ['us', 'toeph', 'ar1h', 'cs'] as const;
 
@@ -58,8 +129,13 @@ function sapTableEndpoints(): Set<string> {
   const codes = new Set<string>();
   for (const line of sap.split('\n')) {
     if (!line.startsWith('| T-')) continue;
-    let cell = line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).at(-1) ?? '';
-    for (let before = ''; before !== cell; ) (before = cell), (cell = cell.replace(/\([^()]*\)/g, ''));
+    let cell =
+      line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split(/(?<!\\)\|/)
+        .at(-1) ?? '';
+    for (let before = ''; before !== cell;) ((before = cell), (cell = cell.replace(/\([^()]*\)/g, '')));
     for (const m of cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)) codes.add(m[1]!);
   }
   return codes;
@@ -88,17 +164,27 @@ describe('the ARD vocabulary and its sources', () => {
 
   it('gives every code a meaning', () => {
     for (const meanings of [ARD_ENDPOINT_MEANINGS, ARD_STAT_MEANINGS, ARD_METHOD_MEANINGS])
-      for (const [code, meaning] of Object.entries(meanings)) expect(meaning.length, code).toBeGreaterThan(code.length + 5);
+      for (const [code, meaning] of Object.entries(meanings))
+        expect(meaning.length, code).toBeGreaterThan(code.length + 5);
   });
 
   it('tells a code from text that is not one', () => {
     expect([isArdEndpoint('SRI4'), isArdEndpoint('SRI-4'), isArdEndpoint('sri4')]).toEqual([true, false, false]);
     expect([isArdStat('n'), isArdStat('N'), isArdStat('count')]).toEqual([true, true, false]);
-    expect([isArdMethod('MMRM-US-KR'), isArdMethod(''), isArdMethod('MMRM-US-SATTERTHWAITE')]).toEqual([true, false, false]);
+    expect([isArdMethod('MMRM-US-KR'), isArdMethod(''), isArdMethod('MMRM-US-SATTERTHWAITE')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('names the MMRM method of each SAP structure, and refuses a structure the SAP does not allow', () => {
-    expect(SAP_COVARIANCES.map((c) => ardMmrmMethod(mmrmMethodName(c, 'kr')))).toEqual(['MMRM-US-KR', 'MMRM-TOEPH-KR', 'MMRM-AR1H-KR', 'MMRM-CS-KR']);
+    expect(SAP_COVARIANCES.map((c) => ardMmrmMethod(mmrmMethodName(c, 'kr')))).toEqual([
+      'MMRM-US-KR',
+      'MMRM-TOEPH-KR',
+      'MMRM-AR1H-KR',
+      'MMRM-CS-KR',
+    ]);
     // The numerics know more structures and df methods than the SAP uses; those are no ARD code.
     expect(() => ardMmrmMethod(mmrmMethodName('toep', 'kr'))).toThrow(/not an ARD method code/);
     expect(() => ardMmrmMethod(mmrmMethodName('us', 'satterthwaite'))).toThrow(/not an ARD method code/);
@@ -145,11 +231,27 @@ describe('a misspelt code does not compile', () => {
     const badKey: RowKey = { endpoint: 'FLARES', param: '', visit: '', population: 'FAS', comparator: '' };
     // @ts-expect-error a table cell's statistic
     const badRef: StatRef = { stat: 'lsmean_lc' };
-    // @ts-expect-error a figure's lookup (src/figures through render/ard-lookup)
-    const badLookup: ValueKey = { endpoint: 'TTFLARE', param: '', visit: '', population: 'FAS', comparator: '', group: 'PBO', stat: 'hazard', method: '' };
+    // A figure's lookup (src/tlf/figures through render/ard-lookup):
+    const badLookup: ValueKey = {
+      endpoint: 'TTFLARE',
+      param: '',
+      visit: '',
+      population: 'FAS',
+      comparator: '',
+      group: 'PBO',
+      // @ts-expect-error a statistic outside the vocabulary
+      stat: 'hazard',
+      method: '',
+    };
     // At run time the same values pass through untouched: only the compiler stops them.
-    expect([badId.endpoint, badStat.stat, badMethod.method, badRow, badKey.endpoint, badRef.stat, badLookup.stat]).toEqual([
-      'SRI-4', 'mena', 'FISHERS', 'MMRM-UN-KR', 'FLARES', 'lsmean_lc', 'hazard',
-    ]);
+    expect([
+      badId.endpoint,
+      badStat.stat,
+      badMethod.method,
+      badRow,
+      badKey.endpoint,
+      badRef.stat,
+      badLookup.stat,
+    ]).toEqual(['SRI-4', 'mena', 'FISHERS', 'MMRM-UN-KR', 'FLARES', 'lsmean_lc', 'hazard']);
   });
 });

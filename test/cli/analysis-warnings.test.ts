@@ -18,11 +18,14 @@ describe('analysis warnings on stderr, in log.txt and in manifest.json', () => {
   it('unblinded: NB_POISSON and STRATUM_DEVIATION everywhere', () => {
     // `analyze LOCK --randomization FILE --out DIR`, once for the whole run (test/setup/sample-outputs.ts).
     const r = sampleOutput('randomization');
-    const poissonLine = /^analysis: warning: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m;
+    const poissonLine =
+      /^analysis: warning: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m;
     expect(r.stderr).toMatch(poissonLine);
     const log = readFileSync(join(r.dir, 'log.txt'), 'utf8');
     const warnings = log.split('## Warnings (')[1]!.split('\n\n')[0]!;
-    expect(warnings).toMatch(/^analysis: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m);
+    expect(warnings).toMatch(
+      /^analysis: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m,
+    );
     // The randomization file is named as in `## Inputs`, not by this checkout's path: reruns elsewhere log the same.
     expect(warnings).toMatch(/^randomization:44:STRATUM: SLEMSC01-104-006: /m);
     expect(log.replace(/^command: .*$/m, '')).not.toContain(SAMPLE_RANDOMIZATION);

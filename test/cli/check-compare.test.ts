@@ -62,7 +62,8 @@ describe('sle-msc compare', () => {
     }
     return dir;
   }
-  const ard = (v: string) => `endpoint,param,visit,population,group,comparator,stat,method,value\nSRI4,,WEEK24,FAS,PBO,,prop,,${v}\n`;
+  const ard = (v: string) =>
+    `endpoint,param,visit,population,group,comparator,stat,method,value\nSRI4,,WEEK24,FAS,PBO,,prop,,${v}\n`;
 
   it('exits 0 when nothing differs and 1 naming each difference otherwise', async () => {
     const a = await outputFolder({ 'ard.csv': ard('0.5'), 'tables/T.txt': 'x' });

@@ -9,7 +9,13 @@ import { issue } from '../../src/core/issues.js';
 
 function capture(opts: { color?: boolean; quiet?: boolean } = {}): { io: CliIo; err: string[] } {
   const err: string[] = [];
-  const io: CliIo = { stdout: () => undefined, stderr: (s) => void err.push(s), cwd: '/', color: opts.color ?? false, quiet: opts.quiet ?? false };
+  const io: CliIo = {
+    stdout: () => undefined,
+    stderr: (s) => void err.push(s),
+    cwd: '/',
+    color: opts.color ?? false,
+    quiet: opts.quiet ?? false,
+  };
   return { io, err };
 }
 

@@ -14,7 +14,11 @@ import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 import { copyLock, editCell, resealLock } from '../lock/lock-fixture.js';
 
 const d = mkdtempSync(join(tmpdir(), 'sle-msc-load-inputs-'));
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as RunError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as RunError,
+  );
 
 let brokenLock: string;
 let brokenRand: string;

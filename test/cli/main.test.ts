@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +41,10 @@ describe('command line: exit codes of ../shared/cli.md', () => {
     expect((await runCli(['simulate', '--seed', '1', '--n', 'ten', '--out', 'x'], d)).code).toBe(64);
     expect((await runCli(['analyze', SAMPLE_LOCK, '--max-errors', '0'], d)).code).toBe(64);
     expect((await runCli(['analyze', '--out', 'x'], d)).code).toBe(64);
-    const both = await runCli(['analyze', SAMPLE_LOCK, '--randomization', SAMPLE_RANDOMIZATION, '--dummy-randomization', '1'], d);
+    const both = await runCli(
+      ['analyze', SAMPLE_LOCK, '--randomization', SAMPLE_RANDOMIZATION, '--dummy-randomization', '1'],
+      d,
+    );
     expect(both.code).toBe(64);
   });
 
@@ -41,7 +53,9 @@ describe('command line: exit codes of ../shared/cli.md', () => {
     const r = await runCli(['analyze', join(d, 'nope')], d);
     expect(r.code).toBe(66);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    expect((await runCli(['analyze', SAMPLE_LOCK, '--randomization', join(d, 'none.csv'), '--out', join(d, 'o')], d)).code).toBe(66);
+    expect(
+      (await runCli(['analyze', SAMPLE_LOCK, '--randomization', join(d, 'none.csv'), '--out', join(d, 'o')], d)).code,
+    ).toBe(66);
   });
 
   it('refuses an output folder with foreign content (73) unless --force', async () => {
@@ -96,7 +110,10 @@ describe('sle-msc explain', () => {
     expect(blinded.stdout).toMatch(/SRI-4 at Week 24: (RESPONDER|NON-RESPONDER)/);
     expect(blinded.stdout).toMatch(/BILAG-2004 flares/);
     for (const token of ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'cells/kg']) expect(blinded.stdout).not.toContain(token);
-    const unblinded = await runCli(['explain', SAMPLE_LOCK, '--subject', subject, '--randomization', SAMPLE_RANDOMIZATION], d);
+    const unblinded = await runCli(
+      ['explain', SAMPLE_LOCK, '--subject', subject, '--randomization', SAMPLE_RANDOMIZATION],
+      d,
+    );
     expect(unblinded.code).toBe(0);
     expect(unblinded.stdout).toMatch(/Randomized arm (PBO|MSC1E6|MSC5E6)/);
   });

@@ -1,6 +1,17 @@
 // `sle-msc mmrm` on the FEV1 reference data (test/fixtures/mmrm/fev_data.csv); expected numbers are
 // SAS PROC MIXED's (../shared/reference/fev/README.md, section A), tolerance as there.
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +30,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function capture(): { io: CliIo; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: fixtures, color: false, quiet: false }, out, err };
+  return {
+    io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: fixtures, color: false, quiet: false },
+    out,
+    err,
+  };
 }
 
 const base: MmrmCommandOptions = {
@@ -60,7 +75,12 @@ describe('runMmrmCommand', () => {
     expect(Math.abs(Number(fitRow('minus2_log_likelihood')) - 3386.44987722)).toBeLessThan(1e-4);
     const vis4 = rows.find((r) => r.section === 'difference' && r.levels === 'ARMCD=TRT;AVISIT=VIS4')!;
     // SAS: 4.3985, 1.6805, 133, 0.0099, 1.0746 to 7.7225
-    for (const [k, v] of [['estimate', 4.3985], ['se', 1.6805], ['lower', 1.0746], ['upper', 7.7225]] as const)
+    for (const [k, v] of [
+      ['estimate', 4.3985],
+      ['se', 1.6805],
+      ['lower', 1.0746],
+      ['upper', 7.7225],
+    ] as const)
       expect(Math.abs(Number(vis4[k]) - v)).toBeLessThanOrEqual(Math.max(5e-4, 1e-4 * Math.abs(v)));
     expect(Math.abs(Number(vis4.df) - 133)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(Number(vis4.p) - 0.0099)).toBeLessThanOrEqual(5e-5);
@@ -117,7 +137,9 @@ describe('runMmrmCommand', () => {
     expect(readdirSync(dir)).toEqual(['res.csv']);
     // an --out that cannot be replaced (a folder) fails with 73 and leaves no temporary behind
     mkdirSync(join(dir, 'folder.csv', 'x'), { recursive: true });
-    expect(await exitCodeOf({ model: 'ARMCD', lsmeans: null, df: 'kr', refs: [], out: join(dir, 'folder.csv') })).toBe(EXIT.CANTCREAT);
+    expect(await exitCodeOf({ model: 'ARMCD', lsmeans: null, df: 'kr', refs: [], out: join(dir, 'folder.csv') })).toBe(
+      EXIT.CANTCREAT,
+    );
     expect(readdirSync(dir).sort()).toEqual(['folder.csv', 'res.csv']);
   });
 
@@ -157,6 +179,8 @@ describe('runMmrmCommand', () => {
     let error: RunError | null = null;
     await runMmrmCommand({ ...base, data: file }, capture().io).catch((e: unknown) => (error = e as RunError));
     expect(error!.exitCode).toBe(EXIT.DATAERR);
-    expect(error!.issues.map(formatIssue)).toEqual([`${file}:3:FEV1: response FEV1 is not a number: "n/a" (subject PT1)`]);
+    expect(error!.issues.map(formatIssue)).toEqual([
+      `${file}:3:FEV1: response FEV1 is not a number: "n/a" (subject PT1)`,
+    ]);
   });
 });

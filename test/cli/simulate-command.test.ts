@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +19,13 @@ import { simulateTrial } from '../../src/simulate/simulate-trial.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sle-msc-simcmd-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const io = (cwd: string, out: string[] = []): CliIo => ({ stdout: (s) => out.push(s), stderr: (s) => out.push(s), cwd, color: false, quiet: false });
+const io = (cwd: string, out: string[] = []): CliIo => ({
+  stdout: (s) => out.push(s),
+  stderr: (s) => out.push(s),
+  cwd,
+  color: false,
+  quiet: false,
+});
 
 async function exitCodeOf(p: Promise<void>): Promise<number | null> {
   try {
@@ -42,7 +57,9 @@ describe('runSimulateCommand', () => {
     await runSimulateCommand({ seed: 'one', n: 5, out: dir }, io(root));
     await runSimulateCommand({ seed: 'two', n: 6, out: dir }, io(root));
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('keep me');
-    expect(readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8')).toBe(simulateTrial({ seed: 'two', n: 6 }).lockFiles.get('dm.csv'));
+    expect(readFileSync(join(dir, 'lock', 'dm.csv'), 'utf8')).toBe(
+      simulateTrial({ seed: 'two', n: 6 }).lockFiles.get('dm.csv'),
+    );
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'lock', 'randomization.csv']);
   });
 
@@ -57,7 +74,9 @@ describe('runSimulateCommand', () => {
 
   it('fails with exit 73 when DIR cannot be created (a file is in the way)', async () => {
     writeFileSync(join(root, 'afile'), 'x');
-    expect(await exitCodeOf(runSimulateCommand({ seed: 's', n: 3, out: join('afile', 'sub') }, io(root)))).toBe(EXIT.CANTCREAT);
+    expect(await exitCodeOf(runSimulateCommand({ seed: 's', n: 3, out: join('afile', 'sub') }, io(root)))).toBe(
+      EXIT.CANTCREAT,
+    );
   });
 });
 
@@ -71,7 +90,9 @@ describe('runSimulateCommand: n and clean-up (issues 12, 13)', () => {
   }
 
   it('names the documented maximum in the message', async () => {
-    await expect(runSimulateCommand({ seed: 's', n: 100_001, out: join(root, 'max') }, io(root))).rejects.toThrow(/1 to 100,000/);
+    await expect(runSimulateCommand({ seed: 's', n: 100_001, out: join(root, 'max') }, io(root))).rejects.toThrow(
+      /1 to 100,000/,
+    );
   });
 
   it('removes the temporary folders of a killed run (its process is gone) and puts a lock set aside back', async () => {

@@ -36,7 +36,11 @@ interface Exit {
   readonly stderr: string;
 }
 
-function run(args: readonly string[], cwd: string, opts: { signalAt?: string; closeOutput?: boolean } = {}): Promise<Exit> {
+function run(
+  args: readonly string[],
+  cwd: string,
+  opts: { signalAt?: string; closeOutput?: boolean } = {},
+): Promise<Exit> {
   const env = { ...process.env, NO_COLOR: '1', SLE_MSC_TEST_SIGNAL_AT: opts.signalAt ?? '' };
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -92,11 +96,16 @@ describe('the built CLI killed or interrupted while writing its output folder', 
     // one's first act is to clean up after the run killed before it.
     // 'staged': killed during the analysis (its temporary folder made, DIR untouched).
     for (const step of ['staged', 'temp-created', 'half-written', 'written', 'old-moved', 'new-moved']) {
-      const killed = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd, { signalAt: `${step}:SIGKILL` });
+      const killed = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd, {
+        signalAt: `${step}:SIGKILL`,
+      });
       expect(killed.signal, step).toBe('SIGKILL');
       const sides = sideFolders(cwd);
       expect(sides.length, step).toBeGreaterThan(0);
-      expect(sides.every((s) => s.includes(`-${killed.pid}-`)), `${step}: ${sides.join(' ')}`).toBe(true);
+      expect(
+        sides.every((s) => s.includes(`-${killed.pid}-`)),
+        `${step}: ${sides.join(' ')}`,
+      ).toBe(true);
       if (step === 'old-moved') {
         // Between the two renames DIR is absent; the complete old output waits beside it.
         expect(existsSync(out)).toBe(false);

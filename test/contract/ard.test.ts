@@ -34,7 +34,7 @@ function readRfc4180(text: string): { fields: string[]; quoted: boolean[] }[] {
         i++;
         for (;;) {
           if (i >= text.length) throw new Error('unterminated quoted field');
-          if (text[i] === '"' && text[i + 1] === '"') (value += '"'), (i += 2);
+          if (text[i] === '"' && text[i + 1] === '"') ((value += '"'), (i += 2));
           else if (text[i] === '"') {
             i++;
             break;
@@ -64,13 +64,64 @@ function readRfc4180(text: string): { fields: string[]; quoted: boolean[] }[] {
 }
 
 const STATS = new Set([
-  'N', 'n', 'prop', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max', 'lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl',
-  'diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p', 'p_adj', 'or', 'or_lcl', 'or_ucl', 'events', 'pyears', 'rate',
-  'rr', 'rr_lcl', 'rr_ucl', 'hr', 'hr_lcl', 'hr_ucl', 'km', 'km_lcl', 'km_ucl', 'median_time', 'median_lcl', 'median_ucl',
+  'N',
+  'n',
+  'prop',
+  'mean',
+  'sd',
+  'median',
+  'q1',
+  'q3',
+  'min',
+  'max',
+  'lsmean',
+  'lsmean_se',
+  'lsmean_lcl',
+  'lsmean_ucl',
+  'diff',
+  'diff_se',
+  'diff_lcl',
+  'diff_ucl',
+  'df',
+  'p',
+  'p_adj',
+  'or',
+  'or_lcl',
+  'or_ucl',
+  'events',
+  'pyears',
+  'rate',
+  'rr',
+  'rr_lcl',
+  'rr_ucl',
+  'hr',
+  'hr_lcl',
+  'hr_ucl',
+  'km',
+  'km_lcl',
+  'km_ucl',
+  'median_time',
+  'median_lcl',
+  'median_ucl',
   'censored',
 ]);
 /** ard.md: "`method` is empty on plain counts and descriptives (`N`, `n`, `prop`, `events`, `censored`, `pyears`, `rate`, `mean` …)". */
-const PLAIN = new Set(['N', 'n', 'prop', 'events', 'censored', 'pyears', 'rate', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max']);
+const PLAIN = new Set([
+  'N',
+  'n',
+  'prop',
+  'events',
+  'censored',
+  'pyears',
+  'rate',
+  'mean',
+  'sd',
+  'median',
+  'q1',
+  'q3',
+  'min',
+  'max',
+]);
 const MODEL_STAT = /^(lsmean|or|rr|hr)(_|$)/;
 const VISITS = new Set(['', 'BASELINE', 'WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52']);
 
@@ -83,8 +134,14 @@ interface Ard {
 
 function readArd(bytes: Buffer): Ard {
   const [head, ...body] = readRfc4180(bytes.toString('utf8'));
-  for (const r of body) if (r.fields.length !== 9) throw new Error(`record with ${r.fields.length} fields: ${r.fields.join(',')}`);
-  return { bytes, header: head!.fields, rows: body.map((r) => r.fields as unknown as Record9), quoted: body.map((r) => r.quoted) };
+  for (const r of body)
+    if (r.fields.length !== 9) throw new Error(`record with ${r.fields.length} fields: ${r.fields.join(',')}`);
+  return {
+    bytes,
+    header: head!.fields,
+    rows: body.map((r) => r.fields as unknown as Record9),
+    quoted: body.map((r) => r.quoted),
+  };
 }
 
 /** RFC 4180 §2.6: fields containing a line break, double quote or comma must be quoted. */
@@ -120,7 +177,9 @@ describe.each([
   it('quotes a field exactly when RFC 4180 requires it (comma, quote, CR or LF inside)', () => {
     const { rows, quoted } = ard();
     const bad: string[] = [];
-    rows.forEach((r, i) => r.forEach((f, j) => quoted[i]![j] !== NEEDS_QUOTES.test(f) && bad.push(`line ${i + 2} field ${j + 1}: ${f}`)));
+    rows.forEach((r, i) =>
+      r.forEach((f, j) => quoted[i]![j] !== NEEDS_QUOTES.test(f) && bad.push(`line ${i + 2} field ${j + 1}: ${f}`)),
+    );
     expect(bad.slice(0, 5)).toEqual([]);
     expect(quoted.some((q) => q.includes(true))).toBe(true); // the sample does hold fields that need quotes
   });
@@ -137,7 +196,9 @@ describe.each([
   });
 
   it('prints value as JavaScript prints a double (shortest round trip) or empty; no NaN or Infinity', () => {
-    const bad = ard().rows.filter(([, , , , , , , , v]) => v !== '' && !(Number.isFinite(Number(v)) && String(Number(v)) === v));
+    const bad = ard().rows.filter(
+      ([, , , , , , , , v]) => v !== '' && !(Number.isFinite(Number(v)) && String(Number(v)) === v),
+    );
     expect(bad.slice(0, 5)).toEqual([]);
   });
 
@@ -181,7 +242,9 @@ describe.each([
 
 describe('groups (ard.md §Groups) in the unblinded run', () => {
   it('model-based rows (lsmean…, or…, rr…, hr…) and comparison rows are per arm or per comparison, never TOTAL', () => {
-    const bad = unblinded.rows.filter(([, , , , group, comparator, stat]) => group === 'TOTAL' && (comparator !== '' || MODEL_STAT.test(stat)));
+    const bad = unblinded.rows.filter(
+      ([, , , , group, comparator, stat]) => group === 'TOTAL' && (comparator !== '' || MODEL_STAT.test(stat)),
+    );
     expect(bad.slice(0, 5)).toEqual([]);
     const comparisons = unblinded.rows.filter((r) => r[5] === 'PBO');
     expect(comparisons.length).toBeGreaterThan(0);

@@ -116,7 +116,28 @@ describe('cli.md §Exit codes', () => {
     const d = tmp();
     writeFileSync(join(d, 'afile'), 'x');
     const fev = join(packageRoot(), 'test', 'fixtures', 'mmrm', 'fev_data.csv');
-    const mmrm = await runMain(['mmrm', '--data', fev, '--response', 'FEV1', '--subject', 'USUBJID', '--visit', 'AVISIT', '--model', 'ARMCD', '--cov', 'cs', '--df', 'residual', '--out', d], d);
+    const mmrm = await runMain(
+      [
+        'mmrm',
+        '--data',
+        fev,
+        '--response',
+        'FEV1',
+        '--subject',
+        'USUBJID',
+        '--visit',
+        'AVISIT',
+        '--model',
+        'ARMCD',
+        '--cov',
+        'cs',
+        '--df',
+        'residual',
+        '--out',
+        d,
+      ],
+      d,
+    );
     expect(mmrm.code).toBe(73);
     expectNoStack(mmrm);
     const sim = await runMain(['simulate', '--seed', '1', '--n', '3', '--out', join(d, 'afile')], d);
@@ -151,7 +172,10 @@ describe('cli.md §Diagnostics', () => {
     expect(r.stderr).toMatch(/^dm\.csv:3:SEX: /m);
     expect(r.stderr).toContain(`${rand}:3:ARM: 'Plasebo' is not one of the controlled terms`);
     // A missing randomization file is still 66 with a broken lock, and the lock's defects are printed.
-    const missing = await runMain(['analyze', defective, '--randomization', join(d, 'none.csv'), '--out', join(d, 'o')], d);
+    const missing = await runMain(
+      ['analyze', defective, '--randomization', join(d, 'none.csv'), '--out', join(d, 'o')],
+      d,
+    );
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/^dm\.csv:3:SEX: /m);
     expect(existsSync(join(d, 'o'))).toBe(false);
@@ -174,7 +198,8 @@ describe('cli.md §Diagnostics', () => {
 
   it('colour only on a terminal, never when NO_COLOR is set (even empty), FORCE_COLOR notwithstanding', async () => {
     const d = tmp();
-    const run = (env: NodeJS.ProcessEnv, tty: boolean) => runMain(['analyze', defective, '--out', join(d, 'o')], d, { env, tty });
+    const run = (env: NodeJS.ProcessEnv, tty: boolean) =>
+      runMain(['analyze', defective, '--out', join(d, 'o')], d, { env, tty });
     const onTerminal = await run({}, true);
     expect(onTerminal.code).toBe(65);
     expect(onTerminal.stderr).toMatch(ANSI); // the test can fail: colour does appear on a terminal
@@ -239,7 +264,9 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
     expect(JSON.parse(blinded.get('manifest.json')!.toString('utf8'))).toMatchObject({ blinding: 'blinded' });
     // DIR now holds exactly what the new manifest lists: files only the unblinded run makes (model
     // tables, the LS-mean figure) are gone.
-    const listed = (JSON.parse(blinded.get('manifest.json')!.toString('utf8')) as { outputs: { path: string }[] }).outputs.map((o) => o.path);
+    const listed = (
+      JSON.parse(blinded.get('manifest.json')!.toString('utf8')) as { outputs: { path: string }[] }
+    ).outputs.map((o) => o.path);
     expect([...blinded.keys()]).toEqual(['manifest.json', ...listed].sort());
     expect([...demoTree.keys()].filter((k) => !blinded.has(k))).toContain('figures/F-14.2.3.svg');
     expect(readdirSync(cwd)).toEqual(['out']);
@@ -248,7 +275,16 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   it('the blinded run holds no arm in any file: ADaM, ARD, tables, listings, SVG, and PNGs drawn from those SVGs', () => {
     const tree = readTree(out);
     const kinds = new Set([...tree.keys()].map((k) => k.split('/')[0]));
-    expect([...kinds].sort()).toEqual(['adam', 'ard.csv', 'figures', 'index.html', 'listings', 'log.txt', 'manifest.json', 'tables']);
+    expect([...kinds].sort()).toEqual([
+      'adam',
+      'ard.csv',
+      'figures',
+      'index.html',
+      'listings',
+      'log.txt',
+      'manifest.json',
+      'tables',
+    ]);
     for (const [path, bytes] of tree) {
       if (path.endsWith('.png')) continue;
       const text = bytes.toString('utf8');
@@ -286,8 +322,21 @@ describe('cli.md §Commands (simulate)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(join(d, 'sim')).sort()).toEqual(['lock', 'randomization.csv']);
     const lockFiles = readdirSync(join(d, 'sim', 'lock')).sort();
-    expect(lockFiles).toEqual(['ae.csv', 'cm.csv', 'dm.csv', 'ds.csv', 'ex.csv', 'lb.csv', 'lock.json', 'qs.csv', 'sv.csv']);
-    const lockJson = JSON.parse(readFileSync(join(d, 'sim', 'lock', 'lock.json'), 'utf8')) as { blinded: unknown; files: object };
+    expect(lockFiles).toEqual([
+      'ae.csv',
+      'cm.csv',
+      'dm.csv',
+      'ds.csv',
+      'ex.csv',
+      'lb.csv',
+      'lock.json',
+      'qs.csv',
+      'sv.csv',
+    ]);
+    const lockJson = JSON.parse(readFileSync(join(d, 'sim', 'lock', 'lock.json'), 'utf8')) as {
+      blinded: unknown;
+      files: object;
+    };
     expect(lockJson.blinded).toBe(true);
     expect(Object.keys(lockJson.files)).not.toContain('randomization.csv');
   });

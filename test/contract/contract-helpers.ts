@@ -55,7 +55,18 @@ export function sameTree(a: ReadonlyMap<string, Buffer>, b: ReadonlyMap<string, 
 }
 
 /** Arm codes and names of randomization.md as they could appear in any output (the e2e test's list). */
-export const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'MSC 1x10^6', 'MSC 5x10^6', 'MSC 1\u00d710\u2076', 'MSC 5\u00d710\u2076', '\u00d710\u2076', 'cells/kg'] as const;
+export const ARM_TOKENS = [
+  'PBO',
+  'MSC1E6',
+  'MSC5E6',
+  'Placebo',
+  'MSC 1x10^6',
+  'MSC 5x10^6',
+  'MSC 1\u00d710\u2076',
+  'MSC 5\u00d710\u2076',
+  '\u00d710\u2076',
+  'cells/kg',
+] as const;
 
 /** ANSI SGR escape (colour). */
 export const ANSI = /\u001b\[/;

@@ -55,7 +55,9 @@ describe('lock.md §File format: what may vary without changing the analysis', (
         // Columns reversed, and an unknown column holding a comma and a quote (so it is quoted).
         const rows = parse(text) as string[][];
         out = rows
-          .map((r, i) => [...[...r].reverse(), i === 0 ? 'XNOTE' : 'note, "kept" and ignored'].map(field).join(',') + '\n')
+          .map(
+            (r, i) => [...[...r].reverse(), i === 0 ? 'XNOTE' : 'note, "kept" and ignored'].map(field).join(',') + '\n',
+          )
           .join('');
       }
       writeFileSync(path, `\ufeff${out.replace(/\n/g, '\r\n')}`);

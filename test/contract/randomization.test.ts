@@ -66,8 +66,12 @@ describe('randomization.md: every disagreement is bad input, all reported in one
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
     const errorLines = r.stderr.split('\n').filter((l) => l.startsWith(file));
-    for (const e of expected) expect(errorLines.filter((l) => l.startsWith(e)), e).toHaveLength(1);
-    expect(errorLines, errorLines.join("\n")).toHaveLength(expected.length);
+    for (const e of expected)
+      expect(
+        errorLines.filter((l) => l.startsWith(e)),
+        e,
+      ).toHaveLength(1);
+    expect(errorLines, errorLines.join('\n')).toHaveLength(expected.length);
     expect(existsSync(join(d, 'o'))).toBe(false);
   });
 });

@@ -63,29 +63,50 @@ describe('README §Output folder', () => {
     expect(keys).toContain('ard.csv');
     expect(keys).toContain('adam/adsl.csv');
     const adam = keys.filter((k) => k.startsWith('adam/'));
-    expect(adam.filter((k) => k !== 'adam/define.xml' && k !== 'adam/define.html').every((k) => /^adam\/[a-z0-9]+\.(csv|xpt|json)$/.test(k))).toBe(true);
+    expect(
+      adam
+        .filter((k) => k !== 'adam/define.xml' && k !== 'adam/define.html')
+        .every((k) => /^adam\/[a-z0-9]+\.(csv|xpt|json)$/.test(k)),
+    ).toBe(true);
     expect(adam).toContain('adam/define.xml');
     expect(adam).toContain('adam/define.html');
-    const stems = (ext: string): string[] => adam.filter((k) => k.endsWith(ext)).map((k) => k.slice(0, -ext.length)).sort();
+    const stems = (ext: string): string[] =>
+      adam
+        .filter((k) => k.endsWith(ext))
+        .map((k) => k.slice(0, -ext.length))
+        .sort();
     expect(stems('.xpt')).toEqual(stems('.csv'));
     expect(stems('.json')).toEqual(stems('.csv'));
     const tables = keys.filter((k) => k.startsWith('tables/'));
     const ids = new Set(tables.map((k) => k.replace(/^tables\/(.+)\.(rtf|html|txt)$/, '$1')));
     expect(ids.size).toBeGreaterThan(10);
-    expect(tables.sort()).toEqual([...ids].flatMap((id) => ['html', 'rtf', 'txt'].map((e) => `tables/${id}.${e}`)).sort());
+    expect(tables.sort()).toEqual(
+      [...ids].flatMap((id) => ['html', 'rtf', 'txt'].map((e) => `tables/${id}.${e}`)).sort(),
+    );
   });
 
   it('manifest: tool and SAP versions, lock id, blinding and draft flag', () => {
     const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
     const lockJson = JSON.parse(readFileSync(join(SAMPLE_LOCK, 'lock.json'), 'utf8')) as { lockId: string };
-    expect(manifest).toMatchObject({ tool: 'sle-msc', toolVersion: pkg.version, lockId: lockJson.lockId, blinding: 'blinded', draft: false });
+    expect(manifest).toMatchObject({
+      tool: 'sle-msc',
+      toolVersion: pkg.version,
+      lockId: lockJson.lockId,
+      blinding: 'blinded',
+      draft: false,
+    });
     expect(manifest.sapVersion).toMatch(/\S/);
   });
 
   it('manifest: the SHA-256 of every input (each lock file, the SAP settings) equals the bytes read', () => {
-    const lockJson = JSON.parse(readFileSync(join(SAMPLE_LOCK, 'lock.json'), 'utf8')) as { files: Record<string, string> };
+    const lockJson = JSON.parse(readFileSync(join(SAMPLE_LOCK, 'lock.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     const expected = [
-      ...Object.keys(lockJson.files).map((f) => ({ name: `lock/${f}`, sha256: sha256(readFileSync(join(SAMPLE_LOCK, f))) })),
+      ...Object.keys(lockJson.files).map((f) => ({
+        name: `lock/${f}`,
+        sha256: sha256(readFileSync(join(SAMPLE_LOCK, f))),
+      })),
       { name: 'sap/settings.json', sha256: sha256(readFileSync(join(packageRoot(), 'sap', 'settings.json'))) },
     ];
     const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -97,7 +118,11 @@ describe('README §Output folder', () => {
     expect(manifest.outputs.map((o) => o.path).sort()).toEqual(files.map(([k]) => k).sort());
     for (const [k, v] of files) {
       if (k === 'log.txt') expect(manifest.outputs.find((o) => o.path === k)).toEqual({ path: k, hashed: false });
-      else expect(manifest.outputs.find((o) => o.path === k), k).toEqual({ path: k, bytes: v.length, sha256: sha256(v) });
+      else
+        expect(
+          manifest.outputs.find((o) => o.path === k),
+          k,
+        ).toEqual({ path: k, bytes: v.length, sha256: sha256(v) });
     }
   });
 

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayNumber, daysInMonth, earliestDay, fromDayNumber, isValidIsoDate, latestDay, protocolDay } from '../../src/core/dates.js';
+import {
+  dayNumber,
+  daysInMonth,
+  earliestDay,
+  fromDayNumber,
+  isValidIsoDate,
+  latestDay,
+  protocolDay,
+} from '../../src/core/dates.js';
 
 describe('dayNumber and fromDayNumber', () => {
   it('agree with Date for every day of 1899–2101 (years Date reads as written)', () => {
@@ -37,7 +45,9 @@ describe('dayNumber and fromDayNumber', () => {
 
 describe('daysInMonth, earliestDay, latestDay', () => {
   it('use the Gregorian leap rule whatever the year, 0–99 included', () => {
-    expect([daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2025, 2)]).toEqual([29, 28, 29, 28]);
+    expect([daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2025, 2)]).toEqual([
+      29, 28, 29, 28,
+    ]);
     // Year 0 is a leap year (divisible by 400); 1900, which Date.UTC would use instead, is not.
     expect(daysInMonth(0, 2)).toBe(29);
     expect(isValidIsoDate('0000-02-29')).toBe(true);

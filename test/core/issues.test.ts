@@ -8,7 +8,9 @@ import { escapeControls, formatIssue, issue } from '../../src/core/issues.js';
 describe('issue escapes what it quotes', () => {
   it('control and bidirectional formatting characters in rule, column and file become JSON-style escapes', () => {
     const i = issue('error', 'ae\u001b.csv', "'x\u001b[2J\u000c\u202e' is not one of the controlled terms", 3, 'A\tB');
-    expect(formatIssue(i)).toBe("ae\\u001b.csv:3:A\\tB: 'x\\u001b[2J\\u000c\\u202e' is not one of the controlled terms");
+    expect(formatIssue(i)).toBe(
+      "ae\\u001b.csv:3:A\\tB: 'x\\u001b[2J\\u000c\\u202e' is not one of the controlled terms",
+    );
     expect(formatIssue(i)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
   it('keeps ordinary text, accents and a no-break space as they are; line breaks as \\n, \\r', () => {

@@ -8,9 +8,10 @@ interface PrngFixture {
   readonly uniform: readonly string[];
 }
 // Source: test/fixtures/prng/make-prng.py, an independent Python re-implementation (exact integers).
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/prng/prng.json', import.meta.url), 'utf8'),
-) as Record<string, PrngFixture>;
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/prng/prng.json', import.meta.url), 'utf8')) as Record<
+  string,
+  PrngFixture
+>;
 
 describe('createPrng: the stream', () => {
   for (const [seed, ref] of Object.entries(fixture)) {
@@ -98,7 +99,7 @@ describe('createPrng: distributions (200,000 draws; bounds are 5 standard errors
     expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
     // Third moment of N(0,1) is 0 with SD sqrt(15 / N).
     expect(Math.abs(s3 / N)).toBeLessThan(5 * Math.sqrt(15 / N));
-    expect(Math.abs(beyond196 / N - 0.05)).toBeLessThan(5 * Math.sqrt(0.05 * 0.95 / N));
+    expect(Math.abs(beyond196 / N - 0.05)).toBeLessThan(5 * Math.sqrt((0.05 * 0.95) / N));
     const shifted = createPrng('normal2');
     let t = 0;
     for (let i = 0; i < 10_000; i++) t += shifted.normal(10, 2);
@@ -113,7 +114,11 @@ describe('createPrng: distributions (200,000 draws; bounds are 5 standard errors
     let a = 0;
     let c = 0;
     for (let i = 0; i < N; i++) {
-      const x = r.weighted([['a', 1], ['b', 0], ['c', 3]] as const);
+      const x = r.weighted([
+        ['a', 1],
+        ['b', 0],
+        ['c', 3],
+      ] as const);
       if (x === 'a') a++;
       else if (x === 'c') c++;
       else throw new Error('zero-weight item drawn');
@@ -136,7 +141,7 @@ describe('createPrng: distributions (200,000 draws; bounds are 5 standard errors
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     expect(counts.size).toBe(6);
-    for (const c of counts.values()) expect(Math.abs(c / M - 1 / 6)).toBeLessThan(5 * Math.sqrt((5 / 36) / M));
+    for (const c of counts.values()) expect(Math.abs(c / M - 1 / 6)).toBeLessThan(5 * Math.sqrt(5 / 36 / M));
     expect(items).toEqual(['a', 'b', 'c']);
   });
 });

@@ -44,7 +44,9 @@ function lock() {
       ...sledai('S1', 2, 0, ['SLED09', 'SLED13']), // 8
       ...sledai('S3', 1, -10, ['SLED09', 'SLED13', 'SLED22']), // 9
       pga('S1', 2, 0, 1.75),
-      ...s.sdi.systems.map((sys) => qs('S1', 1, -10, { QSCAT: s.sdi.qscat, QSTESTCD: sys.code, QSSTRESN: sys.code === 'SDIMUSK' ? 2 : 0 })),
+      ...s.sdi.systems.map((sys) =>
+        qs('S1', 1, -10, { QSCAT: s.sdi.qscat, QSTESTCD: sys.code, QSSTRESN: sys.code === 'SDIMUSK' ? 2 : 0 }),
+      ),
     ],
     cm: [
       cm('S1', { CMDOSE: 7.5, CMSTDTC: onDay(-20), CMENDTC: onDay(0) }),
@@ -64,12 +66,26 @@ function adslOf(unblinding: Unblinding) {
   return deriveAdsl(l, unblinding, inputs, s);
 }
 
-const rand = (USUBJID: string, STRATUM: '<10' | '>=10', ARMCD: RandomizationRow['ARMCD'], ACTARMCD: RandomizationRow['ACTARMCD']): RandomizationRow => ({
-  src: { file: 'randomization.csv', line: 2 }, STUDYID: 'SLEMSC01', USUBJID, RANDNO: `R-${USUBJID}`, RANDDT: onDay(-3),
-  STRATUM, ARMCD, ARM: ARMCD, ACTARMCD,
+const rand = (
+  USUBJID: string,
+  STRATUM: '<10' | '>=10',
+  ARMCD: RandomizationRow['ARMCD'],
+  ACTARMCD: RandomizationRow['ACTARMCD'],
+): RandomizationRow => ({
+  src: { file: 'randomization.csv', line: 2 },
+  STUDYID: 'SLEMSC01',
+  USUBJID,
+  RANDNO: `R-${USUBJID}`,
+  RANDDT: onDay(-3),
+  STRATUM,
+  ARMCD,
+  ARM: ARMCD,
+  ACTARMCD,
 });
 const unblinded: Unblinding = {
-  kind: 'randomization', file: 'randomization.csv', sha256: 'x',
+  kind: 'randomization',
+  file: 'randomization.csv',
+  sha256: 'x',
   rows: [rand('S1', '<10', 'MSC5E6', 'MSC5E6'), rand('S2', '>=10', 'PBO', null), rand('S3', '<10', 'MSC1E6', 'MSC1E6')],
 };
 
@@ -92,13 +108,25 @@ describe('deriveAdsl', () => {
 
   it('takes the Day 0 steroid dose and use flag (none for a subject never infused)', () => {
     const [s1, s2, s3] = adslOf({ kind: 'blinded' });
-    expect([s1?.CSDOSE0, s1?.CSUSE0FL, s2?.CSDOSE0, s2?.CSUSE0FL, s3?.CSDOSE0, s3?.CSUSE0FL]).toEqual([7.5, 'Y', null, null, 0, 'N']);
+    expect([s1?.CSDOSE0, s1?.CSUSE0FL, s2?.CSDOSE0, s2?.CSUSE0FL, s3?.CSDOSE0, s3?.CSUSE0FL]).toEqual([
+      7.5,
+      'Y',
+      null,
+      null,
+      0,
+      'N',
+    ]);
   });
 
   it('takes the infused volume EXVOL of the EXOCCUR = Y row (none when not infused or not recorded)', () => {
     const l = lock();
     const withVolume = { ...l, ex: [{ ...ex('S1'), EXVOL: 95 }, { ...ex('S2', 'N'), EXVOL: 100 }, ex('S3')] };
-    const inputs = { sledai: deriveSledai(l, s), pga: derivePga(l, s), sdi: deriveSdi(l, s), steroidProfiles: deriveSteroidDoses(l, s).profiles };
+    const inputs = {
+      sledai: deriveSledai(l, s),
+      pga: derivePga(l, s),
+      sdi: deriveSdi(l, s),
+      steroidProfiles: deriveSteroidDoses(l, s).profiles,
+    };
     expect(deriveAdsl(withVolume, { kind: 'blinded' }, inputs, s).map((r) => r.EXVOL)).toEqual([95, null, null]);
   });
 
@@ -113,14 +141,25 @@ describe('deriveAdsl', () => {
 
   it('blinded: no arm or randomized stratum in the records, BLINDED in every arm column of the dataset', () => {
     const a = adslOf({ kind: 'blinded' });
-    expect(a.every((r) => r.ARMCD === null && r.ACTARMCD === null && r.RANDSTR === null && r.STRATDFL === null)).toBe(true);
+    expect(a.every((r) => r.ARMCD === null && r.ACTARMCD === null && r.RANDSTR === null && r.STRATDFL === null)).toBe(
+      true,
+    );
     const d = toAdslDataset(a, true, s);
     for (const row of d.rows) {
-      expect([row['ARMCD'], row['ARM'], row['ACTARMCD'], row['ACTARM']]).toEqual(['BLINDED', 'BLINDED', 'BLINDED', 'BLINDED']);
+      expect([row['ARMCD'], row['ARM'], row['ACTARMCD'], row['ACTARM']]).toEqual([
+        'BLINDED',
+        'BLINDED',
+        'BLINDED',
+        'BLINDED',
+      ]);
       expect([row['TRT01P'], row['TRT01PN'], row['TRT01A'], row['TRT01AN']]).toEqual([null, null, null, null]);
     }
     // Nor does the metadata the run writes refer to a codelist of arms.
-    expect(d.meta.variables.filter((v) => v.codelist !== undefined && ['CL.ARMCD', 'CL.TRT', 'CL.TRTN'].includes(v.codelist))).toEqual([]);
+    expect(
+      d.meta.variables.filter(
+        (v) => v.codelist !== undefined && ['CL.ARMCD', 'CL.TRT', 'CL.TRTN'].includes(v.codelist),
+      ),
+    ).toEqual([]);
     const text = JSON.stringify(d.rows);
     for (const arm of s.arms) {
       expect(text).not.toContain(arm.code);
@@ -140,8 +179,22 @@ describe('deriveAdsl', () => {
       ['MSC1E6', 'MSC 1x10^6 cells/kg', 'MSC1E6', 'MSC 1x10^6 cells/kg', '<10', '<10', 'N'],
     ]);
     const d = toAdslDataset(a, false, s);
-    expect(d.rows[1]).toMatchObject({ ARMCD: 'PBO', ACTARMCD: null, RANDSTR: '>=10', TRT01P: 'Placebo', TRT01PN: 1, TRT01A: null, TRT01AN: null });
-    expect(d.rows[0]).toMatchObject({ TRT01P: 'MSC 5x10^6 cells/kg', TRT01PN: 3, TRT01A: 'MSC 5x10^6 cells/kg', TRT01AN: 3, ENRLFL: 'Y' });
+    expect(d.rows[1]).toMatchObject({
+      ARMCD: 'PBO',
+      ACTARMCD: null,
+      RANDSTR: '>=10',
+      TRT01P: 'Placebo',
+      TRT01PN: 1,
+      TRT01A: null,
+      TRT01AN: null,
+    });
+    expect(d.rows[0]).toMatchObject({
+      TRT01P: 'MSC 5x10^6 cells/kg',
+      TRT01PN: 3,
+      TRT01A: 'MSC 5x10^6 cells/kg',
+      TRT01AN: 3,
+      ENRLFL: 'Y',
+    });
     expect(d.meta.variables.find((v) => v.name === 'TRT01P')?.codelist).toBe('CL.TRT');
     expect(d.columns).toContain('STRATDFL');
   });

@@ -4,7 +4,12 @@ import { pga, qs } from './helpers.js';
 
 describe('groupQsAssessments', () => {
   it('groups one instrument by subject (in the order given) then VISITNUM', () => {
-    const rows = [pga('S2', 3, 28, 1), pga('S1', 3, 28, 1), pga('S1', 1, -7, 2), qs('S1', 2, 0, { QSCAT: 'LIT', QSTESTCD: 'LIT01' })];
+    const rows = [
+      pga('S2', 3, 28, 1),
+      pga('S1', 3, 28, 1),
+      pga('S1', 1, -7, 2),
+      qs('S1', 2, 0, { QSCAT: 'LIT', QSTESTCD: 'LIT01' }),
+    ];
     const a = groupQsAssessments(rows, 'PGA', ['S1', 'S2']);
     expect(a.map((x) => [x.USUBJID, x.VISITNUM, x.ADT])).toEqual([
       ['S1', 1, '2024-12-25'],

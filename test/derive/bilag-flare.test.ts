@@ -13,15 +13,26 @@ const G = ['A', 'B', 'C', 'D', 'E'];
 
 describe('computeDomainFlare', () => {
   it.each([
-    ['B', 'A', 'SEVERE'], ['E', 'A', 'SEVERE'], ['C', 'B', 'MODERATE'], ['E', 'B', 'MODERATE'],
-    ['D', 'C', 'MILD'], ['E', 'C', 'MILD'],
+    ['B', 'A', 'SEVERE'],
+    ['E', 'A', 'SEVERE'],
+    ['C', 'B', 'MODERATE'],
+    ['E', 'B', 'MODERATE'],
+    ['D', 'C', 'MILD'],
+    ['E', 'C', 'MILD'],
   ])('%s → %s is %s', (prev, now, sev) => {
     expect(computeDomainFlare(prev, now, G)).toBe(sev);
   });
 
-  it.each([['A', 'A'], ['B', 'B'], ['A', 'B'], ['C', 'C'], ['B', 'C'], ['E', 'D'], ['E', 'E']])(
-    '%s → %s is not a flare (same, better, or a move to D/E)',
-    (prev, now) => expect(computeDomainFlare(prev, now, G)).toBeNull(),
+  it.each([
+    ['A', 'A'],
+    ['B', 'B'],
+    ['A', 'B'],
+    ['C', 'C'],
+    ['B', 'C'],
+    ['E', 'D'],
+    ['E', 'E'],
+  ])('%s → %s is not a flare (same, better, or a move to D/E)', (prev, now) =>
+    expect(computeDomainFlare(prev, now, G)).toBeNull(),
   );
 
   it('has no transition without an earlier grade, and refuses a grade off the scale', () => {
@@ -32,12 +43,19 @@ describe('computeDomainFlare', () => {
 
 describe('computeBilagTransitions', () => {
   const D = ['d1', 'd2'];
-  const m = (a: string | null, b: string | null) => new Map([['d1', a], ['d2', b]]);
+  const m = (a: string | null, b: string | null) =>
+    new Map([
+      ['d1', a],
+      ['d2', b],
+    ]);
 
   it('compares with the most recent earlier grade, not baseline: A → A is no new flare, A → B → A flares twice', () => {
     const t = computeBilagTransitions(m('C', 'E'), [m('A', 'E'), m('A', 'E'), m('B', 'E'), m('A', 'E')], D, G);
     expect(t.map((x) => x.map((y) => `${y.domain}:${y.previous}${y.current}:${y.severity}`))).toEqual([
-      ['d1:CA:SEVERE'], [], [], ['d1:BA:SEVERE'],
+      ['d1:CA:SEVERE'],
+      [],
+      [],
+      ['d1:BA:SEVERE'],
     ]);
   });
 
@@ -56,16 +74,36 @@ describe('computeBilagTransitions', () => {
 });
 
 describe('computeAssessmentFlareFlags', () => {
-  const tr = (domain: string, severity: 'SEVERE' | 'MODERATE' | 'MILD') => ({ domain, previous: 'E', current: 'A', severity });
+  const tr = (domain: string, severity: 'SEVERE' | 'MODERATE' | 'MILD') => ({
+    domain,
+    previous: 'E',
+    current: 'A',
+    severity,
+  });
 
   it('counts a renal and a non-renal flare at one assessment once each, severity the worst', () => {
-    const f = computeAssessmentFlareFlags([tr('BLGRENL', 'MODERATE'), tr('BLGMUCO', 'MODERATE'), tr('BLGMUSK', 'SEVERE')], 'BLGRENL');
-    expect(f).toEqual({ flare: true, renal: true, nonRenal: true, severe: true, nonRenalSeverity: 'SEVERE', worst: 'SEVERE' });
+    const f = computeAssessmentFlareFlags(
+      [tr('BLGRENL', 'MODERATE'), tr('BLGMUCO', 'MODERATE'), tr('BLGMUSK', 'SEVERE')],
+      'BLGRENL',
+    );
+    expect(f).toEqual({
+      flare: true,
+      renal: true,
+      nonRenal: true,
+      severe: true,
+      nonRenalSeverity: 'SEVERE',
+      worst: 'SEVERE',
+    });
   });
 
   it('treats a mild transition as no flare (listing only)', () => {
     expect(computeAssessmentFlareFlags([tr('BLGRENL', 'MILD')], 'BLGRENL')).toEqual({
-      flare: false, renal: false, nonRenal: false, severe: false, nonRenalSeverity: null, worst: 'MILD',
+      flare: false,
+      renal: false,
+      nonRenal: false,
+      severe: false,
+      nonRenalSeverity: null,
+      worst: 'MILD',
     });
   });
 

@@ -88,7 +88,14 @@ describe('deriveBilagGrades and deriveBilagNewGrades', () => {
   it('writes grades and the NEWAB rows into adbilag', () => {
     const d = toBilagDataset(grades, deriveBilagNewGrades(grades, s), datasetContext(['S1', 'S9'], s));
     expect(d.rows).toHaveLength(36 + 2);
-    expect(d.rows.at(-1)).toMatchObject({ PARAMCD: 'NEWAB', PARAM: 'BILAG-2004 New A and New B Counts', VISITNUM: 5, AVISITN: 12, NEWA: null, AVALC: 'not graded: BLGRENL' });
+    expect(d.rows.at(-1)).toMatchObject({
+      PARAMCD: 'NEWAB',
+      PARAM: 'BILAG-2004 New A and New B Counts',
+      VISITNUM: 5,
+      AVISITN: 12,
+      NEWA: null,
+      AVALC: 'not graded: BLGRENL',
+    });
     expect(d.rows[0]).toMatchObject({ PARAMCD: 'BLGCONS', PARAM: 'BILAG-2004 Constitutional Grade' });
   });
 });

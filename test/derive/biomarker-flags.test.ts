@@ -17,8 +17,12 @@ const def = (flag: string) => {
   if (!d) throw new Error(flag);
   return d;
 };
-const status = (flag: string, AVAL: number | null, AVALQUAL: '<' | '>' | null, range: { ANRLO?: number; ANRHI?: number } = {}) =>
-  computeBiomarkerStatus(def(flag), { AVAL, AVALQUAL, ANRLO: range.ANRLO ?? null, ANRHI: range.ANRHI ?? null });
+const status = (
+  flag: string,
+  AVAL: number | null,
+  AVALQUAL: '<' | '>' | null,
+  range: { ANRLO?: number; ANRHI?: number } = {},
+) => computeBiomarkerStatus(def(flag), { AVAL, AVALQUAL, ANRLO: range.ANRLO ?? null, ANRHI: range.ANRHI ?? null });
 
 describe('compareWithLimit (SAP §5.9: <x just below x, >x just above x)', () => {
   it('places <x below every L ≥ x and above every L < x', () => {
@@ -83,7 +87,8 @@ describe('deriveBiomarkerFlags', () => {
     ],
   };
   const flags = deriveBiomarkerFlags(deriveLabResults(lock, s), ['S1', 'S2'], s);
-  const get = (u: string, flag: string, visit: string) => flags.find((f) => f.USUBJID === u && f.PARAMCD === flag && f.AVISIT === visit);
+  const get = (u: string, flag: string, visit: string) =>
+    flags.find((f) => f.USUBJID === u && f.PARAMCD === flag && f.AVISIT === visit);
 
   it('writes every subject × flag × scheduled visit from baseline on', () => {
     const visits = s.visits.filter((v) => v.visitnum >= s.baselineVisitnum).length;
@@ -99,9 +104,21 @@ describe('deriveBiomarkerFlags', () => {
 
   it('writes adbiom with 8-character parameter codes and the planned arm from ADSL', () => {
     const ds = toBiomarkerDataset(flags, datasetContext(['S1', 'S2'], s));
-    expect(ds.columns.slice(8)).toEqual(['PARAMCD', 'PARAM', 'LBTESTCD', 'AVISIT', 'AVISITN', 'VISITNUM', 'AVALC', 'BASEC']);
+    expect(ds.columns.slice(8)).toEqual([
+      'PARAMCD',
+      'PARAM',
+      'LBTESTCD',
+      'AVISIT',
+      'AVISITN',
+      'VISITNUM',
+      'AVALC',
+      'BASEC',
+    ]);
     expect(ds.rows.find((r) => r.USUBJID === 'S1' && r.LBTESTCD === 'WBC' && r.AVISIT === 'WEEK8')).toMatchObject({
-      PARAMCD: 'LEUKOPEN', AVISITN: 8, TRTP: 'Placebo', AVALC: 'MISS',
+      PARAMCD: 'LEUKOPEN',
+      AVISITN: 8,
+      TRTP: 'Placebo',
+      AVALC: 'MISS',
     });
     expect(ds.rows.every((r) => String(r.PARAMCD).length <= 8)).toBe(true);
   });

@@ -8,8 +8,14 @@ const s = settings();
 
 describe('deriveBiomarkers', () => {
   it('derives lab records, then flags for every DM subject, and writes adlb and adbiom', () => {
-    const d = deriveBiomarkers({ dm: [dm('S1'), dm('S2')], lb: [lb('S1', 'PROTCRT', 2, 0, '>0.5'), lb('S1', 'PROTCRT', 5, 84, 0.4)] }, s);
-    expect(d.labs.map((r) => [r.VISITNUM, r.AVAL, r.CHG])).toEqual([[2, 0.5, null], [5, 0.4, 0.4 - 0.5]]);
+    const d = deriveBiomarkers(
+      { dm: [dm('S1'), dm('S2')], lb: [lb('S1', 'PROTCRT', 2, 0, '>0.5'), lb('S1', 'PROTCRT', 5, 84, 0.4)] },
+      s,
+    );
+    expect(d.labs.map((r) => [r.VISITNUM, r.AVAL, r.CHG])).toEqual([
+      [2, 0.5, null],
+      [5, 0.4, 0.4 - 0.5],
+    ]);
     const upcr = d.flags.filter((f) => f.USUBJID === 'S1' && f.PARAMCD === 'UPCRGT05');
     expect(upcr.find((f) => f.AVISIT === 'BASELINE')?.AVALC).toBe('ABN');
     expect(upcr.find((f) => f.AVISIT === 'WEEK12')).toMatchObject({ AVALC: 'NORM', BASEC: 'ABN' });

@@ -44,13 +44,18 @@ describe('deriveConmedAtDay0', () => {
       cm('S1', { CMSEQ: 2, CMSTDTC: onDay(-30), CMENDTC: '2024-12' }),
       cm('S2', { CMSEQ: 1, CMSTDTC: onDay(-30), CMENDTC: null }),
     ];
-    const adsl = [adslRecord('S1', { TRTSDT: DAY0 }), adslRecord('S2', { TRTSDT: null, INFFL: 'N', SAFFL: 'N', FASFL: 'N' })];
+    const adsl = [
+      adslRecord('S1', { TRTSDT: DAY0 }),
+      adslRecord('S2', { TRTSDT: null, INFFL: 'N', SAFFL: 'N', FASFL: 'N' }),
+    ];
     const out = deriveConmedAtDay0(rows, adsl);
     expect(out.map((r) => [r.USUBJID, r.CMSEQ, r.ASTDY, r.AENDY, r.D0FL])).toEqual([
       ['S1', 1, -214, null, 'Y'], // 2024-06-01 is day −214
       ['S1', 2, -30, -1, 'N'], // end 2024-12 → 2024-12-31, day −1
       ['S2', 1, null, null, null],
     ]);
-    expect(toConmedDataset(out, datasetContext(['S1', 'S2'], loadSapSettings(defaultSettingsPath()))).rows[0]).toMatchObject({ USUBJID: 'S1', CMCAT: 'ANTIMALARIAL', D0FL: 'Y', CMENDTC: null });
+    expect(
+      toConmedDataset(out, datasetContext(['S1', 'S2'], loadSapSettings(defaultSettingsPath()))).rows[0],
+    ).toMatchObject({ USUBJID: 'S1', CMCAT: 'ANTIMALARIAL', D0FL: 'Y', CMENDTC: null });
   });
 });

@@ -4,9 +4,20 @@ import type { DatasetMeta, VariableMeta } from '../../src/derive/dataset-metadat
 import { datasetContext } from '../helpers/dataset-context.js';
 import { settings } from './helpers.js';
 
-const v = (name: string, extra: Partial<VariableMeta> = {}): VariableMeta => ({ name, label: name, type: 'text', origin: 'Derived', ...extra });
+const v = (name: string, extra: Partial<VariableMeta> = {}): VariableMeta => ({
+  name,
+  label: name,
+  type: 'text',
+  origin: 'Derived',
+  ...extra,
+});
 const meta = (variables: VariableMeta[]): DatasetMeta => ({
-  name: 'ADX', label: 'X', class: 'BASIC DATA STRUCTURE', structure: 'x', keys: [], variables,
+  name: 'ADX',
+  label: 'X',
+  class: 'BASIC DATA STRUCTURE',
+  structure: 'x',
+  keys: [],
+  variables,
 });
 
 describe('makeDataset', () => {
@@ -18,22 +29,50 @@ describe('makeDataset', () => {
   });
 
   it('takes a column from the record field of the same name unless the adapter computes it', () => {
-    const d = makeDataset(meta([v('USUBJID'), v('PARAMCD'), v('AVAL')]), [{ USUBJID: 'S1', AVAL: 3, src: { line: 2 } }], () => ({
-      PARAMCD: 'PGA',
-    }));
+    const d = makeDataset(
+      meta([v('USUBJID'), v('PARAMCD'), v('AVAL')]),
+      [{ USUBJID: 'S1', AVAL: 3, src: { line: 2 } }],
+      () => ({
+        PARAMCD: 'PGA',
+      }),
+    );
     expect(d.rows).toEqual([{ USUBJID: 'S1', PARAMCD: 'PGA', AVAL: 3 }]);
   });
 
   it('fills ADSL-sourced variables from the subject, PARAM from the PARAMCD codelist, AVISITN from AVISIT', () => {
     const m = meta([
-      v('STUDYID', { source: 'ADSL.STUDYID' }), v('USUBJID'), v('TRTP', { source: 'ADSL.TRT01P', codelist: 'CL.TRT' }),
-      v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }), v('PARAM'), v('AVISIT'), v('AVISITN', { codelist: 'CL.AVISITN' }),
+      v('STUDYID', { source: 'ADSL.STUDYID' }),
+      v('USUBJID'),
+      v('TRTP', { source: 'ADSL.TRT01P', codelist: 'CL.TRT' }),
+      v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }),
+      v('PARAM'),
+      v('AVISIT'),
+      v('AVISITN', { codelist: 'CL.AVISITN' }),
     ]);
-    const rows = [{ USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: 'WEEK12' }, { USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: null }];
+    const rows = [
+      { USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: 'WEEK12' },
+      { USUBJID: 'S1', PARAMCD: 'PGA', AVISIT: null },
+    ];
     const d = makeDataset(m, rows, undefined, datasetContext(['S1'], settings()));
     expect(d.rows).toEqual([
-      { STUDYID: 'SLEMSC01', USUBJID: 'S1', TRTP: 'Placebo', PARAMCD: 'PGA', PARAM: 'Physician Global Assessment (0-3)', AVISIT: 'WEEK12', AVISITN: 12 },
-      { STUDYID: 'SLEMSC01', USUBJID: 'S1', TRTP: 'Placebo', PARAMCD: 'PGA', PARAM: 'Physician Global Assessment (0-3)', AVISIT: null, AVISITN: null },
+      {
+        STUDYID: 'SLEMSC01',
+        USUBJID: 'S1',
+        TRTP: 'Placebo',
+        PARAMCD: 'PGA',
+        PARAM: 'Physician Global Assessment (0-3)',
+        AVISIT: 'WEEK12',
+        AVISITN: 12,
+      },
+      {
+        STUDYID: 'SLEMSC01',
+        USUBJID: 'S1',
+        TRTP: 'Placebo',
+        PARAMCD: 'PGA',
+        PARAM: 'Physician Global Assessment (0-3)',
+        AVISIT: null,
+        AVISITN: null,
+      },
     ]);
     expect(d.meta.variables.find((x) => x.name === 'TRTP')?.codelist).toBe('CL.TRT');
   });
@@ -47,15 +86,19 @@ describe('makeDataset', () => {
 
   it('throws for a subject not in ADSL and for a PARAMCD not in its codelist', () => {
     const ctx = datasetContext(['S1'], settings());
-    expect(() => makeDataset(meta([v('USUBJID'), v('STUDYID', { source: 'ADSL.STUDYID' })]), [{ USUBJID: 'S9' }], undefined, ctx)).toThrow(
-      'dataset ADX: subject S9 is not in ADSL',
-    );
+    expect(() =>
+      makeDataset(meta([v('USUBJID'), v('STUDYID', { source: 'ADSL.STUDYID' })]), [{ USUBJID: 'S9' }], undefined, ctx),
+    ).toThrow('dataset ADX: subject S9 is not in ADSL');
     const m = meta([v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }), v('PARAM')]);
-    expect(() => makeDataset(m, [{ PARAMCD: 'XYZ' }], undefined, ctx)).toThrow('codelist CL.PARAMCD.ADPGA has no term XYZ');
+    expect(() => makeDataset(m, [{ PARAMCD: 'XYZ' }], undefined, ctx)).toThrow(
+      'codelist CL.PARAMCD.ADPGA has no term XYZ',
+    );
   });
 
   it('throws when the adapter computes a column the metadata does not have', () => {
-    expect(() => makeDataset(meta([v('A')]), [{ A: 1 }], () => ({ AA: 2 }))).toThrow('dataset adx: the adapter computes AA, not in the metadata');
+    expect(() => makeDataset(meta([v('A')]), [{ A: 1 }], () => ({ AA: 2 }))).toThrow(
+      'dataset adx: the adapter computes AA, not in the metadata',
+    );
   });
 
   it('throws when a column is in neither the record nor the adapter, or is not a plain value', () => {

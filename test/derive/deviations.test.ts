@@ -41,7 +41,15 @@ describe('deriveDeviations', () => {
       ['ARM', 'N', 'Y', 'N', 'Y'],
       ['NINF', 'N', 'N', 'Y', 'Y'],
     ]);
-    expect(toDeviationDataset(out, datasetContext(out.map((r) => r.USUBJID), loadSapSettings(defaultSettingsPath()))).rows[1]).toMatchObject({ USUBJID: 'STR', SCRSLED: 12, STRATUM: '>=10', RANDSTR: '<10' });
+    expect(
+      toDeviationDataset(
+        out,
+        datasetContext(
+          out.map((r) => r.USUBJID),
+          loadSapSettings(defaultSettingsPath()),
+        ),
+      ).rows[1],
+    ).toMatchObject({ USUBJID: 'STR', SCRSLED: 12, STRATUM: '>=10', RANDSTR: '<10' });
   });
 
   it('is empty in a blinded run (no randomization row: nothing to compare)', () => {

@@ -9,10 +9,14 @@ describe('computeEndOfStudy', () => {
     const rand = ds('S1', 'PROTOCOL MILESTONE', 'RANDOMIZED', -1);
     expect(computeEndOfStudy([rand], s)).toEqual({ EOSSTT: 'ONGOING', DCSREAS: null, EOSDT: null });
     expect(computeEndOfStudy([rand, ds('S1', 'DISPOSITION EVENT', 'COMPLETED', 364)], s)).toEqual({
-      EOSSTT: 'COMPLETED', DCSREAS: null, EOSDT: onDay(364),
+      EOSSTT: 'COMPLETED',
+      DCSREAS: null,
+      EOSDT: onDay(364),
     });
     expect(computeEndOfStudy([rand, ds('S1', 'DISPOSITION EVENT', 'DEATH', 50)], s)).toEqual({
-      EOSSTT: 'DISCONTINUED', DCSREAS: 'DEATH', EOSDT: onDay(50),
+      EOSSTT: 'DISCONTINUED',
+      DCSREAS: 'DEATH',
+      EOSDT: onDay(50),
     });
   });
 

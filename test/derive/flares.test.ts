@@ -18,7 +18,10 @@ import { datasetContext } from '../helpers/dataset-context.js';
 
 describe('computeFlareWindowCutoffs (SAP.md §4.5)', () => {
   it("closes a window at the subject's Week w visit date, else at day 7·w", () => {
-    const dates = new Map([[5, onDay(90)], [10, onDay(360)]]); // Week 12 late, no Week 24
+    const dates = new Map([
+      [5, onDay(90)],
+      [10, onDay(360)],
+    ]); // Week 12 late, no Week 24
     expect(computeFlareWindowCutoffs(dates, DAY0, settings())).toEqual([
       { window: 'WEEK12', week: 12, day: 90, source: 'VISIT' },
       { window: 'WEEK24', week: 24, day: 168, source: 'DAY' },
@@ -29,19 +32,30 @@ describe('computeFlareWindowCutoffs (SAP.md §4.5)', () => {
 });
 
 describe('computeFlareWindow', () => {
-  const a = (ADY: number, flare: boolean, renal = false) => ({
-    ADY, FLAREFL: flare ? 'Y' : 'N', RENFL: renal ? 'Y' : 'N', NRENFL: flare && !renal ? 'Y' : 'N', SEVFL: 'N',
-  }) as const;
+  const a = (ADY: number, flare: boolean, renal = false) =>
+    ({
+      ADY,
+      FLAREFL: flare ? 'Y' : 'N',
+      RENFL: renal ? 'Y' : 'N',
+      NRENFL: flare && !renal ? 'Y' : 'N',
+      SEVFL: 'N',
+    }) as const;
 
   it('includes an assessment on the cut-off day and excludes the day after (SAP example: days 88, 90 in, 95 out)', () => {
     const w = computeFlareWindow([a(88, true), a(90, true, true), a(95, true)], 90);
-    expect(w).toEqual({ assessments: 2, daysAtRisk: 90, events: { FLARE: 2, FLARE_RENAL: 1, FLARE_NONRENAL: 1, FLARE_SEVERE: 0 } });
+    expect(w).toEqual({
+      assessments: 2,
+      daysAtRisk: 90,
+      events: { FLARE: 2, FLARE_RENAL: 1, FLARE_NONRENAL: 1, FLARE_SEVERE: 0 },
+    });
     expect(computeFlareWindow([a(88, true), a(90, true), a(95, true)], 89).daysAtRisk).toBe(88);
   });
 
   it('has 0 days at risk and no events without an assessment in the window', () => {
     expect(computeFlareWindow([a(100, true)], 84)).toEqual({
-      assessments: 0, daysAtRisk: 0, events: { FLARE: 0, FLARE_RENAL: 0, FLARE_NONRENAL: 0, FLARE_SEVERE: 0 },
+      assessments: 0,
+      daysAtRisk: 0,
+      events: { FLARE: 0, FLARE_RENAL: 0, FLARE_NONRENAL: 0, FLARE_SEVERE: 0 },
     });
   });
 });
@@ -61,7 +75,15 @@ describe('deriveFlares: the worked example of SAP.md §5.5', () => {
     dm: [dm('S1'), dm('S2')],
     ds: [],
     ex: [ex('S1'), ex('S2')],
-    sv: [sv('S1', 2, 0), sv('S1', 3, 28), sv('S1', 3.01, 40), sv('S1', 4, 56), sv('S1', 5, 84), sv('S1', 6, 112), sv('S2', 2, 0)],
+    sv: [
+      sv('S1', 2, 0),
+      sv('S1', 3, 28),
+      sv('S1', 3.01, 40),
+      sv('S1', 4, 56),
+      sv('S1', 5, 84),
+      sv('S1', 6, 112),
+      sv('S2', 2, 0),
+    ],
     qs,
   };
   const adsl = deriveAdsl(lock, { kind: 'blinded' }, { sledai: [], pga: [], sdi: [], steroidProfiles: new Map() }, s);
@@ -89,7 +111,11 @@ describe('deriveFlares: the worked example of SAP.md §5.5', () => {
   it('writes adflare with window flags, adflrsum per subject and window, and adflrlst with the 5 listed transitions', () => {
     const [adflare, adflrsum, adflrlst] = toFlareDatasets(d, datasetContext(['S1', 'S2'], s));
     expect(adflare!.rows.map((r) => [r.VISITNUM, r.W12FL, r.W24FL, r.W52FL])).toEqual([
-      [3, 'Y', 'Y', 'Y'], [3.01, 'Y', 'Y', 'Y'], [4, 'Y', 'Y', 'Y'], [5, 'Y', 'Y', 'Y'], [6, 'N', 'Y', 'Y'],
+      [3, 'Y', 'Y', 'Y'],
+      [3.01, 'Y', 'Y', 'Y'],
+      [4, 'Y', 'Y', 'Y'],
+      [5, 'Y', 'Y', 'Y'],
+      [6, 'N', 'Y', 'Y'],
     ]);
     expect(adflrsum!.rows).toHaveLength(2 * 3);
     expect(adflrlst!.rows).toHaveLength(5);
@@ -100,13 +126,25 @@ describe('deriveFlares: the worked example of SAP.md §5.5', () => {
 describe('deriveFlares on the sample lock against the R derivation (exact)', async () => {
   const ref = JSON.parse(readFileSync(new URL('../fixtures/flares/flares-sample.json', import.meta.url), 'utf8'));
   const { lock, settings: s, result } = await sampleRun('unblinded');
-  const d = deriveFlares({ adsl: result.derivations.adsl, bilagGrades: result.derivations.bilagGrades, sv: lock.sv }, s);
+  const d = deriveFlares(
+    { adsl: result.derivations.adsl, bilagGrades: result.derivations.bilagGrades, sv: lock.sv },
+    s,
+  );
   const fas = new Set(result.derivations.adsl.filter((x) => x.FASFL === 'Y').map((x) => x.USUBJID));
 
   it('finds the same domain transitions (subject, visit, domain, grades, severity)', () => {
-    const key = (t: { USUBJID: string; VISITNUM: number; PARAMCD: string; PREVC: string; AVALC: string; FLRSEV: string }) =>
-      `${t.USUBJID} ${t.VISITNUM} ${t.PARAMCD} ${t.PREVC}${t.AVALC} ${t.FLRSEV}`;
-    const ours = d.transitions.filter((t) => fas.has(t.USUBJID)).map(key).sort();
+    const key = (t: {
+      USUBJID: string;
+      VISITNUM: number;
+      PARAMCD: string;
+      PREVC: string;
+      AVALC: string;
+      FLRSEV: string;
+    }) => `${t.USUBJID} ${t.VISITNUM} ${t.PARAMCD} ${t.PREVC}${t.AVALC} ${t.FLRSEV}`;
+    const ours = d.transitions
+      .filter((t) => fas.has(t.USUBJID))
+      .map(key)
+      .sort();
     expect(ours).toEqual((ref.transitions as Parameters<typeof key>[0][]).map(key).sort());
     expect(ours.length).toBeGreaterThan(20);
   });
@@ -114,15 +152,33 @@ describe('deriveFlares on the sample lock against the R derivation (exact)', asy
   it('finds the same cut-off, days at risk and events per FAS subject and window', () => {
     const ours = d.windows
       .filter((w) => fas.has(w.USUBJID))
-      .map((w) => [w.USUBJID, w.window, w.cutoffDay, w.daysAtRisk, w.events.FLARE, w.events.FLARE_RENAL, w.events.FLARE_NONRENAL, w.events.FLARE_SEVERE]);
+      .map((w) => [
+        w.USUBJID,
+        w.window,
+        w.cutoffDay,
+        w.daysAtRisk,
+        w.events.FLARE,
+        w.events.FLARE_RENAL,
+        w.events.FLARE_NONRENAL,
+        w.events.FLARE_SEVERE,
+      ]);
     const theirs = (ref.windows as Record<string, string | number>[]).map((w) => [
-      w.USUBJID, w.window, w.cutoff, w.days, w.FLARE, w.FLARE_RENAL, w.FLARE_NONRENAL, w.FLARE_SEVERE,
+      w.USUBJID,
+      w.window,
+      w.cutoff,
+      w.days,
+      w.FLARE,
+      w.FLARE_RENAL,
+      w.FLARE_NONRENAL,
+      w.FLARE_SEVERE,
     ]);
     expect(ours).toEqual(theirs);
   });
 
   it('finds the same time to first flare and status', () => {
     const ours = d.tte.filter((r) => fas.has(r.USUBJID)).map((r) => [r.USUBJID, r.AVAL, 1 - r.CNSR]);
-    expect(ours).toEqual((ref.tte as { USUBJID: string; time: number; status: number }[]).map((r) => [r.USUBJID, r.time, r.status]));
+    expect(ours).toEqual(
+      (ref.tte as { USUBJID: string; time: number; status: number }[]).map((r) => [r.USUBJID, r.time, r.status]),
+    );
   });
 });

@@ -27,33 +27,89 @@ export function visitLabel(visitnum: number): string {
 
 export function dm(USUBJID: string, over: Partial<DmRow> = {}): DmRow {
   return {
-    src: src('dm.csv'), STUDYID: 'SLEMSC01', USUBJID, SUBJID: USUBJID.slice(-3), SITEID: '101',
-    RFSTDTC: DAY0, RFENDTC: onDay(364), AGE: 40, AGEU: 'YEARS', SEX: 'F', RACE: 'WHITE',
-    ETHNIC: 'NOT HISPANIC OR LATINO', COUNTRY: 'USA', ARMCD: 'BLINDED', ARM: 'BLINDED', ACTARMCD: 'BLINDED',
-    ACTARM: 'BLINDED', WEIGHTBL: 70.5, WEIGHTBL_DEC: 1, ...over,
+    src: src('dm.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    SUBJID: USUBJID.slice(-3),
+    SITEID: '101',
+    RFSTDTC: DAY0,
+    RFENDTC: onDay(364),
+    AGE: 40,
+    AGEU: 'YEARS',
+    SEX: 'F',
+    RACE: 'WHITE',
+    ETHNIC: 'NOT HISPANIC OR LATINO',
+    COUNTRY: 'USA',
+    ARMCD: 'BLINDED',
+    ARM: 'BLINDED',
+    ACTARMCD: 'BLINDED',
+    ACTARM: 'BLINDED',
+    WEIGHTBL: 70.5,
+    WEIGHTBL_DEC: 1,
+    ...over,
   };
 }
 
 export function sv(USUBJID: string, VISITNUM: number, day: number): SvRow {
-  return { src: src('sv.csv'), STUDYID: 'SLEMSC01', USUBJID, VISITNUM, VISIT: visitLabel(VISITNUM), SVSTDTC: onDay(day) };
+  return {
+    src: src('sv.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    VISITNUM,
+    VISIT: visitLabel(VISITNUM),
+    SVSTDTC: onDay(day),
+  };
 }
 
 export function ex(USUBJID: string, EXOCCUR: 'Y' | 'N' = 'Y'): ExRow {
   return {
-    src: src('ex.csv'), STUDYID: 'SLEMSC01', USUBJID, EXSEQ: 1, EXTRT: 'BLINDED STUDY INFUSION',
-    EXROUTE: 'INTRAVENOUS', EXVOL: null, EXSTDTC: DAY0, EXOCCUR,
+    src: src('ex.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    EXSEQ: 1,
+    EXTRT: 'BLINDED STUDY INFUSION',
+    EXROUTE: 'INTRAVENOUS',
+    EXVOL: null,
+    EXSTDTC: DAY0,
+    EXOCCUR,
   };
 }
 
 export function ds(USUBJID: string, DSCAT: DsRow['DSCAT'], DSDECOD: string, day: number): DsRow {
-  return { src: src('ds.csv'), STUDYID: 'SLEMSC01', USUBJID, DSSEQ: 1, DSCAT, DSDECOD, DSTERM: DSDECOD, DSSTDTC: onDay(day) };
+  return {
+    src: src('ds.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    DSSEQ: 1,
+    DSCAT,
+    DSDECOD,
+    DSTERM: DSDECOD,
+    DSSTDTC: onDay(day),
+  };
 }
 
-export function qs(USUBJID: string, VISITNUM: number, day: number, over: Partial<QsRow> & Pick<QsRow, 'QSCAT' | 'QSTESTCD'>): QsRow {
+export function qs(
+  USUBJID: string,
+  VISITNUM: number,
+  day: number,
+  over: Partial<QsRow> & Pick<QsRow, 'QSCAT' | 'QSTESTCD'>,
+): QsRow {
   return {
-    src: src('qs.csv'), STUDYID: 'SLEMSC01', USUBJID, QSSEQ: line, QSTEST: over.QSTESTCD, QSORRES: null,
-    QSSTRESC: null, QSSTRESN: null, QSSTRESN_DEC: null, QSSTAT: null, QSREASND: null, VISITNUM,
-    VISIT: visitLabel(VISITNUM), QSDTC: onDay(day), ...over,
+    src: src('qs.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    QSSEQ: line,
+    QSTEST: over.QSTESTCD,
+    QSORRES: null,
+    QSSTRESC: null,
+    QSSTRESN: null,
+    QSSTRESN_DEC: null,
+    QSSTAT: null,
+    QSREASND: null,
+    VISITNUM,
+    VISIT: visitLabel(VISITNUM),
+    QSDTC: onDay(day),
+    ...over,
   };
 }
 
@@ -72,10 +128,17 @@ export function sledai(
     .sledai.descriptors.filter((d) => !(opts.omit ?? []).includes(d.code))
     .map((d) =>
       (opts.notDone ?? []).includes(d.code)
-        ? qs(USUBJID, VISITNUM, day, { QSCAT: 'SLEDAI-2K', QSTESTCD: d.code, QSSTAT: 'NOT DONE', QSREASND: 'NOT ASSESSED' })
+        ? qs(USUBJID, VISITNUM, day, {
+            QSCAT: 'SLEDAI-2K',
+            QSTESTCD: d.code,
+            QSSTAT: 'NOT DONE',
+            QSREASND: 'NOT ASSESSED',
+          })
         : qs(USUBJID, VISITNUM, day, {
-            QSCAT: 'SLEDAI-2K', QSTESTCD: d.code,
-            QSORRES: present.includes(d.code) ? 'Y' : 'N', QSSTRESC: present.includes(d.code) ? 'Y' : 'N',
+            QSCAT: 'SLEDAI-2K',
+            QSTESTCD: d.code,
+            QSORRES: present.includes(d.code) ? 'Y' : 'N',
+            QSSTRESC: present.includes(d.code) ? 'Y' : 'N',
           }),
     );
 }
@@ -89,7 +152,9 @@ export function bilag(USUBJID: string, VISITNUM: number, day: number, grades: st
   if (grades.length !== domains.length) throw new Error('one letter per domain');
   return domains.flatMap((d, i) => {
     const g = grades[i] ?? '-';
-    return g === '-' ? [] : [qs(USUBJID, VISITNUM, day, { QSCAT: 'BILAG-2004', QSTESTCD: d.code, QSORRES: g, QSSTRESC: g })];
+    return g === '-'
+      ? []
+      : [qs(USUBJID, VISITNUM, day, { QSCAT: 'BILAG-2004', QSTESTCD: d.code, QSORRES: g, QSSTRESC: g })];
   });
 }
 
@@ -98,7 +163,11 @@ export function pga(USUBJID: string, VISITNUM: number, day: number, value: numbe
   return value === null
     ? qs(USUBJID, VISITNUM, day, { QSCAT: 'PGA', QSTESTCD: 'PGA', QSSTAT: 'NOT DONE' })
     : qs(USUBJID, VISITNUM, day, {
-        QSCAT: 'PGA', QSTESTCD: 'PGA', QSORRES: String(value), QSSTRESC: String(value), QSSTRESN: value,
+        QSCAT: 'PGA',
+        QSTESTCD: 'PGA',
+        QSORRES: String(value),
+        QSSTRESC: String(value),
+        QSSTRESN: value,
         QSSTRESN_DEC: (String(value).split('.')[1] ?? '').length,
       });
 }
@@ -106,8 +175,19 @@ export function pga(USUBJID: string, VISITNUM: number, day: number, value: numbe
 /** A corticosteroid record (oral prednisone QD unless told otherwise). */
 export function cm(USUBJID: string, over: Partial<CmRow> & Pick<CmRow, 'CMSTDTC'>): CmRow {
   return {
-    src: src('cm.csv'), STUDYID: 'SLEMSC01', USUBJID, CMSEQ: line, CMTRT: 'PREDNISONE', CMDECOD: 'PREDNISONE',
-    CMCAT: 'CORTICOSTEROID', CMDOSE: 5, CMDOSU: 'mg', CMDOSFRQ: 'QD', CMROUTE: 'ORAL', CMENDTC: null,
-    CMENRTPT: null, ...over,
+    src: src('cm.csv'),
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    CMSEQ: line,
+    CMTRT: 'PREDNISONE',
+    CMDECOD: 'PREDNISONE',
+    CMCAT: 'CORTICOSTEROID',
+    CMDOSE: 5,
+    CMDOSU: 'mg',
+    CMDOSFRQ: 'QD',
+    CMROUTE: 'ORAL',
+    CMENDTC: null,
+    CMENRTPT: null,
+    ...over,
   };
 }

@@ -9,13 +9,29 @@ const ND = s.notDone;
 
 describe('computeLabValue', () => {
   it('takes LBSTRESN with its collected decimals', () => {
-    expect(computeLabValue({ LBSTRESN: 0.7, LBSTRESN_DEC: 2, LBSTRESC: '0.70', LBSTAT: null }, ND)).toEqual({ value: 0.7, qualifier: null, decimals: 2 });
+    expect(computeLabValue({ LBSTRESN: 0.7, LBSTRESN_DEC: 2, LBSTRESC: '0.70', LBSTAT: null }, ND)).toEqual({
+      value: 0.7,
+      qualifier: null,
+      decimals: 2,
+    });
   });
 
   it('reads a text <x or >x as x with its qualifier', () => {
-    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '<10', LBSTAT: null }, ND)).toEqual({ value: 10, qualifier: '<', decimals: 0 });
-    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '>0.50', LBSTAT: null }, ND)).toEqual({ value: 0.5, qualifier: '>', decimals: 2 });
-    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '< 3.5', LBSTAT: null }, ND)).toEqual({ value: 3.5, qualifier: '<', decimals: 1 });
+    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '<10', LBSTAT: null }, ND)).toEqual({
+      value: 10,
+      qualifier: '<',
+      decimals: 0,
+    });
+    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '>0.50', LBSTAT: null }, ND)).toEqual({
+      value: 0.5,
+      qualifier: '>',
+      decimals: 2,
+    });
+    expect(computeLabValue({ LBSTRESN: null, LBSTRESN_DEC: null, LBSTRESC: '< 3.5', LBSTAT: null }, ND)).toEqual({
+      value: 3.5,
+      qualifier: '<',
+      decimals: 1,
+    });
   });
 
   it('is missing when NOT DONE, empty, or a text that states no order', () => {
@@ -53,7 +69,10 @@ describe('deriveLabResults', () => {
   });
 
   it('counts a text <x as x in AVAL, BASE and CHG, keeping the qualifiers', () => {
-    const r = deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'DSDNA', 2, 0, '<10'), lb('S1', 'DSDNA', 5, 84, 45)] }, s);
+    const r = deriveLabResults(
+      { dm: [dm('S1')], lb: [lb('S1', 'DSDNA', 2, 0, '<10'), lb('S1', 'DSDNA', 5, 84, 45)] },
+      s,
+    );
     expect(r.map((x) => [x.AVAL, x.AVALQUAL, x.BASE, x.BASEQUAL, x.CHG])).toEqual([
       [10, '<', 10, '<', null],
       [45, null, 10, '<', 35],
@@ -61,20 +80,49 @@ describe('deriveLabResults', () => {
   });
 
   it('gives the data precision per test as the most collected decimals (a text value included)', () => {
-    const r = deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'DSDNA', 2, 0, '<10')] }, s);
-    expect(computeLabPrecision(r, s)).toEqual(new Map([['C3', 2], ['DSDNA', 0]]));
+    const r = deriveLabResults(
+      { dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'DSDNA', 2, 0, '<10')] },
+      s,
+    );
+    expect(computeLabPrecision(r, s)).toEqual(
+      new Map([
+        ['C3', 2],
+        ['DSDNA', 0],
+      ]),
+    );
   });
 
   it('caps the data precision at display.maxDataPrecision (SAP §4.9, C13): 17 or 25 decimals written give d = 3', () => {
-    const r = deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'C4', 2, 0, 0.2)] }, s);
+    const r = deriveLabResults(
+      { dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7), lb('S1', 'C3', 3, 28, 1.25), lb('S1', 'C4', 2, 0, 0.2)] },
+      s,
+    );
     const written = r.map((x, i) => ({ ...x, AVALDEC: [17, 2, 25][i] as number }));
     expect(s.display.maxDataPrecision).toBe(3);
-    expect(computeLabPrecision(written, s)).toEqual(new Map([['C3', 3], ['C4', 3]]));
+    expect(computeLabPrecision(written, s)).toEqual(
+      new Map([
+        ['C3', 3],
+        ['C4', 3],
+      ]),
+    );
   });
 
   it('writes adlb with its columns in order', () => {
-    const ds = toLabDataset(deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7, { LBSTNRLO: 0.9 })] }, s), datasetContext(['S1'], s));
+    const ds = toLabDataset(
+      deriveLabResults({ dm: [dm('S1')], lb: [lb('S1', 'C3', 2, 0, 0.7, { LBSTNRLO: 0.9 })] }, s),
+      datasetContext(['S1'], s),
+    );
     expect(ds.name).toBe('adlb');
-    expect(ds.rows[0]).toMatchObject({ PARAMCD: 'C3', PARAM: 'Complement C3 (g/L)', AVISITN: 0, AVAL: 0.7, ANRLO: 0.9, ABLFL: 'Y', BASE: 0.7, CHG: null, ANL01FL: 'Y' });
+    expect(ds.rows[0]).toMatchObject({
+      PARAMCD: 'C3',
+      PARAM: 'Complement C3 (g/L)',
+      AVISITN: 0,
+      AVAL: 0.7,
+      ANRLO: 0.9,
+      ABLFL: 'Y',
+      BASE: 0.7,
+      CHG: null,
+      ANL01FL: 'Y',
+    });
   });
 });

@@ -16,10 +16,27 @@ export function lb(
   seq += 1;
   const numeric = typeof result === 'number';
   return {
-    src: { file: 'lb.csv', line: seq + 1 }, STUDYID: 'SLEMSC01', USUBJID, LBSEQ: seq, LBTESTCD, LBTEST: LBTESTCD,
-    LBCAT: 'IMMUNOLOGY', LBSPEC: 'SERUM', LBORRES: result === null ? null : String(result), LBORRESU: null,
-    LBSTRESN: numeric ? result : null, LBSTRESN_DEC: numeric ? (String(result).split('.')[1] ?? '').length : null,
-    LBSTRESC: result === null ? null : String(result), LBSTRESU: null, LBSTNRLO: null, LBSTNRHI: null, LBNRIND: null,
-    LBSTAT: result === null ? 'NOT DONE' : null, VISITNUM, VISIT: visitLabel(VISITNUM), LBDTC: onDay(day), ...over,
+    src: { file: 'lb.csv', line: seq + 1 },
+    STUDYID: 'SLEMSC01',
+    USUBJID,
+    LBSEQ: seq,
+    LBTESTCD,
+    LBTEST: LBTESTCD,
+    LBCAT: 'IMMUNOLOGY',
+    LBSPEC: 'SERUM',
+    LBORRES: result === null ? null : String(result),
+    LBORRESU: null,
+    LBSTRESN: numeric ? result : null,
+    LBSTRESN_DEC: numeric ? (String(result).split('.')[1] ?? '').length : null,
+    LBSTRESC: result === null ? null : String(result),
+    LBSTRESU: null,
+    LBSTNRLO: null,
+    LBSTNRHI: null,
+    LBNRIND: null,
+    LBSTAT: result === null ? 'NOT DONE' : null,
+    VISITNUM,
+    VISIT: visitLabel(VISITNUM),
+    LBDTC: onDay(day),
+    ...over,
   };
 }

@@ -24,7 +24,12 @@ describe('indexLock', () => {
 
   it('holds the DM subjects in order and their Day 0', () => {
     expect(index.subjects).toEqual(['S2', 'S1']);
-    expect(index.infusion).toEqual(new Map([['S2', DAY0], ['S1', null]]));
+    expect(index.infusion).toEqual(
+      new Map([
+        ['S2', DAY0],
+        ['S1', null],
+      ]),
+    );
   });
 
   it('groups every instrument as groupQsAssessments does', () => {
@@ -32,7 +37,12 @@ describe('indexLock', () => {
     for (const qscat of index.qs.keys()) {
       expect(assessmentsOf(index, qscat)).toEqual(groupQsAssessments(rows, qscat, ['S2', 'S1']));
     }
-    expect(assessmentsOf(index, 'PGA').map((a) => [a.USUBJID, a.VISITNUM])).toEqual([['S2', 3], ['S1', 1], ['S1', 2], ['S1', 3]]);
+    expect(assessmentsOf(index, 'PGA').map((a) => [a.USUBJID, a.VISITNUM])).toEqual([
+      ['S2', 3],
+      ['S1', 1],
+      ['S1', 2],
+      ['S1', 3],
+    ]);
     expect(assessmentsOf(index, 'SLEDAI-2K').map((a) => a.items.size)).toEqual([24, 24]);
   });
 

@@ -22,7 +22,10 @@ describe('derivePga', () => {
 
   it('derives change in hundredths, so that 2.30 − 2.00 is exactly 30 (0.30)', () => {
     expect(2.3 - 2.0).not.toBe(0.3);
-    const r = derivePga({ dm: [dm('S1')], qs: [pga('S1', 2, 0, 2.0), pga('S1', 8, 168, 2.3), pga('S1', 9, 252, 2.29)] }, s);
+    const r = derivePga(
+      { dm: [dm('S1')], qs: [pga('S1', 2, 0, 2.0), pga('S1', 8, 168, 2.3), pga('S1', 9, 252, 2.29)] },
+      s,
+    );
     expect(r.map((x) => [x.VISITNUM, x.AVALH, x.ABLFL, x.BASEH, x.CHGH, x.CHG])).toEqual([
       [2, 200, 'Y', 200, null, null],
       [8, 230, null, 200, 30, 0.3],
@@ -31,7 +34,10 @@ describe('derivePga', () => {
   });
 
   it('uses the latest pre-dose value when Day 0 is NOT DONE', () => {
-    const r = derivePga({ dm: [dm('S1')], qs: [pga('S1', 1, -9, 1.5), pga('S1', 2, 0, null), pga('S1', 3, 28, 1.25)] }, s);
+    const r = derivePga(
+      { dm: [dm('S1')], qs: [pga('S1', 1, -9, 1.5), pga('S1', 2, 0, null), pga('S1', 3, 28, 1.25)] },
+      s,
+    );
     expect(r.map((x) => [x.VISITNUM, x.AVAL, x.ABLFL, x.BASE, x.CHGH])).toEqual([
       [1, 1.5, 'Y', 1.5, null],
       [2, null, null, 1.5, null],

@@ -31,7 +31,16 @@ describe('derivePrimary', () => {
 
   it('gives every dataset a distinct name and rows that hold exactly its columns', () => {
     const sets = toPrimaryDatasets(derivePrimary(lock, { kind: 'blinded' }, s), s);
-    expect(sets.map((x) => x.name)).toEqual(['adsl', 'adsled', 'adbilag', 'adpga', 'adsdi', 'adcm', 'adcsdose', 'adsri4']);
+    expect(sets.map((x) => x.name)).toEqual([
+      'adsl',
+      'adsled',
+      'adbilag',
+      'adpga',
+      'adsdi',
+      'adcm',
+      'adcsdose',
+      'adsri4',
+    ]);
     for (const set of sets) for (const row of set.rows) expect(Object.keys(row)).toEqual([...set.columns]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeCollectedPrecision, computeCollectedPrecisions, computeProPrecision } from '../../src/derive/pro-precision.js';
+import {
+  computeCollectedPrecision,
+  computeCollectedPrecisions,
+  computeProPrecision,
+} from '../../src/derive/pro-precision.js';
 import { qs, settings } from './helpers.js';
 
 // SAP §4.9 / C1: d of a transferred score = most decimals collected; PROMIS T-scores and LIT d = 1.
@@ -20,21 +24,33 @@ describe('computeProPrecision', () => {
   it('gives every PRO score a precision, derived scores from the settings', () => {
     const d = computeProPrecision(rows, settings());
     expect(d.size).toBe(28);
-    expect([d.get('SF36PCS'), d.get('LPROLS'), d.get('PROMISFAT'), d.get('PROMISDEP'), d.get('LIT')]).toEqual([2, 1, 1, 1, 1]);
+    expect([d.get('SF36PCS'), d.get('LPROLS'), d.get('PROMISFAT'), d.get('PROMISDEP'), d.get('LIT')]).toEqual([
+      2, 1, 1, 1, 1,
+    ]);
   });
 
   it('caps a collected d at display.maxDataPrecision (SAP §4.9, C13)', () => {
-    const long = [...rows, qs('S1', 5, 84, { QSCAT: 'SF-36 V2', QSTESTCD: 'SF36MCS', QSSTRESN: 40.25, QSSTRESN_DEC: 21 })];
+    const long = [
+      ...rows,
+      qs('S1', 5, 84, { QSCAT: 'SF-36 V2', QSTESTCD: 'SF36MCS', QSSTRESN: 40.25, QSSTRESN_DEC: 21 }),
+    ];
     const d = computeProPrecision(long, settings());
     expect([d.get('SF36MCS'), d.get('SF36PCS')]).toEqual([3, 2]);
   });
 
   it('gives in one pass what computeCollectedPrecision gives pair by pair (0 for a pair without rows)', () => {
-    const wanted = new Map([['SF-36 V2', ['SF36PCS', 'SF36MCS']], ['LUPUSPRO', ['LPROLS']], ['PGA', ['PGA']]]);
+    const wanted = new Map([
+      ['SF-36 V2', ['SF36PCS', 'SF36MCS']],
+      ['LUPUSPRO', ['LPROLS']],
+      ['PGA', ['PGA']],
+    ]);
     const d = computeCollectedPrecisions(rows, wanted);
     for (const [qscat, tests] of wanted) {
       for (const t of tests) expect(d.get(qscat)?.get(t)).toBe(computeCollectedPrecision(rows, qscat, t));
     }
-    expect([...(d.get('SF-36 V2')?.entries() ?? [])]).toEqual([['SF36PCS', 2], ['SF36MCS', 0]]);
+    expect([...(d.get('SF-36 V2')?.entries() ?? [])]).toEqual([
+      ['SF36PCS', 2],
+      ['SF36MCS', 0],
+    ]);
   });
 });

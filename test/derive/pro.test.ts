@@ -30,7 +30,13 @@ function lit(subject: string, visitnum: number, day: number, answers: readonly (
 function pcs(subject: string, visitnum: number, day: number, value: number | null): QsRow {
   return value === null
     ? qs(subject, visitnum, day, { QSCAT: 'SF-36 V2', QSTESTCD: 'SF36PCS', QSSTAT: 'NOT DONE' })
-    : qs(subject, visitnum, day, { QSCAT: 'SF-36 V2', QSTESTCD: 'SF36PCS', QSSTRESC: String(value), QSSTRESN: value, QSSTRESN_DEC: 2 });
+    : qs(subject, visitnum, day, {
+        QSCAT: 'SF-36 V2',
+        QSTESTCD: 'SF36PCS',
+        QSSTRESC: String(value),
+        QSSTRESN: value,
+        QSSTRESN_DEC: 2,
+      });
 }
 
 describe('derivePros', () => {
@@ -95,7 +101,10 @@ describe('derivePros', () => {
 
   it('makes records only for scores present, ordered by subject, score (settings order) and visit', () => {
     expect([...new Set(records.map((r) => `${r.USUBJID}:${r.PARAMCD}`))]).toEqual([
-      'S1:SF36PCS', 'S1:PROMISFAT', 'S1:LIT', 'S2:SF36PCS',
+      'S1:SF36PCS',
+      'S1:PROMISFAT',
+      'S1:LIT',
+      'S2:SF36PCS',
     ]);
   });
 
@@ -103,9 +112,15 @@ describe('derivePros', () => {
     const shuffled = { dm: [dm('S2'), dm('S1')], qs: [...lock.qs].reverse() };
     expect(derivePros(shuffled, s).map((r) => `${r.USUBJID}:${r.PARAMCD}:${r.VISITNUM}`)).toEqual([
       'S2:SF36PCS:5',
-      'S1:SF36PCS:1', 'S1:SF36PCS:2', 'S1:SF36PCS:5', 'S1:SF36PCS:5.01',
-      'S1:PROMISFAT:2', 'S1:PROMISFAT:5', 'S1:PROMISFAT:8',
-      'S1:LIT:2', 'S1:LIT:5',
+      'S1:SF36PCS:1',
+      'S1:SF36PCS:2',
+      'S1:SF36PCS:5',
+      'S1:SF36PCS:5.01',
+      'S1:PROMISFAT:2',
+      'S1:PROMISFAT:5',
+      'S1:PROMISFAT:8',
+      'S1:LIT:2',
+      'S1:LIT:5',
     ]);
   });
 
@@ -121,6 +136,12 @@ describe('derivePros', () => {
     expect(ds.columns).toEqual(ADPRO_META.variables.map((v) => v.name));
     // ADaM PARAMCD has at most 8 characters: PROMISFAT is written PRMSFAT.
     expect(ds.rows.find((r) => r.PARAM === 'PROMIS Fatigue SF 7a')?.PARAMCD).toBe('PRMSFAT');
-    expect(ds.rows[0]).toMatchObject({ USUBJID: 'S1', PARAMCD: 'SF36PCS', PARCAT1: 'SF-36 V2', AVAL: 40.5, ABLFL: 'Y' });
+    expect(ds.rows[0]).toMatchObject({
+      USUBJID: 'S1',
+      PARAMCD: 'SF36PCS',
+      PARCAT1: 'SF-36 V2',
+      AVAL: 40.5,
+      ABLFL: 'Y',
+    });
   });
 });

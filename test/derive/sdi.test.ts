@@ -14,8 +14,24 @@ const sdiRows = (USUBJID: string, VISITNUM: number, day: number, scores: Record<
 
 describe('computeSdiTotal', () => {
   it('sums the system scores, missing when any is missing', () => {
-    expect(computeSdiTotal(new Map([['a', 1], ['b', 2]]), ['a', 'b'])).toBe(3);
-    expect(computeSdiTotal(new Map([['a', 1], ['b', null]]), ['a', 'b'])).toBeNull();
+    expect(
+      computeSdiTotal(
+        new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+        ['a', 'b'],
+      ),
+    ).toBe(3);
+    expect(
+      computeSdiTotal(
+        new Map([
+          ['a', 1],
+          ['b', null],
+        ]),
+        ['a', 'b'],
+      ),
+    ).toBeNull();
     expect(computeSdiTotal(new Map([['a', 1]]), ['a', 'b'])).toBeNull();
   });
 });
@@ -24,7 +40,11 @@ describe('deriveSdi', () => {
   it('takes screening as baseline (not Day 0) and the change at Week 52', () => {
     const lock = {
       dm: [dm('S1')],
-      qs: [...sdiRows('S1', 1, -10, { SDIMUSK: 1 }), ...sdiRows('S1', 2, 0, { SDIMUSK: 3 }), ...sdiRows('S1', 10, 364, { SDIMUSK: 1, SDIRENL: 2 })],
+      qs: [
+        ...sdiRows('S1', 1, -10, { SDIMUSK: 1 }),
+        ...sdiRows('S1', 2, 0, { SDIMUSK: 3 }),
+        ...sdiRows('S1', 10, 364, { SDIMUSK: 1, SDIRENL: 2 }),
+      ],
     };
     const r = deriveSdi(lock, s);
     expect(r.map((x) => [x.VISITNUM, x.AVAL, x.ABLFL, x.BASE, x.CHG])).toEqual([
@@ -32,11 +52,20 @@ describe('deriveSdi', () => {
       [2, 3, null, 1, null], // Day 0 is not post-baseline: no change
       [10, 3, null, 1, 2],
     ]);
-    expect(toSdiDataset(r, datasetContext(['S1'], s)).rows[2]).toMatchObject({ PARAMCD: 'SDI', AVISIT: 'WEEK52', AVISITN: 52, CHG: 2, ANL01FL: 'Y' });
+    expect(toSdiDataset(r, datasetContext(['S1'], s)).rows[2]).toMatchObject({
+      PARAMCD: 'SDI',
+      AVISIT: 'WEEK52',
+      AVISITN: 52,
+      CHG: 2,
+      ANL01FL: 'Y',
+    });
   });
 
   it('has no baseline when the screening total is missing', () => {
     const lock = { dm: [dm('S1')], qs: [...sdiRows('S1', 1, -10, { SDIOCUL: null }), ...sdiRows('S1', 10, 364, {})] };
-    expect(deriveSdi(lock, s).map((x) => [x.AVAL, x.BASE, x.CHG])).toEqual([[null, null, null], [0, null, null]]);
+    expect(deriveSdi(lock, s).map((x) => [x.AVAL, x.BASE, x.CHG])).toEqual([
+      [null, null, null],
+      [0, null, null],
+    ]);
   });
 });

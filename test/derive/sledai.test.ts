@@ -12,13 +12,56 @@ const D = [
 
 describe('computeSledaiTotal', () => {
   it('sums the weights of descriptors present', () => {
-    expect(computeSledaiTotal(new Map([['A', 'Y'], ['B', 'N'], ['C', 'Y']]), D, 'Y', 'N')).toBe(9);
-    expect(computeSledaiTotal(new Map([['A', 'N'], ['B', 'N'], ['C', 'N']]), D, 'Y', 'N')).toBe(0);
+    expect(
+      computeSledaiTotal(
+        new Map([
+          ['A', 'Y'],
+          ['B', 'N'],
+          ['C', 'Y'],
+        ]),
+        D,
+        'Y',
+        'N',
+      ),
+    ).toBe(9);
+    expect(
+      computeSledaiTotal(
+        new Map([
+          ['A', 'N'],
+          ['B', 'N'],
+          ['C', 'N'],
+        ]),
+        D,
+        'Y',
+        'N',
+      ),
+    ).toBe(0);
   });
 
   it('is missing when a descriptor is missing, NOT DONE (null) or absent', () => {
-    expect(computeSledaiTotal(new Map([['A', 'Y'], ['B', null], ['C', 'Y']]), D, 'Y', 'N')).toBeNull();
-    expect(computeSledaiTotal(new Map([['A', 'Y'], ['C', 'Y']]), D, 'Y', 'N')).toBeNull();
+    expect(
+      computeSledaiTotal(
+        new Map([
+          ['A', 'Y'],
+          ['B', null],
+          ['C', 'Y'],
+        ]),
+        D,
+        'Y',
+        'N',
+      ),
+    ).toBeNull();
+    expect(
+      computeSledaiTotal(
+        new Map([
+          ['A', 'Y'],
+          ['C', 'Y'],
+        ]),
+        D,
+        'Y',
+        'N',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -69,13 +112,25 @@ describe('deriveSledai', () => {
 
   it('keeps each subject apart and follows DM order', () => {
     const lock = { dm: [dm('S2'), dm('S1')], qs: [...sledai('S1', 2, 0, ['SLED01']), ...sledai('S2', 2, 0, [])] };
-    expect(deriveSledai(lock, s).map((x) => [x.USUBJID, x.BASE])).toEqual([['S2', 0], ['S1', 8]]);
+    expect(deriveSledai(lock, s).map((x) => [x.USUBJID, x.BASE])).toEqual([
+      ['S2', 0],
+      ['S1', 8],
+    ]);
   });
 
   it('adapts to the adsled dataset with the missing descriptors as text', () => {
     const r = deriveSledai({ dm: [dm('S1')], qs: sledai('S1', 2, 0, [], { notDone: ['SLED01', 'SLED02'] }) }, s);
     const d = toSledaiDataset(r, datasetContext(['S1'], s));
     expect(d.name).toBe('adsled');
-    expect(d.rows[0]).toMatchObject({ STUDYID: 'SLEMSC01', TRTP: 'Placebo', PARAMCD: 'SLEDAI', PARAM: 'SLEDAI-2K Total Score', AVAL: null, MISSDESC: 'SLED01 SLED02', AVISIT: 'BASELINE', AVISITN: 0 });
+    expect(d.rows[0]).toMatchObject({
+      STUDYID: 'SLEMSC01',
+      TRTP: 'Placebo',
+      PARAMCD: 'SLEDAI',
+      PARAM: 'SLEDAI-2K Total Score',
+      AVAL: null,
+      MISSDESC: 'SLED01 SLED02',
+      AVISIT: 'BASELINE',
+      AVISITN: 0,
+    });
   });
 });

@@ -60,8 +60,13 @@ describe('SRI-4 components on plain values', () => {
     expect(computeSri4Response(['MET', 'MET', 'MET', 'MET'], true, false)).toEqual({ responder: true, reason: null });
     expect(computeSri4Response(['MET', 'NOT MET', 'MISSING', 'MET'], true, false).reason).toBe('COMPONENT MISSING');
     expect(computeSri4Response(['MET', 'NOT MET', 'MET', 'MET'], true, false).reason).toBe('COMPONENT NOT MET');
-    expect(computeSri4Response(['MET', 'MET', 'MET', 'MET'], true, true)).toEqual({ responder: false, reason: 'WITHDRAWN BEFORE WEEK 24' });
-    expect(computeSri4Response(['MISSING', 'MISSING', 'MISSING', 'MISSING'], false, false).reason).toBe('NO WEEK 24 VISIT');
+    expect(computeSri4Response(['MET', 'MET', 'MET', 'MET'], true, true)).toEqual({
+      responder: false,
+      reason: 'WITHDRAWN BEFORE WEEK 24',
+    });
+    expect(computeSri4Response(['MISSING', 'MISSING', 'MISSING', 'MISSING'], false, false).reason).toBe(
+      'NO WEEK 24 VISIT',
+    );
   });
 });
 
@@ -134,16 +139,30 @@ describe('deriveSri4', () => {
   it('finds the reference subject a responder, with the values used', () => {
     const r = sri4Of(responder());
     expect(r).toMatchObject({
-      W20DT: onDay(140), W24DT: onDay(168), CSWINSDY: 140, CSWINEDY: 168,
-      SLEDBASE: 12, SLEDAVAL: 8, SLEDCHG: -4, BLGNEWA: 0, BLGNEWB: 0,
-      PGABASEH: 100, PGAAVALH: 129, PGACHGH: 29, CSMAXDOS: 10, WDBFW24: 'N',
+      W20DT: onDay(140),
+      W24DT: onDay(168),
+      CSWINSDY: 140,
+      CSWINEDY: 168,
+      SLEDBASE: 12,
+      SLEDAVAL: 8,
+      SLEDCHG: -4,
+      BLGNEWA: 0,
+      BLGNEWB: 0,
+      PGABASEH: 100,
+      PGAAVALH: 129,
+      PGACHGH: 29,
+      CSMAXDOS: 10,
+      WDBFW24: 'N',
     });
     expect(statuses(r)).toEqual(['MET', 'MET', 'MET', 'MET', 'Y', null]);
   });
 
   it('SLEDAI-2K drop of 3: not met, non-responder', () => {
     const x = responder();
-    x.sledaiRows = [...x.sledaiRows.filter((q) => q.VISITNUM !== 8), ...sledai('S1', 8, 168, ['SLED09', 'SLED13', 'SLED22'])];
+    x.sledaiRows = [
+      ...x.sledaiRows.filter((q) => q.VISITNUM !== 8),
+      ...sledai('S1', 8, 168, ['SLED09', 'SLED13', 'SLED22']),
+    ];
     expect(statuses(sri4Of(x))).toEqual(['NOT MET', 'MET', 'MET', 'MET', 'N', 'COMPONENT NOT MET']);
   });
 
@@ -228,7 +247,10 @@ describe('deriveSri4', () => {
 
   it('a Week 24 SLEDAI-2K item NOT DONE makes the component missing', () => {
     const x = responder();
-    x.sledaiRows = [...x.sledaiRows.filter((q) => q.VISITNUM !== 8), ...sledai('S1', 8, 168, [], { notDone: ['SLED11'] })];
+    x.sledaiRows = [
+      ...x.sledaiRows.filter((q) => q.VISITNUM !== 8),
+      ...sledai('S1', 8, 168, [], { notDone: ['SLED11'] }),
+    ];
     expect(sri4Of(x)).toMatchObject({ SLEDAVAL: null, SLEDSTAT: 'MISSING', SRI4FL: 'N', NRREAS: 'COMPONENT MISSING' });
   });
 
@@ -264,8 +286,28 @@ describe('deriveSri4', () => {
     const d = toSri4Dataset([r], datasetContext(['S1'], s, false, { TRTSDT: onDay(0) }));
     expect(d.name).toBe('adsri4');
     const byParam = new Map(d.rows.map((x) => [x.PARAMCD, x]));
-    expect([...byParam.keys()]).toEqual(['SRI4', 'SRI4SLED', 'SRI4BLG', 'SRI4PGA', 'SRI4CS', 'WDBFW24', 'SLEDW24', 'BLGNEWA', 'BLGNEWB', 'PGAW24H', 'CSMAXDOS']);
-    expect(byParam.get('SRI4')).toMatchObject({ USUBJID: 'S1', PARAM: 'SRI-4 Response at Week 24', AVALC: 'Y', AVAL: null, NRREAS: null, AVISIT: 'WEEK24', AVISITN: 24 });
+    expect([...byParam.keys()]).toEqual([
+      'SRI4',
+      'SRI4SLED',
+      'SRI4BLG',
+      'SRI4PGA',
+      'SRI4CS',
+      'WDBFW24',
+      'SLEDW24',
+      'BLGNEWA',
+      'BLGNEWB',
+      'PGAW24H',
+      'CSMAXDOS',
+    ]);
+    expect(byParam.get('SRI4')).toMatchObject({
+      USUBJID: 'S1',
+      PARAM: 'SRI-4 Response at Week 24',
+      AVALC: 'Y',
+      AVAL: null,
+      NRREAS: null,
+      AVISIT: 'WEEK24',
+      AVISITN: 24,
+    });
     expect(byParam.get('SRI4CS')).toMatchObject({ AVALC: 'Y' });
     expect(byParam.get('SLEDW24')).toMatchObject({ AVAL: 8, BASE: 12, CHG: -4, AVALC: null });
     expect(byParam.get('PGAW24H')).toMatchObject({ AVAL: 129, BASE: 100, CHG: 29 });
@@ -276,7 +318,10 @@ describe('deriveSri4', () => {
   it('writes a component that cannot be judged as a missing AVALC', () => {
     const r = sri4Of(responder());
     if (!r) throw new Error('no record');
-    const d = toSri4Dataset([{ ...r, PGASTAT: 'MISSING', SRI4FL: 'N', NRREAS: 'COMPONENT MISSING' }], datasetContext(['S1'], s));
+    const d = toSri4Dataset(
+      [{ ...r, PGASTAT: 'MISSING', SRI4FL: 'N', NRREAS: 'COMPONENT MISSING' }],
+      datasetContext(['S1'], s),
+    );
     expect(d.rows.find((x) => x.PARAMCD === 'SRI4PGA')?.AVALC).toBeNull();
     expect(d.rows.find((x) => x.PARAMCD === 'SRI4')).toMatchObject({ AVALC: 'N', NRREAS: 'COMPONENT MISSING' });
   });

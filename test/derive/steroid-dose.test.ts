@@ -43,7 +43,7 @@ describe('computePrednisoneEquivalentDose and roundDose', () => {
 
   it('rounds half away from zero at 9 decimals and removes sub-ulp noise', () => {
     expect(roundDose(0.1 + 0.2, 9)).toBe(0.3);
-    expect(roundDose(10 / 7 * 7, 9)).toBe(10);
+    expect(roundDose((10 / 7) * 7, 9)).toBe(10);
     expect(roundDose(2.0000000005, 9)).toBe(2.000000001);
   });
 });
@@ -53,34 +53,49 @@ describe('computeActiveInterval', () => {
 
   it('runs from start to end inclusive for full dates', () => {
     expect(computeActiveInterval({ CMSTDTC: '2025-02-01', CMENDTC: '2025-02-10' }, false, rfend)).toEqual({
-      start: n('2025-02-01'), startFlag: null, end: n('2025-02-10'), endFlag: null, endFromRfend: false,
+      start: n('2025-02-01'),
+      startFlag: null,
+      end: n('2025-02-10'),
+      endFlag: null,
+      endFromRfend: false,
     });
   });
 
   it('imputes a partial start to the first day and a partial end to the last day', () => {
     expect(computeActiveInterval({ CMSTDTC: '2024-11', CMENDTC: '2025-02' }, false, rfend)).toEqual({
-      start: n('2024-11-01'), startFlag: 'D', end: n('2025-02-28'), endFlag: 'D', endFromRfend: false,
+      start: n('2024-11-01'),
+      startFlag: 'D',
+      end: n('2025-02-28'),
+      endFlag: 'D',
+      endFromRfend: false,
     });
     expect(computeActiveInterval({ CMSTDTC: '2024', CMENDTC: '2024' }, false, rfend)).toMatchObject({
-      start: n('2024-01-01'), startFlag: 'M', end: n('2024-12-31'), endFlag: 'M',
+      start: n('2024-01-01'),
+      startFlag: 'M',
+      end: n('2024-12-31'),
+      endFlag: 'M',
     });
   });
 
   it('never lets a partial end go beyond RFENDTC', () => {
     expect(computeActiveInterval({ CMSTDTC: '2025-12-01', CMENDTC: '2025-12' }, false, n('2025-12-15'))).toMatchObject({
-      end: n('2025-12-15'), endFlag: 'D', endFromRfend: true,
+      end: n('2025-12-15'),
+      endFlag: 'D',
+      endFromRfend: true,
     });
   });
 
   it('runs an ONGOING record (no end) to RFENDTC', () => {
     expect(computeActiveInterval({ CMSTDTC: '2025-03-01', CMENDTC: null }, false, rfend)).toMatchObject({
-      end: rfend, endFromRfend: true,
+      end: rfend,
+      endFromRfend: true,
     });
   });
 
   it('makes a ONCE record active on its start day only', () => {
     expect(computeActiveInterval({ CMSTDTC: '2025-03', CMENDTC: '2025-03-20' }, true, rfend)).toMatchObject({
-      start: n('2025-03-01'), end: n('2025-03-01'),
+      start: n('2025-03-01'),
+      end: n('2025-03-01'),
     });
   });
 

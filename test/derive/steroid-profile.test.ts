@@ -43,7 +43,14 @@ describe('deriveSteroidDoses', () => {
       dm: [dm('S1')],
       cm: [
         cm('S1', { CMDOSE: 10, CMDOSFRQ: 'QOD', CMSTDTC: onDay(1), CMENDTC: onDay(3) }),
-        cm('S1', { CMDECOD: 'METHYLPREDNISOLONE', CMDOSE: 500, CMDOSFRQ: 'ONCE', CMROUTE: 'INTRAVENOUS', CMSTDTC: onDay(2), CMENDTC: onDay(4) }),
+        cm('S1', {
+          CMDECOD: 'METHYLPREDNISOLONE',
+          CMDOSE: 500,
+          CMDOSFRQ: 'ONCE',
+          CMROUTE: 'INTRAVENOUS',
+          CMSTDTC: onDay(2),
+          CMENDTC: onDay(4),
+        }),
       ],
     };
     expect(doses(lock, [0, 1, 2, 3, 4])).toEqual([0, 5, 630, 5, 0]);
@@ -53,9 +60,7 @@ describe('deriveSteroidDoses', () => {
     // Day 0 = 2025-01-01; 2024-12 starts at day −31; end 2025-01 → 2025-01-31 = day 30.
     const lock = {
       dm: [dm('S1', { RFENDTC: onDay(20) })],
-      cm: [
-        cm('S1', { CMDOSE: 10, CMSTDTC: '2024-12', CMENDTC: '2025-01' }),
-      ],
+      cm: [cm('S1', { CMDOSE: 10, CMSTDTC: '2024-12', CMENDTC: '2025-01' })],
     };
     const d = deriveSteroidDoses(lock, s);
     expect(doses(lock, [-32, -31, 20, 21])).toEqual([0, 10, 10, null]);
@@ -67,7 +72,13 @@ describe('deriveSteroidDoses', () => {
       dm: [dm('S1')],
       cm: [
         cm('S1', { CMROUTE: 'TOPICAL', CMDOSE: 100, CMSTDTC: onDay(0), CMENDTC: onDay(10) }),
-        cm('S1', { CMCAT: 'ANTIMALARIAL', CMDECOD: 'HYDROXYCHLOROQUINE', CMDOSE: 200, CMSTDTC: onDay(0), CMENDTC: onDay(10) }),
+        cm('S1', {
+          CMCAT: 'ANTIMALARIAL',
+          CMDECOD: 'HYDROXYCHLOROQUINE',
+          CMDOSE: 200,
+          CMSTDTC: onDay(0),
+          CMENDTC: onDay(10),
+        }),
         cm('S1', { CMDECOD: 'DEXAMETHASONE', CMDOSE: 1.5, CMSTDTC: onDay(0), CMENDTC: onDay(0) }),
       ],
     };
@@ -112,11 +123,21 @@ describe('maxDoseBetween and computeDoseRuns', () => {
   });
 
   it('writes adcm and adcsdose', () => {
-    const lock = { dm: [dm('S1')], cm: [cm('S1', { CMDOSE: 5, CMSTDTC: onDay(0), CMENDTC: null, CMENRTPT: 'ONGOING' })] };
+    const lock = {
+      dm: [dm('S1')],
+      cm: [cm('S1', { CMDOSE: 5, CMSTDTC: onDay(0), CMENDTC: null, CMENRTPT: 'ONGOING' })],
+    };
     const d = deriveSteroidDoses(lock, s);
     const ctx = datasetContext(['S1'], s);
-    expect(toSteroidRecordDataset(d.records, ctx).rows[0]).toMatchObject({ PEDOSE: 5, ASTDY: 0, AENDY: 364, AENRFFL: 'Y' });
-    expect(toDoseProfileDataset(d.profiles.values(), ctx).rows.map((r) => [r.USUBJID, r.PARAMCD, r.ASTDY, r.AENDY, r.AVAL])).toEqual([
+    expect(toSteroidRecordDataset(d.records, ctx).rows[0]).toMatchObject({
+      PEDOSE: 5,
+      ASTDY: 0,
+      AENDY: 364,
+      AENRFFL: 'Y',
+    });
+    expect(
+      toDoseProfileDataset(d.profiles.values(), ctx).rows.map((r) => [r.USUBJID, r.PARAMCD, r.ASTDY, r.AENDY, r.AVAL]),
+    ).toEqual([
       ['S1', 'PEDOSE', -60, -1, 0],
       ['S1', 'PEDOSE', 0, 364, 5],
     ]);

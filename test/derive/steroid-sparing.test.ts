@@ -20,15 +20,27 @@ function profile(lastDay: number, dose: (d: number) => number): SteroidDoseProfi
   for (let d = -60; d <= lastDay; d++) doses.push(dose(d));
   return { USUBJID: 'S1', firstDay: -60, lastDay, doses };
 }
-const disc = (p: SteroidDoseProfile) => computeSteroidDiscontinuation(p, computeFollowUpEnd(p, s.analysis.followUpEndDay), MIN);
+const disc = (p: SteroidDoseProfile) =>
+  computeSteroidDiscontinuation(p, computeFollowUpEnd(p, s.analysis.followUpEndDay), MIN);
 
 describe('computeSteroidDiscontinuation: the SAP §5.8 examples (E = 364 unless said)', () => {
   it('A: 0 from day 150 → discontinued at t = 150', () => {
-    expect(disc(profile(364, (d) => (d < 150 ? 10 : 0)))).toEqual({ lastDoseDay: 149, stopDay: 150, daysOff: 215, discontinued: true, time: 150 });
+    expect(disc(profile(364, (d) => (d < 150 ? 10 : 0)))).toEqual({
+      lastDoseDay: 149,
+      stopDay: 150,
+      daysOff: 215,
+      discontinued: true,
+      time: 150,
+    });
   });
 
   it('B: 0 from day 340 → 25 days: not discontinued, censored at 364', () => {
-    expect(disc(profile(364, (d) => (d < 340 ? 10 : 0)))).toMatchObject({ stopDay: 340, daysOff: 25, discontinued: false, time: 364 });
+    expect(disc(profile(364, (d) => (d < 340 ? 10 : 0)))).toMatchObject({
+      stopDay: 340,
+      daysOff: 25,
+      discontinued: false,
+      time: 364,
+    });
   });
 
   it('C: a restart after a zero stretch moves t after the last dose (t = 201)', () => {
@@ -43,17 +55,43 @@ describe('computeSteroidDiscontinuation: the SAP §5.8 examples (E = 364 unless 
   });
 
   it('E: the 28-day boundary: E − t + 1 = 28 counts, 27 does not', () => {
-    expect(disc(profile(364, (d) => (d < 337 ? 10 : 0)))).toMatchObject({ stopDay: 337, daysOff: 28, discontinued: true, time: 337 });
-    expect(disc(profile(364, (d) => (d < 338 ? 10 : 0)))).toMatchObject({ stopDay: 338, daysOff: 27, discontinued: false, time: 364 });
+    expect(disc(profile(364, (d) => (d < 337 ? 10 : 0)))).toMatchObject({
+      stopDay: 337,
+      daysOff: 28,
+      discontinued: true,
+      time: 337,
+    });
+    expect(disc(profile(364, (d) => (d < 338 ? 10 : 0)))).toMatchObject({
+      stopDay: 338,
+      daysOff: 27,
+      discontinued: false,
+      time: 364,
+    });
   });
 
   it('ignores doses after day 364 and finds no stop when the dose is > 0 on day E', () => {
-    expect(disc(profile(400, (d) => (d < 200 || d > 370 ? 5 : 0)))).toMatchObject({ stopDay: 200, discontinued: true, time: 200 });
-    expect(disc(profile(364, () => 5))).toEqual({ lastDoseDay: 364, stopDay: null, daysOff: 0, discontinued: false, time: 364 });
+    expect(disc(profile(400, (d) => (d < 200 || d > 370 ? 5 : 0)))).toMatchObject({
+      stopDay: 200,
+      discontinued: true,
+      time: 200,
+    });
+    expect(disc(profile(364, () => 5))).toEqual({
+      lastDoseDay: 364,
+      stopDay: null,
+      daysOff: 0,
+      discontinued: false,
+      time: 364,
+    });
   });
 
   it('takes t = 1 when only Day 0 has a dose', () => {
-    expect(disc(profile(364, (d) => (d === 0 ? 40 : 0)))).toMatchObject({ lastDoseDay: 0, stopDay: 1, daysOff: 364, discontinued: true, time: 1 });
+    expect(disc(profile(364, (d) => (d === 0 ? 40 : 0)))).toMatchObject({
+      lastDoseDay: 0,
+      stopDay: 1,
+      daysOff: 364,
+      discontinued: true,
+      time: 1,
+    });
   });
 });
 
@@ -66,14 +104,25 @@ describe('computeCumulativeDose', () => {
 });
 
 describe('deriveSteroidSparing (from lock rows through the dose profile)', () => {
-  const run = (lock: Parameters<typeof deriveSteroidDoses>[0]) => deriveSteroidSparing(deriveSteroidDoses(lock, s).profiles, s);
+  const run = (lock: Parameters<typeof deriveSteroidDoses>[0]) =>
+    deriveSteroidSparing(deriveSteroidDoses(lock, s).profiles, s);
 
   it('runs an ONGOING record to RFENDTC: no discontinuation, censored at RFENDTC’s day', () => {
     const [r] = run({
       dm: [dm('S1', { RFENDTC: onDay(200) })],
       cm: [cm('S1', { CMDOSE: 7.5, CMSTDTC: onDay(-30), CMENDTC: null, CMENRTPT: 'ONGOING' })],
     });
-    expect(r).toMatchObject({ CSDOSE0: 7.5, CSUSE0FL: 'Y', FUENDDY: 200, CSLASTDY: 200, CSSTOPDY: null, CSDISCFL: 'N', TTDISCDY: 200, TTDISCCN: 1, CSCUM: 201 * 7.5 });
+    expect(r).toMatchObject({
+      CSDOSE0: 7.5,
+      CSUSE0FL: 'Y',
+      FUENDDY: 200,
+      CSLASTDY: 200,
+      CSSTOPDY: null,
+      CSDISCFL: 'N',
+      TTDISCDY: 200,
+      TTDISCCN: 1,
+      CSCUM: 201 * 7.5,
+    });
   });
 
   it('counts 70 mg once weekly as exactly 10 mg/day (days 0…336: 3370 mg) and stops 28 days before E', () => {
@@ -81,7 +130,15 @@ describe('deriveSteroidSparing (from lock rows through the dose profile)', () =>
       dm: [dm('S1')],
       cm: [cm('S1', { CMDOSE: 70, CMDOSFRQ: 'QW', CMSTDTC: onDay(-7), CMENDTC: onDay(336) })],
     });
-    expect(r).toMatchObject({ CSDOSE0: 10, CSSTOPDY: 337, CSOFFDUR: 28, CSDISCFL: 'Y', TTDISCDY: 337, TTDISCCN: 0, CSCUM: 3370 });
+    expect(r).toMatchObject({
+      CSDOSE0: 10,
+      CSSTOPDY: 337,
+      CSOFFDUR: 28,
+      CSDISCFL: 'Y',
+      TTDISCDY: 337,
+      TTDISCCN: 0,
+      CSCUM: 3370,
+    });
   });
 
   it('leaves a subject off steroids at Day 0 out of discontinuation but counts the cumulative dose', () => {
@@ -92,7 +149,11 @@ describe('deriveSteroidSparing (from lock rows through the dose profile)', () =>
   it('has a record for every infused subject (0 without steroids) and none for a subject never infused', () => {
     const rows = run({ dm: [dm('S1'), dm('S2', { RFSTDTC: null, RFENDTC: null })], cm: [] });
     expect(rows.map((r) => [r.USUBJID, r.CSCUM, r.CSUSE0FL])).toEqual([['S1', 0, 'N']]);
-    expect(toSteroidSparingDataset(rows, datasetContext(['S1'], s)).rows[0]).toMatchObject({ USUBJID: 'S1', CSCUM: 0, CSDISCFL: null });
+    expect(toSteroidSparingDataset(rows, datasetContext(['S1'], s)).rows[0]).toMatchObject({
+      USUBJID: 'S1',
+      CSCUM: 0,
+      CSDISCFL: null,
+    });
   });
 });
 
@@ -111,7 +172,14 @@ describe('toSteroidDiscontinuationTte', () => {
       ).profiles,
       s,
     );
-    const tte = toSteroidDiscontinuationTte(rows, new Map([['S1', DAY0], ['S2', DAY0], ['S3', DAY0]]));
+    const tte = toSteroidDiscontinuationTte(
+      rows,
+      new Map([
+        ['S1', DAY0],
+        ['S2', DAY0],
+        ['S3', DAY0],
+      ]),
+    );
     expect(tte.map((r) => [r.USUBJID, r.PARAMCD, r.AVAL, r.CNSR, r.ADT])).toEqual([
       ['S1', 'TTCSDISC', 150, 0, onDay(150)],
       ['S2', 'TTCSDISC', 364, 1, onDay(364)],

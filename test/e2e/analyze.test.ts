@@ -24,10 +24,25 @@ function readTree(dir: string): Map<string, Buffer> {
 }
 
 const ROTATE: Record<string, string> = {
-  PBO: 'MSC1E6', MSC1E6: 'MSC5E6', MSC5E6: 'PBO',
-  Placebo: 'MSC 1x10^6 cells/kg', 'MSC 1x10^6 cells/kg': 'MSC 5x10^6 cells/kg', 'MSC 5x10^6 cells/kg': 'Placebo',
+  PBO: 'MSC1E6',
+  MSC1E6: 'MSC5E6',
+  MSC5E6: 'PBO',
+  Placebo: 'MSC 1x10^6 cells/kg',
+  'MSC 1x10^6 cells/kg': 'MSC 5x10^6 cells/kg',
+  'MSC 5x10^6 cells/kg': 'Placebo',
 };
-const ARM_TOKENS = ['PBO', 'MSC1E6', 'MSC5E6', 'Placebo', 'MSC 1x10^6', 'MSC 5x10^6', 'MSC 1\u00d710\u2076', 'MSC 5\u00d710\u2076', '\u00d710\u2076', 'cells/kg'];
+const ARM_TOKENS = [
+  'PBO',
+  'MSC1E6',
+  'MSC5E6',
+  'Placebo',
+  'MSC 1x10^6',
+  'MSC 5x10^6',
+  'MSC 1\u00d710\u2076',
+  'MSC 5\u00d710\u2076',
+  '\u00d710\u2076',
+  'cells/kg',
+];
 
 describe('simulate → analyze, end to end', () => {
   it('writes every SRI-4 row of ard.md, and a second run gives byte-identical outputs', async () => {
@@ -48,12 +63,14 @@ describe('simulate → analyze, end to end', () => {
     for (const g of ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'])
       for (const s of ['N', 'n', 'prop']) {
         expect(has(`SRI4,,WEEK24,FAS,${g},,${s},,`)).toBe(true);
-        for (const c of ['SLEDAI', 'BILAG', 'PGA', 'STEROID']) expect(has(`SRI4,${c},WEEK24,FAS,${g},,${s},,`)).toBe(true);
+        for (const c of ['SLEDAI', 'BILAG', 'PGA', 'STEROID'])
+          expect(has(`SRI4,${c},WEEK24,FAS,${g},,${s},,`)).toBe(true);
       }
     for (const arm of ['MSC1E6', 'MSC5E6']) {
       for (const s of ['diff', 'diff_lcl', 'diff_ucl']) expect(has(`SRI4,,WEEK24,FAS,${arm},PBO,${s},MN,`)).toBe(true);
       expect(has(`SRI4,,WEEK24,FAS,${arm},PBO,p,FISHER,`)).toBe(true);
-      for (const s of ['or', 'or_lcl', 'or_ucl', 'p']) expect(has(`SRI4,,WEEK24,FAS,${arm},PBO,${s},LOGISTIC,`)).toBe(true);
+      for (const s of ['or', 'or_lcl', 'or_ucl', 'p'])
+        expect(has(`SRI4,,WEEK24,FAS,${arm},PBO,${s},LOGISTIC,`)).toBe(true);
       expect(has(`SRI4,,WEEK24,FAS,${arm},PBO,p_adj,HOCHBERG,`)).toBe(true);
     }
     const manifest = JSON.parse(a.get('manifest.json')!.toString('utf8'));
@@ -88,7 +105,10 @@ describe('blinding (SAP §6) is a security property', () => {
       // Rotate the arms among subjects: a different (and wrong) unblinding beside the same lock.
       const rotated = permute
         ? lines.map((l) =>
-            l.replace(/\b(PBO|MSC1E6|MSC5E6|Placebo|MSC 1x10\^6 cells\/kg|MSC 5x10\^6 cells\/kg)(?=,|$)/g, (a: string) => ROTATE[a]!),
+            l.replace(
+              /\b(PBO|MSC1E6|MSC5E6|Placebo|MSC 1x10\^6 cells\/kg|MSC 5x10\^6 cells\/kg)(?=,|$)/g,
+              (a: string) => ROTATE[a]!,
+            ),
           )
         : lines;
       writeFileSync(join(dir, 'randomization.csv'), rotated.join('\n'));
@@ -105,7 +125,9 @@ describe('blinding (SAP §6) is a security property', () => {
     // …while the unblinded runs differ, so the test would notice arms leaking into the blinded output.
     const ua = sampleOutput('randomization').dir;
     const ub = join(d, 'ub');
-    expect((await runCli(['analyze', lockB, '--randomization', join(d, 'b', 'randomization.csv'), '--out', ub], d)).code).toBe(0);
+    expect(
+      (await runCli(['analyze', lockB, '--randomization', join(d, 'b', 'randomization.csv'), '--out', ub], d)).code,
+    ).toBe(0);
     expect(readTree(ua).get('ard.csv')!.equals(readTree(ub).get('ard.csv')!)).toBe(false);
     // The unblinded run's log keeps what stderr said: the stratum deviations and the model of each analysis.
     const log = readTree(ua).get('log.txt')!.toString('utf8');

@@ -15,9 +15,34 @@ const VISITS = ['BASELINE', 'WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEE
 const POST = VISITS.slice(1);
 const PRO_VISITS = ['BASELINE', 'WEEK12', 'WEEK24', 'WEEK52'];
 const PRO_CODES = [
-  'SF36PF', 'SF36RP', 'SF36BP', 'SF36GH', 'SF36VT', 'SF36SF', 'SF36RE', 'SF36MH', 'SF36PCS', 'SF36MCS',
-  'LPROLS', 'LPROCOG', 'LPROMED', 'LPROPRO', 'LPROPHY', 'LPROPV', 'LPROEMO', 'LPROBI', 'LPRODG', 'LPROSS',
-  'LPROCOP', 'LPROSAT', 'LPROHRQ', 'LPRONHRQ', 'PROMISFAT', 'PROMISPAIN', 'PROMISDEP', 'LIT',
+  'SF36PF',
+  'SF36RP',
+  'SF36BP',
+  'SF36GH',
+  'SF36VT',
+  'SF36SF',
+  'SF36RE',
+  'SF36MH',
+  'SF36PCS',
+  'SF36MCS',
+  'LPROLS',
+  'LPROCOG',
+  'LPROMED',
+  'LPROPRO',
+  'LPROPHY',
+  'LPROPV',
+  'LPROEMO',
+  'LPROBI',
+  'LPRODG',
+  'LPROSS',
+  'LPROCOP',
+  'LPROSAT',
+  'LPROHRQ',
+  'LPRONHRQ',
+  'PROMISFAT',
+  'PROMISPAIN',
+  'PROMISDEP',
+  'LIT',
 ];
 const FLAGS = ['LOWC3', 'LOWC4', 'DSDNAPOS', 'UPCRGT05', 'LEUKOPENIA', 'THROMBOCYTOPENIA', 'LYMPHOPENIA', 'ANEMIA'];
 const STATUSES = ['ABN', 'NORM', 'MISS'];
@@ -38,13 +63,30 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     const hits = index.get(k) ?? [];
     const method = w.method ?? '';
     const ok = hits.filter((h) => (typeof method === 'string' ? h.method === method : method.test(h.method)));
-    if (ok.length !== 1) missing.push(`${k} method=${String(method)} (found ${hits.map((h) => h.method).join('/') || 'none'})`);
+    if (ok.length !== 1)
+      missing.push(`${k} method=${String(method)} (found ${hits.map((h) => h.method).join('/') || 'none'})`);
   };
-  const perGroup = (e: ArdEndpoint, param: string, visit: string, population: ArdRow['population'], stats: readonly ArdStat[], method: ArdMethod | '' = '') => {
-    for (const group of GROUPS) for (const stat of stats) want({ endpoint: e, param, visit, population, group, stat, method });
+  const perGroup = (
+    e: ArdEndpoint,
+    param: string,
+    visit: string,
+    population: ArdRow['population'],
+    stats: readonly ArdStat[],
+    method: ArdMethod | '' = '',
+  ) => {
+    for (const group of GROUPS)
+      for (const stat of stats) want({ endpoint: e, param, visit, population, group, stat, method });
   };
-  const versusPbo = (e: ArdEndpoint, param: string, visit: string, stats: readonly ArdStat[], method: ArdMethod | RegExp) => {
-    for (const group of MSC) for (const stat of stats) want({ endpoint: e, param, visit, population: 'FAS', group, comparator: 'PBO', stat, method });
+  const versusPbo = (
+    e: ArdEndpoint,
+    param: string,
+    visit: string,
+    stats: readonly ArdStat[],
+    method: ArdMethod | RegExp,
+  ) => {
+    for (const group of MSC)
+      for (const stat of stats)
+        want({ endpoint: e, param, visit, population: 'FAS', group, comparator: 'PBO', stat, method });
   };
   const mnFisher = (e: ArdEndpoint, param: string, visit: string) => {
     versusPbo(e, param, visit, ['diff', 'diff_lcl', 'diff_ucl'], 'MN');
@@ -101,7 +143,8 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     for (const flag of FLAGS)
       for (const b of STATUSES)
         for (const s of STATUSES)
-          for (const v of ['WEEK12', 'WEEK24', 'WEEK52']) perGroup('BIOSHIFT', `${flag}:${b}:${s}`, v, 'FAS', ['N', 'n', 'prop']);
+          for (const v of ['WEEK12', 'WEEK24', 'WEEK52'])
+            perGroup('BIOSHIFT', `${flag}:${b}:${s}`, v, 'FAS', ['N', 'n', 'prop']);
     for (const test of ['C3', 'C4', 'DSDNA', 'PROTCRT']) {
       for (const v of VISITS) perGroup('LAB', `${test}:AVAL`, v, 'FAS', DESCRIPTIVES);
       for (const v of POST) perGroup('LAB', `${test}:CHG`, v, 'FAS', DESCRIPTIVES);
@@ -110,16 +153,28 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
   });
 
   it('has every row for baseline characteristics, safety and disposition', () => {
-    for (const p of ['AGE', 'WEIGHTBL', 'SLEDAI', 'PGA', 'SDI', 'CSDOSE0']) perGroup('BASECHAR', p, '', 'FAS', DESCRIPTIVES);
+    for (const p of ['AGE', 'WEIGHTBL', 'SLEDAI', 'PGA', 'SDI', 'CSDOSE0'])
+      perGroup('BASECHAR', p, '', 'FAS', DESCRIPTIVES);
     const domains = ['BLGCONS', 'BLGMUCO', 'BLGNEUR', 'BLGMUSK', 'BLGCARD', 'BLGGAST', 'BLGOPHT', 'BLGRENL', 'BLGHAEM'];
     for (const p of ['STRATUM:<10', 'STRATUM:>=10', 'CSUSE', ...domains.map((d) => `BILAGAB:${d}`)])
       perGroup('BASECHAR', p, '', 'FAS', ['N', 'n', 'prop']);
     const adsl = result.derivations.adsl.filter((s) => s.FASFL === 'Y');
     for (const v of new Set(adsl.map((s) => `SEX:${s.SEX}`))) perGroup('BASECHAR', v, '', 'FAS', ['N', 'n', 'prop']);
     for (const v of new Set(adsl.map((s) => `RACE:${s.RACE}`))) perGroup('BASECHAR', v, '', 'FAS', ['N', 'n', 'prop']);
-    for (const v of new Set(adsl.map((s) => `ETHNIC:${s.ETHNIC}`))) perGroup('BASECHAR', v, '', 'FAS', ['N', 'n', 'prop']);
+    for (const v of new Set(adsl.map((s) => `ETHNIC:${s.ETHNIC}`)))
+      perGroup('BASECHAR', v, '', 'FAS', ['N', 'n', 'prop']);
 
-    for (const p of ['TEAE', 'SAE', 'RELATED', 'SEVERE', 'DISC', 'DEATH', 'WORST:MILD', 'WORST:MODERATE', 'WORST:SEVERE'])
+    for (const p of [
+      'TEAE',
+      'SAE',
+      'RELATED',
+      'SEVERE',
+      'DISC',
+      'DEATH',
+      'WORST:MILD',
+      'WORST:MODERATE',
+      'WORST:SEVERE',
+    ])
       perGroup('AE', p, '', 'SAF', ['N', 'n', 'prop', 'events']);
     for (const p of ['RANDOMIZED', 'INFUSED', 'COMPLETED']) perGroup('DISPOSITION', p, '', 'ENR', ['n']);
     expect(missing.slice(0, 20), `${missing.length} rows missing`).toEqual([]);
@@ -127,22 +182,52 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
 
   it('has every row for the SRI-4 sensitivity and subgroup analyses, exposure, medication at Day 0 and deviations', () => {
     for (const m of MSC) {
-      want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat: 'p', method: 'CMH' });
+      want({
+        endpoint: 'SRI4_STRAT',
+        param: '',
+        visit: 'WEEK24',
+        population: 'FAS',
+        group: m,
+        comparator: 'PBO',
+        stat: 'p',
+        method: 'CMH',
+      });
       for (const stat of ['or', 'or_lcl', 'or_ucl'] as const)
-        want({ endpoint: 'SRI4_STRAT', param: '', visit: 'WEEK24', population: 'FAS', group: m, comparator: 'PBO', stat, method: 'MH' });
+        want({
+          endpoint: 'SRI4_STRAT',
+          param: '',
+          visit: 'WEEK24',
+          population: 'FAS',
+          group: m,
+          comparator: 'PBO',
+          stat,
+          method: 'MH',
+        });
     }
     const responderTable = (e: ArdEndpoint, param: string, population: ArdRow['population']) => {
       perGroup(e, param, 'WEEK24', population, ['N', 'n', 'prop']);
       for (const group of MSC) {
-        for (const stat of ['diff', 'diff_lcl', 'diff_ucl'] as const) want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat, method: 'MN' });
-        want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat: 'p', method: 'FISHER' });
+        for (const stat of ['diff', 'diff_lcl', 'diff_ucl'] as const)
+          want({ endpoint: e, param, visit: 'WEEK24', population, group, comparator: 'PBO', stat, method: 'MN' });
+        want({
+          endpoint: e,
+          param,
+          visit: 'WEEK24',
+          population,
+          group,
+          comparator: 'PBO',
+          stat: 'p',
+          method: 'FISHER',
+        });
       }
     };
     responderTable('SRI4_OC', '', 'FAS');
     responderTable('SRI4_AT', '', 'SAF');
-    for (const p of ['STRATUM:<10', 'STRATUM:>=10', 'SEX:F', 'SEX:M', 'AGE:<40', 'AGE:>=40']) responderTable('SRI4_SUB', p, 'FAS');
+    for (const p of ['STRATUM:<10', 'STRATUM:>=10', 'SEX:F', 'SEX:M', 'AGE:<40', 'AGE:>=40'])
+      responderTable('SRI4_SUB', p, 'FAS');
     perGroup('EXPOSURE', 'EXVOL', '', 'SAF', DESCRIPTIVES);
-    for (const c of ['CORTICOSTEROID', 'ANTIMALARIAL', 'IMMUNOSUPPRESSANT', 'BIOLOGIC', 'OTHER']) perGroup('CONMED', c, 'BASELINE', 'SAF', ['N', 'n', 'prop']);
+    for (const c of ['CORTICOSTEROID', 'ANTIMALARIAL', 'IMMUNOSUPPRESSANT', 'BIOLOGIC', 'OTHER'])
+      perGroup('CONMED', c, 'BASELINE', 'SAF', ['N', 'n', 'prop']);
     for (const p of ['STRATUM', 'ARM', 'NOTINFUSED', 'ANY']) perGroup('DEVIATION', p, '', 'ENR', ['N', 'n', 'prop']);
     expect(missing.slice(0, 20), `${missing.length} rows missing`).toEqual([]);
   });
@@ -151,14 +236,23 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     const { lock } = await sampleRun('unblinded');
     const saf = new Map(result.derivations.adsl.filter((s) => s.SAFFL === 'Y').map((s) => [s.USUBJID, s.TRTSDT!]));
     const full = /^\d{4}-\d{2}-\d{2}$/;
-    const rows = new Set(result.ard.filter((r) => r.endpoint === 'CONMED' && r.param.includes(':')).map((r) => r.param));
+    const rows = new Set(
+      result.ard.filter((r) => r.endpoint === 'CONMED' && r.param.includes(':')).map((r) => r.param),
+    );
     const surelyTaken = lock.cm.filter((c) => {
       const day0 = saf.get(c.USUBJID);
-      return day0 !== undefined && full.test(c.CMSTDTC) && c.CMSTDTC <= day0 && (c.CMENDTC === null || (full.test(c.CMENDTC) && c.CMENDTC >= day0));
+      return (
+        day0 !== undefined &&
+        full.test(c.CMSTDTC) &&
+        c.CMSTDTC <= day0 &&
+        (c.CMENDTC === null || (full.test(c.CMENDTC) && c.CMENDTC >= day0))
+      );
     });
     expect(surelyTaken.length).toBeGreaterThan(0);
     for (const c of surelyTaken) expect(rows.has(`${c.CMCAT}:${c.CMDECOD}`), `${c.CMCAT}:${c.CMDECOD}`).toBe(true);
-    for (const p of rows) for (const g of GROUPS) want({ endpoint: 'CONMED', param: p, visit: 'BASELINE', population: 'SAF', group: g, stat: 'N' });
+    for (const p of rows)
+      for (const g of GROUPS)
+        want({ endpoint: 'CONMED', param: p, visit: 'BASELINE', population: 'SAF', group: g, stat: 'N' });
     expect(missing).toEqual([]);
   });
 
@@ -166,7 +260,9 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
     const { lock } = await sampleRun('unblinded');
     const rows = result.ard;
     const has = (endpoint: string, param: string) =>
-      GROUPS.every((g) => rows.some((r) => r.endpoint === endpoint && r.param === param && r.group === g && r.stat === 'n'));
+      GROUPS.every((g) =>
+        rows.some((r) => r.endpoint === endpoint && r.param === param && r.group === g && r.stat === 'n'),
+      );
     const day0 = new Map(lock.dm.map((d) => [d.USUBJID, d.RFSTDTC]));
     for (const ae of lock.ae) {
       const start = day0.get(ae.USUBJID);
@@ -175,21 +271,28 @@ describe('ARD contract (ard.md) on the bundled sample', async () => {
       expect(has('AE', `PT:${ae.AEDECOD}`), ae.AEDECOD).toBe(true);
     }
     for (const ds of lock.ds)
-      if (ds.DSCAT === 'DISPOSITION EVENT' && ds.DSDECOD !== 'COMPLETED') expect(has('DISPOSITION', `DISC:${ds.DSDECOD}`)).toBe(true);
+      if (ds.DSCAT === 'DISPOSITION EVENT' && ds.DSDECOD !== 'COMPLETED')
+        expect(has('DISPOSITION', `DISC:${ds.DSDECOD}`)).toBe(true);
   });
 
   it('a blinded run holds TOTAL rows only, with no comparison and no model', async () => {
     const blinded = (await sampleRun('blinded')).result.ard;
     expect(blinded.length).toBeGreaterThan(1000);
-    const offending = blinded.filter((r) => r.group !== 'TOTAL' || r.comparator !== '' || !['', 'KM'].includes(r.method));
+    const offending = blinded.filter(
+      (r) => r.group !== 'TOTAL' || r.comparator !== '' || !['', 'KM'].includes(r.method),
+    );
     expect(offending.slice(0, 5)).toEqual([]);
     // …and the same TOTAL descriptives as the unblinded run
-    const key = (r: ArdRow) => [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
+    const key = (r: ArdRow) =>
+      [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
     // …no sensitivity, subgroup or deviation row at all (they exist to compare arms), but EXPOSURE and CONMED totals.
     const endpoints = new Set(blinded.map((r) => r.endpoint));
-    for (const e of ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'DEVIATION'] as const) expect(endpoints.has(e), e).toBe(false);
+    for (const e of ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'DEVIATION'] as const)
+      expect(endpoints.has(e), e).toBe(false);
     for (const e of ['EXPOSURE', 'CONMED'] as const) expect(endpoints.has(e), e).toBe(true);
-    const unblindedTotals = new Map(result.ard.filter((r) => r.group === 'TOTAL' && r.comparator === '').map((r) => [key(r), r.value]));
+    const unblindedTotals = new Map(
+      result.ard.filter((r) => r.group === 'TOTAL' && r.comparator === '').map((r) => [key(r), r.value]),
+    );
     for (const r of blinded) expect(unblindedTotals.get(key(r)), key(r)).toBe(r.value);
   });
 });

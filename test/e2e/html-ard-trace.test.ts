@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ardKeyText } from '../../src/ard/types.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('HTML tables trace every number to ard.csv', async () => {
   for (const kind of ['unblinded', 'blinded'] as const) {

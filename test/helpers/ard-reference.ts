@@ -31,7 +31,12 @@ const COUNTS = new Set(['N', 'n', 'events']);
  * agree): a missing or extra row, a row with a visit/comparator/method, or a value off by more than
  * `relTol` (relative to the reference; absolute below 1).
  */
-export function referenceDifferences(ard: readonly ArdRow[], ref: readonly ReferenceRow[], endpoint: string, relTol: number): string[] {
+export function referenceDifferences(
+  ard: readonly ArdRow[],
+  ref: readonly ReferenceRow[],
+  endpoint: string,
+  relTol: number,
+): string[] {
   const mine = ard.filter((r) => r.endpoint === endpoint);
   const theirs = new Map(ref.filter((r) => r.endpoint === endpoint).map((r) => [keyOf(r), r]));
   const out: string[] = [];
@@ -39,7 +44,8 @@ export function referenceDifferences(ard: readonly ArdRow[], ref: readonly Refer
   for (const r of mine) {
     const k = keyOf(r);
     seen.add(k);
-    if (r.visit !== '' || r.comparator !== '' || r.method !== '') out.push(`unexpected visit/comparator/method on ${k}`);
+    if (r.visit !== '' || r.comparator !== '' || r.method !== '')
+      out.push(`unexpected visit/comparator/method on ${k}`);
     const t = theirs.get(k);
     if (t === undefined) {
       out.push(`extra ARD row ${k.replaceAll('\u0000', ' | ')}`);

@@ -12,7 +12,8 @@ export type { SampleMode, SampleOutput };
 /** The finished run of `mode`; throws (failing the test) when that run did not exit 0. */
 export function sampleOutput(mode: SampleMode): SampleOutput {
   const run = inject('sampleOutputs')?.find((o) => o.mode === mode);
-  if (run === undefined) throw new Error(`no shared sample output '${mode}': is this file in the integration project of vitest.config.ts?`);
+  if (run === undefined)
+    throw new Error(`no shared sample output '${mode}': is this file in the integration project of vitest.config.ts?`);
   if (run.code !== 0) throw new Error(`the shared sample run '${mode}' exited ${run.code}:\n${run.stderr}`);
   return run;
 }

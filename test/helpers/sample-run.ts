@@ -32,7 +32,12 @@ export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
       let unblinding: Unblinding = { kind: 'blinded' };
       if (kind === 'unblinded') {
         const { rows } = await loadRandomization(SAMPLE_RANDOMIZATION, lock);
-        unblinding = { kind: 'randomization', file: SAMPLE_RANDOMIZATION, sha256: await sha256File(SAMPLE_RANDOMIZATION), rows };
+        unblinding = {
+          kind: 'randomization',
+          file: SAMPLE_RANDOMIZATION,
+          sha256: await sha256File(SAMPLE_RANDOMIZATION),
+          rows,
+        };
       }
       return { lock, settings, unblinding, result: runPipeline({ lock, unblinding, settings }) };
     })();
@@ -47,9 +52,7 @@ export function ardValue(
   key: Partial<Omit<ArdRow, 'value'>> & Pick<ArdRow, 'endpoint' | 'stat'>,
 ): number | null {
   const full = { param: '', visit: '', comparator: '', method: '', ...key };
-  const hits = ard.filter((r) =>
-    (Object.keys(full) as (keyof typeof full)[]).every((k) => r[k] === full[k]),
-  );
+  const hits = ard.filter((r) => (Object.keys(full) as (keyof typeof full)[]).every((k) => r[k] === full[k]));
   if (hits.length !== 1) throw new Error(`expected one ARD row for ${JSON.stringify(full)}, found ${hits.length}`);
   return hits[0]!.value;
 }

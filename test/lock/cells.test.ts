@@ -35,7 +35,7 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber('-3')).toBe(-3);
     expect(parseWholeNumber('007')).toBe(7);
   });
-  it('rejects a decimal point or an exponent (the size is magnitudeRule\'s)', () => {
+  it("rejects a decimal point or an exponent (the size is magnitudeRule's)", () => {
     for (const t of ['4.0', '1e2', 'x']) expect(parseWholeNumber(t)).toBeNull();
   });
 });
@@ -66,7 +66,10 @@ describe('significantDigits and roundedToSignificant', () => {
   it('leaves 15 digits alone; rounds a longer export of a double to 15, decimals of the rounded value', () => {
     expect(roundedToSignificant('0.123456789012345', 0.123456789012345)).toBeNull();
     expect(roundedToSignificant('0.35000000000000003', 0.35000000000000003)).toEqual({ value: 0.35, decimals: 2 });
-    expect(roundedToSignificant('1.1234567890123456789', 1.1234567890123457)).toEqual({ value: 1.12345678901235, decimals: 14 });
+    expect(roundedToSignificant('1.1234567890123456789', 1.1234567890123457)).toEqual({
+      value: 1.12345678901235,
+      decimals: 14,
+    });
     // 17 decimals written, noise after the 15th digit: d = 2, as the SAP's display rule wants.
     expect(roundedToSignificant('70.09999999999999', 70.09999999999999)).toEqual({ value: 70.1, decimals: 1 });
   });
@@ -80,7 +83,8 @@ describe('characterRule and trimCell', () => {
     expect(trimCell('\u00a0x')).toBe('\u00a0x');
   });
   it('passes ordinary text, a no-break space inside, and the CRLF/LF of a quoted field', () => {
-    for (const t of ['Headache', ' Headache ', 'a\u00a0b', 'two\r\nlines', 'two\nlines', 'é, "q"', 'x\u200by']) expect(characterRule(t), t).toBeNull();
+    for (const t of ['Headache', ' Headache ', 'a\u00a0b', 'two\r\nlines', 'two\nlines', 'é, "q"', 'x\u200by'])
+      expect(characterRule(t), t).toBeNull();
   });
   it.each([
     ['a\u001b[2Jb', 'a control character U+001B (ESC) at position 2'],
@@ -96,9 +100,15 @@ describe('characterRule and trimCell', () => {
     expect(characterRule(t)).toBe(`${start}: control and invisible formatting characters are not allowed in a cell`);
   });
   it('refuses a no-break space at either end, after trimming ASCII spaces', () => {
-    expect(characterRule('Headache\u00a0')).toBe('a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed');
-    expect(characterRule('Headache\u00a0 ')).toBe('a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed');
-    expect(characterRule('\u00a0Headache')).toBe('a no-break space (U+00A0) at the start of the value: only ASCII spaces are trimmed');
+    expect(characterRule('Headache\u00a0')).toBe(
+      'a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed',
+    );
+    expect(characterRule('Headache\u00a0 ')).toBe(
+      'a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed',
+    );
+    expect(characterRule('\u00a0Headache')).toBe(
+      'a no-break space (U+00A0) at the start of the value: only ASCII spaces are trimmed',
+    );
   });
 });
 
@@ -128,10 +138,18 @@ describe('isoDatePart', () => {
     expect(isoDatePart('2024-02-29T23:59')).toBe('2024-02-29');
     expect(isoDatePart('2026-03-09T10:30:59')).toBe('2026-03-09');
   });
-  it.each(['2026-02-29', '2026-13-01', '2026-1-01', '2026-02', '2026', '2026-02-02T24:00', '2026-02-02T10:60', '2026-02-02T10', '2026-02-02 10:00', '02/02/2026'])(
-    'rejects %j',
-    (text) => expect(isoDatePart(text)).toBeNull(),
-  );
+  it.each([
+    '2026-02-29',
+    '2026-13-01',
+    '2026-1-01',
+    '2026-02',
+    '2026',
+    '2026-02-02T24:00',
+    '2026-02-02T10:60',
+    '2026-02-02T10',
+    '2026-02-02 10:00',
+    '02/02/2026',
+  ])('rejects %j', (text) => expect(isoDatePart(text)).toBeNull());
 });
 
 describe('partialDateText', () => {

@@ -29,7 +29,12 @@ function read(text: string): { header: readonly string[] | null; records: CsvRec
 /** csv-parse's reading, or null when it refuses the text. */
 function reference(text: string): string[][] | null {
   try {
-    return parse(text, { record_delimiter: ['\r\n', '\n'], skip_empty_lines: true, relax_column_count: false, bom: true }) as string[][];
+    return parse(text, {
+      record_delimiter: ['\r\n', '\n'],
+      skip_empty_lines: true,
+      relax_column_count: false,
+      bom: true,
+    }) as string[][];
   } catch {
     return null;
   }
@@ -67,7 +72,8 @@ describe('well-formed tables: every record read, whatever the line ends, quoting
     }),
   );
   const header = (w: number) => Array.from({ length: w }, (_, i) => `C${i}`).join(',');
-  const lines = (rows: readonly (readonly (readonly [string, boolean])[])[]) => rows.map((r) => r.map(([v, q]) => written(v, q)).join(','));
+  const lines = (rows: readonly (readonly (readonly [string, boolean])[])[]) =>
+    rows.map((r) => r.map(([v, q]) => written(v, q)).join(','));
 
   it('LF, CRLF or mixed: the record count and fields equal what was written, no issue (numRuns 300)', () => {
     fc.assert(
@@ -109,7 +115,10 @@ describe('random text: no issue means csv-parse reads the same records; csv-pars
         if (ref === null) expect(r.issues.length, JSON.stringify(text)).toBeGreaterThan(0);
         if (r.issues.length === 0) {
           expect(ref, JSON.stringify(text)).not.toBeNull();
-          expect(r.records.map((x) => x.fields), JSON.stringify(text)).toEqual(ref!.slice(1));
+          expect(
+            r.records.map((x) => x.fields),
+            JSON.stringify(text),
+          ).toEqual(ref!.slice(1));
         }
       }),
       { numRuns: 2000, seed: SEED },

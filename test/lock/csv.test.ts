@@ -74,7 +74,10 @@ describe('parseCsv: records and the physical line where each starts (header = 1)
       { fields: ['x\r\ny', '7'], line: 4 },
     ]);
     expect(r.issues.map((i) => [i.line, i.rule])).toEqual([
-      [2, 'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)'],
+      [
+        2,
+        'a CR not followed by LF outside a quoted field: a line must end in CRLF or LF (CR-only line ends are not read)',
+      ],
     ]);
   });
   it('says when there is no header', () => {
@@ -96,7 +99,10 @@ describe('parseCsv agrees with csv-stringify and csv-parse on random tables', ()
   const cell = fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', ',', '"', '\n', '\r\n', 'é', '.'), maxLength: 6 });
   const table = fc.integer({ min: 1, max: 4 }).chain((w) =>
     fc.tuple(
-      fc.array(fc.string({ unit: fc.constantFrom('A', 'B', 'C'), minLength: 1, maxLength: 3 }), { minLength: w, maxLength: w }),
+      fc.array(fc.string({ unit: fc.constantFrom('A', 'B', 'C'), minLength: 1, maxLength: 3 }), {
+        minLength: w,
+        maxLength: w,
+      }),
       fc.array(fc.array(cell, { minLength: w, maxLength: w }), { maxLength: 8 }),
       fc.boolean(),
       fc.boolean(),

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { AE_SCHEMA, CM_SCHEMA, DM_SCHEMA, DOMAIN_FILES, DS_SCHEMA, EX_SCHEMA, LAB_TESTS, LB_SCHEMA, QS_SCHEMA, STEROIDS, SV_SCHEMA } from '../../src/lock/domains.js';
+import {
+  AE_SCHEMA,
+  CM_SCHEMA,
+  DM_SCHEMA,
+  DOMAIN_FILES,
+  DS_SCHEMA,
+  EX_SCHEMA,
+  LAB_TESTS,
+  LB_SCHEMA,
+  QS_SCHEMA,
+  STEROIDS,
+  SV_SCHEMA,
+} from '../../src/lock/domains.js';
 
 // Expected values: shared/dts/domains.md and the SAP's prednisone factor list (exact).
 describe('domain schemas', () => {
@@ -12,11 +24,21 @@ describe('domain schemas', () => {
     }
   });
   it('optional columns are exactly those the contract marks O', () => {
-    const optional = all.flatMap((s) => Object.entries(s.columns).filter(([, c]) => c.req === 'O').map(([n]) => n));
-    expect(optional.sort()).toEqual(['AEACN', 'AEENDTC', 'AEOUT', 'CMENRTPT', 'EXVOL', 'LBNRIND', 'LBSTAT', 'QSREASND', 'QSSTAT', 'WEIGHTBL'].sort());
+    const optional = all.flatMap((s) =>
+      Object.entries(s.columns)
+        .filter(([, c]) => c.req === 'O')
+        .map(([n]) => n),
+    );
+    expect(optional.sort()).toEqual(
+      ['AEACN', 'AEENDTC', 'AEOUT', 'CMENRTPT', 'EXVOL', 'LBNRIND', 'LBSTAT', 'QSREASND', 'QSSTAT', 'WEIGHTBL'].sort(),
+    );
   });
   it('partial dates only in CMSTDTC, CMENDTC, AESTDTC, AEENDTC', () => {
-    const pdates = all.flatMap((s) => Object.entries(s.columns).filter(([, c]) => c.type === 'pdate').map(([n]) => n));
+    const pdates = all.flatMap((s) =>
+      Object.entries(s.columns)
+        .filter(([, c]) => c.type === 'pdate')
+        .map(([n]) => n),
+    );
     expect(pdates.sort()).toEqual(['AEENDTC', 'AESTDTC', 'CMENDTC', 'CMSTDTC']);
   });
   it('nine lab tests and nine steroids', () => {

@@ -29,7 +29,13 @@ describe('checkUniqueKey', () => {
   });
   it('a number and its text are different key parts only if the column types differ (VISITNUM 5.1 = 5.10)', () => {
     const issues: Issue[] = [];
-    checkUniqueKey([at(2, { V: 5.1 }), at(3, { V: Number('5.10') })] as { src: { file: string; line: number }; V: number }[], (r) => [r.V], 'V', 'visit', issues);
+    checkUniqueKey(
+      [at(2, { V: 5.1 }), at(3, { V: Number('5.10') })] as { src: { file: string; line: number }; V: number }[],
+      (r) => [r.V],
+      'V',
+      'visit',
+      issues,
+    );
     expect(issues).toHaveLength(1);
   });
 });
@@ -37,7 +43,11 @@ describe('checkUniqueKey', () => {
 describe('checkSubjectsInDm', () => {
   it('flags rows of unknown subjects', () => {
     const issues: Issue[] = [];
-    checkSubjectsInDm([at(2, { USUBJID: 'S1' }), at(3, { USUBJID: 'S9' }), at(4, { USUBJID: null })] as never[], new Set(['S1']), issues);
+    checkSubjectsInDm(
+      [at(2, { USUBJID: 'S1' }), at(3, { USUBJID: 'S9' }), at(4, { USUBJID: null })] as never[],
+      new Set(['S1']),
+      issues,
+    );
     expect(locs(issues)).toEqual([['q.csv', 3, 'USUBJID', 'subject S9 is not in dm.csv']]);
   });
 });
@@ -53,7 +63,12 @@ describe('checkOneBodySystemPerTerm', () => {
     const issues: Issue[] = [];
     checkOneBodySystemPerTerm(rows, issues);
     expect(locs(issues)).toEqual([
-      ['q.csv', 5, 'AEBODSYS', "AEDECOD 'Headache' has AEBODSYS 'Nervous system disorders' on line 2: one AEBODSYS per AEDECOD"],
+      [
+        'q.csv',
+        5,
+        'AEBODSYS',
+        "AEDECOD 'Headache' has AEBODSYS 'Nervous system disorders' on line 2: one AEBODSYS per AEDECOD",
+      ],
     ]);
   });
 });

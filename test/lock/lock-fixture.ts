@@ -83,7 +83,12 @@ export async function editCell(dir: string, file: string, line: number, column: 
 }
 
 /** Appends a copy of the record on `line` with some cells changed; returns the new record's line. */
-export async function appendCopy(dir: string, file: string, line: number, changes: Readonly<Record<string, string>>): Promise<number> {
+export async function appendCopy(
+  dir: string,
+  file: string,
+  line: number,
+  changes: Readonly<Record<string, string>>,
+): Promise<number> {
   const path = join(dir, file);
   const f = await readLines(path);
   const header = fieldsOf(f.lines[0]?.replace(/\r$/, '') ?? '');
@@ -105,7 +110,10 @@ export async function resealLock(dir: string): Promise<void> {
   const json = JSON.parse(await readFile(path, 'utf8')) as { files: Record<string, string> };
   const present = new Set(await readdir(dir));
   for (const name of Object.keys(json.files)) {
-    if (present.has(name)) json.files[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+    if (present.has(name))
+      json.files[name] = createHash('sha256')
+        .update(await readFile(join(dir, name)))
+        .digest('hex');
   }
   await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
 }

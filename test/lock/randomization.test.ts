@@ -43,16 +43,56 @@ describe('readRandomization', () => {
     expect(rows?.[0]?.src).toEqual({ file: MINI_RANDOMIZATION, line: 2 });
   });
   it.each([
-    ['a DM subject without a row', [ROWS[0], ROWS[1]], [undefined, undefined, 'subject SLEMSC01-103-003 (dm.csv line 4) has no row']],
-    ['an unknown subject', [...ROWS, 'SLEMSC01,SLEMSC01-109-001,R0004,2026-04-01,<10,PBO,Placebo,'], [5, 'USUBJID', "subject SLEMSC01-109-001 is not in the lock's dm.csv"]],
-    ['a subject twice', [...ROWS, ROWS[2]?.replace('R0003', 'R0009')], [5, 'USUBJID', 'duplicate subject (first on line 4)']],
-    ['RANDNO twice', [ROWS[0], ROWS[1]?.replace('R0002', 'R0001'), ROWS[2]], [3, 'RANDNO', 'duplicate RANDNO (first on line 2)']],
-    ['ARM not matching ARMCD', [ROWS[0], ROWS[1]?.replace(',Placebo,', ',MSC 1x10^6 cells/kg,'), ROWS[2]], [3, 'ARM', "ARM 'MSC 1x10^6 cells/kg' does not match ARMCD PBO (expected 'Placebo')"]],
-    ['ACTARMCD for a subject never infused', [ROWS[0], ROWS[1], `${ROWS[2]}MSC1E6`], [4, 'ACTARMCD', 'must be empty: the subject was never infused']],
-    ['no ACTARMCD for an infused subject', [ROWS[0], ROWS[1]?.replace(/PBO$/, ''), ROWS[2]], [3, 'ACTARMCD', 'required: the subject was infused (EXOCCUR = Y)']],
-    ['a bad stratum', [ROWS[0], ROWS[1]?.replace('<10', '<=10'), ROWS[2]], [3, 'STRATUM', "'<=10' is not one of the controlled terms: <10, >=10"]],
-    ['an unknown arm code', [ROWS[0], ROWS[1]?.replace('PBO,Placebo,PBO', 'PLA,Placebo,PBO'), ROWS[2]], [3, 'ARMCD', "'PLA' is not one of the controlled terms: PBO, MSC1E6, MSC5E6"]],
-    ['another study', [ROWS[0], ROWS[1]?.replace('SLEMSC01,', 'SLEMSC02,'), ROWS[2]], [3, 'STUDYID', "'SLEMSC02' is not one of the controlled terms: SLEMSC01"]],
+    [
+      'a DM subject without a row',
+      [ROWS[0], ROWS[1]],
+      [undefined, undefined, 'subject SLEMSC01-103-003 (dm.csv line 4) has no row'],
+    ],
+    [
+      'an unknown subject',
+      [...ROWS, 'SLEMSC01,SLEMSC01-109-001,R0004,2026-04-01,<10,PBO,Placebo,'],
+      [5, 'USUBJID', "subject SLEMSC01-109-001 is not in the lock's dm.csv"],
+    ],
+    [
+      'a subject twice',
+      [...ROWS, ROWS[2]?.replace('R0003', 'R0009')],
+      [5, 'USUBJID', 'duplicate subject (first on line 4)'],
+    ],
+    [
+      'RANDNO twice',
+      [ROWS[0], ROWS[1]?.replace('R0002', 'R0001'), ROWS[2]],
+      [3, 'RANDNO', 'duplicate RANDNO (first on line 2)'],
+    ],
+    [
+      'ARM not matching ARMCD',
+      [ROWS[0], ROWS[1]?.replace(',Placebo,', ',MSC 1x10^6 cells/kg,'), ROWS[2]],
+      [3, 'ARM', "ARM 'MSC 1x10^6 cells/kg' does not match ARMCD PBO (expected 'Placebo')"],
+    ],
+    [
+      'ACTARMCD for a subject never infused',
+      [ROWS[0], ROWS[1], `${ROWS[2]}MSC1E6`],
+      [4, 'ACTARMCD', 'must be empty: the subject was never infused'],
+    ],
+    [
+      'no ACTARMCD for an infused subject',
+      [ROWS[0], ROWS[1]?.replace(/PBO$/, ''), ROWS[2]],
+      [3, 'ACTARMCD', 'required: the subject was infused (EXOCCUR = Y)'],
+    ],
+    [
+      'a bad stratum',
+      [ROWS[0], ROWS[1]?.replace('<10', '<=10'), ROWS[2]],
+      [3, 'STRATUM', "'<=10' is not one of the controlled terms: <10, >=10"],
+    ],
+    [
+      'an unknown arm code',
+      [ROWS[0], ROWS[1]?.replace('PBO,Placebo,PBO', 'PLA,Placebo,PBO'), ROWS[2]],
+      [3, 'ARMCD', "'PLA' is not one of the controlled terms: PBO, MSC1E6, MSC5E6"],
+    ],
+    [
+      'another study',
+      [ROWS[0], ROWS[1]?.replace('SLEMSC01,', 'SLEMSC02,'), ROWS[2]],
+      [3, 'STUDYID', "'SLEMSC02' is not one of the controlled terms: SLEMSC01"],
+    ],
   ])('%s is an error', async (_, rows, [line, column, rule]) => {
     const file = await withRows(rows as string[]);
     const { rows: read, issues } = await readRandomization(file, lock);
@@ -70,10 +110,15 @@ describe('readRandomization', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sle-rand-'));
     execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
     await symlink('/dev/zero', join(dir, 'zero.csv'));
-    for (const [name, kind] of [['fifo.csv', 'a FIFO (named pipe)'], ['zero.csv', 'a device']] as const) {
+    for (const [name, kind] of [
+      ['fifo.csv', 'a FIFO (named pipe)'],
+      ['zero.csv', 'a device'],
+    ] as const) {
       const e = await readRandomization(join(dir, name), lock).catch((x: unknown) => x);
       expect((e as RunError).exitCode).toBe(EXIT.NOINPUT);
-      expect((e as RunError).message).toBe(`the randomization file ${join(dir, name)} is ${kind}, not a regular file: an input file must be a regular file`);
+      expect((e as RunError).message).toBe(
+        `the randomization file ${join(dir, name)} is ${kind}, not a regular file: an input file must be a regular file`,
+      );
     }
   });
 });

@@ -26,7 +26,10 @@ describe('readRegularFile', () => {
   it('refuses a FIFO without waiting for a writer', async () => {
     execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
     const r = await readRegularFile(join(dir, 'fifo.csv'), MAX_INPUT_BYTES);
-    expect(r).toEqual({ bytes: null, problem: 'is a FIFO (named pipe), not a regular file: an input file must be a regular file' });
+    expect(r).toEqual({
+      bytes: null,
+      problem: 'is a FIFO (named pipe), not a regular file: an input file must be a regular file',
+    });
   });
   it('refuses a link to /dev/zero without reading it', async () => {
     symlinkSync('/dev/zero', join(dir, 'zero.csv'));
@@ -35,7 +38,9 @@ describe('readRegularFile', () => {
   });
   it('refuses a folder, and names the error of a path that cannot be opened', async () => {
     mkdirSync(join(dir, 'folder.csv'));
-    expect((await readRegularFile(join(dir, 'folder.csv'), 100)).problem).toBe('is a folder, not a regular file: an input file must be a regular file');
+    expect((await readRegularFile(join(dir, 'folder.csv'), 100)).problem).toBe(
+      'is a folder, not a regular file: an input file must be a regular file',
+    );
     expect((await readRegularFile(join(dir, 'none.csv'), 100)).problem).toBe('cannot be read (ENOENT)');
   });
   it('refuses a file larger than the limit by its size, before reading (a sparse 3 GiB file)', async () => {
@@ -43,6 +48,8 @@ describe('readRegularFile', () => {
     truncateSync(join(dir, 'big.csv'), 3 * 2 ** 30);
     const r = await readRegularFile(join(dir, 'big.csv'), MAX_INPUT_BYTES);
     expect(r.problem).toBe(`is ${3 * 2 ** 30} bytes, more than the 2 GiB an input file may hold`);
-    expect((await readRegularFile(join(dir, 'a.csv'), 4)).problem).toBe('is 8 bytes, more than the 4 bytes an input file may hold');
+    expect((await readRegularFile(join(dir, 'a.csv'), 4)).problem).toBe(
+      'is 8 bytes, more than the 4 bytes an input file may hold',
+    );
   });
 });

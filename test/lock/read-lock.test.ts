@@ -15,14 +15,22 @@ describe('readLock on the hand-made mini lock', () => {
     expect(issues.map(formatIssue)).toEqual([]);
     expect(lock).not.toBeNull();
     if (lock === null) return;
-    expect([lock.dm, lock.ds, lock.sv, lock.ex, lock.qs, lock.lb, lock.cm, lock.ae].map((r) => r.length)).toEqual([3, 7, 8, 3, 18, 7, 5, 4]);
+    expect([lock.dm, lock.ds, lock.sv, lock.ex, lock.qs, lock.lb, lock.cm, lock.ae].map((r) => r.length)).toEqual([
+      3, 7, 8, 3, 18, 7, 5, 4,
+    ]);
     expect(lock.draft).toBe(false);
     expect(lock.manifest?.lockId).toBe('DBL-MINI-01');
   });
   it('types the values as types.ts says', async () => {
     const { lock } = await readLock(MINI_LOCK, { draft: false });
     if (lock === null) throw new Error('mini lock');
-    expect(lock.dm[0]).toMatchObject({ src: { file: 'dm.csv', line: 2 }, AGE: 34, RFSTDTC: '2026-02-02', WEIGHTBL: 68.5, WEIGHTBL_DEC: 1 });
+    expect(lock.dm[0]).toMatchObject({
+      src: { file: 'dm.csv', line: 2 },
+      AGE: 34,
+      RFSTDTC: '2026-02-02',
+      WEIGHTBL: 68.5,
+      WEIGHTBL_DEC: 1,
+    });
     expect(lock.dm[2]).toMatchObject({ RFSTDTC: null, RFENDTC: null, WEIGHTBL: null, WEIGHTBL_DEC: null });
     expect(lock.sv[3]).toMatchObject({ VISITNUM: 3.01, VISIT: 'UNSCHEDULED 3.01', SVSTDTC: '2026-03-09' });
     expect(lock.ex[1]).toMatchObject({ EXSTDTC: '2026-03-10', EXVOL: null, EXOCCUR: 'Y' });
@@ -96,7 +104,9 @@ describe('readLock: file encoding', () => {
     await resealLock(dir);
     const { lock, issues } = await readLock(dir, { draft: false });
     expect(lock).toBeNull();
-    expect(issues.map((i) => [i.severity, i.file, i.line, i.rule])).toEqual([['error', 'ae.csv', undefined, 'file is not valid UTF-8']]);
+    expect(issues.map((i) => [i.severity, i.file, i.line, i.rule])).toEqual([
+      ['error', 'ae.csv', undefined, 'file is not valid UTF-8'],
+    ]);
   });
   it('a file with a byte-order mark reads as without it, lines unchanged', async () => {
     const dir = await copyLock(MINI_LOCK);
@@ -116,7 +126,9 @@ describe('readLock: draft runs', () => {
     await rm(join(dir, 'lock.json'));
     const strict = await readLock(dir, { draft: false });
     expect(strict.lock).toBeNull();
-    expect(strict.issues).toEqual([{ severity: 'error', file: 'lock.json', rule: 'lock.json is missing: this folder is not a sealed lock' }]);
+    expect(strict.issues).toEqual([
+      { severity: 'error', file: 'lock.json', rule: 'lock.json is missing: this folder is not a sealed lock' },
+    ]);
     const { lock, issues } = await loadLock(dir, { draft: true });
     expect(issues.map((i) => i.severity)).toEqual(['warning']);
     expect(lock.draft).toBe(true);
@@ -154,7 +166,12 @@ describe('readLock: all issues, in file order', () => {
     await editCell(dir, 'qs.csv', 7, 'QSSTRESN', '3.5');
     await resealLock(dir);
     const { issues } = await readLock(dir, { draft: false });
-    expect(issues.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual(['dm.csv:2:COUNTRY', 'dm.csv:3:SEX', 'qs.csv:7:QSSTRESN', 'ae.csv:3:AESEV']);
+    expect(issues.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual([
+      'dm.csv:2:COUNTRY',
+      'dm.csv:3:SEX',
+      'qs.csv:7:QSSTRESN',
+      'ae.csv:3:AESEV',
+    ]);
   });
 });
 
@@ -196,14 +213,18 @@ describe('readLock: hostile files (lock.md: every listed file is a regular file)
     await rm(join(dir, 'lock.json'));
     execFileSync('mkfifo', [join(dir, 'lock.json')]);
     const r = await readLock(dir, { draft: false });
-    expect(r.issues.map(formatIssue)).toEqual(['lock.json: is a FIFO (named pipe), not a regular file: an input file must be a regular file']);
+    expect(r.issues.map(formatIssue)).toEqual([
+      'lock.json: is a FIFO (named pipe), not a regular file: an input file must be a regular file',
+    ]);
   });
   it('an unreadable domain file (here a folder named ae.csv) is reported once, not also as "listed but not in the lock folder"', async () => {
     const dir = await copyLock(MINI_LOCK);
     await rm(join(dir, 'ae.csv'));
     await mkdir(join(dir, 'ae.csv'));
     const { issues } = await readLock(dir, { draft: false });
-    expect(issues.map(formatIssue)).toEqual(['ae.csv: the file is a folder, not a regular file: an input file must be a regular file']);
+    expect(issues.map(formatIssue)).toEqual([
+      'ae.csv: the file is a folder, not a regular file: an input file must be a regular file',
+    ]);
   });
   it('dm.csv with a header and no rows: no subjects is an error, not an empty analysis', async () => {
     const dir = await copyLock(MINI_LOCK);
@@ -214,6 +235,8 @@ describe('readLock: hostile files (lock.md: every listed file is a regular file)
     await resealLock(dir);
     const { lock, issues } = await readLock(dir, { draft: false });
     expect(lock).toBeNull();
-    expect(issues.map(formatIssue)).toEqual(['dm.csv: no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse']);
+    expect(issues.map(formatIssue)).toEqual([
+      'dm.csv: no subjects: dm.csv has a header but no rows, and a lock without subjects has nothing to analyse',
+    ]);
   });
 });

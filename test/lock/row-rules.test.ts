@@ -10,7 +10,8 @@ function reports<R>(check: (row: R, report: (c: string, r: string) => void) => v
   check(row, (c, r) => out.push([c, r]));
   return out;
 }
-const columns = <R>(check: (row: R, report: (c: string, r: string) => void) => void, row: R) => reports(check, row).map(([c]) => c);
+const columns = <R>(check: (row: R, report: (c: string, r: string) => void) => void, row: R) =>
+  reports(check, row).map(([c]) => c);
 
 const dm = (o: Partial<Loose<DmRow>>): Loose<DmRow> =>
   ({ src, STUDYID: 'SLEMSC01', USUBJID: 'SLEMSC01-104-012', SUBJID: '012', SITEID: '104', ...o }) as Loose<DmRow>;
@@ -34,10 +35,19 @@ describe('checkAeRow and checkCmRow: an end date not before its start', () => {
   const ae = (AESTDTC: string | null, AEENDTC: string | null) => ({ src, AESTDTC, AEENDTC }) as Loose<AeRow>;
   it('complete dates: the end may be the start day, not before it', () => {
     expect(reports(checkAeRow, ae('2025-03-10', '2025-03-10'))).toEqual([]);
-    expect(reports(checkAeRow, ae('2025-03-10', '2025-03-09'))).toEqual([['AEENDTC', 'AEENDTC 2025-03-09 is before AESTDTC 2025-03-10']]);
+    expect(reports(checkAeRow, ae('2025-03-10', '2025-03-09'))).toEqual([
+      ['AEENDTC', 'AEENDTC 2025-03-09 is before AESTDTC 2025-03-10'],
+    ]);
   });
-  it('a partial end may share the start\'s month or year; one wholly before it is refused', () => {
-    for (const [s, e] of [['2025-03-10', '2025-03'], ['2025-03-10', '2025'], ['2025-03', '2025-03-01'], ['2025', '2025-01-01'], ['2025-03-10', null], [null, '2025']]) {
+  it("a partial end may share the start's month or year; one wholly before it is refused", () => {
+    for (const [s, e] of [
+      ['2025-03-10', '2025-03'],
+      ['2025-03-10', '2025'],
+      ['2025-03', '2025-03-01'],
+      ['2025', '2025-01-01'],
+      ['2025-03-10', null],
+      [null, '2025'],
+    ]) {
       expect(reports(checkAeRow, ae(s as string | null, e as string | null)), `${s} ${e}`).toEqual([]);
     }
     expect(columns(checkAeRow, ae('2025-03-10', '2025-02'))).toEqual(['AEENDTC']);
@@ -60,7 +70,17 @@ describe('checkDsRow: DSDECOD within its DSCAT', () => {
 });
 
 const qs = (o: Partial<Loose<QsRow>>): Loose<QsRow> =>
-  ({ src, QSCAT: 'SLEDAI-2K', QSTESTCD: 'SLED01', QSORRES: 'N', QSSTRESC: 'N', QSSTRESN: null, QSSTRESN_DEC: null, QSSTAT: null, ...o }) as Loose<QsRow>;
+  ({
+    src,
+    QSCAT: 'SLEDAI-2K',
+    QSTESTCD: 'SLED01',
+    QSORRES: 'N',
+    QSSTRESC: 'N',
+    QSSTRESN: null,
+    QSSTRESN_DEC: null,
+    QSSTAT: null,
+    ...o,
+  }) as Loose<QsRow>;
 const num = (QSCAT: string, QSTESTCD: string, v: number, dec = 0) =>
   qs({ QSCAT, QSTESTCD, QSORRES: String(v), QSSTRESC: String(v), QSSTRESN: v, QSSTRESN_DEC: dec });
 
@@ -79,7 +99,9 @@ describe('checkQsRow', () => {
     expect(reports(checkQsRow, num('PGA', 'PGA', 0.3, 2))).toEqual([]);
     expect(reports(checkQsRow, num('PGA', 'PGA', 3, 2))).toEqual([]);
     expect(columns(checkQsRow, num('PGA', 'PGA', 3.01, 2))).toEqual(['QSSTRESN']);
-    expect(reports(checkQsRow, num('PGA', 'PGA', 1.255, 3))).toEqual([['QSSTRESN', 'PGA is recorded to at most 2 decimals']]);
+    expect(reports(checkQsRow, num('PGA', 'PGA', 1.255, 3))).toEqual([
+      ['QSSTRESN', 'PGA is recorded to at most 2 decimals'],
+    ]);
   });
   it('SDI whole numbers within each system maximum', () => {
     expect(reports(checkQsRow, num('SLICC/ACR DAMAGE INDEX', 'SDIMUSK', 7))).toEqual([]);
@@ -107,14 +129,36 @@ describe('checkQsRow', () => {
 
 const lb = (o: Partial<Loose<LbRow>>): Loose<LbRow> =>
   ({
-    src, LBTESTCD: 'C3', LBTEST: 'Complement C3', LBSPEC: 'SERUM', LBSTRESN: 0.8, LBSTRESC: '0.8', LBSTRESU: 'g/L',
-    LBSTNRLO: 0.9, LBSTNRHI: 1.8, LBSTAT: null, ...o,
+    src,
+    LBTESTCD: 'C3',
+    LBTEST: 'Complement C3',
+    LBSPEC: 'SERUM',
+    LBSTRESN: 0.8,
+    LBSTRESC: '0.8',
+    LBSTRESU: 'g/L',
+    LBSTNRLO: 0.9,
+    LBSTNRHI: 1.8,
+    LBSTAT: null,
+    ...o,
   }) as Loose<LbRow>;
 
 describe('checkLbRow', () => {
   it('accepts a full result and a text-only result', () => {
     expect(reports(checkLbRow, lb({}))).toEqual([]);
-    expect(reports(checkLbRow, lb({ LBTESTCD: 'DSDNA', LBTEST: 'Anti-dsDNA Antibody', LBSTRESN: null, LBSTRESC: '<10', LBSTRESU: 'IU/mL', LBSTNRLO: null, LBSTNRHI: 30 }))).toEqual([]);
+    expect(
+      reports(
+        checkLbRow,
+        lb({
+          LBTESTCD: 'DSDNA',
+          LBTEST: 'Anti-dsDNA Antibody',
+          LBSTRESN: null,
+          LBSTRESC: '<10',
+          LBSTRESU: 'IU/mL',
+          LBSTNRLO: null,
+          LBSTNRHI: 30,
+        }),
+      ),
+    ).toEqual([]);
   });
   it('LBTEST, LBSPEC, LBSTRESU follow LBTESTCD', () => {
     expect(columns(checkLbRow, lb({ LBTEST: 'C3' }))).toEqual(['LBTEST']);
@@ -134,18 +178,44 @@ describe('checkLbRow', () => {
   it('lower limit on C3/C4, upper limit on DSDNA', () => {
     expect(columns(checkLbRow, lb({ LBSTNRLO: null }))).toEqual(['LBSTNRLO']);
     expect(columns(checkLbRow, lb({ LBTESTCD: 'C4', LBTEST: 'Complement C4', LBSTNRLO: null }))).toEqual(['LBSTNRLO']);
-    expect(columns(checkLbRow, lb({ LBTESTCD: 'DSDNA', LBTEST: 'Anti-dsDNA Antibody', LBSTRESU: 'IU/mL', LBSTNRHI: null }))).toEqual(['LBSTNRHI']);
-    expect(reports(checkLbRow, lb({ LBTESTCD: 'WBC', LBTEST: 'Leukocytes', LBSPEC: 'BLOOD', LBSTRESU: '10^9/L', LBSTNRLO: null, LBSTNRHI: null }))).toEqual([]);
+    expect(
+      columns(checkLbRow, lb({ LBTESTCD: 'DSDNA', LBTEST: 'Anti-dsDNA Antibody', LBSTRESU: 'IU/mL', LBSTNRHI: null })),
+    ).toEqual(['LBSTNRHI']);
+    expect(
+      reports(
+        checkLbRow,
+        lb({
+          LBTESTCD: 'WBC',
+          LBTEST: 'Leukocytes',
+          LBSPEC: 'BLOOD',
+          LBSTRESU: '10^9/L',
+          LBSTNRLO: null,
+          LBSTNRHI: null,
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 const cm = (o: Partial<Loose<CmRow>>): Loose<CmRow> =>
-  ({ src, CMDECOD: 'PREDNISONE', CMCAT: 'CORTICOSTEROID', CMDOSE: 10, CMDOSU: 'mg', CMDOSFRQ: 'QD', CMENDTC: '2026-02', CMENRTPT: null, ...o }) as Loose<CmRow>;
+  ({
+    src,
+    CMDECOD: 'PREDNISONE',
+    CMCAT: 'CORTICOSTEROID',
+    CMDOSE: 10,
+    CMDOSU: 'mg',
+    CMDOSFRQ: 'QD',
+    CMENDTC: '2026-02',
+    CMENRTPT: null,
+    ...o,
+  }) as Loose<CmRow>;
 
 describe('checkCmRow', () => {
   it('accepts a complete steroid row and a non-steroid row without dose', () => {
     expect(reports(checkCmRow, cm({}))).toEqual([]);
-    expect(reports(checkCmRow, cm({ CMCAT: 'BIOLOGIC', CMDECOD: 'BELIMUMAB', CMDOSE: null, CMDOSU: null, CMDOSFRQ: null }))).toEqual([]);
+    expect(
+      reports(checkCmRow, cm({ CMCAT: 'BIOLOGIC', CMDECOD: 'BELIMUMAB', CMDOSE: null, CMDOSU: null, CMDOSFRQ: null })),
+    ).toEqual([]);
   });
   it('corticosteroid rows: one of the nine, CMDOSE, CMDOSU mg, CMDOSFRQ', () => {
     expect(columns(checkCmRow, cm({ CMDECOD: 'BUDESONIDE' }))).toEqual(['CMDECOD']);
@@ -153,7 +223,8 @@ describe('checkCmRow', () => {
     expect(columns(checkCmRow, cm({ CMDOSU: 'g' }))).toEqual(['CMDOSU']);
     expect(columns(checkCmRow, cm({ CMDOSFRQ: null }))).toEqual(['CMDOSFRQ']);
   });
-  it('CMDECOD upper case', () => expect(columns(checkCmRow, cm({ CMCAT: 'OTHER', CMDECOD: 'Aspirin' }))).toEqual(['CMDECOD']));
+  it('CMDECOD upper case', () =>
+    expect(columns(checkCmRow, cm({ CMCAT: 'OTHER', CMDECOD: 'Aspirin' }))).toEqual(['CMDECOD']));
   it('CMENDTC empty exactly when ONGOING', () => {
     expect(reports(checkCmRow, cm({ CMENDTC: null, CMENRTPT: 'ONGOING' }))).toEqual([]);
     expect(columns(checkCmRow, cm({ CMENDTC: null }))).toEqual(['CMENDTC']);

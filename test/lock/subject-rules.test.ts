@@ -48,13 +48,25 @@ describe('indexInfusions and checkReferenceDates', () => {
   it('at most one infusion; RFSTDTC/RFENDTC exactly for infused subjects; EXSTDTC = RFSTDTC', () => {
     const issues: Issue[] = [];
     const inf = indexInfusions(
-      [ex(2, 'S1', 'Y', '2026-01-05'), ex(3, 'S1', 'Y', '2026-01-06'), ex(4, 'S2', 'N', '2026-01-05'), ex(5, 'S3', 'Y', '2026-01-09'), ex(6, 'S4', 'Y', '2026-01-05')],
+      [
+        ex(2, 'S1', 'Y', '2026-01-05'),
+        ex(3, 'S1', 'Y', '2026-01-06'),
+        ex(4, 'S2', 'N', '2026-01-05'),
+        ex(5, 'S3', 'Y', '2026-01-09'),
+        ex(6, 'S4', 'Y', '2026-01-05'),
+      ],
       issues,
     );
     expect(locs(issues)).toEqual([['ex.csv', 3, 'EXOCCUR']]);
     issues.length = 0;
     checkReferenceDates(
-      [dm(2, 'S1', '2026-01-05', '2026-12-01'), dm(3, 'S2', '2026-01-05', null), dm(4, 'S3', '2026-01-08', '2026-12-01'), dm(5, 'S4', null, null), dm(6, 'S5', null, null)],
+      [
+        dm(2, 'S1', '2026-01-05', '2026-12-01'),
+        dm(3, 'S2', '2026-01-05', null),
+        dm(4, 'S3', '2026-01-08', '2026-12-01'),
+        dm(5, 'S4', null, null),
+        dm(6, 'S5', null, null),
+      ],
       inf,
       new Set(),
       issues,

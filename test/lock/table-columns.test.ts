@@ -78,13 +78,23 @@ describe('readTable: columnar layout', () => {
     expect(columns.issues).toEqual(objects.issues);
     // Not vacuous: the input has broken cells, a row-rule issue, a dropped record and a rounding notice.
     expect(objects.issues.map((i) => i.rule)).toEqual(
-      expect.arrayContaining(['B needs N = 1', 'row has 4 fields, the header has 7', expect.stringMatching(/read rounded to 15/)]),
+      expect.arrayContaining([
+        'B needs N = 1',
+        'row has 4 fields, the header has 7',
+        expect.stringMatching(/read rounded to 15/),
+      ]),
     );
     expect(objects.rows).toHaveLength(8);
   });
   it('keeps -0, decimals, null and the source line of each row', () => {
     expect(Object.is(columns.rows[1]?.N, -0)).toBe(true);
-    expect(columns.rows[0]).toMatchObject({ N: 1.5, N_DEC: 2, D: '2026-01-02', P: '2025-11', src: { file: 't.csv', line: 2 } });
+    expect(columns.rows[0]).toMatchObject({
+      N: 1.5,
+      N_DEC: 2,
+      D: '2026-01-02',
+      P: '2025-11',
+      src: { file: 't.csv', line: 2 },
+    });
     expect(columns.rows[2]).toMatchObject({ K: null, D: null, OPT: null, N_DEC: 0 });
     expect(columns.rows[6]).toMatchObject({ USUBJID: 'S1', src: { line: 10 } });
     expect(columns.rows[5]).toMatchObject({ USUBJID: 'S6, quoted', OPT: 'multi\r\nline', N: -0.0015, N_DEC: 4 });
@@ -94,7 +104,11 @@ describe('readTable: columnar layout', () => {
     expect(new Set(objects.own)).not.toEqual(new Set([1]));
   });
   it('sizes its columns by the line count, and grows them past a size hint without losing a value', () => {
-    const many = Array.from({ length: 2500 }, (_, i) => `S${i},${i % 2 === 0 ? 'A' : 'B'},${i % 2 === 0 ? (i % 7) / 4 : 1},${i},2026-01-0${1 + (i % 9)},${2000 + (i % 50)},`);
+    const many = Array.from(
+      { length: 2500 },
+      (_, i) =>
+        `S${i},${i % 2 === 0 ? 'A' : 'B'},${i % 2 === 0 ? (i % 7) / 4 : 1},${i},2026-01-0${1 + (i % 9)},${2000 + (i % 50)},`,
+    );
     const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n`;
     const expected = read(big, 'objects').rows;
     expect(read(big, 'columns').rows).toEqual(expected);
@@ -107,7 +121,8 @@ describe('readTable: columnar layout', () => {
     const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n`;
     const rows = read(big, 'columns').rows;
     expect(rows).toHaveLength(70_000);
-    for (const i of [0, 254, 255, 256, 65_534, 65_535, 65_536, 69_999]) expect(rows[i]).toMatchObject({ USUBJID: `SUBJ-${i}`, P: String(2000 + (i % 3)), K: i });
+    for (const i of [0, 254, 255, 256, 65_534, 65_535, 65_536, 69_999])
+      expect(rows[i]).toMatchObject({ USUBJID: `SUBJ-${i}`, P: String(2000 + (i % 3)), K: i });
     expect(new Set(rows.map((r) => r.USUBJID)).size).toBe(70_000);
   });
 });

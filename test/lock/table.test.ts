@@ -43,7 +43,17 @@ describe('readTable: header', () => {
   it('reads a valid table: types, decimals as written, date part kept, empty = null, optional column absent', () => {
     const r = run(`${HEADER}\nS1,A,1.50,7,2026-01-02T10:00,2025-11,whatever\nS2,B,,,,,\n`);
     expect(r.issues).toEqual([]);
-    expect(r.rows[0]).toMatchObject({ src: { file: 't.csv', line: 2 }, USUBJID: 'S1', CODE: 'A', N: 1.5, N_DEC: 2, K: 7, D: '2026-01-02', P: '2025-11', OPT: null });
+    expect(r.rows[0]).toMatchObject({
+      src: { file: 't.csv', line: 2 },
+      USUBJID: 'S1',
+      CODE: 'A',
+      N: 1.5,
+      N_DEC: 2,
+      K: 7,
+      D: '2026-01-02',
+      P: '2025-11',
+      OPT: null,
+    });
     expect(r.rows[1]).toMatchObject({ N: null, N_DEC: null, K: null, D: null, P: null });
     expect(r.sound).toEqual([true, true]);
     expect(r.complete).toBe(true);
@@ -67,10 +77,18 @@ describe('readTable: header', () => {
   });
   it('refuses a control or no-break space in a header name once, and still reads the column', () => {
     const r = run('USUBJID,CODE,N,K,D,P,OPT\u00a0\nS1,A,1,1,2026-01-01,2025,yes\n');
-    expect(r.issues).toEqual([[1, 'OPT\u00a0', 'column name: a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed']]);
+    expect(r.issues).toEqual([
+      [1, 'OPT\u00a0', 'column name: a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed'],
+    ]);
     expect(r.rows[0]).toMatchObject({ OPT: 'yes' });
     const tab = run('USUBJID,CODE,N,K,D\t,P\nS1,A,1,1,2026-01-01,2025\n');
-    expect(tab.issues).toEqual([[1, 'D\\t', 'column name: a control character U+0009 (TAB) at position 2: control and invisible formatting characters are not allowed in a cell']]);
+    expect(tab.issues).toEqual([
+      [
+        1,
+        'D\\t',
+        'column name: a control character U+0009 (TAB) at position 2: control and invisible formatting characters are not allowed in a cell',
+      ],
+    ]);
   });
   it('requires upper-case column names and a column only once', () => {
     const r = run('USUBJID,code,N,K,D,P,N\nS1,A,1,1,2026-01-01,2025,2\n');
@@ -109,8 +127,16 @@ describe('readTable: cells', () => {
     ['P', '0099', "'0099' is outside the years 1900–2100"],
     ['P', '2101-01', "'2101-01' is outside the years 1900–2100"],
     ['USUBJID', 'S1\u00a0', 'a no-break space (U+00A0) at the end of the value: only ASCII spaces are trimmed'],
-    ['CODE', 'A\u001b[2J', 'a control character U+001B (ESC) at position 2: control and invisible formatting characters are not allowed in a cell'],
-    ['USUBJID', '\u202eS1', 'a bidirectional formatting character U+202E at position 1: control and invisible formatting characters are not allowed in a cell'],
+    [
+      'CODE',
+      'A\u001b[2J',
+      'a control character U+001B (ESC) at position 2: control and invisible formatting characters are not allowed in a cell',
+    ],
+    [
+      'USUBJID',
+      '\u202eS1',
+      'a bidirectional formatting character U+202E at position 1: control and invisible formatting characters are not allowed in a cell',
+    ],
     ['USUBJID', '   ', 'required value is missing'],
   ])('%s = %j breaks: %s', (col, value, rule) => {
     const r = cell(col, value);
@@ -120,10 +146,13 @@ describe('readTable: cells', () => {
   });
   it('runs the row rule only on sound rows, reporting on the row line', () => {
     const seen: string[] = [];
-    const r = run(`${HEADER}\nS1,A,1,1,2026-01-01,2025,\nS2,Z,1,1,2026-01-01,2025,\nS3,B,2,1,2026-01-01,2025,\n`, (row, report) => {
-      seen.push(row.USUBJID ?? '');
-      if (row.CODE === 'B') report('CODE', 'B needs N = 1');
-    });
+    const r = run(
+      `${HEADER}\nS1,A,1,1,2026-01-01,2025,\nS2,Z,1,1,2026-01-01,2025,\nS3,B,2,1,2026-01-01,2025,\n`,
+      (row, report) => {
+        seen.push(row.USUBJID ?? '');
+        if (row.CODE === 'B') report('CODE', 'B needs N = 1');
+      },
+    );
     expect(seen).toEqual(['S1', 'S3']);
     expect(r.issues).toEqual([
       [3, 'CODE', "'Z' is not one of the controlled terms: A, B"],
@@ -138,20 +167,44 @@ describe('readTable: cells', () => {
     expect(r.rows[1]).toMatchObject({ N: null, N_DEC: null });
   });
   it('a padded placeholder is still a placeholder', () => {
-    expect(cell('N', ' NA ').issues).toEqual([[2, 'N', "'NA' is a placeholder: a missing value must be the empty field"]]);
+    expect(cell('N', ' NA ').issues).toEqual([
+      [2, 'N', "'NA' is a placeholder: a missing value must be the empty field"],
+    ]);
   });
   it('rounds a number with more than 15 significant digits, with one notice per column at the first', () => {
     const r = run(`${HEADER}\nS1,A,0.35000000000000003,1,,,\nS2,A,1.5,1,,,\nS3,A,1.1234567890123456789,1,,,\n`);
-    expect(r.rows.map((x) => [x.N, x.N_DEC])).toEqual([[0.35, 2], [1.5, 1], [1.12345678901235, 14]]);
-    expect(r.issues).toEqual([[2, 'N', '2 values written with more than 15 significant digits, read rounded to 15 (first: 0.35000000000000003 read as 0.35)']]);
+    expect(r.rows.map((x) => [x.N, x.N_DEC])).toEqual([
+      [0.35, 2],
+      [1.5, 1],
+      [1.12345678901235, 14],
+    ]);
+    expect(r.issues).toEqual([
+      [
+        2,
+        'N',
+        '2 values written with more than 15 significant digits, read rounded to 15 (first: 0.35000000000000003 read as 0.35)',
+      ],
+    ]);
     expect(r.sound).toEqual([true, true, true]);
   });
   it('refuses a control character in a column the schema does not know (kept and ignored, not unchecked)', () => {
     const r = run(`${HEADER}\nS1,A,1,1,2026-01-01,2025,"note\u001b[2J"\n`);
-    expect(r.issues).toEqual([[2, 'EXTRA', 'a control character U+001B (ESC) at position 5: control and invisible formatting characters are not allowed in a cell']]);
+    expect(r.issues).toEqual([
+      [
+        2,
+        'EXTRA',
+        'a control character U+001B (ESC) at position 5: control and invisible formatting characters are not allowed in a cell',
+      ],
+    ]);
   });
   it('the same valid text gives the same value on every row (values are cached per column)', () => {
-    const r = run(`${HEADER}\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.1,1,2026-01-01,2025,\n`);
-    expect(r.rows.map((x) => [x.N, x.N_DEC])).toEqual([[0.1, 2], [0.1, 2], [0.1, 1]]);
+    const r = run(
+      `${HEADER}\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.10,1,2026-01-01,2025,\nS1,A,0.1,1,2026-01-01,2025,\n`,
+    );
+    expect(r.rows.map((x) => [x.N, x.N_DEC])).toEqual([
+      [0.1, 2],
+      [0.1, 2],
+      [0.1, 1],
+    ]);
   });
 });

@@ -16,7 +16,15 @@ const qs = (line: number, USUBJID: string, VISITNUM: number, QSDTC: string, VISI
 describe('checkVisitNames', () => {
   it('reports the column at fault', () => {
     const issues: Issue[] = [];
-    checkVisitNames([qs(2, 'S1', 2, 'x'), qs(3, 'S1', 3, 'x', 'WEEK 8'), qs(4, 'S1', 3.5, 'x', 'UNSCHEDULED 3.50'), qs(5, 'S1', 3.001, 'x')], issues);
+    checkVisitNames(
+      [
+        qs(2, 'S1', 2, 'x'),
+        qs(3, 'S1', 3, 'x', 'WEEK 8'),
+        qs(4, 'S1', 3.5, 'x', 'UNSCHEDULED 3.50'),
+        qs(5, 'S1', 3.001, 'x'),
+      ],
+      issues,
+    );
     expect(issues.map((i) => [i.line, i.column])).toEqual([
       [3, 'VISIT'],
       [5, 'VISITNUM'],
@@ -27,7 +35,13 @@ describe('checkVisitNames', () => {
 describe('checkAssessmentVisits', () => {
   it('each assessment sits on a visit of sv.csv and is dated by it (the first SV row of a repeated key)', () => {
     const issues: Issue[] = [];
-    const rows = [qs(2, 'S1', 2, '2026-01-05'), qs(3, 'S1', 3.01, '2026-02-09'), qs(4, 'S1', 5, '2026-03-30'), qs(5, 'S2', 2, '2026-01-05'), qs(6, 'S1', 2, '2026-01-06')];
+    const rows = [
+      qs(2, 'S1', 2, '2026-01-05'),
+      qs(3, 'S1', 3.01, '2026-02-09'),
+      qs(4, 'S1', 5, '2026-03-30'),
+      qs(5, 'S2', 2, '2026-01-05'),
+      qs(6, 'S1', 2, '2026-01-06'),
+    ];
     checkAssessmentVisits(rows, 'QSDTC', indexVisits(sv), issues);
     expect(issues.map((i) => [i.line, i.column, i.rule])).toEqual([
       [4, 'VISITNUM', 'subject S1 has no visit 5 in sv.csv'],

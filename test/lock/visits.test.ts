@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkVisitPair, expectedVisitName, formatVisitnum, isKnownVisitnum, isScheduledVisitnum } from '../../src/lock/visits.js';
+import {
+  checkVisitPair,
+  expectedVisitName,
+  formatVisitnum,
+  isKnownVisitnum,
+  isScheduledVisitnum,
+} from '../../src/lock/visits.js';
 
 // Expected values: the visit table of shared/dts/lock.md §Visits (exact).
 describe('visit table', () => {
@@ -34,7 +40,10 @@ describe('checkVisitPair', () => {
     expect(checkVisitPair(5.1, 'UNSCHEDULED 5.10')).toBeNull();
   });
   it('names the column at fault', () => {
-    expect(checkVisitPair(3, 'WEEK 8')).toEqual({ column: 'VISIT', rule: "VISIT 'WEEK 8' does not match VISITNUM 3 (expected 'WEEK 4')" });
+    expect(checkVisitPair(3, 'WEEK 8')).toEqual({
+      column: 'VISIT',
+      rule: "VISIT 'WEEK 8' does not match VISITNUM 3 (expected 'WEEK 4')",
+    });
     expect(checkVisitPair(5.02, 'UNSCHEDULED 5.01')?.column).toBe('VISIT');
     expect(checkVisitPair(5, 'UNSCHEDULED 5')?.column).toBe('VISIT');
     expect(checkVisitPair(12, 'WEEK 60')).toEqual({

@@ -41,7 +41,9 @@ describe('ardToCsv', () => {
     expect(ardToCsv([rows[2], rows[0], rows[3], rows[1]] as ArdRow[])).toBe(expected);
   });
   it('neutralizes a text cell that starts like a formula (none does in valid data), not a negative value', () => {
-    const csv = ardToCsv([row({ endpoint: 'AE', param: '-PT:x', visit: '', population: 'SAF', group: 'TOTAL', value: -3 })]);
+    const csv = ardToCsv([
+      row({ endpoint: 'AE', param: '-PT:x', visit: '', population: 'SAF', group: 'TOTAL', value: -3 }),
+    ]);
     expect(csv.split('\n')[1]).toBe("AE,'-PT:x,,SAF,TOTAL,,n,,-3");
   });
   it('writes only the header for no rows', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareOutputFolders, formatDifference, valuesAgree, type OutputFolder } from '../../src/output/compare.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const folder = (files: Record<string, string>): OutputFolder => new Map(Object.entries(files).map(([k, v]) => [k, enc(v)]));
+const folder = (files: Record<string, string>): OutputFolder =>
+  new Map(Object.entries(files).map(([k, v]) => [k, enc(v)]));
 const HEADER = 'endpoint,param,visit,population,group,comparator,stat,method,value\n';
 const noKeys = { tolerance: 1e-9, datasetKeys: () => null };
 
@@ -28,7 +29,9 @@ describe('compareOutputFolders', () => {
 
   it('names an ARD value change by its key with both values, within the tolerance only', () => {
     const a = folder({ 'ard.csv': `${HEADER}SRI4,,WEEK24,FAS,PBO,,prop,,0.5\nSRI4,,WEEK24,FAS,PBO,,n,,3\n` });
-    const b = folder({ 'ard.csv': `${HEADER}SRI4,,WEEK24,FAS,PBO,,prop,,0.5000000000001\nSRI4,,WEEK24,FAS,PBO,,n,,4\n` });
+    const b = folder({
+      'ard.csv': `${HEADER}SRI4,,WEEK24,FAS,PBO,,prop,,0.5000000000001\nSRI4,,WEEK24,FAS,PBO,,n,,4\n`,
+    });
     const d = compareOutputFolders(a, b, noKeys);
     expect(d.map(formatDifference)).toEqual(['ard.csv: SRI4||WEEK24|FAS|PBO||n|: 3 → 4']);
     expect(compareOutputFolders(a, b, { ...noKeys, tolerance: 0 })).toHaveLength(2);
@@ -47,7 +50,9 @@ describe('compareOutputFolders', () => {
     const a = folder({ 'adam/adsl.csv': 'USUBJID,AGE,SEX\nS-1,40,F\nS-2,50,M\n' });
     const b = folder({ 'adam/adsl.csv': 'USUBJID,SEX,AGE\nS-2,M,51\nS-1,F,40\n' });
     const keyed = { tolerance: 1e-9, datasetKeys: (n: string) => (n === 'adsl' ? ['USUBJID'] : null) };
-    expect(compareOutputFolders(a, b, keyed).map(formatDifference)).toEqual(['adam/adsl.csv: USUBJID=S-2 AGE: 50 → 51']);
+    expect(compareOutputFolders(a, b, keyed).map(formatDifference)).toEqual([
+      'adam/adsl.csv: USUBJID=S-2 AGE: 50 → 51',
+    ]);
     // Without keys rows are compared by position, so the reordering shows.
     expect(compareOutputFolders(a, b, noKeys).length).toBeGreaterThan(1);
   });
@@ -70,30 +75,55 @@ describe('compareOutputFolders', () => {
 
   it('explains through the manifest: its settings and input hashes, not its output list', () => {
     const m = (draft: boolean, hash: string, out: string) =>
-      JSON.stringify({ tool: 'sle-msc', draft, inputs: [{ name: 'lock/dm.csv', sha256: hash }], outputs: [{ path: 'x', sha256: out }] });
-    const d = compareOutputFolders(folder({ 'manifest.json': m(false, 'aa', '1') }), folder({ 'manifest.json': m(true, 'bb', '2') }), noKeys);
-    expect(d.map(formatDifference)).toEqual(['manifest.json: draft: false → true', 'manifest.json: input lock/dm.csv: aa → bb']);
+      JSON.stringify({
+        tool: 'sle-msc',
+        draft,
+        inputs: [{ name: 'lock/dm.csv', sha256: hash }],
+        outputs: [{ path: 'x', sha256: out }],
+      });
+    const d = compareOutputFolders(
+      folder({ 'manifest.json': m(false, 'aa', '1') }),
+      folder({ 'manifest.json': m(true, 'bb', '2') }),
+      noKeys,
+    );
+    expect(d.map(formatDifference)).toEqual([
+      'manifest.json: draft: false → true',
+      'manifest.json: input lock/dm.csv: aa → bb',
+    ]);
   });
 });
 
 describe('compareOutputFolders on log.txt', () => {
   it('ignores the timings section and names a differing line', () => {
-    const log = (warn: string, ms: number) => `# sle-msc run log\n\n## Warnings (1)\n${warn}\n\n## Timings (wall clock)\nread: ${ms} ms\n`;
-    expect(compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('w', 2) }), noKeys)).toEqual([]);
-    expect(compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('v', 1) }), noKeys).map(formatDifference)).toEqual([
-      'log.txt: line 4: w → v',
-    ]);
+    const log = (warn: string, ms: number) =>
+      `# sle-msc run log\n\n## Warnings (1)\n${warn}\n\n## Timings (wall clock)\nread: ${ms} ms\n`;
+    expect(
+      compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('w', 2) }), noKeys),
+    ).toEqual([]);
+    expect(
+      compareOutputFolders(folder({ 'log.txt': log('w', 1) }), folder({ 'log.txt': log('v', 1) }), noKeys).map(
+        formatDifference,
+      ),
+    ).toEqual(['log.txt: line 4: w → v']);
   });
 
   it('aligns the lines: one warning more is one difference, not every line after it', () => {
     const log = (warnings: string[]) =>
       `# sle-msc run log\n\n## Warnings (${warnings.length})\n${warnings.join('\n')}\n\n## Models (2)\nA: MMRM\nB: NEGBIN\n`;
-    const d = compareOutputFolders(folder({ 'log.txt': log(['w1', 'w3']) }), folder({ 'log.txt': log(['w1', 'w2', 'w3']) }), noKeys);
+    const d = compareOutputFolders(
+      folder({ 'log.txt': log(['w1', 'w3']) }),
+      folder({ 'log.txt': log(['w1', 'w2', 'w3']) }),
+      noKeys,
+    );
     expect(d.map(formatDifference)).toEqual([
       'log.txt: line 3: ## Warnings (2) → ## Warnings (3)',
       'log.txt: line 5 of B: (absent) → w2',
     ]);
-    const back = compareOutputFolders(folder({ 'log.txt': log(['w1', 'w2', 'w3']) }), folder({ 'log.txt': log(['w3']) }), noKeys);
+    const back = compareOutputFolders(
+      folder({ 'log.txt': log(['w1', 'w2', 'w3']) }),
+      folder({ 'log.txt': log(['w3']) }),
+      noKeys,
+    );
     expect(back.map(formatDifference)).toEqual([
       'log.txt: line 3: ## Warnings (3) → ## Warnings (1)',
       'log.txt: line 4 of A: w1 → (absent)',

@@ -4,33 +4,77 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, neutralizeFormula, spreadsheetSafeCsvOf, spreadsheetSafeCsvPieces, spreadsheetSafeCsvText, type CsvValue } from '../../src/output/csv.js';
+import {
+  csvText,
+  neutralizeFormula,
+  spreadsheetSafeCsvOf,
+  spreadsheetSafeCsvPieces,
+  spreadsheetSafeCsvText,
+  type CsvValue,
+} from '../../src/output/csv.js';
 
 function reference(header: readonly string[], records: readonly (readonly CsvValue[])[]): string {
-  return csvText(header.map((h) => neutralizeFormula(h) as string), records.map((r) => r.map(neutralizeFormula)));
+  return csvText(
+    header.map((h) => neutralizeFormula(h) as string),
+    records.map((r) => r.map(neutralizeFormula)),
+  );
 }
 
 const text = fc.oneof(
   fc.string(),
-  fc.constantFrom('=1+1', '+3', '-1.5', '-', '@x', '\t=x', '\r=x', 'a,b', 'say "hi"', 'two\nlines', '-1e-7', '+SUM(A1)', ''),
+  fc.constantFrom(
+    '=1+1',
+    '+3',
+    '-1.5',
+    '-',
+    '@x',
+    '\t=x',
+    '\r=x',
+    'a,b',
+    'say "hi"',
+    'two\nlines',
+    '-1e-7',
+    '+SUM(A1)',
+    '',
+  ),
   fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', '"', '1', '.', 'e', 'a') }),
 );
-const value: fc.Arbitrary<CsvValue> = fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(null));
+const value: fc.Arbitrary<CsvValue> = fc.oneof(
+  text,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+  fc.constant(null),
+);
 
 describe('spreadsheetSafeCsvOf', () => {
   it('writes the bytes of neutralize-then-csvText, for any cells', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }).chain((w) => fc.tuple(fc.array(text, { minLength: w, maxLength: w }), fc.array(fc.array(value, { minLength: w, maxLength: w }), { maxLength: 8 }))), ([header, records]) => {
-        const expected = reference(header, records);
-        expect(spreadsheetSafeCsvText(header, records)).toBe(expected);
-        expect(spreadsheetSafeCsvOf(header, records, (r, _c, j) => r[j] as CsvValue)).toBe(expected);
-        expect([...spreadsheetSafeCsvPieces(header, records, (r, _c, j) => r[j] as CsvValue)].join('')).toBe(expected);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((w) =>
+            fc.tuple(
+              fc.array(text, { minLength: w, maxLength: w }),
+              fc.array(fc.array(value, { minLength: w, maxLength: w }), { maxLength: 8 }),
+            ),
+          ),
+        ([header, records]) => {
+          const expected = reference(header, records);
+          expect(spreadsheetSafeCsvText(header, records)).toBe(expected);
+          expect(spreadsheetSafeCsvOf(header, records, (r, _c, j) => r[j] as CsvValue)).toBe(expected);
+          expect([...spreadsheetSafeCsvPieces(header, records, (r, _c, j) => r[j] as CsvValue)].join('')).toBe(
+            expected,
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
   it('reads cells by column name and row index; a header alone is one line', () => {
-    const rows = [{ A: '=x', B: 1 }, { A: 'y', B: null }];
+    const rows = [
+      { A: '=x', B: 1 },
+      { A: 'y', B: null },
+    ];
     const seen: string[] = [];
     const out = spreadsheetSafeCsvOf(['A', 'B'], rows, (r, c, j, i) => {
       seen.push(`${i}${j}${c}`);

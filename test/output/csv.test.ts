@@ -34,7 +34,15 @@ describe('csvField', () => {
 describe('csvLine and csvText', () => {
   it('joins with commas and ends every line with LF', () => {
     expect(csvLine(['a', 1, null, 'x,y'])).toBe('a,1,,"x,y"');
-    expect(csvText(['h1', 'h2'], [['a', 1], [null, 'b']])).toBe('h1,h2\na,1\n,b\n');
+    expect(
+      csvText(
+        ['h1', 'h2'],
+        [
+          ['a', 1],
+          [null, 'b'],
+        ],
+      ),
+    ).toBe('h1,h2\na,1\n,b\n');
     expect(csvText(['only'], [])).toBe('only\n');
   });
 });

@@ -24,7 +24,11 @@ const base: ManifestInput = {
 describe('sha256Hex', () => {
   it('hashes UTF-8 text and bytes (reference: node:crypto and the FIPS 180-2 test vector for "abc")', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex(new Uint8Array([0, 255]))).toBe(createHash('sha256').update(Buffer.from([0, 255])).digest('hex'));
+    expect(sha256Hex(new Uint8Array([0, 255]))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0, 255]))
+        .digest('hex'),
+    );
   });
 });
 
@@ -117,13 +121,24 @@ describe('readManifestOutputs', () => {
 
 describe('buildManifest from digests (files written as they were made)', () => {
   it('lists a size and SHA-256 given as a digest exactly as it lists the content they describe', () => {
-    const digests = new Map([...base.outputs].map(([path, content]) => [path, digestOf(content as string | Uint8Array)] as const));
+    const digests = new Map(
+      [...base.outputs].map(([path, content]) => [path, digestOf(content as string | Uint8Array)] as const),
+    );
     expect(buildManifest({ ...base, outputs: digests })).toBe(buildManifest(base));
-    expect(buildManifest({ ...base, outputs: new Map([...digests].map(([p, d]) => [p, { sha256: d.sha256, bytes: d.bytes, extra: 1 }])) })).toBe(buildManifest(base));
+    expect(
+      buildManifest({
+        ...base,
+        outputs: new Map([...digests].map(([p, d]) => [p, { sha256: d.sha256, bytes: d.bytes, extra: 1 }])),
+      }),
+    ).toBe(buildManifest(base));
   });
 
   it('refuses a digest that is not a size and a lower-case SHA-256', () => {
-    expect(() => buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: 3, sha256: 'ABC' }]]) })).toThrow(/digest/);
-    expect(() => buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: -1, sha256: '0'.repeat(64) }]]) })).toThrow(/digest/);
+    expect(() => buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: 3, sha256: 'ABC' }]]) })).toThrow(
+      /digest/,
+    );
+    expect(() =>
+      buildManifest({ ...base, outputs: new Map([['ard.csv', { bytes: -1, sha256: '0'.repeat(64) }]]) }),
+    ).toThrow(/digest/);
   });
 });

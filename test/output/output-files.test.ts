@@ -24,17 +24,23 @@ describe('contentBytes', () => {
 describe('digestOf and wholeContent', () => {
   it('give the size and SHA-256 of the file the pieces make', () => {
     const pieces = ['{\\rtf1 ', 'Zürich', '}\n'];
-    expect(digestOf(pieces)).toEqual({ bytes: Buffer.byteLength(pieces.join(''), 'utf8'), sha256: sha(pieces.join('')) });
+    expect(digestOf(pieces)).toEqual({
+      bytes: Buffer.byteLength(pieces.join(''), 'utf8'),
+      sha256: sha(pieces.join('')),
+    });
     expect(wholeContent(pieces)).toBe(pieces.join(''));
     expect(wholeContent(['a', new Uint8Array([98])])).toEqual(Buffer.from('ab'));
   });
 
   it('a memory sink keeps the joined text of a generator', () => {
     const sink = memoryOutput();
-    sink.set('listings/l.txt', (function* () {
-      yield 'page 1';
-      yield '\n\fpage 2\n';
-    })());
+    sink.set(
+      'listings/l.txt',
+      (function* () {
+        yield 'page 1';
+        yield '\n\fpage 2\n';
+      })(),
+    );
     expect(sink.files.get('listings/l.txt')).toBe('page 1\n\fpage 2\n');
   });
 });

@@ -5,15 +5,37 @@ import { issue } from '../../src/core/issues.js';
 import { buildRunLog, modelsUsed, withoutTimings, type RunLogInput } from '../../src/output/run-log.js';
 
 const row = (endpoint: ArdEndpoint, param: string, visit: string, stat: ArdStat, method: ArdMethod | ''): ArdRow => ({
-  endpoint, param, visit, population: 'FAS', group: 'MSC1E6', comparator: 'PBO', stat, method, value: 1,
+  endpoint,
+  param,
+  visit,
+  population: 'FAS',
+  group: 'MSC1E6',
+  comparator: 'PBO',
+  stat,
+  method,
+  value: 1,
 });
 
 const base: RunLogInput = {
-  toolVersion: '1.2.3', sapVersion: '2.0', nodeVersion: 'v20.20.2', platform: 'linux x64',
-  commandLine: ['analyze', 'lock dir', '--out', 'o'], lockId: 'DBL-1', draft: false, blinding: 'randomization',
+  toolVersion: '1.2.3',
+  sapVersion: '2.0',
+  nodeVersion: 'v20.20.2',
+  platform: 'linux x64',
+  commandLine: ['analyze', 'lock dir', '--out', 'o'],
+  lockId: 'DBL-1',
+  draft: false,
+  blinding: 'randomization',
   inputs: [{ name: 'lock/dm.csv', sha256: 'ab' }],
-  issues: [issue('warning', 'randomization.csv', 'stratum disagrees', 3, 'STRATUM'), issue('notice', 'extra.csv', 'ignored')],
-  ard: [row('SLEDAI', 'CHG', 'WEEK24', 'lsmean', 'MMRM-TOEPH-KR'), row('SLEDAI', 'CHG', 'WEEK24', 'diff', 'MMRM-TOEPH-KR'), row('FLARE', '', 'WEEK52', 'rr', 'POISSON'), row('SRI4', '', 'WEEK24', 'p', 'FISHER')],
+  issues: [
+    issue('warning', 'randomization.csv', 'stratum disagrees', 3, 'STRATUM'),
+    issue('notice', 'extra.csv', 'ignored'),
+  ],
+  ard: [
+    row('SLEDAI', 'CHG', 'WEEK24', 'lsmean', 'MMRM-TOEPH-KR'),
+    row('SLEDAI', 'CHG', 'WEEK24', 'diff', 'MMRM-TOEPH-KR'),
+    row('FLARE', '', 'WEEK52', 'rr', 'POISSON'),
+    row('SRI4', '', 'WEEK24', 'p', 'FISHER'),
+  ],
   timings: [{ stage: 'read lock', ms: 12.4 }],
 };
 

@@ -87,7 +87,18 @@ describe('writeOutputAtomically', () => {
     first.set('old-only.txt', 'stale');
     // A previous output lists every file it holds.
     const outputs = new Map([...first].filter(([k]) => k !== 'manifest.json'));
-    first.set('manifest.json', buildManifest({ toolVersion: '0.0.9', sapVersion: '1.0', lockId: 'L0', draft: false, blinding: 'blinded', inputs: [], outputs }));
+    first.set(
+      'manifest.json',
+      buildManifest({
+        toolVersion: '0.0.9',
+        sapVersion: '1.0',
+        lockId: 'L0',
+        draft: false,
+        blinding: 'blinded',
+        inputs: [],
+        outputs,
+      }),
+    );
     await writeOutputAtomically(out, first, { force: false });
     await writeOutputAtomically(out, outputFiles('second'), { force: false });
     const snap = await snapshot(out);
@@ -147,7 +158,10 @@ describe('writeOutputAtomically', () => {
         await fs.writeFile(p, data);
       },
     };
-    const err = await expectRunError(writeOutputAtomically(out, outputFiles('b'), { force: false, fs: failing }), EXIT.CANTCREAT);
+    const err = await expectRunError(
+      writeOutputAtomically(out, outputFiles('b'), { force: false, fs: failing }),
+      EXIT.CANTCREAT,
+    );
     expect(err.message).toMatch(/ENOSPC/);
     expect(writes).toBe(3);
     expect(await snapshot(out)).toEqual(before);
@@ -194,7 +208,9 @@ describe('writeOutputAtomically', () => {
 
   it('rejects (as a bug) bad file names and a missing manifest before touching the disk', async () => {
     const out = path.join(work, 'out');
-    await expect(writeOutputAtomically(out, new Map([['../x', 'y']]), { force: false })).rejects.toThrow(/valid output/);
+    await expect(writeOutputAtomically(out, new Map([['../x', 'y']]), { force: false })).rejects.toThrow(
+      /valid output/,
+    );
     await expect(writeOutputAtomically(out, new Map([['a.csv', 'y']]), { force: false })).rejects.toThrow(/manifest/);
     expect(await siblings()).toEqual([]);
   });
@@ -205,14 +221,22 @@ function fakeSignals() {
   const listeners = new Map<string, (() => void)[]>();
   return {
     on: (sig: 'SIGINT' | 'SIGTERM', l: () => void) => void listeners.set(sig, [...(listeners.get(sig) ?? []), l]),
-    removeListener: (sig: 'SIGINT' | 'SIGTERM', l: () => void) => void listeners.set(sig, (listeners.get(sig) ?? []).filter((x) => x !== l)),
+    removeListener: (sig: 'SIGINT' | 'SIGTERM', l: () => void) =>
+      void listeners.set(
+        sig,
+        (listeners.get(sig) ?? []).filter((x) => x !== l),
+      ),
     fire: (sig: 'SIGINT' | 'SIGTERM') => (listeners.get(sig) ?? []).forEach((l) => l()),
     count: () => [...listeners.values()].reduce((n, ls) => n + ls.length, 0),
   };
 }
 
 /** A side folder as a killed process (id 999999, reported dead) would have left it beside `out`. */
-async function sideFolderOfDeadRun(out: string, kind: 'tmp' | 'old', files: Map<string, string | Uint8Array>): Promise<string> {
+async function sideFolderOfDeadRun(
+  out: string,
+  kind: 'tmp' | 'old',
+  files: Map<string, string | Uint8Array>,
+): Promise<string> {
   const tag = createHash('sha256').update(path.basename(out)).digest('hex').slice(0, 12);
   const side = path.join(path.dirname(out), `.sle-msc-${tag}.${kind}-999999-1`);
   for (const [name, content] of files) {
@@ -245,13 +269,28 @@ describe('writeOutputAtomically: hardening (issue 13)', () => {
     await fs.symlink(lock, path.join(work, 'lock-link'));
     const before = await snapshot(work);
     const inputs = ['data/lock/', rand];
-    for (const dir of ['data/lock', 'data/lock/', './data/lock/out', 'data', 'data/', 'lock-link', 'lock-link/sub', path.join(work, 'data', 'randomization.csv')]) {
-      const err = await expectRunError(writeOutputAtomically(dir, outputFiles('a'), { force: true, cwd: work, inputs }), EXIT.CANTCREAT);
+    for (const dir of [
+      'data/lock',
+      'data/lock/',
+      './data/lock/out',
+      'data',
+      'data/',
+      'lock-link',
+      'lock-link/sub',
+      path.join(work, 'data', 'randomization.csv'),
+    ]) {
+      const err = await expectRunError(
+        writeOutputAtomically(dir, outputFiles('a'), { force: true, cwd: work, inputs }),
+        EXIT.CANTCREAT,
+      );
       expect(err.message, dir).toMatch(/input of this run/);
       expect(await snapshot(work), dir).toEqual(before);
     }
     // The input named through a link is the same folder as the DIR named directly.
-    await expectRunError(prepareOutputFolder('data/lock', { force: true, cwd: work, inputs: ['lock-link'] }), EXIT.CANTCREAT);
+    await expectRunError(
+      prepareOutputFolder('data/lock', { force: true, cwd: work, inputs: ['lock-link'] }),
+      EXIT.CANTCREAT,
+    );
     // A sibling of the inputs is fine.
     await writeOutputAtomically('out', outputFiles('a'), { force: false, cwd: work, inputs });
     expect(await fs.readFile(path.join(work, 'out', 'ard.csv'), 'utf8')).toBe('endpoint\na\n');
@@ -327,25 +366,28 @@ describe('writeOutputAtomically: hardening (issue 13)', () => {
     ['half-written', 'SIGTERM', 143],
     ['written', 'SIGINT', 130],
     ['old-moved', 'SIGTERM', 143],
-  ] as const)('SIGINT/SIGTERM at %s rolls back: DIR as it was, no side folder, exit %s → %i', async (step, sig, code) => {
-    const out = path.join(work, 'out');
-    await writeOutputAtomically(out, outputFiles('a'), { force: false });
-    const before = await snapshot(out);
-    const signals = fakeSignals();
-    const err = await writeOutputAtomically(out, outputFiles('b'), {
-      force: false,
-      signals,
-      onStep: (s) => (s === step ? signals.fire(sig) : undefined),
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(Interrupted);
-    expect((err as Interrupted).exitCode).toBe(code);
-    expect(await snapshot(out)).toEqual(before);
-    expect(await siblings()).toEqual(['out']);
-    expect(signals.count()).toBe(0); // the handlers are gone once the write is over
-  });
+  ] as const)(
+    'SIGINT/SIGTERM at %s rolls back: DIR as it was, no side folder, exit %s → %i',
+    async (step, sig, code) => {
+      const out = path.join(work, 'out');
+      await writeOutputAtomically(out, outputFiles('a'), { force: false });
+      const before = await snapshot(out);
+      const signals = fakeSignals();
+      const err = await writeOutputAtomically(out, outputFiles('b'), {
+        force: false,
+        signals,
+        onStep: (s) => (s === step ? signals.fire(sig) : undefined),
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(Interrupted);
+      expect((err as Interrupted).exitCode).toBe(code);
+      expect(await snapshot(out)).toEqual(before);
+      expect(await siblings()).toEqual(['out']);
+      expect(signals.count()).toBe(0); // the handlers are gone once the write is over
+    },
+  );
 
   it('a signal once the new output is in place finishes the write, then reports the interruption', async () => {
     const out = path.join(work, 'out');
@@ -372,14 +414,24 @@ describe('writeOutputAtomically: side folders of earlier versions', () => {
     const legacy = path.join(work, '.out.tmp-Ab12Cd');
     await fs.mkdir(legacy);
     const notices = await writeOutputAtomically(out, outputFiles('a'), { force: false });
-    expect(notices).toEqual([expect.objectContaining({ severity: 'notice', file: legacy, rule: expect.stringMatching(/by hand/) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ severity: 'notice', file: legacy, rule: expect.stringMatching(/by hand/) }),
+    ]);
     expect(await siblings()).toEqual(['.out.tmp-Ab12Cd', 'out']);
   });
 });
 
 describe('stageOutput: files written as they are made, moved into place at commit', () => {
   const manifestOf = (outputs: ReadonlyMap<string, string | Uint8Array | { bytes: number; sha256: string }>) =>
-    buildManifest({ toolVersion: '0.1.0', sapVersion: '1.0', lockId: 'L1', draft: false, blinding: 'blinded', inputs: [], outputs });
+    buildManifest({
+      toolVersion: '0.1.0',
+      sapVersion: '1.0',
+      lockId: 'L1',
+      draft: false,
+      blinding: 'blinded',
+      inputs: [],
+      outputs,
+    });
 
   it('writes each file into the temporary folder at once, DIR untouched until commit; same bytes and manifest as writeOutputAtomically', async () => {
     const out = path.join(work, 'out');
@@ -392,7 +444,10 @@ describe('stageOutput: files written as they are made, moved into place at commi
     const temp = (await siblings()).find((n) => n.includes('.tmp-')) as string;
     expect(await fs.readFile(path.join(work, temp, 'tables', 't-14.2.1.1.rtf'), 'utf8')).toBe('{\\rtf1 b}');
     expect(await snapshot(out)).toEqual(before);
-    expect(staged.digests.get('ard.csv')).toEqual({ bytes: 11, sha256: createHash('sha256').update('endpoint\nb\n').digest('hex') });
+    expect(staged.digests.get('ard.csv')).toEqual({
+      bytes: 11,
+      sha256: createHash('sha256').update('endpoint\nb\n').digest('hex'),
+    });
     expect(await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]))).toEqual([]);
     const reference = path.join(work, 'reference');
     await writeOutputAtomically(reference, outputFiles('b'), { force: false });

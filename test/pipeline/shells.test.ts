@@ -24,8 +24,9 @@ describe('display.shells through a blinded sample run', async () => {
     return f;
   };
 
-  it('words the table in every format and in the catalog, footnote after the program\'s own', () => {
-    for (const ext of ['txt', 'rtf', 'html']) expect(text(`tables/T-14.1.1.${ext}`)).toContain('Sponsor wording of the disposition table');
+  it("words the table in every format and in the catalog, footnote after the program's own", () => {
+    for (const ext of ['txt', 'rtf', 'html'])
+      expect(text(`tables/T-14.1.1.${ext}`)).toContain('Sponsor wording of the disposition table');
     const txt = text('tables/T-14.1.1.txt');
     expect(txt).toContain('Sponsor footnote: source ADSL.');
     expect(txt).not.toContain((plain.catalog.find((c) => c.id === 'T-14.1.1')?.title ?? '?') + '\n');
@@ -45,7 +46,9 @@ describe('display.shells through a blinded sample run', async () => {
     const changed = [...result.files.keys()].filter((p) => {
       const a = result.files.get(p);
       const b = plain.files.get(p);
-      return typeof a === 'string' && typeof b === 'string' ? a !== b : Buffer.compare(Buffer.from(a ?? ''), Buffer.from(b ?? '')) !== 0;
+      return typeof a === 'string' && typeof b === 'string'
+        ? a !== b
+        : Buffer.compare(Buffer.from(a ?? ''), Buffer.from(b ?? '')) !== 0;
     });
     expect(changed.filter((p) => !reworded.has(p.replace(/\.[a-z]+$/, '')))).toEqual([]);
     expect(changed.length).toBeGreaterThanOrEqual(7);

@@ -24,10 +24,17 @@ describe('stratum disagreement: a warning and data the outputs keep', async () =
 
   it('keeps each disagreement in addv (DVSTRFL = Y, both strata) and counts it in DEVIATION STRATUM', () => {
     for (const s of disagreeing) {
-      expect(addv.find((r) => r.USUBJID === s.USUBJID)).toMatchObject({ STRATUM: s.STRATUM, RANDSTR: s.RANDSTR, DVSTRFL: 'Y', DVANYFL: 'Y' });
+      expect(addv.find((r) => r.USUBJID === s.USUBJID)).toMatchObject({
+        STRATUM: s.STRATUM,
+        RANDSTR: s.RANDSTR,
+        DVSTRFL: 'Y',
+        DVANYFL: 'Y',
+      });
     }
     const flagged = addv.filter((r) => r.DVSTRFL === 'Y').length;
-    expect(ardValue(result.ard, { endpoint: 'DEVIATION', param: 'STRATUM', population: 'ENR', group: 'TOTAL', stat: 'n' })).toBe(flagged);
+    expect(
+      ardValue(result.ard, { endpoint: 'DEVIATION', param: 'STRATUM', population: 'ENR', group: 'TOTAL', stat: 'n' }),
+    ).toBe(flagged);
     expect(flagged).toBeGreaterThanOrEqual(disagreeing.length);
   });
 

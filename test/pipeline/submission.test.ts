@@ -70,12 +70,20 @@ describe('submission files of the sample run', async () => {
 
   it('Dataset-JSON: valid against the v1.1 schema, the CSV rows exactly, dated by the lock', () => {
     for (const p of csvPaths) {
-      const doc = JSON.parse(files.get(p.replace(/\.csv$/, '.json')) as string) as DatasetJson & { datasetJSONCreationDateTime: string };
+      const doc = JSON.parse(files.get(p.replace(/\.csv$/, '.json')) as string) as DatasetJson & {
+        datasetJSONCreationDateTime: string;
+      };
       expect(validate(doc), `${p}: ${JSON.stringify(validate.errors)}`).toBe(true);
       expect(doc.datasetJSONCreationDateTime).toBe(`${lock.manifest!.lockedAt}T00:00:00`);
       const csv = parse(files.get(p) as string, { columns: false }) as string[][];
-      expect(doc.columns.map((c) => c.name), p).toEqual(csv[0]);
-      expect(doc.rows.map((r) => r.map(asCsvCell)), p).toEqual(csv.slice(1));
+      expect(
+        doc.columns.map((c) => c.name),
+        p,
+      ).toEqual(csv[0]);
+      expect(
+        doc.rows.map((r) => r.map(asCsvCell)),
+        p,
+      ).toEqual(csv.slice(1));
     }
   });
 
@@ -85,16 +93,27 @@ describe('submission files of the sample run', async () => {
       writeFileSync(path, files.get(p.replace(/\.csv$/, '.xpt')) as Uint8Array);
       const doc = JSON.parse(files.get(p.replace(/\.csv$/, '.json')) as string) as DatasetJson;
       const rows: (string | number | null)[][] = [];
-      for await (const obs of new Library(path).read({ rowFormat: 'array', skipHeader: true })) rows.push(obs as (string | number | null)[]);
+      for await (const obs of new Library(path).read({ rowFormat: 'array', skipHeader: true }))
+        rows.push(obs as (string | number | null)[]);
       const expected = doc.rows.map((r) =>
-        r.map((v, c) => (v === null ? (doc.columns[c]!.dataType === 'string' ? '' : null) : doc.columns[c]!.dataType === 'date' ? sasDate(v as string) : v)),
+        r.map((v, c) =>
+          v === null
+            ? doc.columns[c]!.dataType === 'string'
+              ? ''
+              : null
+            : doc.columns[c]!.dataType === 'date'
+              ? sasDate(v as string)
+              : v,
+        ),
       );
       expect(rows, p).toEqual(expected);
     }
   });
 
   it('XPT: R (haven::read_xpt, foreign::read.xport) reads what the CSV holds (make-sample-xpt-read.R)', () => {
-    const r = JSON.parse(readFileSync(join(FIXTURES, 'sample-xpt-read.json'), 'utf8')) as { datasets: Record<string, RRead> };
+    const r = JSON.parse(readFileSync(join(FIXTURES, 'sample-xpt-read.json'), 'utf8')) as {
+      datasets: Record<string, RRead>;
+    };
     expect(Object.keys(r.datasets).sort()).toEqual(csvPaths.map((p) => p.slice(5, -4)).sort());
     for (const [name, read] of Object.entries(r.datasets)) {
       const doc = JSON.parse(files.get(`adam/${name}.json`) as string) as DatasetJson;
@@ -110,7 +129,10 @@ describe('submission files of the sample run', async () => {
         const values = rows.map((row) => row[i]!);
         const present = values.filter((v) => v !== '');
         const at = `${name}.${c.name}`;
-        for (const [reader, got] of [['haven', read.haven[c.name]!], ['foreign', read.foreign[c.name]!]] as const) {
+        for (const [reader, got] of [
+          ['haven', read.haven[c.name]!],
+          ['foreign', read.foreign[c.name]!],
+        ] as const) {
           expect(got.missing, `${reader} ${at}`).toBe(values.length - present.length);
           if (c.dataType === 'string') {
             expect(got.chars, `${reader} ${at}`).toBe(values.reduce((n, v) => n + v.length, 0));
@@ -119,9 +141,22 @@ describe('submission files of the sample run', async () => {
             expect([got.first, got.last], at).toEqual([present[0] ?? null, present.at(-1) ?? null]);
           } else {
             const xs = present.map((v) => (c.dataType === 'date' ? sasDate(v) : Number(v)));
-            const close = (a: string, b: number): boolean => Math.abs(Number(a) - b) <= 1e-12 * Math.max(1, Math.abs(b));
-            expect(close(got.sum!, xs.reduce((s, x) => s + x, 0)), `${reader} ${at} sum`).toBe(true);
-            expect(close(got.sumsq!, xs.reduce((s, x) => s + x * x, 0)), `${reader} ${at} sum of squares`).toBe(true);
+            const close = (a: string, b: number): boolean =>
+              Math.abs(Number(a) - b) <= 1e-12 * Math.max(1, Math.abs(b));
+            expect(
+              close(
+                got.sum!,
+                xs.reduce((s, x) => s + x, 0),
+              ),
+              `${reader} ${at} sum`,
+            ).toBe(true);
+            expect(
+              close(
+                got.sumsq!,
+                xs.reduce((s, x) => s + x * x, 0),
+              ),
+              `${reader} ${at} sum of squares`,
+            ).toBe(true);
           }
         }
       });
@@ -130,7 +165,8 @@ describe('submission files of the sample run', async () => {
 
   it('define.xml: one ItemGroupDef leaf per dataset, pointing at its .xpt', () => {
     const xml = files.get('adam/define.xml') as string;
-    for (const p of csvPaths) expect(xml).toContain(`def:leaf ID="LF.${p.slice(5, -4).toUpperCase()}" xlink:href="${p.slice(5, -4)}.xpt"`);
+    for (const p of csvPaths)
+      expect(xml).toContain(`def:leaf ID="LF.${p.slice(5, -4).toUpperCase()}" xlink:href="${p.slice(5, -4)}.xpt"`);
   });
 
   // Where xmllint is absent, test/submission/define-xml.test.ts says so once.

@@ -23,15 +23,26 @@ describe('formatCell', () => {
     const meanSd = { kind: 'meanSd', meanDecimals: 1, sdDecimals: 2, mean: s('mean'), sd: s('sd') } as const;
     expect(formatCell(meanSd, reader({ mean: -4.25, sd: 3.125 }))).toBe('-4.3 (3.13)');
     expect(formatCell(meanSd, reader({ mean: 10, sd: null }))).toBe('10.0 (NE)');
-    expect(formatCell({ kind: 'pair', decimals: 0, first: s('min'), second: s('max') }, reader({ min: -12, max: 4 }))).toBe('-12, 4');
+    expect(
+      formatCell({ kind: 'pair', decimals: 0, first: s('min'), second: s('max') }, reader({ min: -12, max: 4 })),
+    ).toBe('-12, 4');
   });
   it('estimateCi in the three scales', () => {
     const ci = (scale: 'number' | 'percent' | 'ratio', decimals: number) =>
-      ({ kind: 'estimateCi', scale, decimals, estimate: s('diff'), lower: s('diff_lcl'), upper: s('diff_ucl') }) as const;
+      ({
+        kind: 'estimateCi',
+        scale,
+        decimals,
+        estimate: s('diff'),
+        lower: s('diff_lcl'),
+        upper: s('diff_ucl'),
+      }) as const;
     const v = reader({ diff: 0.14815, diff_lcl: -0.0875, diff_ucl: 0.3625 });
     expect(formatCell(ci('percent', 1), v)).toBe('14.8 (-8.8, 36.3)');
     expect(formatCell(ci('number', 3), v)).toBe('0.148 (-0.088, 0.363)');
-    expect(formatCell(ci('ratio', 9), reader({ diff: 2.125, diff_lcl: 0.675, diff_ucl: null }))).toBe('2.13 (0.68, NE)');
+    expect(formatCell(ci('ratio', 9), reader({ diff: 2.125, diff_lcl: 0.675, diff_ucl: null }))).toBe(
+      '2.13 (0.68, NE)',
+    );
   });
   it('pValue', () => {
     expect(formatCell({ kind: 'pValue', value: s('p') }, reader({ p: 0.0004 }))).toBe('<0.001');

@@ -40,7 +40,9 @@ describe('renderHtml', () => {
     // characters before the point ('12'), width 18; Arm C heads 2 ('NE', '15', '<0'), width 11.
     // Each value cell names the ARD rows it shows (data-ard, a JSON array; title for the reader).
     const pRow = /<td class="stub" style="padding-left:2em">p-value<\/td>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
-    expect(pRow.replace(/ data-ard="[^"]*" title="[^"]*"/g, '')).toBe(`<td></td><td> 0.265${' '.repeat(12)}</td><td>&lt;0.001${' '.repeat(5)}</td>`);
+    expect(pRow.replace(/ data-ard="[^"]*" title="[^"]*"/g, '')).toBe(
+      `<td></td><td> 0.265${' '.repeat(12)}</td><td>&lt;0.001${' '.repeat(5)}</td>`,
+    );
     expect(pRow).toMatch(/<td data-ard="\[&quot;[^"]*\|p\|[^"]*&quot;\]" title="ard\.csv:&#10;[^"]*">/);
     expect(html).toContain('<th>(N=27)</th>');
     expect(html).toContain('<p>NE = not estimable.</p>');

@@ -8,7 +8,12 @@ const input: IndexPageInput = {
   inputs: [{ name: 'lock/dm.csv', sha256: 'ab'.repeat(32) }],
   dataFiles: [{ path: 'ard.csv', description: 'results' }],
   entries: [
-    { id: 'T-14.2.10.1', title: 'SF-36 & more', kind: 'table', files: ['tables/T-14.2.10.1.html', 'tables/T-14.2.10.1.rtf'] },
+    {
+      id: 'T-14.2.10.1',
+      title: 'SF-36 & more',
+      kind: 'table',
+      files: ['tables/T-14.2.10.1.html', 'tables/T-14.2.10.1.rtf'],
+    },
     { id: 'T-14.2.2', title: 'Second', kind: 'table', files: ['tables/T-14.2.2.html'] },
     { id: 'F-14.2.1', title: 'KM', kind: 'figure', files: ['figures/F-14.2.1.svg', 'figures/F-14.2.1.png'] },
     { id: 'L-16.2.6.1', title: 'Flares', kind: 'listing', files: ['listings/L-16.2.6.1.html'] },

@@ -19,7 +19,16 @@ const flags = { draft: false, dummyRandomization: false };
 
 describe('buildListingPrintForm', () => {
   it('titles the output as a listing, separates blocks, and sizes columns to the widest cell', () => {
-    const form = buildListingPrintForm(spec([[['S1', '1'], ['S1', '22']], [['S2', '333']]]), { flags, linesPerPage: 40 });
+    const form = buildListingPrintForm(
+      spec([
+        [
+          ['S1', '1'],
+          ['S1', '22'],
+        ],
+        [['S2', '333']],
+      ]),
+      { flags, linesPerPage: 40 },
+    );
     expect(form.titleLines).toEqual(['Listing 1', 'A listing', 'Full Analysis Set']);
     expect(form.rows.map((r) => r.kind)).toEqual(['stat', 'stat', 'separator', 'stat']);
     expect(form.columnWidths).toEqual([7, 5]);
@@ -28,8 +37,23 @@ describe('buildListingPrintForm', () => {
 
   it('keeps a block together on the next page when it does not fit (same rules as tables)', () => {
     // Overhead: page line + 3 title lines + blank + 1 header + 3 rules + 1 footnote = 10; 13 lines leave 3 rows.
-    const form = buildListingPrintForm(spec([[['S1', 'a'], ['S1', 'b']], [['S2', 'c'], ['S2', 'd']]]), { flags, linesPerPage: 13 });
-    expect(form.pages.map((p) => p.rows.map((r) => r.cells[1]))).toEqual([['a', 'b'], ['c', 'd']]);
+    const form = buildListingPrintForm(
+      spec([
+        [
+          ['S1', 'a'],
+          ['S1', 'b'],
+        ],
+        [
+          ['S2', 'c'],
+          ['S2', 'd'],
+        ],
+      ]),
+      { flags, linesPerPage: 13 },
+    );
+    expect(form.pages.map((p) => p.rows.map((r) => r.cells[1]))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('prints one row saying so when empty, and carries the DRAFT mark', () => {
@@ -46,11 +70,40 @@ describe('buildListingPrintForm', () => {
     // 8 columns whose natural width (a long text column) is wider than the page.
     const wide: ListingSpec = {
       ...spec([]),
-      columns: ['Subject', 'Visit (Day)', 'Date', 'Verbatim term', 'Severity/ Serious', 'Value', 'Normal range', 'Change from baseline'],
-      blocks: [[
-        ['SLEMSC01-101-002', 'WEEK 4 (D29)', '2025-03-17', 'a long reported term that goes on and on about what the subject felt at the visit', 'MODERATE\nSerious', '12.75', '4-11', '-0.25'],
-        ['SLEMSC01-101-002', 'UNSCHEDULED 8.01 (D252)', '2025-10-18', 'short term', 'MILD\nNot serious', '123456.789', '150-400', 'Baseline'],
-      ]],
+      columns: [
+        'Subject',
+        'Visit (Day)',
+        'Date',
+        'Verbatim term',
+        'Severity/ Serious',
+        'Value',
+        'Normal range',
+        'Change from baseline',
+      ],
+      blocks: [
+        [
+          [
+            'SLEMSC01-101-002',
+            'WEEK 4 (D29)',
+            '2025-03-17',
+            'a long reported term that goes on and on about what the subject felt at the visit',
+            'MODERATE\nSerious',
+            '12.75',
+            '4-11',
+            '-0.25',
+          ],
+          [
+            'SLEMSC01-101-002',
+            'UNSCHEDULED 8.01 (D252)',
+            '2025-10-18',
+            'short term',
+            'MILD\nNot serious',
+            '123456.789',
+            '150-400',
+            'Baseline',
+          ],
+        ],
+      ],
     };
     const form = buildListingPrintForm(wide, { flags, linesPerPage: 40 });
     const text = renderText(form);
@@ -58,7 +111,8 @@ describe('buildListingPrintForm', () => {
 
     it('keeps every text line within the page and never breaks a number, a date or an id', () => {
       for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(PAGE_CHARS);
-      for (const token of ['SLEMSC01-101-002', '2025-03-17', '123456.789', '-0.25', '150-400']) expect(text).toContain(token);
+      for (const token of ['SLEMSC01-101-002', '2025-03-17', '123456.789', '-0.25', '150-400'])
+        expect(text).toContain(token);
       expect(form.edges.at(-1)).toBe(12960);
     });
 
@@ -76,14 +130,19 @@ describe('buildListingPrintForm', () => {
 
     it('wraps a header wider than its column, bottom-aligned above the rule', () => {
       const rule = text.split('\n').findIndex((l) => /^-+$/.test(l));
-      const headerLines = text.split('\n').slice(rule + 1, text.split('\n').indexOf(text.split('\n')[rule] as string, rule + 1));
+      const headerLines = text
+        .split('\n')
+        .slice(rule + 1, text.split('\n').indexOf(text.split('\n')[rule] as string, rule + 1));
       expect(headerLines.length).toBeGreaterThan(1);
       expect(headerLines.at(-1)).toMatch(/^Subject/);
       expect(headerLines.join(' ')).toMatch(/Change/);
     });
 
     it('writes listing rows lean: paragraph properties once a row, later cells inheriting them', () => {
-      const row = rtf.slice(rtf.indexOf('SLEMSC01-101-002') - 200, rtf.indexOf('\\row', rtf.indexOf('SLEMSC01-101-002')));
+      const row = rtf.slice(
+        rtf.indexOf('SLEMSC01-101-002') - 200,
+        rtf.indexOf('\\row', rtf.indexOf('SLEMSC01-101-002')),
+      );
       expect(row.match(/\\pard/g)).toHaveLength(1);
       expect(row).toContain('SLEMSC01-101-002\\cell\\qc WEEK 4 (D29)\\cell 2025-03-17\\cell');
       expect(rtf).not.toContain('\\clvertalt');
@@ -92,7 +151,10 @@ describe('buildListingPrintForm', () => {
 });
 
 describe('listings rendered in pieces (a large listing is longer than one string may be)', () => {
-  const blocks = Array.from({ length: 1250 }, (_, i) => [[`S${i}`, 'a'], [`S${i}`, 'b']]);
+  const blocks = Array.from({ length: 1250 }, (_, i) => [
+    [`S${i}`, 'a'],
+    [`S${i}`, 'b'],
+  ]);
   const form = buildListingPrintForm(spec(blocks), { flags, linesPerPage: 40 });
 
   it('RTF and text: a piece per page (plus the RTF head and tail), joined the whole file', () => {

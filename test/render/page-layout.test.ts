@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_TWIPS, TEXT_WIDTH, cellEdges, cellLines, fitColumns, longestLine, longestWord, type ColumnNeed } from '../../src/render/page-layout.js';
+import {
+  CHAR_TWIPS,
+  TEXT_WIDTH,
+  cellEdges,
+  cellLines,
+  fitColumns,
+  longestLine,
+  longestWord,
+  type ColumnNeed,
+} from '../../src/render/page-layout.js';
 
 /** Characters of the page's text width (120 for landscape letter at 9 pt Courier). */
 const ROOM = TEXT_WIDTH / CHAR_TWIPS;
@@ -50,7 +59,12 @@ describe('fitColumns', () => {
   it('wraps the column where the fewest cells would wrap, never below its longest word', () => {
     const visits = [...new Array<string>(20).fill('WEEK 4 (D29)'), 'UNSCHEDULED 8.01 (D252)'];
     const terms = [...new Array<string>(20).fill('Short term'), 'A much longer reported term here'];
-    const needs = [need('Subject', ['SLEMSC01-101-002']), need('Visit (Day)', visits), need('Term', terms), need('Value', ['12345678901234567890123456789012345678901234'])];
+    const needs = [
+      need('Subject', ['SLEMSC01-101-002']),
+      need('Visit (Day)', visits),
+      need('Term', terms),
+      need('Value', ['12345678901234567890123456789012345678901234']),
+    ];
     const fit = fitColumns(needs, 1, 1);
     expect(fit.fits).toBe(true);
     expect(taken(fit.widths)).toBeLessThanOrEqual(ROOM);

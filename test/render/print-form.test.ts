@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ardLookup } from '../../src/render/ard-lookup.js';
-import { DRAFT_MARK, DUMMY_MARK, buildPrintForm, continuationRows, markLines, pageOverhead, pageTextLines, paginate } from '../../src/render/print-form.js';
+import {
+  DRAFT_MARK,
+  DUMMY_MARK,
+  buildPrintForm,
+  continuationRows,
+  markLines,
+  pageOverhead,
+  pageTextLines,
+  paginate,
+} from '../../src/render/print-form.js';
 import { LINES_PER_PAGE, PAGE_CHARS, wrapText } from '../../src/render/page-layout.js';
 import { renderText } from '../../src/render/text.js';
 import type { PrintRow } from '../../src/render/print-form.js';
@@ -70,7 +79,9 @@ describe('buildPrintForm', () => {
       ['Heading {x}', 'p-value'],
     ]);
     expect(form.pages.map((p) => p.number)).toEqual([1, 2]);
-    expect(() => buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 13 })).toThrow(/at least 2/);
+    expect(() => buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 13 })).toThrow(
+      /at least 2/,
+    );
   });
 });
 
@@ -81,7 +92,18 @@ describe('paginate', () => {
   const labels = (pages: PrintRow[][]) => pages.map((p) => p.map((r) => (r.kind === 'separator' ? '-' : r.cells[0])));
 
   it('keeps blocks whole when they fit, with a separator between blocks on one page', () => {
-    const rows = [label('A'), stat('a1'), stat('a2'), sep, label('B'), stat('b1'), sep, label('C'), stat('c1'), stat('c2')];
+    const rows = [
+      label('A'),
+      stat('a1'),
+      stat('a2'),
+      sep,
+      label('B'),
+      stat('b1'),
+      sep,
+      label('C'),
+      stat('c1'),
+      stat('c2'),
+    ];
     expect(labels(paginate(rows, 7))).toEqual([
       ['A', 'a1', 'a2', '-', 'B', 'b1'],
       ['C', 'c1', 'c2'],
@@ -116,7 +138,7 @@ describe('paginate', () => {
     const rows: PrintRow[] = [];
     for (let g = 0; g < 9; g++) {
       rows.push(label(`G${g}`));
-      for (let i = 0; i < (g * 5) % 7 + 1; i++) rows.push(stat(`G${g}.${i}`));
+      for (let i = 0; i < ((g * 5) % 7) + 1; i++) rows.push(stat(`G${g}.${i}`));
       rows.push(sep);
     }
     for (const capacity of [2, 3, 5, 8, 13]) {
@@ -133,8 +155,18 @@ describe('continued pages, footnote letters, wrapping, trace', () => {
   const label = (text: string, indent: number): PrintRow => ({ kind: 'label', indent, cells: [text] });
 
   it('restates the labels a page starts under, marked (continued)', () => {
-    const rows = [label('SF-36 Physical functioning', 0), label('Week 12', 1), stat('n', 2), stat('Mean (SD)', 2), stat('Median', 2), stat('Q1, Q3', 2)];
-    expect(continuationRows(rows, 4).map((r) => r.cells[0])).toEqual(['SF-36 Physical functioning (continued)', 'Week 12 (continued)']);
+    const rows = [
+      label('SF-36 Physical functioning', 0),
+      label('Week 12', 1),
+      stat('n', 2),
+      stat('Mean (SD)', 2),
+      stat('Median', 2),
+      stat('Q1, Q3', 2),
+    ];
+    expect(continuationRows(rows, 4).map((r) => r.cells[0])).toEqual([
+      'SF-36 Physical functioning (continued)',
+      'Week 12 (continued)',
+    ]);
     const pages = paginate(rows, 4, { continuation: (i) => continuationRows(rows, i) });
     expect(pages.map((p) => p.map((r) => r.cells[0]))).toEqual([
       ['SF-36 Physical functioning', 'Week 12', 'n', 'Mean (SD)'],
@@ -148,7 +180,13 @@ describe('continued pages, footnote letters, wrapping, trace', () => {
     const spec = sampleSpec();
     const lettered = {
       ...spec,
-      rows: spec.rows.map((r) => (r.kind === 'stat' && r.label === 'p-value' ? { ...r, label: 'p-value [c]' } : r.kind === 'stat' && r.label.startsWith('Odds') ? { ...r, label: 'Odds ratio (95% CI) [b]' } : r)),
+      rows: spec.rows.map((r) =>
+        r.kind === 'stat' && r.label === 'p-value'
+          ? { ...r, label: 'p-value [c]' }
+          : r.kind === 'stat' && r.label.startsWith('Odds')
+            ? { ...r, label: 'Odds ratio (95% CI) [b]' }
+            : r,
+      ),
       footnotes: ['Footnote one.', '[b] Logistic regression.', '[c] Fisher.', '[d] Never used.'],
     };
     const form = buildPrintForm(lettered, ardLookup(sampleArd(3.5)), { flags: plain, linesPerPage: 16 });
@@ -185,7 +223,10 @@ describe('continued pages, footnote letters, wrapping, trace', () => {
 
   it('prints the trace line from the run (output, program, lock, SAP, data cut) and caps pages at the geometry', () => {
     const trace = { study: 'S1', toolVersion: '9.9.9', lockId: 'DBL-1', sapVersion: '1.0', dataCut: '2027-01-15' };
-    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags: { ...plain, trace }, linesPerPage: 1000 });
+    const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), {
+      flags: { ...plain, trace },
+      linesPerPage: 1000,
+    });
     expect(form.trace).toBe('Output T-1.2.3 | Program sle-msc 9.9.9 | Lock DBL-1 | SAP 1.0 | Data cut 2027-01-15');
     const [pageLine = '', traceLine, , , , , rule = ''] = renderText(form).split('\n');
     // Study left, page right, across the table's width (the rule under the titles).

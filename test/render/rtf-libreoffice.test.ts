@@ -23,7 +23,9 @@ function has(command: string): boolean {
 
 const available = has('soffice') && has('pdftotext');
 if (!available) {
-  console.warn('rtf-libreoffice.test.ts: skipped — LibreOffice (soffice) and poppler (pdftotext) are needed to convert the RTF outputs to PDF');
+  console.warn(
+    'rtf-libreoffice.test.ts: skipped — LibreOffice (soffice) and poppler (pdftotext) are needed to convert the RTF outputs to PDF',
+  );
 }
 
 const work = mkdtempSync(join(tmpdir(), 'sle-msc-rtf-'));
@@ -67,10 +69,17 @@ function convert(runs: Record<string, ReadonlyMap<string, string | Uint8Array>>)
   // A profile of its own: a soffice already running elsewhere (another test, a user) would otherwise
   // take the job over and make this one wait for it.
   const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
-  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', pdf, ...written.map((w) => w.file)], { stdio: 'ignore', timeout: 560_000 });
+  execFileSync(
+    'soffice',
+    [profile, '--headless', '--convert-to', 'pdf', '--outdir', pdf, ...written.map((w) => w.file)],
+    { stdio: 'ignore', timeout: 560_000 },
+  );
   const out: Record<string, Converted> = {};
   for (const w of written) {
-    const text = execFileSync('pdftotext', ['-layout', join(pdf, `${w.run}--${w.id}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const text = execFileSync('pdftotext', ['-layout', join(pdf, `${w.run}--${w.id}.pdf`), '-'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const pages = text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
     (out[w.run] ??= new Map()).set(w.id, { rtf: w.rtf, pages });
   }
@@ -85,7 +94,10 @@ function headerLines(rtf: string): string[] {
   const start = rtf.indexOf('\\trhdr');
   const row = rtf.slice(start, rtf.indexOf('\\row', start));
   const cells = [...row.matchAll(/\\pard\\plain\\intbl\\q[lc][^ ]* (.*?)\\cell/g)].map((m) => m[1] ?? '');
-  return cells.flatMap((c) => c.split('\\line ')).map((l) => l.trim()).filter((l) => l !== '' && !l.includes('\\'));
+  return cells
+    .flatMap((c) => c.split('\\line '))
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.includes('\\'));
 }
 
 /** Runs of spaces as one: pdftotext's layout spacing is not the tool's. */
@@ -119,7 +131,10 @@ describe.skipIf(!available)('RTF outputs in LibreOffice', () => {
   beforeAll(() => {
     // The sample analysed once for the whole run, unblinded and with --dummy-randomization 7
     // (test/setup/sample-outputs.ts).
-    converted = convert({ unblinded: textFiles(sampleOutput('randomization').dir), dummy: textFiles(sampleOutput('dummy').dir) });
+    converted = convert({
+      unblinded: textFiles(sampleOutput('randomization').dir),
+      dummy: textFiles(sampleOutput('dummy').dir),
+    });
   }, 600_000);
 
   it('unblinded sample: physical pages = page stamps, each with id, column headers and Page i of n', () => {

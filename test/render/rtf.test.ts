@@ -66,7 +66,9 @@ describe('renderRtf', () => {
   it('is plain RTF 1.x, landscape letter declared in document and section, Courier New 9 pt, no \\info block', () => {
     expect(rtf.startsWith('{\\rtf1\\ansi')).toBe(true);
     expect(rtf).toMatch(/\\paperw15840\\paperh12240\\margl1440\\margr1440\\margt\d+\\margb1080\\landscape/);
-    expect(rtf).toMatch(/\\sectd\\lndscpsxn\\pgwsxn15840\\pghsxn12240\\marglsxn1440\\margrsxn1440\\margtsxn\d+\\margbsxn1080\\headery720/);
+    expect(rtf).toMatch(
+      /\\sectd\\lndscpsxn\\pgwsxn15840\\pghsxn12240\\marglsxn1440\\margrsxn1440\\margtsxn\d+\\margbsxn1080\\headery720/,
+    );
     expect(rtf).toContain('Courier New;');
     expect(rtf).toContain('\\fs18');
     expect(rtf).not.toContain('\\info');
@@ -83,7 +85,9 @@ describe('renderRtf', () => {
     expect(count(rtf, '{\\header')).toBe(1);
     const header = rtf.slice(rtf.indexOf('{\\header'), rtf.indexOf('\\trowd'));
     expect(header).toContain('Table 1.2.3');
-    expect(header).toContain('Page {\\field{\\*\\fldinst { PAGE }}{\\fldrslt {1}}} of {\\field{\\*\\fldinst { NUMPAGES }}{\\fldrslt {2}}}');
+    expect(header).toContain(
+      'Page {\\field{\\*\\fldinst { PAGE }}{\\fldrslt {1}}} of {\\field{\\*\\fldinst { NUMPAGES }}{\\fldrslt {2}}}',
+    );
     expect(rtf).not.toContain('Page 1 of 2');
   });
 
@@ -104,7 +108,9 @@ describe('renderRtf', () => {
   });
 
   it('aligns labels left (indented by \\li, 2 characters a level) and values on a decimal tab stop, escapes text', () => {
-    expect(rtf).toContain('\\intbl\\ql\\sb0\\sa0\\sl-220\\slmult0\\nowidctlpar\\f0\\fs18\\li216 Odds ratio (95% CI)\\cell');
+    expect(rtf).toContain(
+      '\\intbl\\ql\\sb0\\sa0\\sl-220\\slmult0\\nowidctlpar\\f0\\fs18\\li216 Odds ratio (95% CI)\\cell',
+    );
     // Widths 21, 8, 18 (' 2.13 (0.68, 6.68)'), 11 characters: the value columns need (w+1)·108+216 twips,
     // 1188 + 2268 + 1512, and share the spare 12960 − 2916 − 4968 = 5076 (1692 each), so Arm B is 3960 wide.
     // Its 18-character block (1944) centred: (3960 − 216 − 1944)/2 = 900; heads have 2 characters before
@@ -129,11 +135,20 @@ describe('renderRtf', () => {
 });
 
 describe('lean text rows', () => {
-  it('reset an indented label\'s left indent for the cells after it, and keep tables with aligned values in full form', () => {
+  it("reset an indented label's left indent for the cells after it, and keep tables with aligned values in full form", () => {
     const text = layoutPrintForm({
-      id: 'L-9', flags: { draft: false, dummyRandomization: false }, titleLines: ['Listing 9'], header: [['Group', 'Text']],
-      rows: [{ kind: 'label', indent: 0, cells: ['Section', ''] }, { kind: 'stat', indent: 1, cells: ['Item', 'a b'] }],
-      footnotes: [], decimalAlign: false, fitToPage: true, linesPerPage: 30,
+      id: 'L-9',
+      flags: { draft: false, dummyRandomization: false },
+      titleLines: ['Listing 9'],
+      header: [['Group', 'Text']],
+      rows: [
+        { kind: 'label', indent: 0, cells: ['Section', ''] },
+        { kind: 'stat', indent: 1, cells: ['Item', 'a b'] },
+      ],
+      footnotes: [],
+      decimalAlign: false,
+      fitToPage: true,
+      linesPerPage: 30,
     });
     const out = renderRtf(text);
     expect(out).toContain('\\li216 Item\\cell\\li0\\qc a b\\cell\\row');

@@ -21,7 +21,13 @@ export function sampleSpec(): TableSpec {
       { id: 'MSC5E6', label: 'Arm C', group: 'MSC5E6', bigN: { key: KEY, stat: { stat: 'N' } } },
     ],
     rows: [
-      { kind: 'stat', label: 'Responders, n (%)', indent: 0, key: KEY, format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } } },
+      {
+        kind: 'stat',
+        label: 'Responders, n (%)',
+        indent: 0,
+        key: KEY,
+        format: { kind: 'countPct', n: { stat: 'n' }, bigN: { stat: 'N' } },
+      },
       {
         kind: 'stat',
         label: 'Odds ratio (95% CI)',
@@ -39,7 +45,14 @@ export function sampleSpec(): TableSpec {
       },
       { kind: 'separator' },
       { kind: 'label', label: 'Heading {x}', indent: 0 },
-      { kind: 'stat', label: 'p-value', indent: 1, key: VS, columns: ['MSC1E6', 'MSC5E6'], format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } } },
+      {
+        kind: 'stat',
+        label: 'p-value',
+        indent: 1,
+        key: VS,
+        columns: ['MSC1E6', 'MSC5E6'],
+        format: { kind: 'pValue', value: { stat: 'p', method: 'FISHER' } },
+      },
     ],
     footnotes: ['Footnote one.'],
     notEstimableFootnote: 'NE = not estimable.',

@@ -13,7 +13,19 @@ describe('checkTableSpec', () => {
     expect(() => checkTableSpec(dup)).toThrow(/duplicate column id PBO/);
     expect(() => checkTableSpec({ ...spec, columns: [] })).toThrow(/at least one column/);
     expect(() =>
-      checkTableSpec({ ...spec, rows: [{ kind: 'stat', label: 'x', indent: 0, key: KEY, format: { kind: 'count', value: { stat: 'n' } }, columns: ['TOTAL'] }] }),
+      checkTableSpec({
+        ...spec,
+        rows: [
+          {
+            kind: 'stat',
+            label: 'x',
+            indent: 0,
+            key: KEY,
+            format: { kind: 'count', value: { stat: 'n' } },
+            columns: ['TOTAL'],
+          },
+        ],
+      }),
     ).toThrow(/unknown column TOTAL/);
     expect(() => checkTableSpec({ ...spec, rows: [{ kind: 'label', label: 'x', indent: -1 }] })).toThrow(/bad indent/);
   });

@@ -37,7 +37,11 @@ async function simulate(name: string, seed: string, n: number, ...edits: ((t: Lo
 async function analyze(sim: string, mode: Mode): Promise<string> {
   const out = join(root, `${sim.split(/[\\/]/).pop()}-${mode}`);
   const blinding =
-    mode === 'randomization' ? ['--randomization', join(sim, 'randomization.csv')] : mode === 'dummy' ? ['--dummy-randomization', '7'] : [];
+    mode === 'randomization'
+      ? ['--randomization', join(sim, 'randomization.csv')]
+      : mode === 'dummy'
+        ? ['--dummy-randomization', '7']
+        : [];
   const r = await runCli(['analyze', join(sim, 'lock'), ...blinding, '--out', out, '--quiet'], root);
   expect(r.code, r.stderr).toBe(0);
   return out;
@@ -52,7 +56,9 @@ interface ArdLine {
 // No field of the ARD is quoted except where RFC 4180 requires it, and only `param` can need it
 // (e.g. a PT with a comma): the last two fields are method and value in every line.
 function readArd(out: string): ArdLine[] {
-  const lines = readFileSync(join(out, 'ard.csv'), 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(join(out, 'ard.csv'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(lines[0]).toBe('endpoint,param,visit,population,group,comparator,stat,method,value');
   return lines.slice(1).map((l) => {
     const f = l.split(',');
@@ -87,8 +93,12 @@ function expectSledaiMmrmRows(ard: readonly ArdLine[]): void {
   const byKey = new Map(ard.map((r) => [r.key, r]));
   for (const visit of POST_BASELINE) {
     const keys = [
-      ...['PBO', 'MSC1E6', 'MSC5E6'].flatMap((g) => ['lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl'].map((s) => `SLEDAI,CHG,${visit},FAS,${g},,${s}`)),
-      ...['MSC1E6', 'MSC5E6'].flatMap((g) => ['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p'].map((s) => `SLEDAI,CHG,${visit},FAS,${g},PBO,${s}`)),
+      ...['PBO', 'MSC1E6', 'MSC5E6'].flatMap((g) =>
+        ['lsmean', 'lsmean_se', 'lsmean_lcl', 'lsmean_ucl'].map((s) => `SLEDAI,CHG,${visit},FAS,${g},,${s}`),
+      ),
+      ...['MSC1E6', 'MSC5E6'].flatMap((g) =>
+        ['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p'].map((s) => `SLEDAI,CHG,${visit},FAS,${g},PBO,${s}`),
+      ),
     ];
     for (const k of keys) {
       expect(byKey.has(k), k).toBe(true);
@@ -131,18 +141,32 @@ describe('analyze never fails on tiny simulated locks', () => {
 
 describe('analyze never fails on hand-made degenerate locks (n = 6, seed a6, randomized)', () => {
   it('everyone withdraws at Week 4', async () => {
-    const ard = expectCleanOutput(await analyze(await simulate('wk4', 'a6', 6, everyoneWithdrawsAtWeek4), 'randomization'));
+    const ard = expectCleanOutput(
+      await analyze(await simulate('wk4', 'a6', 6, everyoneWithdrawsAtWeek4), 'randomization'),
+    );
     expectSledaiMmrmRows(ard);
     // nothing after Week 4: every later model row is empty
-    expect(ard.filter((r) => r.key.startsWith('SLEDAI,CHG,WEEK52,FAS,') && MMRM_METHOD.test(r.method) && r.value !== '')).toEqual([]);
+    expect(
+      ard.filter((r) => r.key.startsWith('SLEDAI,CHG,WEEK52,FAS,') && MMRM_METHOD.test(r.method) && r.value !== ''),
+    ).toEqual([]);
   });
 
   it('placebo never infused, one subject with screening data only, no AEs, no steroids', async () => {
-    const sim = await simulate('nopbo', 'a6', 6, armNeverInfused('PBO'), firstSubjectScreeningOnly, noAdverseEvents, noSteroids);
+    const sim = await simulate(
+      'nopbo',
+      'a6',
+      6,
+      armNeverInfused('PBO'),
+      firstSubjectScreeningOnly,
+      noAdverseEvents,
+      noSteroids,
+    );
     const ard = expectCleanOutput(await analyze(sim, 'randomization'));
     expectSledaiMmrmRows(ard);
     // no PBO subject in the FAS: no comparison with PBO and no PBO LS mean can be estimated
-    const pboModelRows = ard.filter((r) => r.key.startsWith('SLEDAI,CHG,') && MMRM_METHOD.test(r.method) && r.key.includes(',PBO,'));
+    const pboModelRows = ard.filter(
+      (r) => r.key.startsWith('SLEDAI,CHG,') && MMRM_METHOD.test(r.method) && r.key.includes(',PBO,'),
+    );
     expect(pboModelRows.length).toBe(POST_BASELINE.length * (4 + 2 * 6));
     expect(pboModelRows.filter((r) => r.value !== '')).toEqual([]);
   });
@@ -151,6 +175,8 @@ describe('analyze never fails on hand-made degenerate locks (n = 6, seed a6, ran
     const sim = await simulate('sparse', 'a6', 6, noWeek52, noUnscheduledVisits, allProsNotDone, noBilagFlares);
     const ard = expectCleanOutput(await analyze(sim, 'randomization'));
     expectSledaiMmrmRows(ard);
-    expect(ard.filter((r) => r.key.startsWith('FLARE,,WEEK52,FAS,') && r.key.endsWith(',events') && r.value !== '0')).toEqual([]);
+    expect(
+      ard.filter((r) => r.key.startsWith('FLARE,,WEEK52,FAS,') && r.key.endsWith(',events') && r.value !== '0'),
+    ).toEqual([]);
   });
 });

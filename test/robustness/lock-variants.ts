@@ -39,7 +39,10 @@ async function writeTable(path: string, t: Table): Promise<void> {
  */
 export async function editSimulatedLock(simDir: string, ...edits: ((t: LockTables) => void)[]): Promise<void> {
   const lockDir = join(simDir, 'lock');
-  const paths = new Map([...LOCK_FILES.map((f) => [f, join(lockDir, f)] as const), ['randomization.csv', join(simDir, 'randomization.csv')]]);
+  const paths = new Map([
+    ...LOCK_FILES.map((f) => [f, join(lockDir, f)] as const),
+    ['randomization.csv', join(simDir, 'randomization.csv')],
+  ]);
   const tables: LockTables = new Map();
   for (const [name, path] of paths) tables.set(name, await readTable(path));
   for (const edit of edits) edit(tables);
@@ -57,9 +60,14 @@ const VISIT_DOMAINS = ['sv.csv', 'qs.csv', 'lb.csv'];
 
 /** Every infused subject's last visit is Week 4 (VISITNUM 3): withdrawn that day, nothing recorded after it. */
 export function everyoneWithdrawsAtWeek4(t: LockTables): void {
-  const week4 = new Map(table(t, 'sv.csv').rows.filter((r) => visitNum(r) === 3).map((r) => [r['USUBJID']!, r['SVSTDTC']!]));
+  const week4 = new Map(
+    table(t, 'sv.csv')
+      .rows.filter((r) => visitNum(r) === 3)
+      .map((r) => [r['USUBJID']!, r['SVSTDTC']!]),
+  );
   for (const name of VISIT_DOMAINS) keepRows(t, name, (r) => visitNum(r) < 4);
-  for (const r of table(t, 'dm.csv').rows) if (r['RFSTDTC'] && week4.has(r['USUBJID']!)) r['RFENDTC'] = week4.get(r['USUBJID']!)!;
+  for (const r of table(t, 'dm.csv').rows)
+    if (r['RFSTDTC'] && week4.has(r['USUBJID']!)) r['RFENDTC'] = week4.get(r['USUBJID']!)!;
   for (const r of table(t, 'ds.csv').rows) {
     const end = week4.get(r['USUBJID']!);
     if (r['DSCAT'] === 'DISPOSITION EVENT' && end !== undefined)
@@ -70,7 +78,8 @@ export function everyoneWithdrawsAtWeek4(t: LockTables): void {
   keepRows(t, 'cm.csv', (r) => end(r) === undefined || r['CMSTDTC']!.slice(0, 10) <= end(r)!);
   for (const r of table(t, 'ae.csv').rows) if (end(r) !== undefined && r['AEENDTC']! > end(r)!) r['AEENDTC'] = '';
   for (const r of table(t, 'cm.csv').rows)
-    if (end(r) !== undefined && r['CMENDTC']!.length === 10 && r['CMENDTC']! > end(r)!) Object.assign(r, { CMENDTC: '', CMENRTPT: 'ONGOING' });
+    if (end(r) !== undefined && r['CMENDTC']!.length === 10 && r['CMENDTC']! > end(r)!)
+      Object.assign(r, { CMENDTC: '', CMENRTPT: 'ONGOING' });
 }
 
 /**
@@ -78,7 +87,14 @@ export function everyoneWithdrawsAtWeek4(t: LockTables): void {
  * dates, withdrawn on the randomization day, ACTARMCD empty in the randomization file.
  */
 export function armNeverInfused(arm: string): (t: LockTables) => void {
-  return (t) => subjectsNeverInfused(new Set(table(t, 'randomization.csv').rows.filter((r) => r['ARMCD'] === arm).map((r) => r['USUBJID']!)))(t);
+  return (t) =>
+    subjectsNeverInfused(
+      new Set(
+        table(t, 'randomization.csv')
+          .rows.filter((r) => r['ARMCD'] === arm)
+          .map((r) => r['USUBJID']!),
+      ),
+    )(t);
 }
 
 /** The first subject of DM has screening data only (randomized, never infused). */
@@ -89,19 +105,31 @@ export function firstSubjectScreeningOnly(t: LockTables): void {
 function subjectsNeverInfused(ids: ReadonlySet<string>): (t: LockTables) => void {
   return (t) => {
     const own = (r: Row) => ids.has(r['USUBJID']!);
-    const screening = new Map(table(t, 'sv.csv').rows.filter((r) => own(r) && visitNum(r) === 1).map((r) => [r['USUBJID']!, r['SVSTDTC']!]));
+    const screening = new Map(
+      table(t, 'sv.csv')
+        .rows.filter((r) => own(r) && visitNum(r) === 1)
+        .map((r) => [r['USUBJID']!, r['SVSTDTC']!]),
+    );
     for (const name of VISIT_DOMAINS) keepRows(t, name, (r) => !own(r) || visitNum(r) < 2);
     keepRows(t, 'ae.csv', (r) => !own(r));
     keepRows(t, 'cm.csv', (r) => !own(r) || r['CMSTDTC']!.slice(0, 10) <= screening.get(r['USUBJID']!)!);
     for (const r of table(t, 'cm.csv').rows)
       if (own(r) && (r['CMENDTC'] === '' || r['CMENDTC']!.slice(0, 10) > screening.get(r['USUBJID']!)!))
         Object.assign(r, { CMENDTC: screening.get(r['USUBJID']!)!, CMENRTPT: '' });
-    const randomized = new Map(table(t, 'ds.csv').rows.filter((r) => r['DSDECOD'] === 'RANDOMIZED').map((r) => [r['USUBJID']!, r['DSSTDTC']!]));
+    const randomized = new Map(
+      table(t, 'ds.csv')
+        .rows.filter((r) => r['DSDECOD'] === 'RANDOMIZED')
+        .map((r) => [r['USUBJID']!, r['DSSTDTC']!]),
+    );
     for (const r of table(t, 'dm.csv').rows) if (own(r)) Object.assign(r, { RFSTDTC: '', RFENDTC: '' });
     for (const r of table(t, 'ex.csv').rows) if (own(r)) Object.assign(r, { EXOCCUR: 'N', EXVOL: '' });
     for (const r of table(t, 'ds.csv').rows)
       if (own(r) && r['DSCAT'] === 'DISPOSITION EVENT')
-        Object.assign(r, { DSDECOD: 'WITHDRAWAL BY SUBJECT', DSTERM: 'Subject withdrew consent', DSSTDTC: randomized.get(r['USUBJID']!)! });
+        Object.assign(r, {
+          DSDECOD: 'WITHDRAWAL BY SUBJECT',
+          DSTERM: 'Subject withdrew consent',
+          DSSTDTC: randomized.get(r['USUBJID']!)!,
+        });
     for (const r of table(t, 'randomization.csv').rows) if (own(r)) r['ACTARMCD'] = '';
   };
 }
@@ -125,13 +153,16 @@ export function noWeek52(t: LockTables): void {
 
 /** Every BILAG-2004 domain grade D at every assessment: no flare can occur. */
 export function noBilagFlares(t: LockTables): void {
-  for (const r of table(t, 'qs.csv').rows) if (r['QSCAT'] === 'BILAG-2004' && r['QSSTAT'] !== 'NOT DONE') Object.assign(r, { QSORRES: 'D', QSSTRESC: 'D' });
+  for (const r of table(t, 'qs.csv').rows)
+    if (r['QSCAT'] === 'BILAG-2004' && r['QSSTAT'] !== 'NOT DONE') Object.assign(r, { QSORRES: 'D', QSSTRESC: 'D' });
 }
 
-const PRO_CATEGORIES = (cat: string): boolean => cat === 'SF-36 V2' || cat === 'LUPUSPRO' || cat === 'LIT' || cat.startsWith('PROMIS');
+const PRO_CATEGORIES = (cat: string): boolean =>
+  cat === 'SF-36 V2' || cat === 'LUPUSPRO' || cat === 'LIT' || cat.startsWith('PROMIS');
 
 /** Every PRO item or score (SF-36 v2, PROMIS, LupusPRO, LIT) NOT DONE. */
 export function allProsNotDone(t: LockTables): void {
   for (const r of table(t, 'qs.csv').rows)
-    if (PRO_CATEGORIES(r['QSCAT']!)) Object.assign(r, { QSSTAT: 'NOT DONE', QSORRES: '', QSSTRESC: '', QSSTRESN: '', QSREASND: 'Not done' });
+    if (PRO_CATEGORIES(r['QSCAT']!))
+      Object.assign(r, { QSSTAT: 'NOT DONE', QSORRES: '', QSSTRESC: '', QSSTRESN: '', QSREASND: 'Not done' });
 }

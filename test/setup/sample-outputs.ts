@@ -29,11 +29,21 @@ async function analyzeSample(mode: SampleMode, into: string): Promise<SampleOutp
   const dir = join(into, mode);
   const args = [join(root, 'bin', 'sle-msc.js'), 'analyze', SAMPLE_LOCK, ...MODE_ARGS[mode], '--out', dir];
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: into, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: into,
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 1 << 26,
+    });
     return { mode, dir, code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { mode, dir, code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? String(e) };
+    return {
+      mode,
+      dir,
+      code: typeof err.code === 'number' ? err.code : -1,
+      stdout: err.stdout ?? '',
+      stderr: err.stderr ?? String(e),
+    };
   }
 }
 

@@ -10,7 +10,12 @@ const plans = planTrial('ae', 40).subjects.filter((p) => p.actarmcd !== null);
 
 describe('adverseEventRows', () => {
   it('links a withdrawal for an adverse event to one AE with AEACN SUBJECT WITHDRAWN FROM STUDY', () => {
-    const course: DiseaseCourse = { target: 0.5, tau: 40, flares: [], withdrawal: { day: 150, reason: 'ADVERSE EVENT' } };
+    const course: DiseaseCourse = {
+      target: 0.5,
+      tau: 40,
+      flares: [],
+      withdrawal: { day: 150, reason: 'ADVERSE EVENT' },
+    };
     for (let i = 0; i < 50; i++) {
       const plan = plans[i % plans.length]!;
       const rows = adverseEventRows(createPrng(`w/${i}`), plan, course, plan.day0 + 150);
@@ -27,12 +32,23 @@ describe('adverseEventRows', () => {
     const rows = adverseEventRows(createPrng('death'), plan, course, plan.day0 + 200);
     const fatal = rows.filter((r) => r.AEOUT === 'FATAL');
     expect(fatal).toHaveLength(1);
-    expect(fatal[0]).toMatchObject({ AEDECOD: 'Sepsis', AEBODSYS: 'Infections and infestations', AESER: 'Y', AESEV: 'SEVERE', AEENDTC: isoDate(plan.day0 + 200) });
+    expect(fatal[0]).toMatchObject({
+      AEDECOD: 'Sepsis',
+      AEBODSYS: 'Infections and infestations',
+      AESER: 'Y',
+      AESEV: 'SEVERE',
+      AEENDTC: isoDate(plan.day0 + 200),
+    });
   });
 
   it('keeps one SOC per PT, infusion reactions on Day 0 and RELATED, events sorted by start, SEQ-free rows', () => {
     const soc = new Map<string, string>();
-    const course: DiseaseCourse = { target: 0.5, tau: 40, flares: [{ onset: 60, duration: 40, domain: 'RENL', severity: 3 }], withdrawal: null };
+    const course: DiseaseCourse = {
+      target: 0.5,
+      tau: 40,
+      flares: [{ onset: 60, duration: 40, domain: 'RENL', severity: 3 }],
+      withdrawal: null,
+    };
     for (let i = 0; i < 300; i++) {
       const plan = plans[i % plans.length]!;
       const rows = adverseEventRows(createPrng(`s/${i}`), plan, course, plan.day0 + 364);

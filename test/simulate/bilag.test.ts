@@ -3,8 +3,29 @@ import { bilagGrades, bilagRows } from '../../src/simulate/bilag.js';
 import type { BilagDomain } from '../../src/simulate/code-lists.js';
 import type { Levels, SimVisit } from '../../src/simulate/types.js';
 
-const none = { CONS: false, MUCO: false, NEUR: false, MUSK: false, CARD: false, GAST: false, OPHT: false, RENL: false, HAEM: false };
-const levels = (l: Partial<Levels>): Levels => ({ CONS: 0, MUCO: 0, NEUR: 0, MUSK: 0, CARD: 0, GAST: 0, OPHT: 0, RENL: 0, HAEM: 0, ...l });
+const none = {
+  CONS: false,
+  MUCO: false,
+  NEUR: false,
+  MUSK: false,
+  CARD: false,
+  GAST: false,
+  OPHT: false,
+  RENL: false,
+  HAEM: false,
+};
+const levels = (l: Partial<Levels>): Levels => ({
+  CONS: 0,
+  MUCO: 0,
+  NEUR: 0,
+  MUSK: 0,
+  CARD: 0,
+  GAST: 0,
+  OPHT: 0,
+  RENL: 0,
+  HAEM: 0,
+  ...l,
+});
 
 describe('bilagGrades: levels to grades A–E', () => {
   it('maps 3 → A, 2 → B, 1 → C, and an inactive domain to E until it has been involved, then D', () => {
@@ -18,7 +39,17 @@ describe('bilagGrades: levels to grades A–E', () => {
   it('writes the nine domains in the order of instruments.md', () => {
     const v: SimVisit = { num: 2, label: 'DAY 0', date: 20_100, kind: 'scheduled', disease: true, labs: true };
     const rows = bilagRows('SLEMSC01-101-001', v, bilagGrades(levels({ RENL: 3 }), { ...none }));
-    expect(rows.map((r) => r.QSTESTCD)).toEqual(['BLGCONS', 'BLGMUCO', 'BLGNEUR', 'BLGMUSK', 'BLGCARD', 'BLGGAST', 'BLGOPHT', 'BLGRENL', 'BLGHAEM']);
+    expect(rows.map((r) => r.QSTESTCD)).toEqual([
+      'BLGCONS',
+      'BLGMUCO',
+      'BLGNEUR',
+      'BLGMUSK',
+      'BLGCARD',
+      'BLGGAST',
+      'BLGOPHT',
+      'BLGRENL',
+      'BLGHAEM',
+    ]);
     expect(rows.find((r) => r.QSTESTCD === 'BLGRENL')?.QSSTRESC).toBe('A');
   });
 });

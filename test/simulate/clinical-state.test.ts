@@ -4,7 +4,12 @@ import { activityFactor, drawClinicalState, newActivityMemory } from '../../src/
 import { drawDiseaseProfile } from '../../src/simulate/disease-profile.js';
 import type { DiseaseCourse } from '../../src/simulate/types.js';
 
-const course: DiseaseCourse = { target: 0.4, tau: 50, flares: [{ onset: 100, duration: 40, domain: 'RENL', severity: 3 }], withdrawal: null };
+const course: DiseaseCourse = {
+  target: 0.4,
+  tau: 50,
+  flares: [{ onset: 100, duration: 40, domain: 'RENL', severity: 3 }],
+  withdrawal: null,
+};
 
 describe('activityFactor: m(t) = target + (1 − target)·exp(−t/tau) after Day 0', () => {
   it('is 1 up to Day 0 and with no course, and follows the formula after (1e-15 relative)', () => {
@@ -37,7 +42,17 @@ describe('drawClinicalState', () => {
     const rng = createPrng('round');
     const p = drawDiseaseProfile(rng, 'M');
     const s = drawClinicalState(rng, p, null, -5, newActivityMemory());
-    const decimals: Record<string, number> = { C3: 2, C4: 2, DSDNA: 0, PROTCRT: 2, WBC: 1, LYM: 2, NEUT: 2, PLAT: 0, HGB: 0 };
+    const decimals: Record<string, number> = {
+      C3: 2,
+      C4: 2,
+      DSDNA: 0,
+      PROTCRT: 2,
+      WBC: 1,
+      LYM: 2,
+      NEUT: 2,
+      PLAT: 0,
+      HGB: 0,
+    };
     for (const [code, v] of Object.entries(s.labs)) expect(Number(v.toFixed(decimals[code]))).toBe(v);
   });
 });

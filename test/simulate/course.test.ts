@@ -44,7 +44,11 @@ describe('drawCourse: treatment effect, flares and withdrawal by arm (2,000 cour
   });
 
   it('withdraws 13% / 10% / 8% before Week 52 (protocol day ≤ 345)', () => {
-    for (const [s, p] of [[pbo, 0.13], [low, 0.1], [high, 0.08]] as const) {
+    for (const [s, p] of [
+      [pbo, 0.13],
+      [low, 0.1],
+      [high, 0.08],
+    ] as const) {
       expect(Math.abs(s.withdrawn - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / 2000));
       for (const x of s.c) if (x.withdrawal !== null) expect(x.withdrawal.day).toBeLessThanOrEqual(345);
     }

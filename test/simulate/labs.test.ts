@@ -10,12 +10,27 @@ const byTest = (rows: readonly Record<string, string>[]) => new Map(rows.map((r)
 describe('labRows: laboratory rows of one visit (hand-checked cells)', () => {
   it('reports values with the laboratory’s decimals, ranges and LOW/NORMAL/HIGH', () => {
     const r = byTest(labRows(createPrng('l'), 'SLEMSC01-101-001', '101', 'F', v, labs, 0));
-    expect(r.get('C3')).toMatchObject({ LBSTRESN: '0.85', LBSTRESC: '0.85', LBSTNRLO: '0.9', LBSTNRHI: '1.8', LBNRIND: 'LOW', LBSTRESU: 'g/L', LBSPEC: 'SERUM', LBCAT: 'IMMUNOLOGY' });
+    expect(r.get('C3')).toMatchObject({
+      LBSTRESN: '0.85',
+      LBSTRESC: '0.85',
+      LBSTNRLO: '0.9',
+      LBSTNRHI: '1.8',
+      LBNRIND: 'LOW',
+      LBSTRESU: 'g/L',
+      LBSPEC: 'SERUM',
+      LBCAT: 'IMMUNOLOGY',
+    });
     expect(r.get('C4')).toMatchObject({ LBSTRESN: '0.10', LBNRIND: 'NORMAL' });
     expect(r.get('WBC')).toMatchObject({ LBSTRESN: '2.9', LBNRIND: 'LOW' });
     expect(r.get('NEUT')).toMatchObject({ LBSTRESN: '1.75', LBNRIND: 'LOW' });
     expect(r.get('PLAT')).toMatchObject({ LBSTRESN: '401', LBNRIND: 'HIGH' });
-    expect(r.get('PROTCRT')).toMatchObject({ LBSTRESN: '0.62', LBSTNRLO: '', LBSTNRHI: '0.2', LBNRIND: 'HIGH', LBSPEC: 'URINE' });
+    expect(r.get('PROTCRT')).toMatchObject({
+      LBSTRESN: '0.62',
+      LBSTNRLO: '',
+      LBSTNRHI: '0.2',
+      LBNRIND: 'HIGH',
+      LBSPEC: 'URINE',
+    });
     expect(r.get('HGB')).toMatchObject({ LBSTRESN: '121', LBSTNRLO: '120', LBSTNRHI: '160', LBORRESU: 'g/L' });
   });
 

@@ -20,7 +20,13 @@ describe('lock-files', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const hashes = Object.fromEntries(Object.keys(DOMAIN_COLUMNS).map((f) => [f, sha256Hex(f)]));
     const m = JSON.parse(lockJson(hashes)) as Record<string, unknown>;
-    expect(m).toEqual({ study: 'SLEMSC01', lockId: 'DBL-2027-01-15', lockedAt: '2027-01-15', blinded: true, files: hashes });
+    expect(m).toEqual({
+      study: 'SLEMSC01',
+      lockId: 'DBL-2027-01-15',
+      lockedAt: '2027-01-15',
+      blinded: true,
+      files: hashes,
+    });
     expect(() => lockJson({})).toThrow();
   });
 });

@@ -5,7 +5,11 @@ import { assignArms, randomizationCsv } from '../../src/simulate/randomization.j
 import { planTrial } from '../../src/simulate/trial-plan.js';
 
 describe('assignArms: stratified permuted blocks', () => {
-  const requests = Array.from({ length: 301 }, (_, i) => ({ index: i, randDay: 1000 + (i % 97), stratum: i % 3 === 0 ? ('<10' as const) : ('>=10' as const) }));
+  const requests = Array.from({ length: 301 }, (_, i) => ({
+    index: i,
+    randDay: 1000 + (i % 97),
+    stratum: i % 3 === 0 ? ('<10' as const) : ('>=10' as const),
+  }));
   const out = assignArms(createPrng('blocks'), requests);
 
   it('keeps every stratum balanced within one block at every point of its list (|max − min| ≤ 2)', () => {
@@ -35,9 +39,22 @@ describe('randomizationCsv', () => {
   it('has the columns of randomization.md, one row per subject, ACTARMCD empty exactly when never infused', () => {
     const plan = planTrial('rand-file', 40);
     const rows = parse(randomizationCsv(plan.subjects), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0] ?? {})).toEqual(['STUDYID', 'USUBJID', 'RANDNO', 'RANDDT', 'STRATUM', 'ARMCD', 'ARM', 'ACTARMCD']);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'STUDYID',
+      'USUBJID',
+      'RANDNO',
+      'RANDDT',
+      'STRATUM',
+      'ARMCD',
+      'ARM',
+      'ACTARMCD',
+    ]);
     expect(rows).toHaveLength(40);
-    const names: Record<string, string> = { PBO: 'Placebo', MSC1E6: 'MSC 1x10^6 cells/kg', MSC5E6: 'MSC 5x10^6 cells/kg' };
+    const names: Record<string, string> = {
+      PBO: 'Placebo',
+      MSC1E6: 'MSC 1x10^6 cells/kg',
+      MSC5E6: 'MSC 5x10^6 cells/kg',
+    };
     for (const r of rows) {
       const p = plan.subjects.find((s) => s.usubjid === r.USUBJID);
       expect(r.ARM).toBe(names[r.ARMCD as string]);

@@ -34,9 +34,14 @@ describe('data-samples: the committed sample lock', () => {
     expect(rand.filter((r) => r.ACTARMCD !== '' && r.ACTARMCD !== r.ARMCD)).toHaveLength(1);
     const screening = new Map<string, number>();
     for (const q of qs.filter((r) => r.QSCAT === 'SLEDAI-2K' && r.VISITNUM === '1')) {
-      screening.set(q.USUBJID ?? '', (screening.get(q.USUBJID ?? '') ?? 0) + (q.QSSTRESC === 'Y' ? (SLEDAI_WEIGHT.get(q.QSTESTCD ?? '') ?? 0) : 0));
+      screening.set(
+        q.USUBJID ?? '',
+        (screening.get(q.USUBJID ?? '') ?? 0) + (q.QSSTRESC === 'Y' ? (SLEDAI_WEIGHT.get(q.QSTESTCD ?? '') ?? 0) : 0),
+      );
     }
-    expect(rand.filter((r) => r.STRATUM !== ((screening.get(r.USUBJID ?? '') ?? 0) >= 10 ? '>=10' : '<10'))).toHaveLength(1);
+    expect(
+      rand.filter((r) => r.STRATUM !== ((screening.get(r.USUBJID ?? '') ?? 0) >= 10 ? '>=10' : '<10')),
+    ).toHaveLength(1);
     expect(ds.filter((r) => r.DSDECOD === 'DEATH')).toHaveLength(1);
     const completers = new Set(ds.filter((r) => r.DSDECOD === 'COMPLETED').map((r) => r.USUBJID));
     const attended = (u: string, v: string) => sv.some((r) => r.USUBJID === u && r.VISITNUM === v);
@@ -57,6 +62,8 @@ describe('data-samples: the committed sample lock', () => {
     expect(cm.some((r) => r.CMCAT === 'CORTICOSTEROID' && r.CMENRTPT === 'ONGOING')).toBe(true);
     expect(ae.some((r) => /^\d{4}-\d{2}$/.test(r.AESTDTC ?? ''))).toBe(true);
     const rfst = new Map(dm.map((r) => [r.USUBJID, r.RFSTDTC ?? '']));
-    expect(ae.some((r) => (r.AESTDTC ?? '').length === 10 && (r.AESTDTC ?? '') < (rfst.get(r.USUBJID) ?? ''))).toBe(true);
+    expect(ae.some((r) => (r.AESTDTC ?? '').length === 10 && (r.AESTDTC ?? '') < (rfst.get(r.USUBJID) ?? ''))).toBe(
+      true,
+    );
   });
 });

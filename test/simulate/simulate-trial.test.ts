@@ -28,12 +28,17 @@ describe('simulateTrial: reproducibility', () => {
 
   it('streams the same bytes it collects (what the CLI writes equals simulateTrial)', () => {
     const parts = new Map<string, string>();
-    for (const c of simulateTrialStream({ seed: 'repro', n: 30 }).chunks) parts.set(c.file, (parts.get(c.file) ?? '') + c.text);
+    for (const c of simulateTrialStream({ seed: 'repro', n: 30 }).chunks)
+      parts.set(c.file, (parts.get(c.file) ?? '') + c.text);
     for (const f of FILES) expect(parts.get(f), f).toBe(a.lockFiles.get(f));
   });
 
   it('lists every file in lock.json with its SHA-256, blinded', () => {
-    const manifest = JSON.parse(a.lockFiles.get('lock.json') ?? '') as { study: string; blinded: boolean; files: Record<string, string> };
+    const manifest = JSON.parse(a.lockFiles.get('lock.json') ?? '') as {
+      study: string;
+      blinded: boolean;
+      files: Record<string, string>;
+    };
     expect(manifest.study).toBe('SLEMSC01');
     expect(manifest.blinded).toBe(true);
     expect(Object.keys(manifest.files).sort()).toEqual([...FILES].sort());
@@ -54,7 +59,11 @@ describe('simulateTrial: conformance to the DTS, checked by the lock reader (src
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  for (const [seed, n] of [['20270115', 81], ['conformance', 150], ['small', 4]] as const) {
+  for (const [seed, n] of [
+    ['20270115', 81],
+    ['conformance', 150],
+    ['small', 4],
+  ] as const) {
     it(`passes readLock and readRandomization with no issue at all (seed ${seed}, n ${n})`, async () => {
       const sim = simulateTrial({ seed, n });
       const dir = mkdtempSync(join(tmpdir(), 'sle-msc-sim-'));

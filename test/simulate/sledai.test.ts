@@ -6,8 +6,24 @@ import type { ClinicalState, Levels, SimVisit } from '../../src/simulate/types.j
 
 const quiet: Levels = { CONS: 0, MUCO: 0, NEUR: 0, MUSK: 0, CARD: 0, GAST: 0, OPHT: 0, RENL: 0, HAEM: 0 };
 const normalLabs = { C3: 1.1, C4: 0.2, DSDNA: 12, PROTCRT: 0.1, WBC: 6, LYM: 1.5, NEUT: 4, PLAT: 250, HGB: 130 };
-const profile = { ...drawDiseaseProfile(createPrng('p'), 'F'), signs: { CONS: ['SLED22'], MUCO: ['SLED15', 'SLED16', 'SLED08'], NEUR: ['SLED06'], MUSK: ['SLED09', 'SLED10'], CARD: ['SLED18'], GAST: [], OPHT: ['SLED04'], RENL: ['SLED13', 'SLED12', 'SLED11'], HAEM: [] } };
-const state = (levels: Partial<Levels>, labs: Partial<typeof normalLabs> = {}): ClinicalState => ({ levels: { ...quiet, ...levels }, labs: { ...normalLabs, ...labs } });
+const profile = {
+  ...drawDiseaseProfile(createPrng('p'), 'F'),
+  signs: {
+    CONS: ['SLED22'],
+    MUCO: ['SLED15', 'SLED16', 'SLED08'],
+    NEUR: ['SLED06'],
+    MUSK: ['SLED09', 'SLED10'],
+    CARD: ['SLED18'],
+    GAST: [],
+    OPHT: ['SLED04'],
+    RENL: ['SLED13', 'SLED12', 'SLED11'],
+    HAEM: [],
+  },
+};
+const state = (levels: Partial<Levels>, labs: Partial<typeof normalLabs> = {}): ClinicalState => ({
+  levels: { ...quiet, ...levels },
+  labs: { ...normalLabs, ...labs },
+});
 
 describe('sledaiPresent: descriptors from organ levels and reported labs (hand-worked cases)', () => {
   it('shows nothing for a quiet state with normal labs', () => {
@@ -24,8 +40,12 @@ describe('sledaiPresent: descriptors from organ levels and reported labs (hand-w
   });
 
   it('reads the laboratory descriptors at their thresholds (strict inequalities)', () => {
-    expect([...sledaiPresent(profile, state({}, { PROTCRT: 0.5, C3: 0.9, C4: 0.1, DSDNA: 30, PLAT: 100, WBC: 3 }))]).toEqual([]);
-    expect([...sledaiPresent(profile, state({}, { PROTCRT: 0.51, C3: 0.89, DSDNA: 31, PLAT: 99, WBC: 2.9 }))].sort()).toEqual(['SLED13', 'SLED20', 'SLED21', 'SLED23', 'SLED24']);
+    expect([
+      ...sledaiPresent(profile, state({}, { PROTCRT: 0.5, C3: 0.9, C4: 0.1, DSDNA: 30, PLAT: 100, WBC: 3 })),
+    ]).toEqual([]);
+    expect(
+      [...sledaiPresent(profile, state({}, { PROTCRT: 0.51, C3: 0.89, DSDNA: 31, PLAT: 99, WBC: 2.9 }))].sort(),
+    ).toEqual(['SLED13', 'SLED20', 'SLED21', 'SLED23', 'SLED24']);
   });
 
   it('totals the instrument weights (arthritis 4 + rash 2 + alopecia 2 + low complement 2 = 10)', () => {

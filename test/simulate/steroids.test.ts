@@ -6,7 +6,12 @@ import type { DiseaseCourse } from '../../src/simulate/types.js';
 
 const plans = planTrial('steroids', 60).subjects.filter((p) => p.actarmcd !== null);
 const responder: DiseaseCourse = { target: 0.3, tau: 40, flares: [], withdrawal: null };
-const severeFlare: DiseaseCourse = { target: 0.9, tau: 40, flares: [{ onset: 100, duration: 42, domain: 'RENL', severity: 3 }], withdrawal: null };
+const severeFlare: DiseaseCourse = {
+  target: 0.9,
+  tau: 40,
+  flares: [{ onset: 100, duration: 42, domain: 'RENL', severity: 3 }],
+  withdrawal: null,
+};
 const F: Record<string, number> = { PREDNISONE: 1, PREDNISOLONE: 1, METHYLPREDNISOLONE: 1.25, TRIAMCINOLONE: 1.25 };
 const PER_DAY: Record<string, number> = { QD: 1, BID: 2, QOD: 0.5 };
 
@@ -25,7 +30,9 @@ describe('steroidPeriods', () => {
     const N = 400;
     for (let i = 0; i < N; i++) {
       const plan = plans[i % plans.length]!;
-      const p = steroidPeriods(createPrng(`r/${i}`), plan, responder, plan.day0 + 364).filter((x) => x.med.route === 'ORAL');
+      const p = steroidPeriods(createPrng(`r/${i}`), plan, responder, plan.day0 + 364).filter(
+        (x) => x.med.route === 'ORAL',
+      );
       if (p.length > 0 && p[0]!.start < plan.day0) onEntry++;
       if (p.length > 0 && p.at(-1)!.end !== null) stopped++;
       // Doses never rise without a flare.

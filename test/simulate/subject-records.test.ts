@@ -17,7 +17,7 @@ const cm = read('cm.csv');
 const ae = read('ae.csv');
 const rand = parse(sim.randomizationCsv, { columns: true }) as Row[];
 const key = (r: Row) => `${r.USUBJID}|${r.VISITNUM}`;
-const by = <T,>(rows: T[], k: (r: T) => string): Map<string, T[]> => {
+const by = <T>(rows: T[], k: (r: T) => string): Map<string, T[]> => {
   const m = new Map<string, T[]>();
   for (const r of rows) m.set(k(r), [...(m.get(k(r)) ?? []), r]);
   return m;
@@ -35,7 +35,14 @@ describe('simulateSubject: the records agree with each other', () => {
       const rule: Record<string, () => boolean | null> = {
         SLED13: () => (l.has('PROTCRT') ? num('PROTCRT') > 0.5 : null),
         SLED20: () => (l.has('C3') && l.has('C4') ? num('C3') < 0.9 || num('C4') < 0.1 : null),
-        SLED21: () => (l.has('DSDNA') ? (l.get('DSDNA')?.LBSTRESC === '>300' ? true : l.get('DSDNA')?.LBSTRESC === '<10' ? false : num('DSDNA') > 30) : null),
+        SLED21: () =>
+          l.has('DSDNA')
+            ? l.get('DSDNA')?.LBSTRESC === '>300'
+              ? true
+              : l.get('DSDNA')?.LBSTRESC === '<10'
+                ? false
+                : num('DSDNA') > 30
+            : null,
         SLED23: () => (l.has('PLAT') ? num('PLAT') < 100 : null),
         SLED24: () => (l.has('WBC') ? num('WBC') < 3 : null),
       };
@@ -58,7 +65,10 @@ describe('simulateSubject: the records agree with each other', () => {
   });
 
   it('never lowers a SLICC/ACR DI system score from screening to Week 52, and some worsen', () => {
-    const sdi = by(qs.filter((r) => r.QSCAT === 'SLICC/ACR DAMAGE INDEX'), (r) => `${r.USUBJID}|${r.QSTESTCD}`);
+    const sdi = by(
+      qs.filter((r) => r.QSCAT === 'SLICC/ACR DAMAGE INDEX'),
+      (r) => `${r.USUBJID}|${r.QSTESTCD}`,
+    );
     let worse = 0;
     for (const rows of sdi.values()) {
       const s = rows.find((r) => r.VISITNUM === '1');
@@ -95,7 +105,8 @@ describe('simulateSubject: the records agree with each other', () => {
         if (r.CMENRTPT === 'ONGOING') expect(r.CMENDTC).toBe('');
         else expect(dayNumber(r.CMENDTC ?? '')).toBeLessThanOrEqual(end);
       }
-      for (const r of events.get(u) ?? []) if ((r.AESTDTC ?? '').length === 10) expect(dayNumber(r.AESTDTC ?? '')).toBeLessThanOrEqual(end);
+      for (const r of events.get(u) ?? [])
+        if ((r.AESTDTC ?? '').length === 10) expect(dayNumber(r.AESTDTC ?? '')).toBeLessThanOrEqual(end);
     }
   });
 
@@ -114,12 +125,18 @@ describe('simulateSubject: the records agree with each other', () => {
   });
 
   it('tapers steroids in non-overlapping steps (at most one shared day) and stops them in some subjects', () => {
-    const oral = by(cm.filter((r) => r.CMCAT === 'CORTICOSTEROID' && r.CMROUTE === 'ORAL'), (r) => `${r.USUBJID}|${r.CMDECOD}`);
+    const oral = by(
+      cm.filter((r) => r.CMCAT === 'CORTICOSTEROID' && r.CMROUTE === 'ORAL'),
+      (r) => `${r.USUBJID}|${r.CMDECOD}`,
+    );
     let sharedDays = 0;
     let stopped = 0;
     for (const rows of oral.values()) {
       const sorted = rows
-        .map((row) => ({ row, start: dayNumber(row.CMSTDTC?.length === 7 ? `${row.CMSTDTC}-01` : (row.CMSTDTC ?? '')) }))
+        .map((row) => ({
+          row,
+          start: dayNumber(row.CMSTDTC?.length === 7 ? `${row.CMSTDTC}-01` : (row.CMSTDTC ?? '')),
+        }))
         .sort((a, b) => a.start - b.start);
       for (let i = 1; i < sorted.length; i++) {
         const prevEnd = dayNumber(sorted[i - 1]?.row.CMENDTC ?? '');

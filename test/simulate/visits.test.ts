@@ -9,7 +9,17 @@ const plan = planTrial('visits', 10).subjects.find((p) => p.actarmcd !== null &&
 describe('scheduleVisits', () => {
   it('places screening, DAY 0 on the infusion day and the scheduled visits in their windows', () => {
     const course: DiseaseCourse = { target: 0.5, tau: 40, flares: [], withdrawal: null };
-    const targets: Record<number, [number, number]> = { 2: [0, 0], 3: [28, 3], 4: [56, 3], 5: [84, 4], 6: [112, 4], 7: [140, 5], 8: [168, 5], 9: [252, 7], 10: [364, 7] };
+    const targets: Record<number, [number, number]> = {
+      2: [0, 0],
+      3: [28, 3],
+      4: [56, 3],
+      5: [84, 4],
+      6: [112, 4],
+      7: [140, 5],
+      8: [168, 5],
+      9: [252, 7],
+      10: [364, 7],
+    };
     for (let i = 0; i < 50; i++) {
       const v = scheduleVisits(createPrng(`v/${i}`), plan, course);
       expect(v[0]).toMatchObject({ num: 1, label: 'SCREENING', date: plan.screeningDay });

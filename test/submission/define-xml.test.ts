@@ -29,16 +29,32 @@ const SUBJECTS: DatasetMeta = {
   keys: ['USUBJID'],
   variables: [
     { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
-    { name: 'SAFFL', label: 'Safety Population Flag', type: 'text', codelist: 'CL.NY', origin: 'Derived', derivation: 'Y when infused' },
+    {
+      name: 'SAFFL',
+      label: 'Safety Population Flag',
+      type: 'text',
+      codelist: 'CL.NY',
+      origin: 'Derived',
+      derivation: 'Y when infused',
+    },
   ],
 };
 const DATASETS = [
-  { meta: SUBJECTS, rows: [{ USUBJID: 'S-001', SAFFL: 'Y' }, { USUBJID: 'S-0002', SAFFL: 'N' }] },
+  {
+    meta: SUBJECTS,
+    rows: [
+      { USUBJID: 'S-001', SAFFL: 'Y' },
+      { USUBJID: 'S-0002', SAFFL: 'N' },
+    ],
+  },
   { meta: SAMPLE_META, rows: SAMPLE_ROWS },
 ];
 
 const xml = writeDefineXml(DATASETS, CTX);
-const SCHEMA = join(import.meta.dirname, '../fixtures/submission/define-xml-2.1-schema/cdisc-define-2.1/define2-1-0.xsd');
+const SCHEMA = join(
+  import.meta.dirname,
+  '../fixtures/submission/define-xml-2.1-schema/cdisc-define-2.1/define2-1-0.xsd',
+);
 const tmp = mkdtempSync(join(tmpdir(), 'sle-msc-define-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -53,7 +69,9 @@ function schemaCheck(text: string): { ok: boolean; messages: string } {
 }
 
 if (!hasXmllint) {
-  console.warn('define-xml.test.ts: schema check skipped — xmllint is not installed (Debian: apt-get install libxml2-utils); the structural checks still run');
+  console.warn(
+    'define-xml.test.ts: schema check skipped — xmllint is not installed (Debian: apt-get install libxml2-utils); the structural checks still run',
+  );
 }
 
 describe.skipIf(!hasXmllint)('writeDefineXml: Define-XML 2.1 schema (xmllint)', () => {
@@ -64,12 +82,23 @@ describe.skipIf(!hasXmllint)('writeDefineXml: Define-XML 2.1 schema (xmllint)', 
   });
   it('the schema check can fail: without def:Context, or with an ItemRef after def:Class', () => {
     expect(schemaCheck(xml.replace(' def:Context="Submission"', '')).ok).toBe(false);
-    expect(schemaCheck(xml.replace('<def:Class Name="SUBJECT LEVEL ANALYSIS DATASET"/>', '<def:Class Name="SUBJECT LEVEL ANALYSIS DATASET"/><ItemRef ItemOID="IT.ADSB.USUBJID" Mandatory="No"/>')).ok).toBe(false);
+    expect(
+      schemaCheck(
+        xml.replace(
+          '<def:Class Name="SUBJECT LEVEL ANALYSIS DATASET"/>',
+          '<def:Class Name="SUBJECT LEVEL ANALYSIS DATASET"/><ItemRef ItemOID="IT.ADSB.USUBJID" Mandatory="No"/>',
+        ),
+      ).ok,
+    ).toBe(false);
   });
 });
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
 const arr = (n: unknown, key: string): Node[] => ((n as Node)[key] as Node[] | undefined) ?? [];
 
 describe('writeDefineXml: structure', () => {
@@ -88,7 +117,10 @@ describe('writeDefineXml: structure', () => {
     expect(odm['@ODMVersion']).toBe('1.3.2');
     expect(odm['@CreationDateTime']).toBe('2027-01-15T00:00:00');
     expect(mdv['@def:DefineVersion']).toBe('2.1.0');
-    expect(arr(arr(mdv, 'def:Standards')[0], 'def:Standard')[0]).toMatchObject({ '@Name': 'ADaMIG', '@Version': '1.3' });
+    expect(arr(arr(mdv, 'def:Standards')[0], 'def:Standard')[0]).toMatchObject({
+      '@Name': 'ADaMIG',
+      '@Version': '1.3',
+    });
   });
 
   it('has unique OIDs, an ItemDef for every ItemRef, a CodeList for every CodeListRef, a MethodDef for every MethodOID', () => {
@@ -117,19 +149,31 @@ describe('writeDefineXml: structure', () => {
     expect(adxt['@def:Structure']).toBe(SAMPLE_META.structure);
     expect(adxt['@Repeating']).toBe('Yes');
     expect(groups[0]!['@Repeating']).toBe('No');
-    expect(arr(adxt, 'ItemRef').filter((r) => r['@KeySequence'] !== undefined).map((r) => [r['@ItemOID'], r['@KeySequence']])).toEqual([
-      ['IT.ADXT.USUBJID', '1'], ['IT.ADXT.PARAMCD', '2'], ['IT.ADXT.SEQ', '3'],
+    expect(
+      arr(adxt, 'ItemRef')
+        .filter((r) => r['@KeySequence'] !== undefined)
+        .map((r) => [r['@ItemOID'], r['@KeySequence']]),
+    ).toEqual([
+      ['IT.ADXT.USUBJID', '1'],
+      ['IT.ADXT.PARAMCD', '2'],
+      ['IT.ADXT.SEQ', '3'],
     ]);
     expect(arr(arr(adxt, 'def:leaf')[0], 'def:title')[0]).toBe('adxt.xpt');
     expect(arr(adxt, 'def:leaf')[0]!['@xlink:href']).toBe('adxt.xpt');
     const item = (oid: string): Node => items.find((i) => i['@OID'] === oid)!;
     expect(item('IT.ADSB.USUBJID')['@Length']).toBe('6');
     expect(item('IT.ADXT.COMMENT')['@Length']).toBe('200');
-    expect(item('IT.ADXT.ADT')).toMatchObject({ '@DataType': 'integer', '@Length': '8', '@def:DisplayFormat': 'DATE9.' });
+    expect(item('IT.ADXT.ADT')).toMatchObject({
+      '@DataType': 'integer',
+      '@Length': '8',
+      '@def:DisplayFormat': 'DATE9.',
+    });
     expect(item('IT.ADXT.AVAL')).toMatchObject({ '@DataType': 'float', '@def:DisplayFormat': '8.3' });
     expect(arr(item('IT.ADSB.USUBJID'), 'def:Origin')[0]!['@Type']).toBe('Predecessor');
     expect(xml).toContain('<TranslatedText xml:lang="en">DM.USUBJID</TranslatedText>');
-    expect(xml).toContain('<TranslatedText xml:lang="en">Comment, with &quot;quotes&quot; &amp; &lt;markup&gt;</TranslatedText>');
+    expect(xml).toContain(
+      '<TranslatedText xml:lang="en">Comment, with &quot;quotes&quot; &amp; &lt;markup&gt;</TranslatedText>',
+    );
     const saffl = arr(groups[0], 'ItemRef')[1]!;
     expect(saffl['@MethodOID']).toBe('MT.ADSB.SAFFL');
     expect(xml).toContain('<TranslatedText xml:lang="en">Y when infused</TranslatedText>');
@@ -141,7 +185,9 @@ describe('writeDefineXml: structure', () => {
 
   it('refuses a codelist reference nobody defines, and a dataset given twice', () => {
     expect(() => writeDefineXml(DATASETS, { ...CTX, codelists: [] })).toThrowError(SubmissionError);
-    expect(() => writeDefineXml(DATASETS, { ...CTX, codelists: [] })).toThrowError(/ADSB\.SAFFL refers to codelist CL\.NY, which is not defined/);
+    expect(() => writeDefineXml(DATASETS, { ...CTX, codelists: [] })).toThrowError(
+      /ADSB\.SAFFL refers to codelist CL\.NY, which is not defined/,
+    );
     expect(() => writeDefineXml([DATASETS[0]!, DATASETS[0]!], CTX)).toThrowError(/dataset ADSB given twice/);
   });
 });

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { readIbmDouble, SAS_MISSING, writeIbmDouble } from '../../src/submission/ibm-float.js';
 
 /** xport-js's own IBM → IEEE decoder (bit by bit): an independent reader of what we write. */
-const ibm2ieee = (createRequire(import.meta.url)('xport-js/dist/utils/ibm2ieee.js') as { default: (b: Buffer) => number | null }).default;
+const ibm2ieee = (
+  createRequire(import.meta.url)('xport-js/dist/utils/ibm2ieee.js') as { default: (b: Buffer) => number | null }
+).default;
 
 function bytes(x: number): number[] {
   const out = new Uint8Array(8);
@@ -49,7 +51,9 @@ describe('writeIbmDouble', () => {
   });
 
   it('writes every double in the IBM range exactly (read back by xport-js and by our reader)', () => {
-    const inRange = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || (Math.abs(x) >= 2 ** -260 && Math.abs(x) < 2 ** 252));
+    const inRange = fc
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .filter((x) => x === 0 || (Math.abs(x) >= 2 ** -260 && Math.abs(x) < 2 ** 252));
     fc.assert(
       fc.property(inRange, (x) => {
         const out = new Uint8Array(8);

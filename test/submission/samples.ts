@@ -8,9 +8,25 @@ import type { CodeListMeta, DatasetMeta } from '../../src/derive/dataset-metadat
 import type { SubmissionRow } from '../../src/submission/columns.js';
 
 export const SAMPLE_CODELISTS: readonly CodeListMeta[] = [
-  { id: 'CL.NY', name: 'No Yes Response', dataType: 'text', items: [{ code: 'N', decode: 'No' }, { code: 'Y', decode: 'Yes' }] },
+  {
+    id: 'CL.NY',
+    name: 'No Yes Response',
+    dataType: 'text',
+    items: [
+      { code: 'N', decode: 'No' },
+      { code: 'Y', decode: 'Yes' },
+    ],
+  },
   { id: 'CL.PARAMCD', name: 'Parameter Code', dataType: 'text', items: [{ code: 'X' }, { code: 'Y' }] },
-  { id: 'CL.AVISITN', name: 'Analysis Visit (N)', dataType: 'integer', items: [{ code: '0', decode: 'DAY 0' }, { code: '4', decode: 'WEEK 4' }] },
+  {
+    id: 'CL.AVISITN',
+    name: 'Analysis Visit (N)',
+    dataType: 'integer',
+    items: [
+      { code: '0', decode: 'DAY 0' },
+      { code: '4', decode: 'WEEK 4' },
+    ],
+  },
 ];
 
 export const SAMPLE_META: DatasetMeta = {
@@ -22,12 +38,54 @@ export const SAMPLE_META: DatasetMeta = {
   variables: [
     { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
     { name: 'PARAMCD', label: 'Parameter Code', type: 'text', origin: 'Assigned', codelist: 'CL.PARAMCD' },
-    { name: 'SEQ', label: 'Sequence Number', type: 'integer', origin: 'Derived', derivation: 'Row number within subject' },
-    { name: 'AVAL', label: 'Analysis Value', type: 'float', displayFormat: '8.3', origin: 'Derived', derivation: 'The value as measured' },
-    { name: 'AVISITN', label: 'Analysis Visit (N)', type: 'integer', origin: 'Derived', codelist: 'CL.AVISITN', derivation: 'Protocol week of the visit' },
-    { name: 'ADT', label: 'Analysis Date', type: 'date', displayFormat: 'DATE9.', origin: 'Derived', derivation: 'Date part of the assessment date' },
-    { name: 'BDT', label: 'Baseline Date', type: 'date', displayFormat: 'E8601DA.', origin: 'Predecessor', source: 'DM.RFSTDTC' },
-    { name: 'ANL01FL', label: 'Analysis Flag 01', type: 'text', length: 1, origin: 'Derived', codelist: 'CL.NY', derivation: 'Y for the record analysed, else missing' },
+    {
+      name: 'SEQ',
+      label: 'Sequence Number',
+      type: 'integer',
+      origin: 'Derived',
+      derivation: 'Row number within subject',
+    },
+    {
+      name: 'AVAL',
+      label: 'Analysis Value',
+      type: 'float',
+      displayFormat: '8.3',
+      origin: 'Derived',
+      derivation: 'The value as measured',
+    },
+    {
+      name: 'AVISITN',
+      label: 'Analysis Visit (N)',
+      type: 'integer',
+      origin: 'Derived',
+      codelist: 'CL.AVISITN',
+      derivation: 'Protocol week of the visit',
+    },
+    {
+      name: 'ADT',
+      label: 'Analysis Date',
+      type: 'date',
+      displayFormat: 'DATE9.',
+      origin: 'Derived',
+      derivation: 'Date part of the assessment date',
+    },
+    {
+      name: 'BDT',
+      label: 'Baseline Date',
+      type: 'date',
+      displayFormat: 'E8601DA.',
+      origin: 'Predecessor',
+      source: 'DM.RFSTDTC',
+    },
+    {
+      name: 'ANL01FL',
+      label: 'Analysis Flag 01',
+      type: 'text',
+      length: 1,
+      origin: 'Derived',
+      codelist: 'CL.NY',
+      derivation: 'Y for the record analysed, else missing',
+    },
     { name: 'COMMENT', label: 'Comment, with "quotes" & <markup>', type: 'text', origin: 'Collected' },
   ],
 };

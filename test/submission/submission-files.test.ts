@@ -24,11 +24,24 @@ const SUBJECTS: DatasetMeta = {
   keys: ['USUBJID'],
   variables: [
     { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
-    { name: 'SAFFL', label: 'Safety Population Flag', type: 'text', codelist: 'CL.NY', origin: 'Derived', derivation: 'Y when infused' },
+    {
+      name: 'SAFFL',
+      label: 'Safety Population Flag',
+      type: 'text',
+      codelist: 'CL.NY',
+      origin: 'Derived',
+      derivation: 'Y when infused',
+    },
   ],
 };
 const DATASETS = [
-  { meta: SUBJECTS, rows: [{ USUBJID: 'S-001', SAFFL: 'Y' }, { USUBJID: 'S-0002', SAFFL: null }] },
+  {
+    meta: SUBJECTS,
+    rows: [
+      { USUBJID: 'S-001', SAFFL: 'Y' },
+      { USUBJID: 'S-0002', SAFFL: null },
+    ],
+  },
   { meta: SAMPLE_META, rows: SAMPLE_ROWS },
 ];
 
@@ -39,7 +52,14 @@ describe('submissionFiles', () => {
   const files = submissionFiles(DATASETS, CTX);
 
   it('writes an .xpt and a .json per dataset, one define.xml and its HTML rendering', () => {
-    expect([...files.keys()]).toEqual(['adam/adsb.xpt', 'adam/adsb.json', 'adam/adxt.xpt', 'adam/adxt.json', 'adam/define.xml', 'adam/define.html']);
+    expect([...files.keys()]).toEqual([
+      'adam/adsb.xpt',
+      'adam/adsb.json',
+      'adam/adxt.xpt',
+      'adam/adxt.json',
+      'adam/define.xml',
+      'adam/define.html',
+    ]);
   });
 
   it('gives the same bytes on every call', () => {
@@ -49,7 +69,11 @@ describe('submissionFiles', () => {
   });
 
   it('states the same lengths, OIDs and MetaDataVersion in the three formats', () => {
-    const json = JSON.parse(files.get('adam/adsb.json') as string) as { metaDataVersionOID: string; studyOID: string; columns: { itemOID: string; length?: number }[] };
+    const json = JSON.parse(files.get('adam/adsb.json') as string) as {
+      metaDataVersionOID: string;
+      studyOID: string;
+      columns: { itemOID: string; length?: number }[];
+    };
     const define = files.get('adam/define.xml') as string;
     expect(define).toContain(`<MetaDataVersion OID="${json.metaDataVersionOID}"`);
     expect(define).toContain(`<Study OID="${json.studyOID}"`);
@@ -57,7 +81,9 @@ describe('submissionFiles', () => {
     json.columns.forEach((c, i) => {
       const xptLength = xpt.readInt16BE(80 * 8 + i * 140 + 4);
       expect(c.length).toBe(xptLength);
-      expect(define).toContain(`<ItemDef OID="${c.itemOID}" Name="${c.itemOID.split('.')[2]}" DataType="text" Length="${xptLength}"`);
+      expect(define).toContain(
+        `<ItemDef OID="${c.itemOID}" Name="${c.itemOID.split('.')[2]}" DataType="text" Length="${xptLength}"`,
+      );
     });
   });
 
@@ -72,7 +98,10 @@ describe('submissionFiles', () => {
   });
 
   it('the Dataset-JSON in pieces (1,000 rows each) joins to the same bytes', () => {
-    const many = { meta: SUBJECTS, rows: Array.from({ length: 2500 }, (_, i) => ({ USUBJID: `S-${i}`, SAFFL: i % 3 === 0 ? null : 'Y' })) };
+    const many = {
+      meta: SUBJECTS,
+      rows: Array.from({ length: 2500 }, (_, i) => ({ USUBJID: `S-${i}`, SAFFL: i % 3 === 0 ? null : 'Y' })),
+    };
     const whole = submissionWriter(CTX).add(many);
     const inPieces = submissionWriter(CTX).addInPieces(many);
     const jsonPath = `adam/${many.meta.name.toLowerCase()}.json`;
@@ -81,16 +110,23 @@ describe('submissionFiles', () => {
     expect(pieces.join('')).toBe(whole.get(jsonPath));
     expect(JSON.parse(pieces.join('')).rows).toHaveLength(2500);
     const empty = { meta: many.meta, rows: [] };
-    expect([...(submissionWriter(CTX).addInPieces(empty).get(jsonPath) as Iterable<string>)].join('')).toBe(submissionWriter(CTX).add(empty).get(jsonPath));
+    expect([...(submissionWriter(CTX).addInPieces(empty).get(jsonPath) as Iterable<string>)].join('')).toBe(
+      submissionWriter(CTX).add(empty).get(jsonPath),
+    );
   });
 
   it('refuses the whole set when one dataset is bad, naming the file', () => {
-    const bad = [...DATASETS, { meta: { ...SUBJECTS, name: 'ADBAD' }, rows: [{ USUBJID: 'x'.repeat(201), SAFFL: 'Y' }] }];
+    const bad = [
+      ...DATASETS,
+      { meta: { ...SUBJECTS, name: 'ADBAD' }, rows: [{ USUBJID: 'x'.repeat(201), SAFFL: 'Y' }] },
+    ];
     expect(() => submissionFiles(bad, CTX)).toThrowError(SubmissionError);
     expect(() => submissionFiles(bad, CTX)).toThrowError(/adbad\.xpt: row 1, USUBJID: 201 characters/);
   });
 
   it('refuses a lock date that is not YYYY-MM-DD', () => {
-    expect(() => submissionFiles(DATASETS, { ...CTX, lockedAt: '15JAN2027' })).toThrowError(/lockedAt must be an ISO date/);
+    expect(() => submissionFiles(DATASETS, { ...CTX, lockedAt: '15JAN2027' })).toThrowError(
+      /lockedAt must be an ISO date/,
+    );
   });
 });

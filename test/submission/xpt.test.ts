@@ -35,13 +35,21 @@ describe('writeXpt: layout (SAS TS-140)', () => {
     expect(b.length % 80).toBe(0);
     expect(latin1(b, 0, 80)).toBe('HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!000000000000000000000000000000  ');
     expect(latin1(b, 80, 104)).toBe('SAS     SAS     SASLIB  ');
-    expect(latin1(b, 80 * 3, 80 * 4)).toBe('HEADER RECORD*******MEMBER  HEADER RECORD!!!!!!!000000000000000001600000000140  ');
-    expect(latin1(b, 80 * 4, 80 * 5)).toBe('HEADER RECORD*******DSCRPTR HEADER RECORD!!!!!!!000000000000000000000000000000  ');
+    expect(latin1(b, 80 * 3, 80 * 4)).toBe(
+      'HEADER RECORD*******MEMBER  HEADER RECORD!!!!!!!000000000000000001600000000140  ',
+    );
+    expect(latin1(b, 80 * 4, 80 * 5)).toBe(
+      'HEADER RECORD*******DSCRPTR HEADER RECORD!!!!!!!000000000000000000000000000000  ',
+    );
     expect(latin1(b, 80 * 5, 80 * 5 + 16)).toBe('SAS     ADXT    ');
     expect(latin1(b, 80 * 6 + 32, 80 * 6 + 72).trimEnd()).toBe(SAMPLE_META.label);
-    expect(latin1(b, 80 * 7, 80 * 8)).toBe('HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000000900000000000000000000  ');
+    expect(latin1(b, 80 * 7, 80 * 8)).toBe(
+      'HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000000900000000000000000000  ',
+    );
     const namestrEnd = 80 * 8 + Math.ceil((9 * 140) / 80) * 80;
-    expect(latin1(b, namestrEnd, namestrEnd + 80)).toBe('HEADER RECORD*******OBS     HEADER RECORD!!!!!!!000000000000000000000000000000  ');
+    expect(latin1(b, namestrEnd, namestrEnd + 80)).toBe(
+      'HEADER RECORD*******OBS     HEADER RECORD!!!!!!!000000000000000000000000000000  ',
+    );
     const obsLength = 5 + 1 + 8 * 5 + 1 + 200;
     expect(b.length).toBe(namestrEnd + 80 + Math.ceil((SAMPLE_ROWS.length * obsLength) / 80) * 80);
     expect([...b.slice(namestrEnd + 80 + SAMPLE_ROWS.length * obsLength)].every((x) => x === 0x20)).toBe(true);
@@ -76,7 +84,13 @@ describe('writeXpt: read back by independent readers', () => {
     const path = join(tmp, 'adxt.xpt');
     writeFileSync(path, sample());
     const lib = new Library(path);
-    const meta = (await lib.getMetadata()) as { name: string; label: string; length: number; type: string; format?: string }[];
+    const meta = (await lib.getMetadata()) as {
+      name: string;
+      label: string;
+      length: number;
+      type: string;
+      format?: string;
+    }[];
     expect(meta.map((m) => m.name)).toEqual(SAMPLE_META.variables.map((v) => v.name));
     expect(meta.map((m) => m.label)).toEqual(SAMPLE_META.variables.map((v) => v.label));
     expect(meta.map((m) => m.length)).toEqual([5, 1, 8, 8, 8, 8, 8, 1, 200]);
@@ -101,9 +115,15 @@ describe('writeXpt: read back by independent readers', () => {
       expect(reader.names).toEqual(SAMPLE_META.variables.map((v) => v.name));
       expect(Object.values(reader.labels)).toEqual(SAMPLE_META.variables.map((v) => v.label));
       for (const v of SAMPLE_META.variables) {
-        const got = reader.columns[v.name]!.map((x) => (x === null ? null : v.type === 'float' || v.type === 'integer' ? Number(x) : x));
+        const got = reader.columns[v.name]!.map((x) =>
+          x === null ? null : v.type === 'float' || v.type === 'integer' ? Number(x) : x,
+        );
         const want = expectedColumn(v.name);
-        if (v.type === 'date' && reader === foreign) expect(got.map((x) => (x === null ? null : Number(x))), v.name).toEqual(want.map((x) => (x === null ? null : sasDate(x as string))));
+        if (v.type === 'date' && reader === foreign)
+          expect(
+            got.map((x) => (x === null ? null : Number(x))),
+            v.name,
+          ).toEqual(want.map((x) => (x === null ? null : sasDate(x as string))));
         else expect(got, v.name).toEqual(want);
       }
     }
@@ -126,7 +146,13 @@ describe('writeXpt: against an independent writer (haven::write_xpt, make-xpt-re
   /** The file with the fields each writer fills its own way blanked: version, OS, datetimes, informats. */
   function masked(b: Buffer): Buffer {
     const m = Buffer.from(b);
-    for (const [from, to] of [[104, 120], [144, 176], [424, 440], [464, 496]] as const) m.fill(0, from, to);
+    for (const [from, to] of [
+      [104, 120],
+      [144, 176],
+      [424, 440],
+      [464, 496],
+    ] as const)
+      m.fill(0, from, to);
     for (const n of namestrs) m.fill(0, n + 72, n + 84); // niform, nifl, nifd: haven repeats the format as informat
     m.fill(0, largest, largest + 8);
     return m;
@@ -169,7 +195,8 @@ describe('writeXpt: what it refuses, with the row and variable named', () => {
     expect(() => writeXpt(meta, rows, CTX)).toThrowError(message);
   };
 
-  it('a number beyond the IBM range (1e300)', () => refuses(one('X', 'float'), [{ X: 1 }, { X: 1e300 }], /adxt\.xpt: row 2, X: 1e\+300 is beyond the range/));
+  it('a number beyond the IBM range (1e300)', () =>
+    refuses(one('X', 'float'), [{ X: 1 }, { X: 1e300 }], /adxt\.xpt: row 2, X: 1e\+300 is beyond the range/));
   it('NaN and infinities', () => {
     refuses(one('X', 'float'), [{ X: NaN }], /row 1, X: a float variable holds number NaN/);
     refuses(one('X', 'float'), [{ X: Infinity }], /row 1, X: a float variable holds number Infinity/);
@@ -178,13 +205,18 @@ describe('writeXpt: what it refuses, with the row and variable named', () => {
     refuses(one('N', 'integer'), [{ N: 1.5 }], /row 1, N: an integer variable holds 1.5/);
     refuses(one('N', 'integer'), [{ N: '1' }], /row 1, N: a integer variable holds the text "1"/);
   });
-  it('a date that is not YYYY-MM-DD', () => refuses(one('D', 'date'), [{ D: '2027-02-30' }], /row 1, D: a date variable holds the text "2027-02-30"/));
+  it('a date that is not YYYY-MM-DD', () =>
+    refuses(one('D', 'date'), [{ D: '2027-02-30' }], /row 1, D: a date variable holds the text "2027-02-30"/));
   it('text longer than 200 bytes or not ASCII', () => {
     refuses(one('T', 'text'), [{ T: 'x'.repeat(201) }], /row 1, T: 201 characters, more than the 200/);
     refuses(one('T', 'text'), [{ T: 'naïve' }], /row 1, T: "naïve" is not printable ASCII/);
   });
   it('text longer than the metadata length', () =>
-    refuses({ ...one('T', 'text'), variables: [{ name: 'T', label: 'L', type: 'text', length: 1, origin: 'Derived' }] }, [{ T: 'YY' }], /T: a value of 2 bytes exceeds the metadata length 1/));
+    refuses(
+      { ...one('T', 'text'), variables: [{ name: 'T', label: 'L', type: 'text', length: 1, origin: 'Derived' }] },
+      [{ T: 'YY' }],
+      /T: a value of 2 bytes exceeds the metadata length 1/,
+    ));
   it('names longer than 8, labels longer than 40, a missing column', () => {
     refuses(one('TOOLONGNAME', 'text'), [], /name "TOOLONGNAME" must be 1–8/);
     refuses(one('lower', 'text'), [], /name "lower" must be 1–8 upper-case/);

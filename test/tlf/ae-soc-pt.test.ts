@@ -8,7 +8,11 @@ import type { TlfContext } from '../../src/tlf/context.js';
 
 // Hand-written TOTAL subject counts (made-up); the order follows SAP §12 C7 by hand.
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
-  blinding, draft: false, armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' }, totalLabel: 'Total', includeTotal: true,
+  blinding,
+  draft: false,
+  armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' },
+  totalLabel: 'Total',
+  includeTotal: true,
 });
 const hierarchy = new Map([
   ['Headache', 'Nervous system disorders'],
@@ -18,21 +22,39 @@ const hierarchy = new Map([
   ['Rash', 'Skin and subcutaneous tissue disorders'],
 ]);
 const TOTAL_N: Record<string, number> = {
-  'SOC:Nervous system disorders': 5, 'PT:Headache': 3, 'PT:Dizziness': 3, 'PT:Somnolence': 4,
-  'SOC:Gastrointestinal disorders': 5, 'PT:Nausea': 5,
-  'SOC:Skin and subcutaneous tissue disorders': 6, 'PT:Rash': 6,
+  'SOC:Nervous system disorders': 5,
+  'PT:Headache': 3,
+  'PT:Dizziness': 3,
+  'PT:Somnolence': 4,
+  'SOC:Gastrointestinal disorders': 5,
+  'PT:Nausea': 5,
+  'SOC:Skin and subcutaneous tissue disorders': 6,
+  'PT:Rash': 6,
   TEAE: 10,
 };
 const GROUPS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
 const row = (param: string, group: Group, stat: ArdStat, value: number): ArdRow => ({
-  endpoint: 'AE', param, visit: '', population: 'SAF', group, comparator: '', stat, method: '', value,
+  endpoint: 'AE',
+  param,
+  visit: '',
+  population: 'SAF',
+  group,
+  comparator: '',
+  stat,
+  method: '',
+  value,
 });
 // Arms: PBO holds every TOTAL subject and event, the MSC arms none (zeros must print as 0).
 const ard = Object.entries(TOTAL_N).flatMap(([param, n]) =>
   GROUPS.flatMap((g) => {
     const k = g === 'PBO' || g === 'TOTAL' ? n : 0;
     const bigN = g === 'TOTAL' ? 40 : g === 'PBO' ? 20 : 10;
-    return [row(param, g, 'N', bigN), row(param, g, 'n', k), row(param, g, 'prop', k / bigN), row(param, g, 'events', k + 1)];
+    return [
+      row(param, g, 'N', bigN),
+      row(param, g, 'n', k),
+      row(param, g, 'prop', k / bigN),
+      row(param, g, 'events', k + 1),
+    ];
   }),
 );
 
@@ -46,11 +68,18 @@ describe('socPtOrder', () => {
   });
 
   it('gives the same order from the TOTAL rows alone (a blinded run)', () => {
-    expect(socPtOrder(ard.filter((r) => r.group === 'TOTAL'), hierarchy)).toEqual(socPtOrder(ard, hierarchy));
+    expect(
+      socPtOrder(
+        ard.filter((r) => r.group === 'TOTAL'),
+        hierarchy,
+      ),
+    ).toEqual(socPtOrder(ard, hierarchy));
   });
 
   it('refuses a preferred term without a system organ class', () => {
-    expect(() => socPtOrder(ard, new Map([...hierarchy].filter(([pt]) => pt !== 'Rash')))).toThrow(/Rash has no system organ class/);
+    expect(() => socPtOrder(ard, new Map([...hierarchy].filter(([pt]) => pt !== 'Rash')))).toThrow(
+      /Rash has no system organ class/,
+    );
   });
 });
 
@@ -67,7 +96,10 @@ describe('aeHierarchy', () => {
 
 describe('aeSocPtTableSpec', () => {
   const form = (blinding: TlfContext['blinding']) =>
-    buildPrintForm(aeSocPtTableSpec(ctx(blinding), ard, hierarchy), ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 200 });
+    buildPrintForm(aeSocPtTableSpec(ctx(blinding), ard, hierarchy), ardLookup(ard), {
+      flags: { draft: false, dummyRandomization: false },
+      linesPerPage: 200,
+    });
 
   it('nests PTs under SOCs, subjects n (%) first, then the events in the same order', () => {
     const f = form('randomization');
@@ -93,7 +125,9 @@ describe('aeSocPtTableSpec', () => {
     const f = form('blinded');
     expect(f.header[0]).toEqual(['System organ class / Preferred term', 'Total']);
     expect(f.rows.filter((r) => r.kind === 'stat').map((r) => r.cells[0])).toEqual(
-      form('randomization').rows.filter((r) => r.kind === 'stat').map((r) => r.cells[0]),
+      form('randomization')
+        .rows.filter((r) => r.kind === 'stat')
+        .map((r) => r.cells[0]),
     );
   });
 });

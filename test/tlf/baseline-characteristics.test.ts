@@ -14,14 +14,27 @@ import { readReference } from '../helpers/ard-reference.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
-  blinding, draft: false, armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' }, totalLabel: 'Total', includeTotal: true,
+  blinding,
+  draft: false,
+  armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' },
+  totalLabel: 'Total',
+  includeTotal: true,
 });
 
 describe('baselinePrecision', () => {
   it('takes the most decimals written for weight (DM) and PGA (QS, any visit)', () => {
     const lock = {
-      dm: [dm('S-1', { WEIGHTBL: 70, WEIGHTBL_DEC: 0 }), dm('S-2', { WEIGHTBL: 70.5, WEIGHTBL_DEC: 1 }), dm('S-3', { WEIGHTBL: null, WEIGHTBL_DEC: null })],
-      qs: [pga('S-1', 1, -10, 1.25), pga('S-1', 2, 0, 0.5), pga('S-1', 3, 28, null), qs('S-1', 2, 0, { QSCAT: 'LIT', QSTESTCD: 'LIT01', QSSTRESN: 1.125, QSSTRESN_DEC: 3 })],
+      dm: [
+        dm('S-1', { WEIGHTBL: 70, WEIGHTBL_DEC: 0 }),
+        dm('S-2', { WEIGHTBL: 70.5, WEIGHTBL_DEC: 1 }),
+        dm('S-3', { WEIGHTBL: null, WEIGHTBL_DEC: null }),
+      ],
+      qs: [
+        pga('S-1', 1, -10, 1.25),
+        pga('S-1', 2, 0, 0.5),
+        pga('S-1', 3, 28, null),
+        qs('S-1', 2, 0, { QSCAT: 'LIT', QSTESTCD: 'LIT01', QSSTRESN: 1.125, QSSTRESN_DEC: 3 }),
+      ],
     };
     expect(baselinePrecision(lock, settings())).toEqual({ WEIGHTBL: 1, PGA: 2 });
     expect(baselinePrecision({ dm: [], qs: [] }, settings())).toEqual({ WEIGHTBL: 0, PGA: 0 });
@@ -36,7 +49,13 @@ describe('categoriesInArd', () => {
     (param) => ({ endpoint: 'BASECHAR', param }) as ArdRow,
   );
   it('orders by the code list, then any value outside it alphabetically, only values present', () => {
-    expect(categoriesInArd(rows, 'RACE', settings().demography.race)).toEqual(['WHITE', 'ASIAN', 'OTHER', 'ALPHA', 'ZULU']);
+    expect(categoriesInArd(rows, 'RACE', settings().demography.race)).toEqual([
+      'WHITE',
+      'ASIAN',
+      'OTHER',
+      'ALPHA',
+      'ZULU',
+    ]);
     expect(categoriesInArd(rows, 'SEX', ['F', 'M'])).toEqual(['F']);
   });
 });
@@ -48,16 +67,25 @@ describe('baselineCharacteristicsTableSpec on the sample', async () => {
   const ref = readReference(new URL('../fixtures/safety/safety-sample.json', import.meta.url));
   const refN = (param: string, group: string, stat: string) =>
     ref.find((r) => r.endpoint === 'BASECHAR' && r.param === param && r.group === group && r.stat === stat)!.value!;
-  const spec = (blinding: TlfContext['blinding']) => baselineCharacteristicsTableSpec(ctx(blinding), result.ard, s, baselinePrecision(lock, s));
+  const spec = (blinding: TlfContext['blinding']) =>
+    baselineCharacteristicsTableSpec(ctx(blinding), result.ard, s, baselinePrecision(lock, s));
   const form = (blinding: TlfContext['blinding']) =>
-    buildPrintForm(spec(blinding), ardLookup(result.ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 500 });
+    buildPrintForm(spec(blinding), ardLookup(result.ard), {
+      flags: { draft: false, dummyRandomization: false },
+      linesPerPage: 500,
+    });
 
   it('prints sex with its label and n (%) of the FAS N', () => {
     const f = form('randomization');
     expect(f.id).toBe(BASELINE_TABLE_ID);
     const female = f.rows.find((r) => r.cells[0] === 'Female')!.cells.slice(1);
     const groups = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
-    expect(groups.map((g) => [refN('SEX:F', g, 'n'), refN('SEX:F', g, 'N')])).toEqual([[26, 27], [23, 25], [24, 27], [73, 79]]);
+    expect(groups.map((g) => [refN('SEX:F', g, 'n'), refN('SEX:F', g, 'N')])).toEqual([
+      [26, 27],
+      [23, 25],
+      [24, 27],
+      [73, 79],
+    ]);
     // 26/27 = 96.30 %, 23/25 = 92.0 %, 24/27 = 88.89 %, 73/79 = 92.41 %
     expect(female).toEqual(['26 (96.3)', '23 (92.0)', '24 (88.9)', '73 (92.4)']);
   });
@@ -88,7 +116,9 @@ describe('decodeCdiscTerm', () => {
     const { decodeCdiscTerm } = await import('../../src/tlf/baseline-characteristics.js');
     expect(decodeCdiscTerm('BLACK OR AFRICAN AMERICAN')).toBe('Black or African American');
     expect(decodeCdiscTerm('AMERICAN INDIAN OR ALASKA NATIVE')).toBe('American Indian or Alaska Native');
-    expect(decodeCdiscTerm('NATIVE HAWAIIAN OR OTHER PACIFIC ISLANDER')).toBe('Native Hawaiian or Other Pacific Islander');
+    expect(decodeCdiscTerm('NATIVE HAWAIIAN OR OTHER PACIFIC ISLANDER')).toBe(
+      'Native Hawaiian or Other Pacific Islander',
+    );
     expect(decodeCdiscTerm('NOT HISPANIC OR LATINO')).toBe('Not Hispanic or Latino');
     expect(decodeCdiscTerm('NOT REPORTED')).toBe('Not reported');
     expect(decodeCdiscTerm('WHITE')).toBe('White');

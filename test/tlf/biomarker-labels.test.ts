@@ -10,7 +10,17 @@ describe('biomarker table labels', () => {
 
   it('lists the scheduled visits from baseline on, or after it', () => {
     const s = settings();
-    expect(scheduledVisitLabels(s).map((v) => v.visit)).toEqual(['BASELINE', 'WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52']);
+    expect(scheduledVisitLabels(s).map((v) => v.visit)).toEqual([
+      'BASELINE',
+      'WEEK4',
+      'WEEK8',
+      'WEEK12',
+      'WEEK16',
+      'WEEK20',
+      'WEEK24',
+      'WEEK36',
+      'WEEK52',
+    ]);
     expect(scheduledVisitLabels(s, true)[0]).toEqual({ visit: 'WEEK4', label: 'Week 4' });
   });
 

@@ -13,10 +13,26 @@ describe('biomarkerShiftTableSpec (T-14.2.13)', () => {
     expect(params).toHaveLength(s.biomarkers.length * 3 * 9);
     expect(new Set(params).size).toBe(params.length);
     expect(params.slice(0, 9)).toEqual(
-      ['ABN:ABN', 'ABN:NORM', 'ABN:MISS', 'NORM:ABN', 'NORM:NORM', 'NORM:MISS', 'MISS:ABN', 'MISS:NORM', 'MISS:MISS'].map((p) => `LOWC3:${p}@WEEK12`),
+      [
+        'ABN:ABN',
+        'ABN:NORM',
+        'ABN:MISS',
+        'NORM:ABN',
+        'NORM:NORM',
+        'NORM:MISS',
+        'MISS:ABN',
+        'MISS:NORM',
+        'MISS:MISS',
+      ].map((p) => `LOWC3:${p}@WEEK12`),
     );
     // Made-up counts: 10 of 27 → 37.0 %; the header N comes from the first BIOSHIFT row's N.
-    const text = renderSpec(spec, completeArd(spec, [ard('BIOSHIFT', 'LOWC3:ABN:ABN', 'WEEK12', 'PBO', 'N', 27), ard('BIOSHIFT', 'LOWC3:ABN:ABN', 'WEEK12', 'PBO', 'n', 10)]));
+    const text = renderSpec(
+      spec,
+      completeArd(spec, [
+        ard('BIOSHIFT', 'LOWC3:ABN:ABN', 'WEEK12', 'PBO', 'N', 27),
+        ard('BIOSHIFT', 'LOWC3:ABN:ABN', 'WEEK12', 'PBO', 'n', 10),
+      ]),
+    );
     expect(lineOf(text, 'Abnormal \u2192 Abnormal')).toMatch(/10 \(37\.0\)/);
     expect(text).toMatch(/\(N=27\)/);
   });

@@ -30,8 +30,20 @@ const ard = (groups: readonly Group[]): ArdRow[] =>
   Object.entries(COUNTS).flatMap(([param, c]) =>
     groups.flatMap((group): ArdRow[] => {
       const n = group === 'TOTAL' ? c[0] + c[1] + c[2] : c[['PBO', 'MSC1E6', 'MSC5E6'].indexOf(group)]!;
-      const base = { endpoint: 'CONMED', param, visit: 'BASELINE', population: 'SAF', group, comparator: '', method: '' } as const;
-      return [{ ...base, stat: 'N', value: N[group] }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N[group] }];
+      const base = {
+        endpoint: 'CONMED',
+        param,
+        visit: 'BASELINE',
+        population: 'SAF',
+        group,
+        comparator: '',
+        method: '',
+      } as const;
+      return [
+        { ...base, stat: 'N', value: N[group] },
+        { ...base, stat: 'n', value: n },
+        { ...base, stat: 'prop', value: n / N[group] },
+      ];
     }),
   );
 const ALL: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
@@ -52,7 +64,13 @@ describe('conmedLayout', () => {
   });
 
   it('puts a category the settings do not order after those they do', () => {
-    expect(conmedLayout(ard(ALL), ['OTHER', 'BIOLOGIC']).map((c) => c.category)).toEqual(['OTHER', 'BIOLOGIC', 'ANTIMALARIAL', 'CORTICOSTEROID', 'IMMUNOSUPPRESSANT']);
+    expect(conmedLayout(ard(ALL), ['OTHER', 'BIOLOGIC']).map((c) => c.category)).toEqual([
+      'OTHER',
+      'BIOLOGIC',
+      'ANTIMALARIAL',
+      'CORTICOSTEROID',
+      'IMMUNOSUPPRESSANT',
+    ]);
   });
 });
 
@@ -60,7 +78,10 @@ describe('conmedTableSpec (T-14.1.4)', () => {
   it('shows each category and its medications, n (%) of the SAF N', () => {
     const ctx = tlfCtx();
     const rows = ard(ALL);
-    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
+    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), {
+      flags: printFlagsOf(ctx),
+      linesPerPage: 200,
+    });
     expect(f.id).toBe(CONMED_TABLE_ID);
     expect(f.header[1]).toEqual(['', '(N=27)', '(N=26)', '(N=28)', '(N=81)']);
     expect(f.rows.map((r) => [r.indent, ...r.cells])).toEqual([
@@ -94,8 +115,14 @@ describe('conmedTableSpec (T-14.1.4)', () => {
   it('blinded: the Total column only, from TOTAL rows alone', () => {
     const ctx = tlfCtx('blinded');
     const rows = ard(['TOTAL']);
-    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), { flags: printFlagsOf(ctx), linesPerPage: 200 });
-    expect(f.header).toEqual([['Category / medication (CMDECOD)', 'Total'], ['', '(N=81)']]);
+    const f = buildPrintForm(conmedTableSpec(ctx, rows, settings), ardLookup(rows), {
+      flags: printFlagsOf(ctx),
+      linesPerPage: 200,
+    });
+    expect(f.header).toEqual([
+      ['Category / medication (CMDECOD)', 'Total'],
+      ['', '(N=81)'],
+    ]);
     expect(f.rows[0]!.cells).toEqual(['Corticosteroid, any', '59 (72.8)']);
     expect(renderText(f).replaceAll('SLEMSC01', '')).not.toMatch(/Placebo|MSC|PBO/);
   });

@@ -48,7 +48,11 @@ describe('armDisplayLabels', () => {
       { code: 'MSC1E6', name: 'MSC 1x10^6 cells/kg' },
       { code: 'MSC5E6', name: 'MSC 5x10^6 cells/kg' },
     ];
-    expect(armDisplayLabels({ arms })).toEqual({ PBO: 'Placebo', MSC1E6: 'MSC 1\u00d710\u2076 cells/kg', MSC5E6: 'MSC 5\u00d710\u2076 cells/kg' });
+    expect(armDisplayLabels({ arms })).toEqual({
+      PBO: 'Placebo',
+      MSC1E6: 'MSC 1\u00d710\u2076 cells/kg',
+      MSC5E6: 'MSC 5\u00d710\u2076 cells/kg',
+    });
     expect(typesetPowersOfTen('MSC 1x10^6 cells/kg')).toBe(armDisplayLabels({ arms }).MSC1E6);
   });
 });

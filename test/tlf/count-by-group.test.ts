@@ -31,7 +31,10 @@ const counts: Record<string, Record<Group, [number, number]>> = {
   LOWC4: { PBO: [16, 2], MSC1E6: [24, 0], MSC5E6: [0, 0], TOTAL: [40, 2] },
 };
 const ard = Object.entries(counts).flatMap(([param, byGroup]) =>
-  Object.entries(byGroup).flatMap(([g, [bigN, n]]) => [row(param, g as Group, 'N', bigN), row(param, g as Group, 'n', n)]),
+  Object.entries(byGroup).flatMap(([g, [bigN, n]]) => [
+    row(param, g as Group, 'N', bigN),
+    row(param, g as Group, 'n', n),
+  ]),
 );
 
 function build(blinding: TlfContext['blinding']) {

@@ -5,17 +5,53 @@ import { tlfCtx } from './render-helpers.js';
 
 // Hand-made addv records (src/derive/deviations.ts): the listing shows what the flags say, with the values.
 const r = (over: Partial<DeviationRecord> & Pick<DeviationRecord, 'USUBJID'>): DeviationRecord => ({
-  ARMCD: 'PBO', ACTARMCD: 'PBO', INFFL: 'Y', SCRSLED: 8, STRATUM: '<10', RANDSTR: '<10',
-  DVSTRFL: 'N', DVARMFL: 'N', DVNINFFL: 'N', DVANYFL: 'N', ...over,
+  ARMCD: 'PBO',
+  ACTARMCD: 'PBO',
+  INFFL: 'Y',
+  SCRSLED: 8,
+  STRATUM: '<10',
+  RANDSTR: '<10',
+  DVSTRFL: 'N',
+  DVARMFL: 'N',
+  DVNINFFL: 'N',
+  DVANYFL: 'N',
+  ...over,
 });
 
 describe('deviationListingSpec (L-16.2.2)', () => {
   const records = [
     r({ USUBJID: 'S-010', ARMCD: 'MSC5E6', ACTARMCD: 'MSC1E6', DVARMFL: 'Y', DVANYFL: 'Y' }),
     r({ USUBJID: 'S-003', ARMCD: 'MSC1E6', ACTARMCD: 'MSC1E6' }), // no deviation: not listed
-    r({ USUBJID: 'S-007', ARMCD: 'PBO', INFFL: 'N', ACTARMCD: null, RANDSTR: '>=10', SCRSLED: 9, DVSTRFL: 'Y', DVNINFFL: 'Y', DVANYFL: 'Y' }),
-    r({ USUBJID: 'S-002', ARMCD: 'MSC5E6', ACTARMCD: 'MSC5E6', SCRSLED: null, STRATUM: null, DVSTRFL: 'Y', DVANYFL: 'Y' }),
-    r({ USUBJID: 'S-001', ARMCD: 'MSC1E6', ACTARMCD: 'MSC1E6', RANDSTR: '<10', SCRSLED: 12, STRATUM: '>=10', DVSTRFL: 'Y', DVANYFL: 'Y' }),
+    r({
+      USUBJID: 'S-007',
+      ARMCD: 'PBO',
+      INFFL: 'N',
+      ACTARMCD: null,
+      RANDSTR: '>=10',
+      SCRSLED: 9,
+      DVSTRFL: 'Y',
+      DVNINFFL: 'Y',
+      DVANYFL: 'Y',
+    }),
+    r({
+      USUBJID: 'S-002',
+      ARMCD: 'MSC5E6',
+      ACTARMCD: 'MSC5E6',
+      SCRSLED: null,
+      STRATUM: null,
+      DVSTRFL: 'Y',
+      DVANYFL: 'Y',
+    }),
+    r({
+      USUBJID: 'S-001',
+      ARMCD: 'MSC1E6',
+      ACTARMCD: 'MSC1E6',
+      RANDSTR: '<10',
+      SCRSLED: 12,
+      STRATUM: '>=10',
+      DVSTRFL: 'Y',
+      DVANYFL: 'Y',
+    }),
   ];
 
   it('lists subjects with a deviation by randomized arm, then subject, one row per deviation with its values', () => {

@@ -8,12 +8,29 @@ import { tlfCtx } from './render-helpers.js';
 
 // Made-up counts [PBO, MSC1E6, MSC5E6] of enrolled subjects (N 28, 27, 28; Total 83).
 const N: Record<Group, number> = { PBO: 28, MSC1E6: 27, MSC5E6: 28, TOTAL: 83 };
-const COUNTS: Record<string, [number, number, number]> = { ANY: [3, 1, 2], STRATUM: [2, 0, 1], ARM: [0, 1, 0], NOTINFUSED: [1, 0, 1] };
+const COUNTS: Record<string, [number, number, number]> = {
+  ANY: [3, 1, 2],
+  STRATUM: [2, 0, 1],
+  ARM: [0, 1, 0],
+  NOTINFUSED: [1, 0, 1],
+};
 const ARD: ArdRow[] = Object.entries(COUNTS).flatMap(([param, c]) =>
   (['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] as const).flatMap((group, i): ArdRow[] => {
     const n = group === 'TOTAL' ? c[0] + c[1] + c[2] : c[i]!;
-    const base = { endpoint: 'DEVIATION', param, visit: '', population: 'ENR', group, comparator: '', method: '' } as const;
-    return [{ ...base, stat: 'N', value: N[group] }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N[group] }];
+    const base = {
+      endpoint: 'DEVIATION',
+      param,
+      visit: '',
+      population: 'ENR',
+      group,
+      comparator: '',
+      method: '',
+    } as const;
+    return [
+      { ...base, stat: 'N', value: N[group] },
+      { ...base, stat: 'n', value: n },
+      { ...base, stat: 'prop', value: n / N[group] },
+    ];
   }),
 );
 

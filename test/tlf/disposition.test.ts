@@ -7,18 +7,39 @@ import { DISPOSITION_TABLE_ID, dispositionReasons, dispositionTableSpec } from '
 
 // Hand-written counts (made-up); n (%) of N by hand, one decimal (SAP §4.9).
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
-  blinding, draft: false, armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' }, totalLabel: 'Total', includeTotal: true,
+  blinding,
+  draft: false,
+  armLabels: { PBO: 'Placebo', MSC1E6: 'Low', MSC5E6: 'High' },
+  totalLabel: 'Total',
+  includeTotal: true,
 });
 const N: Record<Group, number> = { PBO: 3, MSC1E6: 2, MSC5E6: 1, TOTAL: 6 };
 const COUNTS: Record<string, [number, number, number]> = {
-  RANDOMIZED: [3, 2, 1], INFUSED: [3, 1, 1], COMPLETED: [1, 1, 0], DISCONTINUED: [2, 0, 1],
-  'DISC:WITHDRAWAL BY SUBJECT': [1, 0, 0], 'DISC:ADVERSE EVENT': [1, 0, 0], 'DISC:DEATH': [0, 0, 1],
+  RANDOMIZED: [3, 2, 1],
+  INFUSED: [3, 1, 1],
+  COMPLETED: [1, 1, 0],
+  DISCONTINUED: [2, 0, 1],
+  'DISC:WITHDRAWAL BY SUBJECT': [1, 0, 0],
+  'DISC:ADVERSE EVENT': [1, 0, 0],
+  'DISC:DEATH': [0, 0, 1],
 };
 const ard: ArdRow[] = Object.entries(COUNTS).flatMap(([param, arms]) => {
-  const byGroup: Record<Group, number> = { PBO: arms[0], MSC1E6: arms[1], MSC5E6: arms[2], TOTAL: arms[0] + arms[1] + arms[2] };
+  const byGroup: Record<Group, number> = {
+    PBO: arms[0],
+    MSC1E6: arms[1],
+    MSC5E6: arms[2],
+    TOTAL: arms[0] + arms[1] + arms[2],
+  };
   return (Object.keys(byGroup) as Group[]).flatMap((group) =>
     (['N', 'n'] as const).map((stat): ArdRow => ({
-      endpoint: 'DISPOSITION', param, visit: '', population: 'ENR', group, comparator: '', stat, method: '',
+      endpoint: 'DISPOSITION',
+      param,
+      visit: '',
+      population: 'ENR',
+      group,
+      comparator: '',
+      stat,
+      method: '',
       value: stat === 'N' ? N[group] : byGroup[group],
     })),
   );
@@ -27,14 +48,19 @@ const ard: ArdRow[] = Object.entries(COUNTS).flatMap(([param, arms]) => {
 describe('dispositionReasons', () => {
   it('orders the reasons by decreasing Total count, then alphabetically', () => {
     expect(dispositionReasons(ard)).toEqual(['ADVERSE EVENT', 'DEATH', 'WITHDRAWAL BY SUBJECT']);
-    const more = ard.map((r) => (r.param === 'DISC:DEATH' && r.group === 'TOTAL' && r.stat === 'n' ? { ...r, value: 2 } : r));
+    const more = ard.map((r) =>
+      r.param === 'DISC:DEATH' && r.group === 'TOTAL' && r.stat === 'n' ? { ...r, value: 2 } : r,
+    );
     expect(dispositionReasons(more)).toEqual(['DEATH', 'ADVERSE EVENT', 'WITHDRAWAL BY SUBJECT']);
   });
 });
 
 describe('dispositionTableSpec', () => {
   const form = (blinding: TlfContext['blinding']) =>
-    buildPrintForm(dispositionTableSpec(ctx(blinding), ard), ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 200 });
+    buildPrintForm(dispositionTableSpec(ctx(blinding), ard), ardLookup(ard), {
+      flags: { draft: false, dummyRandomization: false },
+      linesPerPage: 200,
+    });
 
   it('shows the status rows, then every reason indented, n (%) of the enrolled N', () => {
     const f = form('randomization');

@@ -20,22 +20,62 @@ const STATS: Record<Group, Partial<Record<ArdStat, number | null>>> = {
 const SAF_N: Record<Group, number> = { PBO: 27, MSC1E6: 27, MSC5E6: 1, TOTAL: 55 };
 const ard = (groups: readonly Group[]): ArdRow[] =>
   groups.flatMap((group) => [
-    { endpoint: 'AE', param: 'TEAE', visit: '', population: 'SAF', group, comparator: '', stat: 'N', method: '', value: SAF_N[group] },
+    {
+      endpoint: 'AE',
+      param: 'TEAE',
+      visit: '',
+      population: 'SAF',
+      group,
+      comparator: '',
+      stat: 'N',
+      method: '',
+      value: SAF_N[group],
+    },
     // Object.entries types its keys as string; they are the ArdStat keys of STATS.
-    ...Object.entries(STATS[group]).map(([stat, value]): ArdRow => ({ endpoint: 'EXPOSURE', param: 'EXVOL', visit: '', population: 'SAF', group, comparator: '', stat: stat as ArdStat, method: '', value: value ?? null })),
+    ...Object.entries(STATS[group]).map(([stat, value]): ArdRow => ({
+      endpoint: 'EXPOSURE',
+      param: 'EXVOL',
+      visit: '',
+      population: 'SAF',
+      group,
+      comparator: '',
+      stat: stat as ArdStat,
+      method: '',
+      value: value ?? null,
+    })),
   ]);
 
 describe('exposurePrecision', () => {
   it('is the most decimals among the infused volumes of the infusion rows', () => {
-    expect(exposurePrecision([{ EXVOL: 100, EXOCCUR: 'Y' }, { EXVOL: 62.5, EXOCCUR: 'Y' }, { EXVOL: null, EXOCCUR: 'N' }], 'Y')).toBe(1);
-    expect(exposurePrecision([{ EXVOL: 100, EXOCCUR: 'Y' }, { EXVOL: 62.25, EXOCCUR: 'N' }], 'Y')).toBe(0);
+    expect(
+      exposurePrecision(
+        [
+          { EXVOL: 100, EXOCCUR: 'Y' },
+          { EXVOL: 62.5, EXOCCUR: 'Y' },
+          { EXVOL: null, EXOCCUR: 'N' },
+        ],
+        'Y',
+      ),
+    ).toBe(1);
+    expect(
+      exposurePrecision(
+        [
+          { EXVOL: 100, EXOCCUR: 'Y' },
+          { EXVOL: 62.25, EXOCCUR: 'N' },
+        ],
+        'Y',
+      ),
+    ).toBe(0);
   });
 });
 
 describe('exposureTableSpec (T-14.1.5)', () => {
   it('shows n, mean (SD), median, Q1, Q3, min, max by arm actually infused, d = 1', () => {
     const ctx = tlfCtx();
-    const f = buildPrintForm(exposureTableSpec(ctx, 1), ardLookup(ard(['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'])), { flags: printFlagsOf(ctx), linesPerPage: 100 });
+    const f = buildPrintForm(exposureTableSpec(ctx, 1), ardLookup(ard(['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'])), {
+      flags: printFlagsOf(ctx),
+      linesPerPage: 100,
+    });
     expect(f.id).toBe(EXPOSURE_TABLE_ID);
     expect(f.header[1]).toEqual(['', '(N=27)', '(N=27)', '(N=1)', '(N=55)']);
     // mean/median/Q d+1 = 2, SD d+2 = 3, min/max d = 1; SD of one value is blank (SAP §3)
@@ -51,9 +91,16 @@ describe('exposureTableSpec (T-14.1.5)', () => {
 
   it('blinded: the Total column only, built from TOTAL rows alone, no arm anywhere', () => {
     const ctx = tlfCtx('blinded');
-    const f = buildPrintForm(exposureTableSpec(ctx, 0), ardLookup(ard(['TOTAL'])), { flags: printFlagsOf(ctx), linesPerPage: 100 });
-    expect(f.header).toEqual([['', 'Total'], ['', '(N=55)']]);
+    const f = buildPrintForm(exposureTableSpec(ctx, 0), ardLookup(ard(['TOTAL'])), {
+      flags: printFlagsOf(ctx),
+      linesPerPage: 100,
+    });
+    expect(f.header).toEqual([
+      ['', 'Total'],
+      ['', '(N=55)'],
+    ]);
     expect(f.rows[2]!.cells).toEqual(['Mean (SD)', '98.1 (4.12)']);
-    for (const out of [renderText(f), renderHtml(f), renderRtf(f)]) for (const w of ['Placebo', 'MSC', 'PBO']) expect(out).not.toContain(w);
+    for (const out of [renderText(f), renderHtml(f), renderRtf(f)])
+      for (const w of ['Placebo', 'MSC', 'PBO']) expect(out).not.toContain(w);
   });
 });

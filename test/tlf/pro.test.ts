@@ -14,7 +14,10 @@ import { fasBigNRows } from './render-helpers.js';
 // expected cells by hand from SAP §4.9 with the d given per score.
 const VISITS = ['WEEK12', 'WEEK24', 'WEEK52'];
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
-  blinding, draft: false, totalLabel: 'Total', includeTotal: true,
+  blinding,
+  draft: false,
+  totalLabel: 'Total',
+  includeTotal: true,
   armLabels: { PBO: 'Placebo', MSC1E6: 'MSC 1x10^6 cells/kg', MSC5E6: 'MSC 5x10^6 cells/kg' },
 });
 const codes = proScoreCodes(settings());
@@ -31,7 +34,14 @@ function ard(blinded: boolean): ArdRow[] {
         { group: 'TOTAL' as const, subjects: s(['A', 'B']) },
       ];
   const none: MmrmChangeResult = {
-    method: 'MMRM-US-KR', converged: false, attempts: [], nObs: 0, nSubjects: 0, warnings: [], lsmeans: new Map(), differences: new Map(),
+    method: 'MMRM-US-KR',
+    converged: false,
+    attempts: [],
+    nObs: 0,
+    nSubjects: 0,
+    warnings: [],
+    lsmeans: new Map(),
+    differences: new Map(),
   };
   return codes.flatMap((code) => {
     const recs = ['A', 'B'].flatMap((USUBJID, i) =>
@@ -39,7 +49,12 @@ function ard(blinded: boolean): ArdRow[] {
     );
     return [
       ...byVisitDescriptiveRows(groups, recs, {
-        endpoint: 'PRO', population: 'FAS', avalParam: `${code}:AVAL`, chgParam: `${code}:CHG`, baselineVisit: 'BASELINE', postBaselineVisits: VISITS,
+        endpoint: 'PRO',
+        population: 'FAS',
+        avalParam: `${code}:AVAL`,
+        chgParam: `${code}:CHG`,
+        baselineVisit: 'BASELINE',
+        postBaselineVisits: VISITS,
       }),
       ...(blinded ? [] : mmrmChangeRows({ endpoint: 'PRO', param: `${code}:CHG`, population: 'FAS' }, VISITS, none)),
     ];
@@ -55,7 +70,12 @@ function forms(blinded: boolean) {
 
 describe('proInstruments', () => {
   it('groups the 28 scores into SF-36 v2, LupusPRO, PROMIS and LIT tables', () => {
-    expect(proInstruments(settings()).map((i) => [i.number, i.scores.length])).toEqual([[1, 10], [2, 14], [3, 3], [4, 1]]);
+    expect(proInstruments(settings()).map((i) => [i.number, i.scores.length])).toEqual([
+      [1, 10],
+      [2, 14],
+      [3, 3],
+      [4, 1],
+    ]);
   });
 });
 
@@ -64,11 +84,18 @@ describe('PRO tables', () => {
 
   it('are T-14.2.10.1–4 (summaries) and T-14.2.11.1–4 (MMRM) unblinded', () => {
     expect(unblinded.map((f) => f.id)).toEqual([
-      'T-14.2.10.1', 'T-14.2.10.2', 'T-14.2.10.3', 'T-14.2.10.4', 'T-14.2.11.1', 'T-14.2.11.2', 'T-14.2.11.3', 'T-14.2.11.4',
+      'T-14.2.10.1',
+      'T-14.2.10.2',
+      'T-14.2.10.3',
+      'T-14.2.10.4',
+      'T-14.2.11.1',
+      'T-14.2.11.2',
+      'T-14.2.11.3',
+      'T-14.2.11.4',
     ]);
   });
 
-  it('use each score\'s precision: SF-36 d = 2 (mean 3 decimals, SD 4), LIT d = 1', () => {
+  it("use each score's precision: SF-36 d = 2 (mean 3 decimals, SD 4), LIT d = 1", () => {
     // the first score's Week 12 values 40.25, 41.5: mean 40.875, SD 0.883883…
     const meanSd = (f: (typeof unblinded)[number]) => {
       const week12 = f.rows.findIndex((r) => r.cells[0] === 'Week 12');
@@ -80,15 +107,26 @@ describe('PRO tables', () => {
 
   it('shows a model that did not converge as NE with its footnote, and marks no visit when all are key', () => {
     const lit = unblinded[7]!;
-    expect(lit.rows.find((r) => r.cells[0] === 'LS mean (SE)')!.cells.slice(1)).toEqual(['NE (NE)', 'NE (NE)', 'NE (NE)']);
+    expect(lit.rows.find((r) => r.cells[0] === 'LS mean (SE)')!.cells.slice(1)).toEqual([
+      'NE (NE)',
+      'NE (NE)',
+      'NE (NE)',
+    ]);
     expect(lit.footnotes.some((f) => f.startsWith('NE = not estimable'))).toBe(true);
-    expect(lit.rows.filter((r) => r.kind === 'label').map((r) => r.cells[0])).toEqual(['LIT score: change from baseline', 'Week 12', 'Week 24', 'Week 52']);
+    expect(lit.rows.filter((r) => r.kind === 'label').map((r) => r.cells[0])).toEqual([
+      'LIT score: change from baseline',
+      'Week 12',
+      'Week 24',
+      'Week 52',
+    ]);
   });
 
   it('has the summaries only, Total column only, when blinded', () => {
     const blinded = forms(true);
     expect(blinded.map((f) => f.id)).toEqual(['T-14.2.10.1', 'T-14.2.10.2', 'T-14.2.10.3', 'T-14.2.10.4']);
-    expect(blinded.every((f) => f.header[0]!.slice(1).join() === 'Total' && f.header.at(-1)!.slice(1).join() === '(N=79)')).toBe(true);
+    expect(
+      blinded.every((f) => f.header[0]!.slice(1).join() === 'Total' && f.header.at(-1)!.slice(1).join() === '(N=79)'),
+    ).toBe(true);
   });
 
   it('refuses a score without a display precision', () => {

@@ -19,7 +19,9 @@ export function tlfCtx(blinding: TlfContext['blinding'] = 'randomization'): TlfC
 
 /** Text rendering (one page per 1,000 lines, so a table is one page). */
 export function renderSpec(spec: TableSpec, ard: readonly ArdRow[]): string {
-  return renderText(buildPrintForm(spec, ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 1000 }));
+  return renderText(
+    buildPrintForm(spec, ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 1000 }),
+  );
 }
 
 /** One ARD row. */
@@ -33,8 +35,15 @@ export function ard(
   comparison?: { method: ArdMethod },
 ): ArdRow {
   return {
-    endpoint, param, visit, population: 'FAS', group, comparator: comparison ? 'PBO' : '', stat,
-    method: comparison?.method ?? '', value,
+    endpoint,
+    param,
+    visit,
+    population: 'FAS',
+    group,
+    comparator: comparison ? 'PBO' : '',
+    stat,
+    method: comparison?.method ?? '',
+    value,
   };
 }
 
@@ -50,7 +59,8 @@ export function lineOf(text: string, label: string): string {
  * every other statistic 0), so that a test states only the numbers it checks.
  */
 export function completeArd(spec: TableSpec, given: readonly ArdRow[]): ArdRow[] {
-  const key = (r: Omit<ArdRow, 'value'>) => [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
+  const key = (r: Omit<ArdRow, 'value'>) =>
+    [r.endpoint, r.param, r.visit, r.population, r.group, r.comparator, r.stat, r.method].join('|');
   const have = new Set(given.map(key));
   const out = [...given];
   const add = (r: Omit<ArdRow, 'value'>) => {
@@ -58,10 +68,13 @@ export function completeArd(spec: TableSpec, given: readonly ArdRow[]): ArdRow[]
     have.add(key(r));
     out.push({ ...r, value: r.stat === 'N' ? 1 : 0 });
   };
-  for (const c of spec.columns) if (c.bigN) add({ ...c.bigN.key, group: c.group, stat: c.bigN.stat.stat, method: c.bigN.stat.method ?? '' });
+  for (const c of spec.columns)
+    if (c.bigN) add({ ...c.bigN.key, group: c.group, stat: c.bigN.stat.stat, method: c.bigN.stat.method ?? '' });
   for (const r of spec.rows) {
     if (r.kind !== 'stat') continue;
-    const refs = Object.values(r.format).filter((v): v is StatRef => typeof v === 'object' && v !== null && 'stat' in v);
+    const refs = Object.values(r.format).filter(
+      (v): v is StatRef => typeof v === 'object' && v !== null && 'stat' in v,
+    );
     for (const c of spec.columns) {
       if (r.columns && !r.columns.includes(c.id)) continue;
       for (const ref of refs) add({ ...r.key, group: c.group, stat: ref.stat, method: ref.method ?? '' });
@@ -71,7 +84,10 @@ export function completeArd(spec: TableSpec, given: readonly ArdRow[]): ArdRow[]
 }
 
 /** The FAS count of each group as the ARD gives it (`BASECHAR`/`CSUSE` `N`), the column N of FAS tables. */
-export function fasBigNRows(blinded: boolean, n: Readonly<Record<Group, number>> = { PBO: 27, MSC1E6: 25, MSC5E6: 27, TOTAL: 79 }): ArdRow[] {
+export function fasBigNRows(
+  blinded: boolean,
+  n: Readonly<Record<Group, number>> = { PBO: 27, MSC1E6: 25, MSC5E6: 27, TOTAL: 79 },
+): ArdRow[] {
   const groups: Group[] = blinded ? ['TOTAL'] : ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
   return groups.map((g) => ard('BASECHAR', 'CSUSE', '', g, 'N', n[g]));
 }

@@ -8,11 +8,28 @@ const GROUPS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
 function rows(groups: readonly Group[], comparisons: boolean): ArdRow[] {
   const out: ArdRow[] = [];
   for (const g of groups) {
-    for (const [param, visit] of [['AVAL', 'BASELINE'], ['AVAL', 'WEEK52'], ['CHG', 'WEEK52']] as const) {
-      for (const [stat, v] of [['n', 20], ['mean', 0.65], ['sd', 0.123], ['median', 1], ['q1', 0], ['q3', 1], ['min', 0], ['max', 3]] as const)
+    for (const [param, visit] of [
+      ['AVAL', 'BASELINE'],
+      ['AVAL', 'WEEK52'],
+      ['CHG', 'WEEK52'],
+    ] as const) {
+      for (const [stat, v] of [
+        ['n', 20],
+        ['mean', 0.65],
+        ['sd', 0.123],
+        ['median', 1],
+        ['q1', 0],
+        ['q3', 1],
+        ['min', 0],
+        ['max', 3],
+      ] as const)
         out.push(ard('SDI', param, visit, g, stat, v));
     }
-    out.push(ard('SDI', 'WORSEN', 'WEEK52', g, 'N', 25), ard('SDI', 'WORSEN', 'WEEK52', g, 'n', 3), ard('SDI', 'WORSEN', 'WEEK52', g, 'prop', 0.12));
+    out.push(
+      ard('SDI', 'WORSEN', 'WEEK52', g, 'N', 25),
+      ard('SDI', 'WORSEN', 'WEEK52', g, 'n', 3),
+      ard('SDI', 'WORSEN', 'WEEK52', g, 'prop', 0.12),
+    );
   }
   if (comparisons) {
     for (const g of ['MSC1E6', 'MSC5E6'] as const) {

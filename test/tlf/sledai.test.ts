@@ -20,7 +20,10 @@ import { fasBigNRows } from './render-helpers.js';
 // example: mean −3.4567 → -3.5, SD 2.8451 → 2.85, min −8 → -8.
 const VISITS = ['WEEK4', 'WEEK8', 'WEEK12', 'WEEK16', 'WEEK20', 'WEEK24', 'WEEK36', 'WEEK52'];
 const ctx = (blinding: TlfContext['blinding']): TlfContext => ({
-  blinding, draft: false, totalLabel: 'Total', includeTotal: true,
+  blinding,
+  draft: false,
+  totalLabel: 'Total',
+  includeTotal: true,
   armLabels: { PBO: 'Placebo', MSC1E6: 'MSC 1x10^6 cells/kg', MSC5E6: 'MSC 5x10^6 cells/kg' },
 });
 const subjects = (ids: string[]) => ids.map((USUBJID) => ({ USUBJID }) as never);
@@ -39,21 +42,47 @@ function descriptives(blinded: boolean): ArdRow[] {
     VISITS.map((AVISIT) => ({ USUBJID: s, AVISIT, AVAL: 10 - i, BASE: 12, CHG: -2 - i })),
   );
   return byVisitDescriptiveRows(groups, recs, {
-    endpoint: 'SLEDAI', population: 'FAS', avalParam: 'AVAL', chgParam: 'CHG', baselineVisit: 'BASELINE', postBaselineVisits: VISITS,
+    endpoint: 'SLEDAI',
+    population: 'FAS',
+    avalParam: 'AVAL',
+    chgParam: 'CHG',
+    baselineVisit: 'BASELINE',
+    postBaselineVisits: VISITS,
   });
 }
 
 const est = (estimate: number, se: number, extra: Partial<MmrmEstimate> = {}): MmrmEstimate => ({
-  estimate, se, df: 75.04, t: estimate / se, p: 0.0449, lower: estimate - 2 * se, upper: estimate + 2 * se, ...extra,
+  estimate,
+  se,
+  df: 75.04,
+  t: estimate / se,
+  p: 0.0449,
+  lower: estimate - 2 * se,
+  upper: estimate + 2 * se,
+  ...extra,
 });
 const fit: MmrmChangeResult = {
-  method: 'MMRM-TOEPH-KR', converged: true, attempts: [], nObs: 3, nSubjects: 3, warnings: [],
-  lsmeans: new Map(VISITS.flatMap((v) => [[`PBO|${v}`, est(-2.25, 0.6543)], [`MSC1E6|${v}`, est(-3.4567, 0.61)]])),
+  method: 'MMRM-TOEPH-KR',
+  converged: true,
+  attempts: [],
+  nObs: 3,
+  nSubjects: 3,
+  warnings: [],
+  lsmeans: new Map(
+    VISITS.flatMap((v) => [
+      [`PBO|${v}`, est(-2.25, 0.6543)],
+      [`MSC1E6|${v}`, est(-3.4567, 0.61)],
+    ]),
+  ),
   differences: new Map(VISITS.map((v) => [`MSC1E6|${v}`, est(-1.2067, 0.8851, { p: 0.0004 })])),
 };
 
 function form(blinded: boolean): PrintForm[] {
-  const ard = [...fasBigNRows(blinded), ...descriptives(blinded), ...(blinded ? [] : mmrmChangeRows({ endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' }, VISITS, fit))];
+  const ard = [
+    ...fasBigNRows(blinded),
+    ...descriptives(blinded),
+    ...(blinded ? [] : mmrmChangeRows({ endpoint: 'SLEDAI', param: 'CHG', population: 'FAS' }, VISITS, fit)),
+  ];
   return sledaiTableSpecs(ctx(blinded ? 'blinded' : 'randomization'), ard, settings()).map((spec) =>
     buildPrintForm(spec, ardLookup(ard), { flags: { draft: false, dummyRandomization: false }, linesPerPage: 46 }),
   );
@@ -84,14 +113,35 @@ describe('SLEDAI-2K tables, unblinded', () => {
     expect(cellsAt(summary!, 'Week 4', 'Mean (SD)')).toEqual(['Mean (SD)', '9.5 (0.71)', '8.0', '', '9.0 (1.00)']);
     expect(cellsAt(summary!, 'Week 4', 'n')).toEqual(['n', '2', '1', '0', '3']);
     const changeStart = summary!.rows.findIndex((r) => r.cells[0] === 'Change from baseline');
-    expect(cellsAt(summary!, 'Week 52', 'Min, Max', changeStart)).toEqual(['Min, Max', '-3, -2', '-4, -4', '', '-4, -2']);
+    expect(cellsAt(summary!, 'Week 52', 'Min, Max', changeStart)).toEqual([
+      'Min, Max',
+      '-3, -2',
+      '-4, -4',
+      '',
+      '-4, -2',
+    ]);
   });
 
   it('shows LS means (SE), CI, differences, p and KR df with SAP §4.9 decimals', () => {
-    expect(cellsAt(mmrm!, 'Week 12 [a]', 'LS mean (SE)')).toEqual(['LS mean (SE)', '-2.3 (0.65)', '-3.5 (0.61)', 'NE (NE)']);
-    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Difference vs placebo (SE)')).toEqual(['Difference vs placebo (SE)', '', '-1.2 (0.89)', 'NE (NE)']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'LS mean (SE)')).toEqual([
+      'LS mean (SE)',
+      '-2.3 (0.65)',
+      '-3.5 (0.61)',
+      'NE (NE)',
+    ]);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Difference vs placebo (SE)')).toEqual([
+      'Difference vs placebo (SE)',
+      '',
+      '-1.2 (0.89)',
+      'NE (NE)',
+    ]);
     expect(cellsAt(mmrm!, 'Week 12 [a]', 'p-value')).toEqual(['p-value', '', '<0.001', 'NE']);
-    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Degrees of freedom (Kenward-Roger)')).toEqual(['Degrees of freedom (Kenward-Roger)', '', '75.0', 'NE']);
+    expect(cellsAt(mmrm!, 'Week 12 [a]', 'Degrees of freedom (Kenward-Roger)')).toEqual([
+      'Degrees of freedom (Kenward-Roger)',
+      '',
+      '75.0',
+      'NE',
+    ]);
     expect(cellsAt(mmrm!, 'Week 4', 'n')).toEqual(['n', '2', '1', '0']);
     const ci = cellsAt(mmrm!, 'Week 12 [a]', '95% CI');
     expect(ci[1]).toMatch(/^\(-?\d+\.\d, -?\d+\.\d\)$/); // a confidence interval in parentheses
@@ -99,7 +149,16 @@ describe('SLEDAI-2K tables, unblinded', () => {
 
   it('marks the key visits and names the fallback structure in a footnote', () => {
     const labels = mmrm!.rows.filter((r) => r.kind === 'label').map((r) => r.cells[0]);
-    expect(labels).toEqual(['Week 4', 'Week 8', 'Week 12 [a]', 'Week 16', 'Week 20', 'Week 24 [a]', 'Week 36', 'Week 52 [a]']);
+    expect(labels).toEqual([
+      'Week 4',
+      'Week 8',
+      'Week 12 [a]',
+      'Week 16',
+      'Week 20',
+      'Week 24 [a]',
+      'Week 36',
+      'Week 52 [a]',
+    ]);
     expect(mmrm!.footnotes.some((f) => f.includes('heterogeneous Toeplitz'))).toBe(true);
     // The key-visit mark is the table's first footnote letter in order of use: [a].
     expect(mmrm!.footnotes).toContain('[a] Key visit.');
@@ -117,9 +176,16 @@ describe('SLEDAI-2K tables, blinded', () => {
 
 describe('labels', () => {
   it('spells visits and covariance structures for display', () => {
-    expect([visitDisplayLabel('BASELINE'), visitDisplayLabel('WEEK12'), visitDisplayLabel('SCREENING')]).toEqual(['Baseline', 'Week 12', 'SCREENING']);
+    expect([visitDisplayLabel('BASELINE'), visitDisplayLabel('WEEK12'), visitDisplayLabel('SCREENING')]).toEqual([
+      'Baseline',
+      'Week 12',
+      'SCREENING',
+    ]);
     expect(['MMRM-US-KR', 'MMRM-TOEPH-KR', 'MMRM-AR1H-KR', 'MMRM-CS-KR'].map(covarianceStructureName)).toEqual([
-      'unstructured', 'heterogeneous Toeplitz', 'heterogeneous AR(1)', 'compound symmetry',
+      'unstructured',
+      'heterogeneous Toeplitz',
+      'heterogeneous AR(1)',
+      'compound symmetry',
     ]);
   });
 });

@@ -11,8 +11,24 @@ import { tlfCtx } from './render-helpers.js';
 // Hand-written ARD rows (made-up numbers); every expected cell below is worked out by hand from SAP §3:
 // % of N to one decimal, differences ×100 to one decimal, ratios two decimals, p three decimals, all
 // rounded half away from zero on the decimal value.
-const row = (endpoint: ArdEndpoint, population: Population, group: Group, stat: ArdStat, value: number | null, method: ArdMethod | '' = '', comparator: '' | 'PBO' = ''): ArdRow => ({
-  endpoint, param: '', visit: 'WEEK24', population, group, comparator, stat, method, value,
+const row = (
+  endpoint: ArdEndpoint,
+  population: Population,
+  group: Group,
+  stat: ArdStat,
+  value: number | null,
+  method: ArdMethod | '' = '',
+  comparator: '' | 'PBO' = '',
+): ArdRow => ({
+  endpoint,
+  param: '',
+  visit: 'WEEK24',
+  population,
+  group,
+  comparator,
+  stat,
+  method,
+  value,
 });
 const counts = (endpoint: ArdEndpoint, population: Population, N: number[], n: number[]): ArdRow[] =>
   (['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] as const).flatMap((g, i) => [
@@ -20,9 +36,17 @@ const counts = (endpoint: ArdEndpoint, population: Population, N: number[], n: n
     row(endpoint, population, g, 'n', n[i]!),
     row(endpoint, population, g, 'prop', n[i]! / N[i]!),
   ]);
-const versus = (endpoint: ArdEndpoint, population: Population, group: Group, values: Partial<Record<ArdStat, number | null>>, method: Partial<Record<ArdStat, ArdMethod>>): ArdRow[] =>
+const versus = (
+  endpoint: ArdEndpoint,
+  population: Population,
+  group: Group,
+  values: Partial<Record<ArdStat, number | null>>,
+  method: Partial<Record<ArdStat, ArdMethod>>,
+): ArdRow[] =>
   // Object.entries types its keys as string; they are the ArdStat keys of `values`.
-  Object.entries(values).map(([stat, v]) => row(endpoint, population, group, stat as ArdStat, v ?? null, method[stat as ArdStat]!, 'PBO'));
+  Object.entries(values).map(([stat, v]) =>
+    row(endpoint, population, group, stat as ArdStat, v ?? null, method[stat as ArdStat]!, 'PBO'),
+  );
 const MN_FISHER = { diff: 'MN', diff_lcl: 'MN', diff_ucl: 'MN', p: 'FISHER' } as const;
 const MH_CMH = { or: 'MH', or_lcl: 'MH', or_ucl: 'MH', p: 'CMH' } as const;
 
@@ -94,9 +118,12 @@ describe('sri4SensitivityTableSpec (T-14.2.1.2)', () => {
 
   it('reads the as-treated block from SAF rows (a FAS-only ARD is refused, not shown blank)', () => {
     const fasOnly = ARD.map((r) => (r.endpoint === 'SRI4_AT' ? { ...r, population: 'FAS' as const } : r));
-    expect(() => buildPrintForm(sri4SensitivityTableSpec(tlfCtx()), ardLookup(fasOnly), { flags: printFlagsOf(tlfCtx()), linesPerPage: 200 })).toThrow(
-      /SRI4_AT .*population=SAF/,
-    );
+    expect(() =>
+      buildPrintForm(sri4SensitivityTableSpec(tlfCtx()), ardLookup(fasOnly), {
+        flags: printFlagsOf(tlfCtx()),
+        linesPerPage: 200,
+      }),
+    ).toThrow(/SRI4_AT .*population=SAF/);
   });
 
   it('says DUMMY RANDOMIZATION in a dummy run', () => {

@@ -16,25 +16,72 @@ const GROUPS: readonly Group[] = ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'];
 // are explicit per subgroup; the expected cells are worked out by hand (SAP §3 rounding).
 const DIFFS: Record<string, [number | null, number | null, number | null, number | null][]> = {
   // [diff, lcl, ucl, Fisher p] for MSC1E6, MSC5E6
-  'STRATUM:<10': [[0.1, -0.15, 0.35, 0.5], [0.2, -0.05, 0.45, 0.12]],
-  'STRATUM:>=10': [[0.0125, -0.2, 0.25, 1], [-0.0345, -0.3, 0.2, 0.0005]],
-  'SEX:F': [[0.3, 0.01, 0.55, 0.03], [0.25, 0, 0.5, 0.0495]],
-  'SEX:M': [[null, null, null, null], [0.5, 0.1, 0.8, 0.04]],
-  'AGE:<40': [[0.05, -0.2, 0.3, 0.75], [0.15, -0.1, 0.4, 0.3]],
-  'AGE:>=40': [[0.08, -0.18, 0.33, 0.6], [0.12, -0.13, 0.37, 0.45]],
+  'STRATUM:<10': [
+    [0.1, -0.15, 0.35, 0.5],
+    [0.2, -0.05, 0.45, 0.12],
+  ],
+  'STRATUM:>=10': [
+    [0.0125, -0.2, 0.25, 1],
+    [-0.0345, -0.3, 0.2, 0.0005],
+  ],
+  'SEX:F': [
+    [0.3, 0.01, 0.55, 0.03],
+    [0.25, 0, 0.5, 0.0495],
+  ],
+  'SEX:M': [
+    [null, null, null, null],
+    [0.5, 0.1, 0.8, 0.04],
+  ],
+  'AGE:<40': [
+    [0.05, -0.2, 0.3, 0.75],
+    [0.15, -0.1, 0.4, 0.3],
+  ],
+  'AGE:>=40': [
+    [0.08, -0.18, 0.33, 0.6],
+    [0.12, -0.13, 0.37, 0.45],
+  ],
 };
 const rows: ArdRow[] = [
-  ...GROUPS.map((group, g): ArdRow => ({ endpoint: 'SRI4', param: '', visit: 'WEEK24', population: 'FAS', group, comparator: '', stat: 'N', method: '', value: 27 + g })),
+  ...GROUPS.map((group, g): ArdRow => ({
+    endpoint: 'SRI4',
+    param: '',
+    visit: 'WEEK24',
+    population: 'FAS',
+    group,
+    comparator: '',
+    stat: 'N',
+    method: '',
+    value: 27 + g,
+  })),
   ...PARAMS.flatMap((param, k) => [
     ...GROUPS.flatMap((group, g): ArdRow[] => {
-      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS', group, comparator: '', method: '' } as const;
+      const base = {
+        endpoint: 'SRI4_SUB',
+        param,
+        visit: 'WEEK24',
+        population: 'FAS',
+        group,
+        comparator: '',
+        method: '',
+      } as const;
       const N = 10 * (k + 1) + g;
       const n = k + 1 + g;
-      return [{ ...base, stat: 'N', value: N }, { ...base, stat: 'n', value: n }, { ...base, stat: 'prop', value: n / N }];
+      return [
+        { ...base, stat: 'N', value: N },
+        { ...base, stat: 'n', value: n },
+        { ...base, stat: 'prop', value: n / N },
+      ];
     }),
     ...(['MSC1E6', 'MSC5E6'] as const).flatMap((group, a): ArdRow[] => {
       const [diff, lcl, ucl, p] = DIFFS[param]![a]!;
-      const base = { endpoint: 'SRI4_SUB', param, visit: 'WEEK24', population: 'FAS', group, comparator: 'PBO' } as const;
+      const base = {
+        endpoint: 'SRI4_SUB',
+        param,
+        visit: 'WEEK24',
+        population: 'FAS',
+        group,
+        comparator: 'PBO',
+      } as const;
       return [
         { ...base, stat: 'diff', method: 'MN', value: diff },
         { ...base, stat: 'diff_lcl', method: 'MN', value: lcl },
@@ -45,7 +92,11 @@ const rows: ArdRow[] = [
   ]),
 ];
 
-const form = () => buildPrintForm(sri4SubgroupTableSpec(tlfCtx(), settings), ardLookup(rows), { flags: printFlagsOf(tlfCtx()), linesPerPage: 500 });
+const form = () =>
+  buildPrintForm(sri4SubgroupTableSpec(tlfCtx(), settings), ardLookup(rows), {
+    flags: printFlagsOf(tlfCtx()),
+    linesPerPage: 500,
+  });
 const pct = (n: number, N: number) => `${n} (${(Math.round((1000 * n) / N) / 10).toFixed(1)})`;
 
 describe('sri4SubgroupFamilies', () => {
@@ -93,19 +144,33 @@ describe('sri4SubgroupTableSpec (T-14.2.1.3)', () => {
       [2, "Fisher's exact test p-value [b]", '', '>0.999', '<0.001', ''],
     ]);
     const male = f.rows.findIndex((r) => r.cells[0] === 'Male');
-    expect(f.rows[male + 3]!.cells).toEqual(['Difference vs placebo, % (95% CI) [a]', '', 'NE (NE, NE)', '50.0 (10.0, 80.0)', '']);
+    expect(f.rows[male + 3]!.cells).toEqual([
+      'Difference vs placebo, % (95% CI) [a]',
+      '',
+      'NE (NE, NE)',
+      '50.0 (10.0, 80.0)',
+      '',
+    ]);
     expect(f.rows[male + 4]!.cells).toEqual(["Fisher's exact test p-value [b]", '', 'NE', '0.040', '']);
     const female = f.rows.findIndex((r) => r.cells[0] === 'Female');
     // 0.0495 → 0.050 (half away), 0 → 0.0
-    expect(f.rows[female + 3]!.cells).toEqual(['Difference vs placebo, % (95% CI) [a]', '', '30.0 (1.0, 55.0)', '25.0 (0.0, 50.0)', '']);
+    expect(f.rows[female + 3]!.cells).toEqual([
+      'Difference vs placebo, % (95% CI) [a]',
+      '',
+      '30.0 (1.0, 55.0)',
+      '25.0 (0.0, 50.0)',
+      '',
+    ]);
     expect(f.rows[female + 4]!.cells).toEqual(["Fisher's exact test p-value [b]", '', '0.030', '0.050', '']);
     expect(f.footnotes[f.footnotes.length - 1]).toMatch(/^NE = not estimable/);
   });
 
   it('lists the subgroups in order with their labels', () => {
-    expect(form().rows.filter((r) => r.indent === 1).map((r) => r.cells[0])).toEqual([
-      'SLEDAI-2K <10', 'SLEDAI-2K >=10', 'Female', 'Male', '< 40 years', '\u2265 40 years',
-    ]);
+    expect(
+      form()
+        .rows.filter((r) => r.indent === 1)
+        .map((r) => r.cells[0]),
+    ).toEqual(['SLEDAI-2K <10', 'SLEDAI-2K >=10', 'Female', 'Male', '< 40 years', '\u2265 40 years']);
   });
 
   it('is refused for a blinded run', () => {

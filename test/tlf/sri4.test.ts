@@ -97,7 +97,11 @@ describe('sri4TableSpec, unblinded', () => {
   const form = build(ctx(), unblindedArd());
 
   it('has the arm columns with N from the ARD, then Total', () => {
-    expect(form.titleLines).toEqual(['Table 14.2.1', 'SLE Responder Index (SRI-4) response at Week 24', 'Full Analysis Set']);
+    expect(form.titleLines).toEqual([
+      'Table 14.2.1',
+      'SLE Responder Index (SRI-4) response at Week 24',
+      'Full Analysis Set',
+    ]);
     expect(form.header).toEqual([
       ['', 'Placebo', 'MSC 1x10^6 cells/kg', 'MSC 5x10^6 cells/kg', 'Total'],
       ['', '(N=27)', '(N=26)', '(N=28)', '(N=81)'],

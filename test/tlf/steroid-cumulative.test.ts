@@ -7,9 +7,20 @@ import { ard, lineOf, renderSpec, tlfCtx } from './render-helpers.js';
 function rows(groups: readonly Group[], comparisons: boolean): ArdRow[] {
   const out: ArdRow[] = [];
   for (const g of groups)
-    for (const [stat, v] of [['n', 27], ['mean', 2932.6388888], ['sd', 2481.8142], ['median', 2737.5], ['q1', 877.5], ['q3', 3517.5], ['min', 0], ['max', 9870]] as const)
+    for (const [stat, v] of [
+      ['n', 27],
+      ['mean', 2932.6388888],
+      ['sd', 2481.8142],
+      ['median', 2737.5],
+      ['q1', 877.5],
+      ['q3', 3517.5],
+      ['min', 0],
+      ['max', 9870],
+    ] as const)
       out.push(ard('CSCUM', '', 'WEEK52', g, stat, v));
-  if (comparisons) for (const g of ['MSC1E6', 'MSC5E6'] as const) out.push(ard('CSCUM', '', 'WEEK52', g, 'p', 0.0004, { method: 'WILCOXON' }));
+  if (comparisons)
+    for (const g of ['MSC1E6', 'MSC5E6'] as const)
+      out.push(ard('CSCUM', '', 'WEEK52', g, 'p', 0.0004, { method: 'WILCOXON' }));
   return out;
 }
 

@@ -7,11 +7,25 @@ import { ard, lineOf, renderSpec, tlfCtx } from './render-helpers.js';
 function rows(groups: readonly Group[], comparisons: boolean): ArdRow[] {
   const out: ArdRow[] = [];
   for (const g of groups) {
-    out.push(ard('CSDISC', '', 'WEEK52', g, 'N', 21), ard('CSDISC', '', 'WEEK52', g, 'n', 4), ard('CSDISC', '', 'WEEK52', g, 'prop', 4 / 21));
-    out.push(ard('TTCSDISC', '', '', g, 'n', 21), ard('TTCSDISC', '', '', g, 'events', 4), ard('TTCSDISC', '', '', g, 'censored', 17));
-    for (const s of ['median_time', 'median_lcl', 'median_ucl'] as const) out.push({ ...ard('TTCSDISC', '', '', g, s, null), method: 'KM' });
+    out.push(
+      ard('CSDISC', '', 'WEEK52', g, 'N', 21),
+      ard('CSDISC', '', 'WEEK52', g, 'n', 4),
+      ard('CSDISC', '', 'WEEK52', g, 'prop', 4 / 21),
+    );
+    out.push(
+      ard('TTCSDISC', '', '', g, 'n', 21),
+      ard('TTCSDISC', '', '', g, 'events', 4),
+      ard('TTCSDISC', '', '', g, 'censored', 17),
+    );
+    for (const s of ['median_time', 'median_lcl', 'median_ucl'] as const)
+      out.push({ ...ard('TTCSDISC', '', '', g, s, null), method: 'KM' });
     for (const day of ['84', '168', '364'])
-      for (const [s, v] of [['km', 0.952], ['km_lcl', 0.866], ['km_ucl', 1]] as const) out.push({ ...ard('TTCSDISC', day, '', g, s, v), method: 'KM' });
+      for (const [s, v] of [
+        ['km', 0.952],
+        ['km_lcl', 0.866],
+        ['km_ucl', 1],
+      ] as const)
+        out.push({ ...ard('TTCSDISC', day, '', g, s, v), method: 'KM' });
   }
   if (comparisons)
     for (const g of ['MSC1E6', 'MSC5E6'] as const)

@@ -71,12 +71,20 @@ describe('MMRM double programming: production ARD vs independent R mmrm/emmeans 
   const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
 
   it('was derived by R from the current lock (MD5 of lock.json and randomization.csv)', () => {
-    expect(md5(join(SAMPLE_LOCK, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.lock_json_md5);
+    expect(md5(join(SAMPLE_LOCK, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
+      meta.lock_json_md5,
+    );
     expect(md5(SAMPLE_RANDOMIZATION), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
   });
 
   it('covers SLEDAI CHG and four PRO scores, 10 stats per visit and arm pair', () => {
-    expect(covered).toEqual(['SLEDAI|CHG', 'PRO|SF36PCS:CHG', 'PRO|SF36MCS:CHG', 'PRO|LPROHRQ:CHG', 'PRO|PROMISFAT:CHG']);
+    expect(covered).toEqual([
+      'SLEDAI|CHG',
+      'PRO|SF36PCS:CHG',
+      'PRO|SF36MCS:CHG',
+      'PRO|LPROHRQ:CHG',
+      'PRO|PROMISFAT:CHG',
+    ]);
     // SLEDAI: 8 visits × (3 arms × 4 LS-mean stats + 2 comparisons × 6 stats); PROs: 3 visits each.
     expect(reference.length).toBe(8 * 24 + 4 * 3 * 24);
   });
@@ -85,8 +93,14 @@ describe('MMRM double programming: production ARD vs independent R mmrm/emmeans 
     expect(production.length).toBe(productionByKey.size);
     const mine = new Set(reference.map(keyOf));
     expect(mine.size).toBe(reference.length);
-    expect([...productionByKey.keys()].filter((k) => !mine.has(k)), 'rows only in production').toEqual([]);
-    expect([...mine].filter((k) => !productionByKey.has(k)), 'rows only in R').toEqual([]);
+    expect(
+      [...productionByKey.keys()].filter((k) => !mine.has(k)),
+      'rows only in production',
+    ).toEqual([]);
+    expect(
+      [...mine].filter((k) => !productionByKey.has(k)),
+      'rows only in R',
+    ).toEqual([]);
   });
 
   it.each(covered.map((c) => [c] as const))(

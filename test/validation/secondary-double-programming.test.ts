@@ -49,8 +49,19 @@ interface Meta {
 const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('hex');
 
 const ENDPOINTS = [
-  'FLARE', 'FLARE_RENAL', 'FLARE_NONRENAL', 'FLARE_SEVERE', 'TTFLARE', 'SDI', 'CSDISC', 'TTCSDISC', 'CSCUM',
-  'BIOMARKER', 'BIOSHIFT', 'LAB', 'PRO',
+  'FLARE',
+  'FLARE_RENAL',
+  'FLARE_NONRENAL',
+  'FLARE_SEVERE',
+  'TTFLARE',
+  'SDI',
+  'CSDISC',
+  'TTCSDISC',
+  'CSCUM',
+  'BIOMARKER',
+  'BIOSHIFT',
+  'LAB',
+  'PRO',
 ] as const;
 const COUNT_STATS = new Set(['N', 'n', 'events', 'censored']);
 const MODEL_METHODS = new Set(['NEGBIN', 'POISSON', 'COX-EFRON']);
@@ -106,7 +117,12 @@ function indexBy(rows: readonly Row[], key: (r: Row) => string): Map<string, Row
 async function edgeRun(): Promise<PipelineResult> {
   const { lock } = await loadLock(EDGE_LOCK, { draft: false });
   const { rows } = await loadRandomization(EDGE_RANDOMIZATION, lock);
-  const unblinding = { kind: 'randomization' as const, file: EDGE_RANDOMIZATION, sha256: await sha256File(EDGE_RANDOMIZATION), rows };
+  const unblinding = {
+    kind: 'randomization' as const,
+    file: EDGE_RANDOMIZATION,
+    sha256: await sha256File(EDGE_RANDOMIZATION),
+    rows,
+  };
   return runPipeline({ lock, unblinding, settings: loadSapSettings(defaultSettingsPath()) });
 }
 
@@ -129,7 +145,9 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
     const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
 
     it('was derived by R from the current lock (MD5 of lock.json and randomization.csv)', () => {
-      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.lock_json_md5);
+      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
+        meta.lock_json_md5,
+      );
       expect(md5(randomization), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
     });
 
@@ -137,8 +155,14 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       expect(production.length).toBe(productionByKey.size);
       const mine = new Set(reference.map(keyOf));
       expect(mine.size).toBe(reference.length);
-      expect([...productionByKey.keys()].filter((k) => !mine.has(k)), 'rows only in production').toEqual([]);
-      expect([...mine].filter((k) => !productionByKey.has(k)), 'rows only in R').toEqual([]);
+      expect(
+        [...productionByKey.keys()].filter((k) => !mine.has(k)),
+        'rows only in production',
+      ).toEqual([]);
+      expect(
+        [...mine].filter((k) => !productionByKey.has(k)),
+        'rows only in R',
+      ).toEqual([]);
     });
 
     it.each(ENDPOINTS.map((e) => [e] as const))(
@@ -159,7 +183,10 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
     it('BILAG assessments: same assessments, flags and window membership (exact)', () => {
       const mine = fixture('flare-assessments');
       const fas = new Set(mine.map((r) => r.USUBJID));
-      const prod = indexBy(adam('adflare').filter((r) => fas.has(r.USUBJID)), (r) => `${r.USUBJID}@${r.VISITNUM}`);
+      const prod = indexBy(
+        adam('adflare').filter((r) => fas.has(r.USUBJID)),
+        (r) => `${r.USUBJID}@${r.VISITNUM}`,
+      );
       const out: Mismatch[] = [];
       for (const r of mine) {
         const k = `${r.USUBJID}@${r.VISITNUM}`;
@@ -188,9 +215,18 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       const row = (r: Row) => [r.USUBJID, r.VISITNUM, r.ADY, r.PARAMCD, r.PREVC, r.AVALC, r.FLRSEV].join('|');
       const mine = fixture('flare-listing').map(row).sort();
       const fas = new Set(fixture('flare-subjects').map((r) => r.USUBJID));
-      const prod = adam('adflrlst').filter((r) => fas.has(r.USUBJID)).map(row).sort();
-      expect(prod.filter((r) => !mine.includes(r)), 'only in production').toEqual([]);
-      expect(mine.filter((r) => !prod.includes(r)), 'only in R').toEqual([]);
+      const prod = adam('adflrlst')
+        .filter((r) => fas.has(r.USUBJID))
+        .map(row)
+        .sort();
+      expect(
+        prod.filter((r) => !mine.includes(r)),
+        'only in production',
+      ).toEqual([]);
+      expect(
+        mine.filter((r) => !prod.includes(r)),
+        'only in R',
+      ).toEqual([]);
     });
 
     it('flare windows per subject: cut-off, assessments, days at risk (exact), patient-years (1e-9), events (exact)', () => {
@@ -210,7 +246,12 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
           exact(out, `${k} ADURDY`, p.ADURDY, r[`${w}_DAYS`]);
           close(out, `${k} PYEARS`, p.PYEARS, String(Number(r[`${w}_DAYS`]) / 365.25));
           // R names the endpoints as the ARD does; adflrsum holds them under 8-character ADaM names.
-          for (const [e, column] of [['FLARE', 'FLARE'], ['FLARE_RENAL', 'FLARREN'], ['FLARE_NONRENAL', 'FLARNREN'], ['FLARE_SEVERE', 'FLARSEV']] as const)
+          for (const [e, column] of [
+            ['FLARE', 'FLARE'],
+            ['FLARE_RENAL', 'FLARREN'],
+            ['FLARE_NONRENAL', 'FLARNREN'],
+            ['FLARE_SEVERE', 'FLARSEV'],
+          ] as const)
             exact(out, `${k} ${e}`, p[column], r[`${w}_${e}`]);
         }
       }
@@ -336,7 +377,9 @@ describe('independent R on the edge lock: boundary cases as computed by hand fro
   const bio = bySubject('biomarker-subjects', (r) => `${r.USUBJID}@${r.PARAMCD}@${r.AVISIT}`);
   const flares = bySubject('flare-assessments', (r) => `${r.USUBJID}@${r.VISITNUM}`);
   const windows = bySubject('flare-subjects', (r) => r.USUBJID!);
-  const listing = readCsvFile('flare-listing-edge.csv').map((r) => `${r.USUBJID}@${r.VISITNUM}@${r.PARAMCD}@${r.PREVC}>${r.AVALC}@${r.FLRSEV}`);
+  const listing = readCsvFile('flare-listing-edge.csv').map(
+    (r) => `${r.USUBJID}@${r.VISITNUM}@${r.PARAMCD}@${r.PREVC}>${r.AVALC}@${r.FLRSEV}`,
+  );
   const pro = bySubject('pro-subjects', (r) => `${r.USUBJID}@${r.PARAMCD}@${r.AVISIT}`);
   const S = (n: string) => `SLEMSC01-${n}`;
 
@@ -373,7 +416,11 @@ describe('independent R on the edge lock: boundary cases as computed by hand fro
     expect([f('105-009', '5.01')?.W12FL, f('105-009', '5.01')?.FLARE_SEVERE]).toEqual(['1', '1']);
     // No Week 12 visit: cut-off day 84; day 84 inside, day 85 only in Week 24; after Week 52: in no window.
     expect(windows.get(S('106-003'))?.WEEK12_CUTDY).toBe('84');
-    expect([f('106-003', '4.01')?.W12FL, f('106-003', '4.02')?.W12FL, f('106-003', '4.02')?.W24FL]).toEqual(['1', '0', '1']);
+    expect([f('106-003', '4.01')?.W12FL, f('106-003', '4.02')?.W12FL, f('106-003', '4.02')?.W24FL]).toEqual([
+      '1',
+      '0',
+      '1',
+    ]);
     expect([f('106-003', '10.01')?.FLARE, f('106-003', '10.01')?.W52FL]).toEqual(['1', '0']);
     // Renal baseline from screening (D) -> B moderate; MUCO without baseline: no transition at its first grade.
     expect(listing).toContain(`${S('105-003')}@3@BLGRENL@D>B@MODERATE`);

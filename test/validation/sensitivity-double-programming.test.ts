@@ -76,7 +76,11 @@ async function edgeRun(): Promise<PipelineResult> {
 function compareWithR(name: string, lockDir: string, randomization: string, run: () => Promise<PipelineResult>): void {
   describe(`sensitivity, exposure, conmed, deviations double programming: production vs independent R (${name} lock)`, async () => {
     const result = await run();
-    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as { command: string; lock_json_md5: string; randomization_md5: string };
+    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as {
+      command: string;
+      lock_json_md5: string;
+      randomization_md5: string;
+    };
     const reference = readCsvFile(`ard-sensitivity-${name}.csv`);
     const production = result.ard.filter((r) => (ENDPOINTS as readonly string[]).includes(r.endpoint));
     const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
@@ -87,7 +91,9 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
     };
 
     it('was derived by R from the current lock (MD5 of lock.json and the randomization file)', () => {
-      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.lock_json_md5);
+      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
+        meta.lock_json_md5,
+      );
       expect(md5(randomization), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
     });
 
@@ -95,8 +101,14 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       expect(production.length).toBe(productionByKey.size);
       const mine = new Set(reference.map(keyOf));
       expect(mine.size).toBe(reference.length);
-      expect([...productionByKey.keys()].filter((k) => !mine.has(k)), 'rows only in production').toEqual([]);
-      expect([...mine].filter((k) => !productionByKey.has(k)), 'rows only in R').toEqual([]);
+      expect(
+        [...productionByKey.keys()].filter((k) => !mine.has(k)),
+        'rows only in production',
+      ).toEqual([]);
+      expect(
+        [...mine].filter((k) => !productionByKey.has(k)),
+        'rows only in R',
+      ).toEqual([]);
     });
 
     it.each(ENDPOINTS.map((e) => [e] as const))(
@@ -107,7 +119,8 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
         const out: Mismatch[] = [];
         for (const ref of rows) {
           const p = productionByKey.get(keyOf(ref));
-          if (p !== undefined && !agrees(ref, p.value)) out.push({ row: keyOf(ref), production: p.value, r: ref.value });
+          if (p !== undefined && !agrees(ref, p.value))
+            out.push({ row: keyOf(ref), production: p.value, r: ref.value });
         }
         expect(out).toEqual([]);
       },
@@ -137,7 +150,11 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
       expect(prod.size).toBe(mine.length);
       const out = mine
         .filter((r) => prod.get(`${r.USUBJID}@${r.CMSEQ}`) !== r.D0FL)
-        .map((r) => ({ row: `${r.USUBJID}@${r.CMSEQ} ${r.CMSTDTC}..${r.CMENDTC}`, production: prod.get(`${r.USUBJID}@${r.CMSEQ}`), r: r.D0FL }));
+        .map((r) => ({
+          row: `${r.USUBJID}@${r.CMSEQ} ${r.CMSTDTC}..${r.CMENDTC}`,
+          production: prod.get(`${r.USUBJID}@${r.CMSEQ}`),
+          r: r.D0FL,
+        }));
       expect(out).toEqual([]);
     });
   });
@@ -158,7 +175,18 @@ describe('independent R on the edge lock: boundary cases as worked out by hand f
   const S = (n: string) => `SLEMSC01-${n}`;
   const d0 = (n: string, start: string) => conmed.find((r) => r.USUBJID === S(n) && r.CMSTDTC === start)?.D0FL;
   const row = (endpoint: string, param: string, group: string, comparator: string, stat: string, method = '') =>
-    ard.get([endpoint, param, endpoint === 'DEVIATION' ? '' : 'WEEK24', endpoint === 'DEVIATION' ? 'ENR' : 'FAS', group, comparator, stat, method].join('|'));
+    ard.get(
+      [
+        endpoint,
+        param,
+        endpoint === 'DEVIATION' ? '' : 'WEEK24',
+        endpoint === 'DEVIATION' ? 'ENR' : 'FAS',
+        group,
+        comparator,
+        stat,
+        method,
+      ].join('|'),
+    );
 
   it('medication at Day 0 (SAP 7.4): partial start = first day, partial end = last day, empty end = ongoing', () => {
     // 101-007, Day 0 2025-08-21: start 2025-08 (→ 08-01) to Day 0: taken; from the day after: not;
@@ -167,13 +195,22 @@ describe('independent R on the edge lock: boundary cases as worked out by hand f
     // 101-016, Day 0 2025-12-08: from 2026-01 (→ 01-01): not; 2023 .. 2025 (→ 12-31): taken; Day 0 only: taken.
     expect([d0('101-016', '2026-01'), d0('101-016', '2023'), d0('101-016', '2025-12-08')]).toEqual(['N', 'Y', 'Y']);
     // 102-001, Day 0 2025-01-27: 2024-12-28 .. 2025-01 (→ 01-31) taken; .. 2025-01-26 not (two rows share the start).
-    expect(conmed.filter((r) => r.USUBJID === S('102-001') && r.CMSTDTC === '2024-12-28').map((r) => r.D0FL).sort()).toEqual(['N', 'Y']);
+    expect(
+      conmed
+        .filter((r) => r.USUBJID === S('102-001') && r.CMSTDTC === '2024-12-28')
+        .map((r) => r.D0FL)
+        .sort(),
+    ).toEqual(['N', 'Y']);
     // 101-013 never infused: no Day 0, no flag.
     expect(d0('101-013', '2024')).toBe('');
   });
 
   it('CMH (SAP 6.13): MSC5E6 has no responder where PBO is, so Σad/n = 0: OR and CI empty, p present', () => {
-    expect(['or', 'or_lcl', 'or_ucl'].map((s) => row('SRI4_STRAT', '', 'MSC5E6', 'PBO', s, 'MH'))).toEqual(['', '', '']);
+    expect(['or', 'or_lcl', 'or_ucl'].map((s) => row('SRI4_STRAT', '', 'MSC5E6', 'PBO', s, 'MH'))).toEqual([
+      '',
+      '',
+      '',
+    ]);
     expect(row('SRI4_STRAT', '', 'MSC5E6', 'PBO', 'p', 'CMH')).not.toBe('');
     // MSC1E6: the >=10 stratum holds one subject (left out); one stratum remains and is estimable.
     expect(row('SRI4_STRAT', '', 'MSC1E6', 'PBO', 'or', 'MH')).not.toBe('');
@@ -181,7 +218,8 @@ describe('independent R on the edge lock: boundary cases as worked out by hand f
 
   it('a subgroup with an empty arm: STRATUM:>=10 has no PBO subject, so no comparison', () => {
     expect(row('SRI4_SUB', 'STRATUM:>=10', 'PBO', '', 'N')).toBe('0');
-    for (const s of ['diff', 'diff_lcl', 'diff_ucl']) expect(row('SRI4_SUB', 'STRATUM:>=10', 'MSC5E6', 'PBO', s, 'MN')).toBe('');
+    for (const s of ['diff', 'diff_lcl', 'diff_ucl'])
+      expect(row('SRI4_SUB', 'STRATUM:>=10', 'MSC5E6', 'PBO', s, 'MN')).toBe('');
   });
 
   it('deviations and exposure per subject (SAP 7.4)', () => {

@@ -95,13 +95,22 @@ function compareWithR(name: string, lockDir: string, run: () => Promise<Pipeline
 
     it('was derived by R from the current lock files (SHA-256 of dm, ds, sv, ex, qs, cm)', () => {
       const stale = Object.entries(meta.sha256).filter(
-        ([file, sha]) => createHash('sha256').update(readFileSync(join(lockDir, file))).digest('hex') !== sha,
+        ([file, sha]) =>
+          createHash('sha256')
+            .update(readFileSync(join(lockDir, file)))
+            .digest('hex') !== sha,
       );
-      expect(stale.map(([f]) => f), `fixture is stale; regenerate with: ${meta.command}`).toEqual([]);
+      expect(
+        stale.map(([f]) => f),
+        `fixture is stale; regenerate with: ${meta.command}`,
+      ).toEqual([]);
     });
 
     it('has the same FAS (randomized and EXOCCUR = Y), each with an SRI-4 record', () => {
-      const fasProduction = result.derivations.adsl.filter((s) => s.FASFL === 'Y').map((s) => s.USUBJID).sort();
+      const fasProduction = result.derivations.adsl
+        .filter((s) => s.FASFL === 'Y')
+        .map((s) => s.USUBJID)
+        .sort();
       expect(fasProduction).toEqual(reference.map((r) => r.USUBJID).sort());
       expect(reference.filter((r) => !sri4.has(r.USUBJID!)).map((r) => r.USUBJID)).toEqual([]);
     });
@@ -160,7 +169,8 @@ function compareWithR(name: string, lockDir: string, run: () => Promise<Pipeline
         for (const d of REPORT_DAYS) {
           const r = num(ref[dayColumn(d)]);
           const inProfile = d >= prof!.firstDay && d <= prof!.lastDay;
-          if (r !== null || inProfile) dose(out, `dose day ${d}`, inProfile ? prof!.doses[d - prof!.firstDay] : null, r);
+          if (r !== null || inProfile)
+            dose(out, `dose day ${d}`, inProfile ? prof!.doses[d - prof!.firstDay] : null, r);
         }
         // Every day both sides cover (R writes days -60 … RFENDTC): first differing day only, per run.
         let previousBad = false;

@@ -15,8 +15,22 @@ export const ADCMD0_META: DatasetMeta = {
     predecessor('CMDECOD', 'Standardized Medication Name', 'text', 'CM.CMDECOD'),
     predecessor('CMSTDTC', 'Start Date/Time of Medication', 'text', 'CM.CMSTDTC'),
     predecessor('CMENDTC', 'End Date/Time of Medication', 'text', 'CM.CMENDTC'),
-    derived('ASTDY', 'Analysis Start Relative Day', 'integer', 'CMSTDTC - TRTSDT (protocol day); a partial start takes the first day of its period'),
-    derived('AENDY', 'Analysis End Relative Day', 'integer', 'CMENDTC - TRTSDT (protocol day); a partial end takes the last day of its period; missing = ongoing'),
-    flag('D0FL', 'Taken at Day 0 Flag', 'Y when ASTDY <= 0 <= AENDY (an empty end is ongoing), SAP section 7.4; missing if never infused'),
+    derived(
+      'ASTDY',
+      'Analysis Start Relative Day',
+      'integer',
+      'CMSTDTC - TRTSDT (protocol day); a partial start takes the first day of its period',
+    ),
+    derived(
+      'AENDY',
+      'Analysis End Relative Day',
+      'integer',
+      'CMENDTC - TRTSDT (protocol day); a partial end takes the last day of its period; missing = ongoing',
+    ),
+    flag(
+      'D0FL',
+      'Taken at Day 0 Flag',
+      'Y when ASTDY <= 0 <= AENDY (an empty end is ongoing), SAP section 7.4; missing if never infused',
+    ),
   ],
 };

@@ -16,7 +16,11 @@ export const ADDV_META: DatasetMeta = {
     fromAdsl('SCRSLED', 'Screening SLEDAI-2K Total', 'integer'),
     fromAdsl('STRATUM', 'Stratum from Screening SLEDAI-2K', 'text'),
     fromAdsl('RANDSTR', 'Randomization Stratum', 'text'),
-    flag('DVSTRFL', 'Stratum Deviation Flag', 'Y when RANDSTR differs from the screening-SLEDAI-2K stratum STRATUM, or STRATUM is missing (SAP section 7.4)'),
+    flag(
+      'DVSTRFL',
+      'Stratum Deviation Flag',
+      'Y when RANDSTR differs from the screening-SLEDAI-2K stratum STRATUM, or STRATUM is missing (SAP section 7.4)',
+    ),
     flag('DVARMFL', 'Arm Deviation Flag', 'Y when infused with ACTARMCD different from ARMCD'),
     flag('DVNINFFL', 'Never Infused Flag', 'Y when the subject was never infused'),
     flag('DVANYFL', 'Any Derived Deviation Flag', 'Y when any of DVSTRFL, DVARMFL, DVNINFFL is Y'),

@@ -16,7 +16,9 @@ export const ADEX_META: DatasetMeta = {
     predecessor('EXOCCUR', 'Occurrence', 'text', 'EX.EXOCCUR', { length: 1, codelist: 'CL.NY' }),
     assigned('PARAMCD', 'Parameter Code', 'text', { codelist: 'CL.PARAMCD.ADEX' }),
     derived('PARAM', 'Parameter', 'text', 'Decode of PARAMCD'),
-    predecessor('ADT', 'Analysis Date', 'date', 'EX.EXSTDTC', { derivation: 'EXSTDTC: the infusion date (EXOCCUR = Y) or the planned date (N)' }),
+    predecessor('ADT', 'Analysis Date', 'date', 'EX.EXSTDTC', {
+      derivation: 'EXSTDTC: the infusion date (EXOCCUR = Y) or the planned date (N)',
+    }),
     derived('ADY', 'Analysis Relative Day', 'integer', 'ADT - TRTSDT (protocol day); missing if never infused'),
     predecessor('AVAL', 'Analysis Value', 'float', 'EX.EXVOL', { derivation: 'EXVOL (mL) when EXOCCUR = Y' }),
   ],

@@ -13,7 +13,12 @@ export const ADTTE_META: DatasetMeta = {
     assigned('PARAMCD', 'Parameter Code', 'text', { codelist: 'CL.PARAMCD.ADTTE' }),
     derived('PARAM', 'Parameter', 'text', 'Decode of PARAMCD'),
     derived('STARTDT', 'Time-to-Event Origin Date', 'date', 'TRTSDT (Day 0)'),
-    derived('ADT', 'Analysis Date', 'date', 'STARTDT + AVAL: the event, or the censoring (TTFLARE: last assessment; TTCSDISC: end of follow-up)'),
+    derived(
+      'ADT',
+      'Analysis Date',
+      'date',
+      'STARTDT + AVAL: the event, or the censoring (TTFLARE: last assessment; TTCSDISC: end of follow-up)',
+    ),
     derived('AVAL', 'Analysis Value', 'integer', 'Days from STARTDT to the event or censoring (SAP sections 5.5, 5.8)'),
     derived('CNSR', 'Censor', 'integer', '0 event, 1 censored'),
     derived('EVNTDESC', 'Event or Censoring Description', 'text', 'What ADT is'),

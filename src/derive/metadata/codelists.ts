@@ -43,12 +43,23 @@ function text(id: string, name: string, items: readonly CodeListItem[]): CodeLis
 
 /** Every codelist of a run. */
 export function adamCodelists(settings: SapSettings, blinded: boolean): CodeListMeta[] {
-  const arms = settings.armDisplayOrder.map((code) => ({ code, name: settings.arms.find((a) => a.code === code)?.name ?? code }));
+  const arms = settings.armDisplayOrder.map((code) => ({
+    code,
+    name: settings.arms.find((a) => a.code === code)?.name ?? code,
+  }));
   const armLists: CodeListMeta[] = blinded
     ? []
     : [
-        text('CL.ARMCD', 'Arm Code', arms.map((a) => ({ code: a.code, decode: a.name }))),
-        text('CL.TRT', 'Treatment', arms.map((a) => ({ code: a.name }))),
+        text(
+          'CL.ARMCD',
+          'Arm Code',
+          arms.map((a) => ({ code: a.code, decode: a.name })),
+        ),
+        text(
+          'CL.TRT',
+          'Treatment',
+          arms.map((a) => ({ code: a.name })),
+        ),
         {
           id: 'CL.TRTN',
           name: 'Treatment (N)',
@@ -57,9 +68,16 @@ export function adamCodelists(settings: SapSettings, blinded: boolean): CodeList
         },
       ];
   return [
-    text('CL.NY', 'No Yes Response', [{ code: 'N', decode: 'No' }, { code: 'Y', decode: 'Yes' }]),
+    text('CL.NY', 'No Yes Response', [
+      { code: 'N', decode: 'No' },
+      { code: 'Y', decode: 'Yes' },
+    ]),
     ...armLists,
-    text('CL.AVISIT', 'Analysis Visit', settings.visits.map((v) => ({ code: v.id }))),
+    text(
+      'CL.AVISIT',
+      'Analysis Visit',
+      settings.visits.map((v) => ({ code: v.id })),
+    ),
     {
       id: 'CL.AVISITN',
       name: 'Analysis Visit (N)',
@@ -75,14 +93,24 @@ export function adamCodelists(settings: SapSettings, blinded: boolean): CodeList
       { code: 'NEWAB', decode: 'BILAG-2004 New A and New B Counts' },
     ]),
     text('CL.PARAMCD.ADLB', 'Laboratory Parameter Code', LAB_PARAMETERS),
-    text('CL.PARAMCD.ADBIOM', 'Biomarker Parameter Code', settings.biomarkers.map((b) => ({
-      code: adamParamcd(b.flag),
-      decode: `${b.testcd} ${b.compare} ${b.limit.kind === 'fixed' ? String(b.limit.value) : b.limit.kind === 'rangeLow' ? 'LLN' : 'ULN'} status`,
-    }))),
+    text(
+      'CL.PARAMCD.ADBIOM',
+      'Biomarker Parameter Code',
+      settings.biomarkers.map((b) => ({
+        code: adamParamcd(b.flag),
+        decode: `${b.testcd} ${b.compare} ${b.limit.kind === 'fixed' ? String(b.limit.value) : b.limit.kind === 'rangeLow' ? 'LLN' : 'ULN'} status`,
+      })),
+    ),
     text('CL.PARAMCD.ADPRO', 'PRO Parameter Code', proScores(settings)),
-    text('CL.PARAMCD.ADTTE', 'Time-to-Event Parameter Code', [TTFLARE, TTCSDISC].map((p) => ({ code: p.PARAMCD, decode: p.PARAM }))),
+    text(
+      'CL.PARAMCD.ADTTE',
+      'Time-to-Event Parameter Code',
+      [TTFLARE, TTCSDISC].map((p) => ({ code: p.PARAMCD, decode: p.PARAM })),
+    ),
     text('CL.PARAMCD.ADSRI4', 'SRI-4 Parameter Code', SRI4_PARAMETERS),
-    text('CL.PARAMCD.ADCSDOSE', 'Corticosteroid Dose Parameter Code', [{ code: 'PEDOSE', decode: 'Prednisone-Equivalent Dose (mg/day)' }]),
+    text('CL.PARAMCD.ADCSDOSE', 'Corticosteroid Dose Parameter Code', [
+      { code: 'PEDOSE', decode: 'Prednisone-Equivalent Dose (mg/day)' },
+    ]),
     text('CL.PARAMCD.ADEX', 'Exposure Parameter Code', [{ code: 'INFVOL', decode: 'Infused Volume (mL)' }]),
   ];
 }

@@ -12,7 +12,13 @@ function variable(name: string, label: string, type: VariableType, origin: Origi
 }
 
 /** A variable derived by this program; `derivation` says how (it becomes a Define-XML method). */
-export function derived(name: string, label: string, type: VariableType, derivation: string, extra: Extra = {}): VariableMeta {
+export function derived(
+  name: string,
+  label: string,
+  type: VariableType,
+  derivation: string,
+  extra: Extra = {},
+): VariableMeta {
   return variable(name, label, type, 'Derived', {
     ...(type === 'date' ? { displayFormat: 'DATE9.' } : {}),
     ...extra,
@@ -21,7 +27,13 @@ export function derived(name: string, label: string, type: VariableType, derivat
 }
 
 /** A variable copied from an SDTM-like domain column (`source`: `DM.AGE`). */
-export function predecessor(name: string, label: string, type: VariableType, source: string, extra: Extra = {}): VariableMeta {
+export function predecessor(
+  name: string,
+  label: string,
+  type: VariableType,
+  source: string,
+  extra: Extra = {},
+): VariableMeta {
   return variable(name, label, type, 'Predecessor', {
     ...(type === 'date' ? { displayFormat: 'DATE9.' } : {}),
     ...extra,
@@ -40,7 +52,13 @@ export function flag(name: string, label: string, derivation: string): VariableM
 }
 
 /** A copy of an ADSL variable (makeDataset fills it from the subject's ADSL record). */
-export function fromAdsl(name: string, label: string, type: VariableType, adslName = name, extra: Extra = {}): VariableMeta {
+export function fromAdsl(
+  name: string,
+  label: string,
+  type: VariableType,
+  adslName = name,
+  extra: Extra = {},
+): VariableMeta {
   return predecessor(name, label, type, `ADSL.${adslName}`, extra);
 }
 
@@ -75,15 +93,23 @@ export function visitVariables(domain: string, dateColumn: string): VariableMeta
 }
 
 export const AVISIT = derived(
-  'AVISIT', 'Analysis Visit', 'text',
-  'The scheduled visit of VISITNUM (SAP schedule, settings visits); missing for an unscheduled visit', { codelist: 'CL.AVISIT' },
+  'AVISIT',
+  'Analysis Visit',
+  'text',
+  'The scheduled visit of VISITNUM (SAP schedule, settings visits); missing for an unscheduled visit',
+  { codelist: 'CL.AVISIT' },
 );
 export const AVISITN = derived(
-  'AVISITN', 'Analysis Visit (N)', 'integer',
-  'Protocol week of AVISIT (scheduled protocol day / 7)', { codelist: 'CL.AVISITN' },
+  'AVISITN',
+  'Analysis Visit (N)',
+  'integer',
+  'Protocol week of AVISIT (scheduled protocol day / 7)',
+  { codelist: 'CL.AVISITN' },
 );
 export const ADY = derived(
-  'ADY', 'Analysis Relative Day', 'integer',
+  'ADY',
+  'Analysis Relative Day',
+  'integer',
   'ADT - TRTSDT (protocol day; the infusion day is Day 0); missing if never infused',
 );
 
@@ -96,6 +122,7 @@ export const BASELINE_RULE =
 
 /** ANL01FL of a by-visit parameter: the records the by-visit summaries and models read. */
 export const ANL01FL = flag(
-  'ANL01FL', 'Analysis Flag 01',
+  'ANL01FL',
+  'Analysis Flag 01',
   'Y for the baseline record and each scheduled post-baseline visit (SAP section 4.3; unscheduled visits are not summarised by visit)',
 );

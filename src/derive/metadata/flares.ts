@@ -11,7 +11,11 @@ export function windowFlagColumn(week: number): string {
 
 export function adflareMeta(flareWindowWeeks: readonly number[]): DatasetMeta {
   const windows: VariableMeta[] = flareWindowWeeks.map((w) =>
-    flag(windowFlagColumn(w), `At or Before Week ${w} Flag`, `Y when ADY <= the Week ${w} cut-off (SAP section 4.5), else N; missing if never infused`),
+    flag(
+      windowFlagColumn(w),
+      `At or Before Week ${w} Flag`,
+      `Y when ADY <= the Week ${w} cut-off (SAP section 4.5), else N; missing if never infused`,
+    ),
   );
   return {
     name: 'ADFLARE',
@@ -23,11 +27,20 @@ export function adflareMeta(flareWindowWeeks: readonly number[]): DatasetMeta {
       ...SUBJECT_VARIABLES,
       ...visitVariables('QS', 'QSDTC'),
       derived('NGRADED', 'Number of Domains Graded', 'integer', 'BILAG-2004 domains with a grade at this assessment'),
-      flag('FLAREFL', 'Flare Flag', 'Y when a domain shows a severe or moderate flare versus its most recent earlier grade (SAP section 5.5)'),
+      flag(
+        'FLAREFL',
+        'Flare Flag',
+        'Y when a domain shows a severe or moderate flare versus its most recent earlier grade (SAP section 5.5)',
+      ),
       flag('RENFL', 'Renal Flare Flag', 'FLAREFL restricted to the renal domain'),
       flag('NRENFL', 'Non-Renal Flare Flag', 'FLAREFL restricted to the non-renal domains'),
       flag('SEVFL', 'Severe Flare Flag', 'Y when a domain shows a severe flare'),
-      derived('NRENSEV', 'Worst Non-Renal Flare Severity', 'text', `Worst flare severity over the non-renal domains: ${SEVERITY}`),
+      derived(
+        'NRENSEV',
+        'Worst Non-Renal Flare Severity',
+        'text',
+        `Worst flare severity over the non-renal domains: ${SEVERITY}`,
+      ),
       derived('WORSTSEV', 'Worst Flare Severity', 'text', `Worst flare severity over all domains: ${SEVERITY}`),
       ...windows,
     ],
@@ -44,14 +57,29 @@ export const ADFLRSUM_META: DatasetMeta = {
     ...SUBJECT_VARIABLES,
     AVISIT,
     AVISITN,
-    derived('CUTDY', 'Window Cut-off Study Day', 'integer', 'Protocol day of the Week w visit; day 7w without that visit (SAP section 4.5)'),
+    derived(
+      'CUTDY',
+      'Window Cut-off Study Day',
+      'integer',
+      'Protocol day of the Week w visit; day 7w without that visit (SAP section 4.5)',
+    ),
     derived('CUTSRC', 'Window Cut-off Source', 'text', 'VISIT or DAY: where CUTDY comes from'),
-    derived('NASSESS', 'Number of Assessments in Window', 'integer', 'Post-baseline BILAG-2004 assessments with ADY <= CUTDY'),
+    derived(
+      'NASSESS',
+      'Number of Assessments in Window',
+      'integer',
+      'Post-baseline BILAG-2004 assessments with ADY <= CUTDY',
+    ),
     derived('ADURDY', 'Days at Risk', 'integer', 'Largest ADY of the assessments in the window (0 without any)'),
     derived('PYEARS', 'Patient-Years at Risk', 'float', 'ADURDY / 365.25'),
     derived('FLARE', 'Number of Flaring Assessments', 'integer', 'Assessments in the window with FLAREFL = Y'),
     derived('FLARREN', 'Number of Renal Flaring Assessments', 'integer', 'Assessments in the window with RENFL = Y'),
-    derived('FLARNREN', 'Number of Non-Renal Flaring Assessments', 'integer', 'Assessments in the window with NRENFL = Y'),
+    derived(
+      'FLARNREN',
+      'Number of Non-Renal Flaring Assessments',
+      'integer',
+      'Assessments in the window with NRENFL = Y',
+    ),
     derived('FLARSEV', 'Number of Severe Flaring Assessments', 'integer', 'Assessments in the window with SEVFL = Y'),
   ],
 };

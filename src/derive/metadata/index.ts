@@ -24,15 +24,34 @@ export { adamParamcd } from './paramcd.js';
 /** Every dataset's metadata as a run with these settings writes it. */
 export function adamDatasetMetadata(settings: SapSettings, blinded: boolean): DatasetMeta[] {
   return [
-    ADSL_META, ADSLED_META, ADBILAG_META, ADPGA_META, ADSDI_META, ADCM_META, ADCSDOSE_META, ADSRI4_META,
-    adflareMeta(settings.analysis.flareWindowWeeks), ADFLRSUM_META, ADFLRLST_META, ADAE_META, ADPRO_META,
-    ADTTE_META, ADCSSPAR_META, ADLB_META, ADBIOM_META, ADEX_META, ADCMD0_META,
+    ADSL_META,
+    ADSLED_META,
+    ADBILAG_META,
+    ADPGA_META,
+    ADSDI_META,
+    ADCM_META,
+    ADCSDOSE_META,
+    ADSRI4_META,
+    adflareMeta(settings.analysis.flareWindowWeeks),
+    ADFLRSUM_META,
+    ADFLRLST_META,
+    ADAE_META,
+    ADPRO_META,
+    ADTTE_META,
+    ADCSSPAR_META,
+    ADLB_META,
+    ADBIOM_META,
+    ADEX_META,
+    ADCMD0_META,
     // The derived deviations need the randomization file: a blinded run writes no ADDV.
     ...(blinded ? [] : [ADDV_META]),
   ].map((m) => metaForRun(m, blinded));
 }
 
 /** The metadata and codelists of a run, for the writers that need both (Define-XML). */
-export function adamMetadata(settings: SapSettings, blinded: boolean): { datasets: DatasetMeta[]; codelists: CodeListMeta[] } {
+export function adamMetadata(
+  settings: SapSettings,
+  blinded: boolean,
+): { datasets: DatasetMeta[]; codelists: CodeListMeta[] } {
   return { datasets: adamDatasetMetadata(settings, blinded), codelists: adamCodelists(settings, blinded) };
 }

@@ -41,7 +41,13 @@ export function cochranMantelHaenszel(strata: readonly Table2x2[], level = 0.95)
   let rbgQQ = 0;
   let used = 0;
   for (const { a, b, c, d } of strata) {
-    for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) assertCount(name, v);
+    for (const [name, v] of [
+      ['a', a],
+      ['b', b],
+      ['c', c],
+      ['d', d],
+    ] as const)
+      assertCount(name, v);
     const t = a + b + c + d;
     if (t < 2) continue;
     used++;
@@ -63,9 +69,7 @@ export function cochranMantelHaenszel(strata: readonly Table2x2[], level = 0.95)
   const base = { statistic, df: 1 as const, p, level, strataUsed: used };
   if (!(diag > 0 && offDiag > 0)) return { ...base, estimate: null, lower: null, upper: null };
   const estimate = diag / offDiag;
-  const se = Math.sqrt(
-    rbgPP / (2 * diag * diag) + rbgPQ / (2 * diag * offDiag) + rbgQQ / (2 * offDiag * offDiag),
-  );
+  const se = Math.sqrt(rbgPP / (2 * diag * diag) + rbgPQ / (2 * diag * offDiag) + rbgQQ / (2 * offDiag * offDiag));
   const z = normalQuantile((1 + level) / 2);
   return { ...base, estimate, lower: estimate * Math.exp(-z * se), upper: estimate * Math.exp(z * se) };
 }

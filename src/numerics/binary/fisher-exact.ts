@@ -15,7 +15,13 @@ const RELATIVE_ERROR = 1 + 1e-7;
  * p of 1e-120 keeps its relative precision. A table with an empty margin has one possible table: p = 1.
  */
 export function fisherExactTwoSided(a: number, b: number, c: number, d: number): number {
-  for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) assertCount(name, v);
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+    ['c', c],
+    ['d', d],
+  ] as const)
+    assertCount(name, v);
   const col1 = a + c;
   const col2 = b + d;
   const row1 = a + b;

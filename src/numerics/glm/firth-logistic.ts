@@ -30,7 +30,8 @@ export function fitFirthLogistic(x: DesignMatrix, y: readonly number[], names?: 
   const labels = coefficientNames(p, names);
   const separation = !logisticMleExists(x, y);
   const warnings: string[] = [];
-  if (separation) warnings.push('separation (complete or quasi-complete): the Firth estimate is finite, the ML estimate is not');
+  if (separation)
+    warnings.push('separation (complete or quasi-complete): the Firth estimate is finite, the ML estimate is not');
   let beta = new Float64Array(p);
   let q = quantities(x, y, beta);
   let converged = false;
@@ -57,7 +58,13 @@ export function fitFirthLogistic(x: DesignMatrix, y: readonly number[], names?: 
   const base = { method: 'FIRTH' as const, separation, iterations: iter, converged, warnings };
   if (q === null || !converged) {
     warnings.push(q === null ? 'the information matrix XᵀWX is singular' : 'Firth iteration did not converge');
-    return { ...base, estimable: false, coefficients: notEstimableCoefficients(labels), covariance: null, deviance: null };
+    return {
+      ...base,
+      estimable: false,
+      coefficients: notEstimableCoefficients(labels),
+      covariance: null,
+      deviance: null,
+    };
   }
   const cov = choleskyInverse(q.factor);
   let deviance = 0;

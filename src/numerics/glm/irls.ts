@@ -45,8 +45,7 @@ export function fitIrls(input: IrlsInput): IrlsResult {
   const warnings: string[] = [];
 
   let eta = new Float64Array(n);
-  for (let i = 0; i < n; i++)
-    eta[i] = input.etaStart ? input.etaStart[i]! : family.link(family.initialMu(y[i]!));
+  for (let i = 0; i < n; i++) eta[i] = input.etaStart ? input.etaStart[i]! : family.link(family.initialMu(y[i]!));
   let mu = eta.map((e) => family.linkInverse(e));
   let devold = totalDeviance(family, y, mu);
   let coef: Float64Array | null = null;
@@ -72,7 +71,9 @@ export function fitIrls(input: IrlsInput): IrlsResult {
     }
     factor = cholesky({ n: p, data: xtwx });
     if (factor === null) {
-      warnings.push('the weighted cross-product matrix XᵀWX is singular: design is rank deficient or weights degenerate');
+      warnings.push(
+        'the weighted cross-product matrix XᵀWX is singular: design is rank deficient or weights degenerate',
+      );
       return { beta: null, covariance: null, eta, mu, deviance: dev, iterations: iter, converged: false, warnings };
     }
     let start = choleskySolve(factor, xtwz);

@@ -45,7 +45,13 @@ export function fitLogistic(x: DesignMatrix, y: readonly number[], options: Logi
     warnings.push('separation (complete or quasi-complete): the maximum likelihood estimate does not exist');
   const base = { method: 'ML' as const, separation, iterations: fit.iterations, converged: fit.converged, warnings };
   if (separation || !fit.converged || fit.beta === null || fit.covariance === null)
-    return { ...base, estimable: false, coefficients: notEstimableCoefficients(names), covariance: null, deviance: null };
+    return {
+      ...base,
+      estimable: false,
+      coefficients: notEstimableCoefficients(names),
+      covariance: null,
+      deviance: null,
+    };
   return {
     ...base,
     estimable: true,

@@ -60,7 +60,11 @@ export function fitNegativeBinomial(
   const epsilon = options.control?.epsilon ?? 1e-8;
   const maxit = options.control?.maxIterations ?? 25;
   const poisson = fitPoisson(x, y, options);
-  const notEstimable = (warnings: string[], poissonFallback: boolean, fallbackReasons: string[]): NegativeBinomialFit => ({
+  const notEstimable = (
+    warnings: string[],
+    poissonFallback: boolean,
+    fallbackReasons: string[],
+  ): NegativeBinomialFit => ({
     method: 'NEGBIN',
     estimable: false,
     coefficients: notEstimableCoefficients(names),
@@ -111,19 +115,45 @@ export function fitNegativeBinomial(
       const information = thetaInformationCounts(profile.theta, y, final.mu);
       const th: ThetaEstimate = { theta: profile.theta, se: Math.sqrt(1 / information), warnings: [] };
       const note = `theta ${profile.theta} from the profile likelihood (glm.nb's alternation: ${alt.warnings.join('; ') || 'no convergence'})`;
-      return negativeBinomialResult(names, final, th, final.converged, alt.alternations, 'profile', reasons, poisson, options.thetaMax, y, [
-        note,
-        ...final.warnings,
-      ]);
+      return negativeBinomialResult(
+        names,
+        final,
+        th,
+        final.converged,
+        alt.alternations,
+        'profile',
+        reasons,
+        poisson,
+        options.thetaMax,
+        y,
+        [note, ...final.warnings],
+      );
     }
     const warnings = [...alt.warnings, `θ profile: ${profile.reason}`];
     if (profile.status === 'beyond-max')
-      return notEstimable(warnings, true, [`the maximum likelihood of theta exceeds ${options.thetaMax} (no overdispersion)`]);
+      return notEstimable(warnings, true, [
+        `the maximum likelihood of theta exceeds ${options.thetaMax} (no overdispersion)`,
+      ]);
     return notEstimable(warnings, true, ['the negative binomial fit did not converge']);
   }
   if (alt.fit === null || alt.fit.beta === null || alt.fit.covariance === null)
-    return notEstimable([...alt.warnings, 'negative binomial fit failed'], true, [...reasons, 'the negative binomial fit failed']);
-  return negativeBinomialResult(names, alt.fit, alt.theta, alt.converged, alt.alternations, 'alternation', reasons, poisson, options.thetaMax, y, alt.warnings);
+    return notEstimable([...alt.warnings, 'negative binomial fit failed'], true, [
+      ...reasons,
+      'the negative binomial fit failed',
+    ]);
+  return negativeBinomialResult(
+    names,
+    alt.fit,
+    alt.theta,
+    alt.converged,
+    alt.alternations,
+    'alternation',
+    reasons,
+    poisson,
+    options.thetaMax,
+    y,
+    alt.warnings,
+  );
 }
 
 interface AlternationResult {
@@ -180,7 +210,12 @@ function glmNbAlternation(
   if (alternationLimit) warnings.push('alternation limit reached');
   warnings.push(...(fit?.warnings ?? []));
   const converged =
-    fit !== null && fit.beta !== null && fit.converged && !alternationLimit && thetaWarnings.length === 0 && th.theta > 0;
+    fit !== null &&
+    fit.beta !== null &&
+    fit.converged &&
+    !alternationLimit &&
+    thetaWarnings.length === 0 &&
+    th.theta > 0;
   return { fit, theta: th, alternations: Math.min(iter, maxit), converged, warnings };
 }
 

@@ -49,9 +49,18 @@ export function fitPoisson(x: DesignMatrix, y: readonly number[], options: Count
   const warnings = [...fit.warnings];
   if (fit.mu.some((m) => m < 10 * Number.EPSILON)) warnings.push('fitted rates numerically 0 occurred');
   if (!mleExists)
-    warnings.push('the maximum likelihood estimate does not exist (a coefficient tends to ±∞, e.g. a group with no events)');
+    warnings.push(
+      'the maximum likelihood estimate does not exist (a coefficient tends to ±∞, e.g. a group with no events)',
+    );
   const sumY = y.reduce((s, v) => s + v, 0);
-  const base = { method: 'POISSON' as const, mleExists, sumY, iterations: fit.iterations, converged: fit.converged, warnings };
+  const base = {
+    method: 'POISSON' as const,
+    mleExists,
+    sumY,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warnings,
+  };
   if (!mleExists || !fit.converged || fit.beta === null || fit.covariance === null)
     return {
       ...base,
@@ -77,5 +86,6 @@ export function fitPoisson(x: DesignMatrix, y: readonly number[], options: Count
 
 export function checkCounts(x: DesignMatrix, y: readonly number[], offset: readonly number[] | undefined): void {
   checkDesign(x, y, offset);
-  if (!y.every((v) => Number.isInteger(v) && v >= 0)) throw new Error('count model: the response must be whole numbers ≥ 0');
+  if (!y.every((v) => Number.isInteger(v) && v >= 0))
+    throw new Error('count model: the response must be whole numbers ≥ 0');
 }

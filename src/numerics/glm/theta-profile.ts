@@ -47,7 +47,12 @@ export type ProfileResult =
       /** η of the last profile fit (offset included): a warm start for the final fit at θ̂. */
       readonly eta: Float64Array;
     }
-  | { readonly status: 'beyond-max' | 'below-min' | 'failed'; readonly theta: null; readonly evaluations: number; readonly reason: string };
+  | {
+      readonly status: 'beyond-max' | 'below-min' | 'failed';
+      readonly theta: null;
+      readonly evaluations: number;
+      readonly reason: string;
+    };
 
 interface ProfilePoint {
   readonly u: number;
@@ -86,9 +91,19 @@ export function maximizeThetaProfile(input: ProfileInput): ProfileResult {
   const bracket = bracketMaximum(start, evaluate, uMin, uMax);
   if (bracket === 'failed') return failed('an IRLS fit of the θ profile did not converge');
   if (bracket === 'beyond-max')
-    return { status: 'beyond-max', theta: null, evaluations, reason: `the likelihood still increases at θ = ${input.thetaMax}` };
+    return {
+      status: 'beyond-max',
+      theta: null,
+      evaluations,
+      reason: `the likelihood still increases at θ = ${input.thetaMax}`,
+    };
   if (bracket === 'below-min')
-    return { status: 'below-min', theta: null, evaluations, reason: `the likelihood still increases at θ = ${THETA_MIN}` };
+    return {
+      status: 'below-min',
+      theta: null,
+      evaluations,
+      reason: `the likelihood still increases at θ = ${THETA_MIN}`,
+    };
   const [lo, hi] = bracket;
   if (lo.slope === 0) return { status: 'maximum', theta: Math.exp(lo.u), evaluations, eta };
   let broken = false;

@@ -7,7 +7,15 @@ import { kenwardRogerDf } from './kenward-roger.js';
 import { satterthwaiteDf } from './satterthwaite.js';
 import type { MmrmDfMethod, MmrmEstimate, MmrmInferenceState } from './types.js';
 
-export const NOT_ESTIMABLE: MmrmEstimate = { estimate: null, se: null, df: null, t: null, p: null, lower: null, upper: null };
+export const NOT_ESTIMABLE: MmrmEstimate = {
+  estimate: null,
+  se: null,
+  df: null,
+  t: null,
+  p: null,
+  lower: null,
+  upper: null,
+};
 
 function quadraticForm(M: Float64Array, c: Float64Array, p: number): number {
   let s = 0;

@@ -89,7 +89,8 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   let visits: string[];
   if (spec.visitLevels) {
     const unknown = observed.filter((v) => !spec.visitLevels!.includes(v));
-    if (unknown.length > 0) throw new ModelInputError('spec', `visit levels not in the visit order: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new ModelInputError('spec', `visit levels not in the visit order: ${unknown.join(', ')}`);
     visits = spec.visitLevels.filter((v) => observed.includes(v));
     const empty = spec.visitLevels.filter((v) => !observed.includes(v));
     if (empty.length > 0) warnings.push(`visits without observations left out of the covariance: ${empty.join(', ')}`);
@@ -126,7 +127,7 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
     reml,
     ...(spec.maxIterations === undefined ? {} : { maxIterations: spec.maxIterations }),
   });
-  if (!opt) fitFailure('the likelihood cannot be evaluated at the start values (X\'V⁻¹X is singular)');
+  if (!opt) fitFailure("the likelihood cannot be evaluated at the start values (X'V⁻¹X is singular)");
   const ev = opt.evaluation;
   const q = structure.q;
 
@@ -148,7 +149,9 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   if (!opt.converged) warnings.push(`optimiser did not converge: ${opt.message}`);
   if (!hessL) warnings.push('Hessian of −2 log-likelihood is not positive definite');
   if (!covCheck.pd || covCheck.maxAbsCorrelation >= 0.9999)
-    warnings.push(`estimated covariance is degenerate (max |correlation| ${covCheck.maxAbsCorrelation.toPrecision(6)})`);
+    warnings.push(
+      `estimated covariance is degenerate (max |correlation| ${covCheck.maxAbsCorrelation.toPrecision(6)})`,
+    );
 
   const phiAdjusted = dfMethod === 'kr' && W ? kenwardRogerCovariance(patterns, structure, ev, W) : null;
   const inference = {

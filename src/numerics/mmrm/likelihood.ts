@@ -107,7 +107,7 @@ export function evaluateLikelihood(
     resid[o] = s;
   }
 
-  let objective = ((reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI)) + (reml ? choleskyLogDet(Lx) : 0);
+  let objective = (reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI) + (reml ? choleskyLogDet(Lx) : 0);
   const residCross: Float64Array[] = [];
   patterns.forEach((pat, k) => {
     const mp = pat.visits.length;

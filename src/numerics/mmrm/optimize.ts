@@ -165,7 +165,8 @@ export function optimizeLikelihood(
     for (let a = 0; a < q; a++) slope += gradient[a]! * step[a]!;
     relDec = damped ? NaN : -slope / Math.max(1, Math.abs(ev.objective));
   }
-  if (relDec <= convTol && message !== 'Newton decrement below tolerance') message += '; SAS relative Hessian criterion met';
+  if (relDec <= convTol && message !== 'Newton decrement below tolerance')
+    message += '; SAS relative Hessian criterion met';
   return {
     phi,
     theta: structure.fromPhi(phi).theta,

@@ -63,7 +63,10 @@ export function groupByPattern(
   for (let o = 0; o < n; o++) {
     const k = subjectOfObs[o]! * m + visitOfObs[o]!;
     if (slot[k] !== -1)
-      throw new ModelInputError('data', `subject ${subjectOfObs[o]} has more than one observation at visit ${visitOfObs[o]}`);
+      throw new ModelInputError(
+        'data',
+        `subject ${subjectOfObs[o]} has more than one observation at visit ${visitOfObs[o]}`,
+      );
     slot[k] = o;
   }
   const byKey = new Map<string, number[]>();

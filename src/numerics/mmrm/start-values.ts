@@ -32,7 +32,8 @@ export function olsResidualMoments(data: PatternData): EmpiricalMoments {
       const ce = design.colIdx[e]!;
       const ve = design.values[e]!;
       xty[ce]! += ve * design.y[o]!;
-      for (let f = design.rowPtr[o]!; f < design.rowPtr[o + 1]!; f++) xtx[ce * p + design.colIdx[f]!]! += ve * design.values[f]!;
+      for (let f = design.rowPtr[o]!; f < design.rowPtr[o + 1]!; f++)
+        xtx[ce * p + design.colIdx[f]!]! += ve * design.values[f]!;
     }
   const L = cholesky(squareMatrix(p, xtx));
   const beta = L ? choleskySolve(L, xty) : new Float64Array(p);

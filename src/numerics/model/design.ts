@@ -66,7 +66,10 @@ function columnName(vars: readonly ModelVariable[], levels: readonly (string | n
   return vars.map((v, i) => (v.kind === 'class' ? `${v.name}${levels[i]}` : v.name)).join(':');
 }
 
-function buildTermCodings(formula: ModelFormula, variables: ReadonlyMap<string, ModelVariable>): {
+function buildTermCodings(
+  formula: ModelFormula,
+  variables: ReadonlyMap<string, ModelVariable>,
+): {
   codings: TermCoding[];
   columns: DesignColumn[];
 } {
@@ -118,7 +121,8 @@ export function buildDesignMatrix(rows: readonly DataRow[], spec: DesignSpec): M
   for (const r of rows) for (const k of Object.keys(r)) present.add(k);
   for (const n of needed) if (!present.has(n)) throw new ModelInputError('spec', `unknown variable ${n}`);
   for (const n of Object.keys(spec.reference ?? {}))
-    if (!formula.variables.includes(n)) throw new ModelInputError('spec', `reference given for ${n}, which is not in the model`);
+    if (!formula.variables.includes(n))
+      throw new ModelInputError('spec', `reference given for ${n}, which is not in the model`);
 
   const used: number[] = [];
   rows.forEach((r, i) => {
@@ -126,7 +130,10 @@ export function buildDesignMatrix(rows: readonly DataRow[], spec: DesignSpec): M
   });
   for (const i of used)
     if (numericValue(rows[i]![formula.response]) === null)
-      throw new ModelInputError('data', `response ${formula.response} has a non-numeric value "${String(rows[i]![formula.response])}"`);
+      throw new ModelInputError(
+        'data',
+        `response ${formula.response} has a non-numeric value "${String(rows[i]![formula.response])}"`,
+      );
   if (used.length === 0) throw new ModelInputError('data', 'no observation has the response and every covariate');
   const usedRows = Int32Array.from(used);
 

@@ -56,12 +56,14 @@ export function parseModelFormula(text: string): ModelFormula {
   const sides = text.split('~');
   if (sides.length !== 2) throw new ModelInputError('spec', `formula "${text}" must have the form "Y ~ terms"`);
   const response = sides[0]!.trim();
-  if (!IDENT.test(response)) throw new ModelInputError('spec', `formula: response "${response}" is not a variable name`);
+  if (!IDENT.test(response))
+    throw new ModelInputError('spec', `formula: response "${response}" is not a variable name`);
   const tokens = tokenize(sides[1]!);
   if (tokens.length === 0) throw new ModelInputError('spec', `formula "${text}" has no terms`);
   const order: string[] = [];
   for (const t of tokens) if (IDENT.test(t) && t !== '1' && !order.includes(t)) order.push(t);
-  if (order.includes(response)) throw new ModelInputError('spec', `formula: ${response} is both response and covariate`);
+  if (order.includes(response))
+    throw new ModelInputError('spec', `formula: ${response} is both response and covariate`);
   const rank = (v: string): number => order.indexOf(v);
 
   const sets: string[][] = [];
@@ -69,7 +71,8 @@ export function parseModelFormula(text: string): ModelFormula {
     if (summand.length === 1 && summand[0] === '1') continue;
     const factors = splitOn(summand, '*', text).map((f) => {
       const vars = splitOn(f, ':', text).map((v) => {
-        if (v.length !== 1 || v[0] === '1') throw new ModelInputError('spec', `formula: bad term "${summand.join('')}"`);
+        if (v.length !== 1 || v[0] === '1')
+          throw new ModelInputError('spec', `formula: bad term "${summand.join('')}"`);
         return v[0]!;
       });
       return [...new Set(vars)];

@@ -50,7 +50,8 @@ export function levelLabel(v: RawValue): string {
 
 export function sortLevels(levels: Iterable<string>): string[] {
   const list = [...new Set(levels)];
-  if (list.every((l) => NUMBER.test(l))) return list.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+  if (list.every((l) => NUMBER.test(l)))
+    return list.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
   return list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -100,7 +101,10 @@ export function classifyVariable(
     const levels = sortLevels(Array.from(used, (i) => levelLabel(rows[i]![name])));
     if (levels.length === 0) throw new ModelInputError('data', `variable ${name} has no non-missing value`);
     if (reference !== undefined && !levels.includes(reference))
-      throw new ModelInputError('spec', `reference level "${reference}" is not a level of ${name} (levels: ${levels.join(', ')})`);
+      throw new ModelInputError(
+        'spec',
+        `reference level "${reference}" is not a level of ${name} (levels: ${levels.join(', ')})`,
+      );
     return { kind: 'class', name, levels, reference: reference ?? levels[0]! };
   }
   if (reference !== undefined) throw new ModelInputError('spec', `${name} is continuous: it has no reference level`);

@@ -17,7 +17,12 @@
  */
 import { cholesky, choleskyInverse, choleskySolve, type SquareMatrix } from '../linalg/dense.js';
 import { positiveNullCombinationExists } from '../linalg/positive-combination.js';
-import { coefficientNames, notEstimableCoefficients, type CoefficientEstimate, type DesignMatrix } from '../glm/types.js';
+import {
+  coefficientNames,
+  notEstimableCoefficients,
+  type CoefficientEstimate,
+  type DesignMatrix,
+} from '../glm/types.js';
 import { covarianceRows, waldCoefficients } from '../glm/wald.js';
 import { checkSurvivalData, orderByTime, type SurvivalData } from './survival-data.js';
 
@@ -70,8 +75,15 @@ export function fitCox(data: SurvivalData, x: DesignMatrix, options: CoxOptions 
   let current = kernel(beta);
   const logLik0 = current.logLik;
   const notEstimable = (iterations: number, mleExists: boolean | null): CoxFit => ({
-    method, estimable: false, coefficients: notEstimableCoefficients(names), covariance: null,
-    logLik: [logLik0, null], iterations, converged: false, mleExists, warnings,
+    method,
+    estimable: false,
+    coefficients: notEstimableCoefficients(names),
+    covariance: null,
+    logLik: [logLik0, null],
+    iterations,
+    converged: false,
+    mleExists,
+    warnings,
   });
   if (!data.status.some((s) => s === 1)) {
     warnings.push('no events: the Cox model is not estimable');
@@ -155,7 +167,7 @@ function partialLikelihood(
   let s0 = 0;
   let logLik = 0;
   const mean = new Float64Array(p);
-  for (let b = order.length; b > 0; ) {
+  for (let b = order.length; b > 0;) {
     const t = data.time[order[b - 1]!]!;
     let a = b - 1;
     while (a > 0 && data.time[order[a - 1]!] === t) a--;
@@ -228,7 +240,7 @@ function coxMleExists(
   pid.forEach((q) => atRisk[q]!++);
   const pairs = new Set<number>();
   const vectors: number[][] = [];
-  for (let a = 0; a < order.length; ) {
+  for (let a = 0; a < order.length;) {
     const t = data.time[order[a]!]!;
     let b = a;
     while (b < order.length && data.time[order[b]!] === t) b++;

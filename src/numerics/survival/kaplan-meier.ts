@@ -43,13 +43,19 @@ export function kaplanMeier(data: SurvivalData, confidenceLevel = 0.95): KaplanM
   const order = orderByTime(data.time);
   const n = order.length;
   const curve = {
-    time: [] as number[], nRisk: [] as number[], nEvent: [] as number[], nCensor: [] as number[],
-    survival: [] as number[], stdErr: [] as (number | null)[], stdErrLog: [] as (number | null)[],
-    lower: [] as (number | null)[], upper: [] as (number | null)[],
+    time: [] as number[],
+    nRisk: [] as number[],
+    nEvent: [] as number[],
+    nCensor: [] as number[],
+    survival: [] as number[],
+    stdErr: [] as (number | null)[],
+    stdErrLog: [] as (number | null)[],
+    lower: [] as (number | null)[],
+    upper: [] as (number | null)[],
   };
   let s = 1;
   let greenwood = 0;
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     const t = data.time[order[k]!]!;
     let d = 0;
     let c = 0;

@@ -40,7 +40,7 @@ export function logRankTest(data: SurvivalData, group: readonly string[]): LogRa
   const deaths = new Array<number>(k).fill(0);
   const leaving = new Array<number>(k).fill(0);
 
-  for (let a = 0; a < nTotal; ) {
+  for (let a = 0; a < nTotal;) {
     const t = data.time[order[a]!]!;
     deaths.fill(0);
     leaving.fill(0);

@@ -25,7 +25,8 @@ export function renderFigureSvg(spec: FigureSpec): string {
 export function renderFigureSvgFiles(specs: readonly FigureSpec[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const spec of specs) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(spec.id)) throw new Error(`figure id is not a file name: ${JSON.stringify(spec.id)}`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(spec.id))
+      throw new Error(`figure id is not a file name: ${JSON.stringify(spec.id)}`);
     files.set(`${FIGURES_FOLDER}/${spec.id}.svg`, renderFigureSvg(spec));
   }
   return files;
@@ -48,7 +49,7 @@ export function renderFigureFiles(specs: readonly FigureSpec[]): Map<string, str
  * other and with whatever the caller does meanwhile; the bytes are those of `renderFigureFiles`.
  */
 export function renderPngFilesAsync(svgFiles: ReadonlyMap<string, string>): Promise<Map<string, Uint8Array>> {
-  return Promise.all([...svgFiles].map(async ([path, svg]) => [pngPathOf(path), await svgToPngAsync(svg)] as const)).then(
-    (entries) => new Map(entries),
-  );
+  return Promise.all(
+    [...svgFiles].map(async ([path, svg]) => [pngPathOf(path), await svgToPngAsync(svg)] as const),
+  ).then((entries) => new Map(entries));
 }

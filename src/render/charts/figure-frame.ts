@@ -31,7 +31,9 @@ export function headerBlock(frame: FigureFrame, top: number, width = FIGURE_WIDT
     const size = i === 0 ? TITLE_FONT_SIZE : BASE_FONT_SIZE + 1;
     for (const line of wrapText(title, width - 2 * SIDE_PADDING, size)) {
       y += size + 5;
-      lines.push(svgText(width / 2, y, line, { size, anchor: 'middle', ...(i === 0 ? { weight: 'bold' as const } : {}) }));
+      lines.push(
+        svgText(width / 2, y, line, { size, anchor: 'middle', ...(i === 0 ? { weight: 'bold' as const } : {}) }),
+      );
     }
   });
   return { markup: lines.join(''), height: y - top + 6 };
@@ -75,7 +77,9 @@ export function legendBlock(items: readonly LegendItem[], top: number, width = F
         `<path d="M${coord(x)},${coord(y)}h${SAMPLE_LENGTH}" stroke="${it.style.color}" stroke-width="2" fill="none"${dash}/>`,
       );
       if (it.marker) {
-        parts.push(`<path d="${markerPath(it.style.marker, 8)}" transform="translate(${coord(x + SAMPLE_LENGTH / 2)},${coord(y)})" fill="${it.style.color}" stroke="white" stroke-width="0.75"/>`);
+        parts.push(
+          `<path d="${markerPath(it.style.marker, 8)}" transform="translate(${coord(x + SAMPLE_LENGTH / 2)},${coord(y)})" fill="${it.style.color}" stroke="white" stroke-width="0.75"/>`,
+        );
       }
       parts.push(svgText(x + SAMPLE_LENGTH + 6, y + size * 0.35, it.label, { size }));
       x += itemWidth(it) + ITEM_GAP;

@@ -28,6 +28,7 @@ export function figureFontFiles(): readonly string[] {
   const dir = join(fontPackageDir(), 'ttf');
   const files = FIGURE_FONT_FILES.map((f) => join(dir, f));
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new Error(`figure font not found: ${missing.join(', ')} (is ${FONT_PACKAGE} installed?)`);
+  if (missing.length > 0)
+    throw new Error(`figure font not found: ${missing.join(', ')} (is ${FONT_PACKAGE} installed?)`);
   return (cached = files);
 }

@@ -7,7 +7,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { tickLabel } from './axis.js';
-import { BASE_FONT_SIZE, FIGURE_WIDTH, SIDE_PADDING, footnoteBlock, headerBlock, legendBlock, svgDocument } from './figure-frame.js';
+import {
+  BASE_FONT_SIZE,
+  FIGURE_WIDTH,
+  SIDE_PADDING,
+  footnoteBlock,
+  headerBlock,
+  legendBlock,
+  svgDocument,
+} from './figure-frame.js';
 import type { ForestChartSpec } from './figure-spec.js';
 import { niceTicks } from './interval-chart.js';
 import { renderPlotPanel } from './plot-panel.js';
@@ -28,8 +36,12 @@ const DODGE = 0.28;
  * The x range: every estimate and bound and the reference line, padded by 6% and widened to nice ticks,
  * but never past the quantity's limits (`x.limits`), where the axis stops at the limit.
  */
-export function forestXDomain(spec: Pick<ForestChartSpec, 'rows' | 'referenceX'> & { readonly x?: ForestChartSpec['x'] }): { domain: [number, number]; ticks: number[] } {
-  const values = spec.rows.flatMap((r) => r.estimates.flatMap((e) => [e.estimate, e.lower, e.upper])).filter((v): v is number => v !== null);
+export function forestXDomain(
+  spec: Pick<ForestChartSpec, 'rows' | 'referenceX'> & { readonly x?: ForestChartSpec['x'] },
+): { domain: [number, number]; ticks: number[] } {
+  const values = spec.rows
+    .flatMap((r) => r.estimates.flatMap((e) => [e.estimate, e.lower, e.upper]))
+    .filter((v): v is number => v !== null);
   if (spec.referenceX !== null) values.push(spec.referenceX);
   let lo = values.length === 0 ? 0 : Math.min(...values);
   let hi = values.length === 0 ? 1 : Math.max(...values);
@@ -73,7 +85,11 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
   const header = headerBlock(spec, top, width);
   parts.push(header.markup);
   top += header.height;
-  const legend = legendBlock(spec.series.map((s) => ({ label: s.label, style: seriesStyle(s.styleIndex), marker: true })), top, width);
+  const legend = legendBlock(
+    spec.series.map((s) => ({ label: s.label, style: seriesStyle(s.styleIndex), marker: true })),
+    top,
+    width,
+  );
   parts.push(legend.markup);
   top += legend.height + 4;
 
@@ -86,7 +102,13 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
   parts.push(svgText(SIDE_PADDING, headerBottom, spec.labelHeader, { size: TEXT_SIZE, weight: 'bold' }));
   headerLines.forEach((lines, j) =>
     lines.forEach((line, k) =>
-      parts.push(svgText(columnX(j), headerBottom - (lines.length - 1 - k) * lineHeight, line, { size: TEXT_SIZE, anchor: 'middle', weight: 'bold' })),
+      parts.push(
+        svgText(columnX(j), headerBottom - (lines.length - 1 - k) * lineHeight, line, {
+          size: TEXT_SIZE,
+          anchor: 'middle',
+          weight: 'bold',
+        }),
+      ),
     ),
   );
   top = headerBottom + 6;
@@ -101,7 +123,9 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
   const drawn = spec.series.map((_, s) =>
     spec.rows.flatMap((r, i): Drawn[] => {
       const e = r.estimates[s];
-      return e === undefined || e.estimate === null || r.heading ? [] : [{ y: rowY(i) - forestDodge(s, count), estimate: e.estimate, lower: e.lower, upper: e.upper }];
+      return e === undefined || e.estimate === null || r.heading
+        ? []
+        : [{ y: rowY(i) - forestDodge(s, count), estimate: e.estimate, lower: e.lower, upper: e.upper }];
     }),
   );
   const panelLeft = SIDE_PADDING + LABEL_WIDTH + spec.textColumns.length * TEXT_COLUMN_WIDTH + 4;
@@ -118,11 +142,20 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
   };
   const marks: Plot.Markish[] = [
     Plot.gridX([...ticks], { stroke: '#d9d9d9', strokeOpacity: 1, strokeWidth: 0.75 }),
-    Plot.axisX([...ticks], { label: spec.x.label, labelAnchor: 'center', labelArrow: 'none', labelOffset: 32, tickSize: 5, tickFormat: (v: number) => tickLabel(xAxis, v) }),
+    Plot.axisX([...ticks], {
+      label: spec.x.label,
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      labelOffset: 32,
+      tickSize: 5,
+      tickFormat: (v: number) => tickLabel(xAxis, v),
+    }),
     // No y axis: the rows are labelled left of the panel (an explicit empty axis stops Plot's implicit one).
     Plot.axisY([], { label: null, tickSize: 0 }),
     Plot.ruleY([0], { stroke: 'black', strokeWidth: 1 }),
-    ...(spec.referenceX === null ? [] : [Plot.ruleX([spec.referenceX], { stroke: '#7f7f7f', strokeDasharray: '4 3', strokeWidth: 1 })]),
+    ...(spec.referenceX === null
+      ? []
+      : [Plot.ruleX([spec.referenceX], { stroke: '#7f7f7f', strokeDasharray: '4 3', strokeWidth: 1 })]),
     ...drawn.map((points, s) =>
       Plot.ruleY(
         points.filter((p) => p.lower !== null && p.upper !== null),
@@ -136,10 +169,19 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
         const st = seriesStyle(spec.series[s]!.styleIndex);
         const caps = points
           .filter((p) => p.lower !== null && p.upper !== null)
-          .map((p) => [p.lower!, p.upper!].map((b) => `M${coord(px(b))},${coord(py(p.y) - CAP_HALF_HEIGHT)}v${CAP_HALF_HEIGHT * 2}`).join(''))
+          .map((p) =>
+            [p.lower!, p.upper!]
+              .map((b) => `M${coord(px(b))},${coord(py(p.y) - CAP_HALF_HEIGHT)}v${CAP_HALF_HEIGHT * 2}`)
+              .join(''),
+          )
           .join('');
         const capPath = caps === '' ? '' : `<path d="${caps}" stroke="${st.color}" stroke-width="1.5" fill="none"/>`;
-        const dots = points.map((p) => `<path d="${markerPath(st.marker, 8)}" transform="translate(${coord(px(p.estimate))},${coord(py(p.y))})"/>`).join('');
+        const dots = points
+          .map(
+            (p) =>
+              `<path d="${markerPath(st.marker, 8)}" transform="translate(${coord(px(p.estimate))},${coord(py(p.y))})"/>`,
+          )
+          .join('');
         return `${capPath}<g fill="${st.color}" stroke="white" stroke-width="0.75">${dots}</g>`;
       })
       .join(''),
@@ -148,7 +190,12 @@ export function renderForestChartSvg(spec: ForestChartSpec): string {
   // Row labels and texts, on the rows' centre lines (figure coordinates from the panel's y scale).
   spec.rows.forEach((r, i) => {
     const baseline = panel.y(rowY(i)) + TEXT_SIZE * 0.35;
-    parts.push(svgText(SIDE_PADDING + r.indent * INDENT, baseline, r.label, { size: TEXT_SIZE, ...(r.heading ? { weight: 'bold' as const } : {}) }));
+    parts.push(
+      svgText(SIDE_PADDING + r.indent * INDENT, baseline, r.label, {
+        size: TEXT_SIZE,
+        ...(r.heading ? { weight: 'bold' as const } : {}),
+      }),
+    );
     r.texts.forEach((t, j) => parts.push(svgText(columnX(j), baseline, t, { size: TEXT_SIZE, anchor: 'middle' })));
   });
   parts.push(panel.markup);

@@ -6,7 +6,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { axisMarks } from './axis.js';
-import { BASE_FONT_SIZE, FIGURE_WIDTH, footnoteBlock, headerBlock, legendBlock, SIDE_PADDING, svgDocument } from './figure-frame.js';
+import {
+  BASE_FONT_SIZE,
+  FIGURE_WIDTH,
+  footnoteBlock,
+  headerBlock,
+  legendBlock,
+  SIDE_PADDING,
+  svgDocument,
+} from './figure-frame.js';
 import type { StepChartSpec } from './figure-spec.js';
 import { renderPlotPanel } from './plot-panel.js';
 import { plusPath, seriesStyle } from './series-style.js';
@@ -32,17 +40,29 @@ export function renderStepChartSvg(spec: StepChartSpec): string {
   const labelWidth = Math.max(...spec.series.map((s) => estimateTextWidth(s.label, BASE_FONT_SIZE)), 0);
   const marginLeft = Math.max(72, SIDE_PADDING + labelWidth + 24);
   const box = {
-    x: 0, y, width: FIGURE_WIDTH, height: PANEL_HEIGHT,
-    marginTop: 10, marginRight: 28, marginBottom: 46, marginLeft,
+    x: 0,
+    y,
+    width: FIGURE_WIDTH,
+    height: PANEL_HEIGHT,
+    marginTop: 10,
+    marginRight: 28,
+    marginBottom: 46,
+    marginLeft,
   };
   const lines = spec.series.flatMap((s, i) => {
     const st = seriesStyle(i);
     return s.steps.length === 0
       ? []
-      : [Plot.line(s.steps, {
-          x: 'x', y: 'y', curve: 'step-after', stroke: st.color, strokeWidth: 1.75,
-          ...(st.dash === '' ? {} : { strokeDasharray: st.dash }),
-        })];
+      : [
+          Plot.line(s.steps, {
+            x: 'x',
+            y: 'y',
+            curve: 'step-after',
+            stroke: st.color,
+            strokeWidth: 1.75,
+            ...(st.dash === '' ? {} : { strokeDasharray: st.dash }),
+          }),
+        ];
   });
   const panel = renderPlotPanel(
     box,
@@ -53,7 +73,9 @@ export function renderStepChartSvg(spec: StepChartSpec): string {
       spec.series
         .map((s, i) => {
           const color = seriesStyle(i).color;
-          const marks = s.censors.map((c) => `<path d="${plusPath(7)}" transform="translate(${coord(px(c.x))},${coord(py(c.y))})"/>`);
+          const marks = s.censors.map(
+            (c) => `<path d="${plusPath(7)}" transform="translate(${coord(px(c.x))},${coord(py(c.y))})"/>`,
+          );
           return marks.length === 0 ? '' : `<g stroke="${color}" stroke-width="1.25" fill="none">${marks.join('')}</g>`;
         })
         .join(''),
@@ -84,7 +106,9 @@ export function renderStepChartSvg(spec: StepChartSpec): string {
 function checkStepChart(spec: StepChartSpec): void {
   for (const s of spec.series) {
     if (s.atRisk.length !== spec.riskTimes.length) {
-      throw new Error(`figure ${spec.id}: series "${s.label}" has ${s.atRisk.length} at-risk counts for ${spec.riskTimes.length} times`);
+      throw new Error(
+        `figure ${spec.id}: series "${s.label}" has ${s.atRisk.length} at-risk counts for ${spec.riskTimes.length} times`,
+      );
     }
   }
   const [lo, hi] = spec.x.domain;

@@ -16,5 +16,10 @@ export function figureSpecs(input: TrialFigureInput): FigureSpec[] {
 /** A figure's catalog entry: its titles without the `Figure <id>` line the picture itself carries. */
 export function figureCatalogEntry(spec: FigureSpec): CatalogEntry {
   const title = spec.titles.filter((t) => t !== `Figure ${spec.id}`).join(' \u2014 ');
-  return { id: spec.id, title, kind: 'figure', files: ['svg', 'png'].map((ext) => `${FIGURES_FOLDER}/${spec.id}.${ext}`) };
+  return {
+    id: spec.id,
+    title,
+    kind: 'figure',
+    files: ['svg', 'png'].map((ext) => `${FIGURES_FOLDER}/${spec.id}.${ext}`),
+  };
 }

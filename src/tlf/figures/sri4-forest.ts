@@ -68,7 +68,11 @@ export function sri4ForestFigureSpec(input: {
     kind: 'forest',
     id: SRI4_FOREST_FIGURE_ID,
     marks: markLines(printFlagsOf(ctx)),
-    titles: [`Figure ${SRI4_FOREST_FIGURE_ID}`, 'SRI-4 Response at Week 24: Difference vs Placebo (95% CI), Overall and by Subgroup', 'Full Analysis Set'],
+    titles: [
+      `Figure ${SRI4_FOREST_FIGURE_ID}`,
+      'SRI-4 Response at Week 24: Difference vs Placebo (95% CI), Overall and by Subgroup',
+      'Full Analysis Set',
+    ],
     labelHeader: 'Subgroup',
     textColumns: ARMS.map((arm) => `${label(arm)} n/N`),
     // Style indices as in the other figures: placebo is series 0, the MSC arms 1 and 2.

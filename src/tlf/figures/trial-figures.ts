@@ -14,7 +14,13 @@ import type { ArdRow, Group } from '../../ard/types.js';
 import { TTFLARE } from '../../derive/flares-tte.js';
 import { TTCSDISC } from '../../derive/steroid-sparing.js';
 import { ardLookup, type ValueLookup } from '../../render/ard-lookup.js';
-import type { FigureSpec, IntervalChartSpec, IntervalSeries, StepChartSpec, StepSeries } from '../../render/charts/figure-spec.js';
+import type {
+  FigureSpec,
+  IntervalChartSpec,
+  IntervalSeries,
+  StepChartSpec,
+  StepSeries,
+} from '../../render/charts/figure-spec.js';
 import { typesetPowersOfTen } from '../../render/charts/svg-text.js';
 import { formatNumber, formatP, formatRatio, NOT_ESTIMABLE } from '../../render/format.js';
 import { markLines } from '../../render/print-form.js';
@@ -36,7 +42,8 @@ export const KM_STEROID_FIGURE_ID = 'F-14.2.2';
 export const SLEDAI_LSMEAN_FIGURE_ID = 'F-14.2.3';
 
 const FAS_LABEL = 'Full Analysis Set';
-const CENSOR_FOOTNOTE = '+ Censored observation. Number at risk: subjects whose event or censoring time is on or after the day.';
+const CENSOR_FOOTNOTE =
+  '+ Censored observation. Number at risk: subjects whose event or censoring time is on or after the day.';
 
 interface KmFigureArgs {
   readonly id: string;
@@ -90,7 +97,8 @@ function groupLabel(ctx: TlfContext, group: Group): string {
 function figureCurves(input: TrialFigureInput, endpoint: string): { group: Group; curve: SurvivalCurve }[] {
   const curves = input.curves.filter((c) => c.endpoint === endpoint && c.population === 'FAS');
   const blinded = isBlinded(input.ctx);
-  if (blinded && curves.some((c) => c.group !== 'TOTAL')) throw new Error(`${endpoint}: a curve of an arm in a blinded run`);
+  if (blinded && curves.some((c) => c.group !== 'TOTAL'))
+    throw new Error(`${endpoint}: a curve of an arm in a blinded run`);
   const groups: readonly Group[] = blinded ? ['TOTAL'] : ARMS;
   return groups.map((group) => {
     const curve = curves.find((c) => c.group === group);
@@ -123,19 +131,33 @@ export function kaplanMeierFigureSpec(input: TrialFigureInput, lookup: ValueLook
   const lastTimes = groups.map((g) => lastTime(g.curve)).filter((t): t is number => t !== null);
   const end = Math.max(settings.analysis.followUpEndDay, ...riskTimes, ...lastTimes);
   const series = groups.map(({ group, curve }) => stepSeries(curve, groupLabel(ctx, group), riskTimes));
-  const numbers = groups.map(({ group }) => kaplanMeierNumbersFootnote(lookup, args.paramcd, group, groupLabel(ctx, group)));
-  const comparisons = isBlinded(ctx) ? [] : COMPARED_ARMS.map((arm) => hazardRatioFootnote(lookup, args.paramcd, arm, ctx));
+  const numbers = groups.map(({ group }) =>
+    kaplanMeierNumbersFootnote(lookup, args.paramcd, group, groupLabel(ctx, group)),
+  );
+  const comparisons = isBlinded(ctx)
+    ? []
+    : COMPARED_ARMS.map((arm) => hazardRatioFootnote(lookup, args.paramcd, arm, ctx));
   const printed = [...numbers, ...comparisons];
   return {
     kind: 'step',
     id: args.id,
     marks: markLines(printFlagsOf(ctx)),
-    titles: [`Figure ${args.id}`, isBlinded(ctx) ? `Kaplan\u2013Meier Curve ${args.title}, All Subjects (Blinded)` : `Kaplan\u2013Meier Curves ${args.title} by Arm`, args.populationLabel],
+    titles: [
+      `Figure ${args.id}`,
+      isBlinded(ctx)
+        ? `Kaplan\u2013Meier Curve ${args.title}, All Subjects (Blinded)`
+        : `Kaplan\u2013Meier Curves ${args.title} by Arm`,
+      args.populationLabel,
+    ],
     footnotes: [
       CENSOR_FOOTNOTE,
       args.eventFootnote,
       ...printed,
-      ...(isBlinded(ctx) ? [] : ['Hazard ratio: Cox proportional hazards model with Efron ties on all three arms, placebo the reference, Wald 95% CI; p: log-rank test of the MSC arm and placebo.']),
+      ...(isBlinded(ctx)
+        ? []
+        : [
+            'Hazard ratio: Cox proportional hazards model with Efron ties on all three arms, placebo the reference, Wald 95% CI; p: log-rank test of the MSC arm and placebo.',
+          ]),
       ...(printed.some((l) => l.includes(NOT_ESTIMABLE)) ? [`${NOT_ESTIMABLE} = not estimable.`] : []),
     ],
     x: { label: 'Days since infusion', domain: [0, end], ticks: riskTimes },
@@ -181,15 +203,32 @@ const COVARIANCE_TEXT: Readonly<Record<string, string>> = {
 export function sledaiLsMeanFigureSpec(input: TrialFigureInput): IntervalChartSpec | null {
   const { ctx, settings } = input;
   if (isBlinded(ctx)) return null;
-  const rows = input.ard.filter((r) => r.endpoint === 'SLEDAI' && r.param === 'CHG' && r.population === 'FAS' && r.comparator === '' && r.stat.startsWith('lsmean'));
-  const value = (arm: Arm, visit: string, stat: string) => rows.find((r) => r.group === arm && r.visit === visit && r.stat === stat)?.value ?? null;
+  const rows = input.ard.filter(
+    (r) =>
+      r.endpoint === 'SLEDAI' &&
+      r.param === 'CHG' &&
+      r.population === 'FAS' &&
+      r.comparator === '' &&
+      r.stat.startsWith('lsmean'),
+  );
+  const value = (arm: Arm, visit: string, stat: string) =>
+    rows.find((r) => r.group === arm && r.visit === visit && r.stat === stat)?.value ?? null;
   const weekOf = (day: number) => day / settings.analysis.daysPerWeek;
   const visits = settings.visits.filter((v) => v.day > 0 && rows.some((r) => r.visit === v.id));
   const series: IntervalSeries[] = ARMS.map((arm) => ({
     label: groupLabel(ctx, arm),
     points: visits.flatMap((v) => {
       const estimate = value(arm, v.id, 'lsmean');
-      return estimate === null ? [] : [{ x: weekOf(v.day), estimate, lower: value(arm, v.id, 'lsmean_lcl'), upper: value(arm, v.id, 'lsmean_ucl') }];
+      return estimate === null
+        ? []
+        : [
+            {
+              x: weekOf(v.day),
+              estimate,
+              lower: value(arm, v.id, 'lsmean_lcl'),
+              upper: value(arm, v.id, 'lsmean_ucl'),
+            },
+          ];
     }),
   }));
   if (series.every((s) => s.points.length === 0)) return null;
@@ -200,7 +239,11 @@ export function sledaiLsMeanFigureSpec(input: TrialFigureInput): IntervalChartSp
     kind: 'interval',
     id: SLEDAI_LSMEAN_FIGURE_ID,
     marks: markLines(printFlagsOf(ctx)),
-    titles: [`Figure ${SLEDAI_LSMEAN_FIGURE_ID}`, 'SLEDAI-2K Least-Squares Mean Change from Baseline (95% CI) by Visit and Arm', FAS_LABEL],
+    titles: [
+      `Figure ${SLEDAI_LSMEAN_FIGURE_ID}`,
+      'SLEDAI-2K Least-Squares Mean Change from Baseline (95% CI) by Visit and Arm',
+      FAS_LABEL,
+    ],
     footnotes: [
       `LS means and 95% confidence intervals from the mixed model for repeated measures of the change from baseline (arm, visit, arm \u00d7 visit, baseline, baseline \u00d7 visit; ${covariance}; REML; Kenward\u2013Roger degrees of freedom).`,
       'Arms are offset horizontally at each visit for legibility; the dashed line marks no change.',

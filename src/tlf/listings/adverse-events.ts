@@ -8,7 +8,15 @@ import type { AdaeRecord } from '../../derive/adae.js';
 import type { AdslRecord } from '../../derive/adsl.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, indexAdsl, stackedArmFootnotes, stackedSubjectBlocks, stackedSubjectColumn, text, withDay } from './common.js';
+import {
+  DAY_FOOTNOTE,
+  indexAdsl,
+  stackedArmFootnotes,
+  stackedSubjectBlocks,
+  stackedSubjectColumn,
+  text,
+  withDay,
+} from './common.js';
 
 interface AeSubListing {
   readonly id: string;
@@ -19,9 +27,24 @@ interface AeSubListing {
 
 export const AE_LISTINGS: readonly AeSubListing[] = [
   { id: 'L-16.2.7.1', title: 'Adverse events', select: () => true, emptyText: 'No adverse event.' },
-  { id: 'L-16.2.7.2', title: 'Serious adverse events', select: (r) => r.AESERFL === 'Y', emptyText: 'No serious adverse event.' },
-  { id: 'L-16.2.7.3', title: 'Adverse events with a fatal outcome (deaths)', select: (r) => r.AEDTHFL === 'Y', emptyText: 'No adverse event with a fatal outcome.' },
-  { id: 'L-16.2.7.4', title: 'Adverse events leading to withdrawal from the study', select: (r) => r.AEDISCFL === 'Y', emptyText: 'No adverse event led to withdrawal.' },
+  {
+    id: 'L-16.2.7.2',
+    title: 'Serious adverse events',
+    select: (r) => r.AESERFL === 'Y',
+    emptyText: 'No serious adverse event.',
+  },
+  {
+    id: 'L-16.2.7.3',
+    title: 'Adverse events with a fatal outcome (deaths)',
+    select: (r) => r.AEDTHFL === 'Y',
+    emptyText: 'No adverse event with a fatal outcome.',
+  },
+  {
+    id: 'L-16.2.7.4',
+    title: 'Adverse events leading to withdrawal from the study',
+    select: (r) => r.AEDISCFL === 'Y',
+    emptyText: 'No adverse event led to withdrawal.',
+  },
 ];
 
 /** Start date (as collected, so partial dates sort by their known part), then AESEQ. */
@@ -46,16 +69,27 @@ function aeCells(r: AdaeRecord): string[] {
   ];
 }
 
-export function aeListingSpec(sub: AeSubListing, adae: readonly AdaeRecord[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+export function aeListingSpec(
+  sub: AeSubListing,
+  adae: readonly AdaeRecord[],
+  adsl: readonly AdslRecord[],
+  ctx: TlfContext,
+): ListingSpec {
   const byId = indexAdsl(adsl);
-  const records = adae.filter(sub.select).sort((a, b) => (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : aeOrder(a, b)));
+  const records = adae
+    .filter(sub.select)
+    .sort((a, b) => (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : aeOrder(a, b)));
   return {
     id: sub.id,
     titles: [sub.title],
     populationLabel: 'All enrolled subjects',
     columns: [
-      stackedSubjectColumn(ctx), 'AE no./ TEAE', 'System organ class/ Preferred term/ Reported term', 'Start (Day)/ End',
-      'Severity/ Seriousness/ Relationship', 'Action taken/ Outcome',
+      stackedSubjectColumn(ctx),
+      'AE no./ TEAE',
+      'System organ class/ Preferred term/ Reported term',
+      'Start (Day)/ End',
+      'Severity/ Seriousness/ Relationship',
+      'Action taken/ Outcome',
     ],
     blocks: stackedSubjectBlocks(records, byId, 'infused', ctx, aeCells),
     footnotes: [

@@ -32,7 +32,7 @@ export function armCodeOf(s: AdslRecord | undefined, basis: ArmBasis): ArmCode |
 
 /** Display label of an arm code; empty for none (not randomized / not infused). */
 export function armLabel(code: ArmCode | null, ctx: TlfContext): string {
-  return code === null ? '' : ctx.armLabels[code as Arm] ?? code;
+  return code === null ? '' : (ctx.armLabels[code as Arm] ?? code);
 }
 
 /** Arm order of the tables; subjects without an arm last. */
@@ -71,7 +71,12 @@ export function armCodeText(s: AdslRecord | undefined, basis: ArmBasis): string 
   return armCodeOf(s, basis) ?? '';
 }
 
-export function subjectCells(id: string, adslById: ReadonlyMap<string, AdslRecord>, basis: ArmBasis, ctx: TlfContext): string[] {
+export function subjectCells(
+  id: string,
+  adslById: ReadonlyMap<string, AdslRecord>,
+  basis: ArmBasis,
+  ctx: TlfContext,
+): string[] {
   return isBlinded(ctx) ? [id] : [id, armCodeText(adslById.get(id), basis)];
 }
 
@@ -83,8 +88,15 @@ export function stackedSubjectColumn(ctx: TlfContext): string {
   return isBlinded(ctx) ? 'Subject' : `Subject/ ${ARM_HEADER}`;
 }
 
-export function stackedSubjectCell(id: string, adslById: ReadonlyMap<string, AdslRecord>, basis: ArmBasis, ctx: TlfContext): string {
-  return subjectCells(id, adslById, basis, ctx).filter((t, i) => i === 0 || t !== '').join('\n');
+export function stackedSubjectCell(
+  id: string,
+  adslById: ReadonlyMap<string, AdslRecord>,
+  basis: ArmBasis,
+  ctx: TlfContext,
+): string {
+  return subjectCells(id, adslById, basis, ctx)
+    .filter((t, i) => i === 0 || t !== '')
+    .join('\n');
 }
 
 const BASIS_TEXT: Readonly<Record<ArmBasis, string>> = { randomized: 'the arm randomized', infused: 'the arm infused' };
@@ -160,7 +172,8 @@ export function stackedSubjectBlocks<T extends { readonly USUBJID: string }>(
   );
 }
 
-export const DAY_FOOTNOTE = '(Dn): protocol day n relative to the infusion (Day 0 = date of infusion, ADSL TRTSDT); none if not infused or the date is partial.';
+export const DAY_FOOTNOTE =
+  '(Dn): protocol day n relative to the infusion (Day 0 = date of infusion, ADSL TRTSDT); none if not infused or the date is partial.';
 
 /** `listings/<id>.{rtf,html,txt}` of one listing. */
 export function renderListingFiles(spec: ListingSpec, ctx: TlfContext): Map<string, string> {
@@ -182,5 +195,10 @@ export function renderListingFilePieces(spec: ListingSpec, ctx: TlfContext): Map
 
 /** The entry page's line for a listing (as run-pipeline.ts makes it for the flare listing). */
 export function listingCatalogEntry(spec: Pick<ListingSpec, 'id' | 'titles'>): CatalogEntry {
-  return { id: spec.id, title: spec.titles.join(' \u2014 '), kind: 'listing', files: ['html', 'rtf', 'txt'].map((ext) => `listings/${spec.id}.${ext}`) };
+  return {
+    id: spec.id,
+    title: spec.titles.join(' \u2014 '),
+    kind: 'listing',
+    files: ['html', 'rtf', 'txt'].map((ext) => `listings/${spec.id}.${ext}`),
+  };
 }

@@ -14,7 +14,16 @@ import type { ListingSpec } from '../../render/listing.js';
 import type { SapSettings } from '../../sap/index.js';
 import type { TlfContext } from '../context.js';
 import {
-  DAY_FOOTNOTE, armFootnotes, indexAdsl, stackedArmFootnotes, stackedSubjectBlocks, stackedSubjectColumn, subjectBlocks, subjectColumns, text, withDay,
+  DAY_FOOTNOTE,
+  armFootnotes,
+  indexAdsl,
+  stackedArmFootnotes,
+  stackedSubjectBlocks,
+  stackedSubjectColumn,
+  subjectBlocks,
+  subjectColumns,
+  text,
+  withDay,
 } from './common.js';
 
 const FAS = 'Full Analysis Set';
@@ -47,15 +56,25 @@ const TIMING_COLUMNS = ['Visit (Day)', 'Date'];
 const triple = (a: string, b: string, c: string): string => `${a}/${b}/${c}`;
 
 /** L-16.2.6.1: the SRI-4 response at Week 24 and its components, with the values each was judged on. */
-export function sri4ListingSpec(sri4: readonly Sri4Record[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+export function sri4ListingSpec(
+  sri4: readonly Sri4Record[],
+  adsl: readonly AdslRecord[],
+  ctx: TlfContext,
+): ListingSpec {
   const byId = indexAdsl(adsl);
   return {
     id: 'L-16.2.6.1',
     titles: ['SRI-4 response and its components at Week 24'],
     populationLabel: FAS,
     columns: [
-      stackedSubjectColumn(ctx), 'Week 24 date', 'SLEDAI-2K\nbase/\nWk 24/\nchange', 'BILAG-2004\nnew A/B', 'PGA\nbase/\nWk 24/\nchange',
-      'Max prednisone (mg/day)', 'Withdrawn before Wk 24', 'SRI-4 response/ reason',
+      stackedSubjectColumn(ctx),
+      'Week 24 date',
+      'SLEDAI-2K\nbase/\nWk 24/\nchange',
+      'BILAG-2004\nnew A/B',
+      'PGA\nbase/\nWk 24/\nchange',
+      'Max prednisone (mg/day)',
+      'Withdrawn before Wk 24',
+      'SRI-4 response/ reason',
     ],
     blocks: stackedSubjectBlocks(fasOnly(sri4, adsl), byId, 'randomized', ctx, (r) => [
       text(r.W24DT),
@@ -63,7 +82,8 @@ export function sri4ListingSpec(sri4: readonly Sri4Record[], adsl: readonly Adsl
       `${text(r.BLGNEWA)}/${text(r.BLGNEWB)}\n${STATUS[r.BLGSTAT]}`,
       `${triple(hundredthsText(r.PGABASEH), hundredthsText(r.PGAAVALH), hundredthsText(r.PGACHGH))}\n${STATUS[r.PGASTAT]}`,
       `${text(r.CSMAXDOS)}\n${STATUS[r.CSSTAT]}`,
-      r.WDBFW24, r.NRREAS === null ? r.SRI4FL : `${r.SRI4FL}\n${r.NRREAS}`,
+      r.WDBFW24,
+      r.NRREAS === null ? r.SRI4FL : `${r.SRI4FL}\n${r.NRREAS}`,
     ]),
     footnotes: [
       ...stackedArmFootnotes(ctx, 'randomized'),
@@ -76,14 +96,29 @@ export function sri4ListingSpec(sri4: readonly Sri4Record[], adsl: readonly Adsl
 }
 
 /** L-16.2.6.2: SLEDAI-2K total at every assessment. */
-export function sledaiListingSpec(sledai: readonly SledaiRecord[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+export function sledaiListingSpec(
+  sledai: readonly SledaiRecord[],
+  adsl: readonly AdslRecord[],
+  ctx: TlfContext,
+): ListingSpec {
   return {
     id: 'L-16.2.6.2',
     titles: ['SLEDAI-2K total by visit'],
     populationLabel: FAS,
-    columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, 'SLEDAI-2K total', 'Baseline', 'Change from baseline', 'Missing descriptors'],
+    columns: [
+      ...subjectColumns(ctx),
+      ...TIMING_COLUMNS,
+      'SLEDAI-2K total',
+      'Baseline',
+      'Change from baseline',
+      'Missing descriptors',
+    ],
     blocks: subjectBlocks(byAssessment(fasOnly(sledai, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
-      ...timing(r), text(r.AVAL), r.ABLFL === 'Y' ? 'Y' : '', text(r.CHG), r.MISSDESC.join(' '),
+      ...timing(r),
+      text(r.AVAL),
+      r.ABLFL === 'Y' ? 'Y' : '',
+      text(r.CHG),
+      r.MISSDESC.join(' '),
     ]),
     footnotes: [
       ...armFootnotes(ctx, 'randomized'),
@@ -122,7 +157,9 @@ export function bilagListingSpec(
   const newGrades = new Map(visits.map((v) => [key(v), v]));
   const rows = byAssessment([...assessments.values()].map((a) => ({ ...a.first, grade: a.grade })));
   const headers = domainHeaders(domains.map((d) => d.name));
-  const decode = domains.map((d, i) => `${headers[i] ?? ''} ${d.name}`).filter((_, i) => headers[i] !== domains[i]?.name);
+  const decode = domains
+    .map((d, i) => `${headers[i] ?? ''} ${d.name}`)
+    .filter((_, i) => headers[i] !== domains[i]?.name);
   return {
     id: 'L-16.2.6.3',
     titles: ['BILAG-2004 domain grades by visit'],
@@ -151,9 +188,16 @@ export function pgaListingSpec(pga: readonly PgaRecord[], adsl: readonly AdslRec
     populationLabel: FAS,
     columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, 'PGA', 'Baseline', 'Change from baseline'],
     blocks: subjectBlocks(byAssessment(fasOnly(pga, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
-      ...timing(r), hundredthsText(r.AVALH), r.ABLFL === 'Y' ? 'Y' : '', hundredthsText(r.CHGH),
+      ...timing(r),
+      hundredthsText(r.AVALH),
+      r.ABLFL === 'Y' ? 'Y' : '',
+      hundredthsText(r.CHGH),
     ]),
-    footnotes: [...armFootnotes(ctx, 'randomized'), 'PGA on a 0-3 scale, shown to two decimals. Change at scheduled post-baseline visits.', DAY_FOOTNOTE],
+    footnotes: [
+      ...armFootnotes(ctx, 'randomized'),
+      'PGA on a 0-3 scale, shown to two decimals. Change at scheduled post-baseline visits.',
+      DAY_FOOTNOTE,
+    ],
     emptyText: 'No PGA assessment.',
   };
 }

@@ -17,7 +17,12 @@ import type { TlfContext } from '../context.js';
 import { AE_LISTINGS, aeListingSpec } from './adverse-events.js';
 import { bilagListingSpec, pgaListingSpec, sledaiListingSpec, sri4ListingSpec } from './efficacy.js';
 import { LAB_LISTINGS, labListingSpec } from './labs.js';
-import { demographicsListingSpec, discontinuedListingSpec, excludedListingSpec, infusionListingSpec } from './subjects.js';
+import {
+  demographicsListingSpec,
+  discontinuedListingSpec,
+  excludedListingSpec,
+  infusionListingSpec,
+} from './subjects.js';
 
 export interface ListingInputs {
   readonly lock: Pick<Lock, 'sv' | 'ex' | 'lb'>;

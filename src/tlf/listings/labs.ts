@@ -11,7 +11,16 @@ import type { LabRecord } from '../../derive/lab-results.js';
 import type { LbRow } from '../../lock/types.js';
 import type { ListingSpec } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
-import { DAY_FOOTNOTE, armFootnotes, indexAdsl, subjectBlocks, subjectColumns, text, withDay, type ArmBasis } from './common.js';
+import {
+  DAY_FOOTNOTE,
+  armFootnotes,
+  indexAdsl,
+  subjectBlocks,
+  subjectColumns,
+  text,
+  withDay,
+  type ArmBasis,
+} from './common.js';
 
 import { HAEMATOLOGY_CATEGORY } from '../../derive/lab-panels.js';
 
@@ -56,45 +65,82 @@ interface LabSubListing {
 
 export const LAB_LISTINGS: readonly LabSubListing[] = [
   {
-    id: 'L-16.2.8.1', title: 'Laboratory values: haematology', basis: 'infused', population: 'All enrolled subjects',
-    select: (lb) => lb.LBCAT === HAEMATOLOGY_CATEGORY, emptyText: 'No haematology result in LB.',
+    id: 'L-16.2.8.1',
+    title: 'Laboratory values: haematology',
+    basis: 'infused',
+    population: 'All enrolled subjects',
+    select: (lb) => lb.LBCAT === HAEMATOLOGY_CATEGORY,
+    emptyText: 'No haematology result in LB.',
   },
   {
-    id: 'L-16.2.8.2', title: 'Laboratory values: complement, anti-dsDNA and urine protein/creatinine', basis: 'randomized',
-    population: 'All enrolled subjects', select: (lb) => lb.LBCAT !== HAEMATOLOGY_CATEGORY, emptyText: 'No laboratory result in LB.',
+    id: 'L-16.2.8.2',
+    title: 'Laboratory values: complement, anti-dsDNA and urine protein/creatinine',
+    basis: 'randomized',
+    population: 'All enrolled subjects',
+    select: (lb) => lb.LBCAT !== HAEMATOLOGY_CATEGORY,
+    emptyText: 'No laboratory result in LB.',
   },
 ];
 
-export function labListingSpec(sub: LabSubListing, labs: readonly LabRecord[], lb: readonly LbRow[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+export function labListingSpec(
+  sub: LabSubListing,
+  labs: readonly LabRecord[],
+  lb: readonly LbRow[],
+  adsl: readonly AdslRecord[],
+  ctx: TlfContext,
+): ListingSpec {
   const key = (usubjid: string, seq: number): string => `${usubjid}\u0000${seq}`;
   const source = new Map(lb.map((r) => [key(r.USUBJID, r.LBSEQ), r]));
   // Tests in order of first appearance in LB (the lock's own order of the panel).
   const testOrder = new Map<string, number>();
   for (const r of lb) if (!testOrder.has(r.LBTESTCD)) testOrder.set(r.LBTESTCD, testOrder.size);
   const baseDecimals = new Map<string, number>();
-  for (const r of labs) if (r.ABLFL === 'Y' && r.AVALDEC !== null) baseDecimals.set(`${r.USUBJID}\u0000${r.PARAMCD}`, r.AVALDEC);
+  for (const r of labs)
+    if (r.ABLFL === 'Y' && r.AVALDEC !== null) baseDecimals.set(`${r.USUBJID}\u0000${r.PARAMCD}`, r.AVALDEC);
   const records = labs
-    .filter((r) => { const s = source.get(key(r.USUBJID, r.LBSEQ)); return s !== undefined && sub.select(s); })
-    .sort((a, b) => (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : 0)
-      || (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : 0) || a.VISITNUM - b.VISITNUM
-      || (testOrder.get(a.PARAMCD) ?? 0) - (testOrder.get(b.PARAMCD) ?? 0) || a.LBSEQ - b.LBSEQ);
+    .filter((r) => {
+      const s = source.get(key(r.USUBJID, r.LBSEQ));
+      return s !== undefined && sub.select(s);
+    })
+    .sort(
+      (a, b) =>
+        (a.USUBJID < b.USUBJID ? -1 : a.USUBJID > b.USUBJID ? 1 : 0) ||
+        (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : 0) ||
+        a.VISITNUM - b.VISITNUM ||
+        (testOrder.get(a.PARAMCD) ?? 0) - (testOrder.get(b.PARAMCD) ?? 0) ||
+        a.LBSEQ - b.LBSEQ,
+    );
   return {
     id: sub.id,
     titles: [sub.title],
     populationLabel: sub.population,
-    columns: [...subjectColumns(ctx), 'Visit (Day)', 'Date', 'Test', 'Value (flag)', 'Unit', 'Normal range', 'Change from baseline'],
+    columns: [
+      ...subjectColumns(ctx),
+      'Visit (Day)',
+      'Date',
+      'Test',
+      'Value (flag)',
+      'Unit',
+      'Normal range',
+      'Change from baseline',
+    ],
     blocks: subjectBlocks(records, indexAdsl(adsl), sub.basis, ctx, (r) => {
       const s = source.get(key(r.USUBJID, r.LBSEQ));
       const value = r.AVAL === null ? text(s?.LBSTAT ?? s?.LBSTRESC) : labValueText(r);
       const flag = rangeFlag(r);
       return [
-        withDay(r.VISIT, r.ADY), r.ADT, text(s?.LBTEST), flag === '' ? value : `${value} ${flag}`, text(s?.LBSTRESU),
-        rangeText(r.ANRLO, r.ANRHI), changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`))),
+        withDay(r.VISIT, r.ADY),
+        r.ADT,
+        text(s?.LBTEST),
+        flag === '' ? value : `${value} ${flag}`,
+        text(s?.LBSTRESU),
+        rangeText(r.ANRLO, r.ANRHI),
+        changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`))),
       ];
     }),
     footnotes: [
       ...armFootnotes(ctx, sub.basis),
-      'Value: the analysis value (a text result <x or >x as given); flag L below, H above the record\'s own normal range (ADLB ANRLO, ANRHI).',
+      "Value: the analysis value (a text result <x or >x as given); flag L below, H above the record's own normal range (ADLB ANRLO, ANRHI).",
       'Change from baseline: at scheduled post-baseline visits; Baseline marks the baseline record (SAP Section 4.2).',
       DAY_FOOTNOTE,
     ],

@@ -9,38 +9,71 @@ import type { ExRow, SvRow } from '../../lock/types.js';
 import type { ListingSpec } from '../../render/listing.js';
 import { isBlinded, type TlfContext } from '../context.js';
 import {
-  DAY_FOOTNOTE, armCodeText, armFootnotes, dayText, indexAdsl, orderSubjects, stackedArmFootnotes, stackedSubjectCell, stackedSubjectColumn, subjectCells,
-  subjectColumns, text, withDay,
+  DAY_FOOTNOTE,
+  armCodeText,
+  armFootnotes,
+  dayText,
+  indexAdsl,
+  orderSubjects,
+  stackedArmFootnotes,
+  stackedSubjectCell,
+  stackedSubjectColumn,
+  subjectCells,
+  subjectColumns,
+  text,
+  withDay,
 } from './common.js';
 
 /** The subject's last visit of SV: latest date, then highest VISITNUM. */
 export function lastVisit(sv: readonly SvRow[]): SvRow | null {
   let last: SvRow | null = null;
   for (const v of sv) {
-    if (last === null || v.SVSTDTC > last.SVSTDTC || (v.SVSTDTC === last.SVSTDTC && v.VISITNUM > last.VISITNUM)) last = v;
+    if (last === null || v.SVSTDTC > last.SVSTDTC || (v.SVSTDTC === last.SVSTDTC && v.VISITNUM > last.VISITNUM))
+      last = v;
   }
   return last;
 }
 
 /** L-16.2.1: subjects whose end of study is a discontinuation (ADSL EOSSTT = DISCONTINUED). */
-export function discontinuedListingSpec(adsl: readonly AdslRecord[], sv: readonly SvRow[], ctx: TlfContext): ListingSpec {
+export function discontinuedListingSpec(
+  adsl: readonly AdslRecord[],
+  sv: readonly SvRow[],
+  ctx: TlfContext,
+): ListingSpec {
   const byId = indexAdsl(adsl);
   const visits = new Map<string, SvRow[]>();
   for (const v of sv) visits.set(v.USUBJID, [...(visits.get(v.USUBJID) ?? []), v]);
-  const ids = orderSubjects(adsl.filter((s) => s.EOSSTT === 'DISCONTINUED').map((s) => s.USUBJID), byId, 'randomized', ctx);
+  const ids = orderSubjects(
+    adsl.filter((s) => s.EOSSTT === 'DISCONTINUED').map((s) => s.USUBJID),
+    byId,
+    'randomized',
+    ctx,
+  );
   return {
     id: 'L-16.2.1',
     titles: ['Discontinued subjects'],
     populationLabel: 'All enrolled subjects',
-    columns: [...subjectColumns(ctx), 'Infusion date', 'Reason for discontinuation', 'Date of discontinuation', 'Last visit', 'Last visit date'],
+    columns: [
+      ...subjectColumns(ctx),
+      'Infusion date',
+      'Reason for discontinuation',
+      'Date of discontinuation',
+      'Last visit',
+      'Last visit date',
+    ],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
       const last = lastVisit(visits.get(id) ?? []);
-      return [[
-        ...subjectCells(id, byId, 'randomized', ctx),
-        text(s.TRTSDT), text(s.DCSREAS), withDay(s.EOSDT, dayText(s.EOSDT, s.TRTSDT)),
-        text(last?.VISIT), withDay(last?.SVSTDTC ?? null, dayText(last?.SVSTDTC ?? null, s.TRTSDT)),
-      ]];
+      return [
+        [
+          ...subjectCells(id, byId, 'randomized', ctx),
+          text(s.TRTSDT),
+          text(s.DCSREAS),
+          withDay(s.EOSDT, dayText(s.EOSDT, s.TRTSDT)),
+          text(last?.VISIT),
+          withDay(last?.SVSTDTC ?? null, dayText(last?.SVSTDTC ?? null, s.TRTSDT)),
+        ],
+      ];
     }),
     footnotes: [
       ...armFootnotes(ctx, 'randomized'),
@@ -61,19 +94,36 @@ export function exclusionReason(s: AdslRecord): string {
 /** L-16.2.3: subjects not in the FAS (FASFL = N) and why; whether they are in the SAF. */
 export function excludedListingSpec(adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
   const byId = indexAdsl(adsl);
-  const ids = orderSubjects(adsl.filter((s) => s.FASFL !== 'Y').map((s) => s.USUBJID), byId, 'randomized', ctx);
+  const ids = orderSubjects(
+    adsl.filter((s) => s.FASFL !== 'Y').map((s) => s.USUBJID),
+    byId,
+    'randomized',
+    ctx,
+  );
   return {
     id: 'L-16.2.3',
     titles: ['Subjects excluded from the efficacy analysis'],
     populationLabel: 'All enrolled subjects',
-    columns: [stackedSubjectColumn(ctx), 'Date randomized', 'Infused', 'Excluded from', 'Reason', 'End of study/ reason/ date'],
+    columns: [
+      stackedSubjectColumn(ctx),
+      'Date randomized',
+      'Infused',
+      'Excluded from',
+      'Reason',
+      'End of study/ reason/ date',
+    ],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
-      return [[
-        stackedSubjectCell(id, byId, 'randomized', ctx),
-        text(s.RANDDT), s.INFFL === 'Y' ? 'Yes' : 'No', s.SAFFL === 'Y' ? 'FAS' : 'FAS, SAF', exclusionReason(s),
-        [s.EOSSTT, text(s.DCSREAS), text(s.EOSDT)].filter((t) => t !== '').join('\n'),
-      ]];
+      return [
+        [
+          stackedSubjectCell(id, byId, 'randomized', ctx),
+          text(s.RANDDT),
+          s.INFFL === 'Y' ? 'Yes' : 'No',
+          s.SAFFL === 'Y' ? 'FAS' : 'FAS, SAF',
+          exclusionReason(s),
+          [s.EOSSTT, text(s.DCSREAS), text(s.EOSDT)].filter((t) => t !== '').join('\n'),
+        ],
+      ];
     }),
     footnotes: [
       ...stackedArmFootnotes(ctx, 'randomized'),
@@ -93,22 +143,42 @@ function stratumText(total: number | null, stratum: string | null): string {
 /** L-16.2.4: demographics and baseline characteristics of every enrolled subject, populations flagged. */
 export function demographicsListingSpec(adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
   const byId = indexAdsl(adsl);
-  const ids = orderSubjects(adsl.map((s) => s.USUBJID), byId, 'randomized', ctx);
+  const ids = orderSubjects(
+    adsl.map((s) => s.USUBJID),
+    byId,
+    'randomized',
+    ctx,
+  );
   return {
     id: 'L-16.2.4',
     titles: ['Demographics and baseline characteristics'],
     populationLabel: 'All enrolled subjects',
     columns: [
-      stackedSubjectColumn(ctx), 'Site/ country', 'FAS/ SAF', 'Age/ sex', 'Race/ ethnicity', 'Weight (kg)',
-      'Screening SLEDAI-2K (stratum)', 'Baseline SLEDAI-2K / PGA / SDI', 'Prednisone Day 0 (mg/day)',
+      stackedSubjectColumn(ctx),
+      'Site/ country',
+      'FAS/ SAF',
+      'Age/ sex',
+      'Race/ ethnicity',
+      'Weight (kg)',
+      'Screening SLEDAI-2K (stratum)',
+      'Baseline SLEDAI-2K / PGA / SDI',
+      'Prednisone Day 0 (mg/day)',
     ],
     blocks: ids.map((id) => {
       const s = byId.get(id) as AdslRecord;
-      return [[
-        stackedSubjectCell(id, byId, 'randomized', ctx), `${s.SITEID}/${s.COUNTRY}`, `${s.FASFL}/${s.SAFFL}`, `${text(s.AGE)}/${s.SEX}`,
-        `${s.RACE}\n${s.ETHNIC}`, text(s.WEIGHTBL), stratumText(s.SCRSLED, s.STRATUM), `${text(s.BASESLED)}/${text(s.BASEPGA)}/${text(s.BASESDI)}`,
-        text(s.CSDOSE0),
-      ]];
+      return [
+        [
+          stackedSubjectCell(id, byId, 'randomized', ctx),
+          `${s.SITEID}/${s.COUNTRY}`,
+          `${s.FASFL}/${s.SAFFL}`,
+          `${text(s.AGE)}/${s.SEX}`,
+          `${s.RACE}\n${s.ETHNIC}`,
+          text(s.WEIGHTBL),
+          stratumText(s.SCRSLED, s.STRATUM),
+          `${text(s.BASESLED)}/${text(s.BASEPGA)}/${text(s.BASESDI)}`,
+          text(s.CSDOSE0),
+        ],
+      ];
     }),
     footnotes: [
       ...stackedArmFootnotes(ctx, 'randomized'),
@@ -127,25 +197,43 @@ export function infusionListingSpec(adsl: readonly AdslRecord[], ex: readonly Ex
   const byId = indexAdsl(adsl);
   const exBySubject = new Map<string, ExRow[]>();
   for (const r of ex) exBySubject.set(r.USUBJID, [...(exBySubject.get(r.USUBJID) ?? []), r]);
-  const ids = orderSubjects([...adsl.filter((s) => s.RANDFL === 'Y').map((s) => s.USUBJID), ...exBySubject.keys()], byId, 'randomized', ctx);
+  const ids = orderSubjects(
+    [...adsl.filter((s) => s.RANDFL === 'Y').map((s) => s.USUBJID), ...exBySubject.keys()],
+    byId,
+    'randomized',
+    ctx,
+  );
   const armInfused = (id: string): string[] => (isBlinded(ctx) ? [] : [armCodeText(byId.get(id), 'infused')]);
   return {
     id: 'L-16.2.5',
     titles: ['Study infusion'],
     populationLabel: 'All randomized or infused subjects',
-    columns: [...subjectColumns(ctx), ...(isBlinded(ctx) ? [] : ['Arm infused']), 'Randomization date', 'Infusion given', 'Treatment/ route', 'Date', 'Volume (mL)'],
+    columns: [
+      ...subjectColumns(ctx),
+      ...(isBlinded(ctx) ? [] : ['Arm infused']),
+      'Randomization date',
+      'Infusion given',
+      'Treatment/ route',
+      'Date',
+      'Volume (mL)',
+    ],
     blocks: ids.map((id) => {
       const s = byId.get(id);
       const lead = [...subjectCells(id, byId, 'randomized', ctx), ...armInfused(id), text(s?.RANDDT)];
       const rows = [...(exBySubject.get(id) ?? [])].sort((a, b) => a.EXSEQ - b.EXSEQ);
       if (rows.length === 0) return [[...lead, 'No record', '', '', '']];
       return rows.map((r) => [
-        ...lead, r.EXOCCUR === 'Y' ? 'Yes' : 'No', `${r.EXTRT}\n${r.EXROUTE}`,
-        withDay(r.EXSTDTC, r.EXOCCUR === 'Y' ? dayText(r.EXSTDTC, s?.TRTSDT ?? null) : ''), text(r.EXVOL),
+        ...lead,
+        r.EXOCCUR === 'Y' ? 'Yes' : 'No',
+        `${r.EXTRT}\n${r.EXROUTE}`,
+        withDay(r.EXSTDTC, r.EXOCCUR === 'Y' ? dayText(r.EXSTDTC, s?.TRTSDT ?? null) : ''),
+        text(r.EXVOL),
       ]);
     }),
     footnotes: [
-      ...(isBlinded(ctx) ? [] : [armFootnotes(ctx, 'randomized')[0] as string, 'Arm infused: the arm of the cells infused, coded as Arm.']),
+      ...(isBlinded(ctx)
+        ? []
+        : [armFootnotes(ctx, 'randomized')[0] as string, 'Arm infused: the arm of the cells infused, coded as Arm.']),
       'One row per EX record; Infusion given: EXOCCUR. Treatment as recorded (the study infusion is blinded), route below it.',
       DAY_FOOTNOTE,
     ],

@@ -23,7 +23,8 @@ function checkDataset(csv: string, meta: DatasetMeta, codelists: ReadonlyMap<str
   const fail = (m: string) => problems.push(`${meta.name}: ${m}`);
   const names = meta.variables.map((v) => v.name);
   const [header, ...rows] = parse(csv, { relax_column_count: false }) as string[][];
-  if (JSON.stringify(header) !== JSON.stringify(names)) fail(`header ${header?.join(',')} is not the metadata's ${names.join(',')}`);
+  if (JSON.stringify(header) !== JSON.stringify(names))
+    fail(`header ${header?.join(',')} is not the metadata's ${names.join(',')}`);
   if (new Set(names).size !== names.length) fail('duplicate variable names');
   for (const k of meta.keys) if (!names.includes(k)) fail(`key ${k} is not a variable`);
   const seen = new Set<string>();
@@ -50,7 +51,8 @@ function checkDataset(csv: string, meta: DatasetMeta, codelists: ReadonlyMap<str
     const paramcd = meta.variables.find((v) => v.name === 'PARAMCD');
     if (paramcd?.codelist !== undefined && names.includes('PARAM')) {
       const decode = codelists.get(paramcd.codelist)?.items.find((t) => t.code === cell('PARAMCD'))?.decode;
-      if (decode !== cell('PARAM')) fail(`row ${i + 2}: PARAM ${cell('PARAM')} is not the decode of PARAMCD ${cell('PARAMCD')}`);
+      if (decode !== cell('PARAM'))
+        fail(`row ${i + 2}: PARAM ${cell('PARAM')} is not the decode of PARAMCD ${cell('PARAMCD')}`);
     }
   }
   return problems;
@@ -61,15 +63,20 @@ function checkMeta(meta: DatasetMeta, codelists: ReadonlyMap<string, CodeListMet
   const problems: string[] = [];
   const fail = (m: string) => problems.push(`${meta.name}: ${m}`);
   if (!NAME.test(meta.name)) fail('dataset name is not upper case of at most 8 characters');
-  if (!ASCII.test(meta.label) || meta.label.length > 40) fail(`dataset label ${meta.label} is not ASCII of at most 40 characters`);
+  if (!ASCII.test(meta.label) || meta.label.length > 40)
+    fail(`dataset label ${meta.label} is not ASCII of at most 40 characters`);
   if (meta.keys.length === 0) fail('no keys');
   for (const v of meta.variables) {
     if (!NAME.test(v.name)) fail(`variable name ${v.name} is not upper case of at most 8 characters`);
-    if (!ASCII.test(v.label) || v.label.length > 40) fail(`${v.name}: label ${v.label} is not ASCII of at most 40 characters`);
+    if (!ASCII.test(v.label) || v.label.length > 40)
+      fail(`${v.name}: label ${v.label} is not ASCII of at most 40 characters`);
     if (v.origin === 'Derived' && !(v.derivation ?? '').trim()) fail(`${v.name}: Derived without derivation text`);
-    if (v.origin === 'Predecessor' && !(v.source ?? '').includes('.')) fail(`${v.name}: Predecessor without a DOMAIN.VARIABLE source`);
-    if (v.type === 'date' && v.displayFormat !== 'DATE9.' && v.displayFormat !== 'E8601DA.') fail(`${v.name}: date without a date format`);
-    if (v.codelist !== undefined && !codelists.has(v.codelist)) fail(`${v.name}: codelist ${v.codelist} is not defined`);
+    if (v.origin === 'Predecessor' && !(v.source ?? '').includes('.'))
+      fail(`${v.name}: Predecessor without a DOMAIN.VARIABLE source`);
+    if (v.type === 'date' && v.displayFormat !== 'DATE9.' && v.displayFormat !== 'E8601DA.')
+      fail(`${v.name}: date without a date format`);
+    if (v.codelist !== undefined && !codelists.has(v.codelist))
+      fail(`${v.name}: codelist ${v.codelist} is not defined`);
   }
   return problems;
 }
@@ -90,11 +97,14 @@ for (const kind of ['unblinded', 'blinded'] as const) {
 
     it('has conformant metadata: names, labels, origins, date formats, defined codelists', () => {
       expect(metas.flatMap((m) => checkMeta(m, byId))).toEqual([]);
-      for (const c of codelists) expect(c.items.length > 0 && new Set(c.items.map((t) => t.code)).size === c.items.length, c.id).toBe(true);
+      for (const c of codelists)
+        expect(c.items.length > 0 && new Set(c.items.map((t) => t.code)).size === c.items.length, c.id).toBe(true);
     });
 
     it('writes every dataset as its metadata says: variables, types, lengths, codelists, unique keys', () => {
-      const problems = metas.flatMap((m) => checkDataset(result.files.get(`adam/${m.name.toLowerCase()}.csv`) as string, m, byId));
+      const problems = metas.flatMap((m) =>
+        checkDataset(result.files.get(`adam/${m.name.toLowerCase()}.csv`) as string, m, byId),
+      );
       expect(problems.slice(0, 20)).toEqual([]);
     });
 
@@ -102,16 +112,22 @@ for (const kind of ['unblinded', 'blinded'] as const) {
       for (const m of metas) {
         const names = m.variables.map((v) => v.name);
         expect(names.slice(0, 2), m.name).toEqual(['STUDYID', 'USUBJID']);
-        const expected = m.name === 'ADSL' ? ['TRT01P', 'TRT01PN', 'TRT01A', 'TRT01AN', 'FASFL', 'SAFFL', 'ENRLFL', 'RANDFL'] : ['TRTP', 'TRTPN', 'TRTA', 'TRTAN', 'FASFL', 'SAFFL'];
+        const expected =
+          m.name === 'ADSL'
+            ? ['TRT01P', 'TRT01PN', 'TRT01A', 'TRT01AN', 'FASFL', 'SAFFL', 'ENRLFL', 'RANDFL']
+            : ['TRTP', 'TRTPN', 'TRTA', 'TRTAN', 'FASFL', 'SAFFL'];
         for (const n of expected) expect(names, `${m.name} ${n}`).toContain(n);
-        if (m.class === 'BASIC DATA STRUCTURE') for (const n of ['PARAMCD', 'PARAM']) expect(names, `${m.name} ${n}`).toContain(n);
+        if (m.class === 'BASIC DATA STRUCTURE')
+          for (const n of ['PARAMCD', 'PARAM']) expect(names, `${m.name} ${n}`).toContain(n);
       }
     });
 
     if (blinded) {
       it('names no arm: no arm codelist, no arm code or name in any dataset, TRTP/TRTA empty', () => {
         expect(codelists.filter((c) => ARM_CODELISTS.has(c.id))).toEqual([]);
-        expect(metas.flatMap((m) => m.variables).filter((v) => v.codelist !== undefined && ARM_CODELISTS.has(v.codelist))).toEqual([]);
+        expect(
+          metas.flatMap((m) => m.variables).filter((v) => v.codelist !== undefined && ARM_CODELISTS.has(v.codelist)),
+        ).toEqual([]);
         for (const path of written) {
           const text = result.files.get(path) as string;
           for (const arm of settings.arms) {
@@ -124,7 +140,11 @@ for (const kind of ['unblinded', 'blinded'] as const) {
       });
     } else {
       it('carries the arms of ADSL: TRTP is TRT01P, TRTA is TRT01A of the subject', () => {
-        const adsl = new Map((parse(result.files.get('adam/adsl.csv') as string, { columns: true }) as Record<string, string>[]).map((r) => [r.USUBJID, r]));
+        const adsl = new Map(
+          (parse(result.files.get('adam/adsl.csv') as string, { columns: true }) as Record<string, string>[]).map(
+            (r) => [r.USUBJID, r],
+          ),
+        );
         for (const path of written.filter((p) => p !== 'adam/adsl.csv')) {
           const rows = parse(result.files.get(path) as string, { columns: true }) as Record<string, string>[];
           for (const r of rows) {

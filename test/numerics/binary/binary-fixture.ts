@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 /** test/fixtures/binary/binary.json, written by make-binary.R (R 4.2.2, ratesci 1.0.0) with %.17g. */
-export interface Bounds { lower: (number | null)[]; upper: (number | null)[] }
+export interface Bounds {
+  lower: (number | null)[];
+  upper: (number | null)[];
+}
 export interface BinaryFixture {
   tables: { x1: number[]; n1: number[]; x2: number[]; n2: number[] };
   mn: Bounds & { lower90: number[]; upper90: number[]; chisq: number[]; p: number[] };
@@ -10,7 +13,11 @@ export interface BinaryFixture {
   singles: { x: number[]; n: number[]; wilson95: Bounds; wilson90: Bounds; cp95: Bounds; cp99: Bounds };
   cmh: {
     strata: [number, number, number, number][];
-    statistic: [number]; p: [number]; estimate: [number]; ci95: [number, number]; ci90: [number, number];
+    statistic: [number];
+    p: [number];
+    estimate: [number];
+    ci95: [number, number];
+    ci90: [number, number];
   }[];
 }
 

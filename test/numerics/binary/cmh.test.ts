@@ -46,7 +46,10 @@ describe('cochranMantelHaenszel', () => {
   });
 
   it('has no odds ratio when it is 0 or infinite, and no statistic without variance', () => {
-    const r = cochranMantelHaenszel([{ a: 0, b: 5, c: 3, d: 2 }, { a: 0, b: 4, c: 1, d: 3 }]);
+    const r = cochranMantelHaenszel([
+      { a: 0, b: 5, c: 3, d: 2 },
+      { a: 0, b: 4, c: 1, d: 3 },
+    ]);
     expect(r.estimate).toBeNull();
     expect(r.statistic).not.toBeNull();
     const none = cochranMantelHaenszel([{ a: 0, b: 5, c: 0, d: 5 }]);

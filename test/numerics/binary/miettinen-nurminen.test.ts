@@ -70,21 +70,36 @@ describe('miettinenNurminenCi', () => {
   it('gives nested, ordered bounds in [−1, 1] for any table up to 5000 per arm (property)', () => {
     const table = fc
       .tuple(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }))
-      .chain(([n1, n2]) => fc.tuple(fc.integer({ min: 0, max: n1 }), fc.constant(n1), fc.integer({ min: 0, max: n2 }), fc.constant(n2)));
+      .chain(([n1, n2]) =>
+        fc.tuple(fc.integer({ min: 0, max: n1 }), fc.constant(n1), fc.integer({ min: 0, max: n2 }), fc.constant(n2)),
+      );
     fc.assert(
       fc.property(table, ([x1, n1, x2, n2]) => {
         const r95 = miettinenNurminenCi(x1, n1, x2, n2);
         const r90 = miettinenNurminenCi(x1, n1, x2, n2, 0.9);
         const [lo, est, hi] = [r95.lower as number, r95.estimate as number, r95.upper as number];
-        return -1 <= lo && lo <= est && est <= hi && hi <= 1 && lo < hi &&
-          lo <= (r90.lower as number) && (r90.upper as number) <= hi;
+        return (
+          -1 <= lo &&
+          lo <= est &&
+          est <= hi &&
+          hi <= 1 &&
+          lo < hi &&
+          lo <= (r90.lower as number) &&
+          (r90.upper as number) <= hi
+        );
       }),
       { numRuns: 300 },
     );
   });
 
   it('is not estimable (all null) when an arm has no subjects', () => {
-    expect(miettinenNurminenCi(0, 0, 3, 10)).toEqual({ estimate: null, lower: null, upper: null, level: 0.95, p: null });
+    expect(miettinenNurminenCi(0, 0, 3, 10)).toEqual({
+      estimate: null,
+      lower: null,
+      upper: null,
+      level: 0.95,
+      p: null,
+    });
     expect(miettinenNurminenCi(3, 10, 0, 0).lower).toBeNull();
   });
 

@@ -8,7 +8,8 @@ describe('argument checks', () => {
     expect(() => assertLevel(0.95)).not.toThrow();
   });
   it('reject negative, fractional, non-finite counts, x > n, and levels 0 or 1', () => {
-    for (const v of [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => assertCount('a', v)).toThrow(RangeError);
+    for (const v of [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => assertCount('a', v)).toThrow(RangeError);
     expect(() => assertEvents(6, 5)).toThrow(RangeError);
     expect(() => assertLevel(0)).toThrow(RangeError);
     expect(() => assertLevel(1)).toThrow(RangeError);

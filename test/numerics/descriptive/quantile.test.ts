@@ -4,8 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { quantileType2 } from '../../../src/numerics/descriptive/quantile.js';
 
 // Source: test/fixtures/descriptive/make-descriptive.R (R 4.2.2), numbers written with %.17g.
-interface SummaryCase { name: string; x: number[]; probs: number[]; quantiles: number[] }
-interface PercentCase { name: string; x: number[]; k: number[]; exact: number[]; r_type2: number[] }
+interface SummaryCase {
+  name: string;
+  x: number[];
+  probs: number[];
+  quantiles: number[];
+}
+interface PercentCase {
+  name: string;
+  x: number[];
+  k: number[];
+  exact: number[];
+  r_type2: number[];
+}
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/descriptive/descriptive.json', import.meta.url), 'utf8'),
 ) as { summaries: SummaryCase[]; percent: PercentCase[] };
@@ -46,7 +57,12 @@ describe('quantileType2', () => {
     const differing = doses.k.filter((_, i) => doses.exact[i] !== doses.r_type2[i]);
     // Source: descriptive.json; 100 × 0.07 = 7.000000000000001 and 100 × 0.29 = 28.999999999999996 in binary.
     expect(differing).toEqual([7, 14, 28, 29, 55, 56, 57, 58]);
-    expect(quantileType2([...Array(100).keys()].map((i) => i + 1), 0.07)).toBe(7.5);
+    expect(
+      quantileType2(
+        [...Array(100).keys()].map((i) => i + 1),
+        0.07,
+      ),
+    ).toBe(7.5);
   });
 
   it('gives the minimum at p = 0, the maximum at p = 1, null without values', () => {
@@ -68,13 +84,24 @@ describe('quantileType2', () => {
   });
 
   it('matches the brute-force definition for p = k/100 and k/1000 (property, exact equality)', () => {
-    const values = fc.array(fc.integer({ min: -50, max: 50 }).map((v) => v / 4), { minLength: 1, maxLength: 60 });
+    const values = fc.array(
+      fc.integer({ min: -50, max: 50 }).map((v) => v / 4),
+      { minLength: 1, maxLength: 60 },
+    );
     fc.assert(
-      fc.property(values, fc.integer({ min: 0, max: 100 }), (x, k) => quantileType2(x, k / 100) === bruteForce(x, k, 100)),
+      fc.property(
+        values,
+        fc.integer({ min: 0, max: 100 }),
+        (x, k) => quantileType2(x, k / 100) === bruteForce(x, k, 100),
+      ),
       { numRuns: 500 },
     );
     fc.assert(
-      fc.property(values, fc.integer({ min: 0, max: 1000 }), (x, k) => quantileType2(x, k / 1000) === bruteForce(x, k, 1000)),
+      fc.property(
+        values,
+        fc.integer({ min: 0, max: 1000 }),
+        (x, k) => quantileType2(x, k / 1000) === bruteForce(x, k, 1000),
+      ),
       { numRuns: 500 },
     );
   });

@@ -4,8 +4,15 @@ import { summarize } from '../../../src/numerics/descriptive/summary.js';
 
 // Source: test/fixtures/descriptive/make-descriptive.R (R 4.2.2: mean, sd, quantile(type = 2), min, max).
 interface SummaryCase {
-  name: string; x: number[]; n: number; mean: number; sd: number | null; min: number; max: number;
-  probs: number[]; quantiles: number[];
+  name: string;
+  x: number[];
+  n: number;
+  mean: number;
+  sd: number | null;
+  min: number;
+  max: number;
+  probs: number[];
+  quantiles: number[];
 }
 const { summaries } = JSON.parse(
   readFileSync(new URL('../../fixtures/descriptive/descriptive.json', import.meta.url), 'utf8'),
@@ -40,7 +47,16 @@ describe('summarize', () => {
   });
 
   it('gives n = 0 and every other field null without values', () => {
-    expect(summarize([null, null])).toEqual({ n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null });
+    expect(summarize([null, null])).toEqual({
+      n: 0,
+      mean: null,
+      sd: null,
+      median: null,
+      q1: null,
+      q3: null,
+      min: null,
+      max: null,
+    });
     expect(summarize([])).toMatchObject({ n: 0, mean: null });
   });
 

@@ -9,11 +9,27 @@ export interface CountCase {
   y: number[];
   offset: number[];
   poisson: {
-    coef: number[]; se: number[]; z: number[]; p: number[];
-    iter: number; converged: boolean; deviance: number; warnings: string[];
-    sumSquaredResiduals: number; sumY: number;
+    coef: number[];
+    se: number[];
+    z: number[];
+    p: number[];
+    iter: number;
+    converged: boolean;
+    deviance: number;
+    warnings: string[];
+    sumSquaredResiduals: number;
+    sumY: number;
   };
-  nb: { coef: number[]; se: number[]; z: number[]; p: number[]; theta: number; seTheta: number; twoLogLik: number; warnings: string[] };
+  nb: {
+    coef: number[];
+    se: number[];
+    z: number[];
+    p: number[];
+    theta: number;
+    seTheta: number;
+    twoLogLik: number;
+    warnings: string[];
+  };
 }
 
 export const countCases = JSON.parse(

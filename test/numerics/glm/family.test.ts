@@ -15,4 +15,3 @@ describe('families (R family.c guards)', () => {
     expect(negativeBinomialFamily(1e9).unitDeviance(4, 2.5)).toBeCloseTo(poissonFamily.unitDeviance(4, 2.5), 6);
   });
 });
-

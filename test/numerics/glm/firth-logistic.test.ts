@@ -13,9 +13,7 @@ interface Case {
   columns: string[];
   firth: { coef: number[]; se: number[]; z: number[]; p: number[] };
 }
-const cases = JSON.parse(
-  readFileSync(new URL('../../fixtures/glm/logistic.json', import.meta.url), 'utf8'),
-) as Case[];
+const cases = JSON.parse(readFileSync(new URL('../../fixtures/glm/logistic.json', import.meta.url), 'utf8')) as Case[];
 const rel = (a: number | null, b: number) => Math.abs((a ?? NaN) - b) / Math.abs(b);
 
 describe('fitFirthLogistic against brglm2 MPL_Jeffreys (1e-6 relative)', () => {

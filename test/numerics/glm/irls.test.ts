@@ -18,13 +18,31 @@ describe('fitIrls', () => {
   });
   it('stops at maxIterations and says it did not converge', () => {
     const y = [0, 0, 1, 1];
-    const fit = fitIrls({ x: [[1, 0], [1, 0], [1, 1], [1, 1]], y, family: binomialFamily, control: { maxIterations: 2 } });
+    const fit = fitIrls({
+      x: [
+        [1, 0],
+        [1, 0],
+        [1, 1],
+        [1, 1],
+      ],
+      y,
+      family: binomialFamily,
+      control: { maxIterations: 2 },
+    });
     expect(fit.converged).toBe(false);
     expect(fit.iterations).toBe(2);
     expect(fit.warnings).toContain('IRLS did not converge');
   });
   it('a singular XᵀWX returns no coefficients', () => {
-    const fit = fitIrls({ x: [[1, 2], [1, 2], [1, 2]], y: [1, 2, 3], family: poissonFamily });
+    const fit = fitIrls({
+      x: [
+        [1, 2],
+        [1, 2],
+        [1, 2],
+      ],
+      y: [1, 2, 3],
+      family: poissonFamily,
+    });
     expect(fit.beta).toBeNull();
   });
 });

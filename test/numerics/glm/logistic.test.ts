@@ -12,9 +12,7 @@ interface Case {
   columns: string[];
   glm: { coef: number[]; se: number[]; z: number[]; p: number[]; iter: number; converged: boolean; deviance: number };
 }
-const cases = JSON.parse(
-  readFileSync(new URL('../../fixtures/glm/logistic.json', import.meta.url), 'utf8'),
-) as Case[];
+const cases = JSON.parse(readFileSync(new URL('../../fixtures/glm/logistic.json', import.meta.url), 'utf8')) as Case[];
 const rel = (a: number | null, b: number) => Math.abs((a ?? NaN) - b) / Math.abs(b);
 
 describe('fitLogistic against R glm(family = binomial)', () => {
@@ -57,7 +55,14 @@ describe('fitLogistic by hand', () => {
     expect(fit.coefficients[1]!.se).toBeCloseTo(Math.sqrt(1 / 3 + 1 / 7 + 1 / 6 + 1 / 4), 10);
   });
   it('a group with no responders is separation even though IRLS reports convergence', () => {
-    const x = [[1, 0], [1, 0], [1, 0], [1, 1], [1, 1], [1, 1]];
+    const x = [
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ];
     const y = [1, 0, 1, 0, 0, 0];
     const fit = fitLogistic(x, y);
     expect(fit.converged).toBe(true);
@@ -65,12 +70,28 @@ describe('fitLogistic by hand', () => {
     expect(fit.estimable).toBe(false);
   });
   it('no responder at all is separation (the intercept tends to −∞)', () => {
-    const fit = fitLogistic([[1, 0], [1, 1], [1, 0], [1, 1]], [0, 0, 0, 0]);
+    const fit = fitLogistic(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      [0, 0, 0, 0],
+    );
     expect(fit.separation).toBe(true);
     expect(fit.coefficients[0]!.estimate).toBeNull();
   });
   it('a rank-deficient design (an empty arm) is not estimable, with a warning', () => {
-    const fit = fitLogistic([[1, 0], [1, 0], [1, 0], [1, 0]], [0, 1, 1, 0]);
+    const fit = fitLogistic(
+      [
+        [1, 0],
+        [1, 0],
+        [1, 0],
+        [1, 0],
+      ],
+      [0, 1, 1, 0],
+    );
     expect(fit.estimable).toBe(false);
     expect(fit.warnings.join(' ')).toMatch(/singular/);
   });

@@ -22,7 +22,9 @@ interface FlatCase {
   glmnb: { coef: number[]; se: number[]; p: number[]; theta: number; seTheta: number; twoLogLik: number };
   poisson: { coef: number[]; p: number[] };
 }
-const cases = JSON.parse(readFileSync(new URL('../../fixtures/glm/flat-theta.json', import.meta.url), 'utf8')) as FlatCase[];
+const cases = JSON.parse(
+  readFileSync(new URL('../../fixtures/glm/flat-theta.json', import.meta.url), 'utf8'),
+) as FlatCase[];
 const SAP_THETA_MAX = 1e6;
 
 describe('fitNegativeBinomial where the likelihood is flat in θ (glm.nb default: iteration limit)', () => {

@@ -37,7 +37,12 @@ describe('fitPoisson against R glm(family = poisson)', () => {
 
 describe('fitPoisson by hand', () => {
   it('two groups: log rate ratio = log((y1/t1)/(y0/t0)), SE = √(1/y0 + 1/y1) (closed form, 1e-8)', () => {
-    const x = [[1, 0], [1, 0], [1, 1], [1, 1]];
+    const x = [
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [1, 1],
+    ];
     const y = [3, 5, 2, 10];
     const t = [1.5, 2, 0.5, 3];
     const fit = fitPoisson(x, y, { offset: t.map(Math.log), control: { epsilon: 1e-14, maxIterations: 50 } });

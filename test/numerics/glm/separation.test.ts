@@ -25,7 +25,14 @@ describe('logisticMleExists', () => {
   });
   it('separation hidden in a combination of two covariates (no single column separates)', () => {
     // y = 1 exactly when x1 + x2 > 3
-    const x = [[1, 1, 1], [1, 2, 0], [1, 0, 2], [1, 3, 1], [1, 1, 3], [1, 2, 2]];
+    const x = [
+      [1, 1, 1],
+      [1, 2, 0],
+      [1, 0, 2],
+      [1, 3, 1],
+      [1, 1, 3],
+      [1, 2, 2],
+    ];
     expect(logisticMleExists(x, [0, 0, 0, 1, 1, 1])).toBe(false);
   });
 });

@@ -6,7 +6,11 @@ import { negativeBinomialLogLik, thetaMl } from '../../../src/numerics/glm/theta
 // y <- c(0, 0, 1, 3, 7, 0, 2, 12, 1, 0); mu <- c(1, 1.5, 2, 2.5, 3, 1, 2, 4, 1.5, 1)
 // (values in test/fixtures/glm/make-theta.R -> theta.json). Tolerance 1e-9 relative.
 const ref = JSON.parse(readFileSync(new URL('../../fixtures/glm/theta.json', import.meta.url), 'utf8')) as {
-  y: number[]; mu: number[]; theta: number; se: number; loglik: number;
+  y: number[];
+  mu: number[];
+  theta: number;
+  se: number;
+  loglik: number;
 };
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -22,7 +26,10 @@ describe('thetaMl (MASS::theta.ml)', () => {
   });
   it('no overdispersion: θ grows until the iteration limit and says so', () => {
     const y = [1, 1, 1, 1, 2, 0, 1, 1];
-    const t = thetaMl(y, y.map(() => 1));
+    const t = thetaMl(
+      y,
+      y.map(() => 1),
+    );
     expect(t.warnings).toContain('theta iteration limit reached');
   });
 });

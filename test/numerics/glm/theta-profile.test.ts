@@ -10,15 +10,26 @@ import { thetaInformationCounts, thetaScoreCounts } from '../../../src/numerics/
 const y = [0, 0, 1, 3, 7, 0, 2, 12, 1, 0, 4, 1];
 const mu = [1, 1.5, 2, 2.5, 3, 1, 2, 4, 1.5, 1, 2.2, 0.7];
 const massScore = (th: number) =>
-  y.reduce((s, v, i) => s + digamma(th + v) - digamma(th) + Math.log(th) + 1 - Math.log(th + mu[i]!) - (v + th) / (mu[i]! + th), 0);
+  y.reduce(
+    (s, v, i) =>
+      s + digamma(th + v) - digamma(th) + Math.log(th) + 1 - Math.log(th + mu[i]!) - (v + th) / (mu[i]! + th),
+    0,
+  );
 const massInfo = (th: number) =>
-  y.reduce((s, v, i) => s - trigamma(th + v) + trigamma(th) - 1 / th + 2 / (mu[i]! + th) - (v + th) / (mu[i]! + th) ** 2, 0);
+  y.reduce(
+    (s, v, i) => s - trigamma(th + v) + trigamma(th) - 1 / th + 2 / (mu[i]! + th) - (v + th) / (mu[i]! + th) ** 2,
+    0,
+  );
 
 describe('θ score and information for counts', () => {
   for (const th of [0.3, 1, 4.2, 66.5]) {
     it(`equal MASS's digamma/trigamma forms at θ = ${th}`, () => {
-      expect(Math.abs(thetaScoreCounts(th, y, mu) - massScore(th))).toBeLessThan(1e-9 * Math.max(1, Math.abs(massScore(th))));
-      expect(Math.abs(thetaInformationCounts(th, y, mu) - massInfo(th))).toBeLessThan(1e-8 * Math.max(1e-3, Math.abs(massInfo(th))));
+      expect(Math.abs(thetaScoreCounts(th, y, mu) - massScore(th))).toBeLessThan(
+        1e-9 * Math.max(1, Math.abs(massScore(th))),
+      );
+      expect(Math.abs(thetaInformationCounts(th, y, mu) - massInfo(th))).toBeLessThan(
+        1e-8 * Math.max(1e-3, Math.abs(massInfo(th))),
+      );
     });
   }
   it('keep the sign and size of the score at θ = 1e6, where it is ½(Σy − Σ(y − μ)²)/θ² to first order', () => {

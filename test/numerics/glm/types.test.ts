@@ -3,7 +3,16 @@ import { checkDesign, coefficientNames, notEstimableCoefficients } from '../../.
 
 describe('checkDesign', () => {
   it('returns the number of columns of a valid design', () => {
-    expect(checkDesign([[1, 0], [1, 1]], [0, 1], [0, 0.5])).toBe(2);
+    expect(
+      checkDesign(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        [0, 1],
+        [0, 0.5],
+      ),
+    ).toBe(2);
   });
   it('rejects empty, ragged, non-finite designs and mismatched lengths', () => {
     expect(() => checkDesign([], [])).toThrow(/no rows/);

@@ -19,7 +19,11 @@ describe('waldRatio', () => {
   });
   it('a not-estimable coefficient gives nulls, never NaN or Infinity', () => {
     expect(waldRatio({ name: 'b', estimate: null, se: null, z: null, p: null })).toEqual({
-      ratio: null, lower: null, upper: null, p: null, confidenceLevel: 0.95,
+      ratio: null,
+      lower: null,
+      upper: null,
+      p: null,
+      confidenceLevel: 0.95,
     });
     expect(waldRatio({ name: 'b', estimate: 1, se: 0, z: null, p: null }).ratio).toBeNull();
   });

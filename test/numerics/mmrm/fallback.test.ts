@@ -17,13 +17,20 @@ describe('fitMmrmWithFallback (SAP: US, then TOEPH, AR1H, CS)', () => {
     const withVis1 = new Set(fev.filter((r) => r.AVISIT === 'VIS1' && r.FEV1 !== '').map((r) => r.USUBJID));
     const rows = fev.map((r) => (r.AVISIT === 'VIS4' && withVis1.has(r.USUBJID) ? { ...r, FEV1: '' } : r));
     const r = fitMmrmWithFallback(rows, spec);
-    expect(r.attempts.map((a) => [a.covariance, a.converged])).toEqual([['us', false], ['toeph', false], ['ar1h', true]]);
+    expect(r.attempts.map((a) => [a.covariance, a.converged])).toEqual([
+      ['us', false],
+      ['toeph', false],
+      ['ar1h', true],
+    ]);
     expect([r.method, r.covariance, r.allFailed, r.fit?.converged]).toEqual(['MMRM-AR1H-KR', 'ar1h', false, true]);
   });
   it('reports all failed with method MMRM-US-KR and no fit', () => {
     const r = fitMmrmWithFallback(fev, { ...spec, maxIterations: 0 });
     expect([r.fit, r.method, r.allFailed, r.attempts.map((a) => a.covariance)]).toEqual([
-      null, 'MMRM-US-KR', true, ['us', 'toeph', 'ar1h', 'cs'],
+      null,
+      'MMRM-US-KR',
+      true,
+      ['us', 'toeph', 'ar1h', 'cs'],
     ]);
   });
   it('propagates specification errors instead of trying the next structure', () => {
@@ -36,7 +43,10 @@ describe('fitMmrmWithFallback on a data set too small for the richer structures 
   // It made `sle-msc analyze` exit 70: an exactly fitted visit gave a US start variance of ~1e-24
   // and toPhi threw a plain Error instead of the fallback running (start values: see
   // start-values.test.ts; US, TOEPH and AR1H now stop at the REML identifiability check first).
-  const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const ref = JSON.parse(readFileSync(new URL('degenerate-small-reference.json', FIXTURES), 'utf8'));
   const small = {
     formula: 'CHG ~ ARMCD*AVISIT + BASE*AVISIT',
@@ -48,7 +58,12 @@ describe('fitMmrmWithFallback on a data set too small for the richer structures 
   const r = fitMmrmWithFallback(rows, small);
   it('fails US, TOEPH and AR1H and converges with CS, as R mmrm 0.3.18 does (make-degenerate-small.R)', () => {
     expect(ref.fitted).toEqual({ us: false, toeph: false, ar1h: false, cs: true });
-    expect(r.attempts.map((a) => [a.covariance, a.converged])).toEqual([['us', false], ['toeph', false], ['ar1h', false], ['cs', true]]);
+    expect(r.attempts.map((a) => [a.covariance, a.converged])).toEqual([
+      ['us', false],
+      ['toeph', false],
+      ['ar1h', false],
+      ['cs', true],
+    ]);
     expect([r.method, r.allFailed]).toEqual(['MMRM-CS-KR', false]);
     // 2 error contrasts identify at most 3 covariance parameters (fitMmrm's REML identifiability check)
     expect(r.attempts.slice(0, 3).map((a) => a.message)).toEqual(
@@ -68,11 +83,18 @@ describe('fitMmrmWithFallback on a data set too small for the richer structures 
       expectNear(f?.se, c.seKr, 0, 1e-5, `${c.name} KR SE`);
     }
   });
-  it('gives emmeans\' KR LS means (estimate, SE within 1e-5 relative, df within 1e-4 relative) and leaves PBO at WEEK24, an arm without data at the visit, not estimable', () => {
+  it("gives emmeans' KR LS means (estimate, SE within 1e-5 relative, df within 1e-4 relative) and leaves PBO at WEEK24, an arm without data at the visit, not estimable", () => {
     const ls = mmrmLsMeans(r.fit!, 'ARMCD*AVISIT');
-    const cell = (arm: string, visit: string) => ls.lsmeans.find((m) => m.levels['ARMCD'] === arm && m.levels['AVISIT'] === visit)!;
+    const cell = (arm: string, visit: string) =>
+      ls.lsmeans.find((m) => m.levels['ARMCD'] === arm && m.levels['AVISIT'] === visit)!;
     expect(ref.cs.lsmeans).toHaveLength(9);
-    for (const e of ref.cs.lsmeans as { ARMCD: string; AVISIT: string; estimate: number | null; se: number | null; df: number | null }[]) {
+    for (const e of ref.cs.lsmeans as {
+      ARMCD: string;
+      AVISIT: string;
+      estimate: number | null;
+      se: number | null;
+      df: number | null;
+    }[]) {
       const m = cell(e.ARMCD, e.AVISIT);
       const what = `${e.ARMCD} ${e.AVISIT}`;
       if (e.estimate === null) {
@@ -90,9 +112,12 @@ describe('fitMmrmWithFallback when REML cannot identify any structure (regressio
   // test/fixtures/mmrm/unidentifiable-small.csv: 10 observations, rank(X) = 9, one error contrast.
   // Before the identifiability check CS "converged" (rounding made its singular Hessian look
   // positive definite, Cov(θ̂) ~1e14) and LS means were reported without SE.
-  const rows = parse(readFileSync(new URL('unidentifiable-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(new URL('unidentifiable-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const ref = JSON.parse(readFileSync(new URL('unidentifiable-small-reference.json', FIXTURES), 'utf8'));
-  it('fails every structure, as R mmrm 0.3.18 does (make-unidentifiable-small.R), with the SAP\'s all-failed method', () => {
+  it("fails every structure, as R mmrm 0.3.18 does (make-unidentifiable-small.R), with the SAP's all-failed method", () => {
     const r = fitMmrmWithFallback(rows, {
       formula: 'CHG ~ ARMCD*AVISIT + BASE*AVISIT',
       subject: 'USUBJID',

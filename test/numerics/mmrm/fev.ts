@@ -16,7 +16,13 @@ export function readReference(): Record<string, any> {
 export const VISITS = ['VIS1', 'VIS2', 'VIS3', 'VIS4'];
 
 /** |actual − expected| ≤ max(abs, rel·|expected|). */
-export function expectNear(actual: number | null | undefined, expected: number, abs: number, rel: number, what = ''): void {
+export function expectNear(
+  actual: number | null | undefined,
+  expected: number,
+  abs: number,
+  rel: number,
+  what = '',
+): void {
   expect(actual, what).not.toBeNull();
   expect(actual, what).toBeDefined();
   const tol = Math.max(abs, rel * Math.abs(expected));

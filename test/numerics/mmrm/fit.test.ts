@@ -21,7 +21,7 @@ describe('fitMmrm: SAS model A (REML, UN, Satterthwaite; README section A)', () 
     df: 'satterthwaite',
     reference: { RACE: 'Asian', AVISIT: 'VIS1', SEX: 'Male', ARMCD: 'PBO' },
   });
-  it('converges on the 537 observations with SAS\'s −2 REML log-likelihood (within 1e-4)', () => {
+  it("converges on the 537 observations with SAS's −2 REML log-likelihood (within 1e-4)", () => {
     expect(fit.converged).toBe(true);
     expect(fit.nObs).toBe(537);
     expect(fit.nSubjects).toBe(197);
@@ -55,13 +55,23 @@ describe('fitMmrm: SAS model A (REML, UN, Satterthwaite; README section A)', () 
     // 5e-3 (README): compared within 5e-3 absolute; R mmrm's fully converged values within 1e-6 below.
     const sasIndex = [1, 2, 3, 0];
     const sas: [number, number, number][] = [
-      [1, 1, 26.5692], [2, 1, 2.7851], [2, 2, 14.897], [3, 1, 7.479], [3, 2, 0.9017], [3, 3, 95.5528],
-      [4, 1, 14.3982], [4, 2, 4.9744], [4, 3, 13.3731], [4, 4, 40.5509],
+      [1, 1, 26.5692],
+      [2, 1, 2.7851],
+      [2, 2, 14.897],
+      [3, 1, 7.479],
+      [3, 2, 0.9017],
+      [3, 3, 95.5528],
+      [4, 1, 14.3982],
+      [4, 2, 4.9744],
+      [4, 3, 13.3731],
+      [4, 4, 40.5509],
     ];
     for (const [i, j, v] of sas)
       expectNear(fit.covarianceMatrix[sasIndex[i - 1]!]![sasIndex[j - 1]!]!, v, 5e-3, 0, `UN(${i},${j})`);
     const r: number[][] = ref.reml_us_satterthwaite_A.covariance;
-    r.forEach((row, i) => row.forEach((v, j) => expectNear(fit.covarianceMatrix[i]![j]!, v, 0, 1e-6, `R Σ[${i}][${j}]`)));
+    r.forEach((row, i) =>
+      row.forEach((v, j) => expectNear(fit.covarianceMatrix[i]![j]!, v, 0, 1e-6, `R Σ[${i}][${j}]`)),
+    );
   });
 });
 
@@ -69,18 +79,72 @@ describe('fitMmrm: SAS table B (REML, Kenward–Roger, eight covariance structur
   // estimate within 1e-4 rel; SE and CI bounds within 3e-3 rel; df within 1e-2 rel (README); p within
   // 5e-2 rel, the spread a 3e-3 relative change of t implies at these |t| ≈ 4.4–5.8.
   const table: [CovarianceType, number, number, number, number, number, number][] = [
-    ['us', 3.81972492174648, 0.66124382270307, 160.733266403768, 3.8418051504164e-8, 2.51387886026607, 5.12557098322688],
-    ['toeph', 3.92287746213894, 0.72543828853831, 180.062730071701, 2.0106987035365e-7, 2.49142364608424, 5.35433127819364],
-    ['toep', 4.47051860580552, 0.87839805519623, 160.027408337368, 9.9712975278958e-7, 2.73577118036349, 6.20526603124755],
-    ['ar1h', 3.72674356244499, 0.7590316099633, 188.225339095373, 1.9702804119225e-6, 2.22944183557037, 5.22404528931962],
+    [
+      'us',
+      3.81972492174648,
+      0.66124382270307,
+      160.733266403768,
+      3.8418051504164e-8,
+      2.51387886026607,
+      5.12557098322688,
+    ],
+    [
+      'toeph',
+      3.92287746213894,
+      0.72543828853831,
+      180.062730071701,
+      2.0106987035365e-7,
+      2.49142364608424,
+      5.35433127819364,
+    ],
+    [
+      'toep',
+      4.47051860580552,
+      0.87839805519623,
+      160.027408337368,
+      9.9712975278958e-7,
+      2.73577118036349,
+      6.20526603124755,
+    ],
+    [
+      'ar1h',
+      3.72674356244499,
+      0.7590316099633,
+      188.225339095373,
+      1.9702804119225e-6,
+      2.22944183557037,
+      5.22404528931962,
+    ],
     ['ar1', 4.22574315817874, 0.95865439662225, 188.46934887972, 1.749576207e-5, 2.33467190342009, 6.11681441293738],
-    ['csh', 3.77090812499029, 0.67414806011886, 190.737701349941, 7.6321785400906e-8, 2.44116504183384, 5.10065120814674],
+    [
+      'csh',
+      3.77090812499029,
+      0.67414806011886,
+      190.737701349941,
+      7.6321785400906e-8,
+      2.44116504183384,
+      5.10065120814674,
+    ],
     ['cs', 4.19663617897035, 0.7964696053595, 177.038485931223, 3.9513758117516e-7, 2.62483985242729, 5.7684325055134],
-    ['adh', 3.72344028834729, 0.66172017349971, 162.393385281755, 7.8678872626732e-8, 2.41675483641031, 5.03012574028427],
+    [
+      'adh',
+      3.72344028834729,
+      0.66172017349971,
+      162.393385281755,
+      7.8678872626732e-8,
+      2.41675483641031,
+      5.03012574028427,
+    ],
   ];
   for (const [cov, est, se, df, p, lower, upper] of table)
     it(`${cov}: TRT − PBO estimate, SE, df, p and CI`, () => {
-      const fit = fitMmrm(fev, { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS, covariance: cov });
+      const fit = fitMmrm(fev, {
+        formula: 'FEV1 ~ ARMCD',
+        subject: 'USUBJID',
+        visit: 'AVISIT',
+        visitLevels: VISITS,
+        covariance: cov,
+      });
       expect(fit.converged).toBe(true);
       expect(fit.method).toBe(`MMRM-${cov.toUpperCase()}-KR`);
       const c = byName(fit, 'ARMCDTRT');
@@ -94,7 +158,9 @@ describe('fitMmrm: SAS table B (REML, Kenward–Roger, eight covariance structur
   it('us: covariance elements as SAS (2 decimals printed for the large ones; within 0.02)', () => {
     const fit = fitMmrm(fev, { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS });
     const sas = [[108.39], [45.4113, 40.1721], [-2.6971, 0.7771, 24.6058], [-47.0103, -13.0998, 18.7346, 152.36]];
-    sas.forEach((row, i) => row.forEach((v, j) => expectNear(fit.covarianceMatrix[i]![j]!, v, 0.02, 0, `UN(${i + 1},${j + 1})`)));
+    sas.forEach((row, i) =>
+      row.forEach((v, j) => expectNear(fit.covarianceMatrix[i]![j]!, v, 0.02, 0, `UN(${i + 1},${j + 1})`)),
+    );
   });
 });
 
@@ -118,13 +184,24 @@ describe('fitMmrm against R mmrm 0.3.18 (make-mmrm.R)', () => {
   }
   const common = { subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS, reference: { SEX: 'Male' } } as const;
   it('ML, unstructured, Satterthwaite', () => {
-    const fit = fitMmrm(fev, { ...common, formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX', estimation: 'ml', df: 'satterthwaite' });
+    const fit = fitMmrm(fev, {
+      ...common,
+      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX',
+      estimation: 'ml',
+      df: 'satterthwaite',
+    });
     expect(fit.converged).toBe(true);
     compare(fit, ref.ml_us_satterthwaite, tight);
   });
   it('ML, heterogeneous AR(1), Satterthwaite (R stopped at its default tolerance, 3.6e-8 above our −2 log L)', () => {
     // hence looser: estimates within 3e-4 absolute, SE and df within 1e-4 relative
-    const fit = fitMmrm(fev, { ...common, formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX', estimation: 'ml', df: 'satterthwaite', covariance: 'ar1h' });
+    const fit = fitMmrm(fev, {
+      ...common,
+      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX',
+      estimation: 'ml',
+      df: 'satterthwaite',
+      covariance: 'ar1h',
+    });
     expect(fit.converged).toBe(true);
     compare(fit, ref.ml_ar1h_satterthwaite, { estAbs: 3e-4, est: 0, se: 1e-4, df: 1e-4, ll: 1e-6 });
     expect(fit.minus2LogLik).toBeLessThanOrEqual(ref.ml_ar1h_satterthwaite.minus2LogLik);
@@ -154,7 +231,9 @@ describe('fitMmrm: specification errors', () => {
   });
   it('rejects two observations of one subject at one visit', () => {
     const rows = [...fev, { ...fev.find((r) => r.FEV1 !== '')! }];
-    expect(() => fitMmrm(rows, { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT' })).toThrow(/more than one observation/);
+    expect(() => fitMmrm(rows, { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT' })).toThrow(
+      /more than one observation/,
+    );
   });
 });
 
@@ -168,12 +247,20 @@ describe('fitMmrm: identifiability of the covariance parameters under REML', () 
     const rows = fev.filter((r) => (r.AVISIT === 'VIS1' || r.AVISIT === 'VIS2') && r.FEV1 !== '');
     const spec = { formula: 'FEV1 ~ AVISIT', subject: 'USUBJID', visit: 'AVISIT', visitLevels: ['VIS1', 'VIS2'] };
     // three observations for two fixed effects: r = 1, one identifiable parameter
-    const three = rows.filter((r) => r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 2) || r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 1));
+    const three = rows.filter(
+      (r) =>
+        r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 2) ||
+        r.USUBJID === ids.find((id) => rows.filter((x) => x.USUBJID === id).length === 1),
+    );
     expect(three).toHaveLength(3);
     expect(() => fitMmrm(three, { ...spec, covariance: 'cs' })).toThrow(MmrmFitError);
-    expect(() => fitMmrm(three, { ...spec, covariance: 'us' })).toThrow(/3 covariance parameters cannot be identified from 1 REML error contrasts/);
+    expect(() => fitMmrm(three, { ...spec, covariance: 'us' })).toThrow(
+      /3 covariance parameters cannot be identified from 1 REML error contrasts/,
+    );
     // ML does not restrict to error contrasts: the check does not apply
-    expect(() => fitMmrm(three, { ...spec, covariance: 'cs', estimation: 'ml', df: 'residual' })).not.toThrow(MmrmFitError);
+    expect(() => fitMmrm(three, { ...spec, covariance: 'cs', estimation: 'ml', df: 'residual' })).not.toThrow(
+      MmrmFitError,
+    );
   });
 });
 
@@ -181,7 +268,10 @@ describe('fitMmrm: iteration limit', () => {
   it('stops a fit that drifts to a singular Σ after 50 Newton iterations by default (SAS PROC MIXED MAXITER)', () => {
     // test/fixtures/mmrm/degenerate-small.csv under ML (no REML identifiability check): US heads for
     // a singular Σ and never meets the convergence test
-    const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const fit = fitMmrm(rows, {
       formula: 'CHG ~ ARMCD*AVISIT + BASE*AVISIT',
       subject: 'USUBJID',
@@ -192,6 +282,10 @@ describe('fitMmrm: iteration limit', () => {
       estimation: 'ml',
       df: 'residual',
     });
-    expect([fit.converged, fit.convergence.iterations, fit.convergence.message]).toEqual([false, 50, 'iteration limit (50) reached']);
+    expect([fit.converged, fit.convergence.iterations, fit.convergence.message]).toEqual([
+      false,
+      50,
+      'iteration limit (50) reached',
+    ]);
   });
 });

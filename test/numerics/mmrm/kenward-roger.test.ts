@@ -5,7 +5,8 @@ import { VISITS, expectNear, readFev } from './fev.js';
 
 /** R mmrm h_kr_df (general ℓ), transcribed for one contrast row. */
 function generalKrDf(c: number[], V: number[][], P: number[][][], W: number[][]): number {
-  const mul = (A: number[][], B: number[][]) => A.map((r) => B[0]!.map((_, j) => r.reduce((s, a, k) => s + a * B[k]![j]!, 0)));
+  const mul = (A: number[][], B: number[][]) =>
+    A.map((r) => B[0]!.map((_, j) => r.reduce((s, a, k) => s + a * B[k]![j]!, 0)));
   const tr = (A: number[][]) => A.reduce((s, r, i) => s + r[i]!, 0);
   const lvl = c.reduce((s, ci, i) => s + ci * c.reduce((t, cj, j) => t + V[i]![j]! * cj, 0), 0);
   const M = c.map((ci) => c.map((cj) => (ci * cj) / lvl));
@@ -31,10 +32,19 @@ function generalKrDf(c: number[], V: number[][], P: number[][][], W: number[][])
 
 describe('Kenward–Roger', () => {
   it('kenwardRogerDf equals the general-ℓ formula of Kenward & Roger (R mmrm h_kr_df) at ℓ = 1 (1e-10 rel)', () => {
-    const V = [[0.5, 0.1, 0], [0.1, 0.4, 0.05], [0, 0.05, 0.3]];
-    const P = [0, 1].map((k) => V.map((r, i) => r.map((_, j) => 0.01 * (1 + k) * Math.cos(i + 2 * j + k) + (i === j ? 0.05 : 0))));
+    const V = [
+      [0.5, 0.1, 0],
+      [0.1, 0.4, 0.05],
+      [0, 0.05, 0.3],
+    ];
+    const P = [0, 1].map((k) =>
+      V.map((r, i) => r.map((_, j) => 0.01 * (1 + k) * Math.cos(i + 2 * j + k) + (i === j ? 0.05 : 0))),
+    );
     const Psym = P.map((Pk) => Pk.map((r, i) => r.map((_, j) => 0.5 * (Pk[i]![j]! + Pk[j]![i]!))));
-    const W = [[2, 0.3], [0.3, 1]];
+    const W = [
+      [2, 0.3],
+      [0.3, 1],
+    ];
     const c = [1, -1, 0.5];
     const ours = kenwardRogerDf(
       Float64Array.from(c),
@@ -46,14 +56,24 @@ describe('Kenward–Roger', () => {
     const ref = generalKrDf(c, V, Psym, W);
     expect(Math.abs(ours - ref)).toBeLessThan(1e-10 * ref);
   });
-  it('contrastSensitivities returns c\'Φc and c\'ΦQ_kΦc', () => {
-    const r = contrastSensitivities(Float64Array.of(1, 2), Float64Array.of(2, 0, 0, 1), [Float64Array.of(1, 0, 0, 1)], 2);
+  it("contrastSensitivities returns c'Φc and c'ΦQ_kΦc", () => {
+    const r = contrastSensitivities(
+      Float64Array.of(1, 2),
+      Float64Array.of(2, 0, 0, 1),
+      [Float64Array.of(1, 0, 0, 1)],
+      2,
+    );
     expect(r.variance).toBe(6);
     // Φ = diag(2, 1), c = (1, 2): Φc = (2, 2), c'Φc = 6, with Q = I: c'ΦQΦc = |Φc|² = 8
     expect(Array.from(r.g)).toEqual([8]);
   });
   it('kenwardRogerCovariance inflates Φ: fev table B, UN, TRT − PBO SE 0.6507 → 0.6613 (SAS 0.66124, 3e-3 rel)', () => {
-    const fit = fitMmrm(readFev(), { formula: 'FEV1 ~ ARMCD', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS });
+    const fit = fitMmrm(readFev(), {
+      formula: 'FEV1 ~ ARMCD',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      visitLevels: VISITS,
+    });
     const { phi, phiAdjusted } = fit.inference;
     const p = fit.inference.p;
     expect(phiAdjusted).not.toBeNull();

@@ -27,7 +27,8 @@ function bruteForce(type: CovarianceType, theta: Float64Array, reml: boolean): n
           V.set(pat.obs[i * mp + a]!, pat.obs[i * mp + b]!, sigma[pat.visits[a]! * 4 + pat.visits[b]!]!);
   }
   const X = Matrix.zeros(nObs, p);
-  for (let o = 0; o < nObs; o++) for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) X.set(o, design.colIdx[e]!, design.values[e]!);
+  for (let o = 0; o < nObs; o++)
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) X.set(o, design.colIdx[e]!, design.values[e]!);
   const y = Matrix.columnVector(Array.from(design.y));
   const Vi = inverse(V);
   const XtViX = X.transpose().mmul(Vi).mmul(X);
@@ -70,6 +71,8 @@ describe('evaluateLikelihood', () => {
       });
   it('returns null when Σ is not positive definite', () => {
     const s = createCovarianceStructure('us', 4);
-    expect(evaluateLikelihood(data, s, Float64Array.of(1, 5, 1, 0, 0, 1, 0, 0, 0, 1), { reml: true, order: 0 })).toBeNull();
+    expect(
+      evaluateLikelihood(data, s, Float64Array.of(1, 5, 1, 0, 0, 1, 0, 0, 0, 1), { reml: true, order: 0 }),
+    ).toBeNull();
   });
 });

@@ -78,8 +78,12 @@ describe('mmrmLsMeans: SAS model A (RACE and SEX averaged with equal weights)', 
   });
   it('does not depend on the reference levels chosen for the fit (differences within 1e-9)', () => {
     const other = fitMmrm(fev, {
-      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS,
-      df: 'satterthwaite', reference: { ARMCD: 'TRT', AVISIT: 'VIS4' },
+      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      visitLevels: VISITS,
+      df: 'satterthwaite',
+      reference: { ARMCD: 'TRT', AVISIT: 'VIS4' },
     });
     const b = mmrmLsMeans(other, 'ARMCD*AVISIT', { reference: 'PBO' });
     ls.differences.forEach((d, k) => {
@@ -91,7 +95,11 @@ describe('mmrmLsMeans: SAS model A (RACE and SEX averaged with equal weights)', 
 
 describe('mmrmLsMeans: continuous covariate × visit at its mean (R emmeans on mmrm, KR)', () => {
   const fit = fitMmrm(fev, {
-    formula: 'FEV1 ~ ARMCD*AVISIT + FEV1_BL*AVISIT', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS, df: 'kr',
+    formula: 'FEV1 ~ ARMCD*AVISIT + FEV1_BL*AVISIT',
+    subject: 'USUBJID',
+    visit: 'AVISIT',
+    visitLevels: VISITS,
+    df: 'kr',
   });
   const ls = mmrmLsMeans(fit, 'ARMCD*AVISIT');
   const r = ref.reml_us_kr_baseline;
@@ -122,15 +130,32 @@ describe('mmrmLsMeans: continuous covariate × visit at its mean (R emmeans on m
 describe('mmrmLsMeans: edge cases', () => {
   it('returns null (not estimable) for an arm without data at a visit, and estimates the rest', () => {
     const rows = fev.map((r) => (r.ARMCD === 'TRT' && r.AVISIT === 'VIS4' ? { ...r, FEV1: '' } : r));
-    const fit = fitMmrm(rows, { formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX', subject: 'USUBJID', visit: 'AVISIT', visitLevels: VISITS });
+    const fit = fitMmrm(rows, {
+      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      visitLevels: VISITS,
+    });
     const ls = mmrmLsMeans(fit, 'ARMCD*AVISIT');
     const cell = ls.lsmeans.find((l) => l.levels.ARMCD === 'TRT' && l.levels.AVISIT === 'VIS4')!;
-    expect([cell.estimate, cell.se, cell.df, cell.p, cell.lower, cell.upper]).toEqual([null, null, null, null, null, null]);
+    expect([cell.estimate, cell.se, cell.df, cell.p, cell.lower, cell.upper]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(ls.differences.find((d) => d.levels.AVISIT === 'VIS4')!.estimate).toBeNull();
     expect(ls.differences.find((d) => d.levels.AVISIT === 'VIS3')!.estimate).not.toBeNull();
   });
   it('rejects a continuous or unknown variable', () => {
-    const fit = fitMmrm(fev, { formula: 'FEV1 ~ ARMCD + FEV1_BL', subject: 'USUBJID', visit: 'AVISIT', df: 'residual' });
+    const fit = fitMmrm(fev, {
+      formula: 'FEV1 ~ ARMCD + FEV1_BL',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      df: 'residual',
+    });
     expect(() => mmrmLsMeans(fit, 'FEV1_BL')).toThrow(/not a class variable/);
     expect(() => mmrmLsMeans(fit, 'AVISIT')).toThrow(/not a variable of the model/);
   });

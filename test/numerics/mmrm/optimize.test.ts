@@ -40,7 +40,10 @@ describe('optimizeLikelihood', () => {
   });
   it('reports non-convergence when the iteration limit is hit', () => {
     const s = createCovarianceStructure('us', 4);
-    const r = optimizeLikelihood(data, s, s.toPhi(Float64Array.of(1, 0, 1, 0, 0, 1, 0, 0, 0, 1)), { reml: true, maxIterations: 1 })!;
+    const r = optimizeLikelihood(data, s, s.toPhi(Float64Array.of(1, 0, 1, 0, 0, 1, 0, 0, 0, 1)), {
+      reml: true,
+      maxIterations: 1,
+    })!;
     expect(r.converged).toBe(false);
     expect(r.message).toMatch(/iteration limit/);
   });

@@ -9,7 +9,7 @@ describe('groupByPattern', () => {
     for (const p of data.patterns) for (const o of p.obs) seen.add(o);
     expect(seen.size).toBe(data.nObs);
   });
-  it('holds G_P = Σ z z\' and F_P = Σ z y\' consistent with X (brute-force for one pattern)', () => {
+  it("holds G_P = Σ z z' and F_P = Σ z y' consistent with X (brute-force for one pattern)", () => {
     const pat = data.patterns.find((p) => p.visits.length === 4)!;
     const { design } = data;
     const mp = 4;

@@ -18,7 +18,10 @@ describe('start values', () => {
     expect(Array.from(moments.correlations).every((r) => Math.abs(r) <= 1)).toBe(true);
   });
   it('gives a positive-definite Σ for every structure, even from non-PD correlations', () => {
-    const bad = { variances: Float64Array.of(1, 2, 3, 4), correlations: Float64Array.of(1, 0.9, -0.9, 0.9, 0.9, 1, 0.9, -0.9, -0.9, 0.9, 1, 0.9, 0.9, -0.9, 0.9, 1) };
+    const bad = {
+      variances: Float64Array.of(1, 2, 3, 4),
+      correlations: Float64Array.of(1, 0.9, -0.9, 0.9, 0.9, 1, 0.9, -0.9, -0.9, 0.9, 1, 0.9, 0.9, -0.9, 0.9, 1),
+    };
     for (const type of COVARIANCE_TYPES)
       for (const m of [moments, bad]) {
         const s = createCovarianceStructure(type, 4);
@@ -28,7 +31,10 @@ describe('start values', () => {
 });
 
 describe('start values when OLS fits a visit exactly (regression: n = 6 lock, test/fixtures/mmrm/degenerate-small.csv)', () => {
-  const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(new URL('degenerate-small.csv', FIXTURES), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const visits = ['WEEK12', 'WEEK24', 'WEEK52'];
   const design = buildDesignMatrix(rows, {
     formula: parseModelFormula('CHG ~ ARMCD*AVISIT + BASE*AVISIT'),
@@ -56,7 +62,10 @@ describe('start values when OLS fits a visit exactly (regression: n = 6 lock, te
     expect([r[2], r[5], r[6], r[7]]).toEqual([0, 0, 0, 0]);
     expect(Math.abs(v[2]! - v[0]!) > 1e-6 * v[0]! && Math.abs(v[2]! - v[1]!) > 1e-6 * v[1]!).toBe(true);
     const visit = (o: number) => visits.indexOf(rows[design.usedRows[o]!]!.AVISIT!);
-    const rssOutside = [0, 1].reduce((s, a) => s + v[a]! * countAt(a, visit, data.nObs) * (data.nObs - data.p) / data.nObs, 0);
+    const rssOutside = [0, 1].reduce(
+      (s, a) => s + (v[a]! * countAt(a, visit, data.nObs) * (data.nObs - data.p)) / data.nObs,
+      0,
+    );
     expect(Math.abs(v[2]! * (data.nObs - data.p) - rssOutside) / rssOutside).toBeLessThan(1e-12);
   });
   it('gives a positive-definite start Σ for every structure', () => {

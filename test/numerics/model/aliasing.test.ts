@@ -11,7 +11,12 @@ function crossProduct(X: number[][]): Float64Array {
 describe('findAliasedColumns', () => {
   it('drops a column that is a combination of earlier ones, with its exact coefficients', () => {
     // columns: 1, a, b = 1 − a (aliased: b = 1·col0 − 1·col1), c
-    const X = [[1, 1, 0, 2], [1, 0, 1, 5], [1, 1, 0, 1], [1, 0, 1, 7]];
+    const X = [
+      [1, 1, 0, 2],
+      [1, 0, 1, 5],
+      [1, 1, 0, 1],
+      [1, 0, 1, 7],
+    ];
     const r = findAliasedColumns(crossProduct(X), 4);
     expect(r.kept).toEqual([0, 1, 3]);
     expect(r.aliased).toHaveLength(1);
@@ -20,7 +25,11 @@ describe('findAliasedColumns', () => {
     [1, -1, 0].forEach((v, k) => expect(Math.abs(c[k]! - v)).toBeLessThan(1e-12));
   });
   it('treats an all-zero column (an empty cell) as aliased', () => {
-    const X = [[1, 0, 3], [1, 0, 4], [1, 0, 9]];
+    const X = [
+      [1, 0, 3],
+      [1, 0, 4],
+      [1, 0, 9],
+    ];
     expect(findAliasedColumns(crossProduct(X), 3).kept).toEqual([0, 2]);
   });
 });

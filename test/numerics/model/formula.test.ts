@@ -10,7 +10,15 @@ describe('parseModelFormula', () => {
   });
   it('keeps : as an interaction only, drops duplicates and an explicit intercept', () => {
     expect(parseModelFormula('Y ~ 1 + A:B + B:A + A').terms.map((t) => t.label)).toEqual(['A', 'A:B']);
-    expect(parseModelFormula('Y ~ A*B*C').terms.map((t) => t.label)).toEqual(['A', 'B', 'C', 'A:B', 'A:C', 'B:C', 'A:B:C']);
+    expect(parseModelFormula('Y ~ A*B*C').terms.map((t) => t.label)).toEqual([
+      'A',
+      'B',
+      'C',
+      'A:B',
+      'A:C',
+      'B:C',
+      'A:B:C',
+    ]);
   });
   it('rejects what it does not support', () => {
     expect(() => parseModelFormula('Y ~ A - 1')).toThrow(/unexpected "-"/);

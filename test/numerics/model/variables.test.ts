@@ -3,7 +3,13 @@ import { classifyVariable, naturalCompare, numericValue, sortLevels } from '../.
 
 describe('variables', () => {
   it('reads numbers and missing values (empty = missing)', () => {
-    expect([numericValue(' 1.5e2 '), numericValue(''), numericValue('NA'), numericValue(null), numericValue(3)]).toEqual([150, null, null, null, 3]);
+    expect([
+      numericValue(' 1.5e2 '),
+      numericValue(''),
+      numericValue('NA'),
+      numericValue(null),
+      numericValue(3),
+    ]).toEqual([150, null, null, null, 3]);
   });
   it('sorts class levels numerically when all numeric, else by code unit; visits naturally', () => {
     expect(sortLevels(['10', '9', '1'])).toEqual(['1', '9', '10']);
@@ -12,7 +18,12 @@ describe('variables', () => {
   });
   it('classifies a variable with any non-numeric value as class, with the first sorted level as reference', () => {
     const rows = [{ A: 'x' }, { A: '2' }, { A: '' }, { A: 'y' }];
-    expect(classifyVariable('A', rows, [0, 1, 3], false, undefined)).toEqual({ kind: 'class', name: 'A', levels: ['2', 'x', 'y'], reference: '2' });
+    expect(classifyVariable('A', rows, [0, 1, 3], false, undefined)).toEqual({
+      kind: 'class',
+      name: 'A',
+      levels: ['2', 'x', 'y'],
+      reference: '2',
+    });
     expect(classifyVariable('A', rows, [0, 1, 3], false, 'y')).toMatchObject({ reference: 'y' });
     expect(() => classifyVariable('A', rows, [0, 1, 3], false, 'z')).toThrow(/not a level/);
   });

@@ -30,7 +30,9 @@ describe('hodgesLehmann', () => {
       expect(r.estimate, c.name).toBe(c.diffs_median[0]);
       expect(r.lower).toBeNull();
       expect(r.warnings).toHaveLength(1);
-      expect(Math.abs((r.estimate as number) - (c.r_normal_estimate?.[0] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(r.estimate as number)));
+      expect(Math.abs((r.estimate as number) - (c.r_normal_estimate?.[0] as number))).toBeLessThan(
+        1e-3 * Math.max(1, Math.abs(r.estimate as number)),
+      );
     }
   });
 

@@ -10,17 +10,37 @@ export interface SurvivalCase {
   arm: string[];
   columns: string[];
   x: number[][];
-  km: Record<string, {
-    time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; surv: number[];
-    seLog: N[]; lower: N[]; upper: N[]; median: N[]; medianLower: N[]; medianUpper: N[];
-  }>;
+  km: Record<
+    string,
+    {
+      time: number[];
+      nRisk: number[];
+      nEvent: number[];
+      nCensor: number[];
+      surv: number[];
+      seLog: N[];
+      lower: N[];
+      upper: N[];
+      median: N[];
+      medianLower: N[];
+      medianUpper: N[];
+    }
+  >;
   at: Record<string, { times: number[]; surv: N[]; se: N[]; lower: N[]; upper: N[] }>;
   logrank: { chisq: number; df: number; p: number; observed: number[]; expected: number[] };
   logrankPairs: { group: string; chisq: number; df: number; p: number }[];
   efron: CoxRef;
   breslow: CoxRef;
 }
-export interface CoxRef { coef: number[]; se: number[]; z: number[]; p: number[]; loglik: number[]; iter: number; warnings: string[] }
+export interface CoxRef {
+  coef: number[];
+  se: number[];
+  z: number[];
+  p: number[];
+  loglik: number[];
+  iter: number;
+  warnings: string[];
+}
 
 export const survivalCases = JSON.parse(
   readFileSync(new URL('../../fixtures/survival/survival.json', import.meta.url), 'utf8'),

@@ -13,13 +13,24 @@ export function stepSpec(over: Partial<StepChartSpec> = {}): StepChartSpec {
     series: [
       {
         label: 'Alpha',
-        steps: [{ x: 0, y: 1 }, { x: 2, y: 0.75 }, { x: 4, y: 0.5 }, { x: 9, y: 0.5 }],
-        censors: [{ x: 3, y: 0.75 }, { x: 9, y: 0.5 }],
+        steps: [
+          { x: 0, y: 1 },
+          { x: 2, y: 0.75 },
+          { x: 4, y: 0.5 },
+          { x: 9, y: 0.5 },
+        ],
+        censors: [
+          { x: 3, y: 0.75 },
+          { x: 9, y: 0.5 },
+        ],
         atRisk: [4, 2, 0],
       },
       {
         label: 'Beta & Gamma',
-        steps: [{ x: 0, y: 1 }, { x: 7, y: 0.5 }],
+        steps: [
+          { x: 0, y: 1 },
+          { x: 7, y: 0.5 },
+        ],
         censors: [{ x: 1, y: 1 }],
         atRisk: [3, 2, 0],
       },
@@ -40,8 +51,21 @@ export function intervalSpec(over: Partial<IntervalChartSpec> = {}): IntervalCha
     x: { label: 'Week', domain: [0, 14], ticks: [4, 8, 12] },
     y: { label: 'Change' },
     series: [
-      { label: 'A', points: [{ x: 4, estimate: -1, lower: -2, upper: 0 }, { x: 8, estimate: -2, lower: -3.5, upper: -0.5 }, { x: 12, estimate: -2.5, lower: -4, upper: -1 }] },
-      { label: 'B', points: [{ x: 4, estimate: -0.5, lower: -1.5, upper: 0.5 }, { x: 12, estimate: -3, lower: null, upper: null }] },
+      {
+        label: 'A',
+        points: [
+          { x: 4, estimate: -1, lower: -2, upper: 0 },
+          { x: 8, estimate: -2, lower: -3.5, upper: -0.5 },
+          { x: 12, estimate: -2.5, lower: -4, upper: -1 },
+        ],
+      },
+      {
+        label: 'B',
+        points: [
+          { x: 4, estimate: -0.5, lower: -1.5, upper: 0.5 },
+          { x: 12, estimate: -3, lower: null, upper: null },
+        ],
+      },
     ],
     dodge: 0.5,
     referenceY: 0,

@@ -6,7 +6,12 @@ describe('renderFigureFiles', () => {
   const files = renderFigureFiles([stepSpec(), intervalSpec()]);
 
   it('writes figures/<id>.svg and figures/<id>.png for every spec', () => {
-    expect([...files.keys()]).toEqual(['figures/F-TEST.1.svg', 'figures/F-TEST.1.png', 'figures/F-TEST.2.svg', 'figures/F-TEST.2.png']);
+    expect([...files.keys()]).toEqual([
+      'figures/F-TEST.1.svg',
+      'figures/F-TEST.1.png',
+      'figures/F-TEST.2.svg',
+      'figures/F-TEST.2.png',
+    ]);
     expect(files.get('figures/F-TEST.1.svg')).toBe(renderFigureSvg(stepSpec()));
     expect(files.get('figures/F-TEST.2.png')).toBeInstanceOf(Uint8Array);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_WIDTH, footnoteBlock, headerBlock, legendBlock, svgDocument } from '../../../src/render/charts/figure-frame.js';
+import {
+  FIGURE_WIDTH,
+  footnoteBlock,
+  headerBlock,
+  legendBlock,
+  svgDocument,
+} from '../../../src/render/charts/figure-frame.js';
 import { seriesStyle } from '../../../src/render/charts/series-style.js';
 
 const frame = { id: 'F-1', marks: ['DRAFT'], titles: ['Figure F-1', 'Subtitle'], footnotes: [] };
@@ -7,7 +13,11 @@ const frame = { id: 'F-1', marks: ['DRAFT'], titles: ['Figure F-1', 'Subtitle'],
 describe('headerBlock', () => {
   it('centres the marks, then the titles, the first title bold', () => {
     const h = headerBlock(frame, 0);
-    expect(h.markup.match(/<text[^>]*>[^<]*<\/text>/g)?.map((t) => t.replace(/<[^>]*>/g, ''))).toEqual(['DRAFT', 'Figure F-1', 'Subtitle']);
+    expect(h.markup.match(/<text[^>]*>[^<]*<\/text>/g)?.map((t) => t.replace(/<[^>]*>/g, ''))).toEqual([
+      'DRAFT',
+      'Figure F-1',
+      'Subtitle',
+    ]);
     expect(h.markup).toContain(`x="${FIGURE_WIDTH / 2}"`);
     expect(h.markup).toMatch(/font-weight="bold">Figure F-1</);
     expect(h.markup).not.toMatch(/font-weight="bold">Subtitle</);
@@ -21,7 +31,13 @@ describe('legendBlock', () => {
   });
 
   it('draws a line sample (dashed as its series) and a label per item', () => {
-    const l = legendBlock([{ label: 'A', style: seriesStyle(0), marker: false }, { label: 'B', style: seriesStyle(1), marker: true }], 0);
+    const l = legendBlock(
+      [
+        { label: 'A', style: seriesStyle(0), marker: false },
+        { label: 'B', style: seriesStyle(1), marker: true },
+      ],
+      0,
+    );
     expect(l.markup).toContain('stroke="#000000"');
     expect(l.markup).toContain(`stroke-dasharray="${seriesStyle(1).dash}"`);
     expect(l.markup).toContain('>A</text>');

@@ -21,10 +21,37 @@ function forestSpec(over: Partial<ForestChartSpec> = {}): ForestChartSpec {
       { label: 'C vs A', styleIndex: 2 },
     ],
     rows: [
-      { label: 'All', indent: 0, heading: false, texts: ['3/10', '5/11'], estimates: [{ estimate: 12.5, lower: -10, upper: 35 }, { estimate: 20, lower: -4, upper: 44 }] },
+      {
+        label: 'All',
+        indent: 0,
+        heading: false,
+        texts: ['3/10', '5/11'],
+        estimates: [
+          { estimate: 12.5, lower: -10, upper: 35 },
+          { estimate: 20, lower: -4, upper: 44 },
+        ],
+      },
       { label: 'Family', indent: 0, heading: true, texts: [], estimates: [] },
-      { label: 'Level 1', indent: 1, heading: false, texts: ['1/4', '2/5'], estimates: [{ estimate: null, lower: null, upper: null }, { estimate: -8, lower: -30, upper: 14 }] },
-      { label: 'Level 2', indent: 1, heading: false, texts: ['2/6', '3/6'], estimates: [{ estimate: 5, lower: null, upper: 25 }, { estimate: 30, lower: 2, upper: 58 }] },
+      {
+        label: 'Level 1',
+        indent: 1,
+        heading: false,
+        texts: ['1/4', '2/5'],
+        estimates: [
+          { estimate: null, lower: null, upper: null },
+          { estimate: -8, lower: -30, upper: 14 },
+        ],
+      },
+      {
+        label: 'Level 2',
+        indent: 1,
+        heading: false,
+        texts: ['2/6', '3/6'],
+        estimates: [
+          { estimate: 5, lower: null, upper: 25 },
+          { estimate: 30, lower: 2, upper: 58 },
+        ],
+      },
     ],
     x: { label: 'Difference (percentage points)' },
     referenceX: 0,
@@ -47,14 +74,31 @@ describe('forestXDomain', () => {
   });
 
   it('stops at the limits of the quantity (a difference of proportions never passes ±100 points)', () => {
-    const rows = [{ label: 'x', indent: 0, heading: false, texts: [], estimates: [{ estimate: 100, lower: -12.3, upper: 100 }, { estimate: 0, lower: -85.2, upper: 74.2 }] }];
+    const rows = [
+      {
+        label: 'x',
+        indent: 0,
+        heading: false,
+        texts: [],
+        estimates: [
+          { estimate: 100, lower: -12.3, upper: 100 },
+          { estimate: 0, lower: -85.2, upper: 74.2 },
+        ],
+      },
+    ];
     // unlimited: −85.2 … 100 padded by 11.1 → step 50 → [−100, 150]; limited to [−100, 100].
     expect(forestXDomain({ referenceX: 0, rows }).domain).toEqual([-100, 150]);
-    expect(forestXDomain({ referenceX: 0, rows, x: { label: '', limits: [-100, 100] } })).toEqual({ domain: [-100, 100], ticks: [-100, -50, 0, 50, 100] });
+    expect(forestXDomain({ referenceX: 0, rows, x: { label: '', limits: [-100, 100] } })).toEqual({
+      domain: [-100, 100],
+      ticks: [-100, -50, 0, 50, 100],
+    });
   });
 
   it('includes the reference line when every value lies above it', () => {
-    const { domain } = forestXDomain({ referenceX: 0, rows: [{ label: 'x', indent: 0, heading: false, texts: [], estimates: [{ estimate: 5, lower: 4, upper: 6 }] }] });
+    const { domain } = forestXDomain({
+      referenceX: 0,
+      rows: [{ label: 'x', indent: 0, heading: false, texts: [], estimates: [{ estimate: 5, lower: 4, upper: 6 }] }],
+    });
     expect(domain[0]).toBeLessThanOrEqual(0);
   });
 });
@@ -64,7 +108,21 @@ describe('renderForestChartSvg', () => {
 
   it('is well-formed SVG with the labels, texts, headers and side notes', () => {
     expect(() => new Resvg(svg)).not.toThrow();
-    for (const t of ['Subgroup', 'A n/N', 'All', 'Family', 'Level 1', 'Level 2', '3/10', '5/11', '2/6', '\u2190 Favours A', 'Favours B \u2192', 'A footnote.']) expect(svg).toContain(`>${t}<`);
+    for (const t of [
+      'Subgroup',
+      'A n/N',
+      'All',
+      'Family',
+      'Level 1',
+      'Level 2',
+      '3/10',
+      '5/11',
+      '2/6',
+      '\u2190 Favours A',
+      'Favours B \u2192',
+      'A footnote.',
+    ])
+      expect(svg).toContain(`>${t}<`);
     expect(svg).toContain('font-weight="bold">Family<');
   });
 

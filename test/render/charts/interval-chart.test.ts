@@ -1,6 +1,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { dodgeOffset, intervalYDomain, niceTicks, renderIntervalChartSvg } from '../../../src/render/charts/interval-chart.js';
+import {
+  dodgeOffset,
+  intervalYDomain,
+  niceTicks,
+  renderIntervalChartSvg,
+} from '../../../src/render/charts/interval-chart.js';
 import { markerPath } from '../../../src/render/charts/series-style.js';
 import { count, intervalSpec } from './chart-fixtures.js';
 
@@ -30,7 +35,10 @@ describe('intervalYDomain', () => {
   });
 
   it('includes the reference line even when every value lies above it', () => {
-    const [lo] = intervalYDomain({ referenceY: 0, series: [{ label: 'A', points: [{ x: 1, estimate: 5, lower: 4, upper: 6 }] }] });
+    const [lo] = intervalYDomain({
+      referenceY: 0,
+      series: [{ label: 'A', points: [{ x: 1, estimate: 5, lower: 4, upper: 6 }] }],
+    });
     expect(lo).toBeLessThanOrEqual(0);
   });
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { PANEL_CLASS, renderPlotPanel } from '../../../src/render/charts/plot-panel.js';
 
 const box = { x: 10, y: 20, width: 200, height: 100, marginTop: 5, marginRight: 5, marginBottom: 15, marginLeft: 25 };
-const data = [{ x: 0, y: 0 }, { x: 10, y: 1 }];
+const data = [
+  { x: 0, y: 0 },
+  { x: 10, y: 1 },
+];
 
 describe('renderPlotPanel', () => {
   const panel = renderPlotPanel(box, { x: [0, 10], y: [0, 1] }, [Plot.line(data, { x: 'x', y: 'y' })], 11);
@@ -28,7 +31,13 @@ describe('renderPlotPanel', () => {
   });
 
   it('inserts extra markup over the marks, in panel coordinates', () => {
-    const p = renderPlotPanel(box, { x: [0, 10], y: [0, 1] }, [], 11, (x, y) => `<circle cx="${x(5)}" cy="${y(0.5)}" r="2"/>`);
+    const p = renderPlotPanel(
+      box,
+      { x: [0, 10], y: [0, 1] },
+      [],
+      11,
+      (x, y) => `<circle cx="${x(5)}" cy="${y(0.5)}" r="2"/>`,
+    );
     expect(p.markup.endsWith('<circle cx="110" cy="45" r="2"/></svg>')).toBe(true);
   });
 
@@ -38,6 +47,8 @@ describe('renderPlotPanel', () => {
   });
 
   it('refuses clipped marks, whose ids come from a process-wide counter', () => {
-    expect(() => renderPlotPanel(box, { x: [0, 10], y: [0, 1] }, [Plot.line(data, { x: 'x', y: 'y', clip: true })], 11)).toThrow(/clip/);
+    expect(() =>
+      renderPlotPanel(box, { x: [0, 10], y: [0, 1] }, [Plot.line(data, { x: 'x', y: 'y', clip: true })], 11),
+    ).toThrow(/clip/);
   });
 });

@@ -10,10 +10,12 @@ describe('PNG rendering off the main thread', () => {
     expect(svgs.size).toBeGreaterThan(0);
     const pngs = await renderPngFilesAsync(svgs);
     expect(pngs.size).toBe(svgs.size);
-    for (const [path, png] of pngs) expect(Buffer.from(png).equals(Buffer.from(run.result.files.get(path) as Uint8Array))).toBe(true);
+    for (const [path, png] of pngs)
+      expect(Buffer.from(png).equals(Buffer.from(run.result.files.get(path) as Uint8Array))).toBe(true);
 
     const again = await runPipelineAsync({ lock: run.lock, unblinding: run.unblinding, settings: run.settings });
     expect([...again.files.keys()].sort()).toEqual([...run.result.files.keys()].sort());
-    for (const [path, content] of again.files) expect(Buffer.from(content).equals(Buffer.from(run.result.files.get(path)!))).toBe(true);
+    for (const [path, content] of again.files)
+      expect(Buffer.from(content).equals(Buffer.from(run.result.files.get(path)!))).toBe(true);
   });
 });

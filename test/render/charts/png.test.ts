@@ -27,7 +27,9 @@ describe('svgToPng', () => {
   });
 
   it('gives identical bytes on every render', () => {
-    const s = svg('<text x="5" y="25" font-size="14">MSC 1\u00d710\u2076 \u2212 0.5</text><path d="M0,0L120,40" stroke="#0072B2"/>');
+    const s = svg(
+      '<text x="5" y="25" font-size="14">MSC 1\u00d710\u2076 \u2212 0.5</text><path d="M0,0L120,40" stroke="#0072B2"/>',
+    );
     expect(Buffer.from(svgToPng(s)).equals(Buffer.from(svgToPng(s)))).toBe(true);
   });
 

@@ -19,7 +19,8 @@ describe('seriesStyle', () => {
 
 describe('markerPath and plusPath', () => {
   it('give closed shapes centred on the origin', () => {
-    for (const shape of ['circle', 'square', 'triangle', 'diamond'] as const) expect(markerPath(shape, 8)).toMatch(/^M.*Z$/);
+    for (const shape of ['circle', 'square', 'triangle', 'diamond'] as const)
+      expect(markerPath(shape, 8)).toMatch(/^M.*Z$/);
     expect(markerPath('square', 10)).toBe('M-4.5,-4.5H4.5V4.5H-4.5Z');
   });
 

@@ -46,7 +46,9 @@ describe('renderStepChartSvg', () => {
   });
 
   it('draws no curve for a series without subjects but keeps its risk-table row', () => {
-    const empty = renderStepChartSvg(stepSpec({ series: [{ label: 'Empty', steps: [], censors: [], atRisk: [0, 0, 0] }] }));
+    const empty = renderStepChartSvg(
+      stepSpec({ series: [{ label: 'Empty', steps: [], censors: [], atRisk: [0, 0, 0] }] }),
+    );
     expect(count(empty, 'aria-label="line"')).toBe(0);
     expect(count(empty, '>Empty</text>')).toBe(2);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coord, escapeXml, estimateTextWidth, svgText, typesetPowersOfTen, wrapText } from '../../../src/render/charts/svg-text.js';
+import {
+  coord,
+  escapeXml,
+  estimateTextWidth,
+  svgText,
+  typesetPowersOfTen,
+  wrapText,
+} from '../../../src/render/charts/svg-text.js';
 
 describe('escapeXml', () => {
   it('escapes the XML metacharacters of text and attribute values', () => {

@@ -8,7 +8,13 @@ import type { ArdEndpoint } from '../../../src/ard/vocabulary.js';
 
 const settings = loadSapSettings(defaultSettingsPath());
 const KEYS: [ArdEndpoint, string][] = [
-  ['SRI4', ''], ['SRI4_SUB', 'STRATUM:<10'], ['SRI4_SUB', 'STRATUM:>=10'], ['SRI4_SUB', 'SEX:F'], ['SRI4_SUB', 'SEX:M'], ['SRI4_SUB', 'AGE:<40'], ['SRI4_SUB', 'AGE:>=40'],
+  ['SRI4', ''],
+  ['SRI4_SUB', 'STRATUM:<10'],
+  ['SRI4_SUB', 'STRATUM:>=10'],
+  ['SRI4_SUB', 'SEX:F'],
+  ['SRI4_SUB', 'SEX:M'],
+  ['SRI4_SUB', 'AGE:<40'],
+  ['SRI4_SUB', 'AGE:>=40'],
 ];
 const ARMS: Group[] = ['PBO', 'MSC1E6', 'MSC5E6'];
 
@@ -27,7 +33,11 @@ function ard(): ArdRow[] {
         const ne = param === 'SEX:M' && group === 'MSC5E6';
         const d = (k + a) / 100;
         return (
-          [['diff', d], ['diff_lcl', d - 0.2], ['diff_ucl', d + 0.2]] as const
+          [
+            ['diff', d],
+            ['diff_lcl', d - 0.2],
+            ['diff_ucl', d + 0.2],
+          ] as const
         ).map(([stat, v]): ArdRow => ({ ...base, group, comparator: 'PBO', stat, method: 'MN', value: ne ? null : v }));
       }),
     ];
@@ -41,9 +51,15 @@ describe('sri4ForestFigureSpec (F-14.2.4)', () => {
     expect(spec.id).toBe(SRI4_FOREST_FIGURE_ID);
     expect(spec.rows.map((r) => [r.heading, r.indent, r.label])).toEqual([
       [false, 0, 'Full Analysis Set'],
-      [true, 0, 'Randomization stratum'], [false, 1, 'SLEDAI-2K <10'], [false, 1, 'SLEDAI-2K >=10'],
-      [true, 0, 'Sex'], [false, 1, 'Female'], [false, 1, 'Male'],
-      [true, 0, 'Age'], [false, 1, '< 40 years'], [false, 1, '\u2265 40 years'],
+      [true, 0, 'Randomization stratum'],
+      [false, 1, 'SLEDAI-2K <10'],
+      [false, 1, 'SLEDAI-2K >=10'],
+      [true, 0, 'Sex'],
+      [false, 1, 'Female'],
+      [false, 1, 'Male'],
+      [true, 0, 'Age'],
+      [false, 1, '< 40 years'],
+      [false, 1, '\u2265 40 years'],
     ]);
   });
 
@@ -66,7 +82,11 @@ describe('sri4ForestFigureSpec (F-14.2.4)', () => {
   it('labels the MSC series and the n/N columns from the settings, reference line at 0', () => {
     expect(spec.series.map((s) => s.styleIndex)).toEqual([1, 2]);
     expect(spec.series[0]!.label).toBe('MSC 1\u00d710\u2076 cells/kg vs Placebo');
-    expect(spec.textColumns).toEqual(['Placebo n/N', 'MSC 1\u00d710\u2076 cells/kg n/N', 'MSC 5\u00d710\u2076 cells/kg n/N']);
+    expect(spec.textColumns).toEqual([
+      'Placebo n/N',
+      'MSC 1\u00d710\u2076 cells/kg n/N',
+      'MSC 5\u00d710\u2076 cells/kg n/N',
+    ]);
     expect(spec.referenceX).toBe(0);
   });
 
@@ -84,6 +104,8 @@ describe('sri4ForestFigureSpec (F-14.2.4)', () => {
 
   it('stops when the ARD lacks a subgroup row rather than drawing a blank', () => {
     const missing = ard().filter((r) => !(r.param === 'AGE:>=40' && r.stat === 'N' && r.group === 'PBO'));
-    expect(() => sri4ForestFigureSpec({ ard: missing, settings, ctx: tlfContext(settings, 'randomization', false) })).toThrow(/AGE:>=40/);
+    expect(() =>
+      sri4ForestFigureSpec({ ard: missing, settings, ctx: tlfContext(settings, 'randomization', false) }),
+    ).toThrow(/AGE:>=40/);
   });
 });

@@ -40,7 +40,8 @@ function heterogeneousCovariance(m: number, spec: HeterogeneousSpec): Covariance
     const rho = theta.subarray(m);
     const s = new Float64Array(m * m);
     for (let i = 0; i < m; i++)
-      for (let j = 0; j < m; j++) s[i * m + j] = i === j ? theta[i]! : Math.sqrt(theta[i]! * theta[j]!) * cm.value(i, j, rho);
+      for (let j = 0; j < m; j++)
+        s[i * m + j] = i === j ? theta[i]! : Math.sqrt(theta[i]! * theta[j]!) * cm.value(i, j, rho);
     return s;
   };
 
@@ -78,7 +79,10 @@ function heterogeneousCovariance(m: number, spec: HeterogeneousSpec): Covariance
     return { sigma: sigma(theta), first, second };
   };
 
-  const transforms = [...Array.from({ length: m }, () => LOG_TRANSFORM), ...Array.from({ length: nr }, () => spec.rhoTransform)];
+  const transforms = [
+    ...Array.from({ length: m }, () => LOG_TRANSFORM),
+    ...Array.from({ length: nr }, () => spec.rhoTransform),
+  ];
   return {
     type: spec.type,
     m,

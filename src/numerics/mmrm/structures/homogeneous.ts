@@ -8,8 +8,21 @@
  */
 import { autoregressiveCorrelation } from './correlation-models.js';
 import { compoundSymmetryLowerBound, lagCorrelations, offDiagonalMeanCorrelation } from './heterogeneous.js';
-import { CORRELATION_TRANSFORM, LOG_TRANSFORM, boundedCorrelationTransform, elementwiseMap, mean, sparsify } from './types.js';
-import type { CovarianceDerivatives, CovarianceStructure, ParameterMap, ScalarTransform, SparseSymmetric } from './types.js';
+import {
+  CORRELATION_TRANSFORM,
+  LOG_TRANSFORM,
+  boundedCorrelationTransform,
+  elementwiseMap,
+  mean,
+  sparsify,
+} from './types.js';
+import type {
+  CovarianceDerivatives,
+  CovarianceStructure,
+  ParameterMap,
+  ScalarTransform,
+  SparseSymmetric,
+} from './types.js';
 
 function denseFrom(m: number, f: (i: number, j: number) => number): Float64Array {
   const d = new Float64Array(m * m);
@@ -25,13 +38,25 @@ export function autoregressiveCovariance(m: number): CovarianceStructure {
     const rho = theta.subarray(0, 1);
     const s2 = theta[1]!;
     const first = [
-      sparsify(denseFrom(m, (i, j) => (i === j ? 0 : s2 * cm.d1(i, j, 0, rho))), m),
-      sparsify(denseFrom(m, (i, j) => (i === j ? 1 : cm.value(i, j, rho))), m),
+      sparsify(
+        denseFrom(m, (i, j) => (i === j ? 0 : s2 * cm.d1(i, j, 0, rho))),
+        m,
+      ),
+      sparsify(
+        denseFrom(m, (i, j) => (i === j ? 1 : cm.value(i, j, rho))),
+        m,
+      ),
     ];
     const second: { k: number; l: number; d: SparseSymmetric }[] = [];
-    const dRhoRho = sparsify(denseFrom(m, (i, j) => (i === j ? 0 : s2 * cm.d2(i, j, 0, 0, rho))), m);
+    const dRhoRho = sparsify(
+      denseFrom(m, (i, j) => (i === j ? 0 : s2 * cm.d2(i, j, 0, 0, rho))),
+      m,
+    );
     if (dRhoRho.vals.length > 0) second.push({ k: 0, l: 0, d: dRhoRho });
-    const dRhoS2 = sparsify(denseFrom(m, (i, j) => (i === j ? 0 : cm.d1(i, j, 0, rho))), m);
+    const dRhoS2 = sparsify(
+      denseFrom(m, (i, j) => (i === j ? 0 : cm.d1(i, j, 0, rho))),
+      m,
+    );
     if (dRhoS2.vals.length > 0) second.push({ k: 0, l: 1, d: dRhoS2 });
     return { sigma: sigma(theta), first, second };
   };
@@ -54,7 +79,10 @@ export function autoregressiveCovariance(m: number): CovarianceStructure {
  * θ_k = τ·t_k(φ_k) for k < q−1 and θ_{q−1} = τ·last, with τ = e^{φ_{q−1}}: the common shape of TOEP
  * (t_k = ρ_k, last = 1) and CS (θ = (τρ, τ(1−ρ))) written as θ_k = τ·h_k(φ without the last element).
  */
-function scaledMap(phi: Float64Array, h: (phi: Float64Array) => { value: number[]; d1: number[][]; d2: number[][][] }): ParameterMap {
+function scaledMap(
+  phi: Float64Array,
+  h: (phi: Float64Array) => { value: number[]; d1: number[][]; d2: number[][][] },
+): ParameterMap {
   const q = phi.length;
   const L = q - 1;
   const tau = Math.exp(phi[L]!);
@@ -80,7 +108,10 @@ function scaledMap(phi: Float64Array, h: (phi: Float64Array) => { value: number[
 export function toeplitzCovariance(m: number): CovarianceStructure {
   const q = m;
   const first = Array.from({ length: q }, (_, k) =>
-    sparsify(denseFrom(m, (i, j) => (k === q - 1 ? (i === j ? 1 : 0) : Math.abs(i - j) === k + 1 ? 1 : 0)), m),
+    sparsify(
+      denseFrom(m, (i, j) => (k === q - 1 ? (i === j ? 1 : 0) : Math.abs(i - j) === k + 1 ? 1 : 0)),
+      m,
+    ),
   );
   const sigma = (theta: Float64Array): Float64Array =>
     denseFrom(m, (i, j) => (i === j ? theta[q - 1]! : theta[Math.abs(i - j) - 1]!));
@@ -88,7 +119,9 @@ export function toeplitzCovariance(m: number): CovarianceStructure {
   const h = (p: Float64Array) => {
     const L = p.length;
     const value = [...Array.from(p, (x) => t.value(x)), 1];
-    const d1 = Array.from({ length: L + 1 }, (_, k) => Array.from({ length: L }, (_, a) => (k === a ? t.d1(p[a]!) : 0)));
+    const d1 = Array.from({ length: L + 1 }, (_, k) =>
+      Array.from({ length: L }, (_, a) => (k === a ? t.d1(p[a]!) : 0)),
+    );
     const d2 = Array.from({ length: L + 1 }, (_, k) =>
       Array.from({ length: L }, (_, a) => Array.from({ length: L }, (_, b) => (k === a && a === b ? t.d2(p[a]!) : 0))),
     );
@@ -115,7 +148,16 @@ export function toeplitzCovariance(m: number): CovarianceStructure {
 }
 
 export function compoundSymmetryCovariance(m: number): CovarianceStructure {
-  const first = [sparsify(denseFrom(m, () => 1), m), sparsify(denseFrom(m, (i, j) => (i === j ? 1 : 0)), m)];
+  const first = [
+    sparsify(
+      denseFrom(m, () => 1),
+      m,
+    ),
+    sparsify(
+      denseFrom(m, (i, j) => (i === j ? 1 : 0)),
+      m,
+    ),
+  ];
   const sigma = (theta: Float64Array): Float64Array => denseFrom(m, (i, j) => theta[0]! + (i === j ? theta[1]! : 0));
   const t: ScalarTransform = boundedCorrelationTransform(compoundSymmetryLowerBound(m));
   // θ = τ·(ρ, 1 − ρ)

@@ -33,7 +33,11 @@ export function checkStructureDerivatives(s: CovarianceStructure, phi: Float64Ar
   // Jacobian and second derivatives of the parameter map
   for (let a = 0; a < q; a++) {
     const dTheta = central((p) => s.fromPhi(p).theta, phi, a, 1e-5);
-    expectClose(Array.from({ length: q }, (_, k) => map.jacobian[k * q + a]!), dTheta, 1e-6);
+    expectClose(
+      Array.from({ length: q }, (_, k) => map.jacobian[k * q + a]!),
+      dTheta,
+      1e-6,
+    );
     const dJ = central((p) => s.fromPhi(p).jacobian, phi, a, 1e-5);
     for (let k = 0; k < q; k++)
       expectClose(
@@ -46,7 +50,11 @@ export function checkStructureDerivatives(s: CovarianceStructure, phi: Float64Ar
   const der = s.derivatives(theta);
   expectClose(der.sigma, s.sigma(theta), 0);
   for (let k = 0; k < q; k++) {
-    expectClose(toDense(der.first[k]!, m), central((t) => s.sigma(t), theta, k, 1e-6), 1e-6);
+    expectClose(
+      toDense(der.first[k]!, m),
+      central((t) => s.sigma(t), theta, k, 1e-6),
+      1e-6,
+    );
     const dFirst = Array.from({ length: q }, (_, l) =>
       central((t) => toDense(s.derivatives(t).first[l]!, m), theta, k, 1e-6),
     );

@@ -14,7 +14,9 @@ describe('correlation models (hand-computed values)', () => {
   });
   it('AR(1): c_ij = ρ^{|i−j|} with its derivatives', () => {
     const c = autoregressiveCorrelation();
-    expect([c.value(0, 3, rho), c.d1(0, 3, 0, rho), c.d2(0, 3, 0, 0, rho), c.d2(0, 1, 0, 0, rho)]).toEqual([0.125, 0.75, 3, 0]);
+    expect([c.value(0, 3, rho), c.d1(0, 3, 0, rho), c.d2(0, 3, 0, 0, rho), c.d2(0, 1, 0, 0, rho)]).toEqual([
+      0.125, 0.75, 3, 0,
+    ]);
   });
   it('ANTE(1): c_ij = Π ρ_k over the steps between i and j', () => {
     const c = antedependenceCorrelation(4);

@@ -23,7 +23,11 @@ describe('structure building blocks', () => {
   });
   it('lists both triangles of a sparse symmetric matrix and clamps start correlations', () => {
     const s = sparsify(Float64Array.of(0, 2, 2, 0), 2);
-    expect([Array.from(s.rows), Array.from(s.cols), Array.from(s.vals)]).toEqual([[0, 1], [1, 0], [2, 2]]);
+    expect([Array.from(s.rows), Array.from(s.cols), Array.from(s.vals)]).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 2],
+    ]);
     expect([clampCorrelation(1.2), clampCorrelation(NaN), clampCorrelation(-0.3)]).toEqual([0.9, 0, -0.3]);
   });
 });
