@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareArdRows, sortArdRows } from '../../src/ard/order.js';
-import type { ArdRow } from '../../src/ard/types.js';
+import { ardRow } from '../helpers/ard-row.js';
 
 // Source of the expected order: dts/ard.md (UTF-16 code-unit sort on the first eight columns).
-const row = (over: Partial<ArdRow>): ArdRow => ({
-  endpoint: 'SRI4',
-  param: '',
-  visit: 'WEEK24',
-  population: 'FAS',
-  group: 'PBO',
-  comparator: '',
-  stat: 'n',
-  method: '',
-  value: 8,
-  ...over,
-});
+const row = ardRow;
 
 describe('ARD sort order', () => {
   it('compares by UTF-16 code units, not locale: WEEK12 < WEEK4, upper case before lower', () => {

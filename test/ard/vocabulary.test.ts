@@ -28,51 +28,9 @@ import { packageRoot } from '../../src/core/package-root.js';
 import { mmrmMethodName } from '../../src/numerics/mmrm/index.js';
 import type { ValueKey } from '../../src/render/ard-lookup.js';
 import type { RowKey, StatRef } from '../../src/render/table-spec.js';
+import { ARD_MD_STATS } from '../helpers/ard-md.js';
 import { sampleRun } from '../helpers/sample-run.js';
 
-/** ard.md "Statistic names: `N` (population count), `n` … `censored`." in its order. */
-const ARD_MD_STATS = [
-  'N',
-  'n',
-  'prop',
-  'mean',
-  'sd',
-  'median',
-  'q1',
-  'q3',
-  'min',
-  'max',
-  'lsmean',
-  'lsmean_se',
-  'lsmean_lcl',
-  'lsmean_ucl',
-  'diff',
-  'diff_se',
-  'diff_lcl',
-  'diff_ucl',
-  'df',
-  'p',
-  'p_adj',
-  'or',
-  'or_lcl',
-  'or_ucl',
-  'events',
-  'pyears',
-  'rate',
-  'rr',
-  'rr_lcl',
-  'rr_ucl',
-  'hr',
-  'hr_lcl',
-  'hr_ucl',
-  'km',
-  'km_lcl',
-  'km_ucl',
-  'median_time',
-  'median_lcl',
-  'median_ucl',
-  'censored',
-];
 /** ard.md's endpoint table ("Endpoints and the rows that must be present"), in its order. */
 const ARD_MD_ENDPOINTS = [
   'SRI4',

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ARD_COLUMNS } from '../../src/ard/types.js';
 import { sampleOutput } from '../helpers/sample-output.js';
 import { readTree } from './contract-helpers.js';
+import { ARD_MD_STATS } from '../helpers/ard-md.js';
 
 type Record9 = readonly [string, string, string, string, string, string, string, string, string];
 
@@ -63,48 +64,7 @@ function readRfc4180(text: string): { fields: string[]; quoted: boolean[] }[] {
   return records;
 }
 
-const STATS = new Set([
-  'N',
-  'n',
-  'prop',
-  'mean',
-  'sd',
-  'median',
-  'q1',
-  'q3',
-  'min',
-  'max',
-  'lsmean',
-  'lsmean_se',
-  'lsmean_lcl',
-  'lsmean_ucl',
-  'diff',
-  'diff_se',
-  'diff_lcl',
-  'diff_ucl',
-  'df',
-  'p',
-  'p_adj',
-  'or',
-  'or_lcl',
-  'or_ucl',
-  'events',
-  'pyears',
-  'rate',
-  'rr',
-  'rr_lcl',
-  'rr_ucl',
-  'hr',
-  'hr_lcl',
-  'hr_ucl',
-  'km',
-  'km_lcl',
-  'km_ucl',
-  'median_time',
-  'median_lcl',
-  'median_ucl',
-  'censored',
-]);
+const STATS = new Set<string>(ARD_MD_STATS);
 /** ard.md: "`method` is empty on plain counts and descriptives (`N`, `n`, `prop`, `events`, `censored`, `pyears`, `rate`, `mean` …)". */
 const PLAIN = new Set([
   'N',

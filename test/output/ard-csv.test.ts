@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
 import { ardToCsv, datasetToCsv } from '../../src/output/ard-csv.js';
 import type { Dataset } from '../../src/output/ard-csv.js';
+import { ardRow } from '../helpers/ard-row.js';
 
 // Source of the expected bytes: dts/ard.md (column order, UTF-16 code-unit sort on the first eight
 // columns, String(x) values, empty for null, RFC 4180 quoting, LF, no BOM). Comparisons are exact.
-const row = (over: Partial<ArdRow>): ArdRow => ({
-  endpoint: 'SRI4',
-  param: '',
-  visit: 'WEEK24',
-  population: 'FAS',
-  group: 'PBO',
-  comparator: '',
-  stat: 'n',
-  method: '',
-  value: 8,
-  ...over,
-});
+const row = ardRow;
 
 describe('ardToCsv', () => {
   it('writes the header, sorted rows, String(value), empty for null, LF, no BOM', () => {
