@@ -152,10 +152,7 @@ export function subjectBlocks<T extends { readonly USUBJID: string }>(
   ctx: TlfContext,
   cells: (r: T) => string[],
 ): string[][][] {
-  const bySubject = groupRecords(records);
-  return orderSubjects([...bySubject.keys()], adslById, basis, ctx).map((id) =>
-    (bySubject.get(id) ?? []).map((r) => [...subjectCells(id, adslById, basis, ctx), ...cells(r)]),
-  );
+  return blocksLedBy(records, adslById, basis, ctx, (id) => subjectCells(id, adslById, basis, ctx), cells);
 }
 
 /** subjectBlocks with the subject and, below it, the arm in one leading cell (stackedSubjectColumn). */
@@ -166,9 +163,20 @@ export function stackedSubjectBlocks<T extends { readonly USUBJID: string }>(
   ctx: TlfContext,
   cells: (r: T) => string[],
 ): string[][][] {
+  return blocksLedBy(records, adslById, basis, ctx, (id) => [stackedSubjectCell(id, adslById, basis, ctx)], cells);
+}
+
+function blocksLedBy<T extends { readonly USUBJID: string }>(
+  records: readonly T[],
+  adslById: ReadonlyMap<string, AdslRecord>,
+  basis: ArmBasis,
+  ctx: TlfContext,
+  lead: (id: string) => string[],
+  cells: (r: T) => string[],
+): string[][][] {
   const bySubject = groupRecords(records);
   return orderSubjects([...bySubject.keys()], adslById, basis, ctx).map((id) =>
-    (bySubject.get(id) ?? []).map((r) => [stackedSubjectCell(id, adslById, basis, ctx), ...cells(r)]),
+    (bySubject.get(id) ?? []).map((r) => [...lead(id), ...cells(r)]),
   );
 }
 
