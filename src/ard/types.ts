@@ -38,8 +38,9 @@ export const ARD_KEY_COLUMNS = ARD_COLUMNS.slice(0, 8) as readonly Exclude<(type
 
 /**
  * An ARD row's key as people read it (`sle-msc compare`, the HTML tables' `data-ard`): the eight key
- * columns joined by `|`, e.g. `SRI4||WEEK24|FAS|MSC1E6|PBO|diff|MN`.
+ * columns joined by `|`, e.g. `SRI4||WEEK24|FAS|MSC1E6|PBO|diff|MN`. Also for a row read back from an
+ * ard.csv as text, where a missing column counts as empty.
  */
-export function ardKeyText(row: Readonly<Record<(typeof ARD_KEY_COLUMNS)[number], string>>): string {
-  return ARD_KEY_COLUMNS.map((c) => row[c]).join('|');
+export function ardKeyText(row: Readonly<Partial<Record<(typeof ARD_KEY_COLUMNS)[number], string>>>): string {
+  return ARD_KEY_COLUMNS.map((c) => row[c] ?? '').join('|');
 }

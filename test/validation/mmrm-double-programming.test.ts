@@ -21,29 +21,18 @@
  * A failing row is a disagreement to adjudicate from the SAP, never to silence here.
  * Regenerate after the sample changes: Rscript test/fixtures/double-programming-3/mmrm-from-lock.R
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ArdRow } from '../../src/ard/types.js';
+import { ardKeyText } from '../../src/ard/types.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION, sampleRun } from '../helpers/sample-run.js';
+import { byArdKey, expectFreshFixture, expectSameArdRows, type RFixtureMeta } from '../helpers/r-fixtures.js';
 
 type Row = Record<string, string>;
 
 const FIXTURES = new URL('../fixtures/double-programming-3/', import.meta.url);
 const readCsvFile = (file: string): Row[] =>
   parse(readFileSync(new URL(file, FIXTURES), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
-const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('hex');
-
-interface Meta {
-  readonly command: string;
-  readonly lock_json_md5: string;
-  readonly randomization_md5: string;
-}
-
-const KEY_COLUMNS = ['endpoint', 'param', 'visit', 'population', 'group', 'comparator', 'stat', 'method'] as const;
-const keyOf = (r: ArdRow | Row) => KEY_COLUMNS.map((k) => (r as unknown as Record<string, string>)[k]).join('|');
 
 /** Estimates and CI bounds: absolute 1e-4 below |R| = 1, relative above. */
 const ESTIMATE_STATS = new Set(['lsmean', 'lsmean_lcl', 'lsmean_ucl', 'diff', 'diff_lcl', 'diff_ucl']);
@@ -61,20 +50,17 @@ function agrees(stat: string, production: number | null, r: number | null): bool
 }
 
 describe('MMRM double programming: production ARD vs independent R mmrm/emmeans (sample lock)', async () => {
-  const meta = JSON.parse(readFileSync(new URL('meta-sample.json', FIXTURES), 'utf8')) as Meta;
+  const meta = JSON.parse(readFileSync(new URL('meta-sample.json', FIXTURES), 'utf8')) as RFixtureMeta;
   const reference = readCsvFile('mmrm-sample.csv');
   const covered = [...new Set(reference.map((r) => `${r.endpoint}|${r.param}`))];
   const { result } = await sampleRun('unblinded');
   const production = result.ard.filter(
     (r) => covered.includes(`${r.endpoint}|${r.param}`) && (r.method.startsWith('MMRM') || MODEL_STATS.has(r.stat)),
   );
-  const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
+  const productionByKey = byArdKey(production);
 
   it('was derived by R from the current lock (MD5 of lock.json and randomization.csv)', () => {
-    expect(md5(join(SAMPLE_LOCK, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
-      meta.lock_json_md5,
-    );
-    expect(md5(SAMPLE_RANDOMIZATION), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
+    expectFreshFixture(meta, SAMPLE_LOCK, SAMPLE_RANDOMIZATION);
   });
 
   it('covers SLEDAI CHG and four PRO scores, 10 stats per visit and arm pair', () => {
@@ -90,17 +76,7 @@ describe('MMRM double programming: production ARD vs independent R mmrm/emmeans 
   });
 
   it('has exactly the model rows of R for the covered params, each once', () => {
-    expect(production.length).toBe(productionByKey.size);
-    const mine = new Set(reference.map(keyOf));
-    expect(mine.size).toBe(reference.length);
-    expect(
-      [...productionByKey.keys()].filter((k) => !mine.has(k)),
-      'rows only in production',
-    ).toEqual([]);
-    expect(
-      [...mine].filter((k) => !productionByKey.has(k)),
-      'rows only in R',
-    ).toEqual([]);
+    expectSameArdRows(production, reference);
   });
 
   it.each(covered.map((c) => [c] as const))(
@@ -110,10 +86,10 @@ describe('MMRM double programming: production ARD vs independent R mmrm/emmeans 
       expect(rows.length).toBeGreaterThan(0);
       const out: { row: string; production: number | null; r: number | null }[] = [];
       for (const ref of rows) {
-        const p = productionByKey.get(keyOf(ref));
+        const p = productionByKey.get(ardKeyText(ref));
         if (p === undefined) continue; // reported by the row-set test
         const r = ref.value === '' ? null : Number(ref.value);
-        if (!agrees(ref.stat!, p.value, r)) out.push({ row: keyOf(ref), production: p.value, r });
+        if (!agrees(ref.stat!, p.value, r)) out.push({ row: ardKeyText(ref), production: p.value, r });
       }
       expect(out).toEqual([]);
     },

@@ -21,18 +21,17 @@
  *   Rscript test/fixtures/double-programming-2/derive-secondary.R
  *   Rscript test/fixtures/double-programming-2/make-edge-lock.R
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ArdRow } from '../../src/ard/types.js';
+import { ardKeyText, type ArdRow } from '../../src/ard/types.js';
 import { loadLock, loadRandomization, sha256File } from '../../src/lock/index.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION, sampleRun } from '../helpers/sample-run.js';
 import { adamParamcd } from '../../src/derive/metadata/paramcd.js';
+import { byArdKey, expectFreshFixture, expectSameArdRows, type RFixtureMeta } from '../helpers/r-fixtures.js';
 
 type Row = Record<string, string>;
 
@@ -41,12 +40,6 @@ const readCsv = (text: string): Row[] => parse(text, { columns: true, skip_empty
 const readCsvFile = (file: string): Row[] => readCsv(readFileSync(new URL(file, FIXTURES), 'utf8'));
 const EDGE_LOCK = fileURLToPath(new URL('edge-lock/', FIXTURES));
 const EDGE_RANDOMIZATION = fileURLToPath(new URL('edge-randomization.csv', FIXTURES));
-interface Meta {
-  readonly command: string;
-  readonly lock_json_md5: string;
-  readonly randomization_md5: string;
-}
-const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('hex');
 
 const ENDPOINTS = [
   'FLARE',
@@ -68,9 +61,6 @@ const MODEL_METHODS = new Set(['NEGBIN', 'POISSON', 'COX-EFRON']);
 const ABS_TOL = 1e-9;
 const MODEL_REL_TOL = 1e-6;
 
-const KEY_COLUMNS = ['endpoint', 'param', 'visit', 'population', 'group', 'comparator', 'stat', 'method'] as const;
-const keyOf = (r: Pick<ArdRow, (typeof KEY_COLUMNS)[number]> | Row) =>
-  KEY_COLUMNS.map((k) => (r as Record<string, string>)[k]).join('|');
 /** PRO model rows are out of this validation's scope (the R script computes no MMRM). */
 const inScope = (r: ArdRow) => (ENDPOINTS as readonly string[]).includes(r.endpoint) && !r.method.startsWith('MMRM');
 
@@ -134,7 +124,7 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
   describe(`secondary endpoints double programming: production pipeline vs independent R (${name} lock)`, async () => {
     const result = await run();
     const fixture = (base: string): Row[] => readCsvFile(`${base}-${name}.csv`);
-    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as Meta;
+    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as RFixtureMeta;
     const adam = (name: string): Row[] => {
       const text = result.files.get(`adam/${name}.csv`);
       if (typeof text !== 'string') throw new Error(`production wrote no adam/${name}.csv`);
@@ -142,27 +132,14 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
     };
     const reference = fixture('ard-secondary');
     const production = result.ard.filter(inScope);
-    const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
+    const productionByKey = byArdKey(production);
 
     it('was derived by R from the current lock (MD5 of lock.json and randomization.csv)', () => {
-      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
-        meta.lock_json_md5,
-      );
-      expect(md5(randomization), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
+      expectFreshFixture(meta, lockDir, randomization);
     });
 
     it('has exactly the ARD rows of R for these endpoints (PRO model rows aside), each once', () => {
-      expect(production.length).toBe(productionByKey.size);
-      const mine = new Set(reference.map(keyOf));
-      expect(mine.size).toBe(reference.length);
-      expect(
-        [...productionByKey.keys()].filter((k) => !mine.has(k)),
-        'rows only in production',
-      ).toEqual([]);
-      expect(
-        [...mine].filter((k) => !productionByKey.has(k)),
-        'rows only in R',
-      ).toEqual([]);
+      expectSameArdRows(production, reference);
     });
 
     it.each(ENDPOINTS.map((e) => [e] as const))(
@@ -172,9 +149,9 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
         expect(rows.length).toBeGreaterThan(0);
         const out: Mismatch[] = [];
         for (const ref of rows) {
-          const p = productionByKey.get(keyOf(ref));
+          const p = productionByKey.get(ardKeyText(ref));
           if (p === undefined) continue; // reported by the row-set test
-          if (!agrees(ref, p.value)) out.push({ row: keyOf(ref), production: p.value, r: ref.value });
+          if (!agrees(ref, p.value)) out.push({ row: ardKeyText(ref), production: p.value, r: ref.value });
         }
         expect(out).toEqual([]);
       },

@@ -20,17 +20,16 @@
  *   Rscript test/fixtures/double-programming-4/derive-sensitivity.R
  *   Rscript test/fixtures/double-programming-4/make-edge-lock.R
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ArdRow } from '../../src/ard/types.js';
+import { ardKeyText } from '../../src/ard/types.js';
 import { loadLock, loadRandomization, sha256File } from '../../src/lock/index.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION, sampleRun } from '../helpers/sample-run.js';
+import { byArdKey, expectFreshFixture, expectSameArdRows, type RFixtureMeta } from '../helpers/r-fixtures.js';
 
 type Row = Record<string, string>;
 
@@ -39,15 +38,11 @@ const readCsv = (text: string): Row[] => parse(text, { columns: true, skip_empty
 const readCsvFile = (file: string): Row[] => readCsv(readFileSync(new URL(file, FIXTURES), 'utf8'));
 const EDGE_LOCK = fileURLToPath(new URL('edge-lock/', FIXTURES));
 const EDGE_RANDOMIZATION = fileURLToPath(new URL('edge-randomization.csv', FIXTURES));
-const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('hex');
 
 const ENDPOINTS = ['SRI4_STRAT', 'SRI4_OC', 'SRI4_AT', 'SRI4_SUB', 'EXPOSURE', 'CONMED', 'DEVIATION'] as const;
 const COUNT_STATS = new Set(['N', 'n']);
 const ABS_TOL = 1e-9;
 const REL_TOL = 1e-9;
-const KEY_COLUMNS = ['endpoint', 'param', 'visit', 'population', 'group', 'comparator', 'stat', 'method'] as const;
-const keyOf = (r: Pick<ArdRow, (typeof KEY_COLUMNS)[number]> | Row) =>
-  KEY_COLUMNS.map((k) => (r as Record<string, string>)[k]).join('|');
 
 function agrees(ref: Row, production: number | null): boolean {
   const r = ref.value === '' ? null : Number(ref.value);
@@ -76,14 +71,10 @@ async function edgeRun(): Promise<PipelineResult> {
 function compareWithR(name: string, lockDir: string, randomization: string, run: () => Promise<PipelineResult>): void {
   describe(`sensitivity, exposure, conmed, deviations double programming: production vs independent R (${name} lock)`, async () => {
     const result = await run();
-    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as {
-      command: string;
-      lock_json_md5: string;
-      randomization_md5: string;
-    };
+    const meta = JSON.parse(readFileSync(new URL(`meta-${name}.json`, FIXTURES), 'utf8')) as RFixtureMeta;
     const reference = readCsvFile(`ard-sensitivity-${name}.csv`);
     const production = result.ard.filter((r) => (ENDPOINTS as readonly string[]).includes(r.endpoint));
-    const productionByKey = new Map(production.map((r) => [keyOf(r), r]));
+    const productionByKey = byArdKey(production);
     const adam = (dataset: string): Row[] => {
       const text = result.files.get(`adam/${dataset}.csv`);
       if (typeof text !== 'string') throw new Error(`production wrote no adam/${dataset}.csv`);
@@ -91,24 +82,11 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
     };
 
     it('was derived by R from the current lock (MD5 of lock.json and the randomization file)', () => {
-      expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(
-        meta.lock_json_md5,
-      );
-      expect(md5(randomization), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
+      expectFreshFixture(meta, lockDir, randomization);
     });
 
     it('has exactly the ARD rows of R for these endpoints, each once', () => {
-      expect(production.length).toBe(productionByKey.size);
-      const mine = new Set(reference.map(keyOf));
-      expect(mine.size).toBe(reference.length);
-      expect(
-        [...productionByKey.keys()].filter((k) => !mine.has(k)),
-        'rows only in production',
-      ).toEqual([]);
-      expect(
-        [...mine].filter((k) => !productionByKey.has(k)),
-        'rows only in R',
-      ).toEqual([]);
+      expectSameArdRows(production, reference);
     });
 
     it.each(ENDPOINTS.map((e) => [e] as const))(
@@ -118,9 +96,9 @@ function compareWithR(name: string, lockDir: string, randomization: string, run:
         expect(rows.length).toBeGreaterThan(0);
         const out: Mismatch[] = [];
         for (const ref of rows) {
-          const p = productionByKey.get(keyOf(ref));
+          const p = productionByKey.get(ardKeyText(ref));
           if (p !== undefined && !agrees(ref, p.value))
-            out.push({ row: keyOf(ref), production: p.value, r: ref.value });
+            out.push({ row: ardKeyText(ref), production: p.value, r: ref.value });
         }
         expect(out).toEqual([]);
       },
@@ -169,7 +147,7 @@ compareWithR('edge', EDGE_LOCK, EDGE_RANDOMIZATION, edgeRun);
  * sharing one misreading.
  */
 describe('independent R on the edge lock: boundary cases as worked out by hand from the SAP', () => {
-  const ard = new Map(readCsvFile('ard-sensitivity-edge.csv').map((r) => [keyOf(r), r.value]));
+  const ard = new Map(readCsvFile('ard-sensitivity-edge.csv').map((r) => [ardKeyText(r), r.value]));
   const subjects = new Map(readCsvFile('subjects-edge.csv').map((r) => [r.USUBJID!, r]));
   const conmed = readCsvFile('conmed-edge.csv');
   const S = (n: string) => `SLEMSC01-${n}`;

@@ -1,0 +1,46 @@
+/**
+ * What the double-programming validations (test/validation/*-double-programming.test.ts) share: the check
+ * that an R fixture was made from the lock it is compared on, and that production and R have the same ARD
+ * rows (keyed as everywhere else, `ardKeyText`), each once.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ardKeyText, type ArdRow } from '../../src/ard/types.js';
+
+/** The `meta.json` an R script writes beside its fixture. */
+export interface RFixtureMeta {
+  readonly command: string;
+  readonly lock_json_md5: string;
+  readonly randomization_md5: string;
+}
+
+const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('hex');
+
+/** The fixture was derived from this lock and randomization file (else: regenerate with its command). */
+export function expectFreshFixture(meta: RFixtureMeta, lockDir: string, randomization: string): void {
+  expect(md5(join(lockDir, 'lock.json')), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.lock_json_md5);
+  expect(md5(randomization), `stale fixture; regenerate with: ${meta.command}`).toBe(meta.randomization_md5);
+}
+
+/** Production's rows by ARD key. */
+export function byArdKey(rows: readonly ArdRow[]): Map<string, ArdRow> {
+  return new Map(rows.map((r) => [ardKeyText(r), r]));
+}
+
+/** Production and R have exactly the same ARD keys, each once. */
+export function expectSameArdRows(production: readonly ArdRow[], reference: readonly Record<string, string>[]): void {
+  const productionByKey = byArdKey(production);
+  expect(production.length).toBe(productionByKey.size);
+  const mine = new Set(reference.map(ardKeyText));
+  expect(mine.size).toBe(reference.length);
+  expect(
+    [...productionByKey.keys()].filter((k) => !mine.has(k)),
+    'rows only in production',
+  ).toEqual([]);
+  expect(
+    [...mine].filter((k) => !productionByKey.has(k)),
+    'rows only in R',
+  ).toEqual([]);
+}
