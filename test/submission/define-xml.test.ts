@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { DatasetMeta } from '../../src/derive/dataset-metadata.js';
 import { SubmissionError } from '../../src/submission/columns.js';
 import { writeDefineXml, type DefineContext } from '../../src/submission/define-xml.js';
-import { SAMPLE_CODELISTS, SAMPLE_META, SAMPLE_ROWS } from './samples.js';
+import { SAMPLE_CODELISTS, SAMPLE_META, SAMPLE_ROWS, SAMPLE_SUBJECTS } from './samples.js';
 
 const CTX: DefineContext = {
   lockedAt: '2027-01-15',
@@ -21,27 +20,9 @@ const CTX: DefineContext = {
   codelists: [...SAMPLE_CODELISTS, { id: 'CL.UNUSED', name: 'Unused', dataType: 'text', items: [{ code: 'Z' }] }],
 };
 
-const SUBJECTS: DatasetMeta = {
-  name: 'ADSB',
-  label: 'Subjects',
-  class: 'SUBJECT LEVEL ANALYSIS DATASET',
-  structure: 'One record per subject',
-  keys: ['USUBJID'],
-  variables: [
-    { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
-    {
-      name: 'SAFFL',
-      label: 'Safety Population Flag',
-      type: 'text',
-      codelist: 'CL.NY',
-      origin: 'Derived',
-      derivation: 'Y when infused',
-    },
-  ],
-};
 const DATASETS = [
   {
-    meta: SUBJECTS,
+    meta: SAMPLE_SUBJECTS,
     rows: [
       { USUBJID: 'S-001', SAFFL: 'Y' },
       { USUBJID: 'S-0002', SAFFL: 'N' },
@@ -128,7 +109,7 @@ describe('writeDefineXml: structure', () => {
     expect(new Set(oids).size).toBe(oids.length);
     const itemOids = new Set(items.map((i) => i['@OID']));
     const refs = groups.flatMap((g) => arr(g, 'ItemRef'));
-    expect(refs).toHaveLength(SUBJECTS.variables.length + SAMPLE_META.variables.length);
+    expect(refs).toHaveLength(SAMPLE_SUBJECTS.variables.length + SAMPLE_META.variables.length);
     for (const r of refs) expect(itemOids.has(r['@ItemOID'])).toBe(true);
     expect(items).toHaveLength(refs.length);
     const clOids = new Set(codelists.map((c) => c['@OID']));

@@ -133,3 +133,23 @@ export function expectedFloat(x: number | null): number | null {
   if (mag < 2 ** -260) return Math.sign(x) * 2 ** -260;
   return x === 0 ? 0 : x;
 }
+
+/** A subject-level dataset of two variables, one with a codelist. */
+export const SAMPLE_SUBJECTS: DatasetMeta = {
+  name: 'ADSB',
+  label: 'Subjects',
+  class: 'SUBJECT LEVEL ANALYSIS DATASET',
+  structure: 'One record per subject',
+  keys: ['USUBJID'],
+  variables: [
+    { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
+    {
+      name: 'SAFFL',
+      label: 'Safety Population Flag',
+      type: 'text',
+      codelist: 'CL.NY',
+      origin: 'Derived',
+      derivation: 'Y when infused',
+    },
+  ],
+};

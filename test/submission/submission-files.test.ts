@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetMeta } from '../../src/derive/dataset-metadata.js';
 import { SubmissionError } from '../../src/submission/columns.js';
 import { submissionFiles, submissionWriter, type SubmissionContext } from '../../src/submission/submission-files.js';
-import { SAMPLE_CODELISTS, SAMPLE_META, SAMPLE_ROWS } from './samples.js';
+import { SAMPLE_CODELISTS, SAMPLE_META, SAMPLE_ROWS, SAMPLE_SUBJECTS } from './samples.js';
 
 const CTX: SubmissionContext = {
   studyOID: 'SLEMSC01',
@@ -16,27 +15,9 @@ const CTX: SubmissionContext = {
   codelists: SAMPLE_CODELISTS,
 };
 
-const SUBJECTS: DatasetMeta = {
-  name: 'ADSB',
-  label: 'Subjects',
-  class: 'SUBJECT LEVEL ANALYSIS DATASET',
-  structure: 'One record per subject',
-  keys: ['USUBJID'],
-  variables: [
-    { name: 'USUBJID', label: 'Unique Subject Identifier', type: 'text', origin: 'Predecessor', source: 'DM.USUBJID' },
-    {
-      name: 'SAFFL',
-      label: 'Safety Population Flag',
-      type: 'text',
-      codelist: 'CL.NY',
-      origin: 'Derived',
-      derivation: 'Y when infused',
-    },
-  ],
-};
 const DATASETS = [
   {
-    meta: SUBJECTS,
+    meta: SAMPLE_SUBJECTS,
     rows: [
       { USUBJID: 'S-001', SAFFL: 'Y' },
       { USUBJID: 'S-0002', SAFFL: null },
@@ -99,7 +80,7 @@ describe('submissionFiles', () => {
 
   it('the Dataset-JSON in pieces (1,000 rows each) joins to the same bytes', () => {
     const many = {
-      meta: SUBJECTS,
+      meta: SAMPLE_SUBJECTS,
       rows: Array.from({ length: 2500 }, (_, i) => ({ USUBJID: `S-${i}`, SAFFL: i % 3 === 0 ? null : 'Y' })),
     };
     const whole = submissionWriter(CTX).add(many);
@@ -118,7 +99,7 @@ describe('submissionFiles', () => {
   it('refuses the whole set when one dataset is bad, naming the file', () => {
     const bad = [
       ...DATASETS,
-      { meta: { ...SUBJECTS, name: 'ADBAD' }, rows: [{ USUBJID: 'x'.repeat(201), SAFFL: 'Y' }] },
+      { meta: { ...SAMPLE_SUBJECTS, name: 'ADBAD' }, rows: [{ USUBJID: 'x'.repeat(201), SAFFL: 'Y' }] },
     ];
     expect(() => submissionFiles(bad, CTX)).toThrowError(SubmissionError);
     expect(() => submissionFiles(bad, CTX)).toThrowError(/adbad\.xpt: row 1, USUBJID: 201 characters/);
