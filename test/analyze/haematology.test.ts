@@ -8,6 +8,7 @@ import type { LabRecord } from '../../src/derive/lab-results.js';
 import { settings } from '../derive/helpers.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
+import { expectArdMatchesRJson, type RJsonArdRow } from '../helpers/r-fixtures.js';
 
 const lab = (
   USUBJID: string,
@@ -114,39 +115,19 @@ describe('analyzeHaematology on hand-worked records', () => {
   });
 });
 
-interface Ref {
-  endpoint: string;
-  param: string;
-  visit: string;
-  population: string;
-  group: string;
-  stat: string;
-  value: number | null;
-}
-
 // R reference: test/fixtures/haematology/make-haematology.R (base R on the run's adam/adsl.csv and
 // adam/adlb.csv). Counts exact, other statistics within 1e-12 relative (absolute below 1).
 describe('HAEM and HAEMSHIFT rows of the sample lock against R', async () => {
   const ref = JSON.parse(
     readFileSync(new URL('../fixtures/haematology/haematology-sample.json', import.meta.url), 'utf8'),
-  ) as Ref[];
+  ) as RJsonArdRow[];
   const { result } = await sampleRun('unblinded');
   it('has exactly the rows and values of the R reference', () => {
-    const k = (r: Omit<Ref, 'value'>) => [r.endpoint, r.param, r.visit, r.population, r.group, r.stat].join('|');
-    const mine = new Map(
-      result.ard.filter((r) => r.endpoint === 'HAEM' || r.endpoint === 'HAEMSHIFT').map((r) => [k(r), r.value]),
+    expectArdMatchesRJson(
+      result.ard.filter((r) => r.endpoint === 'HAEM' || r.endpoint === 'HAEMSHIFT'),
+      ref,
+      1e-12,
     );
-    expect(mine.size).toBe(ref.length);
-    const diffs: string[] = [];
-    for (const r of ref) {
-      const m = mine.get(k(r));
-      if (m === undefined) diffs.push(`missing ${k(r)}`);
-      else if (
-        r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))
-      )
-        diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
-    }
-    expect(diffs).toEqual([]);
     expect(ref.filter((r) => r.stat === 'n' && r.endpoint === 'HAEM' && r.value! > 0).length).toBeGreaterThan(100);
   });
   it('writes, when blinded, the unblinded TOTAL rows and nothing else', async () => {

@@ -7,6 +7,7 @@ import type { PgaRecord } from '../../src/derive/pga.js';
 import { settings } from '../derive/helpers.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
+import { expectArdMatchesRJson, type RJsonArdRow } from '../helpers/r-fixtures.js';
 
 const timing = (USUBJID: string, VISITNUM: number, AVISIT: string | null, ABLFL: 'Y' | null = null) => ({
   USUBJID,
@@ -107,38 +108,16 @@ describe('analyzeBilagGradesByVisit', () => {
   });
 });
 
-interface Ref {
-  endpoint: string;
-  param: string;
-  visit: string;
-  population: string;
-  group: string;
-  stat: string;
-  value: number | null;
-}
-
 // R reference: test/fixtures/pga-bilag/make-pga-bilag.R (base R on the run's adam/adsl.csv, adpga.csv,
 // adbilag.csv). Counts exact, other statistics within 1e-12 relative (absolute below 1).
 describe('PGA and BILAGGRADE rows of the sample lock against R', async () => {
   const ref = JSON.parse(
     readFileSync(new URL('../fixtures/pga-bilag/pga-bilag-sample.json', import.meta.url), 'utf8'),
-  ) as Ref[];
+  ) as RJsonArdRow[];
   const { result } = await sampleRun('unblinded');
   const pick = (a: readonly ArdRow[]) => a.filter((r) => r.endpoint === 'PGA' || r.endpoint === 'BILAGGRADE');
   it('has exactly the rows and values of the R reference', () => {
-    const k = (r: Omit<Ref, 'value'>) => [r.endpoint, r.param, r.visit, r.population, r.group, r.stat].join('|');
-    const mine = new Map(pick(result.ard).map((r) => [k(r), r.value]));
-    expect(mine.size).toBe(ref.length);
-    const diffs: string[] = [];
-    for (const r of ref) {
-      const m = mine.get(k(r));
-      if (m === undefined) diffs.push(`missing ${k(r)}`);
-      else if (
-        r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > 1e-12 * Math.max(1, Math.abs(r.value))
-      )
-        diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
-    }
-    expect(diffs).toEqual([]);
+    expectArdMatchesRJson(pick(result.ard), ref, 1e-12);
   });
   it('writes, when blinded, the unblinded TOTAL rows and nothing else; tables written', async () => {
     expect(pick((await sampleRun('blinded')).result.ard)).toEqual(pick(result.ard).filter((r) => r.group === 'TOTAL'));

@@ -44,3 +44,38 @@ export function expectSameArdRows(production: readonly ArdRow[], reference: read
     'rows only in R',
   ).toEqual([]);
 }
+
+/** One ARD row as an R script writes it to JSON (test/fixtures/<area>/*-sample.json). */
+export interface RJsonArdRow {
+  readonly endpoint: string;
+  readonly param: string;
+  readonly visit: string;
+  readonly population: string;
+  readonly group: string;
+  readonly stat: string;
+  readonly value: number | null;
+}
+
+/**
+ * Production has exactly R's rows (keyed without comparator and method, which these R scripts do not
+ * write) and every value within `relTol` relative (absolute below 1); nulls must match.
+ */
+export function expectArdMatchesRJson(
+  production: readonly ArdRow[],
+  ref: readonly RJsonArdRow[],
+  relTol: number,
+): void {
+  const k = (r: Omit<RJsonArdRow, 'value'>) => [r.endpoint, r.param, r.visit, r.population, r.group, r.stat].join('|');
+  const mine = new Map(production.map((r) => [k(r), r.value]));
+  expect(mine.size).toBe(ref.length);
+  const diffs: string[] = [];
+  for (const r of ref) {
+    const m = mine.get(k(r));
+    if (m === undefined) diffs.push(`missing ${k(r)}`);
+    else if (
+      r.value === null || m === null ? r.value !== m : Math.abs(m - r.value) > relTol * Math.max(1, Math.abs(r.value))
+    )
+      diffs.push(`${k(r)}: ARD ${m}, R ${r.value}`);
+  }
+  expect(diffs).toEqual([]);
+}
