@@ -10,7 +10,6 @@
 import type { DeviationRecord } from '../derive/deviations.js';
 import type { ListingSpec } from '../render/listing.js';
 import { ARMS, isBlinded, type TlfContext } from './context.js';
-import { renderListingFiles } from './listings/common.js';
 
 export const DEVIATION_LISTING_ID = 'L-16.2.2';
 const DEVIATION_LISTING_TITLE = 'Protocol Deviations Derived from the Data';
@@ -64,9 +63,4 @@ export function deviationListingSpec(ctx: TlfContext, records: readonly Deviatio
     ],
     emptyText: 'No protocol deviation derived from the data.',
   };
-}
-
-/** `listings/L-16.2.2.{rtf,html,txt}`; nothing in a blinded run. */
-export function renderDeviationListing(ctx: TlfContext, records: readonly DeviationRecord[]): Map<string, string> {
-  return isBlinded(ctx) ? new Map() : renderListingFiles(deviationListingSpec(ctx, records), ctx);
 }

@@ -8,7 +8,6 @@
 import type { AdslRecord } from '../derive/adsl.js';
 import type { FlareTransitionRecord } from '../derive/bilag-flare.js';
 import type { ListingSpec } from '../render/listing.js';
-import { renderListingFiles } from './listings/common.js';
 import type { TlfContext } from './context.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.6.5';
@@ -59,13 +58,4 @@ export function flareListingSpec(
     ],
     emptyText: 'No BILAG-2004 domain flare.',
   };
-}
-
-/** `listings/L-16.2.6.5.{rtf,html,txt}`. */
-export function renderFlareListing(
-  transitions: readonly FlareTransitionRecord[],
-  adsl: readonly AdslRecord[],
-  ctx: TlfContext,
-): Map<string, string> {
-  return renderListingFiles(flareListingSpec(transitions, adsl), ctx);
 }

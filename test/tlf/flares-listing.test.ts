@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AdslRecord } from '../../src/derive/adsl.js';
 import type { FlareTransitionRecord } from '../../src/derive/bilag-flare.js';
-import { flareListingSpec, renderFlareListing } from '../../src/tlf/flares-listing.js';
+import { flareListingSpec } from '../../src/tlf/flares-listing.js';
+import { renderListingFiles } from '../../src/tlf/listings/index.js';
 
 const t = (
   USUBJID: string,
@@ -45,7 +46,7 @@ describe('flareListingSpec (L-16.2.6.5)', () => {
   });
 
   it('renders RTF, HTML and text under listings/, saying so when there is no flare', () => {
-    const files = renderFlareListing([], [adsl('S1', 'Y')], {
+    const files = renderListingFiles(flareListingSpec([], [adsl('S1', 'Y')]), {
       blinding: 'blinded',
       draft: false,
       totalLabel: 'Total',
