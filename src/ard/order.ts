@@ -21,9 +21,11 @@ export function compareArdRows(a: ArdRow, b: ArdRow): number {
 
 /**
  * Sorted copy of the rows. Two rows with the same key are a bug upstream (a table could not tell
- * which to show) and throw.
+ * which to show) and throw. Rows already in order (analyzeAll returns them so, and ard.csv is written
+ * from them) are only checked: one comparison a row instead of a sort.
  */
 export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
+  if (strictlyAscending(rows)) return [...rows];
   const sorted = [...rows].sort(compareArdRows);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1] as ArdRow;
@@ -33,4 +35,10 @@ export function sortArdRows(rows: readonly ArdRow[]): ArdRow[] {
     }
   }
   return sorted;
+}
+
+/** Every row before the next by compareArdRows (so no two are equal). */
+function strictlyAscending(rows: readonly ArdRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (compareArdRows(rows[i - 1] as ArdRow, rows[i] as ArdRow) >= 0) return false;
+  return true;
 }

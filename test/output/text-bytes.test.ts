@@ -1,0 +1,54 @@
+/**
+ * TextBytes (src/output/text-bytes.ts): the byte buffer the CSV and Dataset-JSON writers build their
+ * pieces in. Whatever is appended, `take()` gives the text whose UTF-8 is the bytes appended.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { specialAscii, TextBytes } from '../../src/output/text-bytes.js';
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+describe('TextBytes', () => {
+  it('takes what was appended, ASCII or not, and is empty afterwards', () => {
+    const out = new TextBytes(4); // tiny: every append grows it
+    out.append('Zürich, ');
+    out.appendCode(0x41);
+    out.append('\u{1F600}');
+    expect(out.byteLength).toBe(utf8('Zürich, A\u{1F600}').length);
+    expect(out.take()).toBe('Zürich, A\u{1F600}');
+    expect(out.byteLength).toBe(0);
+    // After a non-ASCII piece, an ASCII one is decoded as before.
+    expect(out.appendPlainAscii('plain', specialAscii([]))).toBe(true);
+    expect(out.take()).toBe('plain');
+    expect(out.take()).toBe('');
+  });
+
+  it('writes a lone surrogate as U+FFFD, as Buffer.from does', () => {
+    const out = new TextBytes();
+    out.append('a\ud800b');
+    expect(utf8(out.take())).toEqual(utf8('a\ud800b'));
+  });
+
+  it('appendPlainAscii appends nothing and says false at a special or non-ASCII character', () => {
+    const out = new TextBytes();
+    const comma = specialAscii([0x2c]);
+    expect(out.appendPlainAscii('a;b', comma)).toBe(true);
+    expect(out.appendPlainAscii('a,b', comma)).toBe(false);
+    expect(out.appendPlainAscii('é', comma)).toBe(false);
+    expect(out.appendPlainAscii('', comma)).toBe(true);
+    expect(out.take()).toBe('a;b');
+  });
+
+  it('any sequence of appends gives the UTF-8 of the joined text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.string({ unit: 'binary' })), { maxLength: 30 }), (parts) => {
+        const out = new TextBytes(8);
+        for (const [plain, text] of parts) {
+          if (!plain || !out.appendPlainAscii(text, specialAscii([0x22]))) out.append(text);
+        }
+        expect(utf8(out.take())).toEqual(utf8(parts.map(([, t]) => t).join('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
