@@ -49,7 +49,10 @@ export class TextBytes {
     this.buffer[this.used++] = code;
   }
 
-  /** Any text, as UTF-8 (a lone surrogate becomes U+FFFD, as Buffer.from(text, 'utf8') makes it). */
+  /**
+   * Any text, as UTF-8 (a lone surrogate becomes U+FFFD, as Buffer.from(text, 'utf8') makes it). Each call
+   * is encoded on its own, so halves of a surrogate pair in two calls are two U+FFFD.
+   */
   append(text: string): void {
     if (this.appendPlainAscii(text, NO_SPECIALS)) return;
     const most = text.length * 3; // UTF-8 bytes of one UTF-16 code unit: at most 3

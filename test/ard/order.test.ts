@@ -27,4 +27,15 @@ describe('ARD sort order', () => {
     ]);
     expect(() => sortArdRows([row({}), row({ value: 9 })])).toThrow(/duplicate ARD key/);
   });
+  it('returns rows already in order as a copy, and still finds a duplicate among them', () => {
+    const sorted = [row({ group: 'MSC1E6', stat: 'N' }), row({ group: 'MSC1E6', stat: 'n' }), row({ group: 'PBO' })];
+    const out = sortArdRows(sorted);
+    expect(out).toEqual(sorted);
+    expect(out).not.toBe(sorted);
+    expect(() => sortArdRows([sorted[0]!, row({ group: 'MSC1E6', stat: 'N', value: 3 }), sorted[2]!])).toThrow(
+      /duplicate ARD key/,
+    );
+    // One pair out of order among ordered rows is sorted.
+    expect(sortArdRows([sorted[1]!, sorted[0]!, sorted[2]!])).toEqual(sorted);
+  });
 });
