@@ -10,13 +10,22 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Order of ARD rows: the eight key columns in turn, by UTF-16 code units. */
+/**
+ * Order of ARD rows: the eight key columns in turn (ARD_KEY_COLUMNS' order, which a test holds this to),
+ * by UTF-16 code units. Written out column by column: a property read by name is several times faster
+ * than `a[c]` over a list of names, and a run compares the ~30,000 rows twice (analyzeAll, ard.csv).
+ */
 export function compareArdRows(a: ArdRow, b: ArdRow): number {
-  for (const c of ARD_KEY_COLUMNS) {
-    const d = compareStrings(a[c], b[c]);
-    if (d !== 0) return d;
-  }
-  return 0;
+  return (
+    compareStrings(a.endpoint, b.endpoint) ||
+    compareStrings(a.param, b.param) ||
+    compareStrings(a.visit, b.visit) ||
+    compareStrings(a.population, b.population) ||
+    compareStrings(a.group, b.group) ||
+    compareStrings(a.comparator, b.comparator) ||
+    compareStrings(a.stat, b.stat) ||
+    compareStrings(a.method, b.method)
+  );
 }
 
 /**

@@ -106,8 +106,10 @@ const QUOTED = specialAscii([0x22, COMMA, 0x0d, LF]);
  */
 function appendSafeField(out: TextBytes, value: CsvValue): void {
   if (value === null) return;
-  if (typeof value === 'string' && !startsFormula(value) && out.appendPlainAscii(value, QUOTED)) return;
-  out.append(safeField(value));
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`a CSV number must be finite: ${value}`);
+    out.appendNumber(value);
+  } else if (startsFormula(value) || !out.appendPlainAscii(value, QUOTED)) out.append(safeField(value));
 }
 
 function startsFormula(value: string): boolean {

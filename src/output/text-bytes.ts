@@ -63,6 +63,31 @@ export class TextBytes {
   }
 
   /**
+   * A finite number as String prints it (so −0 as 0). A whole number below 10^15 in magnitude (counts,
+   * codes, days: most numbers of a dataset) is written digit by digit, without making its string.
+   */
+  appendNumber(x: number): void {
+    if (!Number.isInteger(x) || x >= 1e15 || x <= -1e15) {
+      this.append(String(x));
+      return;
+    }
+    let v = x;
+    if (v < 0) {
+      this.appendCode(0x2d);
+      v = -v;
+    }
+    let digits = 1;
+    for (let p = 10; p <= v; p *= 10) digits++;
+    if (this.used + digits > this.buffer.length) this.grow(digits);
+    const out = this.buffer;
+    for (let k = this.used + digits - 1; k >= this.used; k--) {
+      out[k] = 0x30 + (v % 10);
+      v = Math.floor(v / 10);
+    }
+    this.used += digits;
+  }
+
+  /**
    * Appends `text` if every character is ASCII and not marked in `special`, and returns true; otherwise
    * appends nothing and returns false (the caller then writes the text its own way, with `append`).
    */

@@ -134,8 +134,10 @@ function appendJsonRow(out: TextBytes, names: readonly string[], row: Submission
  */
 function appendJsonValue(out: TextBytes, value: string | number | null): void {
   if (value === null) out.append('null');
-  else if (typeof value === 'number') out.append(Number.isFinite(value) ? String(value) : 'null');
-  else {
+  else if (typeof value === 'number') {
+    if (Number.isFinite(value)) out.appendNumber(value);
+    else out.append('null');
+  } else {
     out.appendCode(QUOTE);
     if (!out.appendPlainAscii(value, ESCAPED)) out.append(JSON.stringify(value).slice(1, -1));
     out.appendCode(QUOTE);

@@ -55,4 +55,38 @@ describe('TextBytes', () => {
       { numRuns: 300 },
     );
   });
+
+  it('appendNumber writes what String writes, for whole numbers and any other finite number', () => {
+    const out = new TextBytes(2);
+    const edge = [
+      0,
+      -0,
+      1,
+      -1,
+      9,
+      10,
+      99,
+      100,
+      2 ** 31,
+      -(2 ** 31) - 1,
+      1e15 - 1,
+      -(1e15 - 1),
+      1e15,
+      1e21,
+      0.1,
+      -2.5e-7,
+    ];
+    for (const x of edge) out.appendNumber(x);
+    expect(out.take()).toBe(edge.map(String).join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+        (x) => {
+          out.appendNumber(x);
+          expect(out.take()).toBe(String(x));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
