@@ -63,11 +63,11 @@ export class TextBytes {
   }
 
   /**
-   * A finite number as String prints it (so −0 as 0). A whole number below 10^15 in magnitude (counts,
-   * codes, days: most numbers of a dataset) is written digit by digit, without making its string.
+   * A finite number as String prints it (so −0 as 0). A 32-bit integer (counts, codes, days: most numbers
+   * of a dataset) is written digit by digit in integer arithmetic, without making its string.
    */
   appendNumber(x: number): void {
-    if (!Number.isInteger(x) || x >= 1e15 || x <= -1e15) {
+    if ((x | 0) !== x) {
       this.append(String(x));
       return;
     }
@@ -81,8 +81,9 @@ export class TextBytes {
     if (this.used + digits > this.buffer.length) this.grow(digits);
     const out = this.buffer;
     for (let k = this.used + digits - 1; k >= this.used; k--) {
-      out[k] = 0x30 + (v % 10);
-      v = Math.floor(v / 10);
+      const q = (v / 10) | 0;
+      out[k] = 0x30 + v - q * 10;
+      v = q;
     }
     this.used += digits;
   }
