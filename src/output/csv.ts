@@ -5,6 +5,8 @@
  * round-trip form), null as an empty field. Written by hand (a dozen lines) so that no library
  * option can change a byte.
  */
+import { PIECE_BYTES, specialAscii, TextBytes } from './text-bytes.js';
+
 export type CsvValue = string | number | null;
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -50,36 +52,24 @@ export function spreadsheetSafeCsvText(header: readonly string[], records: reado
 
 /**
  * `spreadsheetSafeCsvText(columns, rows.map((row, i) => columns.map((c, j) => cell(row, c, j, i))))`, the
- * same bytes, in one pass: no array per record, no neutralized copy of it, no array of fields per line
- * (the ADaM CSVs of a 2,000-subject lock hold ~1M rows; those arrays were most of the writer's garbage).
+ * same bytes: spreadsheetSafeCsvPieces joined.
  */
 export function spreadsheetSafeCsvOf<R>(
   columns: readonly string[],
   rows: readonly R[],
   cell: (row: R, column: string, j: number, i: number) => CsvValue,
 ): string {
-  const lines = new Array<string>(rows.length + 1);
-  lines[0] = columns.map(safeField).join(',');
-  const width = columns.length;
-  // One array of fields reused for every line: `join` makes each line one flat string, where `+=` per
-  // field would keep a tree of partial strings alive until the file is joined.
-  const fields = new Array<string>(width);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    for (let j = 0; j < width; j++) fields[j] = safeField(cell(row, columns[j] as string, j, i));
-    lines[i + 1] = fields.join(',');
-  }
-  // Every line ended by LF, as csvText writes them.
-  return `${lines.join('\n')}\n`;
+  return [...spreadsheetSafeCsvPieces(columns, rows, cell)].join('');
 }
 
 /** Lines per piece of spreadsheetSafeCsvPieces. */
 const LINES_PER_PIECE = 1000;
 
 /**
- * spreadsheetSafeCsvOf's text in pieces of at most LINES_PER_PIECE lines (joined, the same bytes),
- * made while they are written: a large dataset's CSV (~0.26 GB for 20,000 subjects' PRO records) is then
- * never one string, nor an array of its lines.
+ * spreadsheetSafeCsvOf's text in pieces of at most LINES_PER_PIECE lines and about PIECE_BYTES (joined,
+ * the same bytes), made while they are written: a large dataset's CSV (~0.26 GB for 20,000 subjects' PRO records) is then
+ * never one string, nor an array of its lines. The lines are built as bytes (TextBytes): no array per
+ * record, no string per field or line (the ADaM CSVs of a 2,000-subject lock hold ~1M rows).
  */
 export function* spreadsheetSafeCsvPieces<R>(
   columns: readonly string[],
@@ -88,23 +78,48 @@ export function* spreadsheetSafeCsvPieces<R>(
 ): Generator<string> {
   yield `${columns.map(safeField).join(',')}\n`;
   const width = columns.length;
-  const fields = new Array<string>(width);
-  for (let start = 0; start < rows.length; start += LINES_PER_PIECE) {
-    const end = Math.min(rows.length, start + LINES_PER_PIECE);
-    const lines = new Array<string>(end - start);
-    for (let i = start; i < end; i++) {
-      const row = rows[i] as R;
-      for (let j = 0; j < width; j++) fields[j] = safeField(cell(row, columns[j] as string, j, i));
-      lines[i - start] = fields.join(',');
+  const out = new TextBytes();
+  let lines = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    for (let j = 0; j < width; j++) {
+      if (j > 0) out.appendCode(COMMA);
+      appendSafeField(out, cell(row, columns[j] as string, j, i));
     }
-    yield `${lines.join('\n')}\n`;
+    out.appendCode(LF);
+    if (++lines === LINES_PER_PIECE || out.byteLength >= PIECE_BYTES) {
+      yield out.take();
+      lines = 0;
+    }
   }
+  if (lines > 0) yield out.take();
+}
+
+const COMMA = 0x2c;
+const LF = 0x0a;
+/** `"` `,` CR LF: a field holding one is quoted (csvField). */
+const QUOTED = specialAscii([0x22, COMMA, 0x0d, LF]);
+
+/**
+ * Appends `safeField(value)`. A text that is plain ASCII, holds nothing to quote and cannot start a
+ * formula (nearly every cell) is copied as it is while being checked; any other goes through safeField.
+ */
+function appendSafeField(out: TextBytes, value: CsvValue): void {
+  if (value === null) return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`a CSV number must be finite: ${value}`);
+    out.appendNumber(value);
+  } else if (startsFormula(value) || !out.appendPlainAscii(value, QUOTED)) out.append(safeField(value));
+}
+
+function startsFormula(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 /** `csvField(neutralizeFormula(value))`, with the formula check on the first character's code. */
 function safeField(value: CsvValue): string {
   if (typeof value !== 'string') return csvField(value);
-  const c = value.charCodeAt(0);
-  const formula = (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !PLAIN_NUMBER.test(value);
+  const formula = startsFormula(value) && !PLAIN_NUMBER.test(value);
   return csvField(formula ? `'${value}` : value);
 }

@@ -23,29 +23,63 @@ export interface FileDigest {
   readonly sha256: string;
 }
 
-/** Characters per piece when a long text is written: bounds the UTF-8 buffer made for it. */
-const TEXT_SLICE = 1 << 20;
+/** Bytes of the buffer text is encoded into: the size of the chunks a file is written and hashed in. */
+const CHUNK_BYTES = 1 << 20;
+
+/** The chunk buffer of the last file, reused by the next (a second file read at the same time makes its own). */
+let spareBuffer: Buffer | undefined;
+const encoder = new TextEncoder();
 
 /**
- * The content as UTF-8/byte pieces of bounded size, in order. A long text is cut into slices that
- * never split a surrogate pair (its UTF-8 would otherwise differ from the whole text's).
+ * The content's UTF-8 bytes in chunks, in order, for a consumer that uses each chunk before asking for
+ * the next (writing and hashing a file). Text is encoded into one buffer of CHUNK_BYTES, reused from file
+ * to file, and handed out when full: a chunk is a view of it, valid only until the next chunk is asked
+ * for. Small pieces (a listing's pages, a dataset's 64 KiB pieces) are so gathered into few large writes,
+ * and no Buffer is allocated per piece. A code point is never split between chunks (its UTF-8 would
+ * otherwise be two U+FFFD), and a lone surrogate becomes U+FFFD, as in Buffer.from(text, 'utf8'). A
+ * byte piece that fits is copied into the buffer; a larger one is passed as it is.
  */
-export function* contentBytes(content: OutputContent): Generator<Uint8Array> {
-  const pieces: Iterable<string | Uint8Array> =
-    typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-  for (const piece of pieces) {
-    if (piece instanceof Uint8Array) {
-      yield piece;
-      continue;
+export function* contentChunks(content: OutputContent): Generator<Uint8Array> {
+  const buffer = spareBuffer ?? Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  spareBuffer = undefined;
+  let used = 0;
+  try {
+    for (const piece of piecesOf(content)) {
+      if (piece instanceof Uint8Array) {
+        if (piece.byteLength > buffer.length - used && used > 0) {
+          yield buffer.subarray(0, used);
+          used = 0;
+        }
+        if (piece.byteLength > buffer.length) yield piece;
+        else {
+          buffer.set(piece, used);
+          used += piece.byteLength;
+        }
+        continue;
+      }
+      for (let start = 0; start < piece.length;) {
+        const { read, written } = encoder.encodeInto(start === 0 ? piece : piece.slice(start), buffer.subarray(used));
+        used += written;
+        start += read;
+        if (start < piece.length) {
+          yield buffer.subarray(0, used); // full (or too full for the next code point)
+          used = 0;
+        }
+      }
     }
-    for (let start = 0; start < piece.length;) {
-      let end = Math.min(start + TEXT_SLICE, piece.length);
-      const last = piece.charCodeAt(end - 1);
-      if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      yield Buffer.from(piece.slice(start, end), 'utf8');
-      start = end;
-    }
+    if (used > 0) yield buffer.subarray(0, used);
+  } finally {
+    spareBuffer = buffer;
   }
+}
+
+function piecesOf(content: OutputContent): Iterable<string | Uint8Array> {
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+}
+
+/** contentChunks, each chunk a copy that stays valid (for a consumer that keeps them). */
+export function* contentBytes(content: OutputContent): Generator<Uint8Array> {
+  for (const chunk of contentChunks(content)) yield new Uint8Array(chunk);
 }
 
 /** The content as one text or one byte array (pieces joined), for an in-memory file. */
@@ -59,9 +93,9 @@ export function wholeContent(content: OutputContent): string | Uint8Array {
 export function digestOf(content: OutputContent): FileDigest {
   const hash = createHash('sha256');
   let bytes = 0;
-  for (const piece of contentBytes(content)) {
-    hash.update(piece);
-    bytes += piece.byteLength;
+  for (const chunk of contentChunks(content)) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
   }
   return { bytes, sha256: hash.digest('hex') };
 }

@@ -36,7 +36,7 @@ import path from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { issue, type Issue } from '../core/issues.js';
 import { MANIFEST_FILE, readManifestOutputs } from './manifest.js';
-import { contentBytes, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
+import { contentChunks, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
 
 /** The file operations the writer uses; tests inject failures through it. */
@@ -584,7 +584,7 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   return { target, notices, digests, set, commit, discard };
 }
 
-/** Writes one file into `root` synchronously, piece by piece, and returns its size and SHA-256. */
+/** Writes one file into `root` synchronously, in chunks of up to 1 MiB, and returns its size and SHA-256. */
 function writeFileNow(root: string, name: string, content: OutputContent): FileDigest {
   const dest = path.join(root, ...name.split('/'));
   mkdirSync(path.dirname(dest), { recursive: true });
@@ -592,10 +592,10 @@ function writeFileNow(root: string, name: string, content: OutputContent): FileD
   let bytes = 0;
   const fd = openSync(dest, 'w');
   try {
-    for (const piece of contentBytes(content)) {
-      for (let done = 0; done < piece.byteLength;) done += writeSync(fd, piece, done, piece.byteLength - done);
-      hash.update(piece);
-      bytes += piece.byteLength;
+    for (const chunk of contentChunks(content)) {
+      for (let done = 0; done < chunk.byteLength;) done += writeSync(fd, chunk, done, chunk.byteLength - done);
+      hash.update(chunk);
+      bytes += chunk.byteLength;
     }
   } finally {
     closeSync(fd);

@@ -147,12 +147,15 @@ function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow
 
 function checkNumbers(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
   const validDates = new Set<string>(); // dates repeat: check each once
+  const name = v.name;
+  const fits = v.type === 'integer' ? Number.isInteger : v.type === 'float' ? Number.isFinite : () => false;
   for (let r = 0; r < rows.length; r++) {
-    const x = (rows[r] as SubmissionRow)[v.name];
-    if (x === null || (typeof x === 'string' && validDates.has(x))) continue;
+    const x = (rows[r] as SubmissionRow)[name];
+    // The common cells pass without building a message: null, a fitting number, a date seen before.
+    if (x === null || (typeof x === 'number' ? fits(x) : typeof x === 'string' && validDates.has(x))) continue;
     const bad = cellProblem(v, x);
     if (bad === undefined && typeof x === 'string') validDates.add(x);
-    if (bad !== undefined) problems.push(`${file}: row ${r + 1}, ${v.name}: ${bad}`);
+    if (bad !== undefined) problems.push(`${file}: row ${r + 1}, ${name}: ${bad}`);
   }
   return NUMERIC_LENGTH;
 }

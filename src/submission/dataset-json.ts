@@ -7,6 +7,7 @@
  * specification), missing as null. The creation datetime is the lock date, never the clock.
  */
 import type { DatasetMeta, VariableType } from '../derive/dataset-metadata.js';
+import { PIECE_BYTES, specialAscii, TextBytes } from '../output/text-bytes.js';
 import { columnSpecs, lockDateTime, type ColumnSpec, type SubmissionRow } from './columns.js';
 
 export interface DatasetJsonContext {
@@ -57,7 +58,7 @@ export function writeDatasetJson(
 const ROWS_PER_PIECE = 1000;
 
 /**
- * writeDatasetJson's text in pieces of at most ROWS_PER_PIECE rows (joined, the same bytes), made as
+ * writeDatasetJson's text in pieces of at most ROWS_PER_PIECE rows and about PIECE_BYTES (joined, the same bytes), made as
  * they are written: the Dataset-JSON of a large dataset (~0.3 GB for 20,000 subjects' BILAG) is then
  * never one string, nor an array of row strings beside it. The input is checked before the first piece.
  */
@@ -89,16 +90,58 @@ export function writeDatasetJsonPieces(
   return jsonPieces(opening, names, rows);
 }
 
-/** `opening,"rows":[` + one line per row (`,\n` between, `\n` around unless empty) + `]}\n`. */
+/**
+ * `opening,"rows":[` + one line per row (`,\n` between, `\n` around unless empty) + `]}\n`. A row is
+ * the JSON.stringify of its values' array, built as bytes (TextBytes): no array, no string per value.
+ */
 function* jsonPieces(opening: string, names: readonly string[], rows: readonly SubmissionRow[]): Generator<string> {
   yield `${opening},"rows":[`;
-  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
-    const lines = rows
-      .slice(start, start + ROWS_PER_PIECE)
-      .map((row) => JSON.stringify(names.map((n) => row[n] ?? null)));
-    yield `${start === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
+  const out = new TextBytes();
+  let inPiece = 0;
+  for (let i = 0; i < rows.length; i++) {
+    out.appendCode(i === 0 ? LF : COMMA);
+    if (i > 0) out.appendCode(LF);
+    appendJsonRow(out, names, rows[i] as SubmissionRow);
+    if (++inPiece === ROWS_PER_PIECE || out.byteLength >= PIECE_BYTES) {
+      yield out.take();
+      inPiece = 0;
+    }
   }
+  if (inPiece > 0) yield out.take();
   yield `${rows.length === 0 ? '' : '\n'}]}\n`;
+}
+
+const LF = 0x0a;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+/** `"`, `\` and the control characters: JSON.stringify escapes them in a string. */
+const ESCAPED = specialAscii([QUOTE, 0x5c, ...Array.from({ length: 0x20 }, (_, c) => c)]);
+
+/** `JSON.stringify(names.map((n) => row[n] ?? null))`, appended. */
+function appendJsonRow(out: TextBytes, names: readonly string[], row: SubmissionRow): void {
+  out.appendCode(0x5b);
+  for (let j = 0; j < names.length; j++) {
+    if (j > 0) out.appendCode(COMMA);
+    appendJsonValue(out, row[names[j] as string] ?? null);
+  }
+  out.appendCode(0x5d);
+}
+
+/**
+ * `JSON.stringify(value)`, appended: a number as String prints it (JSON.stringify's own rule; a value
+ * that is not finite is null), a plain ASCII text between quotes as it is, any other text as
+ * JSON.stringify escapes it.
+ */
+function appendJsonValue(out: TextBytes, value: string | number | null): void {
+  if (value === null) out.append('null');
+  else if (typeof value === 'number') {
+    if (Number.isFinite(value)) out.appendNumber(value);
+    else out.append('null');
+  } else {
+    out.appendCode(QUOTE);
+    if (!out.appendPlainAscii(value, ESCAPED)) out.append(JSON.stringify(value).slice(1, -1));
+    out.appendCode(QUOTE);
+  }
 }
 
 /** One column object, attributes in the specification's order. */

@@ -28,12 +28,17 @@ const IBM_OVERFLOW = 2 ** 252;
 /** SAS missing value `.` (0x2E then zeros). */
 export const SAS_MISSING: readonly number[] = [0x2e, 0, 0, 0, 0, 0, 0, 0];
 
+/** Whether writeIbmDouble can write `x`: finite and below 16^63 in magnitude. */
+export function fitsIbmDouble(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) < IBM_OVERFLOW;
+}
+
 /**
  * Writes the IBM double of `x` at `out[offset…offset+7]`. Returns false (writing nothing) when `x` is
  * not finite or too large to represent; the caller reports it.
  */
 export function writeIbmDouble(x: number, out: Uint8Array, offset: number): boolean {
-  if (!Number.isFinite(x) || Math.abs(x) >= IBM_OVERFLOW) return false;
+  if (!fitsIbmDouble(x)) return false;
   const mag = Math.abs(x);
   if (mag < IBM_MIN) {
     if (mag < IBM_HALF_MIN) out.fill(0, offset, offset + 8);

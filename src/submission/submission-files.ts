@@ -10,7 +10,7 @@ import type { SubmissionDataset } from './columns.js';
 import { writeDatasetJsonPieces } from './dataset-json.js';
 import { writeDefineHtml } from './define-html.js';
 import { defineXmlOf, describe, referencedCodelists, type Described } from './define-xml.js';
-import { writeXpt } from './xpt.js';
+import { writeXptPieces } from './xpt.js';
 
 export interface SubmissionContext {
   /** ODM Study/@OID, e.g. the lock's study id. */
@@ -28,6 +28,8 @@ export interface SubmissionContext {
 }
 
 export type SubmissionFile = string | Uint8Array;
+/** A submission file in pieces: the XPT's bytes or the Dataset-JSON's text. */
+export type SubmissionPieces = Iterable<Uint8Array> | Iterable<string>;
 
 /** `MDV.<study>.ADAMIG.1.3`: the MetaDataVersion OID both Define-XML and Dataset-JSON state. */
 export function metaDataVersionOid(studyOID: string): string {
@@ -42,10 +44,10 @@ export interface SubmissionWriter {
   /** `adam/<name>.xpt` and `adam/<name>.json` of one dataset. */
   add(dataset: SubmissionDataset): Map<string, SubmissionFile>;
   /**
-   * The same files, the Dataset-JSON as pieces made while it is written (writeDatasetJsonPieces): for a
-   * writer that takes pieces, so that a large dataset's JSON is never one string.
+   * The same files as pieces made while they are written (writeXptPieces, writeDatasetJsonPieces): for a
+   * writer that takes pieces, so that a large dataset's XPT is never one buffer nor its JSON one string.
    */
-  addInPieces(dataset: SubmissionDataset): Map<string, SubmissionFile | Iterable<string>>;
+  addInPieces(dataset: SubmissionDataset): Map<string, SubmissionPieces>;
   /** `adam/define.xml` describing every dataset added, in the order added. */
   defineXml(): string;
   /** `adam/define.html`: the same content as a plain readable page. */
@@ -56,15 +58,15 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
   const sourceSystem = { name: ctx.toolName, version: ctx.toolVersion };
   const mdv = metaDataVersionOid(ctx.studyOID);
   const described: Described[] = [];
-  const addInPieces = (dataset: SubmissionDataset): Map<string, SubmissionFile | Iterable<string>> => {
+  const addInPieces = (dataset: SubmissionDataset): Map<string, SubmissionPieces> => {
     const { meta, rows } = dataset;
     const d = describe(dataset); // checks the rows once for the three writers
     described.push(d);
     const stem = `adam/${meta.name.toLowerCase()}`;
-    return new Map<string, SubmissionFile | Iterable<string>>([
+    return new Map<string, SubmissionPieces>([
       [
         `${stem}.xpt`,
-        writeXpt(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs),
+        writeXptPieces(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs),
       ],
       [
         `${stem}.json`,
@@ -86,8 +88,7 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
   return {
     add(dataset) {
       const files = new Map<string, SubmissionFile>();
-      for (const [path, content] of addInPieces(dataset))
-        files.set(path, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join(''));
+      for (const [path, content] of addInPieces(dataset)) files.set(path, joined(content));
       return files;
     },
     addInPieces,
@@ -98,6 +99,12 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
       return writeDefineHtml(described, { ...ctx, codelists: referencedCodelists(described, ctx.codelists) });
     },
   };
+}
+
+/** The pieces of a file joined: one text or one byte array. */
+function joined(pieces: SubmissionPieces): SubmissionFile {
+  const all: (string | Uint8Array)[] = [...pieces];
+  return all.some((p) => p instanceof Uint8Array) ? Buffer.concat(all as Uint8Array[]) : all.join('');
 }
 
 /** Every submission file of the datasets, by relative path (`adam/adsl.xpt`, `adam/adsl.json`, …, `adam/define.xml`, `adam/define.html`). */

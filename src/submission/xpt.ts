@@ -11,7 +11,7 @@
  * text is blank-padded ASCII of the longest value's length (1–200); dates (`YYYY-MM-DD`) are SAS date
  * numbers (days since 1960-01-01) with the metadata's display format (DATE9., E8601DA.). The header
  * datetimes are the lock date (`lockedAt`), never the clock, so the same input gives the same bytes.
- * One Buffer of the final size is filled in place: no per-byte or per-row string concatenation.
+ * Each piece is one Buffer filled in place: no per-byte or per-row string concatenation.
  */
 import type { DatasetMeta } from '../derive/dataset-metadata.js';
 import {
@@ -23,7 +23,8 @@ import {
   type ColumnSpec,
   type SubmissionRow,
 } from './columns.js';
-import { SAS_MISSING, writeIbmDouble } from './ibm-float.js';
+import { PIECE_BYTES } from '../output/text-bytes.js';
+import { fitsIbmDouble, SAS_MISSING, writeIbmDouble } from './ibm-float.js';
 
 export interface XptContext {
   /** `YYYY-MM-DD` of lock.json: written as the creation and modification datetime. */
@@ -41,8 +42,9 @@ const HEADER_PREFIX = 'HEADER RECORD*******';
 const ZEROS_30 = '0'.repeat(30);
 
 /**
- * The XPT v5 bytes of one dataset (member), named `meta.name`. Throws SubmissionError on bad input.
- * `specs` are the rows' column specs when the caller has them already (columnSpecs of the same rows).
+ * The XPT v5 bytes of one dataset (member), named `meta.name`: writeXptPieces joined. Throws
+ * SubmissionError on bad input. `specs` are the rows' column specs when the caller has them already
+ * (columnSpecs of the same rows).
  */
 export function writeXpt(
   meta: DatasetMeta,
@@ -50,13 +52,49 @@ export function writeXpt(
   ctx: XptContext,
   specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows),
 ): Uint8Array {
+  return Buffer.concat([...writeXptPieces(meta, rows, ctx, specs)]);
+}
+
+/**
+ * writeXpt's bytes in pieces, made as they are written: the headers, then the observations in pieces of
+ * about PIECE_BYTES (the last padded with blanks to a whole record). A large dataset's XPT (~0.5 GB for
+ * 20,000 subjects' PRO records) is then never one buffer. The input is checked before the first piece.
+ */
+export function* writeXptPieces(
+  meta: DatasetMeta,
+  rows: readonly SubmissionRow[],
+  ctx: XptContext,
+  specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows),
+): Generator<Uint8Array> {
   const file = xptName(meta);
   const stamp = sasDateTime(lockDateTime(ctx.lockedAt));
-  const positions = observationPositions(specs);
-  const obsLength = positions.at(-1) ?? 0;
+  const layout = observationLayout(specs);
+  checkIbmRange(file, layout, rows);
+  yield headers(meta, ctx, specs, layout, stamp);
+  const perPiece = Math.max(1, Math.floor(PIECE_BYTES / layout.obsLength));
+  const days = new Map<string, number>(); // dates repeat: parse each once
+  for (let start = 0; start < rows.length; start += perPiece) {
+    const end = Math.min(rows.length, start + perPiece);
+    const bytes = (end - start) * layout.obsLength;
+    const out = Buffer.alloc(
+      end === rows.length ? padded(rows.length * layout.obsLength) - start * layout.obsLength : bytes,
+      BLANK,
+    );
+    writeObservations(out, layout, rows, start, end, days);
+    yield out;
+  }
+}
+
+/** The library, member and NAMESTR headers, the NAMESTRs and the OBS header: everything before the rows. */
+function headers(
+  meta: DatasetMeta,
+  ctx: XptContext,
+  specs: readonly ColumnSpec[],
+  layout: ObservationLayout,
+  stamp: string,
+): Buffer {
   const namestrBytes = padded(specs.length * NAMESTR);
-  const obsBytes = padded(rows.length * obsLength);
-  const out = Buffer.alloc(RECORD * 8 + namestrBytes + RECORD + obsBytes, BLANK);
+  const out = Buffer.alloc(RECORD * 8 + namestrBytes + RECORD, BLANK);
   let at = 0;
   const record = (text: string): void => {
     out.write(fixed(text, RECORD), at, 'latin1');
@@ -72,10 +110,9 @@ export function writeXpt(
   );
   record(`${stamp}${' '.repeat(16)}${fixed(meta.label, 40)}${' '.repeat(8)}`);
   record(`${HEADER_PREFIX}NAMESTR HEADER RECORD!!!!!!!000000${String(specs.length).padStart(4, '0')}${'0'.repeat(20)}`);
-  specs.forEach((s, i) => writeNamestr(out, at + i * NAMESTR, s, positions[i] as number));
+  specs.forEach((s, i) => writeNamestr(out, at + i * NAMESTR, s, layout.positions[i] as number));
   at += namestrBytes;
   record(`${HEADER_PREFIX}OBS     HEADER RECORD!!!!!!!${ZEROS_30}`);
-  writeObservations(out, at, file, specs, positions, obsLength, rows);
   return out;
 }
 
@@ -101,11 +138,46 @@ function sasDateTime(iso: string): string {
   return `${iso.slice(8, 10)}${month}${iso.slice(2, 4)}:${iso.slice(11, 19)}`;
 }
 
-/** Start offset of each variable in an observation, then the observation length. */
-function observationPositions(specs: readonly ColumnSpec[]): number[] {
+/** How each variable is stored in an observation: its name, kind and start offset, and the observation length. */
+interface ObservationLayout {
+  readonly names: readonly string[];
+  readonly kinds: readonly Kind[];
+  readonly positions: readonly number[];
+  readonly obsLength: number;
+}
+
+/** Text (blank-padded ASCII), number (IBM double) or date (IBM double of the SAS date). */
+const enum Kind {
+  Text,
+  Number,
+  Date,
+}
+
+function observationLayout(specs: readonly ColumnSpec[]): ObservationLayout {
   const positions = [0];
   for (const s of specs) positions.push((positions.at(-1) as number) + s.length);
-  return positions;
+  return {
+    names: specs.map((s) => s.meta.name),
+    kinds: specs.map((s) => (s.meta.type === 'text' ? Kind.Text : s.meta.type === 'date' ? Kind.Date : Kind.Number)),
+    positions,
+    obsLength: positions.at(-1) as number,
+  };
+}
+
+/** A number an IBM double cannot hold is refused before any byte is written, naming row and variable. */
+function checkIbmRange(file: string, layout: ObservationLayout, rows: readonly SubmissionRow[]): void {
+  const problems: string[] = [];
+  layout.names.forEach((name, c) => {
+    if (layout.kinds[c] !== Kind.Number) return;
+    for (let r = 0; r < rows.length; r++) {
+      const x = (rows[r] as SubmissionRow)[name];
+      if (typeof x === 'number' && !fitsIbmDouble(x))
+        problems.push(
+          `${file}: row ${r + 1}, ${name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`,
+        );
+    }
+  });
+  if (problems.length > 0) throw new SubmissionError(problems.slice(0, 20));
 }
 
 /** One NAMESTR: big-endian shorts, blank-padded names, zeros in the 52 reserved bytes. */
@@ -130,37 +202,34 @@ function writeNamestr(out: Buffer, o: number, s: ColumnSpec, position: number): 
   out.fill(0, o + 88, o + NAMESTR); // rest
 }
 
+/** Rows `start`…`end − 1` into `out` (filled with blanks), from its first byte. */
 function writeObservations(
   out: Buffer,
-  start: number,
-  file: string,
-  specs: readonly ColumnSpec[],
-  positions: readonly number[],
-  obsLength: number,
+  layout: ObservationLayout,
   rows: readonly SubmissionRow[],
+  start: number,
+  end: number,
+  days: Map<string, number>,
 ): void {
-  const problems: string[] = [];
-  const days = new Map<string, number>(); // dates repeat: parse each once
-  for (let r = 0; r < rows.length; r++) {
+  const { names, kinds, positions, obsLength } = layout;
+  const width = names.length;
+  for (let r = start; r < end; r++) {
     const row = rows[r] as SubmissionRow;
-    const base = start + r * obsLength;
-    for (let c = 0; c < specs.length; c++) {
-      const s = specs[c] as ColumnSpec;
+    const base = (r - start) * obsLength;
+    for (let c = 0; c < width; c++) {
       const o = base + (positions[c] as number);
-      const v = row[s.meta.name] ?? null;
-      if (s.meta.type === 'text') {
+      const v = row[names[c] as string] ?? null;
+      const kind = kinds[c];
+      if (kind === Kind.Text) {
         if (v !== null) writeAscii(out, o, v as string); // blanks already fill the rest
       } else if (v === null) out.set(SAS_MISSING, o);
       else {
-        const x = s.meta.type === 'date' ? cachedSasDate(days, v as string) : (v as number);
+        const x = kind === Kind.Date ? cachedSasDate(days, v as string) : (v as number);
         if (!writeIbmDouble(x, out, o))
-          problems.push(
-            `${file}: row ${r + 1}, ${s.meta.name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`,
-          );
+          throw new Error(`${names[c]}: ${x} passed checkIbmRange but is not an IBM double`);
       }
     }
   }
-  if (problems.length > 0) throw new SubmissionError(problems.slice(0, 20));
 }
 
 /**

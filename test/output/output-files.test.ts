@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentBytes, digestOf, memoryOutput, wholeContent } from '../../src/output/output-files.js';
+import fc from 'fast-check';
+import { contentBytes, contentChunks, digestOf, memoryOutput, wholeContent } from '../../src/output/output-files.js';
+
+/** ASCII (special or not), 2- and 4-byte UTF-8, lone surrogates (fast-check's 'binary' unit takes seconds to set up). */
+const CHARS = fc.constantFrom('a', ',', '"', '\n', 'é', '\u{1F600}', '\ud800', '\udc00');
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -18,6 +22,58 @@ describe('contentBytes', () => {
     const bytes = new Uint8Array([0, 255, 10]);
     expect(Buffer.concat([...contentBytes(bytes)])).toEqual(Buffer.from(bytes));
     expect(Buffer.concat([...contentBytes(['ab', new Uint8Array([67]), 'ü'])]).toString('utf8')).toBe('abCü');
+  });
+});
+
+describe('contentChunks', () => {
+  const MiB = 1 << 20;
+  /** The chunks, copied as they come (each is valid only until the next). */
+  const copies = (content: Parameters<typeof contentChunks>[0]) => {
+    const out: Buffer[] = [];
+    for (const chunk of contentChunks(content)) out.push(Buffer.from(chunk));
+    return out;
+  };
+  const expected = (pieces: readonly (string | Uint8Array)[]) =>
+    Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+
+  it('gathers small pieces into one chunk', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? `line ${i}\n` : new Uint8Array([65, 10])));
+    const chunks = copies(pieces);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.equals(expected(pieces))).toBe(true);
+  });
+
+  it('fills chunks of 1 MiB, never splitting a code point, and passes a larger byte piece as it is', () => {
+    const big = new Uint8Array(MiB + 5).fill(7);
+    const pieces = [`${'a'.repeat(MiB - 1)}\u{1F600}é`, big, 'x'];
+    const raw = [...contentChunks(pieces)];
+    expect(raw.some((c) => c === big)).toBe(true);
+    const chunks = copies(pieces);
+    expect(chunks.map((c) => c.length)).toEqual([MiB - 1, 4 + 2, MiB + 5, 1]);
+    // Buffer#equals, not toEqual: a deep comparison of megabytes takes vitest seconds.
+    expect(Buffer.concat(chunks).equals(expected(pieces))).toBe(true);
+  });
+
+  it('reuses its buffer from file to file, also after an abandoned file', () => {
+    for (const _ of contentChunks('first')) break;
+    expect(Buffer.concat(copies(['sec', 'ond']))).toEqual(Buffer.from('second'));
+    expect(Buffer.concat(copies('third'))).toEqual(Buffer.from('third'));
+  });
+
+  it('any pieces give the bytes of the pieces in order', () => {
+    // Mostly small pieces; now and then one of ~0.4 or 0.7 MB, so that chunks fill up and split long texts.
+    const LONG = ['é\u{1F600}'.repeat(60_000), `x${'\u{1F600}é'.repeat(120_000)}`];
+    const piece = fc.oneof(
+      { arbitrary: fc.string({ unit: CHARS, maxLength: 50 }), weight: 4 },
+      { arbitrary: fc.uint8Array({ maxLength: 50 }), weight: 4 },
+      { arbitrary: fc.constantFrom(...LONG), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        expect(Buffer.concat(copies(pieces)).equals(expected(pieces))).toBe(true);
+      }),
+      { numRuns: 12 },
+    );
   });
 });
 

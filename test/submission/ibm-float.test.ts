@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
-import { readIbmDouble, SAS_MISSING, writeIbmDouble } from '../../src/submission/ibm-float.js';
+import { fitsIbmDouble, readIbmDouble, SAS_MISSING, writeIbmDouble } from '../../src/submission/ibm-float.js';
 
 /** xport-js's own IBM → IEEE decoder (bit by bit): an independent reader of what we write. */
 const ibm2ieee = (
@@ -47,6 +47,8 @@ describe('writeIbmDouble', () => {
     const out = new Uint8Array(8).fill(7);
     for (const x of [1e300, -1e300, 2 ** 252, Infinity, -Infinity, NaN]) expect(writeIbmDouble(x, out, 0)).toBe(false);
     expect([...out]).toEqual([7, 7, 7, 7, 7, 7, 7, 7]); // nothing written
+    for (const x of [1e300, -1e300, 2 ** 252, Infinity, -Infinity, NaN]) expect(fitsIbmDouble(x)).toBe(false);
+    for (const x of [0, -0, 1e-300, 2 ** 252 * (1 - 2 ** -53), -(2 ** 251)]) expect(fitsIbmDouble(x)).toBe(true);
     expect(bytes(2 ** 252 * (1 - 2 ** -53))).toEqual(hex('7F FF FF FF FF FF FF F8'));
   });
 

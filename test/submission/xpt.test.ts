@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import xportJs from 'xport-js';
 import type { DatasetMeta } from '../../src/derive/dataset-metadata.js';
-import { sasDate, SubmissionError } from '../../src/submission/columns.js';
-import { writeXpt } from '../../src/submission/xpt.js';
+import { sasDate, SubmissionError, type SubmissionRow } from '../../src/submission/columns.js';
+import { PIECE_BYTES } from '../../src/output/text-bytes.js';
+import { writeXpt, writeXptPieces } from '../../src/submission/xpt.js';
 import { expectedFloat, SAMPLE_META, SAMPLE_ROWS } from './samples.js';
 
 const CTX = { lockedAt: '2027-01-15', version: '0.1.0', system: 'sle-msc' };
@@ -131,6 +132,49 @@ describe('writeXpt: read back by independent readers', () => {
     expect(haven.classes).toMatchObject({ ADT: 'Date', BDT: 'Date', AVAL: 'numeric', USUBJID: 'character' });
     expect(foreign.widths).toMatchObject({ USUBJID: 5, PARAMCD: 1, COMMENT: 200, AVAL: 8 });
     expect(foreign.formats).toMatchObject({ ADT: 'DATE', BDT: 'E8601DA' });
+  });
+});
+
+describe('writeXptPieces: the same file in pieces of about 64 KiB', () => {
+  // 1,200 observations of 255 bytes: ~0.3 MB, so several pieces, the last one padded.
+  const rows: SubmissionRow[] = Array.from({ length: 1200 }, (_, i) => ({
+    ...SAMPLE_ROWS[i % SAMPLE_ROWS.length]!,
+    SEQ: i + 1,
+  }));
+  const pieces = [...writeXptPieces(SAMPLE_META, rows, CTX)];
+  const obsLength = 5 + 1 + 8 * 5 + 1 + 200;
+  const headerBytes = 80 * 8 + Math.ceil((9 * 140) / 80) * 80 + 80;
+
+  it('the headers, then whole observations up to PIECE_BYTES a piece, the last padded to a record', () => {
+    expect(pieces[0]!.length).toBe(headerBytes);
+    const obs = pieces.slice(1);
+    expect(obs.length).toBe(Math.ceil(rows.length / Math.floor(PIECE_BYTES / obsLength)));
+    for (const p of obs.slice(0, -1)) {
+      expect(p.length).toBeLessThanOrEqual(PIECE_BYTES);
+      expect(p.length % obsLength).toBe(0);
+    }
+    const total = pieces.reduce((n, p) => n + p.length, 0);
+    expect(total).toBe(headerBytes + Math.ceil((rows.length * obsLength) / 80) * 80);
+    expect(Buffer.concat(pieces).equals(Buffer.from(writeXpt(SAMPLE_META, rows, CTX)))).toBe(true);
+  });
+
+  it('xport-js reads every observation of the joined pieces back', async () => {
+    const path = join(tmp, 'adxt-pieces.xpt');
+    writeFileSync(path, Buffer.concat(pieces));
+    const read: unknown[][] = [];
+    for await (const obs of new Library(path).read({ rowFormat: 'array', skipHeader: true }))
+      read.push(obs as unknown[]);
+    expect(read).toHaveLength(rows.length);
+    const seq = SAMPLE_META.variables.findIndex((v) => v.name === 'SEQ');
+    const user = SAMPLE_META.variables.findIndex((v) => v.name === 'USUBJID');
+    expect(read.map((r) => r[seq])).toEqual(rows.map((r) => r.SEQ));
+    expect(read.map((r) => r[user])).toEqual(rows.map((r) => r.USUBJID ?? ''));
+  });
+
+  it('refuses a number beyond the IBM range before the first piece', () => {
+    const bad = rows.map((r, i) => (i === 1100 ? { ...r, AVAL: 1e300 } : r));
+    const gen = writeXptPieces(SAMPLE_META, bad, CTX);
+    expect(() => gen.next()).toThrowError(/row 1101, AVAL: 1e\+300 is beyond the range/);
   });
 });
 
