@@ -9,6 +9,8 @@ import type { Lock, Unblinding } from '../../src/lock/types.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings, type SapSettings } from '../../src/sap/index.js';
 import type { ArdRow } from '../../src/ard/types.js';
+import { analyzeAll, type AnalysisResult } from '../../src/analyze/analyze-all.js';
+import { deriveAll } from '../../src/derive/derive-all.js';
 
 export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
 export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
@@ -44,6 +46,23 @@ export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
     cache.set(kind, run);
   }
   return run;
+}
+
+const analyses = new Map<string, Promise<AnalysisResult>>();
+
+/**
+ * analyzeAll on the derivations of the sample run of `kind` (what the pipeline's ARD and figures come
+ * from, with the Kaplan–Meier curves), once per test worker like sampleRun: several files check it.
+ */
+export function sampleAnalysis(kind: 'unblinded' | 'blinded'): Promise<AnalysisResult> {
+  let analysis = analyses.get(kind);
+  if (!analysis) {
+    analysis = sampleRun(kind).then(({ lock, unblinding, settings }) =>
+      analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+    );
+    analyses.set(kind, analysis);
+  }
+  return analysis;
 }
 
 /** The ARD value of one row identity; throws when the row is absent or duplicated. */
