@@ -24,25 +24,26 @@ export interface SampleRun {
 
 const cache = new Map<string, Promise<SampleRun>>();
 
+/** A lock read for a run, with the default SAP settings and its randomization file (else blinded). */
+export async function runInputs(lockDir: string, randomization?: string): Promise<Omit<SampleRun, 'result'>> {
+  const settings = loadSapSettings(defaultSettingsPath());
+  const { lock } = await loadLock(lockDir, { draft: false });
+  let unblinding: Unblinding = { kind: 'blinded' };
+  if (randomization !== undefined) {
+    const { rows } = await loadRandomization(randomization, lock);
+    unblinding = { kind: 'randomization', file: randomization, sha256: await sha256File(randomization), rows };
+  }
+  return { lock, settings, unblinding };
+}
+
 /** The sample analysed unblinded (with its randomization file) or blinded. */
 export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
   let run = cache.get(kind);
   if (!run) {
-    run = (async () => {
-      const settings = loadSapSettings(defaultSettingsPath());
-      const { lock } = await loadLock(SAMPLE_LOCK, { draft: false });
-      let unblinding: Unblinding = { kind: 'blinded' };
-      if (kind === 'unblinded') {
-        const { rows } = await loadRandomization(SAMPLE_RANDOMIZATION, lock);
-        unblinding = {
-          kind: 'randomization',
-          file: SAMPLE_RANDOMIZATION,
-          sha256: await sha256File(SAMPLE_RANDOMIZATION),
-          rows,
-        };
-      }
-      return { lock, settings, unblinding, result: runPipeline({ lock, unblinding, settings }) };
-    })();
+    run = runInputs(SAMPLE_LOCK, kind === 'unblinded' ? SAMPLE_RANDOMIZATION : undefined).then((inputs) => ({
+      ...inputs,
+      result: runPipeline(inputs),
+    }));
     cache.set(kind, run);
   }
   return run;
