@@ -1,6 +1,7 @@
 /**
- * The bundled sample lock, read and analysed in-process once per test file (cached): what analysis
- * tests compare with R fixtures computed from the same sample's ADaM CSVs.
+ * The bundled sample lock, read and analysed in-process once per test worker (cached; the analysis's
+ * result once per test run: shared-sample-result.ts): what analysis tests compare with R fixtures
+ * computed from the same sample's ADaM CSVs.
  */
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/package-root.js';
@@ -11,6 +12,7 @@ import { defaultSettingsPath, loadSapSettings, type SapSettings } from '../../sr
 import type { ArdRow } from '../../src/ard/types.js';
 import { analyzeAll, type AnalysisResult } from '../../src/analyze/analyze-all.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
+import { sharedSampleResult } from './shared-sample-result.js';
 
 export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
 export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
@@ -40,9 +42,10 @@ export async function runInputs(lockDir: string, randomization?: string): Promis
 export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
   let run = cache.get(kind);
   if (!run) {
-    run = runInputs(SAMPLE_LOCK, kind === 'unblinded' ? SAMPLE_RANDOMIZATION : undefined).then((inputs) => ({
+    run = runInputs(SAMPLE_LOCK, kind === 'unblinded' ? SAMPLE_RANDOMIZATION : undefined).then(async (inputs) => ({
       ...inputs,
-      result: runPipeline(inputs),
+      // Analysed once per test run, the other workers reading the result (test/helpers/shared-sample-result.ts).
+      result: await sharedSampleResult(kind, inputs, () => runPipeline(inputs)),
     }));
     cache.set(kind, run);
   }
