@@ -7,8 +7,8 @@ import HeavyFirstSequencer from './test/setup/heavy-first.js';
  * sample. Their project builds the command and analyses the bundled sample with it once per blinding
  * mode for the whole run (test/setup/sample-outputs.ts, read through test/helpers/sample-output.ts); a
  * run of unit tests only skips that. Files that analyse the sample in-process (test/helpers/sample-run.ts)
- * and read no shared output belong to the unit project: each worker analyses the sample once for all
- * its files, so a second project holding such files would analyse it again on its own workers.
+ * and read no shared output belong to the unit project, so that fewer workers (a worker serves one
+ * project) load the sample and the modules that analyse it.
  */
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
