@@ -1,17 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HeavyFirstSequencer from './test/setup/heavy-first.js';
 
 /**
- * Integration tests: the command line, the whole pipeline and the contracts, on the sample and on
- * simulated locks. Their project analyses the bundled sample once per blinding mode for the whole run
- * (test/setup/sample-outputs.ts, read through test/helpers/sample-output.ts); a run of unit tests only
- * skips that.
+ * Integration tests: the command line, the contracts, and what reads the built command's runs of the
+ * sample. Their project builds the command and analyses the bundled sample with it once per blinding
+ * mode for the whole run (test/setup/sample-outputs.ts, read through test/helpers/sample-output.ts); a
+ * run of unit tests only skips that. Files that analyse the sample in-process (test/helpers/sample-run.ts)
+ * and read no shared output belong to the unit project, so that fewer workers (a worker serves one
+ * project) load the sample and the modules that analyse it.
  */
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/contract/**/*.test.ts',
-  'test/e2e/**/*.test.ts',
-  'test/pipeline/**/*.test.ts',
+  'test/e2e/analyze.test.ts',
+  'test/e2e/shared-sample-outputs.test.ts',
+  'test/pipeline/submission.test.ts',
   'test/robustness/**/*.test.ts',
   'test/render/rtf-libreoffice.test.ts',
 ];
@@ -31,6 +35,8 @@ export default defineConfig({
   test: {
     // Every core (vitest's default leaves one free: a single worker on a 2-core machine).
     maxWorkers: availableParallelism(),
+    // The longest files start first (test/setup/heavy-first.ts).
+    sequence: { sequencer: HeavyFirstSequencer },
     // One temporary root per run (TMPDIR for the workers and what they start), removed at the end.
     globalSetup: ['test/setup/temp-root.ts'],
     projects: [

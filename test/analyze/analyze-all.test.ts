@@ -5,15 +5,14 @@
  * nothing that could name an arm.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeAll } from '../../src/analyze/analyze-all.js';
 import { ARM_CODES } from '../../src/lock/types.js';
-import { deriveAll } from '../../src/derive/derive-all.js';
-import { sampleRun } from '../helpers/sample-run.js';
+import { sampleAnalysis, sampleRun } from '../helpers/sample-run.js';
 
 describe('analyzeAll', () => {
   it('gives the pipeline its ARD, and an NB_POISSON issue exactly for each rate model fitted as Poisson', async () => {
-    const { lock, unblinding, settings, result } = await sampleRun('unblinded');
-    const { rows, issues } = analyzeAll(deriveAll(lock, unblinding, settings), settings, false);
+    const { result } = await sampleRun('unblinded');
+    // analyzeAll(deriveAll(lock, unblinding, settings), settings, false) on the run's inputs.
+    const { rows, issues } = await sampleAnalysis('unblinded');
     expect(rows).toEqual(result.ard);
     const poissonEndpoints = [
       ...new Set(rows.filter((r) => r.stat === 'rr' && r.method === 'POISSON').map((r) => `${r.endpoint} ${r.visit}`)),
@@ -30,8 +29,9 @@ describe('analyzeAll', () => {
   });
 
   it('a blinded run has no analysis issue (and so none that names an arm)', async () => {
-    const { lock, settings, result } = await sampleRun('blinded');
-    const { issues } = analyzeAll(deriveAll(lock, { kind: 'blinded' }, settings), settings, true);
+    const { result } = await sampleRun('blinded');
+    // analyzeAll(deriveAll(lock, { kind: 'blinded' }, settings), settings, true) on the run's inputs.
+    const { issues } = await sampleAnalysis('blinded');
     expect(issues).toEqual([]);
     for (const w of result.warnings) for (const arm of ARM_CODES) expect(w.rule).not.toContain(arm);
   });

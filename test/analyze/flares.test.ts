@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { flareGroupRows } from '../../src/analyze/flares.js';
 import type { ArdRow } from '../../src/ard/types.js';
 import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
+import { analyzeAll } from '../../src/analyze/analyze-all.js';
+import { deriveAll } from '../../src/derive/derive-all.js';
 import { ardValue, sampleRun } from '../helpers/sample-run.js';
 
 // R reference: test/fixtures/flares/make-flares.R on the ADaM CSVs and sv.csv of the bundled sample
@@ -141,7 +142,8 @@ describe('flareGroupRows', () => {
     const run = await sampleRun('unblinded');
     expect(run.result.ard.some((r) => r.stat === 'rr' && r.method === 'NEGBIN')).toBe(true);
     const settings = { ...run.settings, analysis: { ...run.settings.analysis, nbThetaMax: 1 } };
-    const ard = runPipeline({ lock: run.lock, unblinding: run.unblinding, settings }).ard;
+    // The analysis alone (the pipeline's ARD is analyzeAll's rows: test/analyze/analyze-all.test.ts).
+    const ard = analyzeAll(deriveAll(run.lock, run.unblinding, settings), settings, false).rows;
     const methods = new Set(ard.filter((r) => r.stat === 'rr' && r.endpoint.startsWith('FLARE')).map((r) => r.method));
     expect([...methods]).toEqual(['POISSON']);
   });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeAll } from '../../src/analyze/analyze-all.js';
 import {
   computeCensorMarks,
   computeKaplanMeierSteps,
@@ -10,9 +9,8 @@ import {
   type SurvivalCurve,
 } from '../../src/analyze/km-curves.js';
 import { packageRoot } from '../../src/core/package-root.js';
-import { deriveAll } from '../../src/derive/derive-all.js';
 import { kaplanMeier } from '../../src/numerics/survival/kaplan-meier.js';
-import { sampleRun } from '../helpers/sample-run.js';
+import { sampleAnalysis } from '../helpers/sample-run.js';
 
 // Hand-worked: times 1, 2, 2, 3, 5 with status 1, 0, 1, 1, 0 (1 = event).
 // t=1: 5 at risk, 1 event → S = 4/5 = 0.8; t=2: 4 at risk, 1 event, 1 censored → S = 0.8·3/4 = 0.6;
@@ -145,8 +143,7 @@ describe('the curves analyzeAll gives on the bundled sample', () => {
       c.censors.forEach((p, k) => expect(Math.abs(p.survival - r.censorSurvival[k]!)).toBeLessThan(1e-12));
     };
     for (const kind of ['unblinded', 'blinded'] as const) {
-      const { lock, unblinding, settings } = await sampleRun(kind);
-      const { curves } = analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded');
+      const { curves } = await sampleAnalysis(kind);
       const groups = kind === 'unblinded' ? ['PBO', 'MSC1E6', 'MSC5E6', 'TOTAL'] : ['TOTAL'];
       for (const endpoint of ['TTFLARE', 'TTCSDISC']) for (const group of groups) check(curves, endpoint, group);
       // Nothing else: a blinded run has no curve of an arm.

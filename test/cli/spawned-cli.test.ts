@@ -88,15 +88,16 @@ describe('the built CLI killed or interrupted while writing its output folder', 
   it('a kill at each step leaves DIR the complete old or new output (or the old one beside it, put back by the next run)', async () => {
     const cwd = scratch('kill');
     const out = join(cwd, 'out');
-    const first = await run(['analyze', LOCK, '--out', 'out', '--quiet'], cwd);
+    const first = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd);
     expect(first.code, first.stderr).toBe(0);
-    expect(completeOutput(out)).toBe('blinded');
+    expect(completeOutput(out)).toBe('randomization');
 
-    // Each run replaces the blinded output by an unblinded one and is killed at a later step; each
-    // one's first act is to clean up after the run killed before it.
+    // Each run replaces the unblinded output by a blinded one and is killed at a later step; each
+    // one's first act is to clean up after the run killed before it. (Blinded: the cheaper run, with no
+    // model to fit; the manifest's blinding still tells which run wrote DIR.)
     // 'staged': killed during the analysis (its temporary folder made, DIR untouched).
     for (const step of ['staged', 'temp-created', 'half-written', 'written', 'old-moved', 'new-moved']) {
-      const killed = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out', '--quiet'], cwd, {
+      const killed = await run(['analyze', LOCK, '--out', 'out', '--quiet'], cwd, {
         signalAt: `${step}:SIGKILL`,
       });
       expect(killed.signal, step).toBe('SIGKILL');
@@ -110,9 +111,9 @@ describe('the built CLI killed or interrupted while writing its output folder', 
         // Between the two renames DIR is absent; the complete old output waits beside it.
         expect(existsSync(out)).toBe(false);
         const old = sides.find((s) => s.includes('.old-')) as string;
-        expect(completeOutput(join(cwd, old))).toBe('blinded');
+        expect(completeOutput(join(cwd, old))).toBe('randomization');
       } else {
-        expect(completeOutput(out), step).toBe(step === 'new-moved' ? 'randomization' : 'blinded');
+        expect(completeOutput(out), step).toBe(step === 'new-moved' ? 'blinded' : 'randomization');
       }
     }
 
@@ -121,13 +122,15 @@ describe('the built CLI killed or interrupted while writing its output folder', 
     expect(next.code).toBe(66);
     expect(next.stderr).toMatch(/notice: removed: left by a killed run/);
     expect(sideFolders(cwd)).toEqual([]);
-    expect(completeOutput(out)).toBe('randomization');
+    expect(completeOutput(out)).toBe('blinded');
 
-    // SIGTERM before the new output is in place: rolled back, exit 143.
-    const term = await run(['analyze', LOCK, '--out', 'out'], cwd, { signalAt: 'old-moved:SIGTERM' });
+    // SIGTERM before the new (unblinded) output is in place: rolled back, exit 143.
+    const term = await run(['analyze', LOCK, '--randomization', RAND, '--out', 'out'], cwd, {
+      signalAt: 'old-moved:SIGTERM',
+    });
     expect(term.code).toBe(143);
     expect(term.stderr).toMatch(/interrupted by SIGTERM/);
-    expect(completeOutput(out)).toBe('randomization');
+    expect(completeOutput(out)).toBe('blinded');
     expect(readdirSync(cwd)).toEqual(['out']);
     // SIGINT, and a signal after the new output is in place: test/output/write-output.test.ts.
   }, 300_000);

@@ -18,7 +18,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LOCK } from '../helpers/sample-run.js';
 import { sampleOutput } from '../helpers/sample-output.js';
-import { copyLock, editCell, editLine, resealLock } from '../lock/lock-fixture.js';
+import { copyLock, editCell, editLine, MINI_LOCK, resealLock } from '../lock/lock-fixture.js';
+import { packageRoot } from '../../src/core/package-root.js';
 import { readTree, runMain } from './contract-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-lock-'));
@@ -134,9 +135,13 @@ describe('lock.md: bad input is exit 65, reported where it is', () => {
   });
 
   it('a run on a folder whose lock.json does not match refuses; --draft analyzes it and every table, listing and figure says DRAFT', async () => {
-    const lock = await copyLock(SAMPLE_LOCK);
+    // The mini lock (quicker to analyse than the sample; it has tables, listings and figures too).
+    const lock = await copyLock(join(packageRoot(), MINI_LOCK));
     // One data file changed after the seal (not resealed): still valid data, but not the locked bytes.
-    await editLine(lock, 'ae.csv', 2, (l) => l.replace(',Infusion reaction,', ',Infusion-related reaction,'));
+    await editLine(lock, 'ae.csv', 2, (l) => {
+      expect(l).toContain(',HEADACHE,');
+      return l.replace(',HEADACHE,', ',HEADACHE (verbatim retyped),');
+    });
     const d = tmp();
     const refused = await runMain(['analyze', lock, '--out', join(d, 'o')], d);
     expect(refused.code).toBe(65);

@@ -1,6 +1,7 @@
 /**
- * The bundled sample lock, read and analysed in-process once per test file (cached): what analysis
- * tests compare with R fixtures computed from the same sample's ADaM CSVs.
+ * The bundled sample lock, read and analysed in-process once per test worker (cached; the analysis's
+ * result once per test run: shared-sample-result.ts): what analysis tests compare with R fixtures
+ * computed from the same sample's ADaM CSVs.
  */
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/package-root.js';
@@ -9,6 +10,9 @@ import type { Lock, Unblinding } from '../../src/lock/types.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.js';
 import { defaultSettingsPath, loadSapSettings, type SapSettings } from '../../src/sap/index.js';
 import type { ArdRow } from '../../src/ard/types.js';
+import { analyzeAll, type AnalysisResult } from '../../src/analyze/analyze-all.js';
+import { deriveAll } from '../../src/derive/derive-all.js';
+import { sharedSampleResult } from './shared-sample-result.js';
 
 export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
 export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
@@ -22,28 +26,47 @@ export interface SampleRun {
 
 const cache = new Map<string, Promise<SampleRun>>();
 
+/** A lock read for a run, with the default SAP settings and its randomization file (else blinded). */
+export async function runInputs(lockDir: string, randomization?: string): Promise<Omit<SampleRun, 'result'>> {
+  const settings = loadSapSettings(defaultSettingsPath());
+  const { lock } = await loadLock(lockDir, { draft: false });
+  let unblinding: Unblinding = { kind: 'blinded' };
+  if (randomization !== undefined) {
+    const { rows } = await loadRandomization(randomization, lock);
+    unblinding = { kind: 'randomization', file: randomization, sha256: await sha256File(randomization), rows };
+  }
+  return { lock, settings, unblinding };
+}
+
 /** The sample analysed unblinded (with its randomization file) or blinded. */
 export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
   let run = cache.get(kind);
   if (!run) {
-    run = (async () => {
-      const settings = loadSapSettings(defaultSettingsPath());
-      const { lock } = await loadLock(SAMPLE_LOCK, { draft: false });
-      let unblinding: Unblinding = { kind: 'blinded' };
-      if (kind === 'unblinded') {
-        const { rows } = await loadRandomization(SAMPLE_RANDOMIZATION, lock);
-        unblinding = {
-          kind: 'randomization',
-          file: SAMPLE_RANDOMIZATION,
-          sha256: await sha256File(SAMPLE_RANDOMIZATION),
-          rows,
-        };
-      }
-      return { lock, settings, unblinding, result: runPipeline({ lock, unblinding, settings }) };
-    })();
+    run = runInputs(SAMPLE_LOCK, kind === 'unblinded' ? SAMPLE_RANDOMIZATION : undefined).then(async (inputs) => ({
+      ...inputs,
+      // Analysed once per test run, the other workers reading the result (test/helpers/shared-sample-result.ts).
+      result: await sharedSampleResult(kind, inputs, () => runPipeline(inputs)),
+    }));
     cache.set(kind, run);
   }
   return run;
+}
+
+const analyses = new Map<string, Promise<AnalysisResult>>();
+
+/**
+ * analyzeAll on the derivations of the sample run of `kind` (what the pipeline's ARD and figures come
+ * from, with the Kaplan–Meier curves), once per test worker like sampleRun: several files check it.
+ */
+export function sampleAnalysis(kind: 'unblinded' | 'blinded'): Promise<AnalysisResult> {
+  let analysis = analyses.get(kind);
+  if (!analysis) {
+    analysis = sampleRun(kind).then(({ lock, unblinding, settings }) =>
+      analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+    );
+    analyses.set(kind, analysis);
+  }
+  return analysis;
 }
 
 /** The ARD value of one row identity; throws when the row is absent or duplicated. */

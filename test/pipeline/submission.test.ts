@@ -6,7 +6,7 @@
  * every run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,9 +16,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { sasDate } from '../../src/submission/columns.js';
 import { sampleOutput } from '../helpers/sample-output.js';
-import { sampleRun } from '../helpers/sample-run.js';
+import { runInputs, sampleRun } from '../helpers/sample-run.js';
+import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
+import { packageRoot } from '../../src/core/package-root.js';
 
 const Library = ((xportJs as unknown as { default?: unknown }).default ?? xportJs) as unknown as typeof xportJs.default;
+const root = packageRoot();
 const FIXTURES = join(import.meta.dirname, '../fixtures/submission');
 const schema = JSON.parse(readFileSync(join(FIXTURES, 'dataset-json-1.1/dataset.schema.json'), 'utf8')) as object;
 const validate = new Ajv2019({ allErrors: true, strict: false }).compile(schema);
@@ -55,7 +58,7 @@ interface DatasetJson {
 const asCsvCell = (v: string | number | null): string => (v === null ? '' : String(v));
 
 describe('submission files of the sample run', async () => {
-  const { result, lock, settings, unblinding } = await sampleRun('unblinded');
+  const { result, lock, settings } = await sampleRun('unblinded');
   const files = result.files;
   const csvPaths = [...files.keys()].filter((p) => p.startsWith('adam/') && p.endsWith('.csv'));
 
@@ -188,14 +191,24 @@ describe('submission files of the sample run', async () => {
     for (const p of submission) expect(readFileSync(join(again, p)).equals(Buffer.from(files.get(p)!)), p).toBe(true);
   });
 
-  it('a draft run writes no submission file (they are for a locked database)', () => {
-    const draft = runPipeline({ lock: { ...lock, draft: true }, settings, unblinding }).files;
+  it('a draft run writes no submission file (they are for a locked database)', async () => {
+    // The mini lock (three subjects) with its randomization file: a quicker run than the sample's.
+    const mini = await runInputs(join(root, MINI_LOCK), join(root, MINI_RANDOMIZATION));
+    const run = (draft: boolean) => runPipeline({ ...mini, lock: { ...mini.lock, draft } }).files;
+    // Not a draft, it writes them (so this test can fail).
+    expect([...run(false).keys()].filter((p) => /\.(xpt|json|xml)$/.test(p)).length).toBeGreaterThan(10);
+    const draft = run(true);
     expect([...draft.keys()].filter((p) => /\.(xpt|json|xml)$/.test(p))).toEqual([]);
     expect(draft.has('adam/adsl.csv')).toBe(true);
   });
 
-  it('blinded: no arm code or name in any submission file', async () => {
-    const blinded = (await sampleRun('blinded')).result.files;
+  it('blinded: no arm code or name in any submission file', () => {
+    // The built command's blinded run of the sample, once for the whole test run (test/setup/sample-outputs.ts).
+    const dir = sampleOutput('blinded').dir;
+    const blinded = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((p) => /\.(xpt|json|xml)$/.test(p))
+      .map((p) => [p, readFileSync(join(dir, p))] as const);
+    expect(blinded.filter(([p]) => p.endsWith('.xpt')).length).toBeGreaterThan(10);
     const armWords = settings.arms.flatMap((a) => [a.code, a.name]);
     const unblindedXpt = Buffer.from(files.get('adam/adsl.xpt')!).toString('latin1');
     expect(armWords.filter((w) => unblindedXpt.includes(w)).length).toBeGreaterThan(0); // the check can fail

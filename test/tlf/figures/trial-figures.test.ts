@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeAll } from '../../../src/analyze/analyze-all.js';
 import { groupRow } from '../../../src/analyze/ard-rows.js';
 import type { SurvivalCurve } from '../../../src/analyze/km-curves.js';
 import { analyzeTimeToEvent, type TimeToEventSubject } from '../../../src/analyze/time-to-event.js';
 import type { ArdRow } from '../../../src/ard/types.js';
-import { deriveAll } from '../../../src/derive/derive-all.js';
 import { tlfContext } from '../../../src/pipeline/tables.js';
 import { renderFigureFiles, renderFigureSvg } from '../../../src/render/charts/figure-files.js';
 import type { IntervalChartSpec, StepChartSpec } from '../../../src/render/charts/figure-spec.js';
@@ -21,7 +19,7 @@ import {
   trialFigureSpecs,
   type TrialFigureInput,
 } from '../../../src/tlf/figures/trial-figures.js';
-import { sampleRun } from '../../helpers/sample-run.js';
+import { sampleAnalysis, sampleRun } from '../../helpers/sample-run.js';
 
 const settings = loadSapSettings(defaultSettingsPath());
 /** Words that would reveal an arm: codes, names from settings (raw and typeset), and the arms' vocabulary. */
@@ -285,7 +283,7 @@ describe('the figures of the bundled sample', () => {
       expect(typeof files.get(`figures/${id}.svg`)).toBe('string');
       expect(files.get(`figures/${id}.png`)).toBeInstanceOf(Uint8Array);
     }
-    const { curves } = analyzeAll(deriveAll(run.lock, run.unblinding, run.settings), run.settings, false);
+    const { curves } = await sampleAnalysis('unblinded');
     const figureInput: TrialFigureInput = {
       curves,
       ard: run.result.ard,
