@@ -32,6 +32,12 @@ export interface TableRead<R> {
   readonly present: ReadonlySet<string>;
   /** False when a non-optional column is missing: rules that need it must not run. */
   readonly complete: boolean;
+  /**
+   * The rows again, as `rows` holds them: the same array in the `objects` layout, new views of the
+   * columns (a new array) on each call in the `columns` layout, so that a holder of the table keeps
+   * its columns and not 10M views (`Lock.qs`).
+   */
+  readonly rowsAgain: () => readonly Loose<R>[];
 }
 
 interface Bound {
@@ -114,7 +120,8 @@ export function readTable<R>(
     }
     sound.push(ok);
   });
-  const rows = store.rows() as Loose<R>[];
+  const rowsAgain = store.rows() as () => Loose<R>[];
+  const rows = rowsAgain();
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
     rows.forEach((row, i) => {
@@ -125,14 +132,18 @@ export function readTable<R>(
     });
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
-  return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
+  const present = new Set(columns.filter((c) => c.index !== -1).map((c) => c.name));
+  return { rows, sound, present, complete, rowsAgain };
 }
 
-/** Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once. */
+/**
+ * Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once; at the
+ * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`).
+ */
 interface RowStore {
   begin(line: number): void;
   put(c: Bound, cell: Cell): void;
-  rows(): readonly object[];
+  rows(): () => readonly object[];
 }
 
 /** One plain object per row, cloned from a template so that every row has the same fixed shape. */
@@ -159,8 +170,9 @@ class ObjectStore implements RowStore {
     if (c.decName !== null) this.row[c.decName] = cell.decimals;
   }
 
-  rows(): readonly object[] {
-    return this.list;
+  rows(): () => readonly object[] {
+    const list = this.list;
+    return () => list;
   }
 }
 
@@ -263,7 +275,7 @@ class ColumnStore implements RowStore {
     this.valueDecimals[c.slot] = [];
   }
 
-  rows(): readonly object[] {
+  rows(): () => readonly object[] {
     const count = this.n + 1;
     // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
     const View = viewClass(
@@ -276,9 +288,11 @@ class ColumnStore implements RowStore {
       this.values,
       this.valueDecimals,
     );
-    const rows = new Array<object>(count);
-    for (let i = 0; i < count; i++) rows[i] = new View(i);
-    return rows;
+    return () => {
+      const rows = new Array<object>(count);
+      for (let i = 0; i < count; i++) rows[i] = new View(i);
+      return rows;
+    };
   }
 
   private grow(): void {
