@@ -3,7 +3,7 @@
  * subjects given and then of VISITNUM, so that every derivation sees the same deterministic order.
  */
 import type { IsoDate } from '../core/dates.js';
-import type { QsRow } from '../lock/types.js';
+import type { QsRow, SourceRef } from '../lock/types.js';
 
 export interface QsAssessment {
   readonly USUBJID: string;
@@ -78,6 +78,11 @@ function draftOf(byCat: Map<string, Map<string, Map<number, Draft>>>, r: QsRow):
   let draft = visits.get(r.VISITNUM);
   if (!draft) visits.set(r.VISITNUM, (draft = { first: r, items: new Map() }));
   return draft;
+}
+
+/** The source rows of an assessment, in the order its items were read. */
+export function* sourcesOfAssessment(a: QsAssessment): Generator<SourceRef> {
+  for (const r of a.items.values()) yield r.src;
 }
 
 /** The numeric result of an item, or null when absent, NOT DONE or empty. */

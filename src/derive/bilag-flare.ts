@@ -19,6 +19,7 @@ import type { SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import type { BilagGradeRecord } from './bilag.js';
 import { groupBySubject } from './group.js';
+import { SourceLines } from './source-lines.js';
 
 export const FLARE_SEVERITIES = ['SEVERE', 'MODERATE', 'MILD'] as const;
 export type FlareSeverity = (typeof FLARE_SEVERITIES)[number];
@@ -124,7 +125,7 @@ export interface FlareAssessmentRecord {
   readonly SEVFL: 'Y' | 'N';
   readonly NRENSEV: FlareSeverity | null;
   readonly WORSTSEV: FlareSeverity | null;
-  readonly src: readonly SourceRef[];
+  readonly src: SourceLines;
 }
 
 /** One domain transition that is a severe, moderate or mild flare (the flare listing). */
@@ -199,7 +200,7 @@ export function deriveBilagFlares(grades: readonly BilagGradeRecord[], settings:
         SEVFL: yn(flags.severe),
         NRENSEV: flags.nonRenalSeverity,
         WORSTSEV: flags.worst,
-        src: v.flatMap((r) => (r.src ? [r.src] : [])),
+        src: SourceLines.of(v.map((r) => r.src)),
       });
       for (const t of found) {
         transitions.push({

@@ -3,9 +3,9 @@
  * compares PGA changes in hundredths (integers) so that 0.30 is exact: values recorded with at most
  * two decimals are converted to whole hundredths before any subtraction.
  */
-import type { Lock, SourceRef } from '../lock/types.js';
+import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber } from './assessments.js';
+import { itemNumber, sourcesOfAssessment } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
@@ -13,6 +13,7 @@ import { ADPGA_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
+import { SourceLines } from './source-lines.js';
 
 /**
  * The value in whole hundredths. `value × 100` of a number written with ≤ 2 decimals lies within a
@@ -36,7 +37,7 @@ export interface PgaRecord extends AssessmentTiming {
   readonly CHGH: number | null;
   /** CHGH / 100 (for descriptives). */
   readonly CHG: number | null;
-  readonly src: readonly SourceRef[];
+  readonly src: SourceLines;
 }
 
 /** One record per PGA assessment, subjects in DM order, then by VISITNUM. */
@@ -60,7 +61,7 @@ export function derivePga(
         ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
         AVAL,
         AVALH: AVAL === null ? null : toHundredths(AVAL),
-        src: [...a.items.values()].map((r) => r.src),
+        src: SourceLines.of(sourcesOfAssessment(a)),
       };
     });
   return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(

@@ -19,6 +19,7 @@ import { computeLitScore } from './lit.js';
 import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { SourceLines } from './source-lines.js';
 
 export interface ProRecord {
   readonly USUBJID: string;
@@ -42,7 +43,7 @@ export interface ProRecord {
   readonly BASE: number | null;
   /** AVAL − BASE at scheduled post-baseline visits; null elsewhere or when either is missing. */
   readonly CHG: number | null;
-  readonly src: readonly SourceRef[];
+  readonly src: SourceLines;
 }
 
 type Scored = Omit<ProRecord, 'ABLFL' | 'BASE' | 'CHG'>;
@@ -136,20 +137,18 @@ function scoreAssessments(
       AVAL: s.AVAL,
       ANSWERED: s.ANSWERED,
       RAWSCORE: s.RAWSCORE,
-      src: sourcesOf(a, def.items),
+      src: SourceLines.of(sourcesOf(a, def.items)),
     });
   }
   return out;
 }
 
 /** The source rows of `items` present at the assessment, in the order of `items`. */
-function sourcesOf(a: QsAssessment, items: readonly string[]): SourceRef[] {
-  const out: SourceRef[] = [];
+function* sourcesOf(a: QsAssessment, items: readonly string[]): Generator<SourceRef> {
   for (const item of items) {
     const row = a.items.get(item);
-    if (row) out.push(row.src);
+    if (row) yield row.src;
   }
-  return out;
 }
 
 /** Baseline (SAP §3) and change, per score and subject. */

@@ -2,15 +2,16 @@
  * SLICC/ACR Damage Index total per assessment (synopsis §4): Σ the system scores, all required.
  * Baseline is the SCREENING assessment (synopsis §3), not the general baseline rule.
  */
-import type { Lock, SourceRef } from '../lock/types.js';
+import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber } from './assessments.js';
+import { itemNumber, sourcesOfAssessment } from './assessments.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSDI_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
+import { SourceLines } from './source-lines.js';
 
 /** Σ of the scores of `systems`; null when any is missing. */
 export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, systems: readonly string[]): number | null {
@@ -28,7 +29,7 @@ export interface SdiRecord extends AssessmentTiming {
   readonly ABLFL: 'Y' | null;
   readonly BASE: number | null;
   readonly CHG: number | null;
-  readonly src: readonly SourceRef[];
+  readonly src: SourceLines;
 }
 
 export function deriveSdi(
@@ -47,7 +48,7 @@ export function deriveSdi(
     ADT: a.ADT,
     ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
     AVAL: computeSdiTotal(new Map(systems.map((s) => [s, itemNumber(a, s, settings.notDone)])), systems),
-    src: [...a.items.values()].map((r) => r.src),
+    src: SourceLines.of(sourcesOfAssessment(a)),
   }));
   const baseBySubject = new Map(
     raw.filter((r) => r.VISITNUM === d.baselineVisitnum).map((r) => [r.USUBJID, r] as const),

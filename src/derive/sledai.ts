@@ -4,15 +4,16 @@
  * rule (`selectBaseline`), change from baseline at scheduled post-baseline visits.
  */
 import type { IsoDate } from '../core/dates.js';
-import type { Lock, SourceRef } from '../lock/types.js';
+import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemText, type QsAssessment } from './assessments.js';
+import { itemText, sourcesOfAssessment, type QsAssessment } from './assessments.js';
 import { pairWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSLED_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { SourceLines } from './source-lines.js';
 
 export interface SledaiDescriptor {
   readonly code: string;
@@ -63,7 +64,7 @@ export interface SledaiRecord {
   readonly BASE: number | null;
   /** AVAL − BASE at scheduled post-baseline visits; null elsewhere or when either is missing. */
   readonly CHG: number | null;
-  readonly src: readonly SourceRef[];
+  readonly src: SourceLines;
 }
 
 function sledaiResponses(a: QsAssessment, settings: SapSettings): Map<string, string | null> {
@@ -91,7 +92,7 @@ export function deriveSledai(
       ADY: studyDay(a.ADT, infusionDate),
       AVAL: computeSledaiTotal(responses, s.descriptors, s.present, s.absent),
       MISSDESC: findMissingSledaiDescriptors(responses, s.descriptors, s.present, s.absent),
-      src: [...a.items.values()].map((r) => r.src),
+      src: SourceLines.of(sourcesOfAssessment(a)),
     };
   });
   return withBaseline(raw, settings, infusion);

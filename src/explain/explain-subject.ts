@@ -8,7 +8,7 @@ import type { PrimaryDerivations } from '../derive/primary.js';
 import { doseOnDay } from '../derive/steroid-profile.js';
 import type { FlareDerivations } from '../derive/flares.js';
 
-const refs = (src: readonly (SourceRef | null)[]): string => {
+const refs = (src: Iterable<SourceRef | null>): string => {
   const byFile = new Map<string, number[]>();
   for (const s of src) if (s) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.line]);
   return [...byFile].map(([f, lines]) => `${f}:${compactLines(lines)}`).join(' ');

@@ -9,6 +9,11 @@
  * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields). Records start on the
  * line they are delimited from, so line numbers are exact.
  *
+ * A large file is read a chunk at a time (`parseCsvStream`): the records are delimited in a window of
+ * the file's bytes, and a record that the window cuts (a line without its end, a quoted field still
+ * open) is carried into the next window with the next chunk, so records, lines and issues are those of
+ * the whole file read at once, while a 1.1 GB qs.csv never sits in memory whole.
+ *
  * The file is read as UTF-8 bytes, not as a decoded string: `,` `"` CR LF are single bytes that never
  * occur inside a multi-byte character, so delimiting is the same, and a reader can look a field up
  * (`FieldDictionary`) without making a string of it. A 1.6M-row qs.csv has 25M fields, nearly all of
@@ -83,8 +88,54 @@ export function parseCsv(text: string, file: string, issues: Issue[]): CsvTable 
 /** As `parseCsv`, from the file's bytes, which must be valid UTF-8 (the caller checks). */
 export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]): CsvTable | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const raw = new Delimiter(buf, bom);
+  const raw = new Delimiter(buf, hasBomAt(buf, 0) ? 3 : 0, null);
+  return parseRecords(raw, file, issues, (headerEnd) => countLineEnds(buf, headerEnd) + 1);
+}
+
+/**
+ * Reads the file's next bytes into `into` from `offset` on (at most to its end); returns how many, 0 at
+ * the end of the file.
+ */
+export type ReadMore = (into: Buffer, offset: number) => number;
+
+export interface CsvStreamOptions {
+  /** LF bytes in the whole file (sizes the tables once: `CsvTable.maxRecords`). */
+  readonly lineEnds: number;
+  /** Leading byte-order marks skipped (a reader that decoded the file would have dropped one more). */
+  readonly byteOrderMarks: number;
+  /** Bytes read at a time (tests use a few, to cut records everywhere). */
+  readonly chunkBytes?: number;
+}
+
+/**
+ * As `parseCsvBytes`, reading the bytes a chunk at a time through `readMore`; they must be valid UTF-8
+ * (the caller checks each chunk as it reads it). `visit` or `records` reads the file to its end.
+ */
+export function parseCsvStream(
+  readMore: ReadMore,
+  file: string,
+  issues: Issue[],
+  opts: CsvStreamOptions,
+): CsvTable | null {
+  const raw = new Delimiter(Buffer.alloc(0), 0, readMore, opts.chunkBytes ?? CHUNK_BYTES);
+  raw.skipByteOrderMarks(opts.byteOrderMarks);
+  return parseRecords(raw, file, issues, () => opts.lineEnds + 1);
+}
+
+/** Bytes read at a time: large enough that carrying a cut record is rare, small beside the file. */
+const CHUNK_BYTES = 8 << 20;
+
+function hasBomAt(b: Uint8Array, at: number): boolean {
+  return b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
+}
+
+/** The header, then the data records on demand. */
+function parseRecords(
+  raw: Delimiter,
+  file: string,
+  issues: Issue[],
+  maxRecords: (headerEnd: number) => number,
+): CsvTable | null {
   let header: readonly string[] | null = null;
   let headerLine = 0;
   while (header === null) {
@@ -92,11 +143,11 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
       issues.push(issue('error', file, 'file is empty: no header row'));
       return null;
     }
-    if (hasBareCr(buf, raw.start, raw.end)) {
+    if (hasBareCr(raw.bytes, raw.start, raw.end)) {
       issues.push(issue('error', file, CR_ONLY_FILE, raw.line));
       return null;
     }
-    const [fields] = resolveFields([raw.record()], buf, file, issues);
+    const [fields] = resolveFields([raw.record()], raw.bytes, file, issues);
     if (fields != null) {
       header = fields;
       headerLine = raw.line;
@@ -109,7 +160,7 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, issues: Issue[]):
     headerLine,
     records: dataRecords(raw, width, file, issues),
     visit: (each) => visitRecords(raw, width, file, issues, each),
-    maxRecords: () => countLineEnds(buf, headerEnd) + 1,
+    maxRecords: () => maxRecords(headerEnd),
   };
 }
 
@@ -129,18 +180,26 @@ function nextRecord(raw: Delimiter, file: string, issues: Issue[]): boolean {
 
 function* dataRecords(raw: Delimiter, width: number, file: string, issues: Issue[]): Generator<CsvRecord> {
   let block: RawRecord[] = [];
-  for (let more = nextRecord(raw, file, issues); ; more = nextRecord(raw, file, issues)) {
-    if (more) block.push(raw.record());
-    if (block.length < BLOCK && more) continue;
+  let ready: CsvRecord[] = [];
+  // Before the window moves on, the records gathered in it are made strings.
+  const resolve = () => {
     const fields = resolveFields(block, raw.bytes, file, issues);
-    for (let i = 0; i < block.length; i++) {
+    block.forEach((r, i) => {
       const f = fields[i];
-      const line = (block[i] as RawRecord).line;
-      if (f == null) continue;
-      if (checkWidth(f.length, width, line, file, issues)) yield { fields: f, line };
+      if (f != null && checkWidth(f.length, width, r.line, file, issues)) ready.push({ fields: f, line: r.line });
+    });
+    block = [];
+  };
+  raw.beforeRefill = resolve;
+  for (;;) {
+    const more = nextRecord(raw, file, issues);
+    if (more) block.push(raw.record());
+    if (block.length >= BLOCK || !more) resolve();
+    if (ready.length > 0) {
+      yield* ready;
+      ready = [];
     }
     if (!more) return;
-    block = [];
   }
 }
 
@@ -158,6 +217,7 @@ function visitRecords(
   const view = new FieldsView(raw.bytes, width);
   let block: RawRecord[] = [];
   const flush = () => {
+    view.bytes = raw.bytes;
     const fields = resolveFields(block, raw.bytes, file, issues, false);
     block.forEach((r, i) => {
       const f = fields[i];
@@ -168,8 +228,11 @@ function visitRecords(
     });
     block = [];
   };
+  // The gathered records are views of the window: handed out before it moves on.
+  raw.beforeRefill = flush;
   while (nextRecord(raw, file, issues)) {
     if (block.length === 0 && !raw.quoted) {
+      view.bytes = raw.bytes;
       view.setRange(raw.start, raw.end, raw.line);
       if (checkWidth(view.count, width, raw.line, file, issues)) each(view);
       continue;
@@ -201,7 +264,8 @@ class FieldsView implements CsvFields {
   readonly hashes: Int32Array;
 
   constructor(
-    readonly bytes: Buffer,
+    /** The window of the file the record lies in. */
+    public bytes: Buffer,
     private readonly width: number,
   ) {
     this.starts = new Int32Array(width + 2);
@@ -390,7 +454,9 @@ interface RawRecord {
 
 /**
  * Walks the bytes record by record: line ends outside quoted fields end a record; blank lines are
- * skipped. The current record is in `start`, `end`, `line`, `quoted` (no object per record).
+ * skipped. The current record is in `start`, `end`, `line`, `quoted` (no object per record), positions
+ * in `bytes`, the window of the file read so far that holds it: the whole file, or (with `readMore`) the
+ * part from the current record on, extended a chunk at a time.
  */
 class Delimiter {
   start = 0;
@@ -399,25 +465,51 @@ class Delimiter {
   quoted = false;
   /** An unquoted record holding a CR not followed by LF. */
   bareCr = false;
+  /** Called before the window moves on: positions in it become stale then. */
+  beforeRefill: (() => void) | null = null;
   private nextLine = 1;
   /** Position of the first `"` at or after the last search (length when none): each quote is found once. */
   private quote = -1;
   /** The same for CR. */
   private cr = -1;
+  /** No more bytes to read: the window ends where the file ends. */
+  private eof: boolean;
 
   constructor(
-    readonly bytes: Buffer,
+    public bytes: Buffer,
     private pos: number,
-  ) {}
+    private readonly readMore: ReadMore | null,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {
+    this.eof = readMore === null;
+  }
+
+  /** Skips up to `n` leading byte-order marks (before the first record). */
+  skipByteOrderMarks(n: number): void {
+    for (let k = 0; k < n; k++) {
+      while (this.bytes.length - this.pos < 3 && !this.eof) this.refill(this.pos);
+      if (!hasBomAt(this.bytes, this.pos)) return;
+      this.pos += 3;
+    }
+  }
 
   /** Moves to the next record; false at the end of the bytes. */
   next(): boolean {
-    const b = this.bytes;
-    const len = b.length;
-    while (this.pos < len) {
+    for (;;) {
+      const b = this.bytes;
+      const len = b.length;
+      if (this.pos >= len) {
+        if (this.eof) return false;
+        this.refill(len);
+        continue;
+      }
       const start = this.pos;
       const startLine = this.nextLine;
       let nl = b.indexOf(LF, start);
+      if (nl === -1 && !this.eof) {
+        this.refill(start);
+        continue;
+      }
       let end = nl === -1 ? len : nl;
       if (this.quote < start) {
         const q = b.indexOf(QUOTE, start);
@@ -444,18 +536,50 @@ class Delimiter {
         this.pos = nl + 1;
         this.nextLine++;
         nl = b.indexOf(LF, this.pos);
+        if (nl === -1 && !this.eof) break;
         end = nl === -1 ? len : nl;
         quotes += countQuotes(b, this.pos, end);
+      }
+      if (nl === -1 && !this.eof) {
+        // A quoted field the window cuts: the record again, from its start, in a longer window.
+        this.pos = start;
+        this.nextLine = startLine;
+        this.refill(start);
+        continue;
       }
       this.pos = end + 1;
       this.nextLine++;
       return this.set(start, withoutCr(b, start, end), startLine, true);
     }
-    return false;
   }
 
   record(): RawRecord {
     return { start: this.start, end: this.end, line: this.line, quoted: this.quoted };
+  }
+
+  /**
+   * A new window: the bytes from `keepFrom` on, then the next chunk (at least as long as what is kept,
+   * so that a record longer than a chunk is rescanned a logarithmic number of times).
+   */
+  private refill(keepFrom: number): void {
+    this.beforeRefill?.();
+    const old = this.bytes;
+    const kept = old.length - keepFrom;
+    const next = Buffer.allocUnsafe(kept + Math.max(this.chunkBytes, kept));
+    old.copy(next, 0, keepFrom);
+    let filled = kept;
+    while (filled < next.length) {
+      const n = (this.readMore as ReadMore)(next, filled);
+      if (n === 0) {
+        this.eof = true;
+        break;
+      }
+      filled += n;
+    }
+    this.bytes = filled === next.length ? next : next.subarray(0, filled);
+    this.pos -= keepFrom;
+    this.quote = -1;
+    this.cr = -1;
   }
 
   private set(start: number, end: number, line: number, quoted: boolean): true {

@@ -5,7 +5,7 @@
  * followed to what it points at), and exactly the size fstat gave is read, no more.
  */
 import { Buffer } from 'node:buffer';
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
@@ -46,22 +46,71 @@ function sizeText(bytes: number): string {
  * follow the file's name (`is a FIFO (named pipe), not a regular file`, `cannot be read (EACCES)`).
  */
 export async function readRegularFile(path: string, maxBytes: number): Promise<FileRead> {
+  return withRegularFile<FileRead>(
+    path,
+    maxBytes,
+    async (handle, size) => ({ bytes: await readExactly(handle, size), problem: null }),
+    (problem) => ({ bytes: null, problem }),
+  );
+}
+
+/** An open regular file read in pieces: `read` fills a buffer from a position, up to the size fstat gave. */
+export interface InputFile {
+  readonly size: number;
+  /** Bytes read into `into` from `offset` on, from `position` of the file: 0 at its end (or past the size). */
+  read(into: Uint8Array, offset: number, length: number, position: number): number;
+}
+
+export type FileUse<T> =
+  { readonly value: T; readonly problem: null } | { readonly value: null; readonly problem: string };
+
+/**
+ * `use` run on `path` opened as `readRegularFile` opens it (the same checks and problems), for a reader
+ * that reads the file in pieces rather than whole (a 1 GB qs.csv); the file is closed after it.
+ */
+export async function useRegularFile<T>(
+  path: string,
+  maxBytes: number,
+  use: (file: InputFile) => T | Promise<T>,
+): Promise<FileUse<T>> {
+  return withRegularFile<FileUse<T>>(
+    path,
+    maxBytes,
+    async (handle, size) => {
+      const fd = handle.fd;
+      const file: InputFile = {
+        size,
+        read: (into, offset, length, position) =>
+          position >= size ? 0 : readSync(fd, into, offset, Math.min(length, size - position), position),
+      };
+      return { value: await use(file), problem: null };
+    },
+    (problem) => ({ value: null, problem }),
+  );
+}
+
+/** `use` on the open file when it is a regular file of at most `maxBytes`, else `problem` of what it is. */
+async function withRegularFile<R>(
+  path: string,
+  maxBytes: number,
+  use: (handle: Awaited<ReturnType<typeof open>>, size: number) => Promise<R>,
+  problem: (text: string) => R,
+): Promise<R> {
   let handle;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; a regular file ignores it.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { bytes: null, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return problem(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   try {
     const s = await handle.stat();
-    if (!s.isFile())
-      return { bytes: null, problem: `is ${kindOf(s)}, not a regular file: an input file must be a regular file` };
+    if (!s.isFile()) return problem(`is ${kindOf(s)}, not a regular file: an input file must be a regular file`);
     if (s.size > maxBytes)
-      return { bytes: null, problem: `is ${s.size} bytes, more than the ${sizeText(maxBytes)} an input file may hold` };
-    return { bytes: await readExactly(handle, s.size), problem: null };
+      return problem(`is ${s.size} bytes, more than the ${sizeText(maxBytes)} an input file may hold`);
+    return await use(handle, s.size);
   } catch (e) {
-    return { bytes: null, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return problem(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   } finally {
     await handle.close();
   }

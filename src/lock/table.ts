@@ -32,6 +32,12 @@ export interface TableRead<R> {
   readonly present: ReadonlySet<string>;
   /** False when a non-optional column is missing: rules that need it must not run. */
   readonly complete: boolean;
+  /**
+   * The rows again, as `rows` holds them: the same array in the `objects` layout, new views of the
+   * columns (a new array) on each call in the `columns` layout, so that a holder of the table keeps
+   * its columns and not 10M views (`Lock.qs`).
+   */
+  readonly rowsAgain: () => readonly Loose<R>[];
 }
 
 interface Bound {
@@ -76,9 +82,10 @@ export type RowRule<R> = (row: Loose<R>, report: (column: string, rule: string) 
 
 /**
  * How the rows are kept. `objects`: one plain object per row (the small domains, which callers copy and
- * spread). `columns`: the values in one array per column (numbers in a Float64Array, NaN for null; text
- * as the column's shared strings) and each row a view of one index whose fields are getters (the large
- * domains: a QS row takes ~24 bytes instead of ~250, and reading makes no per-row garbage).
+ * spread). `columns`: the values in one array per column (codes into the column's distinct values, or
+ * doubles for a numeric column of many distinct values: `ColumnStore`) and each row a view of one index
+ * whose fields are getters (the large domains: a QS row takes ~20 bytes of columns instead of ~250, and
+ * reading makes no per-row garbage).
  */
 export type RowLayout = 'objects' | 'columns';
 
@@ -113,7 +120,8 @@ export function readTable<R>(
     }
     sound.push(ok);
   });
-  const rows = store.rows() as Loose<R>[];
+  const rowsAgain = store.rows() as () => Loose<R>[];
+  const rows = rowsAgain();
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
     rows.forEach((row, i) => {
@@ -124,14 +132,18 @@ export function readTable<R>(
     });
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
-  return { rows, sound, present: new Set(columns.filter((c) => c.index !== -1).map((c) => c.name)), complete };
+  const present = new Set(columns.filter((c) => c.index !== -1).map((c) => c.name));
+  return { rows, sound, present, complete, rowsAgain };
 }
 
-/** Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once. */
+/**
+ * Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once; at the
+ * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`).
+ */
 interface RowStore {
   begin(line: number): void;
   put(c: Bound, cell: Cell): void;
-  rows(): readonly object[];
+  rows(): () => readonly object[];
 }
 
 /** One plain object per row, cloned from a template so that every row has the same fixed shape. */
@@ -158,21 +170,30 @@ class ObjectStore implements RowStore {
     if (c.decName !== null) this.row[c.decName] = cell.decimals;
   }
 
-  rows(): readonly object[] {
-    return this.list;
+  rows(): () => readonly object[] {
+    const list = this.list;
+    return () => list;
   }
 }
 
-/** A text column's codes: as narrow as its count of distinct values allows (most columns: one byte). */
+/** A column's codes: as narrow as its count of distinct values allows (most columns: one byte). */
 type Codes = Uint8Array | Uint16Array | Uint32Array;
 
 /**
- * One typed array per column, growing by doubling; `rows()` trims them and hands out views. Numbers
- * (values and decimals) are stored as doubles with NaN for null: a value is always finite (lock.md), and
- * a Float64Array keeps -0 and every integer below 1e15 exactly. Text is stored as an index into the
- * column's distinct strings (a JS array of 1M strings costs more to grow than the cells take to read),
- * in one byte per cell until the column has 256 distinct values, then two, then four (a QS row's eleven
- * text columns: ~16 bytes instead of 44; USUBJID and the dates are the wide ones).
+ * Distinct values a numeric column keeps as codes (two bytes a cell at most); one more and the column
+ * is stored as doubles (a continuous lab result with a value per row gains nothing from a dictionary).
+ */
+const MAX_NUMBER_CODES = 0xffff;
+
+/**
+ * One typed array per column, growing by doubling; `rows()` trims them and hands out views. Text is
+ * stored as an index into the column's distinct strings (a JS array of 1M strings costs more to grow
+ * than the cells take to read), in one byte per cell until the column has 256 distinct values, then
+ * two, then four (a QS row's eleven text columns: ~16 bytes instead of 44; USUBJID and the dates are the
+ * wide ones). Numbers are coded the same way, value and decimals together, while the column has at most
+ * 65,535 distinct texts (QSSEQ, QSSTRESN, VISITNUM: one or two bytes instead of 8 or 16); past that the
+ * column turns into doubles (values and decimals) with NaN for null: a value is always finite
+ * (lock.md), and a Float64Array keeps -0 and every integer below 1e15 exactly.
  */
 class ColumnStore implements RowStore {
   private n = -1;
@@ -180,8 +201,10 @@ class ColumnStore implements RowStore {
   private readonly numbers: (Float64Array | null)[];
   private readonly decimals: (Float64Array | null)[];
   private readonly codes: (Codes | null)[];
-  /** Per text column its distinct values, null first (code 0). */
-  private readonly strings: (string | null)[][];
+  /** Per coded column its distinct values, null first (code 0): strings, or numbers. */
+  private readonly values: (string | number | null)[][];
+  /** Per coded numeric column with decimals, the decimals of each value (null first). */
+  private readonly valueDecimals: (number | null)[][];
 
   constructor(
     private readonly columns: readonly Bound[],
@@ -191,10 +214,11 @@ class ColumnStore implements RowStore {
   ) {
     const size = Math.max(1, capacity);
     this.lines = new Int32Array(size);
-    this.numbers = columns.map((c) => (isNumeric(c) ? new Float64Array(size) : null));
-    this.decimals = columns.map((c) => (c.decName !== null ? new Float64Array(size) : null));
-    this.codes = columns.map((c) => (isNumeric(c) ? null : new Uint8Array(size)));
-    this.strings = columns.map(() => [null]);
+    this.numbers = columns.map(() => null);
+    this.decimals = columns.map(() => null);
+    this.codes = columns.map(() => new Uint8Array(size));
+    this.values = columns.map(() => [null]);
+    this.valueDecimals = columns.map(() => [null]);
   }
 
   begin(line: number): void {
@@ -205,26 +229,53 @@ class ColumnStore implements RowStore {
 
   put(c: Bound, cell: Cell): void {
     const n = this.n;
-    if (this.codes[c.slot] != null) {
-      // `store` may widen the column's codes: the array is read after it.
-      const code = cell.code >= 0 ? cell.code : this.store(c, cell);
-      (this.codes[c.slot] as Codes)[n] = code;
-    } else (this.numbers[c.slot] as Float64Array)[n] = cell.value === null ? NaN : (cell.value as number);
+    // `code` may widen the column's codes or turn it into doubles: the arrays are read after it.
+    if (this.codes[c.slot] != null && this.code(c, cell)) {
+      (this.codes[c.slot] as Codes)[n] = cell.code;
+      return;
+    }
+    (this.numbers[c.slot] as Float64Array)[n] = cell.value === null ? NaN : (cell.value as number);
     const decimals = this.decimals[c.slot];
     if (decimals != null) decimals[n] = cell.decimals ?? NaN;
   }
 
-  /** Adds a text value seen for the first time to its column's strings; returns its code. */
-  private store(c: Bound, cell: Cell): number {
-    const strings = this.strings[c.slot] as (string | null)[];
-    cell.code = strings.length;
-    strings.push(cell.value as string);
+  /** Gives the cell its code in its column (adding a value seen for the first time); false when none. */
+  private code(c: Bound, cell: Cell): boolean {
+    if (cell.code >= 0) return true;
+    const values = this.values[c.slot] as (string | number | null)[];
+    const numeric = isNumeric(c);
+    if (numeric && values.length > MAX_NUMBER_CODES) {
+      this.toDoubles(c);
+      return false;
+    }
+    cell.code = values.length;
+    values.push(cell.value);
+    if (numeric) (this.valueDecimals[c.slot] as (number | null)[]).push(cell.decimals);
     const codes = this.codes[c.slot] as Codes;
     if (cell.code > maxCode(codes)) this.codes[c.slot] = widerCodes(codes);
-    return cell.code;
+    return true;
   }
 
-  rows(): readonly object[] {
+  /** A numeric column's codes so far as doubles (values, and decimals when it records them). */
+  private toDoubles(c: Bound): void {
+    const codes = this.codes[c.slot] as Codes;
+    const values = this.values[c.slot] as (number | null)[];
+    const decimals = this.valueDecimals[c.slot] as (number | null)[];
+    const numbers = new Float64Array(codes.length);
+    const decs = c.decName === null ? null : new Float64Array(codes.length);
+    for (let i = 0; i < this.n; i++) {
+      const code = codes[i] as number;
+      numbers[i] = values[code] ?? NaN;
+      if (decs !== null) decs[i] = decimals[code] ?? NaN;
+    }
+    this.numbers[c.slot] = numbers;
+    this.decimals[c.slot] = decs;
+    this.codes[c.slot] = null;
+    this.values[c.slot] = [];
+    this.valueDecimals[c.slot] = [];
+  }
+
+  rows(): () => readonly object[] {
     const count = this.n + 1;
     // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
     const View = viewClass(
@@ -234,11 +285,14 @@ class ColumnStore implements RowStore {
       this.numbers.map((a) => a?.subarray(0, count) ?? null),
       this.decimals.map((a) => a?.subarray(0, count) ?? null),
       this.codes.map((a) => a?.subarray(0, count) ?? null),
-      this.strings,
+      this.values,
+      this.valueDecimals,
     );
-    const rows = new Array<object>(count);
-    for (let i = 0; i < count; i++) rows[i] = new View(i);
-    return rows;
+    return () => {
+      const rows = new Array<object>(count);
+      for (let i = 0; i < count; i++) rows[i] = new View(i);
+      return rows;
+    };
   }
 
   private grow(): void {
@@ -285,7 +339,8 @@ function viewClass(
   numbers: readonly (Float64Array | null)[],
   decimals: readonly (Float64Array | null)[],
   codes: readonly (Codes | null)[],
-  strings: readonly (readonly (string | null)[])[],
+  values: readonly (readonly (string | number | null)[])[],
+  valueDecimals: readonly (readonly (number | null)[])[],
 ): new (i: number) => object {
   class RowView {
     constructor(readonly i: number) {}
@@ -297,13 +352,19 @@ function viewClass(
   });
   for (const c of columns) {
     const code = codes[c.slot];
-    const text = strings[c.slot] as readonly (string | null)[];
     const num = numbers[c.slot];
     const dec = decimals[c.slot];
-    if (code != null)
+    if (code != null) {
+      const value = values[c.slot] as readonly (string | number | null)[];
       define(c.name, function () {
-        return text[code[this.i] as number] as string | null;
+        return value[code[this.i] as number];
       });
+      const decs = valueDecimals[c.slot] as readonly (number | null)[];
+      if (c.decName !== null)
+        define(c.decName, function () {
+          return decs[code[this.i] as number];
+        });
+    }
     if (num != null)
       define(c.name, function () {
         return orNull(num[this.i] as number);

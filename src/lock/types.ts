@@ -160,6 +160,8 @@ export interface Lock {
   /**
    * QS and LB rows as read are views of columns (table.ts, layout `columns`): their fields are getters
    * on the prototype, so read them by name; `{ ...row }`, `Object.keys(row)` and JSON see only the index.
+   * Each read of `qs` makes new views of the same rows (none is kept between passes): take it once per
+   * pass, and compare its rows by their values or `src`, not by identity across reads.
    */
   readonly qs: readonly QsRow[];
   readonly lb: readonly LbRow[];

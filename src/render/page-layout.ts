@@ -142,7 +142,7 @@ export function longestLine(text: string): number {
 
 /** For each width w, how many cells have a line longer than w (and so wrap at w). */
 function wrapCounts(cellLines: readonly number[]): (w: number) => number {
-  const longest = Math.max(0, ...cellLines);
+  const longest = cellLines.reduce((m, n) => Math.max(m, n), 0);
   const longer = new Array<number>(longest + 1).fill(0);
   for (const n of cellLines) if (n > 0) longer[n - 1] = (longer[n - 1] ?? 0) + 1;
   for (let w = longest - 1; w >= 0; w--) longer[w] = (longer[w] ?? 0) + (longer[w + 1] ?? 0);
@@ -170,7 +170,7 @@ export function fitColumns(
   const room = TEXT_WIDTH / CHAR_TWIPS;
   const total = (ws: readonly number[]) =>
     ws.reduce((s, w, i) => s + columnRoom(w, i === 0 ? minStubChars : minValueChars), 0);
-  const body = needs.map((n) => Math.max(0, ...n.cellLines));
+  const body = needs.map((n) => n.cellLines.reduce((m, k) => Math.max(m, k), 0));
   const natural = needs.map((n, i) => Math.max(n.headerLine, body[i] as number));
   if (total(natural) <= room) return { widths: natural, fits: true };
   const widths = needs.map((n, i) => Math.max(body[i] as number, n.headerWord));

@@ -4,6 +4,7 @@ import { analyzeBilagGradesByVisit, analyzePgaByVisit } from '../../src/analyze/
 import type { ArdRow } from '../../src/ard/types.js';
 import type { BilagGradeRecord } from '../../src/derive/bilag.js';
 import type { PgaRecord } from '../../src/derive/pga.js';
+import { SourceLines } from '../../src/derive/source-lines.js';
 import { settings } from '../derive/helpers.js';
 import { adslRecord, blind } from '../helpers/adsl-record.js';
 import { sampleRun } from '../helpers/sample-run.js';
@@ -34,7 +35,7 @@ const pga = (
     BASEH: null,
     CHGH: null,
     CHG,
-    src: [],
+    src: SourceLines.of([]),
   }) as PgaRecord;
 const grade = (
   USUBJID: string,

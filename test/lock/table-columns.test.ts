@@ -125,4 +125,18 @@ describe('readTable: columnar layout', () => {
       expect(rows[i]).toMatchObject({ USUBJID: `SUBJ-${i}`, P: String(2000 + (i % 3)), K: i });
     expect(new Set(rows.map((r) => r.USUBJID)).size).toBe(70_000);
   });
+
+  it('codes a numeric column (value and decimals) until it has 65,535 distinct texts, then stores doubles', () => {
+    // N: 70,000 distinct texts with 5 to 7 decimals, in a scrambled order; K: a few values.
+    const text = (i: number) => (i / 100_000 - 0.3).toFixed(5) + '0'.repeat(i % 3);
+    const many = Array.from({ length: 70_000 }, (_, i) => `S${i % 9},A,${text((i * 7919) % 70_000)},${i % 4},,,`);
+    const big = `USUBJID,CODE,N,K,D,P,OPT\n${many.join('\n')}\n,A,,,,,\n`;
+    const columns = read(big, 'columns');
+    const objects = read(big, 'objects');
+    expect(columns.rows).toEqual(objects.rows);
+    expect(columns.issues).toEqual(objects.issues);
+    expect(new Set(columns.rows.map((r) => r.N))).toHaveProperty('size', 70_001);
+    expect(new Set(columns.rows.map((r) => r.N_DEC))).toEqual(new Set([5, 6, 7, null]));
+    expect(columns.rows.at(-1)).toMatchObject({ N: null, N_DEC: null, K: null });
+  });
 });

@@ -90,4 +90,12 @@ describe('fitColumns', () => {
       expect(cell, `cell ${i}`).toBeGreaterThanOrEqual((fit.widths[i]! + 3) * CHAR_TWIPS - 1);
     });
   });
+
+  it('fits a listing of half a million rows (a 5,000-subject lock): no argument list as long as the rows', () => {
+    const rows = 500_000;
+    const cellLines = Array.from({ length: rows }, (_, i) => (i === rows - 1 ? 90 : 10));
+    const needs = [{ headerLine: 7, headerWord: 7, cellLines, bodyWord: 10 }, need('Value', ['12.5'])];
+    const fit = fitColumns(needs, 1, 1);
+    expect(fit).toEqual({ widths: [90, 5], fits: true });
+  });
 });

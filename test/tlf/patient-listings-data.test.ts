@@ -3,6 +3,7 @@ import type { BilagGradeRecord, BilagVisitRecord } from '../../src/derive/bilag.
 import type { LabRecord } from '../../src/derive/lab-results.js';
 import type { PgaRecord } from '../../src/derive/pga.js';
 import type { SledaiRecord } from '../../src/derive/sledai.js';
+import { SourceLines } from '../../src/derive/source-lines.js';
 import type { LbRow } from '../../src/lock/types.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
 import type { TlfContext } from '../../src/tlf/context.js';
@@ -69,7 +70,7 @@ describe('L-16.2.6.x efficacy listings', () => {
         ABLFL: null,
         BASE: null,
         CHG: null,
-        src: [],
+        src: SourceLines.of([]),
         ...over,
       }) as SledaiRecord;
     const spec = sledaiListingSpec(
@@ -96,7 +97,7 @@ describe('L-16.2.6.x efficacy listings', () => {
         BASEH: null,
         CHGH,
         CHG: null,
-        src: [],
+        src: SourceLines.of([]),
       }) as PgaRecord;
     expect(pgaListingSpec([pga('S1', 125, -5)], adsl.map(blind), ctx('blinded')).blocks).toEqual([
       [['S1', 'V3 (D27)', '2025-02-01', '1.25', '', '-0.05']],
