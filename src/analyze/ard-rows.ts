@@ -24,7 +24,7 @@ export function groupRow(
   value: number | null,
   method: ArdMethod | '' = '',
 ): ArdRow {
-  return { ...id, group, comparator: '', stat, method, value: finiteOrNull(value) };
+  return ardRow(id, group, '', stat, method, value);
 }
 
 export function comparisonRow(
@@ -34,7 +34,32 @@ export function comparisonRow(
   method: ArdMethod,
   value: number | null,
 ): ArdRow {
-  return { ...id, group, comparator: 'PBO', stat, method, value: finiteOrNull(value) };
+  return ardRow(id, group, 'PBO', stat, method, value);
+}
+
+/**
+ * Every row built with the same properties in the same order (one object shape for the engine, and no
+ * property of a caller's identity object other than the four that identify a row).
+ */
+function ardRow(
+  id: RowIdentity,
+  group: Group,
+  comparator: ArdRow['comparator'],
+  stat: ArdStat,
+  method: ArdMethod | '',
+  value: number | null,
+): ArdRow {
+  return {
+    endpoint: id.endpoint,
+    param: id.param,
+    visit: id.visit,
+    population: id.population,
+    group,
+    comparator,
+    stat,
+    method,
+    value: finiteOrNull(value),
+  };
 }
 
 /** `N`, `n`, `prop` of a binary attribute in a group (prop null when N = 0). */
