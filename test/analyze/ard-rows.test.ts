@@ -7,7 +7,7 @@ const id: RowIdentity = { endpoint: 'SRI4', param: 'RESP', visit: 'WEEK24', popu
 describe('ARD row constructors', () => {
   it('give every row exactly the ARD columns, in their order, whatever else the identity object carries', () => {
     const wider = { ...id, extra: 'not an ARD column' } as RowIdentity;
-    for (const row of [groupRow(wider, 'PBO', 'n', 3), comparisonRow(wider, 'MSC1E6', 'diff', 'NEWCOMBE', 0.1)])
+    for (const row of [groupRow(wider, 'PBO', 'n', 3), comparisonRow(wider, 'MSC1E6', 'diff', 'MN', 0.1)])
       expect(Object.keys(row)).toEqual([...ARD_COLUMNS]);
   });
 
@@ -20,9 +20,9 @@ describe('ARD row constructors', () => {
       method: '',
       value: null,
     });
-    expect(comparisonRow(id, 'MSC5E6', 'diff', 'NEWCOMBE', Number.POSITIVE_INFINITY)).toMatchObject({
+    expect(comparisonRow(id, 'MSC5E6', 'diff', 'MN', Number.POSITIVE_INFINITY)).toMatchObject({
       comparator: 'PBO',
-      method: 'NEWCOMBE',
+      method: 'MN',
       value: null,
     });
     expect(proportionRows(id, 'TOTAL', 0, 0).map((r) => [r.stat, r.value])).toEqual([
