@@ -20,11 +20,6 @@ export function valueKey(row: RowKey, group: Group, ref: StatRef): ValueKey {
   return { ...row, group, stat: ref.stat, method: ref.method ?? '' };
 }
 
-// One template string, not an array joined: built for every ARD row and every cell looked up.
-function keyString(k: ValueKey): string {
-  return `${k.endpoint}\u0000${k.param}\u0000${k.visit}\u0000${k.population}\u0000${k.group}\u0000${k.comparator}\u0000${k.stat}\u0000${k.method}`;
-}
-
 export function describeValueKey(k: ValueKey): string {
   return `endpoint=${k.endpoint} param=${k.param} visit=${k.visit} population=${k.population} group=${k.group} comparator=${k.comparator} stat=${k.stat} method=${k.method}`;
 }
@@ -39,15 +34,39 @@ export function ardLookup(rows: readonly ArdRow[]): ValueLookup {
   return lookup;
 }
 
+/**
+ * The index: one Map level per key column, in the ARD's column order, with the value at the leaf. A
+ * lookup is eight Map.get calls on the key's own strings (hashed once per string and cached by the
+ * engine) rather than a new eight-part key string built and hashed for every cell; a level holds few
+ * entries, so each get is cheap.
+ */
+type Level = Map<string, Level | number | null>;
+
+const KEY_PATH = ['endpoint', 'param', 'visit', 'population', 'group', 'comparator', 'stat'] as const;
+
+/** The leaf map (method → value) of key `k`, made on the way when `create`; undefined when absent. */
+function leafOf(root: Level, k: ValueKey, create: boolean): Level | undefined {
+  let level = root;
+  for (const column of KEY_PATH) {
+    let next = level.get(k[column]) as Level | undefined;
+    if (next === undefined) {
+      if (!create) return undefined;
+      level.set(k[column], (next = new Map()));
+    }
+    level = next;
+  }
+  return level;
+}
+
 function indexArd(rows: readonly ArdRow[]): ValueLookup {
-  const index = new Map<string, number | null>();
+  const root: Level = new Map();
   for (const r of rows) {
-    const size = index.size;
-    index.set(keyString(r), r.value);
-    if (index.size === size) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
+    const leaf = leafOf(root, r, true) as Level;
+    if (leaf.has(r.method)) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
+    leaf.set(r.method, r.value);
   }
   return (key) => {
-    const v = index.get(keyString(key));
+    const v = leafOf(root, key, false)?.get(key.method) as number | null | undefined;
     if (v === undefined) throw new Error(`the ARD has no row ${describeValueKey(key)}`);
     return v;
   };
