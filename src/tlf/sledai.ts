@@ -81,7 +81,24 @@ export function mmrmMethodOf(
   param: string,
   fallback: ArdMmrmMethod,
 ): ArdMethod | '' {
-  return ard.find((r) => r.endpoint === endpoint && r.param === param && r.stat === 'lsmean')?.method ?? fallback;
+  return lsmeanMethods(ard).get(`${endpoint}\u0000${param}`) ?? fallback;
+}
+
+/** The first LS-mean row's method of each endpoint and parameter, by ARD: one pass, not one per parameter. */
+const lsmeanMethodIndex = new WeakMap<readonly ArdRow[], Map<string, ArdMethod | ''>>();
+
+function lsmeanMethods(ard: readonly ArdRow[]): Map<string, ArdMethod | ''> {
+  let index = lsmeanMethodIndex.get(ard);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of ard) {
+      if (r.stat !== 'lsmean') continue;
+      const key = `${r.endpoint}\u0000${r.param}`;
+      if (!index.has(key)) index.set(key, r.method);
+    }
+    lsmeanMethodIndex.set(ard, index);
+  }
+  return index;
 }
 
 const STRUCTURE_NAMES: Readonly<Record<string, string>> = {
