@@ -17,7 +17,17 @@ export interface ValueKey extends RowKey {
 export type ValueLookup = (key: ValueKey) => number | null;
 
 export function valueKey(row: RowKey, group: Group, ref: StatRef): ValueKey {
-  return { ...row, group, stat: ref.stat, method: ref.method ?? '' };
+  // Written out rather than spread: built for every value of every cell, and a spread copies slowly.
+  return {
+    endpoint: row.endpoint,
+    param: row.param,
+    visit: row.visit,
+    population: row.population,
+    comparator: row.comparator,
+    group,
+    stat: ref.stat,
+    method: ref.method ?? '',
+  };
 }
 
 export function describeValueKey(k: ValueKey): string {
@@ -42,31 +52,40 @@ export function ardLookup(rows: readonly ArdRow[]): ValueLookup {
  */
 type Level = Map<string, Level | number | null>;
 
-const KEY_PATH = ['endpoint', 'param', 'visit', 'population', 'group', 'comparator', 'stat'] as const;
+/** The map under `key` in `level`, made when absent. */
+function child(level: Level, key: string): Level {
+  let next = level.get(key) as Level | undefined;
+  if (next === undefined) level.set(key, (next = new Map()));
+  return next;
+}
 
-/** The leaf map (method → value) of key `k`, made on the way when `create`; undefined when absent. */
-function leafOf(root: Level, k: ValueKey, create: boolean): Level | undefined {
-  let level = root;
-  for (const column of KEY_PATH) {
-    let next = level.get(k[column]) as Level | undefined;
-    if (next === undefined) {
-      if (!create) return undefined;
-      level.set(k[column], (next = new Map()));
-    }
-    level = next;
-  }
-  return level;
+/** The map under `key` in `level`, if any. */
+function at(level: Level | undefined, key: string): Level | undefined {
+  return level?.get(key) as Level | undefined;
+}
+
+// Written out column by column, not a loop over column names: a named property read is much faster
+// than a computed one on the many object shapes that ARD rows and keys come in.
+function leafFor(root: Level, k: ValueKey): Level {
+  const byPopulation = child(child(child(root, k.endpoint), k.param), k.visit);
+  return child(child(child(child(byPopulation, k.population), k.group), k.comparator), k.stat);
+}
+
+/** The leaf (method → value) of key `k`; undefined when the ARD has no row with its first seven columns. */
+function leafAt(root: Level, k: ValueKey): Level | undefined {
+  const byPopulation = at(at(at(root, k.endpoint), k.param), k.visit);
+  return at(at(at(at(byPopulation, k.population), k.group), k.comparator), k.stat);
 }
 
 function indexArd(rows: readonly ArdRow[]): ValueLookup {
   const root: Level = new Map();
   for (const r of rows) {
-    const leaf = leafOf(root, r, true) as Level;
+    const leaf = leafFor(root, r);
     if (leaf.has(r.method)) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
     leaf.set(r.method, r.value);
   }
   return (key) => {
-    const v = leafOf(root, key, false)?.get(key.method) as number | null | undefined;
+    const v = leafAt(root, key)?.get(key.method) as number | null | undefined;
     if (v === undefined) throw new Error(`the ARD has no row ${describeValueKey(key)}`);
     return v;
   };
