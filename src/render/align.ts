@@ -104,9 +104,21 @@ export function alignedWidth(a: ColumnAlign): number {
   return a.width;
 }
 
+/**
+ * Aligned cells of each column alignment: every renderer (RTF, HTML, text) pads the same cells, and a
+ * column repeats its texts (`0`, `0 (0.0)`), so each distinct text is padded once per column.
+ */
+const alignedCells = new WeakMap<ColumnAlign, Map<string, string>>();
+
 /** The cell padded with spaces to the column's shape (`alignedWidth` characters); empty stays empty. */
 export function alignCell(text: string, a: ColumnAlign): string {
   if (text === '') return '';
-  const s = aligned(text, a.headInt, a.tailInts);
-  return s + ' '.repeat(Math.max(0, a.width - s.length));
+  let cells = alignedCells.get(a);
+  if (cells === undefined) alignedCells.set(a, (cells = new Map()));
+  let padded = cells.get(text);
+  if (padded === undefined) {
+    const s = aligned(text, a.headInt, a.tailInts);
+    cells.set(text, (padded = s + ' '.repeat(Math.max(0, a.width - s.length))));
+  }
+  return padded;
 }

@@ -541,8 +541,15 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
   const capacity = linesPerPage - topLines(base) - headerHeight(base) - 3 - footnoteLines;
+  // Pagination asks a row's height several times (its block, its page, the split); wrapped once.
+  const heights = new Map<PrintRow, number>();
+  const height = (r: PrintRow) => {
+    let h = heights.get(r);
+    if (h === undefined) heights.set(r, (h = rowHeight(base, r)));
+    return h;
+  };
   const pageRows = paginate(rows, capacity, {
-    height: (r) => rowHeight(base, r),
+    height,
     continuation: (i) => continuationRows(rows, i),
   });
   const fixedTexts = [...titleLines, ...header.flat()];

@@ -33,4 +33,14 @@ describe('decimal alignment', () => {
     expect(alignCell('10.5 (3.78)', a).trimEnd()).toBe('10.5 (3.78)');
     expect(alignCell('1 (4.8)', a).trimEnd()).toBe(' 1 (  4.8)');
   });
+
+  it('pads a text once per column: a repeat gives the same cell, another column its own', () => {
+    const narrow = columnAlign(['1 (4.8)', '0']);
+    const wide = columnAlign(['1 (4.8)', '100 (100.0)']);
+    expect(alignCell('1 (4.8)', narrow)).toBe('1 (4.8)');
+    expect(alignCell('1 (4.8)', wide)).toBe('  1 (  4.8)');
+    expect(alignCell('1 (4.8)', narrow)).toBe('1 (4.8)');
+    expect(alignCell('0', wide)).toBe('  0'.padEnd(11));
+    expect(alignCell('0', narrow)).toBe('0'.padEnd(7));
+  });
 });
