@@ -16,6 +16,7 @@ import type { SapSettings } from '../sap/index.js';
 import { countByGroupSpec, type CountItem } from './count-by-group.js';
 import { treatmentColumns, type TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const BASELINE_TABLE_ID = 'T-14.1.2';
 
@@ -52,7 +53,7 @@ function baselineParams(ard: readonly ArdRow[]): string[] {
   let params = baselineParamIndex.get(ard);
   if (params === undefined) {
     const seen = new Set<string>();
-    for (const r of ard) if (r.endpoint === 'BASECHAR') seen.add(r.param);
+    for (const r of endpointRows(ard, 'BASECHAR')) seen.add(r.param);
     baselineParamIndex.set(ard, (params = [...seen]));
   }
   return params;
