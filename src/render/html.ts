@@ -54,9 +54,13 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
  * AE terms and medication names do), and a `title` a reader sees on hover, one key a line, so every
  * number can be traced to its row of ard.csv.
  */
-function ardAttributes(keys: readonly string[] | undefined): string {
+export function ardAttributes(keys: readonly string[] | undefined): string {
   if (keys === undefined || keys.length === 0) return '';
-  return ` data-ard="${escapeHtml(JSON.stringify(keys))}" title="${escapeHtml(['ard.csv:', ...keys].join('\n')).replace(/\n/g, '&#10;')}"`;
+  // Escaping works character by character, so each key is escaped on its own (most need nothing)
+  // rather than the whole JSON array, whose quotes always need it.
+  const json = keys.map((k) => `&quot;${escapeHtml(JSON.stringify(k).slice(1, -1))}&quot;`).join(',');
+  const title = keys.map((k) => `&#10;${escapeHtml(k).replace(/\n/g, '&#10;')}`).join('');
+  return ` data-ard="[${json}]" title="ard.csv:${title}"`;
 }
 
 function headerRow(cells: readonly string[]): string {
