@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignCell, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
+import { alignCell, alignedTail, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
 
 // Expected strings written out by hand from the rules in src/render/align.ts.
 describe('decimal alignment', () => {
@@ -42,5 +42,13 @@ describe('decimal alignment', () => {
     expect(alignCell('1 (4.8)', narrow)).toBe('1 (4.8)');
     expect(alignCell('0', wide)).toBe('  0'.padEnd(11));
     expect(alignCell('0', narrow)).toBe('0'.padEnd(7));
+    expect(alignedTail(' (4.8)', wide)).toBe(' (  4.8)');
+    expect(alignedTail(' (4.8)', narrow)).toBe(' (4.8)');
+    expect(alignedTail(' (4.8)', wide)).toBe(' (  4.8)');
+  });
+
+  it('aligns a column with repeated texts as the same column of distinct texts', () => {
+    const cells = ['0', '12 (4.8)', '0', '1 (100.0)', '12 (4.8)', ''];
+    expect(columnAlign(cells)).toEqual(columnAlign(['0', '12 (4.8)', '1 (100.0)']));
   });
 });
