@@ -49,6 +49,9 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
 }
 
+/** Characters JSON.stringify writes other than as themselves. */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * `data-ard`: the keys of the ARD rows a cell shows, as a JSON array (a key may hold spaces or `;`, as
  * AE terms and medication names do), and a `title` a reader sees on hover, one key a line, so every
@@ -57,10 +60,17 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
 export function ardAttributes(keys: readonly string[] | undefined): string {
   if (keys === undefined || keys.length === 0) return '';
   // Escaping works character by character, so each key is escaped on its own (most need nothing)
-  // rather than the whole JSON array, whose quotes always need it.
-  const json = keys.map((k) => `&quot;${escapeHtml(JSON.stringify(k).slice(1, -1))}&quot;`).join(',');
-  const title = keys.map((k) => `&#10;${escapeHtml(k).replace(/\n/g, '&#10;')}`).join('');
-  return ` data-ard="[${json}]" title="ard.csv:${title}"`;
+  // rather than the whole JSON array, whose quotes always need it; a key JSON writes as it is (no
+  // quote, backslash, control character or surrogate) serves both attributes from one escaping.
+  let json = '';
+  let title = 'ard.csv:';
+  for (const [i, key] of keys.entries()) {
+    const escaped = escapeHtml(key);
+    const inJson = JSON_ESCAPED.test(key) ? escapeHtml(JSON.stringify(key).slice(1, -1)) : escaped;
+    json += `${i === 0 ? '' : ','}&quot;${inJson}&quot;`;
+    title += `&#10;${key.includes('\n') ? escaped.replace(/\n/g, '&#10;') : escaped}`;
+  }
+  return ` data-ard="[${json}]" title="${title}"`;
 }
 
 function headerRow(cells: readonly string[]): string {

@@ -58,7 +58,9 @@ describe('ardAttributes', () => {
     const keys = [
       "AE|Crohn's disease|||SAF|TOTAL||n|",
       'CONMED|A & B "x" <y>\\z|||FAS|PBO||n|',
-      'X|line\nbreak\t|||FAS|PBO||n|',
+      'X|line\nbreak\t\u0001|||FAS|PBO||n|',
+      'Y|caf\u00e9 \ud83d\ude00 lone \ud800|||FAS|PBO||n|',
+      'Z|plain|||FAS|PBO||n|',
     ];
     // The whole array escaped at once, as the attribute was first written.
     const json = escapeHtml(JSON.stringify(keys));
