@@ -77,16 +77,24 @@ function aligned(text: string, hInt: number, tInts: Readonly<Record<string, numb
   return h + padTail(tail, tInts[tailShape(tail)] ?? 0);
 }
 
-/** The padded tail of a cell of the column (what follows the head). */
+const alignedTails = new WeakMap<ColumnAlign, Map<string, string>>();
+
+/** The padded tail of a cell of the column (what follows the head); each distinct tail padded once per column. */
 export function alignedTail(tail: string, a: ColumnAlign): string {
-  return padTail(tail, a.tailInts[tailShape(tail)] ?? 0);
+  let tails = alignedTails.get(a);
+  if (tails === undefined) alignedTails.set(a, (tails = new Map()));
+  let padded = tails.get(tail);
+  if (padded === undefined) tails.set(tail, (padded = padTail(tail, a.tailInts[tailShape(tail)] ?? 0)));
+  return padded;
 }
 
 /** The alignment of a column from its non-empty cells. */
 export function columnAlign(cells: readonly string[]): ColumnAlign {
   let hInt = 0;
   const tInts: Record<string, number> = {};
-  for (const cell of cells) {
+  // Maxima over the cells: each distinct text once (a column repeats `0`, `0 (0.0)` and the like).
+  const distinct = [...new Set(cells)];
+  for (const cell of distinct) {
     if (cell === '') continue;
     const { head, tail } = cellParts(cell);
     hInt = Math.max(hInt, headInt(head));
@@ -95,7 +103,7 @@ export function columnAlign(cells: readonly string[]): ColumnAlign {
       tInts[shape] = Math.max(tInts[shape] ?? 0, tailBody(tail).int);
     }
   }
-  const width = cells.reduce((w, c) => (c === '' ? w : Math.max(w, aligned(c, hInt, tInts).length)), 0);
+  const width = distinct.reduce((w, c) => (c === '' ? w : Math.max(w, aligned(c, hInt, tInts).length)), 0);
   return { headInt: hInt, tailInts: tInts, width };
 }
 
@@ -104,9 +112,21 @@ export function alignedWidth(a: ColumnAlign): number {
   return a.width;
 }
 
+/**
+ * Aligned cells of each column alignment: every renderer (RTF, HTML, text) pads the same cells, and a
+ * column repeats its texts (`0`, `0 (0.0)`), so each distinct text is padded once per column.
+ */
+const alignedCells = new WeakMap<ColumnAlign, Map<string, string>>();
+
 /** The cell padded with spaces to the column's shape (`alignedWidth` characters); empty stays empty. */
 export function alignCell(text: string, a: ColumnAlign): string {
   if (text === '') return '';
-  const s = aligned(text, a.headInt, a.tailInts);
-  return s + ' '.repeat(Math.max(0, a.width - s.length));
+  let cells = alignedCells.get(a);
+  if (cells === undefined) alignedCells.set(a, (cells = new Map()));
+  let padded = cells.get(text);
+  if (padded === undefined) {
+    const s = aligned(text, a.headInt, a.tailInts);
+    cells.set(text, (padded = s + ' '.repeat(Math.max(0, a.width - s.length))));
+  }
+  return padded;
 }

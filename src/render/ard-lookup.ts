@@ -17,12 +17,17 @@ export interface ValueKey extends RowKey {
 export type ValueLookup = (key: ValueKey) => number | null;
 
 export function valueKey(row: RowKey, group: Group, ref: StatRef): ValueKey {
-  return { ...row, group, stat: ref.stat, method: ref.method ?? '' };
-}
-
-// One template string, not an array joined: built for every ARD row and every cell looked up.
-function keyString(k: ValueKey): string {
-  return `${k.endpoint}\u0000${k.param}\u0000${k.visit}\u0000${k.population}\u0000${k.group}\u0000${k.comparator}\u0000${k.stat}\u0000${k.method}`;
+  // Written out rather than spread: built for every value of every cell, and a spread copies slowly.
+  return {
+    endpoint: row.endpoint,
+    param: row.param,
+    visit: row.visit,
+    population: row.population,
+    comparator: row.comparator,
+    group,
+    stat: ref.stat,
+    method: ref.method ?? '',
+  };
 }
 
 export function describeValueKey(k: ValueKey): string {
@@ -39,15 +44,48 @@ export function ardLookup(rows: readonly ArdRow[]): ValueLookup {
   return lookup;
 }
 
+/**
+ * The index: one Map level per key column, in the ARD's column order, with the value at the leaf. A
+ * lookup is eight Map.get calls on the key's own strings (hashed once per string and cached by the
+ * engine) rather than a new eight-part key string built and hashed for every cell; a level holds few
+ * entries, so each get is cheap.
+ */
+type Level = Map<string, Level | number | null>;
+
+/** The map under `key` in `level`, made when absent. */
+function child(level: Level, key: string): Level {
+  let next = level.get(key) as Level | undefined;
+  if (next === undefined) level.set(key, (next = new Map()));
+  return next;
+}
+
+/** The map under `key` in `level`, if any. */
+function at(level: Level | undefined, key: string): Level | undefined {
+  return level?.get(key) as Level | undefined;
+}
+
+// Written out column by column, not a loop over column names: a named property read is much faster
+// than a computed one on the many object shapes that ARD rows and keys come in.
+function leafFor(root: Level, k: ValueKey): Level {
+  const byPopulation = child(child(child(root, k.endpoint), k.param), k.visit);
+  return child(child(child(child(byPopulation, k.population), k.group), k.comparator), k.stat);
+}
+
+/** The leaf (method → value) of key `k`; undefined when the ARD has no row with its first seven columns. */
+function leafAt(root: Level, k: ValueKey): Level | undefined {
+  const byPopulation = at(at(at(root, k.endpoint), k.param), k.visit);
+  return at(at(at(at(byPopulation, k.population), k.group), k.comparator), k.stat);
+}
+
 function indexArd(rows: readonly ArdRow[]): ValueLookup {
-  const index = new Map<string, number | null>();
+  const root: Level = new Map();
   for (const r of rows) {
-    const size = index.size;
-    index.set(keyString(r), r.value);
-    if (index.size === size) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
+    const leaf = leafFor(root, r);
+    if (leaf.has(r.method)) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
+    leaf.set(r.method, r.value);
   }
   return (key) => {
-    const v = index.get(keyString(key));
+    const v = leafAt(root, key)?.get(key.method) as number | null | undefined;
     if (v === undefined) throw new Error(`the ARD has no row ${describeValueKey(key)}`);
     return v;
   };

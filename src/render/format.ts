@@ -66,6 +66,12 @@ function writeFixed(units: bigint, decimals: number, negative: boolean): string 
   return negative && units !== 0n ? `-${body}` : body;
 }
 
+/** A safe integer × 10^pow10 with `decimals` zero decimals (what writeFixed writes for it; -0 as 0). */
+function writeInteger(x: number, decimals: number, pow10: number): string {
+  const int = x === 0 ? '0' : `${x}${'0'.repeat(pow10)}`;
+  return decimals === 0 ? int : `${int}.${'0'.repeat(decimals)}`;
+}
+
 /**
  * x × 10^pow10 rounded half away from zero to `decimals` decimals, as a fixed-point string. The
  * power-of-ten scaling is a shift of the decimal exponent (exact), so a fraction shown as a percent
@@ -74,6 +80,8 @@ function writeFixed(units: bigint, decimals: number, negative: boolean): string 
 export function roundHalfAwayFromZero(x: number, decimals: number, pow10 = 0): string {
   checkDecimals(decimals);
   if (!Number.isInteger(pow10)) throw new RangeError(`pow10 must be an integer: ${pow10}`);
+  // Most table numbers are counts: a safe integer needs no rounding, only its zeros written out.
+  if (Number.isSafeInteger(x) && pow10 >= 0 && pow10 <= MAX_DECIMALS) return writeInteger(x, decimals, pow10);
   const p = decimalParts(x);
   const units = roundScaledHalfAway(p.digits, p.exponent + pow10 + decimals);
   return writeFixed(units, decimals, p.negative);

@@ -9,16 +9,19 @@ import { printedCell } from './print-form.js';
 import type { PrintForm, PrintRow } from './print-form.js';
 
 const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITY: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
-  // Most cells hold none of the five characters: one test instead of five passes over the text.
+  // Most cells hold none of the five characters: one test; the others (the data-ard JSON) one pass.
   if (!HTML_SPECIAL.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(HTML_SPECIALS, (c) => HTML_ENTITY[c] as string);
 }
 
 const CSS = [
@@ -46,14 +49,28 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
 }
 
+/** Characters JSON.stringify writes other than as themselves. */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * `data-ard`: the keys of the ARD rows a cell shows, as a JSON array (a key may hold spaces or `;`, as
  * AE terms and medication names do), and a `title` a reader sees on hover, one key a line, so every
  * number can be traced to its row of ard.csv.
  */
-function ardAttributes(keys: readonly string[] | undefined): string {
+export function ardAttributes(keys: readonly string[] | undefined): string {
   if (keys === undefined || keys.length === 0) return '';
-  return ` data-ard="${escapeHtml(JSON.stringify(keys))}" title="${escapeHtml(['ard.csv:', ...keys].join('\n')).replace(/\n/g, '&#10;')}"`;
+  // Escaping works character by character, so each key is escaped on its own (most need nothing)
+  // rather than the whole JSON array, whose quotes always need it; a key JSON writes as it is (no
+  // quote, backslash, control character or surrogate) serves both attributes from one escaping.
+  let json = '';
+  let title = 'ard.csv:';
+  for (const [i, key] of keys.entries()) {
+    const escaped = escapeHtml(key);
+    const inJson = JSON_ESCAPED.test(key) ? escapeHtml(JSON.stringify(key).slice(1, -1)) : escaped;
+    json += `${i === 0 ? '' : ','}&quot;${inJson}&quot;`;
+    title += `&#10;${key.includes('\n') ? escaped.replace(/\n/g, '&#10;') : escaped}`;
+  }
+  return ` data-ard="[${json}]" title="${title}"`;
 }
 
 function headerRow(cells: readonly string[]): string {

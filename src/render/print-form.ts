@@ -386,11 +386,18 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
 // Layout shared by the renderers
 
 /** A row label wrapped to the stub (indent excluded), one string per printed line. */
-export function stubLines(form: Pick<PrintForm, 'cellChars'>, row: PrintRow): string[] {
+export function stubLines(form: Pick<PrintForm, 'cellChars'>, row: PrintRow): readonly string[] {
   if (row.kind === 'separator') return [''];
-  const width = (form.cellChars[0] ?? PAGE_CHARS) - row.indent * INDENT_CHARS;
-  return cellLines(row.cells[0] ?? '', Math.max(8, width));
+  const width = Math.max(8, (form.cellChars[0] ?? PAGE_CHARS) - row.indent * INDENT_CHARS);
+  // Pagination and every renderer wrap the same label: wrapped once per row and width.
+  const seen = wrappedStubs.get(row);
+  if (seen !== undefined && seen.width === width) return seen.lines;
+  const lines = cellLines(row.cells[0] ?? '', width);
+  wrappedStubs.set(row, { width, lines });
+  return lines;
 }
+
+const wrappedStubs = new WeakMap<PrintRow, { readonly width: number; readonly lines: readonly string[] }>();
 
 /** Lines a body row takes: the most lines of its label and its text cells. */
 export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: PrintRow): number {
@@ -541,8 +548,15 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
   const capacity = linesPerPage - topLines(base) - headerHeight(base) - 3 - footnoteLines;
+  // Pagination asks a row's height several times (its block, its page, the split); wrapped once.
+  const heights = new Map<PrintRow, number>();
+  const height = (r: PrintRow) => {
+    let h = heights.get(r);
+    if (h === undefined) heights.set(r, (h = rowHeight(base, r)));
+    return h;
+  };
   const pageRows = paginate(rows, capacity, {
-    height: (r) => rowHeight(base, r),
+    height,
     continuation: (i) => continuationRows(rows, i),
   });
   const fixedTexts = [...titleLines, ...header.flat()];

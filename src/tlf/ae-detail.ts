@@ -10,6 +10,7 @@ import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-sp
 import type { SapSettings } from '../sap/index.js';
 import { socPtOrder, type AeHierarchy, type SocBlock } from './ae-soc-pt.js';
 import { treatmentColumns, type TlfContext } from './context.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const AE_SEVERITY_TABLE_ID = 'T-14.3.3';
 export const AE_RELATIONSHIP_TABLE_ID = 'T-14.3.4';
@@ -110,8 +111,8 @@ export function aeRelationshipTableSpec(
 /** The TOTAL `n` of each `AESER` param. */
 function seriousTotals(ard: readonly ArdRow[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of ard)
-    if (r.endpoint === 'AESER' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
+  for (const r of endpointRows(ard, 'AESER'))
+    if (r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
   return out;
 }
 

@@ -12,6 +12,7 @@ import type { AdaeRecord } from '../derive/adae.js';
 import type { RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { aeKey } from './ae-overview.js';
 import { treatmentColumns, type TlfContext } from './context.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const AE_SOC_PT_TABLE_ID = 'T-14.3.2';
 
@@ -32,9 +33,8 @@ export interface SocBlock {
 /** The TOTAL subject count `n` of each `AE` param in the ARD. */
 function totalCounts(ard: readonly ArdRow[]): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
-  for (const r of ard) {
-    if (r.endpoint === 'AE' && r.population === 'SAF' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null)
-      out.set(r.param, r.value);
+  for (const r of endpointRows(ard, 'AE')) {
+    if (r.population === 'SAF' && r.group === 'TOTAL' && r.stat === 'n' && r.value !== null) out.set(r.param, r.value);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import type { SapSettings } from '../sap/index.js';
 import { countByGroupSpec, type CountItem } from './count-by-group.js';
 import { treatmentColumns, type TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const BASELINE_TABLE_ID = 'T-14.1.2';
 
@@ -45,12 +46,25 @@ type Settings = Pick<SapSettings, 'demography' | 'stratum' | 'bilag'>;
 
 const KEY: Omit<RowKey, 'param' | 'comparator'> = { endpoint: 'BASECHAR', visit: '', population: 'FAS' };
 
+const baselineParamIndex = new WeakMap<readonly ArdRow[], string[]>();
+
+/** The distinct parameters of the ARD's BASECHAR rows, in order of first appearance (one pass per ARD). */
+function baselineParams(ard: readonly ArdRow[]): string[] {
+  let params = baselineParamIndex.get(ard);
+  if (params === undefined) {
+    const seen = new Set<string>();
+    for (const r of endpointRows(ard, 'BASECHAR')) seen.add(r.param);
+    baselineParamIndex.set(ard, (params = [...seen]));
+  }
+  return params;
+}
+
 /** Values of a `<prefix>:<value>` family present in the ARD, code-list order first, then the rest sorted. */
 export function categoriesInArd(ard: readonly ArdRow[], prefix: string, codeList: readonly string[]): string[] {
   const present = new Set(
-    ard
-      .filter((r) => r.endpoint === 'BASECHAR' && r.param.startsWith(`${prefix}:`))
-      .map((r) => r.param.slice(prefix.length + 1)),
+    baselineParams(ard)
+      .filter((param) => param.startsWith(`${prefix}:`))
+      .map((param) => param.slice(prefix.length + 1)),
   );
   const others = [...present].filter((v) => !codeList.includes(v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [...codeList.filter((v) => present.has(v)), ...others];

@@ -10,6 +10,7 @@ import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-sp
 import type { SapSettings } from '../sap/index.js';
 import { sentenceCase } from './ae-overview.js';
 import { treatmentColumns, type TlfContext } from './context.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const CONMED_TABLE_ID = 'T-14.1.4';
 
@@ -33,8 +34,8 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function conmedLayout(ard: readonly ArdRow[], order: readonly string[]): ConmedCategory[] {
   const categories = new Set<string>();
   const total = new Map<string, Map<string, number>>();
-  for (const r of ard) {
-    if (r.endpoint !== 'CONMED' || r.group !== 'TOTAL' || r.stat !== 'n') continue;
+  for (const r of endpointRows(ard, 'CONMED')) {
+    if (r.group !== 'TOTAL' || r.stat !== 'n') continue;
     const colon = r.param.indexOf(':');
     if (colon < 0) {
       categories.add(r.param);

@@ -8,6 +8,7 @@ import type { ArdRow } from '../ard/types.js';
 import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-spec.js';
 import { sentenceCase } from './ae-overview.js';
 import { treatmentColumns, type TlfContext } from './context.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const DISPOSITION_TABLE_ID = 'T-14.1.1';
 
@@ -29,8 +30,8 @@ const STATUS_ROWS: readonly { readonly param: string; readonly label: string }[]
 /** Discontinuation reasons of the ARD (`DISC:<reason>`), by decreasing Total n, then alphabetically. */
 export function dispositionReasons(ard: readonly ArdRow[]): string[] {
   const total = new Map<string, number>();
-  for (const r of ard) {
-    if (r.endpoint === 'DISPOSITION' && r.group === 'TOTAL' && r.stat === 'n' && r.param.startsWith('DISC:')) {
+  for (const r of endpointRows(ard, 'DISPOSITION')) {
+    if (r.group === 'TOTAL' && r.stat === 'n' && r.param.startsWith('DISC:')) {
       total.set(r.param.slice('DISC:'.length), r.value ?? 0);
     }
   }

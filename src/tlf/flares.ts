@@ -13,6 +13,7 @@ import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-sp
 import { COMPARED_ARMS, isBlinded, treatmentColumns } from './context.js';
 import type { TlfContext } from './context.js';
 import { timeToEventTableSpec } from './time-to-event.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const FLARE_TABLE_ID = 'T-14.2.5';
 export const TTFLARE_TABLE_ID = 'T-14.2.6';
@@ -35,13 +36,9 @@ export interface FlareTableWindow {
 /** The rate-model method of each flare endpoint in the ARD (`rr` rows); endpoints without one are absent. */
 export function rateModelMethods(ard: readonly ArdRow[]): ReadonlyMap<string, RateMethod> {
   const out = new Map<string, RateMethod>();
-  for (const r of ard) {
-    if (
-      r.stat === 'rr' &&
-      (r.method === 'NEGBIN' || r.method === 'POISSON') &&
-      FLARE_TABLE_ENDPOINTS.some((e) => e.endpoint === r.endpoint)
-    ) {
-      out.set(r.endpoint, r.method);
+  for (const { endpoint } of FLARE_TABLE_ENDPOINTS) {
+    for (const r of endpointRows(ard, endpoint)) {
+      if (r.stat === 'rr' && (r.method === 'NEGBIN' || r.method === 'POISSON')) out.set(r.endpoint, r.method);
     }
   }
   return out;
@@ -218,14 +215,13 @@ export function flareTableLayout(ard: readonly ArdRow[]): {
 } {
   const weeks = new Map<string, number>();
   const days = new Set<number>();
-  for (const r of ard) {
-    if (r.endpoint === FLARE_TABLE_ENDPOINTS[0]!.endpoint && r.stat === 'N') {
-      const m = /^WEEK(\d+)$/.exec(r.visit);
-      if (!m) throw new Error(`FLARE row with a window that is not a week: ${r.visit}`);
-      weeks.set(r.visit, Number(m[1]));
-    }
-    if (r.endpoint === 'TTFLARE' && r.stat === 'km') days.add(Number(r.param));
+  for (const r of endpointRows(ard, FLARE_TABLE_ENDPOINTS[0]!.endpoint)) {
+    if (r.stat !== 'N') continue;
+    const m = /^WEEK(\d+)$/.exec(r.visit);
+    if (!m) throw new Error(`FLARE row with a window that is not a week: ${r.visit}`);
+    weeks.set(r.visit, Number(m[1]));
   }
+  for (const r of endpointRows(ard, 'TTFLARE')) if (r.stat === 'km') days.add(Number(r.param));
   return {
     windows: [...weeks].map(([visit, week]) => ({ visit, week })).sort((a, b) => a.week - b.week),
     landmarkDays: [...days].sort((a, b) => a - b),

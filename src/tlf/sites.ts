@@ -6,6 +6,7 @@
 import type { ArdRow } from '../ard/types.js';
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';
 import { treatmentColumns, type TlfContext } from './context.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const SITE_TABLE_ID = 'T-14.1.6';
 
@@ -19,8 +20,7 @@ const SET_LABELS: readonly (readonly [string, string])[] = [
 /** Site codes of the ARD's `SITE` rows, in code order, without `ALL`. */
 export function sitesOf(ard: readonly ArdRow[]): string[] {
   const sites = new Set<string>();
-  for (const r of ard)
-    if (r.endpoint === 'SITE' && r.param.endsWith(':ENR')) sites.add(r.param.slice(0, -':ENR'.length));
+  for (const r of endpointRows(ard, 'SITE')) if (r.param.endsWith(':ENR')) sites.add(r.param.slice(0, -':ENR'.length));
   sites.delete('ALL');
   return [...sites].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

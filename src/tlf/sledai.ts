@@ -22,6 +22,7 @@ import type { RowKey, RowSpec, StatRowSpec, TableSpec } from '../render/table-sp
 import type { SapSettings } from '../sap/index.js';
 import { COMPARED_ARMS, FAS_BIG_N, isBlinded, treatmentColumns, type TlfContext } from './context.js';
 import { descriptiveByVisitSpec } from './descriptive-by-visit.js';
+import { endpointRows } from './endpoint-rows.js';
 
 export const SLEDAI_SUMMARY_TABLE_ID = 'T-14.2.3';
 export const SLEDAI_MMRM_TABLE_ID = 'T-14.2.4';
@@ -81,7 +82,20 @@ export function mmrmMethodOf(
   param: string,
   fallback: ArdMmrmMethod,
 ): ArdMethod | '' {
-  return ard.find((r) => r.endpoint === endpoint && r.param === param && r.stat === 'lsmean')?.method ?? fallback;
+  return lsmeanMethods(endpointRows(ard, endpoint)).get(param) ?? fallback;
+}
+
+/** The first LS-mean row's method of each parameter of an endpoint's rows: one pass, not one per parameter. */
+const lsmeanMethodIndex = new WeakMap<readonly ArdRow[], Map<string, ArdMethod | ''>>();
+
+function lsmeanMethods(rows: readonly ArdRow[]): Map<string, ArdMethod | ''> {
+  let index = lsmeanMethodIndex.get(rows);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of rows) if (r.stat === 'lsmean' && !index.has(r.param)) index.set(r.param, r.method);
+    lsmeanMethodIndex.set(rows, index);
+  }
+  return index;
 }
 
 const STRUCTURE_NAMES: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignCell, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
+import { alignCell, alignedTail, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
 
 // Expected strings written out by hand from the rules in src/render/align.ts.
 describe('decimal alignment', () => {
@@ -32,5 +32,23 @@ describe('decimal alignment', () => {
     const a = columnAlign(['10.5 (3.78)', '9 (100.0)', '1 (4.8)']);
     expect(alignCell('10.5 (3.78)', a).trimEnd()).toBe('10.5 (3.78)');
     expect(alignCell('1 (4.8)', a).trimEnd()).toBe(' 1 (  4.8)');
+  });
+
+  it('pads a text once per column: a repeat gives the same cell, another column its own', () => {
+    const narrow = columnAlign(['1 (4.8)', '0']);
+    const wide = columnAlign(['1 (4.8)', '100 (100.0)']);
+    expect(alignCell('1 (4.8)', narrow)).toBe('1 (4.8)');
+    expect(alignCell('1 (4.8)', wide)).toBe('  1 (  4.8)');
+    expect(alignCell('1 (4.8)', narrow)).toBe('1 (4.8)');
+    expect(alignCell('0', wide)).toBe('  0'.padEnd(11));
+    expect(alignCell('0', narrow)).toBe('0'.padEnd(7));
+    expect(alignedTail(' (4.8)', wide)).toBe(' (  4.8)');
+    expect(alignedTail(' (4.8)', narrow)).toBe(' (4.8)');
+    expect(alignedTail(' (4.8)', wide)).toBe(' (  4.8)');
+  });
+
+  it('aligns a column with repeated texts as the same column of distinct texts', () => {
+    const cells = ['0', '12 (4.8)', '0', '1 (100.0)', '12 (4.8)', ''];
+    expect(columnAlign(cells)).toEqual(columnAlign(['0', '12 (4.8)', '1 (100.0)']));
   });
 });

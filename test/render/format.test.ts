@@ -45,6 +45,27 @@ describe('roundHalfAwayFromZero: half away from zero on the decimal value', () =
     expect(roundHalfAwayFromZero(0.1 + 0.2, 1)).toBe('0.3');
   });
 
+  it('writes a safe integer, scaled by a power of ten, exactly as BigInt arithmetic does', () => {
+    const exact = (x: number, d: number, p: number) => {
+      const v = BigInt(x) * 10n ** BigInt(p);
+      const body = `${v < 0n ? -v : v}`;
+      return `${v < 0n ? '-' : ''}${body}${d === 0 ? '' : `.${'0'.repeat(d)}`}`;
+    };
+    const integer = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.maxSafeInteger(),
+      fc.constantFrom(-0, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+    );
+    fc.assert(
+      fc.property(integer, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), (x, d, p) => {
+        expect(roundHalfAwayFromZero(x, d, p)).toBe(exact(x, d, p));
+      }),
+    );
+    expect(roundHalfAwayFromZero(-3, 1, 2)).toBe('-300.0');
+    expect(roundHalfAwayFromZero(3, 0, -1)).toBe('0');
+    expect(roundHalfAwayFromZero(5, 0, -1)).toBe('1');
+  });
+
   it('never prints a negative zero', () => {
     expect(roundHalfAwayFromZero(-0.001, 2)).toBe('0.00');
     expect(roundHalfAwayFromZero(-0, 1)).toBe('0.0');

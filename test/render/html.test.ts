@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ardLookup } from '../../src/render/ard-lookup.js';
 import { DRAFT_MARK, DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
-import { escapeHtml, renderHtml } from '../../src/render/html.js';
+import { ardAttributes, escapeHtml, renderHtml } from '../../src/render/html.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
 
 const form = buildPrintForm(sampleSpec(), ardLookup(sampleArd()), {
@@ -50,5 +50,23 @@ describe('renderHtml', () => {
 
   it('is deterministic', () => {
     expect(renderHtml(form)).toBe(html);
+  });
+});
+
+describe('ardAttributes', () => {
+  it('writes the keys as the escaped JSON array and the title as the escaped lines, key by key', () => {
+    const keys = [
+      "AE|Crohn's disease|||SAF|TOTAL||n|",
+      'CONMED|A & B "x" <y>\\z|||FAS|PBO||n|',
+      'X|line\nbreak\t\u0001|||FAS|PBO||n|',
+      'Y|caf\u00e9 \ud83d\ude00 lone \ud800|||FAS|PBO||n|',
+      'Z|plain|||FAS|PBO||n|',
+    ];
+    // The whole array escaped at once, as the attribute was first written.
+    const json = escapeHtml(JSON.stringify(keys));
+    const title = escapeHtml(['ard.csv:', ...keys].join('\n')).replace(/\n/g, '&#10;');
+    expect(ardAttributes(keys)).toBe(` data-ard="${json}" title="${title}"`);
+    expect(ardAttributes([])).toBe('');
+    expect(ardAttributes(undefined)).toBe('');
   });
 });

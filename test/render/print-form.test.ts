@@ -9,6 +9,8 @@ import {
   pageOverhead,
   pageTextLines,
   paginate,
+  stubLines,
+  INDENT_CHARS,
 } from '../../src/render/print-form.js';
 import { LINES_PER_PAGE, PAGE_CHARS, wrapText } from '../../src/render/page-layout.js';
 import { renderText } from '../../src/render/text.js';
@@ -234,5 +236,18 @@ describe('continued pages, footnote letters, wrapping, trace', () => {
     expect(pageLine.length).toBe(rule.length);
     expect(traceLine).toBe(form.trace);
     expect(LINES_PER_PAGE).toBe(47); // (12240 − 720 − 1080) / 220 twips
+  });
+});
+
+describe('stubLines', () => {
+  it('wraps a label to the stub of each form it is asked for, the same lines when asked again', () => {
+    const row: PrintRow = { kind: 'label', indent: 1, cells: ['Systemic lupus erythematosus disease activity'] };
+    const wide = { cellChars: [60] };
+    const narrow = { cellChars: [20] };
+    expect(stubLines(wide, row)).toEqual(['Systemic lupus erythematosus disease activity']);
+    expect(stubLines(narrow, row)).toEqual(wrapText(row.cells[0]!, 20 - INDENT_CHARS));
+    expect(stubLines(narrow, row).length).toBeGreaterThan(1);
+    expect(stubLines(wide, row)).toEqual(['Systemic lupus erythematosus disease activity']);
+    expect(stubLines(narrow, { ...row, kind: 'separator' })).toEqual(['']);
   });
 });

@@ -8,6 +8,7 @@ import { buildPrintForm, type PrintForm } from '../../src/render/print-form.js';
 import type { TlfContext } from '../../src/tlf/context.js';
 import {
   covarianceStructureName,
+  mmrmMethodOf,
   sledaiTableSpecs,
   SLEDAI_MMRM_TABLE_ID,
   SLEDAI_SUMMARY_TABLE_ID,
@@ -187,5 +188,30 @@ describe('labels', () => {
       'heterogeneous AR(1)',
       'compound symmetry',
     ]);
+  });
+});
+
+describe('mmrmMethodOf', () => {
+  const row = (param: string, stat: ArdRow['stat'], method: ArdRow['method']): ArdRow => ({
+    endpoint: 'PRO',
+    param,
+    visit: 'WEEK24',
+    population: 'FAS',
+    group: 'PBO',
+    comparator: '',
+    stat,
+    method,
+    value: 1,
+  });
+  it("reads the first LS-mean row's method of the parameter, and the fallback when it has none", () => {
+    const ard = [
+      row('A:CHG', 'n', ''),
+      row('A:CHG', 'lsmean', 'MMRM-TOEPH-KR'),
+      row('A:CHG', 'lsmean', 'MMRM-US-KR'),
+      row('B:CHG', 'mean', ''),
+    ];
+    expect(mmrmMethodOf(ard, 'PRO', 'A:CHG', 'MMRM-US-KR')).toBe('MMRM-TOEPH-KR');
+    expect(mmrmMethodOf(ard, 'PRO', 'B:CHG', 'MMRM-CS-KR')).toBe('MMRM-CS-KR');
+    expect(mmrmMethodOf(ard, 'SLEDAI', 'A:CHG', 'MMRM-US-KR')).toBe('MMRM-US-KR');
   });
 });

@@ -28,6 +28,7 @@ import type { SapSettings } from '../../sap/index.js';
 import { ARMS, COMPARED_ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
 import { MEDIAN_DAYS_DECIMALS } from '../time-to-event.js';
 import type { ArdEndpoint, ArdMethod, ArdStat } from '../../ard/vocabulary.js';
+import { endpointRows } from '../endpoint-rows.js';
 
 export interface TrialFigureInput {
   /** The analysis's Kaplan–Meier curves (`AnalysisResult.curves`). */
@@ -203,13 +204,8 @@ const COVARIANCE_TEXT: Readonly<Record<string, string>> = {
 export function sledaiLsMeanFigureSpec(input: TrialFigureInput): IntervalChartSpec | null {
   const { ctx, settings } = input;
   if (isBlinded(ctx)) return null;
-  const rows = input.ard.filter(
-    (r) =>
-      r.endpoint === 'SLEDAI' &&
-      r.param === 'CHG' &&
-      r.population === 'FAS' &&
-      r.comparator === '' &&
-      r.stat.startsWith('lsmean'),
+  const rows = endpointRows(input.ard, 'SLEDAI').filter(
+    (r) => r.param === 'CHG' && r.population === 'FAS' && r.comparator === '' && r.stat.startsWith('lsmean'),
   );
   const value = (arm: Arm, visit: string, stat: string) =>
     rows.find((r) => r.group === arm && r.visit === visit && r.stat === stat)?.value ?? null;
