@@ -8,7 +8,6 @@
 import type { AdslRecord } from '../derive/adsl.js';
 import type { FlareTransitionRecord } from '../derive/bilag-flare.js';
 import type { ListingSpec } from '../render/listing.js';
-import type { TlfContext } from './context.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.6.5';
 const FLARE_LISTING_TITLE = 'BILAG-2004 domain flares';
