@@ -43,7 +43,7 @@ export interface ListingInputs {
  * large lock has hundreds of thousands of rows).
  */
 export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Generator<ListingSpec> {
-  const { lock, adsl, adae, settings } = inputs;
+  const { lock, adsl, settings } = inputs;
   yield discontinuedListingSpec(adsl, lock.sv, ctx);
   yield excludedListingSpec(adsl, ctx);
   yield demographicsListingSpec(adsl, ctx);
@@ -52,7 +52,7 @@ export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Ge
   yield sledaiListingSpec(inputs.sledai, adsl, ctx);
   yield bilagListingSpec(inputs.bilagGrades, inputs.bilagVisits, adsl, settings, ctx);
   yield pgaListingSpec(inputs.pga, adsl, ctx);
-  for (const sub of AE_LISTINGS) yield aeListingSpec(sub, adae, adsl, ctx);
+  for (const sub of AE_LISTINGS) yield aeListingSpec(sub, inputs.adae, adsl, ctx);
   for (const sub of LAB_LISTINGS) yield labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx);
 }
 
