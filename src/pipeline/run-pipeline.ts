@@ -195,13 +195,15 @@ function writeListings(
     pga: p.pga,
     labs: d.biomarkers.labs,
   };
-  const specs = [
-    flareListingSpec(d.flares.transitions, p.adsl),
+  // One listing made, rendered and written before the next is made (memory).
+  function* specs() {
+    yield flareListingSpec(d.flares.transitions, p.adsl);
     // The derived deviations need the randomization file: a blinded run lists none.
-    ...(isBlinded(ctx) ? [] : [deviationListingSpec(ctx, d.deviations)]),
-    ...patientListingSpecs(sources, ctx),
-  ].map((spec) => applyShell(spec, settings.display.shells));
-  for (const spec of specs) {
+    if (!isBlinded(ctx)) yield deviationListingSpec(ctx, d.deviations);
+    yield* patientListingSpecs(sources, ctx);
+  }
+  for (const made of specs()) {
+    const spec = applyShell(made, settings.display.shells);
     for (const [path, pieces] of renderListingFilePieces(spec, ctx)) files.set(path, pieces);
     catalog.push(listingCatalogEntry(spec));
   }

@@ -41,7 +41,8 @@ export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions
       if (i > 0) rows.push(separator);
       for (const cells of block) {
         if (cells.length !== n) throw new Error(`${spec.id}: a row has ${cells.length} cells for ${n} columns`);
-        rows.push({ kind: 'stat', indent: 0, cells: [...cells] });
+        // The spec's cells themselves, not a copy: a listing of a large lock has hundreds of thousands of rows.
+        rows.push({ kind: 'stat', indent: 0, cells });
       }
     });
   if (rows.length === 0)

@@ -533,9 +533,12 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
   );
   const titleLines = parts.titleLines.map(letters.rename);
   const header = parts.header.map((h) => h.map(letters.rename));
-  const rows = parts.rows.map((r) =>
-    r.kind === 'separator' ? r : { ...r, cells: [letters.rename(r.cells[0] ?? ''), ...r.cells.slice(1)] },
-  );
+  // A row whose label has no letter to rename is kept as it is (no copy: listings have many rows).
+  const rows = parts.rows.map((r) => {
+    const label = r.cells[0] ?? '';
+    const renamed = letters.rename(label);
+    return r.kind === 'separator' || renamed === label ? r : { ...r, cells: [renamed, ...r.cells.slice(1)] };
+  });
   const n = header[0]?.length ?? 0;
   const align = Array.from({ length: n }, (_, i) =>
     i === 0 || !parts.decimalAlign

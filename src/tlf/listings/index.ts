@@ -37,21 +37,23 @@ export interface ListingInputs {
   readonly labs: readonly LabRecord[];
 }
 
-/** Every listing spec of this module, in number order. */
-export function patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): ListingSpec[] {
-  const { lock, adsl, adae, settings } = inputs;
-  return [
-    discontinuedListingSpec(adsl, lock.sv, ctx),
-    excludedListingSpec(adsl, ctx),
-    demographicsListingSpec(adsl, ctx),
-    infusionListingSpec(adsl, lock.ex, ctx),
-    sri4ListingSpec(inputs.sri4, adsl, ctx),
-    sledaiListingSpec(inputs.sledai, adsl, ctx),
-    bilagListingSpec(inputs.bilagGrades, inputs.bilagVisits, adsl, settings, ctx),
-    pgaListingSpec(inputs.pga, adsl, ctx),
-    ...AE_LISTINGS.map((sub) => aeListingSpec(sub, adae, adsl, ctx)),
-    ...LAB_LISTINGS.map((sub) => labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx)),
-  ];
+/**
+ * Every listing spec of this module, in number order, each made when it is asked for: a caller that
+ * renders and writes one before asking for the next holds one listing at a time (memory: a listing of a
+ * large lock has hundreds of thousands of rows).
+ */
+export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Generator<ListingSpec> {
+  const { lock, adsl, settings } = inputs;
+  yield discontinuedListingSpec(adsl, lock.sv, ctx);
+  yield excludedListingSpec(adsl, ctx);
+  yield demographicsListingSpec(adsl, ctx);
+  yield infusionListingSpec(adsl, lock.ex, ctx);
+  yield sri4ListingSpec(inputs.sri4, adsl, ctx);
+  yield sledaiListingSpec(inputs.sledai, adsl, ctx);
+  yield bilagListingSpec(inputs.bilagGrades, inputs.bilagVisits, adsl, settings, ctx);
+  yield pgaListingSpec(inputs.pga, adsl, ctx);
+  for (const sub of AE_LISTINGS) yield aeListingSpec(sub, inputs.adae, adsl, ctx);
+  for (const sub of LAB_LISTINGS) yield labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx);
 }
 
 export { listingCatalogEntry, renderListingFilePieces, renderListingFiles } from './common.js';

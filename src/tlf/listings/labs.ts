@@ -82,6 +82,20 @@ export const LAB_LISTINGS: readonly LabSubListing[] = [
   },
 ];
 
+/**
+ * LB rows by subject, then LBSEQ: a map a subject rather than one key string a row (a large lock has
+ * hundreds of thousands of LB rows, and each lab listing indexes them).
+ */
+function lbBySubjectAndSeq(lb: readonly LbRow[]): Map<string, Map<number, LbRow>> {
+  const bySubject = new Map<string, Map<number, LbRow>>();
+  for (const r of lb) {
+    let rows = bySubject.get(r.USUBJID);
+    if (rows === undefined) bySubject.set(r.USUBJID, (rows = new Map()));
+    rows.set(r.LBSEQ, r);
+  }
+  return bySubject;
+}
+
 export function labListingSpec(
   sub: LabSubListing,
   labs: readonly LabRecord[],
@@ -89,8 +103,8 @@ export function labListingSpec(
   adsl: readonly AdslRecord[],
   ctx: TlfContext,
 ): ListingSpec {
-  const key = (usubjid: string, seq: number): string => `${usubjid}\u0000${seq}`;
-  const source = new Map(lb.map((r) => [key(r.USUBJID, r.LBSEQ), r]));
+  const source = lbBySubjectAndSeq(lb);
+  const sourceOf = (r: LabRecord): LbRow | undefined => source.get(r.USUBJID)?.get(r.LBSEQ);
   // Tests in order of first appearance in LB (the lock's own order of the panel).
   const testOrder = new Map<string, number>();
   for (const r of lb) if (!testOrder.has(r.LBTESTCD)) testOrder.set(r.LBTESTCD, testOrder.size);
@@ -99,7 +113,7 @@ export function labListingSpec(
     if (r.ABLFL === 'Y' && r.AVALDEC !== null) baseDecimals.set(`${r.USUBJID}\u0000${r.PARAMCD}`, r.AVALDEC);
   const records = labs
     .filter((r) => {
-      const s = source.get(key(r.USUBJID, r.LBSEQ));
+      const s = sourceOf(r);
       return s !== undefined && sub.select(s);
     })
     .sort(
@@ -125,7 +139,7 @@ export function labListingSpec(
       'Change from baseline',
     ],
     blocks: subjectBlocks(records, indexAdsl(adsl), sub.basis, ctx, (r) => {
-      const s = source.get(key(r.USUBJID, r.LBSEQ));
+      const s = sourceOf(r);
       const value = r.AVAL === null ? text(s?.LBSTAT ?? s?.LBSTRESC) : labValueText(r);
       const flag = rangeFlag(r);
       return [
