@@ -29,9 +29,9 @@ const runs = Number(process.env.SLE_MSC_BENCH_RUNS ?? '3');
 /** Measured by this bench on 2026-12-04 (the shared 2-core machine), for machines without R. */
 const RECORDED_R = {
   date: '2026-12-04',
-  wallS: 49.6,
-  cpuS: 29.5,
-  note: 'load average ~13; without mmrm-from-lock.R (R package mmrm missing)',
+  wallS: 47.47,
+  cpuS: 47.4,
+  note: 'load average ~2; all four scripts, mmrm 0.3.18 built from github:openpharma/mmrm by setup-r-reference.sh',
 };
 
 interface Timed {
