@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256File, sha256Hex, sha256HexOffThread } from '../../src/lock/hash.js';
+import { sha256File, sha256Hex } from '../../src/lock/hash.js';
 
 // Reference: FIPS 180-2 appendix B.1 test vector, SHA-256("abc") (exact).
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
@@ -13,10 +13,5 @@ describe('SHA-256', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sle-hash-'));
     await writeFile(join(dir, 'f'), 'abc');
     expect(await sha256File(join(dir, 'f'))).toBe(ABC);
-  });
-  it('off the main thread, of a view into a larger buffer: only the view is hashed', async () => {
-    const whole = new TextEncoder().encode('xxabcyy');
-    expect(await sha256HexOffThread(whole.subarray(2, 5))).toBe(ABC);
-    expect(await sha256HexOffThread(whole)).toBe(sha256Hex(whole));
   });
 });
