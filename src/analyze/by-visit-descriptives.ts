@@ -6,7 +6,7 @@
  * records (AVISIT null) are never summarised. Any record type with these fields can be summarised
  * (SLEDAI-2K, PROs, labs …).
  */
-import type { ArdRow, Population } from '../ard/types.js';
+import type { ArdRow, Group, Population } from '../ard/types.js';
 import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { SapSettings } from '../sap/index.js';
 import type { RowIdentity } from './ard-rows.js';
@@ -98,6 +98,33 @@ export function byVisitDescriptiveRows(
       );
     }
   }
+  return rows;
+}
+
+/**
+ * Descriptive rows of the values recorded at one visit (`id('AVAL')`), and of their changes from
+ * baseline (`id('CHG')`) at a post-baseline visit; a missing record counts as a missing value. For
+ * parameters whose baseline is the record at the baseline visit itself (PGA, haematology).
+ */
+export function visitValueRows(
+  id: (param: 'AVAL' | 'CHG') => RowIdentity,
+  group: Group,
+  records: readonly (Pick<VisitValueRecord, 'AVAL' | 'CHG'> | undefined)[],
+  postBaseline: boolean,
+): ArdRow[] {
+  const rows = descriptiveRows(
+    id('AVAL'),
+    group,
+    records.map((r) => r?.AVAL ?? null),
+  );
+  if (postBaseline)
+    rows.push(
+      ...descriptiveRows(
+        id('CHG'),
+        group,
+        records.map((r) => r?.CHG ?? null),
+      ),
+    );
   return rows;
 }
 

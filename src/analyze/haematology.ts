@@ -16,7 +16,7 @@ import { computeRangeIndicator } from '../derive/lab-range.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { descriptiveRows } from './descriptives.js';
+import { visitValueRows } from './by-visit-descriptives.js';
 import { analysisGroups } from './groups.js';
 
 export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
@@ -67,21 +67,7 @@ export function analyzeHaematology(
           visit: v.id,
           population: 'SAF',
         });
-        rows.push(
-          ...descriptiveRows(
-            id('AVAL'),
-            group,
-            records.map((r) => r?.AVAL ?? null),
-          ),
-        );
-        if (v.visitnum > settings.baselineVisitnum)
-          rows.push(
-            ...descriptiveRows(
-              id('CHG'),
-              group,
-              records.map((r) => r?.CHG ?? null),
-            ),
-          );
+        rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
       }
     }
     for (const visit of shiftVisits) {

@@ -15,7 +15,7 @@ import type { PgaRecord } from '../derive/pga.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { descriptiveRows } from './descriptives.js';
+import { visitValueRows } from './by-visit-descriptives.js';
 import { analysisGroups } from './groups.js';
 
 const key = (...parts: string[]): string => parts.join('\u0000');
@@ -52,21 +52,7 @@ export function analyzePgaByVisit(
     for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
       const records = subjects.map((s) => at.get(key(s.USUBJID, '', v.id)));
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
-      rows.push(
-        ...descriptiveRows(
-          id('AVAL'),
-          group,
-          records.map((r) => r?.AVAL ?? null),
-        ),
-      );
-      if (v.visitnum > settings.baselineVisitnum)
-        rows.push(
-          ...descriptiveRows(
-            id('CHG'),
-            group,
-            records.map((r) => r?.CHG ?? null),
-          ),
-        );
+      rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
     }
   }
   return rows;
