@@ -77,11 +77,6 @@ function piecesOf(content: OutputContent): Iterable<string | Uint8Array> {
   return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
 }
 
-/** contentChunks, each chunk a copy that stays valid (for a consumer that keeps them). */
-export function* contentBytes(content: OutputContent): Generator<Uint8Array> {
-  for (const chunk of contentChunks(content)) yield new Uint8Array(chunk);
-}
-
 /** The content as one text or one byte array (pieces joined), for an in-memory file. */
 export function wholeContent(content: OutputContent): string | Uint8Array {
   if (typeof content === 'string' || content instanceof Uint8Array) return content;

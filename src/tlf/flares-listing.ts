@@ -11,7 +11,6 @@ import type { ListingSpec } from '../render/listing.js';
 
 export const FLARE_LISTING_ID = 'L-16.2.6.5';
 const FLARE_LISTING_TITLE = 'BILAG-2004 domain flares';
-export const flareListingTitle = (): string => FLARE_LISTING_TITLE;
 
 const SEVERITY_LABEL: Readonly<Record<FlareTransitionRecord['FLRSEV'], string>> = {
   SEVERE: 'Severe',

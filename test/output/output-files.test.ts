@@ -1,29 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { contentBytes, contentChunks, digestOf, memoryOutput, wholeContent } from '../../src/output/output-files.js';
+import { contentChunks, digestOf, memoryOutput, wholeContent } from '../../src/output/output-files.js';
 
 /** ASCII (special or not), 2- and 4-byte UTF-8, lone surrogates (fast-check's 'binary' unit takes seconds to set up). */
 const CHARS = fc.constantFrom('a', ',', '"', '\n', 'é', '\u{1F600}', '\ud800', '\udc00');
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-describe('contentBytes', () => {
-  it('cuts a long text into bounded slices whose bytes are the UTF-8 of the whole text', () => {
-    const text = `${'a'.repeat((1 << 20) - 1)}\u{1F600}${'é'.repeat(1 << 20)}x`;
-    const pieces = [...contentBytes(text)];
-    expect(pieces.length).toBeGreaterThan(1);
-    expect(Math.max(...pieces.map((p) => p.byteLength))).toBeLessThanOrEqual(3 * (1 << 20));
-    // The emoji's surrogate pair straddles the first slice boundary: cut there, it would become two U+FFFD.
-    expect(Buffer.concat(pieces).equals(Buffer.from(text, 'utf8'))).toBe(true);
-  });
-
-  it('passes bytes through and takes pieces of text and bytes in order', () => {
-    const bytes = new Uint8Array([0, 255, 10]);
-    expect(Buffer.concat([...contentBytes(bytes)])).toEqual(Buffer.from(bytes));
-    expect(Buffer.concat([...contentBytes(['ab', new Uint8Array([67]), 'ü'])]).toString('utf8')).toBe('abCü');
-  });
-});
 
 describe('contentChunks', () => {
   const MiB = 1 << 20;
@@ -35,6 +18,21 @@ describe('contentChunks', () => {
   };
   const expected = (pieces: readonly (string | Uint8Array)[]) =>
     Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+
+  it('cuts a long text into bounded slices whose bytes are the UTF-8 of the whole text', () => {
+    const text = `${'a'.repeat((1 << 20) - 1)}\u{1F600}${'é'.repeat(1 << 20)}x`;
+    const pieces = copies(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.byteLength))).toBeLessThanOrEqual(3 * (1 << 20));
+    // The emoji's surrogate pair straddles the first slice boundary: cut there, it would become two U+FFFD.
+    expect(Buffer.concat(pieces).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
+  it('passes bytes through and takes pieces of text and bytes in order', () => {
+    const bytes = new Uint8Array([0, 255, 10]);
+    expect(Buffer.concat(copies(bytes))).toEqual(Buffer.from(bytes));
+    expect(Buffer.concat(copies(['ab', new Uint8Array([67]), 'ü'])).toString('utf8')).toBe('abCü');
+  });
 
   it('gathers small pieces into one chunk', () => {
     const pieces = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? `line ${i}\n` : new Uint8Array([65, 10])));
