@@ -4,7 +4,7 @@
  * covariance parameters (R_kl = 0 for the linear UN, TOEP, CS; kept for the others), and the df of a
  * one-row contrast (the ℓ = 1 case of Kenward & Roger's F approximation, R mmrm `h_kr_df`).
  */
-import { accumulateGram, multiply, restrictSparse, sandwichDense } from './pattern-algebra.js';
+import { accumulateGram, multiply, restrictSparse, restrictToPattern, sandwichDense } from './pattern-algebra.js';
 import type { LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure, SparseSymmetric } from './structures/types.js';
@@ -29,7 +29,7 @@ export function kenwardRogerCovariance(
   patterns.forEach((pat, k) => {
     const mp = pat.visits.length;
     const { S, local } = evaluation.factors[k]!;
-    const D = der.first.map((d) => restrictSparse(d, local));
+    const D = restrictToPattern(der.first, pat, local);
     // M_P = Σ_kl W_kl D_k S D_l − ¼ Σ_kl W_kl D_kl, then Σ_i X_i' S M_P S X_i
     const M = new Float64Array(mp * mp);
     for (let a = 0; a < q; a++) {

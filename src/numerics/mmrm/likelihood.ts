@@ -16,9 +16,11 @@ import {
   accumulateGram,
   gramContract,
   multiply,
-  restrictSparse,
+  restrictToPattern,
   sandwichDense,
   sandwichSparse,
+  traceOfProduct,
+  transpose,
 } from './pattern-algebra.js';
 import type { PatternData, VisitPattern } from './patterns.js';
 import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
@@ -65,6 +67,24 @@ function frobenius(D: SparseSymmetric, M: Float64Array, m: number): number {
   return s;
 }
 
+/**
+ * The part of an evaluation every order needs: each pattern's factor of Σ, β̂, the residuals and −2ℓ.
+ * Kept so that an order-0 evaluation that the optimiser accepts is completed to order 2 from it
+ * (`completeLikelihood`) instead of being computed again.
+ */
+export interface LikelihoodBase {
+  readonly theta: Float64Array;
+  readonly reml: boolean;
+  /** The Σ the factors are of. */
+  readonly sigma: Float64Array;
+  readonly objective: number;
+  readonly beta: Float64Array;
+  readonly xtvxInverse: Float64Array;
+  readonly factors: readonly PatternFactor[];
+  /** R_P = Σ_{i∈P} r_i r_i' of each pattern. */
+  readonly residCross: readonly Float64Array[];
+}
+
 /** Returns null when Σ (of some pattern) or X'V⁻¹X is not positive definite. */
 export function evaluateLikelihood(
   data: PatternData,
@@ -72,11 +92,41 @@ export function evaluateLikelihood(
   theta: Float64Array,
   options: LikelihoodOptions,
 ): LikelihoodEvaluation | null {
-  const { m, p, patterns, design } = data;
-  const { reml, order } = options;
-  const derivatives = order > 0 ? structure.derivatives(theta) : null;
-  const sigma = derivatives?.sigma ?? structure.sigma(theta);
+  const derivatives = options.order > 0 ? structure.derivatives(theta) : null;
+  const base = likelihoodBase(data, theta, derivatives?.sigma ?? structure.sigma(theta), options.reml);
+  return base && likelihoodDerivatives(data, structure, base, derivatives, options.order);
+}
 
+/**
+ * `base` (an evaluation's shared part) completed to `order`: the same numbers, bit for bit, as
+ * `evaluateLikelihood` at base.theta, or null when the structure's derivatives give another Σ than
+ * the one the base was made with (then the caller evaluates afresh).
+ */
+export function completeLikelihood(
+  data: PatternData,
+  structure: CovarianceStructure,
+  base: LikelihoodBase,
+  order: 0 | 1 | 2,
+): LikelihoodEvaluation | null {
+  const derivatives = order > 0 ? structure.derivatives(base.theta) : null;
+  if (derivatives !== null && !sameEntries(derivatives.sigma, base.sigma)) return null;
+  return likelihoodDerivatives(data, structure, base, derivatives, order);
+}
+
+function sameEntries(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** The shared part at θ with covariance `sigma`; null when Σ_P or X'V⁻¹X is not positive definite. */
+export function likelihoodBase(
+  data: PatternData,
+  theta: Float64Array,
+  sigma: Float64Array,
+  reml: boolean,
+): LikelihoodBase | null {
+  const { m, p, patterns, design } = data;
   const factors: PatternFactor[] = [];
   const xtvx = new Float64Array(p * p);
   const xtvy = new Float64Array(p);
@@ -123,9 +173,21 @@ export function evaluateLikelihood(
     for (let e = 0; e < mp * mp; e++) tr += f.S[e]! * R[e]!;
     objective += pat.nSubjects * f.logDet + tr;
   });
-  const base = { objective, beta, xtvxInverse: A, factors, derivatives };
-  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
+  return { theta, reml, sigma, objective, beta, xtvxInverse: A, factors, residCross };
+}
 
+function likelihoodDerivatives(
+  data: PatternData,
+  structure: CovarianceStructure,
+  b0: LikelihoodBase,
+  derivatives: CovarianceDerivatives | null,
+  order: 0 | 1 | 2,
+): LikelihoodEvaluation {
+  const { m, p, patterns } = data;
+  const { reml, beta, factors, residCross } = b0;
+  const A = b0.xtvxInverse;
+  const base = { objective: b0.objective, beta, xtvxInverse: A, factors, derivatives };
+  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
   const q = structure.q;
   const psi = new Float64Array(m * m);
   const omegas: Float64Array[] = [];
@@ -153,7 +215,7 @@ export function evaluateLikelihood(
     const mp = pat.visits.length;
     const { S, local } = factors[k]!;
     const omega = omegas[k]!;
-    const Dk = derivatives.first.map((D) => restrictSparse(D, local));
+    const Dk = restrictToPattern(derivatives.first, pat, local);
     // Σ_P tr(Σ_k S Σ_l Ω_P)
     for (let a = 0; a < q; a++) {
       const Da = Dk[a]!;
@@ -188,16 +250,13 @@ export function evaluateLikelihood(
     return out;
   });
   const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
+  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
+  const AQt = AQ.map((M) => transpose(M, p));
   for (let a = 0; a < q; a++)
     for (let b = a; b < q; b++) {
       let s = 0;
       for (let i = 0; i < p; i++) s += u[a]![i]! * Au[b]![i]!;
-      let t = 0;
-      if (reml) {
-        const X = AQ[a]!;
-        const Y = AQ[b]!;
-        for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += X[i * p + j]! * Y[j * p + i]!;
-      }
+      const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
       hessian[a * q + b]! += -2 * s - t;
     }
   for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
