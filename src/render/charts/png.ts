@@ -3,24 +3,12 @@
  * and system fonts are off, so no text is silently dropped for want of a font and the bytes are the
  * same on every machine; resvg writes no timestamp or other varying chunk into the PNG.
  */
-import { createRequire } from 'node:module';
-import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { figureFontFiles } from './fonts.js';
 import { FIGURE_FONT_FAMILY } from './svg-text.js';
 
 /** Pixels per SVG user unit: a 760-unit-wide figure becomes 1520 px (≈ 200 dpi across 7.6 in). */
 export const PNG_ZOOM = 2;
-
-type ResvgModule = typeof import('@resvg/resvg-js');
-let resvgModule: ResvgModule | null = null;
-
-/**
- * resvg, loaded on first use: opening its native library takes ~20–50 ms, and the command line's main
- * thread never draws a PNG (a worker thread does, cli/png-thread.ts), so it should not pay for it.
- */
-function resvg(): ResvgModule {
-  return (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
-}
 
 function renderOptions(zoom: number): ResvgRenderOptions {
   return {
@@ -37,11 +25,11 @@ function renderOptions(zoom: number): ResvgRenderOptions {
 }
 
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
-  return new Uint8Array(new (resvg().Resvg)(svg, renderOptions(zoom)).render().asPng());
+  return new Uint8Array(new Resvg(svg, renderOptions(zoom)).render().asPng());
 }
 
 /** The same bytes as `svgToPng`, rendered on libuv's thread pool so that several figures use several cores. */
 export async function svgToPngAsync(svg: string, zoom = PNG_ZOOM): Promise<Uint8Array> {
-  const image = await resvg().renderAsync(svg, renderOptions(zoom));
+  const image = await renderAsync(svg, renderOptions(zoom));
   return new Uint8Array(image.asPng());
 }
