@@ -176,6 +176,9 @@ export function likelihoodBase(
   return { theta, reml, sigma, objective, beta, xtvxInverse: A, factors, residCross };
 }
 
+// The derivative terms are split into one function per loop nest on purpose: V8 compiles a long loop
+// while it runs (on-stack replacement) before the code after it has ever run, and that code then
+// bailed out to the interpreter on every later call (~100 deoptimisations a run, each ~1 ms).
 function likelihoodDerivatives(
   data: PatternData,
   structure: CovarianceStructure,
@@ -184,71 +187,113 @@ function likelihoodDerivatives(
   order: 0 | 1 | 2,
 ): LikelihoodEvaluation {
   const { m, p, patterns } = data;
-  const { reml, beta, factors, residCross } = b0;
   const A = b0.xtvxInverse;
-  const base = { objective: b0.objective, beta, xtvxInverse: A, factors, derivatives };
+  const base = { objective: b0.objective, beta: b0.beta, xtvxInverse: A, factors: b0.factors, derivatives };
   if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
-  const q = structure.q;
   const psi = new Float64Array(m * m);
-  const omegas: Float64Array[] = [];
-  patterns.forEach((pat, k) => {
-    const mp = pat.visits.length;
-    const { S } = factors[k]!;
-    const SRS = sandwichDense(S, residCross[k]!, mp);
-    const StauS = reml ? sandwichDense(S, gramContract(pat, A, p), mp) : new Float64Array(mp * mp);
-    const omega = new Float64Array(mp * mp);
-    for (let a = 0; a < mp; a++)
-      for (let b = 0; b < mp; b++) {
-        const e = a * mp + b;
-        psi[pat.visits[a]! * m + pat.visits[b]!]! += pat.nSubjects * S[e]! - SRS[e]! - StauS[e]!;
-        omega[e] = -pat.nSubjects * S[e]! + 2 * SRS[e]! + 2 * StauS[e]!;
-      }
-    omegas.push(omega);
-  });
+  const omegas = patterns.map((pat, k) => addScoreTerms(psi, data, b0, pat, k));
   const gradient = Float64Array.from(derivatives.first, (D) => frobenius(D, psi, m));
   if (order === 1) return { ...base, gradient, hessian: null, q: null };
 
+  const q = structure.q;
   const hessian = new Float64Array(q * q);
   const u = Array.from({ length: q }, () => new Float64Array(p));
   const Q = Array.from({ length: q }, () => new Float64Array(p * p));
-  patterns.forEach((pat, k) => {
-    const mp = pat.visits.length;
-    const { S, local } = factors[k]!;
-    const omega = omegas[k]!;
-    const Dk = restrictToPattern(derivatives.first, pat, local);
-    // Σ_P tr(Σ_k S Σ_l Ω_P)
-    for (let a = 0; a < q; a++) {
-      const Da = Dk[a]!;
-      for (let b = a; b < q; b++) {
-        const Db = Dk[b]!;
-        let t = 0;
-        for (let e = 0; e < Da.vals.length; e++) {
-          const i = Da.rows[e]!;
-          const j = Da.cols[e]!;
-          for (let f = 0; f < Db.vals.length; f++)
-            t += Da.vals[e]! * Db.vals[f]! * S[j * mp + Db.rows[f]!]! * omega[Db.cols[f]! * mp + i]!;
-        }
-        hessian[a * q + b]! += t;
+  patterns.forEach((pat, k) =>
+    addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
+  );
+  addFixedEffectHessianTerms(hessian, u, Q, A, q, p, b0.reml);
+  for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
+  symmetrizeFromUpper(hessian, q);
+  return { ...base, gradient, hessian, q: Q };
+}
+
+/** Adds pattern k's part of Ψ = Σ_P (n_P S − S R_P S − [REML] S τ_P S) to `psi`; returns its Ω_P. */
+function addScoreTerms(
+  psi: Float64Array,
+  data: PatternData,
+  b0: LikelihoodBase,
+  pat: VisitPattern,
+  k: number,
+): Float64Array {
+  const { m, p } = data;
+  const mp = pat.visits.length;
+  const { S } = b0.factors[k]!;
+  const SRS = sandwichDense(S, b0.residCross[k]!, mp);
+  const StauS = b0.reml ? sandwichDense(S, gramContract(pat, b0.xtvxInverse, p), mp) : new Float64Array(mp * mp);
+  const omega = new Float64Array(mp * mp);
+  for (let a = 0; a < mp; a++)
+    for (let b = 0; b < mp; b++) {
+      const e = a * mp + b;
+      psi[pat.visits[a]! * m + pat.visits[b]!]! += pat.nSubjects * S[e]! - SRS[e]! - StauS[e]!;
+      omega[e] = -pat.nSubjects * S[e]! + 2 * SRS[e]! + 2 * StauS[e]!;
+    }
+  return omega;
+}
+
+/** Pattern k's Σ_P tr(Σ_a S Σ_b Ω_P) into `hessian` (upper triangle), and its parts of u_a and Q_a. */
+function addPatternHessianTerms(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Q: readonly Float64Array[],
+  data: PatternData,
+  b0: LikelihoodBase,
+  first: readonly SparseSymmetric[],
+  pat: VisitPattern,
+  k: number,
+  omega: Float64Array,
+  q: number,
+): void {
+  const mp = pat.visits.length;
+  const { S, local } = b0.factors[k]!;
+  const Dk = restrictToPattern(first, pat, local);
+  addTraceTerms(hessian, Dk, S, omega, mp, q);
+  // u_k = Σ_i X_i' S Σ_k S r_i and Q_k = Σ_i X_i' S Σ_k S X_i
+  const E = residualCross(pat, b0.beta);
+  for (let a = 0; a < q; a++) {
+    if (Dk[a]!.vals.length === 0) continue;
+    const SDS = sandwichSparse(S, mp, Dk[a]!);
+    accumulateGram(Q[a]!, data.p, pat, SDS);
+    accumulateCross(u[a]!, pat, SDS, E);
+  }
+}
+
+/** tr(Σ_a S Σ_b Ω_P) for a ≤ b, added to `hessian`. */
+function addTraceTerms(
+  hessian: Float64Array,
+  Dk: readonly SparseSymmetric[],
+  S: Float64Array,
+  omega: Float64Array,
+  mp: number,
+  q: number,
+): void {
+  for (let a = 0; a < q; a++) {
+    const Da = Dk[a]!;
+    for (let b = a; b < q; b++) {
+      const Db = Dk[b]!;
+      let t = 0;
+      for (let e = 0; e < Da.vals.length; e++) {
+        const i = Da.rows[e]!;
+        const j = Da.cols[e]!;
+        for (let f = 0; f < Db.vals.length; f++)
+          t += Da.vals[e]! * Db.vals[f]! * S[j * mp + Db.rows[f]!]! * omega[Db.cols[f]! * mp + i]!;
       }
+      hessian[a * q + b]! += t;
     }
-    // u_k = Σ_i X_i' S Σ_k S r_i and Q_k = Σ_i X_i' S Σ_k S X_i
-    const E = residualCross(pat, beta);
-    for (let a = 0; a < q; a++) {
-      if (Dk[a]!.vals.length === 0) continue;
-      const SDS = sandwichSparse(S, mp, Dk[a]!);
-      accumulateGram(Q[a]!, p, pat, SDS);
-      accumulateCross(u[a]!, pat, SDS, E);
-    }
-  });
-  const Au = u.map((uk) => {
-    const out = new Float64Array(p);
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += A[i * p + j]! * uk[j]!;
-      out[i] = s;
-    }
-    return out;
-  });
+  }
+}
+
+/** − 2 u_a'A u_b − [REML] tr(AQ_a AQ_b) for a ≤ b, added to `hessian`. */
+function addFixedEffectHessianTerms(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Q: readonly Float64Array[],
+  A: Float64Array,
+  q: number,
+  p: number,
+  reml: boolean,
+): void {
+  const Au = u.map((uk) => matrixTimesVector(A, uk, p));
   const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
   // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
   const AQt = AQ.map((M) => transpose(M, p));
@@ -259,9 +304,21 @@ function likelihoodDerivatives(
       const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
       hessian[a * q + b]! += -2 * s - t;
     }
-  for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
-  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hessian[a * q + b] = hessian[b * q + a]!;
-  return { ...base, gradient, hessian, q: Q };
+}
+
+function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += M[i * p + j]! * x[j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** The lower triangle of a q × q matrix from its upper one. */
+function symmetrizeFromUpper(H: Float64Array, q: number): void {
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) H[a * q + b] = H[b * q + a]!;
 }
 
 /**

@@ -49,28 +49,45 @@ export function chainToPhi(
 ): { gradient: Float64Array; hessian: Float64Array } {
   const q = structure.q;
   const { jacobian: J, second: K } = map;
-  const gradient = new Float64Array(q);
-  const hessian = new Float64Array(q * q);
+  // One function per loop nest (see likelihood.ts: V8's on-stack replacement and the code after a loop).
+  const gradient = transposedTimes(J, gradTheta, q);
+  const hessian = chainedHessian(J, K, gradTheta, timesJacobian(hessTheta, J, q), q);
+  return { gradient, hessian };
+}
+
+/** J'g. */
+function transposedTimes(J: Float64Array, g: Float64Array, q: number): Float64Array {
+  const out = new Float64Array(q);
   for (let a = 0; a < q; a++) {
     let s = 0;
-    for (let k = 0; k < q; k++) s += J[k * q + a]! * gradTheta[k]!;
-    gradient[a] = s;
+    for (let k = 0; k < q; k++) s += J[k * q + a]! * g[k]!;
+    out[a] = s;
   }
-  // HJ then J'(HJ)
+  return out;
+}
+
+/** HJ (zeros of H skipped). */
+function timesJacobian(H: Float64Array, J: Float64Array, q: number): Float64Array {
   const HJ = new Float64Array(q * q);
   for (let k = 0; k < q; k++)
     for (let l = 0; l < q; l++) {
-      const h = hessTheta[k * q + l]!;
+      const h = H[k * q + l]!;
       if (h === 0) continue;
       for (let b = 0; b < q; b++) HJ[k * q + b]! += h * J[l * q + b]!;
     }
+  return HJ;
+}
+
+/** J'(HJ) + Σ_k g_k K_k. */
+function chainedHessian(J: Float64Array, K: Float64Array, g: Float64Array, HJ: Float64Array, q: number): Float64Array {
+  const hessian = new Float64Array(q * q);
   for (let a = 0; a < q; a++)
     for (let b = 0; b < q; b++) {
       let s = 0;
-      for (let k = 0; k < q; k++) s += J[k * q + a]! * HJ[k * q + b]! + gradTheta[k]! * K[(k * q + a) * q + b]!;
+      for (let k = 0; k < q; k++) s += J[k * q + a]! * HJ[k * q + b]! + g[k]! * K[(k * q + a) * q + b]!;
       hessian[a * q + b] = s;
     }
-  return { gradient, hessian };
+  return hessian;
 }
 
 /** Newton direction −H⁻¹g, damped (H + λ·diag) until H is positive definite. */
