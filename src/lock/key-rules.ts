@@ -47,9 +47,13 @@ export function checkUniqueKey<R extends Located>(
     previous = parts;
     previousNode = node;
     const last = parts[parts.length - 1] as KeyPart;
-    const line = node.get(last) as number | undefined;
-    if (line === undefined) node.set(last, row.src.line);
-    else issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${line})`, row.src.line, column));
+    // The first row itself is kept, not its line: a column-stored row makes a new `src` on each read.
+    const first = node.get(last) as R | undefined;
+    if (first === undefined) node.set(last, row);
+    else
+      issues.push(
+        issue('error', row.src.file, `duplicate ${what} (first on line ${first.src.line})`, row.src.line, column),
+      );
   }
 }
 
