@@ -6,14 +6,35 @@
  */
 export type IsoDate = string; // YYYY-MM-DD
 
-const FULL = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Whether `s` is `YYYY-MM-DD` in ASCII digits (the shape /^\d{4}-\d{2}-\d{2}$/ matches), read by
+ * character codes: dates are parsed once per record in every derivation, and a regular expression's
+ * match array per call was a few percent of a run's garbage.
+ */
+export function hasIsoDateShape(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return false;
+  return digitsAt(s, 0, 4) >= 0 && digitsAt(s, 5, 2) >= 0 && digitsAt(s, 8, 2) >= 0;
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number written by `count` ASCII digits of `s` from `at`, or −1 when one is not 0–9. */
+function digitsAt(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 export function isValidIsoDate(s: string): boolean {
-  const m = FULL.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (!hasIsoDateShape(s)) return false;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
@@ -43,9 +64,8 @@ export function civilDayNumber(year: number, month: number, day: number): number
 
 /** Days since 1970-01-01 of a full ISO date (throws on anything else: validate first). */
 export function dayNumber(iso: IsoDate): number {
-  const m = FULL.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return civilDayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!hasIsoDateShape(iso)) throw new Error(`not an ISO date: ${iso}`);
+  return civilDayNumber(digitsAt(iso, 0, 4), digitsAt(iso, 5, 2), digitsAt(iso, 8, 2));
 }
 
 /** The ISO date of a day number (inverse of `dayNumber`, H. Hinnant's `civil_from_days`). */
@@ -75,17 +95,16 @@ export interface PartialDate {
 }
 
 export function parsePartialDate(s: string): PartialDate | undefined {
-  let m = /^(\d{4})$/.exec(s);
-  if (m) return { year: Number(m[1]) };
-  m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m) {
-    const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : undefined;
+  // `YYYY`, `YYYY-MM` (ASCII digits), or a valid full date; read by character codes as hasIsoDateShape.
+  const year = s.length >= 4 ? digitsAt(s, 0, 4) : -1;
+  if (year < 0) return undefined;
+  if (s.length === 4) return { year };
+  if (s.length === 7 && s.charCodeAt(4) === DASH) {
+    const month = digitsAt(s, 5, 2);
+    if (month < 0) return undefined;
+    return month >= 1 && month <= 12 ? { year, month } : undefined;
   }
-  if (isValidIsoDate(s)) {
-    const [y, mo, d] = s.split('-').map(Number) as [number, number, number];
-    return { year: y, month: mo, day: d };
-  }
+  if (isValidIsoDate(s)) return { year, month: digitsAt(s, 5, 2), day: digitsAt(s, 8, 2) };
   return undefined;
 }
 

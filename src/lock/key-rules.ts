@@ -27,23 +27,41 @@ export function checkUniqueKey<R extends Located>(
   issues: Issue[],
 ): void {
   const root: Trie = new Map();
+  // Files are sorted by their key, so a row mostly shares all but its last part with the row before:
+  // then it reuses that row's node instead of walking the maps again.
+  let previous: readonly KeyPart[] = [];
+  let previousNode = root;
   for (const row of rows) {
     const parts = key(row);
     if (parts.includes(null)) continue;
-    let node = root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      let next = node.get(parts[i] as KeyPart) as Trie | undefined;
-      if (next === undefined) {
-        next = new Map();
-        node.set(parts[i] as KeyPart, next);
+    let node = samePrefix(parts, previous) ? previousNode : root;
+    if (node === root)
+      for (let i = 0; i < parts.length - 1; i++) {
+        let next = node.get(parts[i] as KeyPart) as Trie | undefined;
+        if (next === undefined) {
+          next = new Map();
+          node.set(parts[i] as KeyPart, next);
+        }
+        node = next;
       }
-      node = next;
-    }
+    previous = parts;
+    previousNode = node;
     const last = parts[parts.length - 1] as KeyPart;
-    const line = node.get(last) as number | undefined;
-    if (line === undefined) node.set(last, row.src.line);
-    else issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${line})`, row.src.line, column));
+    // The first row itself is kept, not its line: a column-stored row makes a new `src` on each read.
+    const first = node.get(last) as R | undefined;
+    if (first === undefined) node.set(last, row);
+    else
+      issues.push(
+        issue('error', row.src.file, `duplicate ${what} (first on line ${first.src.line})`, row.src.line, column),
+      );
   }
+}
+
+/** Whether two keys of more than one part agree on all parts but the last. */
+export function samePrefix(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Every row's USUBJID is a subject of dm.csv. */

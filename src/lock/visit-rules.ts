@@ -16,9 +16,17 @@ interface VisitRow {
 }
 
 export function checkVisitNames(rows: readonly VisitRow[], issues: Issue[]): void {
+  // Rows come in runs of one visit (a QS file has ~50 rows a visit): a pair is checked once per run.
+  let num: number | null = null;
+  let visit: string | null = null;
+  let bad: ReturnType<typeof checkVisitPair> = null;
   for (const row of rows) {
     if (row.VISITNUM === null || row.VISIT === null) continue;
-    const bad = checkVisitPair(row.VISITNUM, row.VISIT);
+    if (!Object.is(row.VISITNUM, num) || row.VISIT !== visit) {
+      num = row.VISITNUM;
+      visit = row.VISIT;
+      bad = checkVisitPair(num, visit);
+    }
     if (bad !== null) issues.push(issue('error', row.src.file, bad.rule, row.src.line, bad.column));
   }
 }
@@ -44,9 +52,17 @@ export function checkAssessmentVisits<R extends VisitRow>(
   visits: VisitIndex,
   issues: Issue[],
 ): void {
+  // As in checkVisitNames: the visit of a run of rows is looked up once.
+  let subject: string | null = null;
+  let num: number | null = null;
+  let visit: Loose<SvRow> | undefined;
   for (const row of rows) {
     if (row.USUBJID === null || row.VISITNUM === null) continue;
-    const visit = visits.get(row.USUBJID)?.get(row.VISITNUM);
+    if (row.USUBJID !== subject || !Object.is(row.VISITNUM, num)) {
+      subject = row.USUBJID;
+      num = row.VISITNUM;
+      visit = visits.get(subject)?.get(num);
+    }
     if (visit === undefined) {
       const rule = `subject ${row.USUBJID} has no visit ${formatVisitnum(row.VISITNUM)} in sv.csv`;
       issues.push(issue('error', row.src.file, rule, row.src.line, 'VISITNUM'));

@@ -4,8 +4,13 @@
  * cross-field rules (in the spirit of mmrm's control objects) check that the parts agree with each
  * other, so that a broken file stops the run at start instead of misleading a derivation later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARM_CODES } from '../lock/types.js';
+
+// zod compiles an object schema into a function (new Function) on its first parse, for speed on the
+// later ones; settings are parsed once a run, so compiling costs more than it saves (~20–60 ms of
+// start-up here). Only this file uses zod; the issues are the same either way.
+z.config({ jitless: true });
 
 /** The SAP version this code implements; `settings.version` must equal it. */
 export const SAP_VERSION = '1.0';

@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   dayNumber,
+  hasIsoDateShape,
   daysInMonth,
   earliestDay,
   fromDayNumber,
   isValidIsoDate,
   latestDay,
+  parsePartialDate,
   protocolDay,
 } from '../../src/core/dates.js';
 
@@ -58,5 +60,87 @@ describe('daysInMonth, earliestDay, latestDay', () => {
     expect(fromDayNumber(earliestDay({ year: 2024, month: 2 }))).toBe('2024-02-01');
     expect(fromDayNumber(latestDay({ year: 2024, month: 2 }))).toBe('2024-02-29');
     expect(fromDayNumber(latestDay({ year: 24 }))).toBe('0024-12-31');
+  });
+});
+
+describe('hasIsoDateShape', () => {
+  it('is the shape /^\\d{4}-\\d{2}-\\d{2}$/ matches, ASCII digits only', () => {
+    const shape = /^\d{4}-\d{2}-\d{2}$/;
+    const cases = [
+      '2024-03-01',
+      '0000-00-00',
+      '2024-3-01',
+      '2024-03-1',
+      '2024/03/01',
+      '2024-03-01\n',
+      ' 2024-03-01',
+      '2024-03-01T10:00',
+      '２０２４-03-01',
+      '٢٠٢٤-03-01',
+      '2024-0a-01',
+      '20240-3-01',
+      '',
+      '2024--3-01',
+      '2024-03-:1',
+      '2024-03-/1',
+    ];
+    for (const c of cases) expect(hasIsoDateShape(c), JSON.stringify(c)).toBe(shape.test(c));
+    fc.assert(fc.property(fc.string({ minLength: 10, maxLength: 10 }), (c) => hasIsoDateShape(c) === shape.test(c)));
+  });
+  it('dayNumber and isValidIsoDate refuse what it refuses', () => {
+    expect(() => dayNumber('2024-3-01')).toThrow('not an ISO date');
+    expect(isValidIsoDate('２０２４-03-01')).toBe(false);
+    expect(isValidIsoDate('2024-02-29')).toBe(true);
+    expect(isValidIsoDate('2023-02-29')).toBe(false);
+  });
+});
+
+describe('parsePartialDate by character codes', () => {
+  it('reads what the patterns /^(\\d{4})$/, /^(\\d{4})-(\\d{2})$/ and a valid full date read', () => {
+    const reference = (t: string) => {
+      let m = /^(\d{4})$/.exec(t);
+      if (m) return { year: Number(m[1]) };
+      m = /^(\d{4})-(\d{2})$/.exec(t);
+      if (m) {
+        const month = Number(m[2]);
+        return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : undefined;
+      }
+      if (isValidIsoDate(t)) {
+        const [y, mo, d] = t.split('-').map(Number) as [number, number, number];
+        return { year: y, month: mo, day: d };
+      }
+      return undefined;
+    };
+    const cases = [
+      '2024',
+      '0000',
+      '2024-03',
+      '2024-13',
+      '2024-00',
+      '2024-3',
+      '2024-03-01',
+      '2024-02-30',
+      '202',
+      '20245',
+      '２０２４',
+      '2024-0３',
+      '2024/03',
+      '2024-03-',
+      '2024-03-01T00:00',
+      'abcd',
+      '',
+    ];
+    for (const c of cases) expect(parsePartialDate(c), JSON.stringify(c)).toEqual(reference(c));
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom('0123456789-x'.split(''))
+          .chain((ch) => fc.array(fc.constantFrom(...'0123456789-'.split(''), ch), { maxLength: 11 })),
+        (chars) => {
+          const t = chars.join('');
+          expect(parsePartialDate(t)).toEqual(reference(t));
+        },
+      ),
+    );
   });
 });

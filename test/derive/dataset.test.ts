@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../../src/derive/dataset.js';
+import { cellSource, makeDataset } from '../../src/derive/dataset.js';
 import type { DatasetMeta, VariableMeta } from '../../src/derive/dataset-metadata.js';
 import { datasetContext } from '../helpers/dataset-context.js';
 import { settings } from './helpers.js';
@@ -104,5 +104,18 @@ describe('makeDataset', () => {
   it('throws when a column is in neither the record nor the adapter, or is not a plain value', () => {
     expect(() => makeDataset(meta([v('A'), v('B')]), [{ A: 1 }])).toThrow('dataset adx: column B of a row is missing');
     expect(() => makeDataset(meta([v('A')]), [{ A: ['x'] }])).toThrow('dataset adx: column A of a row is a object');
+  });
+});
+
+describe('cellSource', () => {
+  it("takes the computed value when `extra` has the column (even undefined), else the record's, else the fallback", () => {
+    const fields = { A: 1, B: null, U: undefined };
+    expect(cellSource({ A: 2 }, fields, 'A')).toBe(2);
+    expect(cellSource({ A: undefined }, fields, 'A')).toBeUndefined();
+    expect(cellSource({}, fields, 'A')).toBe(1);
+    expect(cellSource(undefined, fields, 'B')).toBeNull();
+    expect(cellSource(undefined, fields, 'U')).toBeUndefined();
+    expect(typeof cellSource({ X: 1 }, fields, 'Z')).toBe('symbol');
+    expect(typeof cellSource(undefined, fields, 'Z')).toBe('symbol');
   });
 });

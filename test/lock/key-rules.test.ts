@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues.js';
-import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from '../../src/lock/key-rules.js';
+import fc from 'fast-check';
+import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey, samePrefix } from '../../src/lock/key-rules.js';
 import type { Loose } from '../../src/lock/schema.js';
 import type { AeRow } from '../../src/lock/types.js';
 
@@ -70,5 +71,39 @@ describe('checkOneBodySystemPerTerm', () => {
         "AEDECOD 'Headache' has AEBODSYS 'Nervous system disorders' on line 2: one AEBODSYS per AEDECOD",
       ],
     ]);
+  });
+});
+
+describe('checkUniqueKey on runs of rows sharing a prefix (the node of the row before reused)', () => {
+  it('samePrefix: all parts but the last equal, keys of two or more parts', () => {
+    expect(samePrefix(['A', 1, 'X'], ['A', 1, 'Y'])).toBe(true);
+    expect(samePrefix(['A', 1, 'X'], ['A', 2, 'X'])).toBe(false);
+    expect(samePrefix(['A', 1], ['A', 1, 'X'])).toBe(false);
+    expect(samePrefix(['A'], ['A'])).toBe(false);
+  });
+  it('reports exactly what a map of joined keys reports, sorted or not', () => {
+    const row = fc.record({
+      U: fc.constantFrom('A', 'B'),
+      V: fc.constantFrom(1, 2, null),
+      T: fc.constantFrom('X', 'Y'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (cells, sorted) => {
+        const list = sorted ? [...cells].sort((a, b) => `${a.U}${a.V}`.localeCompare(`${b.U}${b.V}`)) : cells;
+        const rows = list.map((c, i) => at(i + 2, c) as typeof c & { src: { file: string; line: number } });
+        const issues: Issue[] = [];
+        checkUniqueKey(rows, (r) => [r.U, r.V, r.T], 'T', 'key', issues);
+        const first = new Map<string, number>();
+        const expected: (string | number | null | undefined)[][] = [];
+        for (const r of rows) {
+          if (r.V === null) continue;
+          const k = `${r.U}|${r.V}|${r.T}`;
+          const line = first.get(k);
+          if (line === undefined) first.set(k, r.src.line);
+          else expected.push(['q.csv', r.src.line, 'T', `duplicate key (first on line ${line})`]);
+        }
+        expect(locs(issues)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Issue } from '../../src/core/issues.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from '../../src/lock/visit-rules.js';
 import type { Loose } from '../../src/lock/schema.js';
@@ -48,5 +49,38 @@ describe('checkAssessmentVisits', () => {
       [5, 'VISITNUM', 'subject S2 has no visit 2 in sv.csv'],
       [6, 'QSDTC', 'QSDTC 2026-01-06 is not the date of its visit (SVSTDTC 2026-01-05, sv.csv line 2)'],
     ]);
+  });
+});
+
+describe('visit rules on runs of rows (the pair and the visit looked up once a run)', () => {
+  it('report on every row of a run, as a row-by-row check does', () => {
+    const svRows = [
+      { src: { file: 'sv.csv', line: 2 }, USUBJID: 'S1', VISITNUM: 1, VISIT: 'SCREENING', SVSTDTC: '2025-01-01' },
+      { src: { file: 'sv.csv', line: 3 }, USUBJID: 'S1', VISITNUM: 2, VISIT: 'BASELINE', SVSTDTC: '2025-01-08' },
+    ] as unknown as Parameters<typeof indexVisits>[0];
+    const visits = indexVisits(svRows);
+    const cells = fc.record({
+      USUBJID: fc.constantFrom('S1', 'S2'),
+      VISITNUM: fc.constantFrom(1, 2, 3, 2.01),
+      VISIT: fc.constantFrom('SCREENING', 'BASELINE', 'WEEK 4', 'UNSCHEDULED 2.01'),
+      QSDTC: fc.constantFrom('2025-01-01', '2025-01-08', '2025-02-01'),
+    });
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 25 }), (list) => {
+        const rows = list.map((c, i) => ({ src: { file: 'qs.csv', line: i + 2 }, ...c }));
+        const names: Issue[] = [];
+        const dates: Issue[] = [];
+        checkVisitNames(rows, names);
+        checkAssessmentVisits(rows, 'QSDTC', visits, dates);
+        const oneByOne = (f: (rs: typeof rows, out: Issue[]) => void) =>
+          rows.flatMap((r) => {
+            const out: Issue[] = [];
+            f([r], out);
+            return out;
+          });
+        expect(names).toEqual(oneByOne((rs, out) => checkVisitNames(rs, out)));
+        expect(dates).toEqual(oneByOne((rs, out) => checkAssessmentVisits(rs, 'QSDTC', visits, out)));
+      }),
+    );
   });
 });

@@ -17,7 +17,15 @@ import { olsResidualMoments, startTheta } from './start-values.js';
 import { createCovarianceStructure } from './structures/index.js';
 import { COVARIANCE_TYPES } from './structures/types.js';
 import type { CovarianceStructure } from './structures/types.js';
-import type { MmrmCoefficient, MmrmConvergence, MmrmData, MmrmDfMethod, MmrmFit, MmrmSpec } from './types.js';
+import type {
+  MmrmCoefficient,
+  MmrmConvergence,
+  MmrmData,
+  MmrmDfMethod,
+  MmrmFit,
+  MmrmInferenceState,
+  MmrmSpec,
+} from './types.js';
 
 /** `MMRM-US-KR`, `MMRM-AR1H-SATTERTHWAITE`, … */
 export function mmrmMethodName(covariance: string, df: MmrmDfMethod): string {
@@ -164,12 +172,9 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
     thetaCovariance: W,
     residualDf: patterns.nObs - p,
   };
-  const fixedEffects: MmrmCoefficient[] = design.kept.map((col, k) => {
-    const c = new Float64Array(p);
-    c[k] = 1;
-    const column = design.allColumns[col]!;
-    return { name: column.name, term: column.term, levels: column.levels, ...contrastEstimate(inference, dfMethod, c) };
-  });
+  // Each coefficient's inference (a Kenward–Roger df and a t quantile apiece) is made when first read:
+  // the trial's analyses read only LS means, and ~40 coefficients × 29 fits were a tenth of `analyze`.
+  let fixedEffects: readonly MmrmCoefficient[] | null = null;
   const nPar = reml ? q : q + p;
   return {
     method: mmrmMethodName(covariance, dfMethod),
@@ -187,12 +192,28 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
     aic: ev.objective + 2 * nPar,
     bic: ev.objective + nPar * Math.log(patterns.nSubjects),
     visits,
-    fixedEffects,
+    get fixedEffects() {
+      return (fixedEffects ??= coefficientEstimates(design, inference, dfMethod));
+    },
     covarianceParameters: structure.parameterNames.map((name, k) => ({ name, estimate: opt.theta[k]! })),
     covarianceMatrix: Array.from({ length: m }, (_, i) => Array.from(sigma.subarray(i * m, (i + 1) * m))),
     design,
     inference,
   };
+}
+
+/** Inference on each kept column of the design: its coefficient alone (c = e_k). */
+function coefficientEstimates(
+  design: MmrmFit['design'],
+  inference: MmrmInferenceState,
+  dfMethod: MmrmDfMethod,
+): MmrmCoefficient[] {
+  return design.kept.map((col, k) => {
+    const c = new Float64Array(inference.p);
+    c[k] = 1;
+    const column = design.allColumns[col]!;
+    return { name: column.name, term: column.term, levels: column.levels, ...contrastEstimate(inference, dfMethod, c) };
+  });
 }
 
 export type { CovarianceStructure };

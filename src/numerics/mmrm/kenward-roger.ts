@@ -4,7 +4,7 @@
  * covariance parameters (R_kl = 0 for the linear UN, TOEP, CS; kept for the others), and the df of a
  * one-row contrast (the ℓ = 1 case of Kenward & Roger's F approximation, R mmrm `h_kr_df`).
  */
-import { accumulateGram, multiply, restrictSparse, sandwichDense } from './pattern-algebra.js';
+import { accumulateGram, multiply, restrictSparse, restrictToPattern, sandwichDense } from './pattern-algebra.js';
 import type { LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure, SparseSymmetric } from './structures/types.js';
@@ -29,7 +29,7 @@ export function kenwardRogerCovariance(
   patterns.forEach((pat, k) => {
     const mp = pat.visits.length;
     const { S, local } = evaluation.factors[k]!;
-    const D = der.first.map((d) => restrictSparse(d, local));
+    const D = restrictToPattern(der.first, pat, local);
     // M_P = Σ_kl W_kl D_k S D_l − ¼ Σ_kl W_kl D_kl, then Σ_i X_i' S M_P S X_i
     const M = new Float64Array(mp * mp);
     for (let a = 0; a < q; a++) {
@@ -51,7 +51,23 @@ export function kenwardRogerCovariance(
     }
     accumulateGram(lambda, p, pat, sandwichDense(S, M, mp));
   });
-  // − Σ_kl W_kl Q_k A Q_l
+  subtractWeightedProducts(lambda, Q, A, W, q, p);
+  const adj = multiply(multiply(A, lambda, p), A, p);
+  return plusSymmetricPart(A, adj, p);
+}
+
+// Each loop nest in a function of its own, as in likelihood.ts: code after a loop that V8 compiled
+// while it ran bailed out to the interpreter on every later call (once a fit).
+
+/** lambda −= Σ_kl W_kl Q_k A Q_l. */
+function subtractWeightedProducts(
+  lambda: Float64Array,
+  Q: readonly Float64Array[],
+  A: Float64Array,
+  W: Float64Array,
+  q: number,
+  p: number,
+): void {
   const AQ = Q.map((Qk) => multiply(A, Qk, p));
   for (let a = 0; a < q; a++) {
     const Z = new Float64Array(p * p);
@@ -64,10 +80,13 @@ export function kenwardRogerCovariance(
     const QZ = multiply(Q[a]!, Z, p);
     for (let e = 0; e < p * p; e++) lambda[e]! -= QZ[e]!;
   }
-  const adj = multiply(multiply(A, lambda, p), A, p);
+}
+
+/** A + (M + M'). */
+function plusSymmetricPart(A: Float64Array, M: Float64Array, p: number): Float64Array {
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++)
-    for (let j = 0; j < p; j++) out[i * p + j] = A[i * p + j]! + (adj[i * p + j]! + adj[j * p + i]!);
+    for (let j = 0; j < p; j++) out[i * p + j] = A[i * p + j]! + (M[i * p + j]! + M[j * p + i]!);
   return out;
 }
 

@@ -16,9 +16,11 @@ import {
   accumulateGram,
   gramContract,
   multiply,
-  restrictSparse,
+  restrictToPattern,
   sandwichDense,
   sandwichSparse,
+  traceOfProduct,
+  transpose,
 } from './pattern-algebra.js';
 import type { PatternData, VisitPattern } from './patterns.js';
 import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
@@ -65,6 +67,24 @@ function frobenius(D: SparseSymmetric, M: Float64Array, m: number): number {
   return s;
 }
 
+/**
+ * The part of an evaluation every order needs: each pattern's factor of Σ, β̂, the residuals and −2ℓ.
+ * Kept so that an order-0 evaluation that the optimiser accepts is completed to order 2 from it
+ * (`completeLikelihood`) instead of being computed again.
+ */
+export interface LikelihoodBase {
+  readonly theta: Float64Array;
+  readonly reml: boolean;
+  /** The Σ the factors are of. */
+  readonly sigma: Float64Array;
+  readonly objective: number;
+  readonly beta: Float64Array;
+  readonly xtvxInverse: Float64Array;
+  readonly factors: readonly PatternFactor[];
+  /** R_P = Σ_{i∈P} r_i r_i' of each pattern. */
+  readonly residCross: readonly Float64Array[];
+}
+
 /** Returns null when Σ (of some pattern) or X'V⁻¹X is not positive definite. */
 export function evaluateLikelihood(
   data: PatternData,
@@ -72,11 +92,41 @@ export function evaluateLikelihood(
   theta: Float64Array,
   options: LikelihoodOptions,
 ): LikelihoodEvaluation | null {
-  const { m, p, patterns, design } = data;
-  const { reml, order } = options;
-  const derivatives = order > 0 ? structure.derivatives(theta) : null;
-  const sigma = derivatives?.sigma ?? structure.sigma(theta);
+  const derivatives = options.order > 0 ? structure.derivatives(theta) : null;
+  const base = likelihoodBase(data, theta, derivatives?.sigma ?? structure.sigma(theta), options.reml);
+  return base && likelihoodDerivatives(data, structure, base, derivatives, options.order);
+}
 
+/**
+ * `base` (an evaluation's shared part) completed to `order`: the same numbers, bit for bit, as
+ * `evaluateLikelihood` at base.theta, or null when the structure's derivatives give another Σ than
+ * the one the base was made with (then the caller evaluates afresh).
+ */
+export function completeLikelihood(
+  data: PatternData,
+  structure: CovarianceStructure,
+  base: LikelihoodBase,
+  order: 0 | 1 | 2,
+): LikelihoodEvaluation | null {
+  const derivatives = order > 0 ? structure.derivatives(base.theta) : null;
+  if (derivatives !== null && !sameEntries(derivatives.sigma, base.sigma)) return null;
+  return likelihoodDerivatives(data, structure, base, derivatives, order);
+}
+
+function sameEntries(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** The shared part at θ with covariance `sigma`; null when Σ_P or X'V⁻¹X is not positive definite. */
+export function likelihoodBase(
+  data: PatternData,
+  theta: Float64Array,
+  sigma: Float64Array,
+  reml: boolean,
+): LikelihoodBase | null {
+  const { m, p, patterns, design } = data;
   const factors: PatternFactor[] = [];
   const xtvx = new Float64Array(p * p);
   const xtvy = new Float64Array(p);
@@ -123,86 +173,152 @@ export function evaluateLikelihood(
     for (let e = 0; e < mp * mp; e++) tr += f.S[e]! * R[e]!;
     objective += pat.nSubjects * f.logDet + tr;
   });
-  const base = { objective, beta, xtvxInverse: A, factors, derivatives };
-  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
+  return { theta, reml, sigma, objective, beta, xtvxInverse: A, factors, residCross };
+}
 
-  const q = structure.q;
+// The derivative terms are split into one function per loop nest on purpose: V8 compiles a long loop
+// while it runs (on-stack replacement) before the code after it has ever run, and that code then
+// bailed out to the interpreter on every later call (~100 deoptimisations a run, each ~1 ms).
+function likelihoodDerivatives(
+  data: PatternData,
+  structure: CovarianceStructure,
+  b0: LikelihoodBase,
+  derivatives: CovarianceDerivatives | null,
+  order: 0 | 1 | 2,
+): LikelihoodEvaluation {
+  const { m, p, patterns } = data;
+  const A = b0.xtvxInverse;
+  const base = { objective: b0.objective, beta: b0.beta, xtvxInverse: A, factors: b0.factors, derivatives };
+  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
   const psi = new Float64Array(m * m);
-  const omegas: Float64Array[] = [];
-  patterns.forEach((pat, k) => {
-    const mp = pat.visits.length;
-    const { S } = factors[k]!;
-    const SRS = sandwichDense(S, residCross[k]!, mp);
-    const StauS = reml ? sandwichDense(S, gramContract(pat, A, p), mp) : new Float64Array(mp * mp);
-    const omega = new Float64Array(mp * mp);
-    for (let a = 0; a < mp; a++)
-      for (let b = 0; b < mp; b++) {
-        const e = a * mp + b;
-        psi[pat.visits[a]! * m + pat.visits[b]!]! += pat.nSubjects * S[e]! - SRS[e]! - StauS[e]!;
-        omega[e] = -pat.nSubjects * S[e]! + 2 * SRS[e]! + 2 * StauS[e]!;
-      }
-    omegas.push(omega);
-  });
+  const omegas = patterns.map((pat, k) => addScoreTerms(psi, data, b0, pat, k));
   const gradient = Float64Array.from(derivatives.first, (D) => frobenius(D, psi, m));
   if (order === 1) return { ...base, gradient, hessian: null, q: null };
 
+  const q = structure.q;
   const hessian = new Float64Array(q * q);
   const u = Array.from({ length: q }, () => new Float64Array(p));
   const Q = Array.from({ length: q }, () => new Float64Array(p * p));
-  patterns.forEach((pat, k) => {
-    const mp = pat.visits.length;
-    const { S, local } = factors[k]!;
-    const omega = omegas[k]!;
-    const Dk = derivatives.first.map((D) => restrictSparse(D, local));
-    // Σ_P tr(Σ_k S Σ_l Ω_P)
-    for (let a = 0; a < q; a++) {
-      const Da = Dk[a]!;
-      for (let b = a; b < q; b++) {
-        const Db = Dk[b]!;
-        let t = 0;
-        for (let e = 0; e < Da.vals.length; e++) {
-          const i = Da.rows[e]!;
-          const j = Da.cols[e]!;
-          for (let f = 0; f < Db.vals.length; f++)
-            t += Da.vals[e]! * Db.vals[f]! * S[j * mp + Db.rows[f]!]! * omega[Db.cols[f]! * mp + i]!;
-        }
-        hessian[a * q + b]! += t;
+  patterns.forEach((pat, k) =>
+    addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
+  );
+  addFixedEffectHessianTerms(hessian, u, Q, A, q, p, b0.reml);
+  for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
+  symmetrizeFromUpper(hessian, q);
+  return { ...base, gradient, hessian, q: Q };
+}
+
+/** Adds pattern k's part of Ψ = Σ_P (n_P S − S R_P S − [REML] S τ_P S) to `psi`; returns its Ω_P. */
+function addScoreTerms(
+  psi: Float64Array,
+  data: PatternData,
+  b0: LikelihoodBase,
+  pat: VisitPattern,
+  k: number,
+): Float64Array {
+  const { m, p } = data;
+  const mp = pat.visits.length;
+  const { S } = b0.factors[k]!;
+  const SRS = sandwichDense(S, b0.residCross[k]!, mp);
+  const StauS = b0.reml ? sandwichDense(S, gramContract(pat, b0.xtvxInverse, p), mp) : new Float64Array(mp * mp);
+  const omega = new Float64Array(mp * mp);
+  for (let a = 0; a < mp; a++)
+    for (let b = 0; b < mp; b++) {
+      const e = a * mp + b;
+      psi[pat.visits[a]! * m + pat.visits[b]!]! += pat.nSubjects * S[e]! - SRS[e]! - StauS[e]!;
+      omega[e] = -pat.nSubjects * S[e]! + 2 * SRS[e]! + 2 * StauS[e]!;
+    }
+  return omega;
+}
+
+/** Pattern k's Σ_P tr(Σ_a S Σ_b Ω_P) into `hessian` (upper triangle), and its parts of u_a and Q_a. */
+function addPatternHessianTerms(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Q: readonly Float64Array[],
+  data: PatternData,
+  b0: LikelihoodBase,
+  first: readonly SparseSymmetric[],
+  pat: VisitPattern,
+  k: number,
+  omega: Float64Array,
+  q: number,
+): void {
+  const mp = pat.visits.length;
+  const { S, local } = b0.factors[k]!;
+  const Dk = restrictToPattern(first, pat, local);
+  addTraceTerms(hessian, Dk, S, omega, mp, q);
+  // u_k = Σ_i X_i' S Σ_k S r_i and Q_k = Σ_i X_i' S Σ_k S X_i
+  const E = residualCross(pat, b0.beta);
+  for (let a = 0; a < q; a++) {
+    if (Dk[a]!.vals.length === 0) continue;
+    const SDS = sandwichSparse(S, mp, Dk[a]!);
+    accumulateGram(Q[a]!, data.p, pat, SDS);
+    accumulateCross(u[a]!, pat, SDS, E);
+  }
+}
+
+/** tr(Σ_a S Σ_b Ω_P) for a ≤ b, added to `hessian`. */
+function addTraceTerms(
+  hessian: Float64Array,
+  Dk: readonly SparseSymmetric[],
+  S: Float64Array,
+  omega: Float64Array,
+  mp: number,
+  q: number,
+): void {
+  for (let a = 0; a < q; a++) {
+    const Da = Dk[a]!;
+    for (let b = a; b < q; b++) {
+      const Db = Dk[b]!;
+      let t = 0;
+      for (let e = 0; e < Da.vals.length; e++) {
+        const i = Da.rows[e]!;
+        const j = Da.cols[e]!;
+        for (let f = 0; f < Db.vals.length; f++)
+          t += Da.vals[e]! * Db.vals[f]! * S[j * mp + Db.rows[f]!]! * omega[Db.cols[f]! * mp + i]!;
       }
+      hessian[a * q + b]! += t;
     }
-    // u_k = Σ_i X_i' S Σ_k S r_i and Q_k = Σ_i X_i' S Σ_k S X_i
-    const E = residualCross(pat, beta);
-    for (let a = 0; a < q; a++) {
-      if (Dk[a]!.vals.length === 0) continue;
-      const SDS = sandwichSparse(S, mp, Dk[a]!);
-      accumulateGram(Q[a]!, p, pat, SDS);
-      accumulateCross(u[a]!, pat, SDS, E);
-    }
-  });
-  const Au = u.map((uk) => {
-    const out = new Float64Array(p);
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += A[i * p + j]! * uk[j]!;
-      out[i] = s;
-    }
-    return out;
-  });
+  }
+}
+
+/** − 2 u_a'A u_b − [REML] tr(AQ_a AQ_b) for a ≤ b, added to `hessian`. */
+function addFixedEffectHessianTerms(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Q: readonly Float64Array[],
+  A: Float64Array,
+  q: number,
+  p: number,
+  reml: boolean,
+): void {
+  const Au = u.map((uk) => matrixTimesVector(A, uk, p));
   const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
+  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
+  const AQt = AQ.map((M) => transpose(M, p));
   for (let a = 0; a < q; a++)
     for (let b = a; b < q; b++) {
       let s = 0;
       for (let i = 0; i < p; i++) s += u[a]![i]! * Au[b]![i]!;
-      let t = 0;
-      if (reml) {
-        const X = AQ[a]!;
-        const Y = AQ[b]!;
-        for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += X[i * p + j]! * Y[j * p + i]!;
-      }
+      const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
       hessian[a * q + b]! += -2 * s - t;
     }
-  for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
-  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hessian[a * q + b] = hessian[b * q + a]!;
-  return { ...base, gradient, hessian, q: Q };
+}
+
+function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += M[i * p + j]! * x[j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** The lower triangle of a q × q matrix from its upper one. */
+function symmetrizeFromUpper(H: Float64Array, q: number): void {
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) H[a * q + b] = H[b * q + a]!;
 }
 
 /**

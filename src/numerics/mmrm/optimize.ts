@@ -7,10 +7,10 @@
  * criterion g'H⁻¹g/|f| ≤ 1e-8 at the final point.
  */
 import { cholesky, choleskySolve, squareMatrix } from '../linalg/dense.js';
-import { evaluateLikelihood } from './likelihood.js';
-import type { LikelihoodEvaluation } from './likelihood.js';
+import { completeLikelihood, evaluateLikelihood, likelihoodBase } from './likelihood.js';
+import type { LikelihoodBase, LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
-import type { CovarianceStructure } from './structures/types.js';
+import type { CovarianceStructure, ParameterMap } from './structures/types.js';
 
 export interface OptimizerControl {
   readonly reml: boolean;
@@ -45,31 +45,49 @@ export function chainToPhi(
   phi: Float64Array,
   gradTheta: Float64Array,
   hessTheta: Float64Array,
+  map: ParameterMap = structure.fromPhi(phi),
 ): { gradient: Float64Array; hessian: Float64Array } {
   const q = structure.q;
-  const { jacobian: J, second: K } = structure.fromPhi(phi);
-  const gradient = new Float64Array(q);
-  const hessian = new Float64Array(q * q);
+  const { jacobian: J, second: K } = map;
+  // One function per loop nest (see likelihood.ts: V8's on-stack replacement and the code after a loop).
+  const gradient = transposedTimes(J, gradTheta, q);
+  const hessian = chainedHessian(J, K, gradTheta, timesJacobian(hessTheta, J, q), q);
+  return { gradient, hessian };
+}
+
+/** J'g. */
+function transposedTimes(J: Float64Array, g: Float64Array, q: number): Float64Array {
+  const out = new Float64Array(q);
   for (let a = 0; a < q; a++) {
     let s = 0;
-    for (let k = 0; k < q; k++) s += J[k * q + a]! * gradTheta[k]!;
-    gradient[a] = s;
+    for (let k = 0; k < q; k++) s += J[k * q + a]! * g[k]!;
+    out[a] = s;
   }
-  // HJ then J'(HJ)
+  return out;
+}
+
+/** HJ (zeros of H skipped). */
+function timesJacobian(H: Float64Array, J: Float64Array, q: number): Float64Array {
   const HJ = new Float64Array(q * q);
   for (let k = 0; k < q; k++)
     for (let l = 0; l < q; l++) {
-      const h = hessTheta[k * q + l]!;
+      const h = H[k * q + l]!;
       if (h === 0) continue;
       for (let b = 0; b < q; b++) HJ[k * q + b]! += h * J[l * q + b]!;
     }
+  return HJ;
+}
+
+/** J'(HJ) + Σ_k g_k K_k. */
+function chainedHessian(J: Float64Array, K: Float64Array, g: Float64Array, HJ: Float64Array, q: number): Float64Array {
+  const hessian = new Float64Array(q * q);
   for (let a = 0; a < q; a++)
     for (let b = 0; b < q; b++) {
       let s = 0;
-      for (let k = 0; k < q; k++) s += J[k * q + a]! * HJ[k * q + b]! + gradTheta[k]! * K[(k * q + a) * q + b]!;
+      for (let k = 0; k < q; k++) s += J[k * q + a]! * HJ[k * q + b]! + g[k]! * K[(k * q + a) * q + b]!;
       hessian[a * q + b] = s;
     }
-  return { gradient, hessian };
+  return hessian;
 }
 
 /** Newton direction −H⁻¹g, damped (H + λ·diag) until H is positive definite. */
@@ -91,6 +109,29 @@ function newtonStep(g: Float64Array, H: Float64Array, q: number): { step: Float6
   return { step: g.map((v) => -v / scale), damped: true };
 }
 
+/**
+ * `structure.fromPhi` keeping its last answer: an iteration asks for the same φ up to four times (the
+ * accepted trial, its order-2 evaluation, the chain rule, the result), and an unstructured Σ's map holds
+ * q³ second derivatives (46,656 for 8 visits). Compared by value: callers may pass a copy.
+ */
+export function lastParameterMap(structure: CovarianceStructure): (phi: Float64Array) => ParameterMap {
+  let lastPhi: Float64Array | null = null;
+  let last: ParameterMap | null = null;
+  return (phi) => {
+    if (last === null || lastPhi === null || !sameValues(phi, lastPhi)) {
+      last = structure.fromPhi(phi);
+      lastPhi = Float64Array.from(phi);
+    }
+    return last;
+  };
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 export function optimizeLikelihood(
   data: PatternData,
   structure: CovarianceStructure,
@@ -101,17 +142,25 @@ export function optimizeLikelihood(
   const stopTol = control.stopTolerance ?? 1e-11;
   const convTol = control.convergenceTolerance ?? 1e-8;
   const q = structure.q;
-  const evalAt = (phi: Float64Array, order: 0 | 2) =>
-    evaluateLikelihood(data, structure, structure.fromPhi(phi).theta, { reml: control.reml, order });
+  const mapOf = lastParameterMap(structure);
+  const evalAt = (phi: Float64Array) =>
+    evaluateLikelihood(data, structure, mapOf(phi).theta, { reml: control.reml, order: 2 });
+  // A trial point needs only −2ℓ; the one accepted is completed to order 2 from the same base.
+  const baseAt = (phi: Float64Array): LikelihoodBase | null => {
+    const theta = mapOf(phi).theta;
+    return likelihoodBase(data, theta, structure.sigma(theta), control.reml);
+  };
+  const complete = (phi: Float64Array, base: LikelihoodBase) =>
+    completeLikelihood(data, structure, base, 2) ?? evalAt(phi);
 
   let phi: Float64Array = Float64Array.from(phiStart);
-  let ev = evalAt(phi, 2);
+  let ev = evalAt(phi);
   if (!ev) return null;
   let iterations = 0;
   let message = `iteration limit (${maxIterations}) reached`;
   let relDec = NaN;
   for (; iterations < maxIterations; iterations++) {
-    const { gradient, hessian } = chainToPhi(structure, phi, ev.gradient!, ev.hessian!);
+    const { gradient, hessian } = chainToPhi(structure, phi, ev.gradient!, ev.hessian!, mapOf(phi));
     const { step, damped } = newtonStep(gradient, hessian, q);
     let slope = 0;
     for (let a = 0; a < q; a++) slope += gradient[a]! * step[a]!;
@@ -129,13 +178,13 @@ export function optimizeLikelihood(
     for (const s of step) maxStep = Math.max(maxStep, Math.abs(s));
     const cap = maxStep > 5 ? 5 / maxStep : 1;
     let alpha = cap;
-    let accepted: { phi: Float64Array; f: number } | null = null;
+    let accepted: { phi: Float64Array; base: LikelihoodBase } | null = null;
     for (let halving = 0; halving < 40; halving++) {
       const trial = phi.map((v, a) => v + alpha * step[a]!);
-      const tr = evalAt(trial, 0);
+      const tr = baseAt(trial);
       const noise = final ? 1e-13 * fScale : 0;
       if (tr && Number.isFinite(tr.objective) && tr.objective <= ev.objective + 1e-4 * alpha * slope + noise) {
-        accepted = { phi: trial, f: tr.objective };
+        accepted = { phi: trial, base: tr };
         break;
       }
       alpha /= 2;
@@ -144,7 +193,7 @@ export function optimizeLikelihood(
       message = 'no step decreases −2 log-likelihood (step halving exhausted)';
       break;
     }
-    const next = evalAt(accepted.phi, 2);
+    const next = complete(accepted.phi, accepted.base);
     if (!next) {
       message = 'evaluation failed after an accepted step';
       break;
@@ -159,7 +208,7 @@ export function optimizeLikelihood(
   }
   {
     // the decrement at the final point, for the convergence test
-    const { gradient, hessian } = chainToPhi(structure, phi, ev.gradient!, ev.hessian!);
+    const { gradient, hessian } = chainToPhi(structure, phi, ev.gradient!, ev.hessian!, mapOf(phi));
     const { step, damped } = newtonStep(gradient, hessian, q);
     let slope = 0;
     for (let a = 0; a < q; a++) slope += gradient[a]! * step[a]!;
@@ -169,7 +218,7 @@ export function optimizeLikelihood(
     message += '; SAS relative Hessian criterion met';
   return {
     phi,
-    theta: structure.fromPhi(phi).theta,
+    theta: mapOf(phi).theta,
     evaluation: ev,
     iterations,
     relativeDecrement: relDec,

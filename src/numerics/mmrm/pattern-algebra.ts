@@ -101,3 +101,39 @@ export function restrictSparse(D: SparseSymmetric, local: Int32Array): SparseSym
 export function sandwichDense(S: Float64Array, M: Float64Array, mp: number): Float64Array {
   return multiply(multiply(S, M, mp), S, mp);
 }
+
+const restrictedLists = new WeakMap<readonly SparseSymmetric[], WeakMap<VisitPattern, readonly SparseSymmetric[]>>();
+
+/**
+ * `restrictSparse` of each matrix of `list` to the pattern (`local`: its visits' local indices), kept per
+ * list and pattern: a structure linear in θ (UN, TOEP, CS) hands out the same ∂Σ/∂θ list at every θ, so
+ * a fit restricts it once per pattern instead of once per evaluation. Entries are never modified.
+ */
+export function restrictToPattern(
+  list: readonly SparseSymmetric[],
+  pat: VisitPattern,
+  local: Int32Array,
+): readonly SparseSymmetric[] {
+  let byPattern = restrictedLists.get(list);
+  if (byPattern === undefined) restrictedLists.set(list, (byPattern = new WeakMap()));
+  let restricted = byPattern.get(pat);
+  if (restricted === undefined) byPattern.set(pat, (restricted = list.map((D) => restrictSparse(D, local))));
+  return restricted;
+}
+
+/** M' for an n × n row-major matrix. */
+export function transpose(M: Float64Array, n: number): Float64Array {
+  const T = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[j * n + i] = M[i * n + j]!;
+  return T;
+}
+
+/**
+ * tr(XY) = Σ_i Σ_j X_ij Y_ji from X and Yᵗ = Y' (so both are read along rows), summed in that order:
+ * the same rounding as the loop over X and Y.
+ */
+export function traceOfProduct(X: Float64Array, Yt: Float64Array, n: number): number {
+  let t = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t += X[i * n + j]! * Yt[i * n + j]!;
+  return t;
+}

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { contrastEstimate } from '../../../src/numerics/mmrm/contrast.js';
 import { MmrmFitError, fitMmrm, remlIdentifiableParameters } from '../../../src/numerics/mmrm/fit.js';
 import type { CovarianceType } from '../../../src/numerics/mmrm/types.js';
 import { FIXTURES, VISITS, expectNear, readFev, readReference } from './fev.js';
@@ -49,6 +50,21 @@ describe('fitMmrm: SAS model A (REML, UN, Satterthwaite; README section A)', () 
       expectNear(c.se, se, 5e-4, 1e-4, `${name} SE`);
       expectNear(c.df, df, 0.5, 0, `${name} df`);
     }
+  });
+  it('makes the fixed effects when first read, from the final inference state, once', () => {
+    // Lazy (fit.ts): the values must be those of contrastEstimate on each unit vector of the fit.
+    const first = fit.fixedEffects;
+    expect(fit.fixedEffects).toBe(first);
+    first.forEach((coef, k) => {
+      const c = new Float64Array(fit.inference.p);
+      c[k] = 1;
+      expect(coef).toEqual({
+        name: coef.name,
+        term: coef.term,
+        levels: coef.levels,
+        ...contrastEstimate(fit.inference, fit.dfMethod, c),
+      });
+    });
   });
   it('estimates the covariance as SAS (UN(i,j), SAS visit order VIS2, VIS3, VIS4, VIS1)', () => {
     // SAS stopped 6e-6 short of the REML optimum, which moves the printed 4-decimal elements by up to

@@ -2,7 +2,7 @@
 // the per-pattern algebra) and gradient/Hessian against central differences.
 import { Matrix, determinant, inverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { evaluateLikelihood } from '../../../src/numerics/mmrm/likelihood.js';
+import { completeLikelihood, evaluateLikelihood, likelihoodBase } from '../../../src/numerics/mmrm/likelihood.js';
 import { createCovarianceStructure } from '../../../src/numerics/mmrm/structures/index.js';
 import type { CovarianceType } from '../../../src/numerics/mmrm/structures/types.js';
 import { smallProblem } from './setup.js';
@@ -74,5 +74,27 @@ describe('evaluateLikelihood', () => {
     expect(
       evaluateLikelihood(data, s, Float64Array.of(1, 5, 1, 0, 0, 1, 0, 0, 0, 1), { reml: true, order: 0 }),
     ).toBeNull();
+  });
+});
+
+describe('completeLikelihood', () => {
+  for (const type of ['us', 'ar1h', 'adh'] as const)
+    for (const order of [0, 1, 2] as const)
+      it(`${type}, order ${order}: from an order-0 base, the very numbers of evaluateLikelihood (bit for bit)`, () => {
+        const s = createCovarianceStructure(type, 4);
+        const theta = thetaFor[type]!;
+        const base = likelihoodBase(data, theta, s.sigma(theta), true)!;
+        const done = completeLikelihood(data, s, base, order);
+        // a structure whose derivatives compute Σ otherwise gives null (the caller evaluates afresh)
+        if (done === null) expect(s.derivatives(theta).sigma).not.toEqual(base.sigma);
+        else expect(done).toEqual(evaluateLikelihood(data, s, theta, { reml: true, order }));
+      });
+  it('refuses a base made with another Σ than the structure gives at its θ', () => {
+    const s = createCovarianceStructure('us', 4);
+    const theta = thetaFor['us']!;
+    const sigma = s.sigma(theta).map((v, k) => (k === 0 ? v * 1.5 : v));
+    const base = likelihoodBase(data, theta, sigma, true)!;
+    expect(completeLikelihood(data, s, base, 2)).toBeNull();
+    expect(completeLikelihood(data, s, base, 0)).not.toBeNull();
   });
 });

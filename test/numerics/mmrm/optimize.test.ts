@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainToPhi, optimizeLikelihood } from '../../../src/numerics/mmrm/optimize.js';
+import { chainToPhi, lastParameterMap, optimizeLikelihood } from '../../../src/numerics/mmrm/optimize.js';
 import { evaluateLikelihood } from '../../../src/numerics/mmrm/likelihood.js';
 import { createCovarianceStructure } from '../../../src/numerics/mmrm/structures/index.js';
 import { smallProblem } from './setup.js';
@@ -46,5 +46,22 @@ describe('optimizeLikelihood', () => {
     })!;
     expect(r.converged).toBe(false);
     expect(r.message).toMatch(/iteration limit/);
+  });
+});
+
+describe('lastParameterMap', () => {
+  it('answers fromPhi, recomputing only when φ changes (by value)', () => {
+    const s = createCovarianceStructure('us', 4);
+    let calls = 0;
+    const counted = { ...s, fromPhi: (phi: Float64Array) => (calls++, s.fromPhi(phi)) };
+    const mapOf = lastParameterMap(counted);
+    const phi = s.toPhi(Float64Array.of(30, 10, 25, 5, 8, 40, 3, 6, 12, 60));
+    const first = mapOf(phi);
+    expect(first).toEqual(s.fromPhi(phi));
+    expect(mapOf(Float64Array.from(phi))).toBe(first);
+    expect(calls).toBe(1);
+    const moved = phi.map((v, k) => (k === 0 ? v + 1e-9 : v));
+    expect(mapOf(moved)).toEqual(s.fromPhi(moved));
+    expect(calls).toBe(2);
   });
 });

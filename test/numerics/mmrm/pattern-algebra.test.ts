@@ -4,7 +4,10 @@ import {
   gramContract,
   multiply,
   restrictSparse,
+  restrictToPattern,
   sandwichSparse,
+  traceOfProduct,
+  transpose,
 } from '../../../src/numerics/mmrm/pattern-algebra.js';
 import { smallProblem } from './setup.js';
 
@@ -65,5 +68,42 @@ describe('pattern algebra', () => {
       [1, 0],
       [1, 1],
     ]);
+  });
+});
+
+describe('restrictToPattern, transpose, traceOfProduct', () => {
+  const data = smallProblem();
+  const [pat3, pat4] = [
+    data.patterns.find((p) => p.visits.length < 4)!,
+    data.patterns.find((p) => p.visits.length === 4)!,
+  ];
+  const localOf = (visits: Int32Array) => {
+    const local = new Int32Array(4).fill(-1);
+    visits.forEach((v, a) => (local[v] = a));
+    return local;
+  };
+  const list = [
+    { rows: Int32Array.of(0, 3), cols: Int32Array.of(3, 0), vals: Float64Array.of(1, 1) },
+    { rows: Int32Array.of(1), cols: Int32Array.of(1), vals: Float64Array.of(2) },
+  ];
+  it('restricts each matrix as restrictSparse, once per list and pattern', () => {
+    const first = restrictToPattern(list, pat3, localOf(pat3.visits));
+    expect(first).toEqual(list.map((D) => restrictSparse(D, localOf(pat3.visits))));
+    expect(restrictToPattern(list, pat3, localOf(pat3.visits))).toBe(first);
+    const other = restrictToPattern(list, pat4, localOf(pat4.visits));
+    expect(other).not.toBe(first);
+    expect(other).toEqual(list.map((D) => restrictSparse(D, localOf(pat4.visits))));
+    // another list (a non-linear structure's derivatives at another θ) is restricted afresh
+    expect(restrictToPattern([...list], pat3, localOf(pat3.visits))).not.toBe(first);
+  });
+  it("transpose gives M' and traceOfProduct tr(XY) summed as Σ_i Σ_j X_ij Y_ji (bit for bit)", () => {
+    const n = 5;
+    const X = Float64Array.from({ length: n * n }, (_, k) => Math.sin(k + 1) * 1e3);
+    const Y = Float64Array.from({ length: n * n }, (_, k) => Math.cos(3 * k) / 7);
+    const Yt = transpose(Y, n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Yt[i * n + j]).toBe(Y[j * n + i]);
+    let t = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t += X[i * n + j]! * Y[j * n + i]!;
+    expect(traceOfProduct(X, Yt, n)).toBe(t);
   });
 });
