@@ -11,7 +11,7 @@ import { adamDatasetMakers } from '../derive/adam-datasets.js';
 import { deriveAll, type Derived } from '../derive/derive-all.js';
 import type { PrimaryDerivations } from '../derive/primary.js';
 import type { Lock, Unblinding } from '../lock/types.js';
-import { ardToCsv, datasetCsvPieces } from '../output/ard-csv.js';
+import { ardCsvPieces, datasetCsvPieces } from '../output/ard-csv.js';
 import { memoryOutput, type OutputSink } from '../output/output-files.js';
 import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../render/charts/figure-files.js';
 import { svgToPng } from '../render/charts/png.js';
@@ -155,7 +155,7 @@ function writeArdAndDatasets(
   ard: readonly ArdRow[],
   settings: SapSettings,
 ): void {
-  files.set('ard.csv', ardToCsv(ard));
+  files.set('ard.csv', ardCsvPieces(ard));
   const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
   for (const { file, make } of adamDatasetMakers(d, settings)) {
     const ds = make();

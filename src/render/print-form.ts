@@ -28,6 +28,7 @@ import {
   PAGE_CHARS,
   cellChars,
   cellEdges,
+  cellLineCount,
   cellLines,
   displayNumber,
   fitColumns,
@@ -405,7 +406,7 @@ export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: Pri
   row.cells.forEach((cell, i) => {
     // Text columns (listings) wrap like the stub; aligned value columns are sized never to wrap.
     if (i > 0 && cell !== '' && (form.align[i] ?? null) === null) {
-      height = Math.max(height, cellLines(cell, form.cellChars[i] ?? PAGE_CHARS).length);
+      height = Math.max(height, cellLineCount(cell, form.cellChars[i] ?? PAGE_CHARS));
     }
   });
   return height;
