@@ -109,10 +109,14 @@ export function cellLines(text: string, width: number): string[] {
   return text.includes('\n') ? text.split('\n').flatMap((line) => wrapText(line, width)) : wrapText(text, width);
 }
 
-/** `cellLines(text, width).length`, without making the lines of a text that fits on one (most cells). */
+/** True when `cellLines(text, width)` is `[text]`: it fits, has no line break and no leading space (most cells). */
+export function fitsOnOneLine(text: string, width: number): boolean {
+  return text.length <= Math.max(1, width) && text.charCodeAt(0) !== 32 && !text.includes('\n');
+}
+
+/** `cellLines(text, width).length`, without making the lines of a text that fits on one. */
 export function cellLineCount(text: string, width: number): number {
-  if (text.length <= Math.max(1, width) && text.charCodeAt(0) !== 32 && !text.includes('\n')) return 1;
-  return cellLines(text, width).length;
+  return fitsOnOneLine(text, width) ? 1 : cellLines(text, width).length;
 }
 
 /** Characters a column of `chars` text characters takes on the page (as cellEdges counts): the text, one of slack, the padding. */

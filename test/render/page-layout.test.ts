@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHAR_TWIPS,
   cellLineCount,
+  fitsOnOneLine,
   TEXT_WIDTH,
   cellEdges,
   cellLines,
@@ -36,6 +37,14 @@ describe('cellLines', () => {
   it('counts the lines cellLines makes', () => {
     const texts = ['', 'abc', ' abc', 'abcdef', 'ab cd ef', 'ab\ncd', 'abc\n', 'abcdefgh ij'];
     for (const t of texts) for (const w of [0, 1, 3, 5, 20]) expect(cellLineCount(t, w)).toBe(cellLines(t, w).length);
+  });
+  it('tells when cellLines gives the text itself as its one line', () => {
+    const texts = ['', 'abc', ' abc', 'abcdef', 'ab cd ef', 'ab\ncd', 'abc\n', 'abcdefgh ij', 'a  '];
+    for (const t of texts)
+      for (const w of [0, 1, 3, 5, 20]) {
+        const lines = cellLines(t, w);
+        expect(fitsOnOneLine(t, w)).toBe(lines.length === 1 && lines[0] === t);
+      }
   });
   it('measures as splitting at line breaks (and spaces) would, at the ends and between breaks too', () => {
     const texts = ['', 'abc', '\n', 'abc\n', '\nabcd', 'a\n\nbcdef\ngh', '  a  bc ', 'ab cd\n\nefg h ', ' \n '];
