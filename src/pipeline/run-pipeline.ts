@@ -9,11 +9,9 @@ import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
 import { adamDatasetMakers } from '../derive/adam-datasets.js';
 import { deriveAll, type Derived } from '../derive/derive-all.js';
-import { computeLabPrecision } from '../derive/lab-results.js';
 import type { PrimaryDerivations } from '../derive/primary.js';
-import { computeProPrecision } from '../derive/pro-precision.js';
 import type { Lock, Unblinding } from '../lock/types.js';
-import { ardToCsv, datasetCsvPieces } from '../output/ard-csv.js';
+import { ardCsvPieces, datasetCsvPieces } from '../output/ard-csv.js';
 import { memoryOutput, type OutputSink } from '../output/output-files.js';
 import { pngPathOf, renderFigureSvgFiles, renderPngFilesAsync } from '../render/charts/figure-files.js';
 import { svgToPng } from '../render/charts/png.js';
@@ -24,16 +22,12 @@ import type { RunTrace } from '../render/print-form.js';
 import { runSubmissionWriter } from './submission.js';
 import { deviationListingSpec } from '../tlf/deviations-listing.js';
 import { isBlinded } from '../tlf/context.js';
-import { exposurePrecision } from '../tlf/exposure.js';
-import { aeHierarchy } from '../tlf/ae-soc-pt.js';
-import { baselinePrecision } from '../tlf/baseline-characteristics.js';
 import type { TlfContext } from '../tlf/context.js';
 import { figureCatalogEntry, figureSpecs } from '../tlf/figures/index.js';
 import { flareListingSpec } from '../tlf/flares-listing.js';
 import { applyShell, unusedShellNotices } from '../tlf/shells.js';
 import { listingCatalogEntry, patientListingSpecs, renderListingFilePieces } from '../tlf/listings/index.js';
-import { computeTestLabels } from '../derive/lab-panels.js';
-import { renderTables, tlfContext } from './tables.js';
+import { renderTables, tableLayoutOf, tlfContext } from './tables.js';
 
 export interface PipelineInput {
   readonly lock: Lock;
@@ -161,7 +155,7 @@ function writeArdAndDatasets(
   ard: readonly ArdRow[],
   settings: SapSettings,
 ): void {
-  files.set('ard.csv', ardToCsv(ard));
+  files.set('ard.csv', ardCsvPieces(ard));
   const submission = runSubmissionWriter(lock, settings, d.primary.blinded);
   for (const { file, make } of adamDatasetMakers(d, settings)) {
     const ds = make();
@@ -218,17 +212,9 @@ function writeTables(
   settings: SapSettings,
   ctx: TlfContext,
 ): void {
-  const layout = {
-    settings,
-    baselinePrecision: baselinePrecision(lock, settings),
-    aeHierarchy: aeHierarchy(d.adae),
-    proPrecision: computeProPrecision(lock.qs, settings),
-    labPrecision: computeLabPrecision(d.biomarkers.labs, settings),
-    exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue),
-    haematologyTests: d.haematologyTests,
-    labLabels: computeTestLabels(lock.lb),
-  };
-  for (const [path, text] of renderTables(ard, ctx, layout, catalog)) files.set(path, text);
+  // Each table's files are written before the next table is made.
+  for (const [path, pieces] of renderTables(ard, ctx, tableLayoutOf(lock, d, settings), catalog))
+    files.set(path, pieces);
 }
 
 /** The trace line of every output page: program, lock, SAP and data cut, from the inputs (never the clock). */

@@ -5,13 +5,13 @@
 import { applyShell } from '../tlf/shells.js';
 import type { ArdRow } from '../ard/types.js';
 import { ardLookup } from '../render/ard-lookup.js';
-import { renderHtml } from '../render/html.js';
+import { renderHtmlPieces } from '../render/html.js';
 import type { CatalogEntry } from '../render/index-page.js';
 import { buildPrintForm } from '../render/print-form.js';
 import { LINES_PER_PAGE as PAGE_LINES } from '../render/page-layout.js';
-import { renderRtf } from '../render/rtf.js';
+import { renderRtfPieces } from '../render/rtf.js';
 import type { TableSpec } from '../render/table-spec.js';
-import { renderText } from '../render/text.js';
+import { renderTextPieces } from '../render/text.js';
 import type { SapSettings } from '../sap/index.js';
 import { armDisplayLabels, printFlagsOf, type Blinding, type TlfContext } from '../tlf/context.js';
 import type { RunTrace } from '../render/print-form.js';
@@ -40,6 +40,14 @@ import { withWeek52Reconciliation } from '../tlf/flare-reconciliation.js';
 import { bilagGradeTableSpec, pgaByVisitTableSpec } from '../tlf/pga-bilag-visits.js';
 import { haematologyShiftTableSpec, haematologyTableSpec } from '../tlf/haematology.js';
 import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from '../tlf/ae-detail.js';
+import type { Derived } from '../derive/derive-all.js';
+import type { Lock } from '../lock/types.js';
+import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import { aeHierarchy } from '../tlf/ae-soc-pt.js';
+import { computeProPrecision } from '../derive/pro-precision.js';
+import { computeLabPrecision } from '../derive/lab-results.js';
+import { exposurePrecision } from '../tlf/exposure.js';
+import { computeTestLabels } from '../derive/lab-panels.js';
 
 /** Layout inputs taken from the data that are not numbers (every number comes from the ARD). */
 export interface TableLayout {
@@ -58,6 +66,20 @@ export interface TableLayout {
   readonly haematologyTests?: readonly string[];
   /** Display label of each lab test (`LBTEST (unit)`). */
   readonly labLabels?: ReadonlyMap<string, string>;
+}
+
+/** The run's table layout, from the lock and its derivations. */
+export function tableLayoutOf(lock: Lock, d: Derived, settings: SapSettings): TableLayout {
+  return {
+    settings,
+    baselinePrecision: baselinePrecision(lock, settings),
+    aeHierarchy: aeHierarchy(d.adae),
+    proPrecision: computeProPrecision(lock.qs, settings),
+    labPrecision: computeLabPrecision(d.biomarkers.labs, settings),
+    exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue),
+    haematologyTests: d.haematologyTests,
+    labLabels: computeTestLabels(lock.lb),
+  };
 }
 
 /** Lines on a landscape letter page at 9 pt on an 11 pt line, titles and footnotes included. */
@@ -122,15 +144,18 @@ function haematologyPanel(layout: TableLayout) {
   };
 }
 
-/** Renders every table; each is also entered in `catalog` (for the entry page) when one is given. */
-export function renderTables(
+/**
+ * Renders every table, one after the other, as its files (path and text in pieces, made while they are
+ * written: a table's RTF or HTML is never one string, which for the larger ones (0.5 MB) V8 would make
+ * in its large-object space); each is also entered in `catalog` (for the entry page) when one is given.
+ */
+export function* renderTables(
   ard: readonly ArdRow[],
   ctx: TlfContext,
   layout: TableLayout,
   catalog?: CatalogEntry[],
-): Map<string, string> {
+): Generator<readonly [string, Iterable<string>]> {
   const lookup = ardLookup(ard);
-  const files = new Map<string, string>();
   for (const spec of tableSpecs(ctx, ard, layout).map((t) => applyShell(t, layout.settings.display.shells))) {
     catalog?.push({
       id: spec.id,
@@ -139,9 +164,8 @@ export function renderTables(
       files: ['html', 'rtf', 'txt'].map((ext) => `tables/${spec.id}.${ext}`),
     });
     const form = buildPrintForm(spec, lookup, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
-    files.set(`tables/${spec.id}.rtf`, renderRtf(form));
-    files.set(`tables/${spec.id}.html`, renderHtml(form));
-    files.set(`tables/${spec.id}.txt`, renderText(form));
+    yield [`tables/${spec.id}.rtf`, renderRtfPieces(form)];
+    yield [`tables/${spec.id}.html`, renderHtmlPieces(form)];
+    yield [`tables/${spec.id}.txt`, renderTextPieces(form)];
   }
-  return files;
 }

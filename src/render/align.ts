@@ -25,11 +25,40 @@ export interface ColumnAlign {
  * SDs with SDs of the same precision.
  */
 export function tailShape(tail: string): string {
-  return tail
-    .replace(/[<>]/g, '')
-    .replace(/-?\d+\.(\d+)/g, (_m, f: string) => `#.${'d'.repeat(f.length)}`)
-    .replace(/-?\d+/g, '#')
-    .replace(/NE/g, '#');
+  // One pass over the characters (every value cell's tail is shaped): the same result as removing `<`
+  // and `>`, then replacing /-?\d+\.(\d+)/g by `#.d…`, then /-?\d+/g and /NE/g by `#`.
+  const t = tail.includes('<') || tail.includes('>') ? tail.replace(/[<>]/g, '') : tail;
+  let out = '';
+  let i = 0;
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    const start = c === 45 && isDigit(t.charCodeAt(i + 1)) ? i + 1 : i; // a minus sign belongs to its number
+    if (isDigit(t.charCodeAt(start))) {
+      let j = start;
+      while (isDigit(t.charCodeAt(j))) j++;
+      // The decimals after a point, if any (a point with none after it stays as it is).
+      let k = j;
+      if (t.charCodeAt(j) === 46) for (k = j + 1; isDigit(t.charCodeAt(k));) k++;
+      if (k > j + 1) {
+        out += `#.${'d'.repeat(k - j - 1)}`;
+        i = k;
+      } else {
+        out += '#';
+        i = j;
+      }
+    } else if (c === 78 && t.charCodeAt(i + 1) === 69) {
+      out += '#';
+      i += 2;
+    } else {
+      out += t[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export interface CellParts {

@@ -51,6 +51,8 @@ function bodyRow(form: PrintForm, row: PrintRow): string {
 
 /** Characters JSON.stringify writes other than as themselves. */
 const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A character escapeHtml or JSON.stringify changes. */
+const HTML_OR_JSON_ESCAPED = /[&<>"'\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * `data-ard`: the keys of the ARD rows a cell shows, as a JSON array (a key may hold spaces or `;`, as
@@ -65,8 +67,10 @@ export function ardAttributes(keys: readonly string[] | undefined): string {
   let json = '';
   let title = 'ard.csv:';
   for (const [i, key] of keys.entries()) {
-    const escaped = escapeHtml(key);
-    const inJson = JSON_ESCAPED.test(key) ? escapeHtml(JSON.stringify(key).slice(1, -1)) : escaped;
+    // Nearly every key needs neither escaping: one test for both.
+    const plain = !HTML_OR_JSON_ESCAPED.test(key);
+    const escaped = plain ? key : escapeHtml(key);
+    const inJson = plain || !JSON_ESCAPED.test(key) ? escaped : escapeHtml(JSON.stringify(key).slice(1, -1));
     json += `${i === 0 ? '' : ','}&quot;${inJson}&quot;`;
     title += `&#10;${key.includes('\n') ? escaped.replace(/\n/g, '&#10;') : escaped}`;
   }

@@ -109,6 +109,16 @@ export function cellLines(text: string, width: number): string[] {
   return text.includes('\n') ? text.split('\n').flatMap((line) => wrapText(line, width)) : wrapText(text, width);
 }
 
+/** True when `cellLines(text, width)` is `[text]`: it fits, has no line break and no leading space (most cells). */
+export function fitsOnOneLine(text: string, width: number): boolean {
+  return text.length <= Math.max(1, width) && text.charCodeAt(0) !== 32 && !text.includes('\n');
+}
+
+/** `cellLines(text, width).length`, without making the lines of a text that fits on one. */
+export function cellLineCount(text: string, width: number): number {
+  return fitsOnOneLine(text, width) ? 1 : cellLines(text, width).length;
+}
+
 /** Characters a column of `chars` text characters takes on the page (as cellEdges counts): the text, one of slack, the padding. */
 function columnRoom(chars: number, min: number): number {
   return Math.max(chars, min) + 1 + PAD_TWIPS / CHAR_TWIPS;
@@ -128,16 +138,27 @@ export interface ColumnNeed {
 
 /** Length of the longest space-free word of a text (its lines apart). */
 export function longestWord(text: string): number {
+  // Counted in place (every cell of a listing is measured): no array of words per cell.
   let longest = 0;
-  for (const word of text.split(/[ \n]/)) longest = Math.max(longest, word.length);
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10) run = 0;
+    else if (++run > longest) longest = run;
+  }
   return longest;
 }
 
 /** Length of the longest line of a text with stacked lines. */
 export function longestLine(text: string): number {
+  // Most cells are one line; the others are measured between line breaks without splitting them.
   let longest = 0;
-  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
-  return longest;
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 /** For each width w, how many cells have a line longer than w (and so wrap at w). */

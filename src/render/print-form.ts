@@ -28,6 +28,7 @@ import {
   PAGE_CHARS,
   cellChars,
   cellEdges,
+  cellLineCount,
   cellLines,
   displayNumber,
   fitColumns,
@@ -224,7 +225,8 @@ const MARK = /\[([a-z])\]/g;
 const LETTERED = /^\[([a-z])\]\s/;
 
 function marksIn(text: string): string[] {
-  return [...text.matchAll(MARK)].map((m) => m[1] as string);
+  // Most texts (a listing's every row label) have no mark: no regular-expression iterator for them.
+  return text.includes('[') ? [...text.matchAll(MARK)].map((m) => m[1] as string) : [];
 }
 
 /**
@@ -243,7 +245,7 @@ export function reletterFootnotes(
     }
   }
   const rename = (text: string) =>
-    text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole));
+    text.includes('[') ? text.replace(MARK, (whole, m: string) => (order.has(m) ? `[${order.get(m)}]` : whole)) : text;
   const kept = footnotes.filter((f) => !LETTERED.test(f) || order.has(LETTERED.exec(f)?.[1] ?? ''));
   // The lettered footnotes take the places lettered ones had, now in letter order; the others stay put.
   const lettered = kept
@@ -405,7 +407,7 @@ export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: Pri
   row.cells.forEach((cell, i) => {
     // Text columns (listings) wrap like the stub; aligned value columns are sized never to wrap.
     if (i > 0 && cell !== '' && (form.align[i] ?? null) === null) {
-      height = Math.max(height, cellLines(cell, form.cellChars[i] ?? PAGE_CHARS).length);
+      height = Math.max(height, cellLineCount(cell, form.cellChars[i] ?? PAGE_CHARS));
     }
   });
   return height;

@@ -26,6 +26,7 @@ import {
   PAGE_HEIGHT,
   PAGE_WIDTH,
   TEXT_WIDTH,
+  fitsOnOneLine,
 } from './page-layout.js';
 import { headerCellLines, pageTextLines, stubLines, topLines } from './print-form.js';
 import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
@@ -120,6 +121,11 @@ function valueCell(text: string, a: ColumnAlign | null, cellWidth: number, chars
   return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(alignedTail(tail, a))}`;
 }
 
+/** A text cell's printed lines joined by `\\line`; a cell that fits on its one line (most) escaped as it is. */
+function textCell(text: string, chars: number): string {
+  return fitsOnOneLine(text, chars) ? escapeRtf(text) : lines(pageCellLines(text, chars));
+}
+
 function pageCellLines(text: string, chars: number): string[] {
   return text === '' ? [''] : headerCellLines({ cellChars: [chars] }, text, 0);
 }
@@ -168,7 +174,7 @@ function leanTextRow(form: PrintForm, row: PrintRow, last: boolean): string {
     .slice(1)
     .map(
       (cell, k) =>
-        `${k === 0 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${lines(pageCellLines(cell, form.cellChars[k + 1] ?? 1))}\\cell`,
+        `${k === 0 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${textCell(cell, form.cellChars[k + 1] ?? 1)}\\cell`,
     )
     .join('');
   return `${rowDefinition(form.edges, { header: false, top: false, bottom: last }, true)}\n${stub}${values}\\row`;

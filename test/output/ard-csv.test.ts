@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArdRow } from '../../src/ard/types.js';
-import { ardToCsv, datasetToCsv } from '../../src/output/ard-csv.js';
+import { ardCsvPieces, ardToCsv, datasetToCsv } from '../../src/output/ard-csv.js';
 import type { Dataset } from '../../src/output/ard-csv.js';
 import { ardRow } from '../helpers/ard-row.js';
 
@@ -35,6 +35,13 @@ describe('ardToCsv', () => {
       row({ endpoint: 'AE', param: '-PT:x', visit: '', population: 'SAF', group: 'TOTAL', value: -3 }),
     ]);
     expect(csv.split('\n')[1]).toBe("AE,'-PT:x,,SAF,TOTAL,,n,,-3");
+  });
+  it('is written in pieces of 1,000 lines that join to the same text (ardCsvPieces)', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => row({ param: `P${i}`, value: i / 7 }));
+    const pieces = [...ardCsvPieces(rows)];
+    // The header, then 1,000 + 1,000 + 500 rows.
+    expect(pieces.map((p) => p.split('\n').length - 1)).toEqual([1, 1000, 1000, 500]);
+    expect(pieces.join('')).toBe(ardToCsv(rows));
   });
   it('writes only the header for no rows', () => {
     expect(ardToCsv([])).toBe('endpoint,param,visit,population,group,comparator,stat,method,value\n');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignCell, alignedTail, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
 
@@ -50,5 +51,25 @@ describe('decimal alignment', () => {
   it('aligns a column with repeated texts as the same column of distinct texts', () => {
     const cells = ['0', '12 (4.8)', '0', '1 (100.0)', '12 (4.8)', ''];
     expect(columnAlign(cells)).toEqual(columnAlign(['0', '12 (4.8)', '1 (100.0)']));
+  });
+});
+
+describe('tailShape', () => {
+  /** The definition: `<` `>` removed, then decimals as `#.d…`, whole numbers and NE as `#`. */
+  const byRegExps = (tail: string) =>
+    tail
+      .replace(/[<>]/g, '')
+      .replace(/-?\d+\.(\d+)/g, (_m, f: string) => `#.${'d'.repeat(f.length)}`)
+      .replace(/-?\d+/g, '#')
+      .replace(/NE/g, '#');
+
+  it('shapes any text as the regular expressions of its definition do', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'0123456789.-<>NE (),/%a'.split('')), maxLength: 24 });
+    fc.assert(
+      fc.property(text, (t) => tailShape(t) === byRegExps(t)),
+      { numRuns: 5000 },
+    );
+    for (const t of [' (48.1)', ' (<0.1)', ' (-0.68, 6.68)', '12.', '1-2.5', '--1.5', 'NNE', 'N<E', '1.2.3', '-NE'])
+      expect(tailShape(t)).toBe(byRegExps(t));
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHAR_TWIPS,
+  cellLineCount,
+  fitsOnOneLine,
   TEXT_WIDTH,
   cellEdges,
   cellLines,
@@ -31,6 +33,25 @@ describe('cellLines', () => {
   it('measures lines and words of stacked text', () => {
     expect(longestLine('ab\nabcd\nabc')).toBe(4);
     expect(longestWord('a bcd\nef ghijk')).toBe(5);
+  });
+  it('counts the lines cellLines makes', () => {
+    const texts = ['', 'abc', ' abc', 'abcdef', 'ab cd ef', 'ab\ncd', 'abc\n', 'abcdefgh ij'];
+    for (const t of texts) for (const w of [0, 1, 3, 5, 20]) expect(cellLineCount(t, w)).toBe(cellLines(t, w).length);
+  });
+  it('tells when cellLines gives the text itself as its one line', () => {
+    const texts = ['', 'abc', ' abc', 'abcdef', 'ab cd ef', 'ab\ncd', 'abc\n', 'abcdefgh ij', 'a  '];
+    for (const t of texts)
+      for (const w of [0, 1, 3, 5, 20]) {
+        const lines = cellLines(t, w);
+        expect(fitsOnOneLine(t, w)).toBe(lines.length === 1 && lines[0] === t);
+      }
+  });
+  it('measures as splitting at line breaks (and spaces) would, at the ends and between breaks too', () => {
+    const texts = ['', 'abc', '\n', 'abc\n', '\nabcd', 'a\n\nbcdef\ngh', '  a  bc ', 'ab cd\n\nefg h ', ' \n '];
+    for (const t of texts) {
+      expect(longestLine(t)).toBe(Math.max(...t.split('\n').map((l) => l.length)));
+      expect(longestWord(t)).toBe(Math.max(...t.split(/[ \n]/).map((w) => w.length)));
+    }
   });
 });
 
