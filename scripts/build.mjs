@@ -1,4 +1,4 @@
-// Bundles the CLI (dist/cli.js), the PNG worker thread of `analyze` (dist/png-worker.js) and the programmatic
+// Bundles the CLI (dist/cli.js), the figure worker thread of `analyze` (dist/figure-worker.js) and the programmatic
 // surface (dist/index.js, package.json `exports`): a few files load much faster than the many small @stdlib
 // modules. Code they share, and each command's code (imported when the command runs, src/cli/main.ts), goes
 // into chunks (dist/chunk-*.js), so a command compiles only what it uses.
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'png-worker': 'src/cli/png-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'figure-worker': 'src/cli/figure-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

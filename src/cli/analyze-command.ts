@@ -15,13 +15,13 @@ import { buildManifest, MANIFEST_FILE, type ManifestWarning } from '../output/ma
 import { prepareOutputFolder, stageOutput, type StagedOutput } from '../output/write-output.js';
 import { buildRunLog, RUN_LOG_FILE } from '../output/run-log.js';
 import { renderIndexPage } from '../render/index-page.js';
-import { runPipelineAsync } from '../pipeline/run-pipeline.js';
+import { runPipelineAsync } from '../pipeline/run-stages.js';
 import { defaultSettingsPath, loadSapSettings, SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { dummyRandomization } from '../unblinding/dummy-randomization.js';
 import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
-import { startPngThread, type PngThread } from './png-thread.js';
+import { startFigureThread, type FigureThread } from './figure-thread.js';
 
 const INDEX_PAGE_FILE = 'index.html';
 
@@ -82,8 +82,8 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   const staged = await stageOutput(opts.out, outputOpts);
   printIssues(io, staged.notices, Number.POSITIVE_INFINITY);
   let written: { readonly files: number; readonly ardRows: number };
-  // The figures' PNGs are drawn and encoded on a worker thread while this thread makes the tables.
-  const pngThread = startPngThread();
+  // The figures are drawn (SVG, PNG) on a worker thread while this thread makes the tables.
+  const figureThread = startFigureThread();
   try {
     written = await runAndCommit({
       opts,
@@ -96,13 +96,13 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       staged,
       lap,
       timings,
-      pngThread,
+      figureThread,
     });
   } catch (e) {
     await staged.discard();
     throw e;
   } finally {
-    pngThread?.stop();
+    figureThread?.stop();
   }
   const mode =
     unblinding.kind === 'blinded'
@@ -127,7 +127,7 @@ interface RunParts {
   readonly staged: StagedOutput;
   readonly lap: (stage: string) => void;
   readonly timings: readonly { stage: string; ms: number }[];
-  readonly pngThread: PngThread | null;
+  readonly figureThread: FigureThread | null;
 }
 
 /** The pipeline into the staged folder, then the entry page, manifest and run log, and the commit. */
@@ -142,7 +142,7 @@ async function runAndCommit({
   staged,
   lap,
   timings,
-  pngThread,
+  figureThread,
 }: RunParts): Promise<{ files: number; ardRows: number }> {
   const result = await runPipelineAsync({
     lock,
@@ -150,7 +150,7 @@ async function runAndCommit({
     settings,
     mark: lap,
     output: staged,
-    ...(pngThread === null ? {} : { renderPngs: pngThread.render }),
+    ...(figureThread === null ? {} : { renderFigures: figureThread.render }),
   });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 

@@ -2,13 +2,13 @@
  * Figure specs → output files: `figures/<id>.svg` and `figures/<id>.png` (the PNG rendered from the
  * very SVG that is written, so the two never disagree).
  */
-import type { FigureSpec } from './figure-spec.js';
+import { FIGURES_FOLDER, type FigureSpec } from './figure-spec.js';
 import { renderForestChartSvg } from './forest-chart.js';
 import { renderIntervalChartSvg } from './interval-chart.js';
 import { svgToPng, svgToPngAsync } from './png.js';
 import { renderStepChartSvg } from './step-chart.js';
 
-export const FIGURES_FOLDER = 'figures';
+export { FIGURES_FOLDER };
 
 export function renderFigureSvg(spec: FigureSpec): string {
   switch (spec.kind) {

@@ -2,8 +2,12 @@
  * Figures declared as data (the figure counterpart of src/render/table-spec.ts): what to draw, with
  * every label already chosen by the caller. This layer knows charts, not the trial: series are
  * anonymous keys with display labels, and a spec holds everything a renderer needs, so the same spec
- * always gives the same bytes. The trial's figure specs are made in src/tlf/figures/.
+ * always gives the same bytes. The trial's figure specs are made in src/tlf/figures/. Plain data only
+ * (no functions): specs are sent to the figure thread as they are.
  */
+
+/** The output folder of the figure files (`figures/<id>.svg`, `.png`). */
+export const FIGURES_FOLDER = 'figures';
 
 /** What every figure carries around its chart. */
 export interface FigureFrame {

@@ -3,8 +3,7 @@
  * unblinded) and their entries in the output catalogue; src/render/charts/ draws them.
  */
 import type { CatalogEntry } from '../../render/index-page.js';
-import { FIGURES_FOLDER } from '../../render/charts/figure-files.js';
-import type { FigureSpec } from '../../render/charts/figure-spec.js';
+import { FIGURES_FOLDER, type FigureSpec } from '../../render/charts/figure-spec.js';
 import { sri4ForestFigureSpec } from './sri4-forest.js';
 import { trialFigureSpecs, type TrialFigureInput } from './trial-figures.js';
 
