@@ -16,15 +16,16 @@
  * - blinded output holds no arm token; DRAFT and DUMMY in every table: test/e2e/analyze.test.ts.
  * Every expected value below is the contract's own number or wording; nothing is numeric.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { svgToPng } from '../../src/render/charts/png.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
-import { copyLock, editCell, resealLock } from '../lock/lock-fixture.js';
+import { sampleOutput } from '../helpers/sample-output.js';
+import { copyLock, editCell, MINI_LOCK, resealLock } from '../lock/lock-fixture.js';
 import { ANSI, ARM_TOKENS, readTree, runMain, sameTree, type Run } from './contract-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-cli-'));
@@ -234,17 +235,23 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   const out = join(cwd, 'out');
   let demoTree: Map<string, Buffer>;
 
-  it('`sle-msc analyze` with no arguments runs the bundled demo, unblinded, into ./out, and says so', async () => {
-    const r = await runMain(['analyze'], cwd);
+  it('`sle-msc analyze` with no arguments runs the bundled demo, unblinded, into ./out, and says so', () => {
+    // The built command run with no arguments in an empty folder, once for the whole test run (the shared
+    // unblinded sample output, test/setup/sample-outputs.ts); copied here for the tests after this one.
+    const r = sampleOutput('randomization');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/demo/);
     expect(r.stderr).toMatch(/unblinded/);
-    demoTree = readTree(out);
-    const manifest = JSON.parse(demoTree.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    expect(basename(r.dir)).toBe('out');
+    const tree = readTree(r.dir);
+    const manifest = JSON.parse(tree.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ tool: 'sle-msc', blinding: 'randomization', draft: false });
-    expect(demoTree.get('ard.csv')!.toString('utf8')).toMatch(/^SRI4,,WEEK24,FAS,MSC1E6,PBO,p,FISHER,/m);
+    expect(tree.get('ard.csv')!.toString('utf8')).toMatch(/^SRI4,,WEEK24,FAS,MSC1E6,PBO,p,FISHER,/m);
     // Written into a temporary folder beside DIR and moved: nothing else is left beside it.
-    expect(readdirSync(cwd)).toEqual(['out']);
+    expect(readdirSync(dirname(r.dir))).toEqual(['out']);
+    cpSync(r.dir, out, { recursive: true });
+    demoTree = readTree(out);
+    expect(sameTree(demoTree, tree)).toBe(true);
   });
 
   it('a failed run after the lock was read (defective randomization file) leaves DIR as it was', async () => {
@@ -258,7 +265,8 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   });
 
   it('a previous sle-msc output (default --out) is replaced; --quiet prints nothing on success', async () => {
-    const r = await runMain(['analyze', SAMPLE_LOCK, '--quiet'], cwd);
+    // The mini lock, blinded: which lock does not matter here (the sample's blinded output: the next test).
+    const r = await runMain(['analyze', join(packageRoot(), MINI_LOCK), '--quiet'], cwd);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     const blinded = readTree(out);
     expect(JSON.parse(blinded.get('manifest.json')!.toString('utf8'))).toMatchObject({ blinding: 'blinded' });
@@ -273,7 +281,8 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   });
 
   it('the blinded run holds no arm in any file: ADaM, ARD, tables, listings, SVG, and PNGs drawn from those SVGs', () => {
-    const tree = readTree(out);
+    // The built command's blinded run of the sample, once for the whole test run (test/setup/sample-outputs.ts).
+    const tree = readTree(sampleOutput('blinded').dir);
     const kinds = new Set([...tree.keys()].map((k) => k.split('/')[0]));
     expect([...kinds].sort()).toEqual([
       'adam',

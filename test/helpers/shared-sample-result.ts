@@ -42,11 +42,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WAIT_MS = 300_000;
 
 /** `compute()`'s result, computed once per test run for `name` when it is plain data (see above). */
-export async function sharedSampleResult(
+export async function sharedSampleResult<R extends PipelineResult>(
   name: string,
   inputs: Inputs,
-  compute: () => PipelineResult,
-): Promise<PipelineResult> {
+  compute: () => R,
+): Promise<R> {
   const root = process.env['SLE_MSC_TEST_TMP'];
   if (root === undefined) return compute();
   const file = join(root, `sample-result-${name}.v8`);
@@ -56,14 +56,13 @@ export async function sharedSampleResult(
   } catch {
     // Another worker analyses it: wait for its file.
     for (let waited = 0; waited < WAIT_MS; waited += 100) {
-      if (existsSync(file))
-        return fromShared(deserialize(readFileSync(file)) as Omit<PipelineResult, 'derivations'>, inputs);
+      if (existsSync(file)) return fromShared(deserialize(readFileSync(file)) as Omit<R, 'derivations'>, inputs);
       if (existsSync(unshared)) break;
       await sleep(100);
     }
     return compute();
   }
-  let result: PipelineResult;
+  let result: R;
   try {
     result = compute();
   } catch (e) {
@@ -71,8 +70,14 @@ export async function sharedSampleResult(
     throw e;
   }
   const { derivations: _derivations, ...rest } = result;
-  if (isPlainData(rest)) {
-    writeFileSync(`${file}.part`, serialize(rest));
+  let bytes: Buffer | undefined;
+  try {
+    if (isPlainData(rest)) bytes = serialize(rest);
+  } catch {
+    // Not serializable after all (e.g. a Proxy inside): not shared, as for a class instance.
+  }
+  if (bytes !== undefined) {
+    writeFileSync(`${file}.part`, bytes);
     renameSync(`${file}.part`, file);
   } else {
     writeFileSync(unshared, '');
@@ -81,10 +86,10 @@ export async function sharedSampleResult(
 }
 
 /** The shared result with `derivations` derived again from the same inputs on first use. */
-function fromShared(rest: Omit<PipelineResult, 'derivations'>, { lock, unblinding, settings }: Inputs): PipelineResult {
+function fromShared<R extends PipelineResult>(rest: Omit<R, 'derivations'>, { lock, unblinding, settings }: Inputs): R {
   let derivations: PipelineResult['derivations'] | undefined;
   return Object.defineProperty({ ...rest }, 'derivations', {
     enumerable: true,
     get: () => (derivations ??= deriveAll(lock, unblinding, settings).primary),
-  }) as PipelineResult;
+  }) as R;
 }
