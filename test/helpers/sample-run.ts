@@ -13,7 +13,7 @@ import type { ArdRow } from '../../src/ard/types.js';
 import { analyzeAll, type AnalysisResult } from '../../src/analyze/analyze-all.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
 import { recording } from './settings-recorder.js';
-import { sharedSampleResult } from './shared-sample-result.js';
+import { sharedResult, sharedSampleResult } from './shared-sample-result.js';
 
 export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
 export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
@@ -65,13 +65,16 @@ const analyses = new Map<string, Promise<AnalysisResult>>();
 
 /**
  * analyzeAll on the derivations of the sample run of `kind` (what the pipeline's ARD and figures come
- * from, with the Kaplan–Meier curves), once per test worker like sampleRun: several files check it.
+ * from, with the Kaplan–Meier curves), once per test run like sampleRun (shared-sample-result.ts):
+ * several files check it.
  */
 export function sampleAnalysis(kind: 'unblinded' | 'blinded'): Promise<AnalysisResult> {
   let analysis = analyses.get(kind);
   if (!analysis) {
     analysis = sampleRun(kind).then(({ lock, unblinding, settings }) =>
-      analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+      sharedResult(`sample-analysis-${kind}`, () =>
+        analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+      ),
     );
     analyses.set(kind, analysis);
   }
