@@ -25,7 +25,7 @@ import { packageRoot } from '../../src/core/package-root.js';
 import { svgToPng } from '../../src/render/charts/png.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 import { sampleOutput } from '../helpers/sample-output.js';
-import { copyLock, editCell, MINI_LOCK, resealLock } from '../lock/lock-fixture.js';
+import { copyLock, editCell, MINI_LOCK, MINI_RANDOMIZATION, resealLock } from '../lock/lock-fixture.js';
 import { ANSI, ARM_TOKENS, readTree, runMain, sameTree, type Run } from './contract-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-cli-'));
@@ -38,12 +38,15 @@ function expectNoStack(r: Run): void {
   expect(r.stderr).not.toMatch(STACK);
 }
 
-/** A copy of the sample lock with one defect: SEX 'X' on DM line 3, resealed. */
+/**
+ * A copy of the mini lock (three subjects: quicker to read than the sample, which lock does not matter
+ * to the diagnostics) with one defect: SEX 'X' on DM line 3, resealed.
+ */
 let defective: string;
 /** The same defect plus a file that is not part of a lock (a notice). */
 let defectiveWithNotice: string;
 beforeAll(async () => {
-  defective = await copyLock(SAMPLE_LOCK);
+  defective = await copyLock(join(packageRoot(), MINI_LOCK));
   await editCell(defective, 'dm.csv', 3, 'SEX', 'X');
   await resealLock(defective);
   defectiveWithNotice = await copyLock(defective);
@@ -164,7 +167,7 @@ describe('cli.md §Diagnostics', () => {
   it('all defects of a run are collected: lock and randomization file together', async () => {
     const d = tmp();
     const rand = join(d, 'rand.csv');
-    const lines = readFileSync(SAMPLE_RANDOMIZATION, 'utf8').split('\n');
+    const lines = readFileSync(join(packageRoot(), MINI_RANDOMIZATION), 'utf8').split('\n');
     // Line 3 of the file: an ARM that is not a controlled term (a defect of the file itself).
     lines[2] = lines[2]!.replace(/,Placebo,|,MSC 1x10\^6 cells\/kg,|,MSC 5x10\^6 cells\/kg,/, ',Plasebo,');
     writeFileSync(rand, lines.join('\n'));
