@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { flareGroupRows } from '../../src/analyze/flares.js';
+import { analyzeFlares, flareGroupRows } from '../../src/analyze/flares.js';
 import type { ArdRow } from '../../src/ard/types.js';
 import type { ArdMethod, ArdStat } from '../../src/ard/vocabulary.js';
-import { analyzeAll } from '../../src/analyze/analyze-all.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
 import { ardValue, sampleRun } from '../helpers/sample-run.js';
 
@@ -142,8 +141,10 @@ describe('flareGroupRows', () => {
     const run = await sampleRun('unblinded');
     expect(run.result.ard.some((r) => r.stat === 'rr' && r.method === 'NEGBIN')).toBe(true);
     const settings = { ...run.settings, analysis: { ...run.settings.analysis, nbThetaMax: 1 } };
-    // The analysis alone (the pipeline's ARD is analyzeAll's rows: test/analyze/analyze-all.test.ts).
-    const ard = analyzeAll(deriveAll(run.lock, run.unblinding, settings), settings, false).rows;
+    // The flare analysis alone, as analyzeAll calls it with the run's settings (the pipeline's ARD is
+    // analyzeAll's rows: test/analyze/analyze-all.test.ts); the other analyses take no θ limit.
+    const d = deriveAll(run.lock, run.unblinding, settings);
+    const ard = analyzeFlares(d.primary.adsl, d.flares, settings, false);
     const methods = new Set(ard.filter((r) => r.stat === 'rr' && r.endpoint.startsWith('FLARE')).map((r) => r.method));
     expect([...methods]).toEqual(['POISSON']);
   });

@@ -16,7 +16,8 @@ interface Manifest {
 
 describe('analysis warnings on stderr, in log.txt and in manifest.json', () => {
   it('unblinded: NB_POISSON and STRATUM_DEVIATION everywhere', () => {
-    // `analyze LOCK --randomization FILE --out DIR`, once for the whole run (test/setup/sample-outputs.ts).
+    // The bundled demo (`analyze`: the sample with its randomization file), once for the whole run
+    // (test/setup/sample-outputs.ts).
     const r = sampleOutput('randomization');
     const poissonLine =
       /^analysis: warning: FLARE_RENAL WEEK52 rate ratio: Poisson used instead of negative binomial: .+$/m;

@@ -16,15 +16,16 @@
  * - blinded output holds no arm token; DRAFT and DUMMY in every table: test/e2e/analyze.test.ts.
  * Every expected value below is the contract's own number or wording; nothing is numeric.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { svgToPng } from '../../src/render/charts/png.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
-import { copyLock, editCell, resealLock } from '../lock/lock-fixture.js';
+import { sampleOutput } from '../helpers/sample-output.js';
+import { copyLock, editCell, MINI_LOCK, MINI_RANDOMIZATION, resealLock } from '../lock/lock-fixture.js';
 import { ANSI, ARM_TOKENS, readTree, runMain, sameTree, type Run } from './contract-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-cli-'));
@@ -37,12 +38,15 @@ function expectNoStack(r: Run): void {
   expect(r.stderr).not.toMatch(STACK);
 }
 
-/** A copy of the sample lock with one defect: SEX 'X' on DM line 3, resealed. */
+/**
+ * A copy of the mini lock (three subjects: quicker to read than the sample, which lock does not matter
+ * to the diagnostics) with one defect: SEX 'X' on DM line 3, resealed.
+ */
 let defective: string;
 /** The same defect plus a file that is not part of a lock (a notice). */
 let defectiveWithNotice: string;
 beforeAll(async () => {
-  defective = await copyLock(SAMPLE_LOCK);
+  defective = await copyLock(join(packageRoot(), MINI_LOCK));
   await editCell(defective, 'dm.csv', 3, 'SEX', 'X');
   await resealLock(defective);
   defectiveWithNotice = await copyLock(defective);
@@ -163,7 +167,7 @@ describe('cli.md §Diagnostics', () => {
   it('all defects of a run are collected: lock and randomization file together', async () => {
     const d = tmp();
     const rand = join(d, 'rand.csv');
-    const lines = readFileSync(SAMPLE_RANDOMIZATION, 'utf8').split('\n');
+    const lines = readFileSync(join(packageRoot(), MINI_RANDOMIZATION), 'utf8').split('\n');
     // Line 3 of the file: an ARM that is not a controlled term (a defect of the file itself).
     lines[2] = lines[2]!.replace(/,Placebo,|,MSC 1x10\^6 cells\/kg,|,MSC 5x10\^6 cells\/kg,/, ',Plasebo,');
     writeFileSync(rand, lines.join('\n'));
@@ -234,17 +238,23 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   const out = join(cwd, 'out');
   let demoTree: Map<string, Buffer>;
 
-  it('`sle-msc analyze` with no arguments runs the bundled demo, unblinded, into ./out, and says so', async () => {
-    const r = await runMain(['analyze'], cwd);
+  it('`sle-msc analyze` with no arguments runs the bundled demo, unblinded, into ./out, and says so', () => {
+    // The built command run with no arguments in an empty folder, once for the whole test run (the shared
+    // unblinded sample output, test/setup/sample-outputs.ts); copied here for the tests after this one.
+    const r = sampleOutput('randomization');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/demo/);
     expect(r.stderr).toMatch(/unblinded/);
-    demoTree = readTree(out);
-    const manifest = JSON.parse(demoTree.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    expect(basename(r.dir)).toBe('out');
+    const tree = readTree(r.dir);
+    const manifest = JSON.parse(tree.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ tool: 'sle-msc', blinding: 'randomization', draft: false });
-    expect(demoTree.get('ard.csv')!.toString('utf8')).toMatch(/^SRI4,,WEEK24,FAS,MSC1E6,PBO,p,FISHER,/m);
+    expect(tree.get('ard.csv')!.toString('utf8')).toMatch(/^SRI4,,WEEK24,FAS,MSC1E6,PBO,p,FISHER,/m);
     // Written into a temporary folder beside DIR and moved: nothing else is left beside it.
-    expect(readdirSync(cwd)).toEqual(['out']);
+    expect(readdirSync(dirname(r.dir))).toEqual(['out']);
+    cpSync(r.dir, out, { recursive: true });
+    demoTree = readTree(out);
+    expect(sameTree(demoTree, tree)).toBe(true);
   });
 
   it('a failed run after the lock was read (defective randomization file) leaves DIR as it was', async () => {
@@ -258,7 +268,8 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   });
 
   it('a previous sle-msc output (default --out) is replaced; --quiet prints nothing on success', async () => {
-    const r = await runMain(['analyze', SAMPLE_LOCK, '--quiet'], cwd);
+    // The mini lock, blinded: which lock does not matter here (the sample's blinded output: the next test).
+    const r = await runMain(['analyze', join(packageRoot(), MINI_LOCK), '--quiet'], cwd);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     const blinded = readTree(out);
     expect(JSON.parse(blinded.get('manifest.json')!.toString('utf8'))).toMatchObject({ blinding: 'blinded' });
@@ -273,7 +284,8 @@ describe('cli.md §Output folder and §Commands (analyze), one folder through it
   });
 
   it('the blinded run holds no arm in any file: ADaM, ARD, tables, listings, SVG, and PNGs drawn from those SVGs', () => {
-    const tree = readTree(out);
+    // The built command's blinded run of the sample, once for the whole test run (test/setup/sample-outputs.ts).
+    const tree = readTree(sampleOutput('blinded').dir);
     const kinds = new Set([...tree.keys()].map((k) => k.split('/')[0]));
     expect([...kinds].sort()).toEqual([
       'adam',

@@ -1,8 +1,9 @@
 /**
  * The bundled sample analysed by the built command once per blinding mode for the whole test run
- * (test/setup/sample-outputs.ts): `analyze data-samples/lock --out DIR` blinded, with
- * `--randomization data-samples/randomization.csv`, or with `--dummy-randomization 7`. Read-only: a test
- * that changes an output copies it first.
+ * (test/setup/sample-outputs.ts): `analyze data-samples/lock --out DIR` blinded, or with
+ * `--dummy-randomization 7`, and unblinded as the bundled demo (`analyze` with no arguments: the sample
+ * with data-samples/randomization.csv, into ./out). Read-only: a test that changes an output copies it
+ * first.
  */
 import { inject } from 'vitest';
 import type { SampleMode, SampleOutput } from '../setup/sample-modes.js';

@@ -12,16 +12,20 @@ import { defaultSettingsPath, loadSapSettings, type SapSettings } from '../../sr
 import type { ArdRow } from '../../src/ard/types.js';
 import { analyzeAll, type AnalysisResult } from '../../src/analyze/analyze-all.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
-import { sharedSampleResult } from './shared-sample-result.js';
+import { recording } from './settings-recorder.js';
+import { sharedResult, sharedSampleResult } from './shared-sample-result.js';
 
 export const SAMPLE_LOCK = join(packageRoot(), 'data-samples', 'lock');
 export const SAMPLE_RANDOMIZATION = join(packageRoot(), 'data-samples', 'randomization.csv');
+
+/** A pipeline run of the sample, with the SAP settings keys it read (test/helpers/settings-recorder.ts). */
+export type SampleResult = PipelineResult & { readonly settingsRead: readonly string[] };
 
 export interface SampleRun {
   readonly lock: Lock;
   readonly settings: SapSettings;
   readonly unblinding: Unblinding;
-  readonly result: PipelineResult;
+  readonly result: SampleResult;
 }
 
 const cache = new Map<string, Promise<SampleRun>>();
@@ -44,8 +48,13 @@ export function sampleRun(kind: 'unblinded' | 'blinded'): Promise<SampleRun> {
   if (!run) {
     run = runInputs(SAMPLE_LOCK, kind === 'unblinded' ? SAMPLE_RANDOMIZATION : undefined).then(async (inputs) => ({
       ...inputs,
-      // Analysed once per test run, the other workers reading the result (test/helpers/shared-sample-result.ts).
-      result: await sharedSampleResult(kind, inputs, () => runPipeline(inputs)),
+      // Analysed once per test run, the other workers reading the result (test/helpers/shared-sample-result.ts),
+      // with the settings behind the key recorder (the same bytes: settings-recorder.ts).
+      result: await sharedSampleResult(kind, inputs, () => {
+        const read = new Set<string>();
+        const result = runPipeline({ ...inputs, settings: recording(inputs.settings, '$', read) });
+        return Object.assign(result, { settingsRead: [...read].sort() });
+      }),
     }));
     cache.set(kind, run);
   }
@@ -56,13 +65,16 @@ const analyses = new Map<string, Promise<AnalysisResult>>();
 
 /**
  * analyzeAll on the derivations of the sample run of `kind` (what the pipeline's ARD and figures come
- * from, with the Kaplan–Meier curves), once per test worker like sampleRun: several files check it.
+ * from, with the Kaplan–Meier curves), once per test run like sampleRun (shared-sample-result.ts):
+ * several files check it.
  */
 export function sampleAnalysis(kind: 'unblinded' | 'blinded'): Promise<AnalysisResult> {
   let analysis = analyses.get(kind);
   if (!analysis) {
     analysis = sampleRun(kind).then(({ lock, unblinding, settings }) =>
-      analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+      sharedResult(`sample-analysis-${kind}`, () =>
+        analyzeAll(deriveAll(lock, unblinding, settings), settings, kind === 'blinded'),
+      ),
     );
     analyses.set(kind, analysis);
   }

@@ -7,6 +7,8 @@
  * instances, so each reading worker derives it again on first use; and when anything else in the result
  * is not plain data (a class instance would lose its methods), nothing is shared and every worker
  * analyses the sample itself, as before. Outside a vitest run (no temporary root) it just computes.
+ * `sharedResult` does the same for any value (the sample's analyzeAll result: sampleAnalysis in
+ * sample-run.ts).
  */
 import { existsSync, openSync, closeSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,49 +44,72 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WAIT_MS = 300_000;
 
 /** `compute()`'s result, computed once per test run for `name` when it is plain data (see above). */
-export async function sharedSampleResult(
+export function sharedSampleResult<R extends PipelineResult>(
   name: string,
   inputs: Inputs,
-  compute: () => PipelineResult,
-): Promise<PipelineResult> {
+  compute: () => R,
+): Promise<R> {
+  return sharedResult(
+    `sample-result-${name}`,
+    compute,
+    ({ derivations: _derivations, ...rest }) => rest,
+    (rest) => fromShared(rest as Omit<R, 'derivations'>, inputs),
+  );
+}
+
+/**
+ * `compute()`'s value, computed once per test run for `name`: the first worker to ask computes it and
+ * writes `share(value)` (when plain data); the others wait for that file and `revive` what it holds.
+ */
+export async function sharedResult<T>(
+  name: string,
+  compute: () => T,
+  share: (value: T) => unknown = (value) => value,
+  revive: (shared: unknown) => T = (shared) => shared as T,
+): Promise<T> {
   const root = process.env['SLE_MSC_TEST_TMP'];
   if (root === undefined) return compute();
-  const file = join(root, `sample-result-${name}.v8`);
+  const file = join(root, `${name}.v8`);
   const unshared = `${file}.unshared`;
   try {
     closeSync(openSync(`${file}.claimed`, 'wx'));
   } catch {
-    // Another worker analyses it: wait for its file.
+    // Another worker computes it: wait for its file.
     for (let waited = 0; waited < WAIT_MS; waited += 100) {
-      if (existsSync(file))
-        return fromShared(deserialize(readFileSync(file)) as Omit<PipelineResult, 'derivations'>, inputs);
+      if (existsSync(file)) return revive(deserialize(readFileSync(file)));
       if (existsSync(unshared)) break;
       await sleep(100);
     }
     return compute();
   }
-  let result: PipelineResult;
+  let value: T;
   try {
-    result = compute();
+    value = compute();
   } catch (e) {
     writeFileSync(unshared, ''); // the waiting workers compute (and fail) themselves
     throw e;
   }
-  const { derivations: _derivations, ...rest } = result;
-  if (isPlainData(rest)) {
-    writeFileSync(`${file}.part`, serialize(rest));
+  const shared = share(value);
+  let bytes: Buffer | undefined;
+  try {
+    if (isPlainData(shared)) bytes = serialize(shared);
+  } catch {
+    // Not serializable after all (e.g. a Proxy inside): not shared, as for a class instance.
+  }
+  if (bytes !== undefined) {
+    writeFileSync(`${file}.part`, bytes);
     renameSync(`${file}.part`, file);
   } else {
     writeFileSync(unshared, '');
   }
-  return result;
+  return value;
 }
 
 /** The shared result with `derivations` derived again from the same inputs on first use. */
-function fromShared(rest: Omit<PipelineResult, 'derivations'>, { lock, unblinding, settings }: Inputs): PipelineResult {
+function fromShared<R extends PipelineResult>(rest: Omit<R, 'derivations'>, { lock, unblinding, settings }: Inputs): R {
   let derivations: PipelineResult['derivations'] | undefined;
   return Object.defineProperty({ ...rest }, 'derivations', {
     enumerable: true,
     get: () => (derivations ??= deriveAll(lock, unblinding, settings).primary),
-  }) as PipelineResult;
+  }) as R;
 }

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import xportJs from 'xport-js';
@@ -182,13 +182,28 @@ describe('submission files of the sample run', async () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it('gives the same bytes on a second run', () => {
+  it('gives the same bytes on a second run', async () => {
     // The second run: the built command on the same inputs in another process, once for the whole test
-    // run (test/setup/sample-outputs.ts), as written to its output folder.
-    const again = sampleOutput('randomization').dir;
+    // run (test/setup/sample-outputs.ts), as written to its output folder. Every file the pipeline makes
+    // (ADaM, ARD, tables, listings, figures and the submission files), unblinded and blinded: the
+    // in-process runs are also the ones whose settings reads are recorded (test/helpers/sample-run.ts).
     const submission = [...files.keys()].filter((p) => /\.(xpt|json|xml)$/.test(p));
     expect(submission.length).toBeGreaterThan(10);
-    for (const p of submission) expect(readFileSync(join(again, p)).equals(Buffer.from(files.get(p)!)), p).toBe(true);
+    for (const [kind, mode] of [
+      ['unblinded', 'randomization'],
+      ['blinded', 'blinded'],
+    ] as const) {
+      const run = (await sampleRun(kind)).result.files;
+      const again = sampleOutput(mode).dir;
+      const written = readdirSync(again, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(again, join(e.parentPath, e.name)))
+        .filter((p) => !['index.html', 'log.txt', 'manifest.json'].includes(p));
+      expect(written.sort(), mode).toEqual([...run.keys()].sort());
+      expect(written.length, mode).toBeGreaterThan(100);
+      for (const [p, content] of run)
+        expect(readFileSync(join(again, p)).equals(Buffer.from(content)), `${mode}: ${p}`).toBe(true);
+    }
   });
 
   it('a draft run writes no submission file (they are for a locked database)', async () => {

@@ -4,23 +4,21 @@
  * changing it would change nothing).
  *
  * How: the sample is run through the pipeline, unblinded and blinded, with the settings behind a
- * recording Proxy. A key counts as read only when its value — a leaf: number, string, boolean, null —
- * is fetched; fetching an object or array on the way (`settings.display`) counts for nothing, so passing
- * a sub-object around does not fool the test. Arrays are one path (`visits[].day`), and the maps whose
- * keys are data (steroid factors by drug, frequencies by code, PROMIS tables by form) are one path per
- * map (`steroids.prednisoneFactors.*`): a lookup of any of their entries reads the map. The pipeline
- * is deterministic, so the set read is the same on every run.
+ * recording Proxy (test/helpers/settings-recorder.ts; the runs are the in-process sample runs other tests
+ * read, test/helpers/sample-run.ts). A key counts as read only when its value — a leaf: number, string,
+ * boolean, null — is fetched; fetching an object or array on the way (`settings.display`) counts for
+ * nothing, so passing a sub-object around does not fool the test. Arrays are one path (`visits[].day`),
+ * and the maps whose keys are data (steroid factors by drug, frequencies by code, PROMIS tables by form)
+ * are one path per map (`steroids.prednisoneFactors.*`): a lookup of any of their entries reads the map.
+ * The pipeline is deterministic, so the set read is the same on every run.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { SapSettings } from '../../src/sap/index.js';
 import { sampleRun } from '../helpers/sample-run.js';
-
-/** Objects whose keys are data, not names the code knows: each is one map. */
-const MAPS = ['$.steroids.prednisoneFactors', '$.steroids.frequencies', '$.promisTables', '$.display.derivedPrecision'];
+import { leafPaths, recording } from '../helpers/settings-recorder.js';
 
 /**
  * Keys not read by the pipeline, each with why; `source` (when given) must contain `text`. An exception
@@ -56,36 +54,6 @@ const EXCEPTIONS: readonly { path: string; why: string; source?: string; text?: 
   { path: '$.analysis.nbThetaMax', why: 'read by the rate model once numerics takes it as a parameter (issue 13)', mayBeRead: true },
 ];
 
-/** `path` of a child: arrays collapse to `[]`, the keys of a map to `*`. */
-function childPath(parent: string, key: string, isArray: boolean): string {
-  if (isArray) return `${parent}[]`;
-  return MAPS.includes(parent) ? `${parent}.*` : `${parent}.${key}`;
-}
-
-/** Every leaf path of a value. */
-function leafPaths(value: unknown, path: string, out = new Set<string>()): Set<string> {
-  if (value === null || typeof value !== 'object') return out.add(path);
-  const isArray = Array.isArray(value);
-  for (const [k, v] of Object.entries(value)) leafPaths(v, childPath(path, k, isArray), out);
-  return out;
-}
-
-/** `value` behind a Proxy that adds to `read` the path of every leaf fetched through it. */
-function recording<T>(value: T, path: string, read: Set<string>): T {
-  if (value === null || typeof value !== 'object') return value;
-  const isArray = Array.isArray(value);
-  return new Proxy(value as object, {
-    get(target, key, receiver) {
-      const v = Reflect.get(target, key, receiver) as unknown;
-      // Methods, symbols, and `length` of an array are not keys of the file.
-      if (typeof key !== 'string' || !Object.hasOwn(target, key) || (isArray && !/^\d+$/.test(key))) return v;
-      const p = childPath(path, key, isArray && /^\d+$/.test(key));
-      if (v === null || typeof v !== 'object') read.add(p);
-      return recording(v, p, read);
-    },
-  }) as T;
-}
-
 /** The settings as the code sees them, without what the loader adds about the file itself. */
 function settingsKeys(settings: SapSettings): Set<string> {
   const { path: _file, ...rest } = settings;
@@ -93,11 +61,10 @@ function settingsKeys(settings: SapSettings): Set<string> {
 }
 
 describe('every key of sap/settings.json is read by the code or an explained exception', async () => {
+  // The sample's in-process runs, unblinded and blinded, record what they read (test/helpers/sample-run.ts).
   const unblinded = await sampleRun('unblinded');
-  const read = new Set<string>();
-  const settings = recording(unblinded.settings, '$', read);
-  runPipeline({ lock: unblinded.lock, unblinding: unblinded.unblinding, settings });
-  runPipeline({ lock: unblinded.lock, unblinding: { kind: 'blinded' }, settings });
+  const blinded = await sampleRun('blinded');
+  const read = new Set([...unblinded.result.settingsRead, ...blinded.result.settingsRead]);
   const all = settingsKeys(unblinded.settings);
 
   it('the recorder counts leaves only, per array and per map', () => {

@@ -10,16 +10,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /** Longest first, as measured (CPU seconds with --maxWorkers=1). A path not listed keeps vitest's order. */
 export const HEAVY_FIRST = [
   'test/render/rtf-libreoffice.test.ts',
-  'test/e2e/analyze.test.ts',
   'test/cli/spawned-cli.test.ts',
   'test/robustness/degenerate-runs.test.ts',
-  'test/contract/cli.test.ts',
+  'test/e2e/analyze.test.ts',
   'test/pipeline/submission.test.ts',
   'test/cli/main.test.ts',
+  'test/contract/cli.test.ts',
   'test/contract/lock.test.ts',
   'test/tlf/figures/trial-figures.test.ts',
   'test/analyze/flares.test.ts',
   'test/render/charts/png-async.test.ts',
+  'test/simulate/subject-records.test.ts',
   'test/derive/metadata/conformance.test.ts',
   'test/simulate/simulate-trial.test.ts',
 ];

@@ -1,4 +1,8 @@
-/** What the integration project's global setup (sample-outputs.ts) hands to the tests. */
+/**
+ * What the integration project's global setup (sample-outputs.ts) hands to the tests. 'randomization'
+ * is the unblinded run, made as the bundled demo (`analyze` with no arguments: the sample with its own
+ * randomization file, written to ./out).
+ */
 export const SAMPLE_MODES = ['blinded', 'randomization', 'dummy'] as const;
 export type SampleMode = (typeof SAMPLE_MODES)[number];
 
