@@ -14,6 +14,7 @@ import { indexLock } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
 import { derivePros, type ProRecord } from './pro.js';
+import { holdAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
 export interface Derived {
@@ -38,15 +39,18 @@ export interface Derived {
 
 export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
   const { primary, pro } = deriveFromQs(lock, unblinding, settings);
+  const biomarkers = deriveBiomarkers(lock, settings, holdAsColumns);
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
   return {
     primary,
-    pro,
+    get pro() {
+      return pro();
+    },
     flares,
     steroidSparing,
-    biomarkers: deriveBiomarkers(lock, settings),
+    biomarkers,
     adae: deriveAdae(lock, primary.adsl, settings),
     conmed: deriveConmedAtDay0(lock.cm, primary.adsl),
     deviations: deriveDeviations(primary.adsl),
@@ -64,7 +68,10 @@ function deriveFromQs(
   lock: Lock,
   unblinding: Unblinding,
   settings: SapSettings,
-): { primary: PrimaryDerivations; pro: ProRecord[] } {
+): { primary: PrimaryDerivations; pro: () => readonly ProRecord[] } {
   const index = indexLock(lock);
-  return { primary: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
+  return {
+    primary: derivePrimary(lock, unblinding, settings, index, holdAsColumns),
+    pro: holdAsColumns(derivePros(lock, settings, index)),
+  };
 }
