@@ -10,10 +10,10 @@ import { deriveConmedAtDay0, type ConmedRecord } from './conmed.js';
 import { deriveDeviations, type DeviationRecord } from './deviations.js';
 import type { TteRecord } from './flares-tte.js';
 import { deriveFlares, type FlareDerivations } from './flares.js';
-import { indexLock } from './lock-index.js';
+import { indexLock, keepInstruments } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
-import { derivePros, type ProRecord } from './pro.js';
+import { derivePros, proInstruments, type ProRecord } from './pro.js';
 import { holdAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
@@ -70,8 +70,9 @@ function deriveFromQs(
   settings: SapSettings,
 ): { primary: PrimaryDerivations; pro: () => readonly ProRecord[] } {
   const index = indexLock(lock);
-  return {
-    primary: derivePrimary(lock, unblinding, settings, index, holdAsColumns),
-    pro: holdAsColumns(derivePros(lock, settings, index)),
-  };
+  const primary = derivePrimary(lock, unblinding, settings, index, holdAsColumns);
+  // The PRO scores read only the PRO instruments: the others' assessments (SLEDAI-2K, BILAG, SDI, PGA:
+  // two thirds of QS) are let go before the PRO records are made.
+  keepInstruments(index, proInstruments(settings));
+  return { primary, pro: holdAsColumns(derivePros(lock, settings, index)) };
 }
