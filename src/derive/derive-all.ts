@@ -43,6 +43,7 @@ export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSetti
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
+  const conmed = holdAsColumns(deriveConmedAtDay0(lock.cm, primary.adsl));
   return {
     primary,
     get pro() {
@@ -52,7 +53,9 @@ export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSetti
     steroidSparing,
     biomarkers,
     adae: deriveAdae(lock, primary.adsl, settings),
-    conmed: deriveConmedAtDay0(lock.cm, primary.adsl),
+    get conmed() {
+      return conmed();
+    },
     deviations: deriveDeviations(primary.adsl),
     tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, startDates)],
     ex: lock.ex,

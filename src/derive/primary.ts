@@ -52,19 +52,19 @@ export function derivePrimary(
   // The large record sets are held (`hold`) as soon as each is made: a run holds them as columns.
   const sledai = hold(deriveSledai(lock, settings, index));
   const bilagGrades = hold(deriveBilagGrades(lock, settings, index));
-  const bilagVisits = deriveBilagNewGrades(bilagGrades(), settings);
+  const bilagVisits = hold(deriveBilagNewGrades(bilagGrades(), settings));
   const pga = hold(derivePga(lock, settings, index));
-  const sdi = deriveSdi(lock, settings, index);
+  const sdi = hold(deriveSdi(lock, settings, index));
   const steroid = deriveSteroidDoses(lock, settings);
   const adsl = deriveAdsl(
     lock,
     unblinding,
-    { sledai: sledai(), pga: pga(), sdi, steroidProfiles: steroid.profiles },
+    { sledai: sledai(), pga: pga(), sdi: sdi(), steroidProfiles: steroid.profiles },
     settings,
   );
-  const bilagBaseline = deriveBilagBaselineAB(index.subjects, bilagGrades(), settings);
+  const bilagBaseline = hold(deriveBilagBaselineAB(index.subjects, bilagGrades(), settings));
   const sri4 = deriveSri4(
-    { adsl, sv: lock.sv, sledai: sledai(), bilagVisits, pga: pga(), steroidProfiles: steroid.profiles },
+    { adsl, sv: lock.sv, sledai: sledai(), bilagVisits: bilagVisits(), pga: pga(), steroidProfiles: steroid.profiles },
     settings,
   );
   return {
@@ -76,12 +76,18 @@ export function derivePrimary(
     get bilagGrades() {
       return bilagGrades();
     },
-    bilagVisits,
-    bilagBaseline,
+    get bilagVisits() {
+      return bilagVisits();
+    },
+    get bilagBaseline() {
+      return bilagBaseline();
+    },
     get pga() {
       return pga();
     },
-    sdi,
+    get sdi() {
+      return sdi();
+    },
     steroid,
     sri4,
   };

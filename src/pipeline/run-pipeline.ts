@@ -196,7 +196,9 @@ function writeListings(
     get bilagGrades() {
       return p.bilagGrades;
     },
-    bilagVisits: p.bilagVisits,
+    get bilagVisits() {
+      return p.bilagVisits;
+    },
     get pga() {
       return p.pga;
     },
