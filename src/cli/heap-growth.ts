@@ -6,8 +6,7 @@
  * the live data (5,000 subjects: 1.53 GB -> 0.97 GB peak RSS). It costs full collections: the derive
  * stage, whose QS index is large, takes 3–5 s more CPU at 5,000 subjects (14–15 s -> 17–20 s), which the
  * later stages give back (whole run at 10,000 subjects: 186.6 s CPU against main's 185.4 s). V8 reads the
- * flag at each collection, so
- * setting it once the program runs takes effect for the rest of it.
+ * flag at each collection, so setting it once the program runs takes effect for the rest of it.
  */
 import { setFlagsFromString } from 'node:v8';
 
