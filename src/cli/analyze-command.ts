@@ -22,6 +22,7 @@ import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
+import { boundHeapGrowth } from './heap-growth.js';
 
 const INDEX_PAGE_FILE = 'index.html';
 
@@ -40,6 +41,7 @@ export interface AnalyzeCommandOptions {
 }
 
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
+  boundHeapGrowth();
   const demo = opts.demo;
   const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
   const randomizationFile = demo

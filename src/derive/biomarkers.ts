@@ -9,6 +9,7 @@ import { deriveBiomarkerFlags, toBiomarkerDataset, type BiomarkerRecord } from '
 import type { AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { deriveLabResults, toLabDataset, type LabRecord } from './lab-results.js';
+import { holdAsArray, type HoldRecords } from './record-columns.js';
 
 export interface BiomarkerDerivations {
   readonly labs: readonly LabRecord[];
@@ -16,14 +17,27 @@ export interface BiomarkerDerivations {
 }
 
 /** Lab records of every LB result and flags for every DM subject. */
-export function deriveBiomarkers(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): BiomarkerDerivations {
-  const labs = deriveLabResults(lock, settings);
-  const flags = deriveBiomarkerFlags(
-    labs,
-    lock.dm.map((r) => r.USUBJID),
-    settings,
+export function deriveBiomarkers(
+  lock: Pick<Lock, 'dm' | 'lb'>,
+  settings: SapSettings,
+  hold: HoldRecords = holdAsArray,
+): BiomarkerDerivations {
+  const labs = hold(deriveLabResults(lock, settings));
+  const flags = hold(
+    deriveBiomarkerFlags(
+      labs(),
+      lock.dm.map((r) => r.USUBJID),
+      settings,
+    ),
   );
-  return { labs, flags };
+  return {
+    get labs() {
+      return labs();
+    },
+    get flags() {
+      return flags();
+    },
+  };
 }
 
 /** `adlb` and `adbiom`. */

@@ -10,10 +10,11 @@ import { deriveConmedAtDay0, type ConmedRecord } from './conmed.js';
 import { deriveDeviations, type DeviationRecord } from './deviations.js';
 import type { TteRecord } from './flares-tte.js';
 import { deriveFlares, type FlareDerivations } from './flares.js';
-import { indexLock } from './lock-index.js';
+import { indexLock, keepInstruments } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
-import { derivePros, type ProRecord } from './pro.js';
+import { derivePros, proInstruments, type ProRecord } from './pro.js';
+import { holdAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
 export interface Derived {
@@ -38,17 +39,23 @@ export interface Derived {
 
 export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
   const { primary, pro } = deriveFromQs(lock, unblinding, settings);
+  const biomarkers = deriveBiomarkers(lock, settings, holdAsColumns);
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
+  const conmed = holdAsColumns(deriveConmedAtDay0(lock.cm, primary.adsl));
   return {
     primary,
-    pro,
+    get pro() {
+      return pro();
+    },
     flares,
     steroidSparing,
-    biomarkers: deriveBiomarkers(lock, settings),
+    biomarkers,
     adae: deriveAdae(lock, primary.adsl, settings),
-    conmed: deriveConmedAtDay0(lock.cm, primary.adsl),
+    get conmed() {
+      return conmed();
+    },
     deviations: deriveDeviations(primary.adsl),
     tte: [...flares.tte, ...toSteroidDiscontinuationTte(steroidSparing, startDates)],
     ex: lock.ex,
@@ -64,7 +71,11 @@ function deriveFromQs(
   lock: Lock,
   unblinding: Unblinding,
   settings: SapSettings,
-): { primary: PrimaryDerivations; pro: ProRecord[] } {
+): { primary: PrimaryDerivations; pro: () => readonly ProRecord[] } {
   const index = indexLock(lock);
-  return { primary: derivePrimary(lock, unblinding, settings, index), pro: derivePros(lock, settings, index) };
+  const primary = derivePrimary(lock, unblinding, settings, index, holdAsColumns);
+  // The PRO scores read only the PRO instruments: the others' assessments (SLEDAI-2K, BILAG, SDI, PGA:
+  // two thirds of QS) are let go before the PRO records are made.
+  keepInstruments(index, proInstruments(settings));
+  return { primary, pro: holdAsColumns(derivePros(lock, settings, index)) };
 }

@@ -23,6 +23,15 @@ export function indexLock(lock: Pick<Lock, 'dm' | 'qs'>): LockIndex {
   return { subjects, infusion: indexInfusionDates(lock.dm), qs: indexQsAssessments(lock.qs, subjects) };
 }
 
+/**
+ * Lets the index go of every instrument but `keep`: a run whose remaining derivations read only those
+ * lets the others' assessments (and the QS rows they hold) be collected before it makes more records.
+ */
+export function keepInstruments(index: LockIndex, keep: ReadonlySet<string>): void {
+  const qs = index.qs as Map<string, readonly QsAssessment[]>;
+  for (const qscat of [...qs.keys()]) if (!keep.has(qscat)) qs.delete(qscat);
+}
+
 /** The assessments of one instrument (none when the lock has no row of it). */
 export function assessmentsOf(index: LockIndex, qscat: string): readonly QsAssessment[] {
   return index.qs.get(qscat) ?? [];

@@ -17,6 +17,7 @@ import {
 import type { AdamDataset } from './dataset.js';
 import { makeDatasetContext, type DatasetContext } from './dataset-context.js';
 import { indexLock, type LockIndex } from './lock-index.js';
+import { holdAsArray, type HoldRecords } from './record-columns.js';
 import { derivePga, toPgaDataset, type PgaRecord } from './pga.js';
 import { deriveSdi, toSdiDataset, type SdiRecord } from './sdi.js';
 import { deriveSledai, toSledaiDataset, type SledaiRecord } from './sledai.js';
@@ -46,25 +47,47 @@ export function derivePrimary(
   unblinding: Unblinding,
   settings: SapSettings,
   index: LockIndex = indexLock(lock),
+  hold: HoldRecords = holdAsArray,
 ): PrimaryDerivations {
-  const sledai = deriveSledai(lock, settings, index);
-  const bilagGrades = deriveBilagGrades(lock, settings, index);
-  const bilagVisits = deriveBilagNewGrades(bilagGrades, settings);
-  const pga = derivePga(lock, settings, index);
-  const sdi = deriveSdi(lock, settings, index);
+  // The large record sets are held (`hold`) as soon as each is made: a run holds them as columns.
+  const sledai = hold(deriveSledai(lock, settings, index));
+  const bilagGrades = hold(deriveBilagGrades(lock, settings, index));
+  const bilagVisits = hold(deriveBilagNewGrades(bilagGrades(), settings));
+  const pga = hold(derivePga(lock, settings, index));
+  const sdi = hold(deriveSdi(lock, settings, index));
   const steroid = deriveSteroidDoses(lock, settings);
-  const adsl = deriveAdsl(lock, unblinding, { sledai, pga, sdi, steroidProfiles: steroid.profiles }, settings);
-  const bilagBaseline = deriveBilagBaselineAB(index.subjects, bilagGrades, settings);
-  const sri4 = deriveSri4({ adsl, sv: lock.sv, sledai, bilagVisits, pga, steroidProfiles: steroid.profiles }, settings);
+  const adsl = deriveAdsl(
+    lock,
+    unblinding,
+    { sledai: sledai(), pga: pga(), sdi: sdi(), steroidProfiles: steroid.profiles },
+    settings,
+  );
+  const bilagBaseline = hold(deriveBilagBaselineAB(index.subjects, bilagGrades(), settings));
+  const sri4 = deriveSri4(
+    { adsl, sv: lock.sv, sledai: sledai(), bilagVisits: bilagVisits(), pga: pga(), steroidProfiles: steroid.profiles },
+    settings,
+  );
   return {
     blinded: unblinding.kind === 'blinded',
     adsl,
-    sledai,
-    bilagGrades,
-    bilagVisits,
-    bilagBaseline,
-    pga,
-    sdi,
+    get sledai() {
+      return sledai();
+    },
+    get bilagGrades() {
+      return bilagGrades();
+    },
+    get bilagVisits() {
+      return bilagVisits();
+    },
+    get bilagBaseline() {
+      return bilagBaseline();
+    },
+    get pga() {
+      return pga();
+    },
+    get sdi() {
+      return sdi();
+    },
     steroid,
     sri4,
   };

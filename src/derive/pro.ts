@@ -185,6 +185,11 @@ function withBaseline(
   );
 }
 
+/** The QSCATs the PRO scores are made from. */
+export function proInstruments(settings: SapSettings): Set<string> {
+  return new Set(scoreDefinitions(settings).map((d) => d.qscat));
+}
+
 /** All PRO records: subjects in DM order, then scores in settings order, then VISITNUM. */
 export function derivePros(
   lock: Pick<Lock, 'dm' | 'qs'>,

@@ -37,6 +37,18 @@ export class SourceLines implements Iterable<SourceRef> {
     return new SourceLines(file, first, last, runs.length > 3 ? runs.slice(3) : null, length);
   }
 
+  /** The rows `first`..`last` of `file` (none when `last` < `first`): how `RecordColumns` gives them back. */
+  static run(file: string, first: number, last: number): SourceLines {
+    return last < first
+      ? new SourceLines('', 0, -1, null, 0)
+      : new SourceLines(file, first, last, null, last - first + 1);
+  }
+
+  /** The rows as one run (an empty run when none), or null when they are more than one. */
+  oneRun(): { readonly file: string; readonly first: number; readonly last: number } | null {
+    return this.rest === null ? { file: this.file, first: this.first, last: this.last } : null;
+  }
+
   *[Symbol.iterator](): Iterator<SourceRef> {
     for (let line = this.first; line <= this.last; line++) yield { file: this.file, line };
     const rest = this.rest ?? [];

@@ -173,17 +173,28 @@ function writeListings(
   ctx: TlfContext,
 ): void {
   const p = d.primary;
+  // The records held as columns are read when a listing asks for them, not held as views for all of them.
   const sources = {
     lock,
     settings,
     adsl: p.adsl,
     adae: d.adae,
     sri4: p.sri4,
-    sledai: p.sledai,
-    bilagGrades: p.bilagGrades,
-    bilagVisits: p.bilagVisits,
-    pga: p.pga,
-    labs: d.biomarkers.labs,
+    get sledai() {
+      return p.sledai;
+    },
+    get bilagGrades() {
+      return p.bilagGrades;
+    },
+    get bilagVisits() {
+      return p.bilagVisits;
+    },
+    get pga() {
+      return p.pga;
+    },
+    get labs() {
+      return d.biomarkers.labs;
+    },
   };
   // One listing made, rendered and written before the next is made (memory).
   function* specs() {

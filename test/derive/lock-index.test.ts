@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupQsAssessments } from '../../src/derive/assessments.js';
-import { assessmentsOf, indexLock } from '../../src/derive/lock-index.js';
+import { assessmentsOf, indexLock, keepInstruments } from '../../src/derive/lock-index.js';
 import { bilag, DAY0, dm, pga, qs, sledai } from './helpers.js';
 
 // The index replaces each derivation's own grouping of QS: it must give, instrument by instrument,
@@ -48,5 +48,17 @@ describe('indexLock', () => {
 
   it('gives no assessment for an instrument without rows', () => {
     expect(assessmentsOf(index, 'SLICC/ACR DAMAGE INDEX')).toEqual([]);
+  });
+});
+
+describe('keepInstruments', () => {
+  it('lets go of every instrument but those kept; the kept ones are unchanged', () => {
+    const rows = [pga('S1', 2, 0, 1), ...sledai('S1', 2, 0, ['SLED01']), ...bilag('S1', 2, 0, 'EEEEEEEEE')];
+    const index = indexLock({ dm: [dm('S1')], qs: rows });
+    const pgaBefore = assessmentsOf(index, 'PGA');
+    keepInstruments(index, new Set(['PGA', 'LIT']));
+    expect([...index.qs.keys()]).toEqual(['PGA']);
+    expect(assessmentsOf(index, 'PGA')).toBe(pgaBefore);
+    expect(assessmentsOf(index, 'SLEDAI-2K')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivePros, toProDataset } from '../../src/derive/pro.js';
+import { derivePros, proInstruments, toProDataset } from '../../src/derive/pro.js';
 import { ADPRO_META } from '../../src/derive/metadata/qs-lb.js';
 import type { QsRow } from '../../src/lock/types.js';
 import { dm, qs, settings } from './helpers.js';
@@ -143,5 +143,16 @@ describe('derivePros', () => {
       AVAL: 40.5,
       ABLFL: 'Y',
     });
+  });
+});
+
+describe('proInstruments', () => {
+  it('names the QSCAT of every PRO score, and no other instrument', () => {
+    const s = settings();
+    const p = s.pro;
+    expect(proInstruments(s)).toEqual(
+      new Set([p.sf36.qscat, p.lupuspro.qscat, ...p.promis.map((f) => f.qscat), p.lit.qscat]),
+    );
+    expect(proInstruments(s).has(s.sledai.qscat)).toBe(false);
   });
 });

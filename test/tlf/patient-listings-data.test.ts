@@ -3,6 +3,7 @@ import type { BilagGradeRecord, BilagVisitRecord } from '../../src/derive/bilag.
 import type { LabRecord } from '../../src/derive/lab-results.js';
 import type { PgaRecord } from '../../src/derive/pga.js';
 import type { SledaiRecord } from '../../src/derive/sledai.js';
+import { holdAsColumns } from '../../src/derive/record-columns.js';
 import { SourceLines } from '../../src/derive/source-lines.js';
 import type { LbRow } from '../../src/lock/types.js';
 import { defaultSettingsPath, loadSapSettings } from '../../src/sap/index.js';
@@ -133,6 +134,9 @@ describe('L-16.2.6.x efficacy listings', () => {
         ['S1', 'V3 (D27)', '2025-02-01', 'B', 'A', ...new Array<string>(others).fill(''), '1/0'],
       ],
     ]);
+    // The run holds the grades as columns (views whose fields are getters): the same listing.
+    const held = holdAsColumns([g(d1!.code, 2, 'C'), g(d2!.code, 3, 'A'), g(d1!.code, 3, 'B')])();
+    expect(bilagListingSpec(held, visits, adsl.map(blind), settings, ctx('blinded'))).toEqual(spec);
     // Three letters that would not tell two domains apart: the names themselves.
     expect(domainHeaders(['Renal', 'Renovascular'])).toEqual(['Renal', 'Renovascular']);
   });

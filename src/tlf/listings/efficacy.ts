@@ -48,6 +48,10 @@ function byAssessment<T extends Pick<AssessmentTiming, 'USUBJID' | 'ADT' | 'VISI
   return [...records].sort((a, b) => (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : a.VISITNUM - b.VISITNUM));
 }
 
+function assessmentTiming(r: AssessmentTiming): AssessmentTiming {
+  return { USUBJID: r.USUBJID, VISITNUM: r.VISITNUM, VISIT: r.VISIT, AVISIT: r.AVISIT, ADT: r.ADT, ADY: r.ADY };
+}
+
 /** The visit with its protocol day, `WEEK 4 (D29)`, then the date. */
 const timing = (r: AssessmentTiming): string[] => [withDay(r.VISIT, r.ADY), r.ADT];
 const TIMING_COLUMNS = ['Visit (Day)', 'Date'];
@@ -155,7 +159,8 @@ export function bilagListingSpec(
     assessments.set(key(g), a);
   }
   const newGrades = new Map(visits.map((v) => [key(v), v]));
-  const rows = byAssessment([...assessments.values()].map((a) => ({ ...a.first, grade: a.grade })));
+  // The timing fields by name, not a spread: the run's grade records are views (src/derive/record-columns.ts).
+  const rows = byAssessment([...assessments.values()].map((a) => ({ ...assessmentTiming(a.first), grade: a.grade })));
   const headers = domainHeaders(domains.map((d) => d.name));
   const decode = domains
     .map((d, i) => `${headers[i] ?? ''} ${d.name}`)

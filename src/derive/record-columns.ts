@@ -1,0 +1,379 @@
+/**
+ * Derived records held as columns between the derivation that makes them and the consumers that read
+ * them (the analyses, the dataset writers, the listings). A run keeps ~100 derived records a subject
+ * (PRO scores, lab results, BILAG grades, biomarker flags, PGA, SLEDAI-2K); as objects they took
+ * ~100 KB a subject of the heap to the end of the run (2 GB at 20,000 subjects, and V8 lets the heap
+ * grow to several times what it holds before collecting). As columns a record takes ~20–40 bytes,
+ * outside the heap (typed arrays): each field a code into the field's distinct values (one or two
+ * bytes for a visit, a parameter, a date or a subject), or a double when a numeric field has too many
+ * distinct values to code, and `src` (SourceLines) as its file and line run.
+ *
+ * `rows()` gives the records back as views: objects whose fields are getters on their prototype, each
+ * reading its column. Read them by name (`r.AVAL`, `'AVAL' in r`): `{ ...r }`, `Object.keys(r)` and JSON
+ * see no field. Each call makes new views (none is kept), so a consumer takes them once per pass and
+ * compares records by their values, not by identity across calls.
+ */
+import { SourceLines } from './source-lines.js';
+
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+/** How one field of the records is stored. */
+type Column =
+  /** Codes into the distinct values (strings, numbers, null, booleans, undefined). */
+  | { readonly kind: 'coded'; readonly codes: Codes; readonly values: readonly unknown[] }
+  /** Numbers and nulls, null as NaN (a numeric field with more distinct values than codes are worth). */
+  | { readonly kind: 'doubles'; readonly values: Float64Array }
+  /** SourceLines of one run each as file code, first and last line; the others as they are. */
+  | {
+      readonly kind: 'lines';
+      readonly files: Codes;
+      readonly fileNames: readonly string[];
+      readonly first: Int32Array;
+      readonly last: Int32Array;
+      readonly others: ReadonlyMap<number, SourceLines>;
+    }
+  /** Anything else (objects, arrays): the values themselves. */
+  | { readonly kind: 'values'; readonly values: readonly unknown[] };
+
+/**
+ * Numeric values a field codes at most (two bytes a record); past that it is stored as doubles (a lab
+ * result with a value per record gains nothing from a dictionary).
+ */
+const MAX_NUMBER_CODES = 0xffff;
+
+/** No value of a record: what `ColumnBuilder.last` starts as. */
+const NOT_A_VALUE: unique symbol = Symbol('no value');
+
+/** The view's index, under a symbol so that it is neither a field nor in `Object.keys`. */
+const INDEX: unique symbol = Symbol('record index');
+
+export class RecordColumns<R extends object> {
+  private constructor(
+    /** Records held. */
+    readonly length: number,
+    private readonly View: new (i: number) => R,
+  ) {}
+
+  /**
+   * The records as columns, or null when they cannot be held so: none, a record that is not a plain
+   * object, or records whose fields differ (a field absent from some records would be present in every
+   * view).
+   */
+  static of<R extends object>(records: readonly R[]): RecordColumns<R> | null {
+    const first = records[0];
+    if (first === undefined) return null;
+    const fields = Object.keys(first);
+    const builders = fields.map(() => new ColumnBuilder(records.length));
+    // One pass over the records, their values in field order (Object.values: no keyed load per field).
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as object;
+      if (!hasFields(r, fields)) return null;
+      const values = Object.values(r);
+      for (let k = 0; k < builders.length; k++) (builders[k] as ColumnBuilder).add(i, values[k]);
+    }
+    const columns = builders.map((b) => b.column());
+    return new RecordColumns<R>(records.length, viewClass(fields, columns) as new (i: number) => R);
+  }
+
+  /** The records as new views, in the order they were given. */
+  rows(): R[] {
+    const rows = new Array<R>(this.length);
+    for (let i = 0; i < this.length; i++) rows[i] = new this.View(i);
+    return rows;
+  }
+}
+
+/**
+ * How derived records are held from their derivation to their consumers: as the array itself (the
+ * default; what a test of one derivation compares), or as columns (`holdAsColumns`, the run).
+ */
+export type HoldRecords = <R extends object>(records: readonly R[]) => () => readonly R[];
+
+export const holdAsArray: HoldRecords = (records) => () => records;
+
+/** Columns when the records allow it (`RecordColumns.of`), else the array. */
+export const holdAsColumns: HoldRecords = (records) => {
+  const columns = RecordColumns.of(records);
+  return columns === null ? holdAsArray(records) : readColumns(columns);
+};
+
+/**
+ * A reader of the columns alone: a closure made beside one that returns `records` would share its scope
+ * with it, and keep the records alive.
+ */
+function readColumns<R extends object>(columns: RecordColumns<R>): () => readonly R[] {
+  return () => columns.rows();
+}
+
+/** A plain object with exactly `fields`, in that order. */
+function hasFields(r: object, fields: readonly string[]): boolean {
+  if (Object.getPrototypeOf(r) !== Object.prototype) return false;
+  const keys = Object.keys(r);
+  if (keys.length !== fields.length) return false;
+  for (let k = 0; k < keys.length; k++) if (keys[k] !== fields[k]) return false;
+  return true;
+}
+
+/**
+ * One column as its values are added, in record order: codes while the values are primitives (and,
+ * for numbers, few enough), then doubles for a numeric column past MAX_NUMBER_CODES, the values
+ * themselves once one is an object or NaN is among many numbers; SourceLines while every value is one.
+ */
+class ColumnBuilder {
+  private mode: 'lines' | 'coded' | 'doubles' | 'values' = 'lines';
+  private codes: Uint32Array;
+  private readonly codeOf = new Map<unknown, number>();
+  private readonly distinct: unknown[] = [];
+  /** The code of -0 (Map keys compare -0 equal to 0, and -0 must come back as -0); -1 while none. */
+  private negativeZero = -1;
+  private numbers = 0;
+  /** The last value coded and its code: neighbouring records share most values. */
+  private last: unknown = NOT_A_VALUE;
+  private lastCode = -1;
+  private doubles: Float64Array | null = null;
+  private values: unknown[] | null = null;
+  private lines: LinesBuilder | null;
+
+  constructor(private readonly length: number) {
+    this.codes = new Uint32Array(length);
+    this.lines = new LinesBuilder(length);
+  }
+
+  add(i: number, v: unknown): void {
+    if (this.mode === 'coded') this.code(i, v);
+    else if (this.mode === 'lines') this.addLines(i, v);
+    else if (this.mode === 'doubles') this.addDouble(i, v);
+    else (this.values as unknown[])[i] = v;
+  }
+
+  column(): Column {
+    switch (this.mode) {
+      case 'coded':
+        return { kind: 'coded', codes: narrowest(this.codes, this.distinct.length), values: this.distinct };
+      case 'lines':
+        return (this.lines as LinesBuilder).column();
+      case 'doubles':
+        return { kind: 'doubles', values: this.doubles as Float64Array };
+      case 'values':
+        return { kind: 'values', values: this.values as unknown[] };
+    }
+  }
+
+  private addLines(i: number, v: unknown): void {
+    if (v instanceof SourceLines) {
+      (this.lines as LinesBuilder).add(i, v);
+      return;
+    }
+    // Not every value is SourceLines: the ones so far are kept as they are, and the rest as coded.
+    if (i > 0) {
+      this.toValues((this.lines as LinesBuilder).values(i));
+      this.lines = null;
+      (this.values as unknown[])[i] = v;
+      return;
+    }
+    this.lines = null;
+    this.mode = 'coded';
+    this.code(i, v);
+  }
+
+  private code(i: number, v: unknown): void {
+    // -0 is never `last` (it would equal 0), so `===` is enough.
+    if (v === this.last) {
+      this.codes[i] = this.lastCode;
+      return;
+    }
+    if (v !== null && (typeof v === 'object' || typeof v === 'function' || typeof v === 'symbol')) {
+      this.toValues(this.decoded(i));
+      (this.values as unknown[])[i] = v;
+      return;
+    }
+    let code = Object.is(v, -0) ? this.negativeZero : this.codeOf.get(v);
+    if (code === undefined || code === -1) {
+      if (typeof v === 'number' && ++this.numbers > MAX_NUMBER_CODES) {
+        this.toDoubles(i);
+        this.add(i, v);
+        return;
+      }
+      code = this.distinct.push(v) - 1;
+      if (Object.is(v, -0)) this.negativeZero = code;
+      else this.codeOf.set(v, code);
+    }
+    this.codes[i] = code;
+    this.last = Object.is(v, -0) ? NOT_A_VALUE : v;
+    this.lastCode = code;
+  }
+
+  private addDouble(i: number, v: unknown): void {
+    const doubles = this.doubles as Float64Array;
+    if (v === null) doubles[i] = NaN;
+    else if (typeof v === 'number' && !Number.isNaN(v)) doubles[i] = v;
+    else {
+      const values: unknown[] = new Array(this.length);
+      for (let j = 0; j < i; j++) values[j] = orNull(doubles[j] as number);
+      this.toValues(values);
+      (this.values as unknown[])[i] = v;
+    }
+  }
+
+  /** The values of records 0..i-1 from their codes. */
+  private decoded(i: number): unknown[] {
+    const values: unknown[] = new Array(this.length);
+    for (let j = 0; j < i; j++) values[j] = this.distinct[this.codes[j] as number];
+    return values;
+  }
+
+  /** Records 0..i-1 (every value so far a number or null) as doubles; as values if one is NaN. */
+  private toDoubles(i: number): void {
+    if (this.distinct.some((v) => Number.isNaN(v))) {
+      this.toValues(this.decoded(i));
+      return;
+    }
+    const doubles = new Float64Array(this.length);
+    for (let j = 0; j < i; j++) {
+      const v = this.distinct[this.codes[j] as number] as number | null;
+      doubles[j] = v === null ? NaN : v;
+    }
+    this.doubles = doubles;
+    this.mode = 'doubles';
+    this.release();
+  }
+
+  private toValues(values: unknown[]): void {
+    this.values = values;
+    this.doubles = null;
+    this.mode = 'values';
+    this.release();
+  }
+
+  private release(): void {
+    this.codes = new Uint32Array(0);
+    this.codeOf.clear();
+    this.distinct.length = 0;
+  }
+}
+
+/** SourceLines of one run as file code, first and last line; others kept whole. */
+class LinesBuilder {
+  private readonly files: Uint32Array;
+  private readonly fileNames: string[] = [];
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly others = new Map<number, SourceLines>();
+
+  constructor(length: number) {
+    this.files = new Uint32Array(length);
+    this.first = new Int32Array(length);
+    this.last = new Int32Array(length);
+  }
+
+  add(i: number, lines: SourceLines): void {
+    const run = lines.oneRun();
+    if (run === null) {
+      this.others.set(i, lines);
+      return;
+    }
+    let code = this.fileNames.indexOf(run.file);
+    if (code === -1) code = this.fileNames.push(run.file) - 1;
+    this.files[i] = code;
+    this.first[i] = run.first;
+    this.last[i] = run.last;
+  }
+
+  /** Records 0..i-1 as SourceLines, in an array of the column's length. */
+  values(i: number): unknown[] {
+    const values: unknown[] = new Array(this.files.length);
+    for (let j = 0; j < i; j++) values[j] = this.get(j);
+    return values;
+  }
+
+  column(): Column {
+    return {
+      kind: 'lines',
+      files: narrowest(this.files, this.fileNames.length),
+      fileNames: this.fileNames,
+      first: this.first,
+      last: this.last,
+      others: this.others,
+    };
+  }
+
+  private get(j: number): SourceLines {
+    return (
+      this.others.get(j) ??
+      SourceLines.run(
+        this.fileNames[this.files[j] as number] as string,
+        this.first[j] as number,
+        this.last[j] as number,
+      )
+    );
+  }
+}
+
+/** The codes in the narrowest array that holds `count` distinct codes. */
+function narrowest(codes: Uint32Array, count: number): Codes {
+  if (count <= 0x100) return Uint8Array.from(codes);
+  if (count <= 0x10000) return Uint16Array.from(codes);
+  return codes;
+}
+
+interface View {
+  readonly [INDEX]: number;
+}
+
+/**
+ * A class whose instances are the records: the index under a symbol, and on the prototype an enumerable
+ * getter per field reading its column (one closure per column, so each getter sees one array type).
+ */
+function viewClass(fields: readonly string[], columns: readonly Column[]): new (i: number) => object {
+  class RecordView implements View {
+    readonly [INDEX]: number;
+    constructor(i: number) {
+      this[INDEX] = i;
+    }
+  }
+  fields.forEach((field, k) =>
+    Object.defineProperty(RecordView.prototype, field, {
+      get: getter(columns[k] as Column),
+      enumerable: true,
+      configurable: false,
+    }),
+  );
+  return RecordView;
+}
+
+function getter(c: Column): (this: View) => unknown {
+  switch (c.kind) {
+    case 'coded': {
+      const { codes, values } = c;
+      return function () {
+        return values[codes[this[INDEX]] as number];
+      };
+    }
+    case 'doubles': {
+      const values = c.values;
+      return function () {
+        return orNull(values[this[INDEX]] as number);
+      };
+    }
+    case 'lines': {
+      const { files, fileNames, first, last, others } = c;
+      return function () {
+        const i = this[INDEX];
+        return (
+          others.get(i) ??
+          SourceLines.run(fileNames[files[i] as number] as string, first[i] as number, last[i] as number)
+        );
+      };
+    }
+    case 'values': {
+      const values = c.values;
+      return function () {
+        return values[this[INDEX]];
+      };
+    }
+  }
+}
+
+function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}

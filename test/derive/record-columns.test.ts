@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { holdAsArray, holdAsColumns, RecordColumns } from '../../src/derive/record-columns.js';
+import { SourceLines } from '../../src/derive/source-lines.js';
+
+const ref = (file: string, line: number) => ({ file, line });
+
+/** A view's fields read by name, in the first record's order, as a plain object. */
+function read<R extends object>(view: R, fields: readonly string[]): Record<string, unknown> {
+  const v = view as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(fields.map((f) => [f, v[f]]));
+}
+
+describe('RecordColumns', () => {
+  it('gives back every field of every record by name, in order', () => {
+    const records = [
+      { USUBJID: 'S-001', VISIT: 'WEEK 4', AVAL: 2.5, CHG: null, ABLFL: 'Y', n: 0, flag: true, none: undefined },
+      { USUBJID: 'S-002', VISIT: 'WEEK 4', AVAL: -0, CHG: -1.25, ABLFL: null, n: 3, flag: false, none: undefined },
+      { USUBJID: 'S-001', VISIT: 'BASELINE', AVAL: 0, CHG: 0, ABLFL: null, n: 3, flag: true, none: undefined },
+    ];
+    const fields = Object.keys(records[0] ?? {});
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows).toHaveLength(3);
+    rows.forEach((r, i) => expect(read(r, fields)).toEqual(records[i]));
+    // -0 keeps its sign and 0 stays 0 (a Map key would make them one value).
+    expect(Object.is(rows[1]?.AVAL, -0)).toBe(true);
+    expect(Object.is(rows[2]?.AVAL, 0)).toBe(true);
+    expect('none' in (rows[0] ?? {})).toBe(true);
+    expect(rows[0]?.none).toBeUndefined();
+  });
+
+  it('keeps objects and arrays as they are (the same values)', () => {
+    const missing = ['A', 'B'];
+    const rows = RecordColumns.of([{ MISSDESC: missing }, { MISSDESC: [] as string[] }])?.rows() ?? [];
+    expect(rows[0]?.MISSDESC).toBe(missing);
+    expect(rows[1]?.MISSDESC).toEqual([]);
+  });
+
+  it('gives back source lines of one run, of several runs and of none', () => {
+    const one = SourceLines.of([ref('qs.csv', 10), ref('qs.csv', 11), ref('qs.csv', 12)]);
+    const several = SourceLines.of([ref('qs.csv', 5), ref('qs.csv', 5), ref('lb.csv', 2)]);
+    const none = SourceLines.of([null]);
+    const rows = RecordColumns.of([{ src: one }, { src: several }, { src: none }])?.rows() ?? [];
+    expect(rows.map((r) => [...r.src])).toEqual([[...one], [...several], []]);
+    expect(rows.map((r) => r.src.length)).toEqual([3, 3, 0]);
+  });
+
+  it('stores a numeric field with more distinct values than codes as doubles, null and -0 kept', () => {
+    const records = Array.from({ length: 70_000 }, (_, i) => ({
+      AVAL: i === 5 ? null : i === 6 ? -0 : i + 0.5,
+      CODE: `C${i % 7}`,
+    }));
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows).toHaveLength(70_000);
+    expect(rows[5]?.AVAL).toBeNull();
+    expect(Object.is(rows[6]?.AVAL, -0)).toBe(true);
+    expect(rows[69_999]?.AVAL).toBe(69_999.5);
+    expect(rows[69_999]?.CODE).toBe('C6');
+  });
+
+  it('holds a numeric field with NaN beside many values as the values themselves', () => {
+    const records = Array.from({ length: 70_000 }, (_, i) => ({ X: i === 3 ? Number.NaN : i }));
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows[3]?.X).toBeNaN();
+    expect(rows[4]?.X).toBe(4);
+  });
+
+  it('holds more than 65,536 distinct texts (four-byte codes)', () => {
+    const records = Array.from({ length: 70_000 }, (_, i) => ({ USUBJID: `S-${i}` }));
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows[69_999]?.USUBJID).toBe('S-69999');
+    expect(rows[256]?.USUBJID).toBe('S-256');
+  });
+
+  it('makes new views on each call, and views are not records to spread', () => {
+    const columns = RecordColumns.of([{ A: 1 }]);
+    const [a] = columns?.rows() ?? [];
+    const [b] = columns?.rows() ?? [];
+    expect(a).not.toBe(b);
+    expect(a?.A).toBe(b?.A);
+    expect(Object.keys(a ?? {})).toEqual([]);
+  });
+
+  it('refuses records it cannot hold so: none, fields that differ, not plain objects', () => {
+    expect(RecordColumns.of([])).toBeNull();
+    expect(RecordColumns.of([{ A: 1 }, { A: 2, B: 3 }])).toBeNull();
+    expect(
+      RecordColumns.of([
+        { A: 1, B: 2 },
+        { B: 2, A: 1 },
+      ]),
+    ).toBeNull();
+    expect(RecordColumns.of([new Map()])).toBeNull();
+  });
+});
+
+describe('holdAsColumns and holdAsArray', () => {
+  it('holdAsColumns gives views of the records; records it cannot hold come back as the array', () => {
+    const records = [{ A: 'x' }, { A: 'y' }];
+    const held = holdAsColumns(records)();
+    expect(held).not.toBe(records);
+    expect(held.map((r) => r.A)).toEqual(['x', 'y']);
+    const uneven = [{ A: 1 }, { B: 2 }];
+    expect(holdAsColumns<object>(uneven)()).toBe(uneven);
+  });
+
+  it('holdAsArray gives back the array itself', () => {
+    const records = [{ A: 1 }];
+    expect(holdAsArray(records)()).toBe(records);
+  });
+});
+
+describe('RecordColumns with mixed columns', () => {
+  it('keeps source lines followed by something else, and text followed by an object, as they were', () => {
+    const lines = SourceLines.of([ref('qs.csv', 3)]);
+    const other = { file: 'lb.csv', line: 9 };
+    const rows = RecordColumns.of([
+      { src: lines, X: 'a' },
+      { src: null, X: 'b' },
+      { src: other, X: other },
+    ])?.rows();
+    expect(rows?.map((r) => r.src)).toEqual([lines, null, other]);
+    expect([...(rows?.[0]?.src as SourceLines)]).toEqual([ref('qs.csv', 3)]);
+    expect(rows?.map((r) => r.X)).toEqual(['a', 'b', other]);
+  });
+
+  it('turns many numbers with a text among them into the values themselves', () => {
+    const records = Array.from({ length: 70_000 }, (_, i) => ({ X: i === 66_000 ? 'text' : i * 0.25 }));
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows[66_000]?.X).toBe('text');
+    expect(rows[65_999]?.X).toBe(65_999 * 0.25);
+    expect(rows[69_999]?.X).toBe(69_999 * 0.25);
+  });
+});
