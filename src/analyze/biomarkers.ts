@@ -15,7 +15,7 @@ import type { LabRecord } from '../derive/lab-results.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { descriptiveRows } from './descriptives.js';
+import { visitValueRows } from './by-visit-descriptives.js';
 import { analysisGroups, type AnalysisGroup } from './groups.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
@@ -88,27 +88,13 @@ function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], s
       const post = v.visitnum > settings.baselineVisitnum;
       for (const { group, subjects } of groups) {
         const records = subjects.map((x) => atVisit.get(key(x.USUBJID, test, v.id)) ?? null);
-        const id = (p: string): RowIdentity => ({
+        const id = (p: 'AVAL' | 'CHG'): RowIdentity => ({
           endpoint: 'LAB',
           param: `${test}:${p}`,
           visit: v.id,
           population: 'FAS',
         });
-        rows.push(
-          ...descriptiveRows(
-            id('AVAL'),
-            group,
-            records.map((r) => r?.AVAL ?? null),
-          ),
-        );
-        if (post)
-          rows.push(
-            ...descriptiveRows(
-              id('CHG'),
-              group,
-              records.map((r) => r?.CHG ?? null),
-            ),
-          );
+        rows.push(...visitValueRows(id, group, records, post));
       }
     }
   }

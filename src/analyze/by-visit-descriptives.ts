@@ -104,12 +104,13 @@ export function byVisitDescriptiveRows(
 /**
  * Descriptive rows of the values recorded at one visit (`id('AVAL')`), and of their changes from
  * baseline (`id('CHG')`) at a post-baseline visit; a missing record counts as a missing value. For
- * parameters whose baseline is the record at the baseline visit itself (PGA, haematology).
+ * parameters whose baseline is the record at the baseline visit itself (PGA, haematology) or the
+ * record the baseline rule flagged (the lab summaries).
  */
 export function visitValueRows(
   id: (param: 'AVAL' | 'CHG') => RowIdentity,
   group: Group,
-  records: readonly (Pick<VisitValueRecord, 'AVAL' | 'CHG'> | undefined)[],
+  records: readonly (Pick<VisitValueRecord, 'AVAL' | 'CHG'> | null | undefined)[],
   postBaseline: boolean,
 ): ArdRow[] {
   const rows = descriptiveRows(

@@ -33,7 +33,7 @@ export function renderFigureSvgFiles(specs: readonly FigureSpec[]): Map<string, 
 }
 
 /** The PNG path of an SVG figure file. */
-export const pngPathOf = (svgPath: string): string => svgPath.replace(/\.svg$/, '.png');
+const pngPathOf = (svgPath: string): string => svgPath.replace(/\.svg$/, '.png');
 
 export function renderFigureFiles(specs: readonly FigureSpec[]): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
