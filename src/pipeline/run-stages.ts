@@ -74,7 +74,15 @@ export async function runPipelineAsync(input: PipelineInput): Promise<PipelineRe
   const memory = memoryOutput();
   const output = input.output ?? memory;
   const render = input.renderFigures ?? renderFiguresLater;
-  const result = runStages({ ...input, output }, (specs) => (figures = render(specs)));
+  let result: Omit<PipelineResult, 'files'>;
+  try {
+    result = runStages({ ...input, output }, (specs) => (figures = render(specs)));
+  } catch (e) {
+    // The run's own error is the one reported: the figures' promise, which rejects once the caller
+    // stops their thread, is nobody's to wait for now.
+    figures.catch(() => undefined);
+    throw e;
+  }
   for (const [path, content] of await figures) output.set(path, content);
   input.mark?.('figures (SVG and PNG, other threads; waited for)');
   return { ...result, files: memory.files };
