@@ -23,6 +23,7 @@ import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
 import { boundHeapGrowth } from './heap-growth.js';
+import { raiseTierUpBudget } from './tier-up-budget.js';
 
 const INDEX_PAGE_FILE = 'index.html';
 
@@ -42,6 +43,7 @@ export interface AnalyzeCommandOptions {
 
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
   boundHeapGrowth();
+  raiseTierUpBudget();
   const demo = opts.demo;
   const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
   const randomizationFile = demo

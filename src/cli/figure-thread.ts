@@ -1,8 +1,8 @@
 /**
  * The figures of `sle-msc analyze` drawn (SVG) and rendered (PNG) on a worker thread (figure-worker.ts),
- * started with the run so that loading the drawing code overlaps the reading of the lock. The main
- * thread sends the figure specs (plain data) when the analyses are done and writes the datasets,
- * listings and tables meanwhile. Same bytes: the same `renderFigureFiles` on the same specs.
+ * started once the lock is read, so that loading the drawing code overlaps the derivations and analyses.
+ * The main thread sends the figure specs (plain data) when the analyses are done and writes the
+ * datasets, listings and tables meanwhile. Same bytes: the same `renderFigureFiles` on the same specs.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,7 @@
  * The figure thread of `sle-msc analyze` (figure-thread.ts starts it): draws the figures' SVGs and renders
  * them to PNG with resvg, encoding included, off the main thread. Bundled as its own entry point
  * (dist/figure-worker.js, scripts/build.mjs). Its drawing code (Observable Plot, linkedom, resvg) loads
- * when the thread starts, while the main thread reads the lock, which then never loads it; one batch of
+ * when the thread starts, while the main thread derives and analyses (it never loads it); one batch of
  * figures, then it ends.
  */
 import { parentPort } from 'node:worker_threads';

@@ -3,7 +3,7 @@
  * rendered tables, as a map of output files (everything but manifest.json). Pure: the same inputs give
  * the same bytes. The figures' drawing code (Observable Plot, linkedom, resvg) is not imported here:
  * `runPipelineAsync` hands the figure specs to `renderFigures` (the command line's figure thread, which
- * loaded that code while this thread read the lock) or imports it when the tables are done; the
+ * loaded that code while this thread derived and analysed) or imports it when the tables are done; the
  * synchronous `runPipeline` (run-pipeline.ts) draws them in this thread.
  */
 import { analyzeAll } from '../analyze/analyze-all.js';
