@@ -5,10 +5,10 @@
  * column headers, `Page i of n` and DUMMY RANDOMIZATION. The dummy run makes every output of an
  * unblinded run, laid out by the same code with the same columns (only the numbers and the mark
  * differ), so converting the unblinded run too would double the cost and prove nothing more; the
- * text twins of all three runs (blinded, unblinded, dummy) are checked to fit the page. The two lab
- * listings (265 of the run's 671 pages, 40% of the conversion) are converted on the pages most at risk of
- * overflowing (`pagesAtRisk`): their first and last page, the tallest pages and, for every column, the page
- * with its widest cell; their other pages have the same layout with fewer or narrower lines.
+ * text twins of all three runs (blinded, unblinded, dummy) are checked to fit the page. The listings of
+ * more than 30 pages (409 of the run's 671 pages: labs, efficacy data, adverse events) are converted on the pages most
+ * at risk of overflowing (`pagesAtRisk`): their first and last page, the tallest pages and, for every
+ * column, the page with its widest cell; their other pages have the same layout with fewer or narrower lines.
  * Skipped, with a message saying why, where LibreOffice (soffice) or poppler (pdftotext) is absent.
  */
 import { execFileSync } from 'node:child_process';
@@ -62,8 +62,11 @@ function tooWideOutputs(files: ReadonlyMap<string, string>): string[] {
     .sort();
 }
 
-/** Outputs longer than this (the two lab listings, 118 and 147 pages) are converted on their pages most at risk. */
-const LONG = 100;
+/**
+ * Listings longer than this are converted on their pages most at risk: the lab listings (118 and 147
+ * pages), the efficacy data by assessment (31 to 38) and the adverse events (34). Tables are converted whole.
+ */
+const LONG = 30;
 
 /** The paragraph that ends every page but the last (src/render/rtf.ts). */
 const PAGE_BREAK = /\{\\pard\\plain[^{}]*\\page\\par\}\n/g;
@@ -132,7 +135,7 @@ function convert(runs: Record<string, ReadonlyMap<string, string | Uint8Array>>)
       if (!path.endsWith('.rtf') || typeof content !== 'string') continue;
       const id = path.replace(/^.*\//, '').replace(/\.rtf$/, '');
       const file = join(work, `${run}--${id}.rtf`);
-      const rtf = stampsOf(content) > LONG ? pagesAtRisk(content) : content;
+      const rtf = id.startsWith('L-') && stampsOf(content) > LONG ? pagesAtRisk(content) : content;
       writeFileSync(file, rtf);
       written.push({ run, id, file, rtf });
     }
