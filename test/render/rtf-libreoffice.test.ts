@@ -5,7 +5,10 @@
  * column headers, `Page i of n` and DUMMY RANDOMIZATION. The dummy run makes every output of an
  * unblinded run, laid out by the same code with the same columns (only the numbers and the mark
  * differ), so converting the unblinded run too would double the cost and prove nothing more; the
- * text twins of all three runs (blinded, unblinded, dummy) are checked to fit the page.
+ * text twins of all three runs (blinded, unblinded, dummy) are checked to fit the page. The listings of
+ * more than 30 pages (409 of the run's 671 pages: labs, efficacy data, adverse events) are converted on the pages most
+ * at risk of overflowing (`pagesAtRisk`): their first and last page, the tallest pages and, for every
+ * column, the page with its widest cell; their other pages have the same layout with fewer or narrower lines.
  * Skipped, with a message saying why, where LibreOffice (soffice) or poppler (pdftotext) is absent.
  */
 import { execFileSync } from 'node:child_process';
@@ -59,6 +62,69 @@ function tooWideOutputs(files: ReadonlyMap<string, string>): string[] {
     .sort();
 }
 
+/**
+ * Listings longer than this are converted on their pages most at risk: the lab listings (118 and 147
+ * pages), the efficacy data by assessment (31 to 38) and the adverse events (34). Tables are converted whole.
+ */
+const LONG = 30;
+
+/** The paragraph that ends every page but the last (src/render/rtf.ts). */
+const PAGE_BREAK = /\{\\pard\\plain[^{}]*\\page\\par\}\n/g;
+
+/** Characters a cell prints on its longest line (its leading RTF control words left out, `\uN?` one character). */
+function cellWidth(cell: string): number {
+  const text = cell.replace(/^(\s*\\[a-z]+-?\d* ?)+/, '');
+  return Math.max(...text.split('\\line ').map((l) => l.replace(/\\u-?\d+\?/g, '.').length));
+}
+
+/** A page's table rows (header row included), each as its cells' raw RTF; the paragraphs around the table left out. */
+function rowsOf(page: string): string[][] {
+  return page
+    .split(/\\row(?![a-z])/)
+    .filter((row) => row.includes('\\intbl'))
+    .map((row) =>
+      row
+        .slice(row.indexOf('\\intbl'))
+        .split(/\\cell(?![a-z])/)
+        .slice(0, -1),
+    );
+}
+
+/** Printed lines of a page's table: each row as high as its cell with the most `\line`s. */
+function pageHeight(page: string): number {
+  return rowsOf(page).reduce((n, cells) => n + Math.max(...cells.map((c) => c.split('\\line ').length)), 0);
+}
+
+/**
+ * The RTF with only the pages most at risk of spilling onto a second physical page: the first and the
+ * last, the 5 tallest (most printed lines), and for every column the page holding its widest cell (a cell
+ * LibreOffice would wrap makes its row taller). Each page of a listing is a self-contained table (header
+ * row repeated) between page-break paragraphs, so the pages kept are the listing's own bytes; LibreOffice
+ * numbers them 1 to n again.
+ */
+function pagesAtRisk(rtf: string): string {
+  const first = rtf.indexOf('\\trowd');
+  const end = rtf.lastIndexOf('}');
+  const breaks = rtf.slice(first, end).match(PAGE_BREAK) ?? [];
+  const pages = rtf.slice(first, end).split(PAGE_BREAK);
+  expect(new Set(breaks).size, 'one page-break paragraph').toBe(1);
+  const keep = new Set([0, pages.length - 1]);
+  const byHeight = pages.map((p, i) => [pageHeight(p), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of byHeight.slice(0, 5)) keep.add(i);
+  const widest: { width: number; page: number }[] = [];
+  pages.forEach((page, i) =>
+    rowsOf(page).forEach((cells) =>
+      cells.forEach((cell, c) => {
+        const width = cellWidth(cell);
+        if (width > (widest[c]?.width ?? -1)) widest[c] = { width, page: i };
+      }),
+    ),
+  );
+  for (const w of widest) keep.add(w.page);
+  const kept = [...keep].sort((a, b) => a - b).map((i) => pages[i]!);
+  return rtf.slice(0, first) + kept.join(breaks[0]!) + rtf.slice(end);
+}
+
 /** Writes the runs' RTFs, converts them all in one soffice call, returns each output's PDF pages as text. */
 function convert(runs: Record<string, ReadonlyMap<string, string | Uint8Array>>): Record<string, Converted> {
   const pdf = join(work, 'pdf');
@@ -69,8 +135,9 @@ function convert(runs: Record<string, ReadonlyMap<string, string | Uint8Array>>)
       if (!path.endsWith('.rtf') || typeof content !== 'string') continue;
       const id = path.replace(/^.*\//, '').replace(/\.rtf$/, '');
       const file = join(work, `${run}--${id}.rtf`);
-      writeFileSync(file, content);
-      written.push({ run, id, file, rtf: content });
+      const rtf = id.startsWith('L-') && stampsOf(content) > LONG ? pagesAtRisk(content) : content;
+      writeFileSync(file, rtf);
+      written.push({ run, id, file, rtf });
     }
   }
   // A profile of its own: a soffice already running elsewhere (another test, a user) would otherwise
