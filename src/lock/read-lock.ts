@@ -24,7 +24,20 @@ import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow 
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
 import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
-import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
+import { rowsOfArray } from './types.js';
+import type {
+  AeRow,
+  CmRow,
+  DmRow,
+  DsRow,
+  ExRow,
+  LbRow,
+  Lock,
+  QsRow,
+  RowsByPosition,
+  SourceRef,
+  SvRow,
+} from './types.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { MAX_INPUT_BYTES, useRegularFile } from './read-file.js';
@@ -87,6 +100,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
   // QS is read through new views each time (a 20,000-subject lock's 10.8M views took ~430 MB held to
   // the end of a run, for the three passes that read QS after the derivations began).
   const qsRows = (tables.qs?.rowsAgain ?? (() => [])) as unknown as () => readonly QsRow[];
+  const qsAt = (tables.qs?.rowsAt ?? rowsOfArray([])) as unknown as RowsByPosition<QsRow>;
   const lock: Lock = {
     dir: abs,
     manifest: manifest.manifest,
@@ -99,6 +113,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
     get qs() {
       return qsRows();
     },
+    qsRows: qsAt,
     lb: rows(tables.lb),
     cm: rows(tables.cm),
     ae: rows(tables.ae),

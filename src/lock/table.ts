@@ -22,7 +22,7 @@ import {
   yearRule,
 } from './cells.js';
 import type { ColumnSpec, Loose, TableSchema } from './schema.js';
-import type { SourceRef } from './types.js';
+import { rowsOfArray, type RowsByPosition, type SourceRef } from './types.js';
 
 export interface TableRead<R> {
   readonly rows: readonly Loose<R>[];
@@ -38,6 +38,8 @@ export interface TableRead<R> {
    * its columns and not 10M views (`Lock.qs`).
    */
   readonly rowsAgain: () => readonly Loose<R>[];
+  /** The rows one at a time by position: `rowsAt.at(i)` is `rowsAgain()[i]` without making the others. */
+  readonly rowsAt: RowsByPosition<Loose<R>>;
 }
 
 interface Bound {
@@ -121,6 +123,7 @@ export function readTable<R>(
     sound.push(ok);
   });
   const rowsAgain = store.rows() as () => Loose<R>[];
+  const rowsAt = store.rowsAt() as RowsByPosition<Loose<R>>;
   const rows = rowsAgain();
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
@@ -136,17 +139,19 @@ export function readTable<R>(
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
   const present = new Set(columns.filter((c) => c.index !== -1).map((c) => c.name));
-  return { rows, sound, present, complete, rowsAgain };
+  return { rows, sound, present, complete, rowsAgain, rowsAt };
 }
 
 /**
  * Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once; at the
- * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`).
+ * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`), `rowsAt`
+ * the rows one at a time (`TableRead.rowsAt`).
  */
 interface RowStore {
   begin(line: number): void;
   put(c: Bound, cell: Cell): void;
   rows(): () => readonly object[];
+  rowsAt(): RowsByPosition<object>;
 }
 
 /** One plain object per row, cloned from a template so that every row has the same fixed shape. */
@@ -176,6 +181,10 @@ class ObjectStore implements RowStore {
   rows(): () => readonly object[] {
     const list = this.list;
     return () => list;
+  }
+
+  rowsAt(): RowsByPosition<object> {
+    return rowsOfArray(this.list);
   }
 }
 
@@ -279,6 +288,19 @@ class ColumnStore implements RowStore {
   }
 
   rows(): () => readonly object[] {
+    const { length, at } = this.rowsAt();
+    return () => {
+      const rows = new Array<object>(length);
+      for (let i = 0; i < length; i++) rows[i] = at(i);
+      return rows;
+    };
+  }
+
+  /** The views' class is made once: every view of the table has the same shape. */
+  private views: RowsByPosition<object> | null = null;
+
+  rowsAt(): RowsByPosition<object> {
+    if (this.views !== null) return this.views;
     const count = this.n + 1;
     // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
     const View = viewClass(
@@ -291,11 +313,8 @@ class ColumnStore implements RowStore {
       this.values,
       this.valueDecimals,
     );
-    return () => {
-      const rows = new Array<object>(count);
-      for (let i = 0; i < count; i++) rows[i] = new View(i);
-      return rows;
-    };
+    this.views = { length: count, at: (i) => new View(i) };
+    return this.views;
   }
 
   private grow(): void {
