@@ -67,17 +67,18 @@ export class RecordColumns<R extends object> {
   static of<R extends object>(records: readonly R[]): RecordColumns<R> | null {
     const first = records[0];
     if (first === undefined) return null;
-    const fields = Object.keys(first);
-    const builders = fields.map(() => new ColumnBuilder(records.length));
-    // One pass over the records, their values in field order (Object.values: no keyed load per field).
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i] as object;
-      if (!hasFields(r, fields)) return null;
-      const values = Object.values(r);
-      for (let k = 0; k < builders.length; k++) (builders[k] as ColumnBuilder).add(i, values[k]);
-    }
-    const columns = builders.map((b) => b.column());
-    return new RecordColumns<R>(records.length, viewClass(fields, columns) as new (i: number) => R);
+    const builder = new RecordColumnsBuilder<R>(records.length, first);
+    for (let i = 0; i < records.length; i++) if (!builder.add(i, records[i] as R)) return null;
+    return builder.finish();
+  }
+
+  /** Columns of `fields` made by the builder (RecordColumnsBuilder.finish). */
+  static fromColumns<R extends object>(
+    length: number,
+    fields: readonly string[],
+    columns: readonly Column[],
+  ): RecordColumns<R> {
+    return new RecordColumns<R>(length, viewClass(fields, columns) as new (i: number) => R);
   }
 
   /** The records as new views, in the order they were given. */
@@ -85,6 +86,40 @@ export class RecordColumns<R extends object> {
     const rows = new Array<R>(this.length);
     for (let i = 0; i < this.length; i++) rows[i] = new this.View(i);
     return rows;
+  }
+}
+
+/**
+ * Records put into columns one at a time, each as soon as it is made (`add`, record `i` of `length`),
+ * so that they never all exist as objects: every record must have the fields of `first`, in order.
+ */
+export class RecordColumnsBuilder<R extends object> {
+  private readonly fields: readonly string[];
+  private readonly builders: ColumnBuilder[];
+
+  constructor(
+    private readonly length: number,
+    first: R,
+  ) {
+    this.fields = Object.keys(first);
+    this.builders = this.fields.map(() => new ColumnBuilder(length));
+  }
+
+  /** Adds record i; false (nothing added) when it is not a plain object with exactly the first's fields. */
+  add(i: number, record: R): boolean {
+    if (!hasFields(record, this.fields)) return false;
+    // Its values in field order (Object.values: no keyed load per field).
+    const values = Object.values(record);
+    for (let k = 0; k < this.builders.length; k++) (this.builders[k] as ColumnBuilder).add(i, values[k]);
+    return true;
+  }
+
+  finish(): RecordColumns<R> {
+    return RecordColumns.fromColumns<R>(
+      this.length,
+      this.fields,
+      this.builders.map((b) => b.column()),
+    );
   }
 }
 
