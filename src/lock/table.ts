@@ -25,6 +25,7 @@ import type { ColumnSpec, Loose, TableSchema } from './schema.js';
 import { rowsOfArray, type RowsByPosition, type SourceRef } from './types.js';
 
 export interface TableRead<R> {
+  /** The rows: in the `columns` layout new views (a new array) on each read, as `rowsAgain()`. */
   readonly rows: readonly Loose<R>[];
   /** Same order as `rows`: true when every cell of that row passed its column's rules. */
   readonly sound: readonly boolean[];
@@ -124,22 +125,38 @@ export function readTable<R>(
   });
   const rowsAgain = store.rows() as () => Loose<R>[];
   const rowsAt = store.rowsAt() as RowsByPosition<Loose<R>>;
-  const rows = rowsAgain();
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
     // One report function for all rows (a closure per row was garbage for every row of a 1M-row file).
     let row: Loose<R> | undefined;
     const report = (column: string, r: string) =>
       issues.push(issue('error', file, r, (row as { readonly src: SourceRef }).src.line, column));
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < rowsAt.length; i++) {
       if (!sound[i]) continue;
-      row = rows[i] as Loose<R>;
+      row = rowsAt.at(i);
       rule(row, report);
     }
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
   const present = new Set(columns.filter((c) => c.index !== -1).map((c) => c.name));
-  return { rows, sound, present, complete, rowsAgain, rowsAt };
+  if (layout === 'objects') return { rows: rowsAgain(), sound, present, complete, rowsAgain, rowsAt };
+  // Columns: new views on each read of `rows`, so that the table itself holds none (a pass over the
+  // rows that needs no array takes them from `rowsAt`, `eachRow`).
+  return {
+    get rows() {
+      return rowsAgain();
+    },
+    sound,
+    present,
+    complete,
+    rowsAgain,
+    rowsAt,
+  };
+}
+
+/** The rows one at a time, each made when reached (a view of the columns kept by nobody once passed). */
+export function* eachRow<R>(rows: RowsByPosition<R>): Generator<R> {
+  for (let i = 0; i < rows.length; i++) yield rows.at(i);
 }
 
 /**
