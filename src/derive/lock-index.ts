@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../core/dates.js';
 import type { Lock } from '../lock/types.js';
-import { indexQsAssessments, type QsAssessment } from './assessments.js';
+import { indexQsAssessments, type InstrumentAssessments, type QsAssessment } from './assessments.js';
 import { indexInfusionDates } from './visits.js';
 
 export interface LockIndex {
@@ -14,13 +14,15 @@ export interface LockIndex {
   readonly subjects: readonly string[];
   /** RFSTDTC (Day 0) by subject; null for a subject never infused. */
   readonly infusion: ReadonlyMap<string, IsoDate | null>;
-  /** Assessments by QSCAT: subjects in DM order, then VISITNUM (`groupQsAssessments`). */
-  readonly qs: ReadonlyMap<string, readonly QsAssessment[]>;
+  /** Assessments by QSCAT: subjects in DM order, then VISITNUM (`groupQsAssessments`), made when read. */
+  readonly qs: ReadonlyMap<string, InstrumentAssessments>;
 }
 
-export function indexLock(lock: Pick<Lock, 'dm' | 'qs'>): LockIndex {
+/** The index of a lock; of its QS rows by position when it has them (`Lock.qsRows`: no view of each kept). */
+export function indexLock(lock: Pick<Lock, 'dm' | 'qs'> & Partial<Pick<Lock, 'qsRows'>>): LockIndex {
   const subjects = lock.dm.map((r) => r.USUBJID);
-  return { subjects, infusion: indexInfusionDates(lock.dm), qs: indexQsAssessments(lock.qs, subjects) };
+  const qs = indexQsAssessments(lock.qsRows ?? lock.qs, subjects);
+  return { subjects, infusion: indexInfusionDates(lock.dm), qs };
 }
 
 /**
@@ -28,11 +30,14 @@ export function indexLock(lock: Pick<Lock, 'dm' | 'qs'>): LockIndex {
  * lets the others' assessments (and the QS rows they hold) be collected before it makes more records.
  */
 export function keepInstruments(index: LockIndex, keep: ReadonlySet<string>): void {
-  const qs = index.qs as Map<string, readonly QsAssessment[]>;
+  const qs = index.qs as Map<string, InstrumentAssessments>;
   for (const qscat of [...qs.keys()]) if (!keep.has(qscat)) qs.delete(qscat);
 }
 
-/** The assessments of one instrument (none when the lock has no row of it). */
+/**
+ * The assessments of one instrument (none when the lock has no row of it), made anew on each call: a
+ * caller holds one instrument's at a time.
+ */
 export function assessmentsOf(index: LockIndex, qscat: string): readonly QsAssessment[] {
-  return index.qs.get(qscat) ?? [];
+  return index.qs.get(qscat)?.assessments() ?? [];
 }

@@ -32,6 +32,11 @@ type Column =
       readonly last: Int32Array;
       readonly others: ReadonlyMap<number, SourceLines>;
     }
+  /**
+   * Source references `{ file, line }` (one lock row each) and nulls: the file as a code (0 for null,
+   * else its index in `fileNames` + 1) and the line; each read makes a new `{ file, line }`.
+   */
+  | { readonly kind: 'refs'; readonly files: Codes; readonly fileNames: readonly string[]; readonly lines: Int32Array }
   /** Anything else (objects, arrays): the values themselves. */
   | { readonly kind: 'values'; readonly values: readonly unknown[] };
 
@@ -62,17 +67,18 @@ export class RecordColumns<R extends object> {
   static of<R extends object>(records: readonly R[]): RecordColumns<R> | null {
     const first = records[0];
     if (first === undefined) return null;
-    const fields = Object.keys(first);
-    const builders = fields.map(() => new ColumnBuilder(records.length));
-    // One pass over the records, their values in field order (Object.values: no keyed load per field).
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i] as object;
-      if (!hasFields(r, fields)) return null;
-      const values = Object.values(r);
-      for (let k = 0; k < builders.length; k++) (builders[k] as ColumnBuilder).add(i, values[k]);
-    }
-    const columns = builders.map((b) => b.column());
-    return new RecordColumns<R>(records.length, viewClass(fields, columns) as new (i: number) => R);
+    const builder = new RecordColumnsBuilder<R>(records.length, first);
+    for (let i = 0; i < records.length; i++) if (!builder.add(i, records[i] as R)) return null;
+    return builder.finish();
+  }
+
+  /** Columns of `fields` made by the builder (RecordColumnsBuilder.finish). */
+  static fromColumns<R extends object>(
+    length: number,
+    fields: readonly string[],
+    columns: readonly Column[],
+  ): RecordColumns<R> {
+    return new RecordColumns<R>(length, viewClass(fields, columns) as new (i: number) => R);
   }
 
   /** The records as new views, in the order they were given. */
@@ -80,6 +86,40 @@ export class RecordColumns<R extends object> {
     const rows = new Array<R>(this.length);
     for (let i = 0; i < this.length; i++) rows[i] = new this.View(i);
     return rows;
+  }
+}
+
+/**
+ * Records put into columns one at a time, each as soon as it is made (`add`, record `i` of `length`),
+ * so that they never all exist as objects: every record must have the fields of `first`, in order.
+ */
+export class RecordColumnsBuilder<R extends object> {
+  private readonly fields: readonly string[];
+  private readonly builders: ColumnBuilder[];
+
+  constructor(
+    private readonly length: number,
+    first: R,
+  ) {
+    this.fields = Object.keys(first);
+    this.builders = this.fields.map(() => new ColumnBuilder(length));
+  }
+
+  /** Adds record i; false (nothing added) when it is not a plain object with exactly the first's fields. */
+  add(i: number, record: R): boolean {
+    if (!hasFields(record, this.fields)) return false;
+    // Its values in field order (Object.values: no keyed load per field).
+    const values = Object.values(record);
+    for (let k = 0; k < this.builders.length; k++) (this.builders[k] as ColumnBuilder).add(i, values[k]);
+    return true;
+  }
+
+  finish(): RecordColumns<R> {
+    return RecordColumns.fromColumns<R>(
+      this.length,
+      this.fields,
+      this.builders.map((b) => b.column()),
+    );
   }
 }
 
@@ -120,7 +160,7 @@ function hasFields(r: object, fields: readonly string[]): boolean {
  * themselves once one is an object or NaN is among many numbers; SourceLines while every value is one.
  */
 class ColumnBuilder {
-  private mode: 'lines' | 'coded' | 'doubles' | 'values' = 'lines';
+  private mode: 'lines' | 'coded' | 'doubles' | 'refs' | 'values' = 'lines';
   private codes: Uint32Array;
   private readonly codeOf = new Map<unknown, number>();
   private readonly distinct: unknown[] = [];
@@ -133,6 +173,7 @@ class ColumnBuilder {
   private doubles: Float64Array | null = null;
   private values: unknown[] | null = null;
   private lines: LinesBuilder | null;
+  private refs: RefsBuilder | null = null;
 
   constructor(private readonly length: number) {
     this.codes = new Uint32Array(length);
@@ -143,6 +184,7 @@ class ColumnBuilder {
     if (this.mode === 'coded') this.code(i, v);
     else if (this.mode === 'lines') this.addLines(i, v);
     else if (this.mode === 'doubles') this.addDouble(i, v);
+    else if (this.mode === 'refs') this.addRef(i, v);
     else (this.values as unknown[])[i] = v;
   }
 
@@ -154,6 +196,8 @@ class ColumnBuilder {
         return (this.lines as LinesBuilder).column();
       case 'doubles':
         return { kind: 'doubles', values: this.doubles as Float64Array };
+      case 'refs':
+        return (this.refs as RefsBuilder).column();
       case 'values':
         return { kind: 'values', values: this.values as unknown[] };
     }
@@ -162,6 +206,12 @@ class ColumnBuilder {
   private addLines(i: number, v: unknown): void {
     if (v instanceof SourceLines) {
       (this.lines as LinesBuilder).add(i, v);
+      return;
+    }
+    if (i === 0 && isSourceRef(v)) {
+      this.lines = null;
+      this.toRefs();
+      this.addRef(i, v);
       return;
     }
     // Not every value is SourceLines: the ones so far are kept as they are, and the rest as coded.
@@ -183,6 +233,12 @@ class ColumnBuilder {
       return;
     }
     if (v !== null && (typeof v === 'object' || typeof v === 'function' || typeof v === 'symbol')) {
+      // Source references after nothing but nulls (a BILAG grade's row, or none): as references.
+      if (isSourceRef(v) && this.distinct.every((d) => d === null)) {
+        this.toRefs();
+        this.addRef(i, v);
+        return;
+      }
       this.toValues(this.decoded(i));
       (this.values as unknown[])[i] = v;
       return;
@@ -201,6 +257,26 @@ class ColumnBuilder {
     this.codes[i] = code;
     this.last = Object.is(v, -0) ? NOT_A_VALUE : v;
     this.lastCode = code;
+  }
+
+  private addRef(i: number, v: unknown): void {
+    const refs = this.refs as RefsBuilder;
+    if (v === null || isSourceRef(v)) {
+      refs.add(i, v);
+      return;
+    }
+    const values: unknown[] = new Array(this.length);
+    for (let j = 0; j < i; j++) values[j] = refs.get(j);
+    this.refs = null;
+    this.toValues(values);
+    (this.values as unknown[])[i] = v;
+  }
+
+  /** Records 0..i-1 (every value so far null) as references. */
+  private toRefs(): void {
+    this.refs = new RefsBuilder(this.length);
+    this.mode = 'refs';
+    this.release();
   }
 
   private addDouble(i: number, v: unknown): void {
@@ -309,6 +385,57 @@ class LinesBuilder {
   }
 }
 
+/** A lock row's source reference as the lock reader makes it: a plain `{ file, line }`, the line a whole number. */
+function isSourceRef(v: unknown): v is { readonly file: string; readonly line: number } {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const r = v as { readonly file?: unknown; readonly line?: unknown };
+  if (typeof r.file !== 'string' || typeof r.line !== 'number' || (r.line | 0) !== r.line || Object.is(r.line, -0))
+    return false;
+  const keys = Object.keys(v);
+  return keys.length === 2 && keys[0] === 'file' && keys[1] === 'line';
+}
+
+/**
+ * Source references `{ file, line }` and nulls as a file code and a line each (a BILAG grade, a lab
+ * result or a biomarker flag keeps the one lock row it came from: ~1.2M objects of a 5,000-subject run,
+ * ~40 bytes each, held to the end of it).
+ */
+class RefsBuilder {
+  private readonly files: Uint32Array;
+  private readonly fileNames: string[] = [];
+  private readonly lines: Int32Array;
+
+  constructor(length: number) {
+    this.files = new Uint32Array(length);
+    this.lines = new Int32Array(length);
+  }
+
+  add(i: number, ref: { readonly file: string; readonly line: number } | null): void {
+    if (ref === null) {
+      this.files[i] = 0;
+      return;
+    }
+    let code = this.fileNames.indexOf(ref.file);
+    if (code === -1) code = this.fileNames.push(ref.file) - 1;
+    this.files[i] = code + 1;
+    this.lines[i] = ref.line;
+  }
+
+  get(i: number): { readonly file: string; readonly line: number } | null {
+    const code = this.files[i] as number;
+    return code === 0 ? null : { file: this.fileNames[code - 1] as string, line: this.lines[i] as number };
+  }
+
+  column(): Column {
+    return {
+      kind: 'refs',
+      files: narrowest(this.files, this.fileNames.length + 1),
+      fileNames: this.fileNames,
+      lines: this.lines,
+    };
+  }
+}
+
 /** The codes in the narrowest array that holds `count` distinct codes. */
 function narrowest(codes: Uint32Array, count: number): Codes {
   if (count <= 0x100) return Uint8Array.from(codes);
@@ -363,6 +490,14 @@ function getter(c: Column): (this: View) => unknown {
           others.get(i) ??
           SourceLines.run(fileNames[files[i] as number] as string, first[i] as number, last[i] as number)
         );
+      };
+    }
+    case 'refs': {
+      const { files, fileNames, lines } = c;
+      return function () {
+        const i = this[INDEX];
+        const code = files[i] as number;
+        return code === 0 ? null : { file: fileNames[code - 1] as string, line: lines[i] as number };
       };
     }
     case 'values': {

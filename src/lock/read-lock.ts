@@ -23,8 +23,21 @@ import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
-import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
-import type { AeRow, CmRow, DmRow, DsRow, ExRow, LbRow, Lock, QsRow, SourceRef, SvRow } from './types.js';
+import { eachRow, readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
+import { rowsOfArray } from './types.js';
+import type {
+  AeRow,
+  CmRow,
+  DmRow,
+  DsRow,
+  ExRow,
+  LbRow,
+  Lock,
+  QsRow,
+  RowsByPosition,
+  SourceRef,
+  SvRow,
+} from './types.js';
 import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { MAX_INPUT_BYTES, useRegularFile } from './read-file.js';
@@ -87,6 +100,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
   // QS is read through new views each time (a 20,000-subject lock's 10.8M views took ~430 MB held to
   // the end of a run, for the three passes that read QS after the derivations began).
   const qsRows = (tables.qs?.rowsAgain ?? (() => [])) as unknown as () => readonly QsRow[];
+  const qsAt = (tables.qs?.rowsAt ?? rowsOfArray([])) as unknown as RowsByPosition<QsRow>;
   const lock: Lock = {
     dir: abs,
     manifest: manifest.manifest,
@@ -99,6 +113,7 @@ export async function readLock(dir: string, opts: ReadLockOptions): Promise<Read
     get qs() {
       return qsRows();
     },
+    qsRows: qsAt,
     lb: rows(tables.lb),
     cm: rows(tables.cm),
     ae: rows(tables.ae),
@@ -185,12 +200,14 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
   const dmSubjects =
     dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
-  const others: readonly (readonly { readonly src: SourceRef; readonly USUBJID: string | null }[])[] = [
+  // QS and LB (views of columns) are passed over one view at a time: an array of them all was ~0.4 GB
+  // of a 20,000-subject lock's QS, held while it was checked.
+  const others: readonly Iterable<{ readonly src: SourceRef; readonly USUBJID: string | null }>[] = [
     ds?.rows ?? [],
     sv?.rows ?? [],
     ex?.rows ?? [],
-    qs?.rows ?? [],
-    lb?.rows ?? [],
+    qs === null ? [] : eachRow(qs.rowsAt),
+    lb === null ? [] : eachRow(lb.rowsAt),
     cm?.rows ?? [],
     ae?.rows ?? [],
   ];
@@ -202,7 +219,7 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   const seq = <
     R extends { readonly USUBJID: string | null; readonly src: { readonly line: number; readonly file: string } },
   >(
-    rows: readonly R[],
+    rows: Iterable<R>,
     column: string,
     value: (r: R) => number | null,
   ) => checkUniqueKey(rows, (r) => [r.USUBJID, value(r)], column, `${column} of the subject`, issues);
@@ -215,23 +232,23 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   }
   const visits = sv?.complete === true ? indexVisits(sv.rows) : null;
   if (qs !== null) {
-    seq(qs.rows, 'QSSEQ', (r) => r.QSSEQ);
+    seq(eachRow(qs.rowsAt), 'QSSEQ', (r) => r.QSSEQ);
     const key = (r: Loose<QsRow>) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD];
-    checkUniqueKey(qs.rows, key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
-    checkVisitNames(qs.rows, issues);
-    if (visits !== null) checkAssessmentVisits(qs.rows, 'QSDTC', visits, issues);
+    checkUniqueKey(eachRow(qs.rowsAt), key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
+    checkVisitNames(eachRow(qs.rowsAt), issues);
+    if (visits !== null) checkAssessmentVisits(eachRow(qs.rowsAt), 'QSDTC', visits, issues);
   }
   if (lb !== null) {
-    seq(lb.rows, 'LBSEQ', (r) => r.LBSEQ);
+    seq(eachRow(lb.rowsAt), 'LBSEQ', (r) => r.LBSEQ);
     checkUniqueKey(
-      lb.rows,
+      eachRow(lb.rowsAt),
       (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
       'LBTESTCD',
       'result USUBJID + VISITNUM + LBTESTCD',
       issues,
     );
-    checkVisitNames(lb.rows, issues);
-    if (visits !== null) checkAssessmentVisits(lb.rows, 'LBDTC', visits, issues);
+    checkVisitNames(eachRow(lb.rowsAt), issues);
+    if (visits !== null) checkAssessmentVisits(eachRow(lb.rowsAt), 'LBDTC', visits, issues);
   }
   if (dm !== null && ds !== null && ds.complete) checkDisposition(dm.rows, ds.rows, subjectsWithBrokenRows(ds), issues);
   if (dm !== null && ex !== null && ex.complete) {

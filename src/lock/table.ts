@@ -22,9 +22,10 @@ import {
   yearRule,
 } from './cells.js';
 import type { ColumnSpec, Loose, TableSchema } from './schema.js';
-import type { SourceRef } from './types.js';
+import { rowsOfArray, type RowsByPosition, type SourceRef } from './types.js';
 
 export interface TableRead<R> {
+  /** The rows: in the `columns` layout new views (a new array) on each read, as `rowsAgain()`. */
   readonly rows: readonly Loose<R>[];
   /** Same order as `rows`: true when every cell of that row passed its column's rules. */
   readonly sound: readonly boolean[];
@@ -38,6 +39,8 @@ export interface TableRead<R> {
    * its columns and not 10M views (`Lock.qs`).
    */
   readonly rowsAgain: () => readonly Loose<R>[];
+  /** The rows one at a time by position: `rowsAt.at(i)` is `rowsAgain()[i]` without making the others. */
+  readonly rowsAt: RowsByPosition<Loose<R>>;
 }
 
 interface Bound {
@@ -121,32 +124,51 @@ export function readTable<R>(
     sound.push(ok);
   });
   const rowsAgain = store.rows() as () => Loose<R>[];
-  const rows = rowsAgain();
+  const rowsAt = store.rowsAt() as RowsByPosition<Loose<R>>;
   // After every cell, in row order: issues of one line keep the order cells, extras, row rule.
   if (rule !== undefined) {
     // One report function for all rows (a closure per row was garbage for every row of a 1M-row file).
     let row: Loose<R> | undefined;
     const report = (column: string, r: string) =>
       issues.push(issue('error', file, r, (row as { readonly src: SourceRef }).src.line, column));
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < rowsAt.length; i++) {
       if (!sound[i]) continue;
-      row = rows[i] as Loose<R>;
+      row = rowsAt.at(i);
       rule(row, report);
     }
   }
   for (const c of columns) if (c.rounded.count > 0) issues.push(roundingNotice(file, c));
   const present = new Set(columns.filter((c) => c.index !== -1).map((c) => c.name));
-  return { rows, sound, present, complete, rowsAgain };
+  if (layout === 'objects') return { rows: rowsAgain(), sound, present, complete, rowsAgain, rowsAt };
+  // Columns: new views on each read of `rows`, so that the table itself holds none (a pass over the
+  // rows that needs no array takes them from `rowsAt`, `eachRow`).
+  return {
+    get rows() {
+      return rowsAgain();
+    },
+    sound,
+    present,
+    complete,
+    rowsAgain,
+    rowsAt,
+  };
+}
+
+/** The rows one at a time, each made when reached (a view of the columns kept by nobody once passed). */
+export function* eachRow<R>(rows: RowsByPosition<R>): Generator<R> {
+  for (let i = 0; i < rows.length; i++) yield rows.at(i);
 }
 
 /**
  * Where `readTable` puts the cells of each record: `begin` a row, `put` each column's cell once; at the
- * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`).
+ * end, `rows` gives what hands out the rows (each call: the rows, see `TableRead.rowsAgain`), `rowsAt`
+ * the rows one at a time (`TableRead.rowsAt`).
  */
 interface RowStore {
   begin(line: number): void;
   put(c: Bound, cell: Cell): void;
   rows(): () => readonly object[];
+  rowsAt(): RowsByPosition<object>;
 }
 
 /** One plain object per row, cloned from a template so that every row has the same fixed shape. */
@@ -176,6 +198,10 @@ class ObjectStore implements RowStore {
   rows(): () => readonly object[] {
     const list = this.list;
     return () => list;
+  }
+
+  rowsAt(): RowsByPosition<object> {
+    return rowsOfArray(this.list);
   }
 }
 
@@ -279,6 +305,19 @@ class ColumnStore implements RowStore {
   }
 
   rows(): () => readonly object[] {
+    const { length, at } = this.rowsAt();
+    return () => {
+      const rows = new Array<object>(length);
+      for (let i = 0; i < length; i++) rows[i] = at(i);
+      return rows;
+    };
+  }
+
+  /** The views' class is made once: every view of the table has the same shape. */
+  private views: RowsByPosition<object> | null = null;
+
+  rowsAt(): RowsByPosition<object> {
+    if (this.views !== null) return this.views;
     const count = this.n + 1;
     // Views, not copies: the columns were sized by the line count, so at most a few slots are unused.
     const View = viewClass(
@@ -291,11 +330,8 @@ class ColumnStore implements RowStore {
       this.values,
       this.valueDecimals,
     );
-    return () => {
-      const rows = new Array<object>(count);
-      for (let i = 0; i < count; i++) rows[i] = new View(i);
-      return rows;
-    };
+    this.views = { length: count, at: (i) => new View(i) };
+    return this.views;
   }
 
   private grow(): void {

@@ -15,7 +15,7 @@ interface VisitRow {
   readonly VISIT: string | null;
 }
 
-export function checkVisitNames(rows: readonly VisitRow[], issues: Issue[]): void {
+export function checkVisitNames(rows: Iterable<VisitRow>, issues: Issue[]): void {
   // Rows come in runs of one visit (a QS file has ~50 rows a visit): a pair is checked once per run.
   let num: number | null = null;
   let visit: string | null = null;
@@ -47,7 +47,7 @@ export function indexVisits(sv: readonly Loose<SvRow>[]): VisitIndex {
 
 /** Each assessment's visit is in sv.csv and its date (`dateColumn`) is that visit's SVSTDTC. */
 export function checkAssessmentVisits<R extends VisitRow>(
-  rows: readonly R[],
+  rows: Iterable<R>,
   dateColumn: keyof R & string,
   visits: VisitIndex,
   issues: Issue[],

@@ -32,6 +32,7 @@ import {
   cellLines,
   displayNumber,
   fitColumns,
+  fitsOnOneLine,
   longestLine,
   longestWord,
   wrapText,
@@ -391,10 +392,14 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
 export function stubLines(form: Pick<PrintForm, 'cellChars'>, row: PrintRow): readonly string[] {
   if (row.kind === 'separator') return [''];
   const width = Math.max(8, (form.cellChars[0] ?? PAGE_CHARS) - row.indent * INDENT_CHARS);
+  const label = row.cells[0] ?? '';
+  // A label that fits (a listing's every subject) is its one line, made anew: cached, a listing of a
+  // large lock kept a line array and a weak-map entry for each of its hundreds of thousands of rows.
+  if (fitsOnOneLine(label, width)) return [label];
   // Pagination and every renderer wrap the same label: wrapped once per row and width.
   const seen = wrappedStubs.get(row);
   if (seen !== undefined && seen.width === width) return seen.lines;
-  const lines = cellLines(row.cells[0] ?? '', width);
+  const lines = cellLines(label, width);
   wrappedStubs.set(row, { width, lines });
   return lines;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellSource, makeDataset } from '../../src/derive/dataset.js';
+import { cellSource, COLUMN_ROWS, makeDataset, type AdamDataset } from '../../src/derive/dataset.js';
+import { datasetCsvPieces } from '../../src/output/ard-csv.js';
+import { submissionWriter } from '../../src/submission/submission-files.js';
 import type { DatasetMeta, VariableMeta } from '../../src/derive/dataset-metadata.js';
 import { datasetContext } from '../helpers/dataset-context.js';
 import { settings } from './helpers.js';
@@ -117,5 +119,56 @@ describe('cellSource', () => {
     expect(cellSource(undefined, fields, 'U')).toBeUndefined();
     expect(typeof cellSource({ X: 1 }, fields, 'Z')).toBe('symbol');
     expect(typeof cellSource(undefined, fields, 'Z')).toBe('symbol');
+  });
+});
+
+describe('makeDataset of a large dataset (rows held as columns)', () => {
+  const n = COLUMN_ROWS + 3;
+  const records = Array.from({ length: n }, (_, i) => ({
+    USUBJID: `S-${String(i % 997).padStart(3, '0')}`,
+    // Many distinct numbers (doubles), nulls and -0; a text with a comma and quotes.
+    X: i % 5 === 0 ? null : i % 7 === 0 ? -0 : i * 0.37,
+    N: i % 13,
+    T: i % 11 === 0 ? 'a, "quoted" text' : `t${i % 3}`,
+  }));
+  const m = meta([v('USUBJID'), v('X', { type: 'float' }), v('N', { type: 'integer' }), v('T')]);
+  const packed = makeDataset(m, records);
+  // The same rows as plain objects: what makeDataset gives below COLUMN_ROWS.
+  const objects: AdamDataset = {
+    ...packed,
+    rows: records.map((r) => ({ USUBJID: r.USUBJID, X: r.X, N: r.N, T: r.T })),
+  };
+  const joined = (pieces: Iterable<string | Uint8Array>) =>
+    Buffer.concat([...pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+  const ctx = {
+    studyOID: 'S',
+    studyName: 'S',
+    studyDescription: 'S',
+    protocolName: 'S',
+    lockedAt: '2027-01-15',
+    toolName: 'sle-msc',
+    toolVersion: '0',
+    originator: 'S',
+    codelists: [],
+  };
+
+  it('gives back every value of every row (-0 and null kept)', () => {
+    expect(packed.rows).toHaveLength(n);
+    const read = packed.rows.map((r) => ({ USUBJID: r.USUBJID, X: r.X, N: r.N, T: r.T }));
+    expect(read).toEqual(objects.rows);
+    expect(Object.is(packed.rows[7]?.X, -0)).toBe(true);
+    // Held as columns: the rows are views, not objects with their own fields.
+    expect(Object.keys(packed.rows[1] ?? {})).toEqual([]);
+  });
+
+  it('writes the same CSV, XPT and Dataset-JSON bytes as the rows held as objects', () => {
+    expect(joined(datasetCsvPieces(packed)).equals(joined(datasetCsvPieces(objects)))).toBe(true);
+    const a = submissionWriter(ctx).addInPieces(packed);
+    const b = submissionWriter(ctx).addInPieces(objects);
+    expect([...a.keys()]).toEqual(['adam/adx.xpt', 'adam/adx.json']);
+    for (const [path, pieces] of a)
+      expect(joined(pieces as Iterable<string | Uint8Array>).equals(joined(b.get(path) as Iterable<string>))).toBe(
+        true,
+      );
   });
 });

@@ -131,3 +131,30 @@ describe('RecordColumns with mixed columns', () => {
     expect(rows[69_999]?.X).toBe(69_999 * 0.25);
   });
 });
+
+describe('RecordColumns with source references', () => {
+  it('holds { file, line } and null as a file code and a line, and gives back equal references', () => {
+    const records = [
+      { PARAMCD: 'CNS', src: ref('qs.csv', 12) },
+      { PARAMCD: 'MUS', src: null },
+      { PARAMCD: 'REN', src: ref('lb.csv', 2_000_000) },
+      { PARAMCD: 'CNS', src: ref('qs.csv', 13) },
+    ];
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows.map((r) => r.src)).toEqual(records.map((r) => r.src));
+    expect(Object.keys(rows[0]?.src ?? {})).toEqual(['file', 'line']);
+    // Held as columns, not as the objects: each read makes a new reference.
+    expect(rows[0]?.src).not.toBe(records[0]?.src);
+  });
+
+  it('holds references after nulls, and turns to the values themselves at anything else', () => {
+    const leadingNulls = [{ src: null }, { src: null }, { src: ref('qs.csv', 7) }];
+    expect((RecordColumns.of(leadingNulls)?.rows() ?? []).map((r) => r.src)).toEqual([null, null, ref('qs.csv', 7)]);
+    const other = { file: 'qs.csv', line: 1.5 };
+    const lines = SourceLines.of([ref('qs.csv', 3)]);
+    const mixed = [{ src: ref('qs.csv', 1) }, { src: null }, { src: other }, { src: lines }, { src: 'text' }];
+    const rows = RecordColumns.of(mixed)?.rows() ?? [];
+    expect(rows.map((r) => r.src)).toEqual([ref('qs.csv', 1), null, other, lines, 'text']);
+    expect(rows[2]?.src).toBe(other);
+  });
+});

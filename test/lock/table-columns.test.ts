@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues.js';
 import { parseCsv } from '../../src/lock/csv.js';
 import type { TableSchema } from '../../src/lock/schema.js';
-import { readTable, type RowLayout, type RowRule } from '../../src/lock/table.js';
+import { eachRow, readTable, type RowLayout, type RowRule } from '../../src/lock/table.js';
 import type { SourceRef } from '../../src/lock/types.js';
 
 interface TRow {
@@ -98,6 +98,21 @@ describe('readTable: columnar layout', () => {
     expect(columns.rows[2]).toMatchObject({ K: null, D: null, OPT: null, N_DEC: 0 });
     expect(columns.rows[6]).toMatchObject({ USUBJID: 'S1', src: { line: 10 } });
     expect(columns.rows[5]).toMatchObject({ USUBJID: 'S6, quoted', OPT: 'multi\r\nline', N: -0.0015, N_DEC: 4 });
+  });
+  it('holds no row: each read of `rows` makes new views, `rowsAt` and `eachRow` one at a time', () => {
+    const issues: Issue[] = [];
+    const csv = parseCsv(text, 't.csv', issues);
+    if (csv === null) throw new Error('no header');
+    const r = readTable(schema, csv, issues, rule, 'columns');
+    expect(r.rows).not.toBe(r.rows);
+    expect(r.rows[0]).not.toBe(r.rows[0]);
+    expect(r.rowsAt.length).toBe(r.rows.length);
+    expect(Array.from({ length: r.rowsAt.length }, (_, i) => fields(r.rowsAt.at(i)))).toEqual(objects.rows);
+    expect([...eachRow(r.rowsAt)].map(fields)).toEqual(objects.rows);
+    // The object layout keeps its one array of rows.
+    const o = readTable(schema, csv, [], rule, 'objects');
+    expect(o.rows).toBe(o.rows);
+    expect(o.rowsAt.at(3)).toBe(o.rows[3]);
   });
   it('holds one own field per row, the values in its columns', () => {
     expect(new Set(columns.own)).toEqual(new Set([1]));

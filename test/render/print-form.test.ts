@@ -12,7 +12,7 @@ import {
   stubLines,
   INDENT_CHARS,
 } from '../../src/render/print-form.js';
-import { LINES_PER_PAGE, PAGE_CHARS, wrapText } from '../../src/render/page-layout.js';
+import { LINES_PER_PAGE, PAGE_CHARS, cellLines, wrapText } from '../../src/render/page-layout.js';
 import { renderText } from '../../src/render/text.js';
 import type { PrintRow } from '../../src/render/print-form.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
@@ -249,5 +249,16 @@ describe('stubLines', () => {
     expect(stubLines(narrow, row).length).toBeGreaterThan(1);
     expect(stubLines(wide, row)).toEqual(['Systemic lupus erythematosus disease activity']);
     expect(stubLines(narrow, { ...row, kind: 'separator' })).toEqual(['']);
+  });
+
+  it('gives a label that fits its one line, as wrapping gives it, without keeping lines for the row', () => {
+    const form = { cellChars: [12] };
+    for (const label of ['S-101-001', 'S-101-001\nPBO', ' lead space', '', 'exactly 12 c', 'thirteen char']) {
+      const row: PrintRow = { kind: 'stat', indent: 0, cells: [label] };
+      expect(stubLines(form, row)).toEqual(cellLines(label, 12));
+    }
+    // Not cached: a listing of a large lock asks for hundreds of thousands of them once or twice each.
+    const row: PrintRow = { kind: 'stat', indent: 0, cells: ['S-101-001'] };
+    expect(stubLines(form, row)).not.toBe(stubLines(form, row));
   });
 });
