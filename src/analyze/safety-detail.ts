@@ -53,7 +53,11 @@ function termsOf(teaes: readonly AdaeRecord[]): Term[] {
 
 function bySubject(events: readonly AdaeRecord[]): Map<string, AdaeRecord[]> {
   const m = new Map<string, AdaeRecord[]>();
-  for (const e of events) m.set(e.USUBJID, [...(m.get(e.USUBJID) ?? []), e]);
+  for (const e of events) {
+    const mine = m.get(e.USUBJID);
+    if (mine === undefined) m.set(e.USUBJID, [e]);
+    else mine.push(e);
+  }
   return m;
 }
 

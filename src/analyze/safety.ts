@@ -72,15 +72,12 @@ export function analyzeSafety(
         ),
       );
 
+    // Each subject's severities gathered in one pass (a filter of all TEAEs per subject took time
+    // quadratic in the subjects: ~0.7 s of a 5,000-subject run, ~10 s at 20,000).
+    const severitiesOf = new Map<string, string[]>([...members].map((id) => [id, []]));
+    for (const e of mine) severitiesOf.get(e.USUBJID)?.push(e.AESEV);
     const worst = new Map<string, string | null>();
-    for (const id of members)
-      worst.set(
-        id,
-        computeWorstSeverity(
-          mine.filter((e) => e.USUBJID === id).map((e) => e.AESEV),
-          severities,
-        ),
-      );
+    for (const [id, sevs] of severitiesOf) worst.set(id, computeWorstSeverity(sevs, severities));
     for (const sev of severities) {
       const id = identity(`WORST:${sev}`);
       const n = [...worst.values()].filter((w) => w === sev).length;
