@@ -422,8 +422,7 @@ class RefsBuilder {
   }
 
   get(i: number): { readonly file: string; readonly line: number } | null {
-    const code = this.files[i] as number;
-    return code === 0 ? null : { file: this.fileNames[code - 1] as string, line: this.lines[i] as number };
+    return refAt(this.files, this.fileNames, this.lines, i);
   }
 
   column(): Column {
@@ -434,6 +433,17 @@ class RefsBuilder {
       lines: this.lines,
     };
   }
+}
+
+/** Reference i of a refs column (file code 0: null), a new `{ file, line }`. */
+function refAt(
+  files: ArrayLike<number>,
+  fileNames: readonly string[],
+  lines: Int32Array,
+  i: number,
+): { readonly file: string; readonly line: number } | null {
+  const code = files[i] as number;
+  return code === 0 ? null : { file: fileNames[code - 1] as string, line: lines[i] as number };
 }
 
 /** The codes in the narrowest array that holds `count` distinct codes. */
@@ -495,9 +505,7 @@ function getter(c: Column): (this: View) => unknown {
     case 'refs': {
       const { files, fileNames, lines } = c;
       return function () {
-        const i = this[INDEX];
-        const code = files[i] as number;
-        return code === 0 ? null : { file: fileNames[code - 1] as string, line: lines[i] as number };
+        return refAt(files, fileNames, lines, this[INDEX]);
       };
     }
     case 'values': {

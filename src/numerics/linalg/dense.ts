@@ -118,3 +118,10 @@ export function choleskyLogDet(L: SquareMatrix): number {
   for (let i = 0; i < L.n; i++) s += Math.log(L.data[i * L.n + i]!);
   return 2 * s;
 }
+
+/** Whether two vectors hold the same entries bit for bit (Object.is: −0 differs from 0, NaN equals NaN). */
+export function sameEntries(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}

@@ -10,7 +10,7 @@
  * u_k = X'V⁻¹Σ_kV⁻¹r, Q_k = X'V⁻¹Σ_kV⁻¹X (Harville 1977; the REML Hessian written out as in
  * SAS PROC MIXED's Newton–Raphson). β is profiled out (generalised least squares) in both.
  */
-import { cholesky, choleskyInverse, choleskyLogDet, squareMatrix } from '../linalg/dense.js';
+import { cholesky, choleskyInverse, choleskyLogDet, sameEntries, squareMatrix } from '../linalg/dense.js';
 import {
   accumulateCross,
   accumulateGram,
@@ -111,12 +111,6 @@ export function completeLikelihood(
   const derivatives = order > 0 ? structure.derivatives(base.theta) : null;
   if (derivatives !== null && !sameEntries(derivatives.sigma, base.sigma)) return null;
   return likelihoodDerivatives(data, structure, base, derivatives, order);
-}
-
-function sameEntries(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
 }
 
 /** The shared part at θ with covariance `sigma`; null when Σ_P or X'V⁻¹X is not positive definite. */

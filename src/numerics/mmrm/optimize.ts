@@ -6,7 +6,7 @@
  * taken and iterations stop; the optimiser's own convergence test is SAS PROC MIXED's relative Hessian
  * criterion g'H⁻¹g/|f| ≤ 1e-8 at the final point.
  */
-import { cholesky, choleskySolve, squareMatrix } from '../linalg/dense.js';
+import { cholesky, choleskySolve, sameEntries, squareMatrix } from '../linalg/dense.js';
 import { completeLikelihood, evaluateLikelihood, likelihoodBase } from './likelihood.js';
 import type { LikelihoodBase, LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
@@ -118,18 +118,12 @@ export function lastParameterMap(structure: CovarianceStructure): (phi: Float64A
   let lastPhi: Float64Array | null = null;
   let last: ParameterMap | null = null;
   return (phi) => {
-    if (last === null || lastPhi === null || !sameValues(phi, lastPhi)) {
+    if (last === null || lastPhi === null || !sameEntries(phi, lastPhi)) {
       last = structure.fromPhi(phi);
       lastPhi = Float64Array.from(phi);
     }
     return last;
   };
-}
-
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
 }
 
 export function optimizeLikelihood(
