@@ -1,11 +1,12 @@
 /**
  * Settings whose values the data contract or the renderer fix (issue 12): the ARD's group codes and
- * reference arm (../shared/dts/ard.md), the ranges the lock validator enforces for PGA and SLICC/ACR DI
- * (dts/instruments.md), CMENRTPT's only term (dts/domains.md), and the renderer's decimals and
+ * reference arm (../shared/dts/ard.md), each arm's name (the randomization file's ARM of its ARMCD,
+ * dts/randomization.md: a name that differed would label a table column as another arm), the ranges
+ * the lock validator enforces for PGA and SLICC/ACR DI (dts/instruments.md), CMENRTPT's only term (dts/domains.md), and the renderer's decimals and
  * not-estimable mark (src/render/format.ts). They stay in the file as the SAP's statement of them; a
  * file that says otherwise is refused at load rather than silently ignored.
  */
-import { ARMS as ARM_CODES, REFERENCE_ARM, TOTAL_GROUP } from '../ard/arms.js';
+import { ARM_NAMES, ARMS as ARM_CODES, REFERENCE_ARM, TOTAL_GROUP } from '../ard/arms.js';
 import { INSTRUMENTS } from '../lock/instruments.js';
 import { formatFractionAsPercent, formatP, formatRatio, NOT_ESTIMABLE } from '../render/format.js';
 import type { SapSettingsFile } from './schema.js';
@@ -25,6 +26,10 @@ export function checkFixedSettings(s: SapSettingsFile, fail: Fail): void {
   if (s.armDisplayOrder.join(',') !== ARM_CODES.join(',')) {
     fail(['armDisplayOrder'], `must be ${ARM_CODES.join(', ')}: the ARD and every table order the arms so (ard.md)`);
   }
+  s.arms.forEach((a, i) => {
+    const armName = (ARM_NAMES as Readonly<Record<string, string>>)[a.code];
+    if (armName !== undefined) fixed(['arms', i, 'name'], a.name, armName, `the ARM of ARMCD ${a.code} in the randomization file (dts/randomization.md)`);
+  });
   fixed(['referenceArm'], s.referenceArm, REFERENCE_ARM, 'the comparator of every ARD comparison (ard.md)');
   fixed(['totalGroup'], s.totalGroup, TOTAL_GROUP, 'the pooled group of the ARD (ard.md)');
   fixed(['steroids', 'ongoing'], s.steroids.ongoing, CM_ONGOING, 'the only CMENRTPT term of the lock (dts/domains.md)');

@@ -20,6 +20,8 @@ describe('settings the contract or the renderer fix', () => {
 
   it.each([
     ['armDisplayOrder', (s: Record<string, any>) => (s.armDisplayOrder = ['MSC1E6', 'PBO', 'MSC5E6'])],
+    ['arms[1].name', (s: Record<string, any>) => (s.arms[1].name = 'MSC 5x10^6 cells/kg')],
+    ['arms[0].name', (s: Record<string, any>) => (s.arms[0].name = 'Placebo + SoC')],
     ['referenceArm', (s: Record<string, any>) => (s.referenceArm = 'MSC1E6')],
     ['totalGroup', (s: Record<string, any>) => (s.totalGroup = 'ALL')],
     ['steroids.ongoing', (s: Record<string, any>) => (s.steroids.ongoing = 'CONTINUING')],
