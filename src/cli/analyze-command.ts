@@ -24,6 +24,7 @@ import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
 import { boundHeapGrowth } from './heap-growth.js';
 import { raiseTierUpBudget } from './tier-up-budget.js';
+import { limitInlining } from './inlining-budget.js';
 
 const INDEX_PAGE_FILE = 'index.html';
 
@@ -44,6 +45,7 @@ export interface AnalyzeCommandOptions {
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
   boundHeapGrowth();
   raiseTierUpBudget();
+  limitInlining();
   const demo = opts.demo;
   const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
   const randomizationFile = demo
