@@ -24,6 +24,8 @@ import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
 import { boundHeapGrowth } from './heap-growth.js';
 import { raiseTierUpBudget } from './tier-up-budget.js';
+import { limitInlining } from './inlining-budget.js';
+import { keepBytecode } from './bytecode-flushing.js';
 
 const INDEX_PAGE_FILE = 'index.html';
 
@@ -44,6 +46,8 @@ export interface AnalyzeCommandOptions {
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
   boundHeapGrowth();
   raiseTierUpBudget();
+  limitInlining();
+  keepBytecode();
   const demo = opts.demo;
   const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
   const randomizationFile = demo

@@ -483,6 +483,15 @@ describe('stageOutput: files written as they are made, moved into place at commi
     expect(await fs.readFile(path.join(out, 'thesis.docx'), 'utf8')).toBe('precious');
   });
 
+  it('writes many files into one folder and into nested folders (each folder made once, then reused)', async () => {
+    const out = path.join(work, 'out');
+    const staged = await stageOutput(out, { force: false });
+    const names = ['tables/a.txt', 'tables/b.txt', 'adam/x.csv', 'tables/c.txt', 'listings/deep/d.txt', 'adam/y.csv'];
+    for (const name of names) staged.set(name, name);
+    expect(await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]))).toEqual([]);
+    for (const name of names) expect(await fs.readFile(path.join(out, ...name.split('/')), 'utf8')).toBe(name);
+  });
+
   it('a file that cannot be written is exit 73 and names the file', async () => {
     const out = path.join(work, 'out');
     const staged = await stageOutput(out, { force: false });
