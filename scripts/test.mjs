@@ -22,13 +22,17 @@ const cache = join(
 );
 
 const checks = [
+  // TypeScript 7 (the native compiler, devDependency `typescript-native`): the same diagnostics as
+  // TypeScript 6's tsc on this tsconfig in ~3.5 CPU-s instead of ~16. `typescript` stays 6.0 (what
+  // typescript-eslint needs, and `npx tsc`). One thread: it runs beside the suite, which has the cores.
   {
     name: 'typecheck',
-    cmd: bin('tsc'),
+    cmd: join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'),
     args: [
       '-p',
       'tsconfig.json',
       '--noEmit',
+      '--singleThreaded',
       '--incremental',
       '--tsBuildInfoFile',
       join(cache, 'tsconfig.tsbuildinfo'),

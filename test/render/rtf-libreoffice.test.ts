@@ -16,7 +16,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleOutput } from '../helpers/sample-output.js';
+import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+
+// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
+await sampleOutputsReady();
 
 function has(command: string): boolean {
   try {
