@@ -13,16 +13,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/package-root.js';
 import { readTree } from '../contract/contract-helpers.js';
 import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 
 const root = packageRoot();
 const BIN = join(root, 'bin', 'sle-msc.js');
 const LOCK = join(root, MINI_LOCK);
 const RAND = join(root, MINI_RANDOMIZATION);
 
-// The CLI tests run what users run: the bundle, built once per test run from the current source
-// (test/helpers/sample-output.ts) before the sample's runs that one test copies.
-await sampleOutputsReady();
+// The CLI tests run what users run: the bundle, built by the integration project's global setup
+// (test/setup/sample-outputs.ts) from the current source.
 const made: string[] = [];
 const scratch = (name: string) => {
   const d = mkdtempSync(join(tmpdir(), `sle-msc-${name}-`));

@@ -11,12 +11,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARD_COLUMNS } from '../../src/ard/types.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { readTree } from './contract-helpers.js';
 import { ARD_MD_STATS } from '../helpers/ard-md.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 type Record9 = readonly [string, string, string, string, string, string, string, string, string];
 

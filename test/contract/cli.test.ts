@@ -24,12 +24,9 @@ import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { svgToPng } from '../../src/render/charts/png.js';
 import { SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { copyLock, editCell, MINI_LOCK, MINI_RANDOMIZATION, resealLock } from '../lock/lock-fixture.js';
 import { ANSI, ARM_TOKENS, readTree, runMain, sameTree, type Run } from './contract-helpers.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-cli-'));
 /** A V8 stack frame line: what only exit 70 may print. */

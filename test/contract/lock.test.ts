@@ -17,13 +17,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LOCK } from '../helpers/sample-run.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { copyLock, editCell, editLine, MINI_LOCK, resealLock } from '../lock/lock-fixture.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { readTree, runMain } from './contract-helpers.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-contract-lock-'));
 const DOMAINS = ['dm.csv', 'ds.csv', 'sv.csv', 'ex.csv', 'qs.csv', 'lb.csv', 'cm.csv', 'ae.csv'];

@@ -4,14 +4,11 @@ import { join, relative } from 'node:path';
 import { comparableFile } from '../helpers/output-tree.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { runInputs, SAMPLE_LOCK, SAMPLE_RANDOMIZATION } from '../helpers/sample-run.js';
 import { deriveAll } from '../../src/derive/derive-all.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { MINI_LOCK } from '../lock/lock-fixture.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sle-msc-e2e-'));
 const MINI = join(packageRoot(), MINI_LOCK);

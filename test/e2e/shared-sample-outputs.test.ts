@@ -7,11 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { SAMPLE_MODES } from '../setup/sample-modes.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 const BLINDING = { blinded: 'blinded', randomization: 'randomization', dummy: 'dummy' } as const;
 

@@ -105,38 +105,6 @@ export async function sharedResult<T>(
   return value;
 }
 
-/**
- * `compute()`'s value (plain data), made once per test run for `name` like sharedResult's, where making
- * it is asynchronous (e.g. it waits for other processes: test/helpers/sample-output.ts). A worker whose
- * `compute()` fails lets the waiting ones make it themselves (and fail the same way).
- */
-export async function sharedResultAsync<T>(name: string, compute: () => Promise<T>): Promise<T> {
-  const root = process.env['SLE_MSC_TEST_TMP'];
-  if (root === undefined) return compute();
-  const file = join(root, `${name}.v8`);
-  const unshared = `${file}.unshared`;
-  try {
-    closeSync(openSync(`${file}.claimed`, 'wx'));
-  } catch {
-    for (let waited = 0; waited < WAIT_MS; waited += 100) {
-      if (existsSync(file)) return deserialize(readFileSync(file)) as T;
-      if (existsSync(unshared)) break;
-      await sleep(100);
-    }
-    return compute();
-  }
-  let value: T;
-  try {
-    value = await compute();
-  } catch (e) {
-    writeFileSync(unshared, '');
-    throw e;
-  }
-  writeFileSync(`${file}.part`, serialize(value));
-  renameSync(`${file}.part`, file);
-  return value;
-}
-
 /** The shared result with `derivations` derived again from the same inputs on first use. */
 function fromShared<R extends PipelineResult>(rest: Omit<R, 'derivations'>, { lock, unblinding, settings }: Inputs): R {
   let derivations: PipelineResult['derivations'] | undefined;

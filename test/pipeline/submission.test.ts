@@ -15,13 +15,10 @@ import xportJs from 'xport-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { sasDate } from '../../src/submission/columns.js';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
+import { sampleOutput } from '../helpers/sample-output.js';
 import { runInputs, sampleRun } from '../helpers/sample-run.js';
 import { MINI_LOCK, MINI_RANDOMIZATION } from '../lock/lock-fixture.js';
 import { packageRoot } from '../../src/core/package-root.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
 
 const Library = ((xportJs as unknown as { default?: unknown }).default ?? xportJs) as unknown as typeof xportJs.default;
 const root = packageRoot();

@@ -16,10 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleOutput, sampleOutputsReady } from '../helpers/sample-output.js';
-
-// The built command's runs of the sample, made once per test run (test/helpers/sample-output.ts).
-await sampleOutputsReady();
+import { sampleOutput } from '../helpers/sample-output.js';
 
 function has(command: string): boolean {
   try {

@@ -1,6 +1,6 @@
 /**
- * The order the test files start in: vitest's own (longest-last-time or, in a clean clone, largest file
- * first; projects in their order, where there are several), except that the files known to
+ * The order the test files start in: vitest's own (integration project first, then unit; within a
+ * project longest-last-time or, in a clean clone, largest file first), except that the files known to
  * take longest start first. On two cores a 40-second file started last would end alone, the other
  * core idle: started first, it overlaps everything else. LibreOffice's conversion (rtf-libreoffice)
  * leads, as the longest single job; the others are the files that analyse several locks.

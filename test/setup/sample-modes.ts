@@ -1,5 +1,5 @@
 /**
- * The shared runs of the sample (sample-outputs.ts, read through test/helpers/sample-output.ts). 'randomization'
+ * What the integration project's global setup (sample-outputs.ts) hands to the tests. 'randomization'
  * is the unblinded run, made as the bundled demo (`analyze` with no arguments: the sample with its own
  * randomization file, written to ./out).
  */
@@ -13,4 +13,10 @@ export interface SampleOutput {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sampleOutputs: SampleOutput[];
+  }
 }

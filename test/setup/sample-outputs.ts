@@ -1,19 +1,19 @@
 /**
- * The bundled sample analysed once per blinding mode for the whole test run, by the built command as
- * users run it (`npm run build`, then `node bin/sle-msc.js analyze …` in a temporary folder), the three
- * runs side by side: blinded (`analyze <root>/data-samples/lock --out DIR`), dummy (the same with
- * `--dummy-randomization 7`), and unblinded as the bundled demo (`analyze` with no arguments, in an
- * empty folder: the sample with its own randomization file, written to ./out; test/contract/cli.test.ts
- * checks that this is what it does). Made on first use, by the first test worker that asks
- * (test/helpers/sample-output.ts, which the tests read the output folders through instead of analysing
- * the sample again); a run of tests that reads none of them makes none. The build is also the one
- * test/cli/spawned-cli.test.ts runs.
+ * Global setup of the integration project: the bundled sample analysed once per blinding mode for the
+ * whole run, by the built command as users run it (`npm run build`, then `node bin/sle-msc.js analyze
+ * …` in a temporary folder), the three runs side by side: blinded (`analyze <root>/data-samples/lock
+ * --out DIR`), dummy (the same with `--dummy-randomization 7`), and unblinded as the bundled demo
+ * (`analyze` with no arguments, in an empty folder: the sample with its own randomization file, written
+ * to ./out; test/contract/cli.test.ts checks that this is what it does). Tests read the output folders
+ * (and what the run printed) through test/helpers/sample-output.ts instead of analysing the sample
+ * again. The build is also the one test/cli/spawned-cli.test.ts runs.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
 import { SAMPLE_MODES, type SampleMode, type SampleOutput } from './sample-modes.js';
 
 const run = promisify(execFile);
@@ -54,14 +54,10 @@ async function analyzeSample(mode: SampleMode, into: string): Promise<SampleOutp
   }
 }
 
-/** `npm run build`'s bundle (dist/) from the current source. */
-export async function buildCli(): Promise<void> {
+export default async function setup(project: TestProject): Promise<void> {
   await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-}
-
-/** The three runs of the sample, by the command `buildCli` built, under the run's temporary root. */
-export async function analyzeSampleOutputs(): Promise<SampleOutput[]> {
   // Under the run's temporary root (test/setup/temp-root.ts), removed with it.
   const into = mkdtempSync(join(tmpdir(), 'sle-msc-sample-'));
-  return Promise.all(SAMPLE_MODES.map((mode) => analyzeSample(mode, into)));
+  const outputs = await Promise.all(SAMPLE_MODES.map((mode) => analyzeSample(mode, into)));
+  project.provide('sampleOutputs', outputs);
 }

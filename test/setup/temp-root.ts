@@ -2,7 +2,8 @@
  * Global setup of every test run: one temporary root for the whole run, removed when the run ends.
  * TMPDIR points at it before the test workers start, so every `mkdtemp(tmpdir())` of a test (and of the
  * processes tests start: the built CLI, LibreOffice) lands inside it and nothing is left in /tmp.
- * Were it listed by several projects' global setups, the first call makes the root and later ones reuse it.
+ * Listed first by each project that has a global setup of its own (so that one's folders land inside
+ * too: project setups run before the root config's); the first call makes the root, later ones reuse it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
