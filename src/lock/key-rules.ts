@@ -48,11 +48,15 @@ export function checkUniqueKey<R extends Located>(
     previous = parts;
     previousNode = node;
     const last = parts[parts.length - 1] as KeyPart;
-    // The first row's line is kept, not the row: the rows of a large file are views made as they are
-    // read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at once.
+    // The first row's position is kept, not the row: the rows of a large file are views made as they
+    // are read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at
+    // once. Not its line either: a view makes its `src` when asked, an object per row for nothing.
     const first = node.get(last) as number | undefined;
-    if (first === undefined) node.set(last, row.src.line);
-    else issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${first})`, row.src.line, column));
+    if (first === undefined) node.set(last, i);
+    else {
+      const line = (rows.at(first) as R).src.line;
+      issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${line})`, row.src.line, column));
+    }
   }
 }
 
