@@ -5,7 +5,7 @@
  */
 import { issue, type Issue } from '../core/issues.js';
 import type { Loose } from './schema.js';
-import type { AeRow, SourceRef } from './types.js';
+import type { AeRow, Positional, SourceRef } from './types.js';
 
 interface Located {
   readonly src: SourceRef;
@@ -20,7 +20,7 @@ type Trie = Map<KeyPart, unknown>;
  * by the cells themselves, where one big map of joined strings costs ~1 µs per row of a 1M-row file.
  */
 export function checkUniqueKey<R extends Located>(
-  rows: Iterable<R>,
+  rows: Positional<R>,
   key: (row: R) => readonly KeyPart[],
   column: string,
   what: string,
@@ -31,27 +31,32 @@ export function checkUniqueKey<R extends Located>(
   // then it reuses that row's node instead of walking the maps again.
   let previous: readonly KeyPart[] = [];
   let previousNode = root;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.at(i) as R;
     const parts = key(row);
     if (parts.includes(null)) continue;
     let node = samePrefix(parts, previous) ? previousNode : root;
     if (node === root)
-      for (let i = 0; i < parts.length - 1; i++) {
-        let next = node.get(parts[i] as KeyPart) as Trie | undefined;
+      for (let p = 0; p < parts.length - 1; p++) {
+        let next = node.get(parts[p] as KeyPart) as Trie | undefined;
         if (next === undefined) {
           next = new Map();
-          node.set(parts[i] as KeyPart, next);
+          node.set(parts[p] as KeyPart, next);
         }
         node = next;
       }
     previous = parts;
     previousNode = node;
     const last = parts[parts.length - 1] as KeyPart;
-    // The first row's line is kept, not the row: the rows of a large file are views made as they are
-    // read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at once.
+    // The first row's position is kept, not the row: the rows of a large file are views made as they
+    // are read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at
+    // once. Not its line either: a view makes its `src` when asked, an object per row for nothing.
     const first = node.get(last) as number | undefined;
-    if (first === undefined) node.set(last, row.src.line);
-    else issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${first})`, row.src.line, column));
+    if (first === undefined) node.set(last, i);
+    else {
+      const line = (rows.at(first) as R).src.line;
+      issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${line})`, row.src.line, column));
+    }
   }
 }
 
@@ -64,11 +69,12 @@ export function samePrefix(a: readonly KeyPart[], b: readonly KeyPart[]): boolea
 
 /** Every row's USUBJID is a subject of dm.csv. */
 export function checkSubjectsInDm<R extends Located & { readonly USUBJID: string | null }>(
-  rows: Iterable<R>,
+  rows: Positional<R>,
   dmSubjects: ReadonlySet<string>,
   issues: Issue[],
 ): void {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.at(i) as R;
     if (row.USUBJID !== null && !dmSubjects.has(row.USUBJID)) {
       issues.push(issue('error', row.src.file, `subject ${row.USUBJID} is not in dm.csv`, row.src.line, 'USUBJID'));
     }

@@ -23,8 +23,8 @@ import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
-import { eachRow, readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
-import { rowsOfArray } from './types.js';
+import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
+import { rowsOfArray, type Positional } from './types.js';
 import type {
   AeRow,
   CmRow,
@@ -200,14 +200,14 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
   const dmSubjects =
     dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
-  // QS and LB (views of columns) are passed over one view at a time: an array of them all was ~0.4 GB
-  // of a 20,000-subject lock's QS, held while it was checked.
-  const others: readonly Iterable<{ readonly src: SourceRef; readonly USUBJID: string | null }>[] = [
+  // QS and LB (views of columns) are passed over one view at a time (`rowsAt`): an array of them all
+  // was ~0.4 GB of a 20,000-subject lock's QS, held while it was checked.
+  const others: readonly Positional<{ readonly src: SourceRef; readonly USUBJID: string | null }>[] = [
     ds?.rows ?? [],
     sv?.rows ?? [],
     ex?.rows ?? [],
-    qs === null ? [] : eachRow(qs.rowsAt),
-    lb === null ? [] : eachRow(lb.rowsAt),
+    qs?.rowsAt ?? [],
+    lb?.rowsAt ?? [],
     cm?.rows ?? [],
     ae?.rows ?? [],
   ];
@@ -219,7 +219,7 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   const seq = <
     R extends { readonly USUBJID: string | null; readonly src: { readonly line: number; readonly file: string } },
   >(
-    rows: Iterable<R>,
+    rows: Positional<R>,
     column: string,
     value: (r: R) => number | null,
   ) => checkUniqueKey(rows, (r) => [r.USUBJID, value(r)], column, `${column} of the subject`, issues);
@@ -232,23 +232,23 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   }
   const visits = sv?.complete === true ? indexVisits(sv.rows) : null;
   if (qs !== null) {
-    seq(eachRow(qs.rowsAt), 'QSSEQ', (r) => r.QSSEQ);
+    seq(qs.rowsAt, 'QSSEQ', (r) => r.QSSEQ);
     const key = (r: Loose<QsRow>) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD];
-    checkUniqueKey(eachRow(qs.rowsAt), key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
-    checkVisitNames(eachRow(qs.rowsAt), issues);
-    if (visits !== null) checkAssessmentVisits(eachRow(qs.rowsAt), 'QSDTC', visits, issues);
+    checkUniqueKey(qs.rowsAt, key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
+    checkVisitNames(qs.rowsAt, issues);
+    if (visits !== null) checkAssessmentVisits(qs.rowsAt, 'QSDTC', visits, issues);
   }
   if (lb !== null) {
-    seq(eachRow(lb.rowsAt), 'LBSEQ', (r) => r.LBSEQ);
+    seq(lb.rowsAt, 'LBSEQ', (r) => r.LBSEQ);
     checkUniqueKey(
-      eachRow(lb.rowsAt),
+      lb.rowsAt,
       (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
       'LBTESTCD',
       'result USUBJID + VISITNUM + LBTESTCD',
       issues,
     );
-    checkVisitNames(eachRow(lb.rowsAt), issues);
-    if (visits !== null) checkAssessmentVisits(eachRow(lb.rowsAt), 'LBDTC', visits, issues);
+    checkVisitNames(lb.rowsAt, issues);
+    if (visits !== null) checkAssessmentVisits(lb.rowsAt, 'LBDTC', visits, issues);
   }
   if (dm !== null && ds !== null && ds.complete) checkDisposition(dm.rows, ds.rows, subjectsWithBrokenRows(ds), issues);
   if (dm !== null && ex !== null && ex.complete) {

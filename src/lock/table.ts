@@ -106,10 +106,13 @@ export function readTable<R>(
   const store: RowStore =
     layout === 'columns' ? new ColumnStore(columns, file, table.maxRecords()) : new ObjectStore(columns, file);
   const sound: boolean[] = [];
+  // Loops by index, here and in the per-row code below: a `for…of` makes an iterator result per cell
+  // until V8 optimizes the callback, and a small lock's read is over before it does.
   table.visit((rec) => {
     store.begin(rec.line);
     let ok = true;
-    for (const c of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as Bound;
       const cell = c.index === -1 ? MISSING : readCell(c, rec);
       if (typeof cell === 'string') {
         ok = false;
@@ -117,7 +120,8 @@ export function readTable<R>(
         issues.push(issue('error', file, cell, rec.line, c.name));
       } else store.put(c, cell);
     }
-    for (const x of extras) {
+    for (let k = 0; k < extras.length; k++) {
+      const x = extras[k] as Extra;
       const broken = rec.isEmpty(x.index) ? null : characterRule(rec.field(x.index));
       if (broken !== null) issues.push(issue('error', file, broken, rec.line, x.name));
     }

@@ -5,7 +5,7 @@
  */
 import { issue, type Issue } from '../core/issues.js';
 import type { Loose } from './schema.js';
-import type { SourceRef, SvRow } from './types.js';
+import type { Positional, SourceRef, SvRow } from './types.js';
 import { checkVisitPair, formatVisitnum } from './visits.js';
 
 interface VisitRow {
@@ -15,12 +15,13 @@ interface VisitRow {
   readonly VISIT: string | null;
 }
 
-export function checkVisitNames(rows: Iterable<VisitRow>, issues: Issue[]): void {
+export function checkVisitNames(rows: Positional<VisitRow>, issues: Issue[]): void {
   // Rows come in runs of one visit (a QS file has ~50 rows a visit): a pair is checked once per run.
   let num: number | null = null;
   let visit: string | null = null;
   let bad: ReturnType<typeof checkVisitPair> = null;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.at(i) as VisitRow;
     if (row.VISITNUM === null || row.VISIT === null) continue;
     if (!Object.is(row.VISITNUM, num) || row.VISIT !== visit) {
       num = row.VISITNUM;
@@ -47,7 +48,7 @@ export function indexVisits(sv: readonly Loose<SvRow>[]): VisitIndex {
 
 /** Each assessment's visit is in sv.csv and its date (`dateColumn`) is that visit's SVSTDTC. */
 export function checkAssessmentVisits<R extends VisitRow>(
-  rows: Iterable<R>,
+  rows: Positional<R>,
   dateColumn: keyof R & string,
   visits: VisitIndex,
   issues: Issue[],
@@ -56,7 +57,8 @@ export function checkAssessmentVisits<R extends VisitRow>(
   let subject: string | null = null;
   let num: number | null = null;
   let visit: Loose<SvRow> | undefined;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.at(i) as R;
     if (row.USUBJID === null || row.VISITNUM === null) continue;
     if (row.USUBJID !== subject || !Object.is(row.VISITNUM, num)) {
       subject = row.USUBJID;

@@ -41,11 +41,14 @@ const CSS = [
 
 function bodyRow(form: PrintForm, row: PrintRow): string {
   if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
-  const [label = '', ...values] = row.cells;
+  // Indexed, not destructured (`[label, ...values]` steps an iterator, a result object per cell).
+  const label = row.cells[0] ?? '';
   const stubStyle = row.indent > 0 ? ` style="padding-left:${0.8 + 1.2 * row.indent}em"` : '';
-  const cells = values
-    .map((v, i) => `<td${ardAttributes(row.ardKeys?.[i])}>${escapeHtml(printedCell(form, v, i + 1))}</td>`)
-    .join('');
+  let cells = '';
+  for (let i = 1; i < row.cells.length; i++) {
+    const v = row.cells[i] as string;
+    cells += `<td${ardAttributes(row.ardKeys?.[i - 1])}>${escapeHtml(printedCell(form, v, i))}</td>`;
+  }
   return `<tr class="${row.kind}"><td class="stub"${stubStyle}>${escapeHtml(label)}</td>${cells}</tr>`;
 }
 
@@ -66,7 +69,9 @@ export function ardAttributes(keys: readonly string[] | undefined): string {
   // quote, backslash, control character or surrogate) serves both attributes from one escaping.
   let json = '';
   let title = 'ard.csv:';
-  for (const [i, key] of keys.entries()) {
+  // By index: `keys.entries()` with a destructured pair steps two iterators per key.
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     // Nearly every key needs neither escaping: one test for both.
     const plain = !HTML_OR_JSON_ESCAPED.test(key);
     const escaped = plain ? key : escapeHtml(key);

@@ -25,7 +25,9 @@ export interface Summary {
  */
 export function summarize(values: readonly (number | null)[]): Summary {
   const x: number[] = [];
-  for (const v of values) {
+  // By index: a `for…of` allocates an iterator result per value until V8 optimizes this function.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number | null;
     if (v === null) continue;
     if (!Number.isFinite(v)) throw new RangeError(`summarize: non-finite value ${v}`);
     x.push(v);
