@@ -13,7 +13,7 @@ import { deriveFlares, type FlareDerivations } from './flares.js';
 import { indexLock, keepInstruments } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
-import { derivePros, proInstruments, type ProRecord } from './pro.js';
+import { holdPros, proInstruments, type ProRecord } from './pro.js';
 import { holdAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
@@ -77,5 +77,5 @@ function deriveFromQs(
   // The PRO scores read only the PRO instruments: the others' assessments (SLEDAI-2K, BILAG, SDI, PGA:
   // two thirds of QS) are let go before the PRO records are made.
   keepInstruments(index, proInstruments(settings));
-  return { primary, pro: holdAsColumns(derivePros(lock, settings, index)) };
+  return { primary, pro: holdPros(settings, index, holdAsColumns) };
 }
