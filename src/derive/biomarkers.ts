@@ -5,7 +5,7 @@
  */
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { deriveBiomarkerFlags, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
+import { biomarkerFlagMaker, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
 import type { AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { labResultMaker, toLabDataset, type LabRecord } from './lab-results.js';
@@ -25,13 +25,12 @@ export function deriveBiomarkers(
   // Each lab record held as it is made (a large lock has millions of LB results).
   const { length, make } = labResultMaker(lock, settings);
   const labs = holdEach(hold, length, make);
-  const flags = hold(
-    deriveBiomarkerFlags(
-      labs(),
-      lock.dm.map((r) => r.USUBJID),
-      settings,
-    ),
+  const flagMaker = biomarkerFlagMaker(
+    labs(),
+    lock.dm.map((r) => r.USUBJID),
+    settings,
   );
+  const flags = holdEach(hold, flagMaker.length, flagMaker.make);
   return {
     get labs() {
       return labs();
