@@ -102,6 +102,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       unblinding,
       staged,
       lap,
+      collect,
       timings,
       figureThread,
     });
@@ -133,6 +134,7 @@ interface RunParts {
   readonly unblinding: Unblinding;
   readonly staged: StagedOutput;
   readonly lap: (stage: string) => void;
+  readonly collect: () => void;
   readonly timings: readonly { stage: string; ms: number }[];
   readonly figureThread: FigureThread | null;
 }
@@ -148,6 +150,7 @@ async function runAndCommit({
   unblinding,
   staged,
   lap,
+  collect,
   timings,
   figureThread,
 }: RunParts): Promise<{ files: number; ardRows: number }> {
@@ -156,6 +159,7 @@ async function runAndCommit({
     unblinding,
     settings,
     mark: lap,
+    settled: collect,
     output: staged,
     ...(figureThread === null ? {} : { renderFigures: figureThread.render }),
   });

@@ -37,9 +37,21 @@ export interface Derived {
   readonly haematologyTests: readonly string[];
 }
 
-export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
+/**
+ * `settled` is called after each large step, once the data it made on the way (the QS index, the records
+ * before they were held as columns) are garbage: the command line collects them there (memory), so that
+ * the next step does not start on them. It changes nothing computed.
+ */
+export function deriveAll(
+  lock: Lock,
+  unblinding: Unblinding,
+  settings: SapSettings,
+  settled: () => void = () => undefined,
+): Derived {
   const { primary, pro } = deriveFromQs(lock, unblinding, settings);
+  settled();
   const biomarkers = deriveBiomarkers(lock, settings, holdAsColumns);
+  settled();
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));

@@ -38,6 +38,11 @@ export interface PipelineInput {
   /** Called at the end of each stage with its name (profiling: the run log's timings, bench/). */
   readonly mark?: (stage: string) => void;
   /**
+   * Called inside a stage where its transient data have just become garbage (derive-all.ts `settled`):
+   * the command line collects them there (memory). Changes nothing computed.
+   */
+  readonly settled?: () => void;
+  /**
    * Where the output files go as they are made (the command line: the staged output folder, so that no
    * file stays in memory). Without it they are collected in `PipelineResult.files`.
    */
@@ -102,7 +107,7 @@ type OutputFiles = OutputSink;
  * catalog has their entries already).
  */
 export function runStages(
-  { lock, unblinding, settings, mark, output }: PipelineInput & { readonly output: OutputSink },
+  { lock, unblinding, settings, mark, settled, output }: PipelineInput & { readonly output: OutputSink },
   startFigures: (specs: readonly FigureSpec[]) => void,
 ): Omit<PipelineResult, 'files'> {
   const stage = mark ?? (() => undefined);
@@ -111,7 +116,7 @@ export function runStages(
   const files: OutputFiles = output;
   const catalog: CatalogEntry[] = [];
 
-  const derived = deriveAll(lock, unblinding, settings);
+  const derived = deriveAll(lock, unblinding, settings, settled);
   stage('derive');
   const { rows: ard, issues, curves } = analyzeAll(derived, settings, blinded);
   stage('analyze');
