@@ -125,9 +125,9 @@ export function runStages(
   stage('figures (specs)');
   writeArdAndDatasets(files, lock, derived, ard, settings);
   stage('ard.csv and datasets');
-  writeListings(files, catalog, lock, derived, settings, ctx);
+  writeListings(files, catalog, lock, derived, settings, ctx, settled);
   stage('listings');
-  writeTables(files, catalog, lock, derived, ard, settings, ctx);
+  writeTables(files, catalog, lock, derived, ard, settings, ctx, settled);
   stage('tables');
 
   const producedIds = new Set(catalog.map((c) => c.id));
@@ -184,6 +184,7 @@ function writeListings(
   d: Derived,
   settings: SapSettings,
   ctx: TlfContext,
+  settled: () => void = () => undefined,
 ): void {
   const p = d.primary;
   // The records held as columns are read when a listing asks for them, not held as views for all of them.
@@ -220,6 +221,8 @@ function writeListings(
     const spec = applyShell(made, settings.display.shells);
     for (const [path, pieces] of renderListingFilePieces(spec, ctx)) files.set(path, pieces);
     catalog.push(listingCatalogEntry(spec));
+    // What the listing indexed (a lab listing: ~1.7M records' views and maps at 20,000 subjects) is garbage.
+    settled();
   }
 }
 
@@ -231,10 +234,13 @@ function writeTables(
   ard: readonly ArdRow[],
   settings: SapSettings,
   ctx: TlfContext,
+  settled: () => void = () => undefined,
 ): void {
+  const layout = tableLayoutOf(lock, d, settings);
+  // The records the layout read (every lab record's view) are garbage before the tables are made.
+  settled();
   // Each table's files are written before the next table is made.
-  for (const [path, pieces] of renderTables(ard, ctx, tableLayoutOf(lock, d, settings), catalog))
-    files.set(path, pieces);
+  for (const [path, pieces] of renderTables(ard, ctx, layout, catalog)) files.set(path, pieces);
 }
 
 /** The trace line of every output page: program, lock, SAP and data cut, from the inputs (never the clock). */
