@@ -22,7 +22,7 @@ import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
-import { boundHeapGrowth } from './heap-growth.js';
+import { boundHeapGrowth, stageEndCollector } from './heap-growth.js';
 import { raiseTierUpBudget } from './tier-up-budget.js';
 import { limitInlining } from './inlining-budget.js';
 import { keepBytecode } from './bytecode-flushing.js';
@@ -48,6 +48,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   raiseTierUpBudget();
   limitInlining();
   keepBytecode();
+  const collect = stageEndCollector();
   const demo = opts.demo;
   const lockDir = demo ? join(packageRoot(), 'data-samples', 'lock') : resolve(io.cwd, opts.lockDir ?? '');
   const randomizationFile = demo
@@ -66,6 +67,8 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   const timings: { stage: string; ms: number }[] = [];
   let started = performance.now();
   const lap = (stage: string) => {
+    // The stage's garbage collected before the next stage starts (memory; its time counted in this stage).
+    collect();
     const now = performance.now();
     timings.push({ stage, ms: now - started });
     started = now;
@@ -103,6 +106,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
       unblinding,
       staged,
       lap,
+      collect,
       timings,
       figureThread,
     });
@@ -134,6 +138,7 @@ interface RunParts {
   readonly unblinding: Unblinding;
   readonly staged: StagedOutput;
   readonly lap: (stage: string) => void;
+  readonly collect: () => void;
   readonly timings: readonly { stage: string; ms: number }[];
   readonly figureThread: FigureThread | null;
 }
@@ -149,6 +154,7 @@ async function runAndCommit({
   unblinding,
   staged,
   lap,
+  collect,
   timings,
   figureThread,
 }: RunParts): Promise<{ files: number; ardRows: number }> {
@@ -157,6 +163,7 @@ async function runAndCommit({
     unblinding,
     settings,
     mark: lap,
+    settled: collect,
     output: staged,
     ...(figureThread === null ? {} : { renderFigures: figureThread.render }),
   });

@@ -99,31 +99,43 @@ export function deriveBiomarkerFlags(
   subjects: readonly string[],
   settings: SapSettings,
 ): BiomarkerRecord[] {
+  const { length, make } = biomarkerFlagMaker(labs, subjects, settings);
+  return Array.from({ length }, (_, i) => make(i));
+}
+
+/**
+ * deriveBiomarkerFlags's records one at a time: `make(i)` is the i-th (subjects, then flags, then
+ * visits), so that a caller holding each as it is made (`holdEach`) never has them all as objects
+ * (~1.4M of a 20,000-subject lock).
+ */
+export function biomarkerFlagMaker(
+  labs: readonly LabRecord[],
+  subjects: readonly string[],
+  settings: SapSettings,
+): { length: number; make: (i: number) => BiomarkerRecord } {
   const bySubject = indexSubjectLabs(labs);
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
-  const out: BiomarkerRecord[] = [];
-  for (const USUBJID of subjects) {
+  const defs = settings.biomarkers;
+  const make = (i: number): BiomarkerRecord => {
+    const v = visits[i % visits.length] as (typeof visits)[number];
+    const def = defs[Math.floor(i / visits.length) % defs.length] as (typeof defs)[number];
+    const USUBJID = subjects[Math.floor(i / (visits.length * defs.length))] as string;
     const own = bySubject.get(USUBJID);
-    for (const def of settings.biomarkers) {
-      const base = own?.baseline.get(def.testcd) ?? null;
-      const BASEC = computeBiomarkerStatus(def, base);
-      const atVisit = own?.atVisit.get(def.testcd);
-      for (const v of visits) {
-        const record = v.visitnum === settings.baselineVisitnum ? base : (atVisit?.get(v.visitnum) ?? null);
-        out.push({
-          USUBJID,
-          PARAMCD: def.flag,
-          LBTESTCD: def.testcd,
-          AVISIT: v.id,
-          VISITNUM: record?.VISITNUM ?? null,
-          AVALC: computeBiomarkerStatus(def, record),
-          BASEC,
-          src: record?.src ?? null,
-        });
-      }
-    }
-  }
-  return out;
+    const base = own?.baseline.get(def.testcd) ?? null;
+    const record =
+      v.visitnum === settings.baselineVisitnum ? base : (own?.atVisit.get(def.testcd)?.get(v.visitnum) ?? null);
+    return {
+      USUBJID,
+      PARAMCD: def.flag,
+      LBTESTCD: def.testcd,
+      AVISIT: v.id,
+      VISITNUM: record?.VISITNUM ?? null,
+      AVALC: computeBiomarkerStatus(def, record),
+      BASEC: computeBiomarkerStatus(def, base),
+      src: record?.src ?? null,
+    };
+  };
+  return { length: subjects.length * defs.length * visits.length, make };
 }
 
 /** `adbiom`: biomarker status per subject, flag and scheduled visit, with the baseline status. */

@@ -5,11 +5,11 @@
  */
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { deriveBiomarkerFlags, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
+import { biomarkerFlagMaker, toBiomarkerDataset, type BiomarkerRecord } from './biomarker-flags.js';
 import type { AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
-import { deriveLabResults, toLabDataset, type LabRecord } from './lab-results.js';
-import { holdAsArray, type HoldRecords } from './record-columns.js';
+import { labResultMaker, toLabDataset, type LabRecord } from './lab-results.js';
+import { holdAsArray, holdEach, type HoldRecords } from './record-columns.js';
 
 export interface BiomarkerDerivations {
   readonly labs: readonly LabRecord[];
@@ -22,14 +22,15 @@ export function deriveBiomarkers(
   settings: SapSettings,
   hold: HoldRecords = holdAsArray,
 ): BiomarkerDerivations {
-  const labs = hold(deriveLabResults(lock, settings));
-  const flags = hold(
-    deriveBiomarkerFlags(
-      labs(),
-      lock.dm.map((r) => r.USUBJID),
-      settings,
-    ),
+  // Each lab record held as it is made (a large lock has millions of LB results).
+  const { length, make } = labResultMaker(lock, settings);
+  const labs = holdEach(hold, length, make);
+  const flagMaker = biomarkerFlagMaker(
+    labs(),
+    lock.dm.map((r) => r.USUBJID),
+    settings,
   );
+  const flags = holdEach(hold, flagMaker.length, flagMaker.make);
   return {
     get labs() {
       return labs();

@@ -13,7 +13,7 @@ import { deriveFlares, type FlareDerivations } from './flares.js';
 import { indexLock, keepInstruments } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
-import { derivePros, proInstruments, type ProRecord } from './pro.js';
+import { holdPros, proInstruments, type ProRecord } from './pro.js';
 import { holdAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
@@ -37,9 +37,21 @@ export interface Derived {
   readonly haematologyTests: readonly string[];
 }
 
-export function deriveAll(lock: Lock, unblinding: Unblinding, settings: SapSettings): Derived {
+/**
+ * `settled` is called after each large step, once the data it made on the way (the QS index, the records
+ * before they were held as columns) are garbage: the command line collects them there (memory), so that
+ * the next step does not start on them. It changes nothing computed.
+ */
+export function deriveAll(
+  lock: Lock,
+  unblinding: Unblinding,
+  settings: SapSettings,
+  settled: () => void = () => undefined,
+): Derived {
   const { primary, pro } = deriveFromQs(lock, unblinding, settings);
+  settled();
   const biomarkers = deriveBiomarkers(lock, settings, holdAsColumns);
+  settled();
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
@@ -77,5 +89,5 @@ function deriveFromQs(
   // The PRO scores read only the PRO instruments: the others' assessments (SLEDAI-2K, BILAG, SDI, PGA:
   // two thirds of QS) are let go before the PRO records are made.
   keepInstruments(index, proInstruments(settings));
-  return { primary, pro: holdAsColumns(derivePros(lock, settings, index)) };
+  return { primary, pro: holdPros(settings, index, holdAsColumns) };
 }

@@ -83,10 +83,23 @@ export interface LabRecord {
  * the same test.
  */
 export function deriveLabResults(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSettings): LabRecord[] {
+  const { length, make } = labResultMaker(lock, settings);
+  return Array.from({ length }, (_, i) => make(i));
+}
+
+/**
+ * deriveLabResults's records one at a time: `make(i)` is the record of the lock's i-th LB row (a
+ * caller that holds each as it is made, `holdEach`, never has them all as objects).
+ */
+export function labResultMaker(
+  lock: Pick<Lock, 'dm' | 'lb'>,
+  settings: SapSettings,
+): { length: number; make: (i: number) => LabRecord } {
   const infusion = indexInfusionDates(lock.dm);
   const values = lock.lb.map((lb) => computeLabValue(lb, settings.notDone));
   const baselines = selectLabBaselines(lock.lb, values, settings.baselineVisitnum, infusion);
-  return lock.lb.map((lb, i) => {
+  const make = (i: number): LabRecord => {
+    const lb = lock.lb[i] as LbRow;
     const v = values[i] ?? null;
     const b = baselines.get(lb.LBTESTCD)?.get(lb.USUBJID);
     const base = b === undefined ? null : (values[b] ?? null);
@@ -113,7 +126,8 @@ export function deriveLabResults(lock: Pick<Lock, 'dm' | 'lb'>, settings: SapSet
       BASEQUAL: base?.qualifier ?? null,
       CHG: isScheduledPostBaseline(lb.VISITNUM, settings) && AVAL !== null && BASE !== null ? AVAL - BASE : null,
     };
-  });
+  };
+  return { length: lock.lb.length, make };
 }
 
 interface LabCandidate extends BaselineCandidate {

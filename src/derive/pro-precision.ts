@@ -19,17 +19,15 @@ export function computeCollectedPrecision(qs: readonly QsRow[], qscat: string, t
 
 /**
  * `computeCollectedPrecision` of every QSCAT × QSTESTCD pair in `wanted` (by QSCAT, the test codes),
- * in one pass over the rows.
+ * in one pass over the rows (an iterable: a large lock's QS is read a row at a time, not as an array).
  */
 export function computeCollectedPrecisions(
-  qs: readonly QsRow[],
+  qs: Iterable<QsRow>,
   wanted: ReadonlyMap<string, readonly string[]>,
 ): ReadonlyMap<string, ReadonlyMap<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const [qscat, testcds] of wanted) out.set(qscat, new Map(testcds.map((t) => [t, 0])));
-  // By index: a `for…of` allocates an iterator result per row until V8 optimizes this function.
-  for (let i = 0; i < qs.length; i++) {
-    const r = qs[i] as QsRow;
+  for (const r of qs) {
     if (r.QSSTRESN_DEC === null) continue;
     const byTest = out.get(r.QSCAT);
     const d = byTest?.get(r.QSTESTCD);
@@ -39,7 +37,7 @@ export function computeCollectedPrecisions(
 }
 
 /** d by score code, every PRO score of the settings. */
-export function computeProPrecision(qs: readonly QsRow[], settings: SapSettings): ReadonlyMap<string, number> {
+export function computeProPrecision(qs: Iterable<QsRow>, settings: SapSettings): ReadonlyMap<string, number> {
   const lists = [settings.pro.sf36, settings.pro.lupuspro];
   const wanted = new Map<string, string[]>();
   for (const list of lists)

@@ -20,6 +20,7 @@ import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
 import { SourceLines } from './source-lines.js';
+import { holdEach, type HoldRecords } from './record-columns.js';
 
 export interface ProRecord {
   readonly USUBJID: string;
@@ -196,34 +197,80 @@ export function derivePros(
   settings: SapSettings,
   index: LockIndex = indexLock(lock),
 ): ProRecord[] {
-  // Subject by subject, so that the scores waiting for their baseline die young instead of all
-  // 300,000 of a large lock being promoted to the old generation and collected there.
-  const perScore = scoreDefinitions(settings).map((def) => {
-    const out: ProRecord[] = [];
-    for (const own of groupBySubject(assessmentsOf(index, def.qscat)).values()) {
-      for (const r of withBaseline(scoreAssessments(def, own, index.infusion, settings), settings, index.infusion))
-        out.push(r);
-    }
-    return out;
-  });
-  return interleaveBySubject(perScore, index.subjects);
+  const lists = scoreDefinitions(settings).map((def) => scoreRecords(def, index, settings));
+  return [...interleavedPositions(lists, index.subjects)].map(([k, i]) => lists[k]?.[i] as ProRecord);
 }
 
 /**
- * The lists (each in subject order, then VISITNUM) merged into subject order, then list order, then
- * VISITNUM: what sorting their concatenation on those keys gives, in one pass.
+ * derivePros's records as `hold` holds them, never all objects at once: each score's records are held
+ * (as columns, in a run) as soon as they are made, then put in the run's order one record at a time
+ * (`holdEach`). A 20,000-subject lock has ~2M PRO records: as objects they took ~0.5 GB of the heap.
  */
-function interleaveBySubject(lists: readonly (readonly ProRecord[])[], subjects: readonly string[]): ProRecord[] {
-  const next = lists.map(() => 0);
+export function holdPros(settings: SapSettings, index: LockIndex, hold: HoldRecords): () => readonly ProRecord[] {
+  const lists = scoreDefinitions(settings).map((def) => hold(scoreRecords(def, index, settings))());
+  const length = lists.reduce((n, list) => n + list.length, 0);
+  const listOf = new Uint16Array(length);
+  const at = new Uint32Array(length);
+  let n = 0;
+  for (const [k, i] of interleavedPositions(lists, index.subjects)) {
+    listOf[n] = k;
+    at[n++] = i;
+  }
+  return holdEach(hold, n, (j) => copyPro(lists[listOf[j] as number]?.[at[j] as number] as ProRecord));
+}
+
+/** One score's records: subjects in the order of their assessments, then VISITNUM. */
+function scoreRecords(def: ScoreDefinition, index: LockIndex, settings: SapSettings): ProRecord[] {
+  // Subject by subject, so that the scores waiting for their baseline die young instead of all
+  // 300,000 of a large lock being promoted to the old generation and collected there.
   const out: ProRecord[] = [];
-  for (const s of subjects) {
-    lists.forEach((list, k) => {
-      let i = next[k] ?? 0;
-      for (let r = list[i]; r !== undefined && r.USUBJID === s; r = list[++i]) out.push(r);
-      next[k] = i;
-    });
+  for (const own of groupBySubject(assessmentsOf(index, def.qscat)).values()) {
+    for (const r of withBaseline(scoreAssessments(def, own, index.infusion, settings), settings, index.infusion))
+      out.push(r);
   }
   return out;
+}
+
+/** A record as a plain object with the fields of withBaseline's, in its order (a held record may be a view). */
+function copyPro(r: ProRecord): ProRecord {
+  return {
+    USUBJID: r.USUBJID,
+    PARAMCD: r.PARAMCD,
+    PARAM: r.PARAM,
+    PARCAT1: r.PARCAT1,
+    VISITNUM: r.VISITNUM,
+    VISIT: r.VISIT,
+    AVISIT: r.AVISIT,
+    ADT: r.ADT,
+    ADY: r.ADY,
+    AVAL: r.AVAL,
+    ANSWERED: r.ANSWERED,
+    RAWSCORE: r.RAWSCORE,
+    src: r.src,
+    ABLFL: r.ABLFL,
+    BASE: r.BASE,
+    CHG: r.CHG,
+  };
+}
+
+/**
+ * Where each record of the lists (each in subject order, then VISITNUM) goes when they are merged into
+ * subject order, then list order, then VISITNUM: [list, index] pairs in that order, what sorting their
+ * concatenation on those keys gives, in one pass.
+ */
+function* interleavedPositions(
+  lists: readonly (readonly { readonly USUBJID: string }[])[],
+  subjects: readonly string[],
+): Generator<[number, number]> {
+  const next = lists.map(() => 0);
+  for (const s of subjects) {
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k] as readonly { readonly USUBJID: string }[];
+      let i = next[k] ?? 0;
+      for (let r = list[i]; r !== undefined && r.USUBJID === s; r = list[++i]) yield [k, i];
+      next[k] = i;
+    }
+  }
 }
 
 /** `adpro`: every score with baseline and change; PARAMCD in its ADaM (8-character) form. */

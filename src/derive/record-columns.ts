@@ -127,15 +127,48 @@ export class RecordColumnsBuilder<R extends object> {
  * How derived records are held from their derivation to their consumers: as the array itself (the
  * default; what a test of one derivation compares), or as columns (`holdAsColumns`, the run).
  */
-export type HoldRecords = <R extends object>(records: readonly R[]) => () => readonly R[];
+export interface HoldRecords {
+  <R extends object>(records: readonly R[]): () => readonly R[];
+  /**
+   * Records made one at a time (`make(i)` for i < length) held without an array of them ever existing
+   * (columns: each record put in as it is made); absent, `holdEach` makes the array and holds it.
+   */
+  readonly each?: <R extends object>(length: number, make: (i: number) => R) => () => readonly R[];
+}
 
 export const holdAsArray: HoldRecords = (records) => () => records;
 
+/** The records `make(0)` … `make(length - 1)` as `hold` holds them, made one at a time when it can. */
+export function holdEach<R extends object>(
+  hold: HoldRecords,
+  length: number,
+  make: (i: number) => R,
+): () => readonly R[] {
+  return hold.each === undefined ? hold(Array.from({ length }, (_, i) => make(i))) : hold.each(length, make);
+}
+
 /** Columns when the records allow it (`RecordColumns.of`), else the array. */
-export const holdAsColumns: HoldRecords = (records) => {
+function holdColumns<R extends object>(records: readonly R[]): () => readonly R[] {
   const columns = RecordColumns.of(records);
   return columns === null ? holdAsArray(records) : readColumns(columns);
-};
+}
+
+/**
+ * holdColumns of the records `make` makes, each put into the columns as soon as it is made (a 20,000-
+ * subject lock's ~3M lab results as objects took ~0.75 GB before they were columns). `make` is pure:
+ * should a record not fit the columns, the records are made again as an array and held as that.
+ */
+function holdEachAsColumns<R extends object>(length: number, make: (i: number) => R): () => readonly R[] {
+  if (length === 0) return holdAsArray([]);
+  const first = make(0);
+  const builder = new RecordColumnsBuilder<R>(length, first);
+  for (let i = 0; i < length; i++) {
+    if (!builder.add(i, i === 0 ? first : make(i))) return holdAsArray(Array.from({ length }, (_, j) => make(j)));
+  }
+  return readColumns(builder.finish());
+}
+
+export const holdAsColumns: HoldRecords = Object.assign(holdColumns, { each: holdEachAsColumns });
 
 /**
  * A reader of the columns alone: a closure made beside one that returns `records` would share its scope
@@ -161,7 +194,11 @@ function hasFields(r: object, fields: readonly string[]): boolean {
  */
 class ColumnBuilder {
   private mode: 'lines' | 'coded' | 'doubles' | 'refs' | 'values' = 'lines';
-  private codes: Uint32Array;
+  /**
+   * One byte a record while there are at most 256 distinct values, widened (copied) as more come: a
+   * run's ~7M derived records of ~20 fields each took 4 bytes a code until the column was finished.
+   */
+  private codes: Codes;
   private readonly codeOf = new Map<unknown, number>();
   private readonly distinct: unknown[] = [];
   /** The code of -0 (Map keys compare -0 equal to 0, and -0 must come back as -0); -1 while none. */
@@ -176,7 +213,7 @@ class ColumnBuilder {
   private refs: RefsBuilder | null = null;
 
   constructor(private readonly length: number) {
-    this.codes = new Uint32Array(length);
+    this.codes = new Uint8Array(length);
     this.lines = new LinesBuilder(length);
   }
 
@@ -191,7 +228,8 @@ class ColumnBuilder {
   column(): Column {
     switch (this.mode) {
       case 'coded':
-        return { kind: 'coded', codes: narrowest(this.codes, this.distinct.length), values: this.distinct };
+        // Widened only as far as the distinct values need: already the narrowest array that holds them.
+        return { kind: 'coded', codes: this.codes, values: this.distinct };
       case 'lines':
         return (this.lines as LinesBuilder).column();
       case 'doubles':
@@ -251,12 +289,22 @@ class ColumnBuilder {
         return;
       }
       code = this.distinct.push(v) - 1;
+      this.widenFor(code);
       if (Object.is(v, -0)) this.negativeZero = code;
       else this.codeOf.set(v, code);
     }
     this.codes[i] = code;
     this.last = Object.is(v, -0) ? NOT_A_VALUE : v;
     this.lastCode = code;
+  }
+
+  /** Codes in an array wide enough for `code` (Uint8Array up to 0xff, Uint16Array up to 0xffff). */
+  private widenFor(code: number): void {
+    const width = code <= 0xff ? 1 : code <= 0xffff ? 2 : 4;
+    if (width <= this.codes.BYTES_PER_ELEMENT) return;
+    const wider = width === 2 ? new Uint16Array(this.length) : new Uint32Array(this.length);
+    wider.set(this.codes);
+    this.codes = wider;
   }
 
   private addRef(i: number, v: unknown): void {
@@ -322,7 +370,7 @@ class ColumnBuilder {
   }
 
   private release(): void {
-    this.codes = new Uint32Array(0);
+    this.codes = new Uint8Array(0);
     this.codeOf.clear();
     this.distinct.length = 0;
   }

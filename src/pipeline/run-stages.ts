@@ -38,6 +38,11 @@ export interface PipelineInput {
   /** Called at the end of each stage with its name (profiling: the run log's timings, bench/). */
   readonly mark?: (stage: string) => void;
   /**
+   * Called inside a stage where its transient data have just become garbage (derive-all.ts `settled`):
+   * the command line collects them there (memory). Changes nothing computed.
+   */
+  readonly settled?: () => void;
+  /**
    * Where the output files go as they are made (the command line: the staged output folder, so that no
    * file stays in memory). Without it they are collected in `PipelineResult.files`.
    */
@@ -102,7 +107,7 @@ type OutputFiles = OutputSink;
  * catalog has their entries already).
  */
 export function runStages(
-  { lock, unblinding, settings, mark, output }: PipelineInput & { readonly output: OutputSink },
+  { lock, unblinding, settings, mark, settled, output }: PipelineInput & { readonly output: OutputSink },
   startFigures: (specs: readonly FigureSpec[]) => void,
 ): Omit<PipelineResult, 'files'> {
   const stage = mark ?? (() => undefined);
@@ -111,7 +116,7 @@ export function runStages(
   const files: OutputFiles = output;
   const catalog: CatalogEntry[] = [];
 
-  const derived = deriveAll(lock, unblinding, settings);
+  const derived = deriveAll(lock, unblinding, settings, settled);
   stage('derive');
   const { rows: ard, issues, curves } = analyzeAll(derived, settings, blinded);
   stage('analyze');
@@ -120,9 +125,9 @@ export function runStages(
   stage('figures (specs)');
   writeArdAndDatasets(files, lock, derived, ard, settings);
   stage('ard.csv and datasets');
-  writeListings(files, catalog, lock, derived, settings, ctx);
+  writeListings(files, catalog, lock, derived, settings, ctx, settled);
   stage('listings');
-  writeTables(files, catalog, lock, derived, ard, settings, ctx);
+  writeTables(files, catalog, lock, derived, ard, settings, ctx, settled);
   stage('tables');
 
   const producedIds = new Set(catalog.map((c) => c.id));
@@ -179,6 +184,7 @@ function writeListings(
   d: Derived,
   settings: SapSettings,
   ctx: TlfContext,
+  settled: () => void = () => undefined,
 ): void {
   const p = d.primary;
   // The records held as columns are read when a listing asks for them, not held as views for all of them.
@@ -215,6 +221,8 @@ function writeListings(
     const spec = applyShell(made, settings.display.shells);
     for (const [path, pieces] of renderListingFilePieces(spec, ctx)) files.set(path, pieces);
     catalog.push(listingCatalogEntry(spec));
+    // What the listing indexed (a lab listing: ~1.7M records' views and maps at 20,000 subjects) is garbage.
+    settled();
   }
 }
 
@@ -226,10 +234,13 @@ function writeTables(
   ard: readonly ArdRow[],
   settings: SapSettings,
   ctx: TlfContext,
+  settled: () => void = () => undefined,
 ): void {
+  const layout = tableLayoutOf(lock, d, settings);
+  // The records the layout read (every lab record's view) are garbage before the tables are made.
+  settled();
   // Each table's files are written before the next table is made.
-  for (const [path, pieces] of renderTables(ard, ctx, tableLayoutOf(lock, d, settings), catalog))
-    files.set(path, pieces);
+  for (const [path, pieces] of renderTables(ard, ctx, layout, catalog)) files.set(path, pieces);
 }
 
 /** The trace line of every output page: program, lock, SAP and data cut, from the inputs (never the clock). */

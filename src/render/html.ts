@@ -6,7 +6,7 @@
  * Every text is escaped; nothing depends on the clock.
  */
 import { printedCell } from './print-form.js';
-import type { PrintForm, PrintRow } from './print-form.js';
+import type { Printable, PrintFrame, PrintRow } from './print-form.js';
 
 const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIALS = /[&<>"']/g;
@@ -39,7 +39,7 @@ const CSS = [
   '.footnotes p{margin:0;}',
 ].join('\n');
 
-function bodyRow(form: PrintForm, row: PrintRow): string {
+function bodyRow(form: PrintFrame, row: PrintRow): string {
   if (row.kind === 'separator') return `<tr class="separator"><td colspan="${row.cells.length}"></td></tr>`;
   // Indexed, not destructured (`[label, ...values]` steps an iterator, a result object per cell).
   const label = row.cells[0] ?? '';
@@ -86,7 +86,7 @@ function headerRow(cells: readonly string[]): string {
   return `<tr>${cells.map((c, i) => `<th${i === 0 ? ' class="stub"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr>`;
 }
 
-export function renderHtml(form: PrintForm): string {
+export function renderHtml(form: Printable): string {
   return [...renderHtmlPieces(form)].join('');
 }
 
@@ -94,7 +94,7 @@ export function renderHtml(form: PrintForm): string {
 const ROWS_PER_PIECE = 1000;
 
 /** renderHtml's text in pieces of at most ROWS_PER_PIECE body rows (joined, the same bytes; see renderRtfPieces). */
-export function* renderHtmlPieces(form: PrintForm): Generator<string> {
+export function* renderHtmlPieces(form: Printable): Generator<string> {
   const titles = [
     ...(form.trace === null ? [] : [`<p class="trace">${escapeHtml(form.trace)}</p>`]),
     ...form.marks.map((m) => `<p class="mark">${escapeHtml(m)}</p>`),
@@ -114,10 +114,19 @@ export function* renderHtmlPieces(form: PrintForm): Generator<string> {
     `<thead>\n${form.header.map(headerRow).join('\n')}\n</thead>`,
     '<tbody>\n',
   ].join('\n');
-  for (let start = 0; start < form.rows.length; start += ROWS_PER_PIECE) {
-    const rows = form.rows.slice(start, start + ROWS_PER_PIECE).map((r) => bodyRow(form, r));
-    yield `${start === 0 ? '' : '\n'}${rows.join('\n')}`;
+  let rows: string[] = [];
+  let first = true;
+  const piece = () => {
+    const text = `${first ? '' : '\n'}${rows.join('\n')}`;
+    first = false;
+    rows = [];
+    return text;
+  };
+  for (const r of form.rows) {
+    rows.push(bodyRow(form, r));
+    if (rows.length === ROWS_PER_PIECE) yield piece();
   }
+  if (rows.length > 0) yield piece();
   yield `${[
     '\n</tbody>',
     '</table>',

@@ -5,23 +5,48 @@
  * unchanged. Its columns are fitted to the page (print-form.ts `fitToPage`): texts wrap at word
  * boundaries, a cell may stack values on lines of their own (`\n` in its text). Rows come in blocks (e.g. one per subject) separated by separator rows, so a page
  * prefers to break between subjects. An empty listing prints one row saying so.
+ *
+ * A listing of a large lock (a lab listing of 20,000 subjects has ~1.5M rows) is never whole in memory:
+ * `streamListingPrintForm` reads its blocks once to measure the columns (and letter the footnotes), once
+ * to paginate (keeping only each page's row count and footnotes), and once more for each renderer,
+ * which draws it page by page; the spec's `blocks` may make its rows anew each time it is iterated.
  */
-import { displayNumber } from './page-layout.js';
-import { layoutPrintForm } from './print-form.js';
-import type { PrintFlags, PrintForm, PrintRow } from './print-form.js';
+import { displayNumber, type ColumnNeed } from './page-layout.js';
+import {
+  columnMeter,
+  fittedColumns,
+  formLetters,
+  layoutPrintForm,
+  paginateBlocks,
+  printFrame,
+  printPage,
+  renameRowLabel,
+  rowHeight,
+} from './print-form.js';
+import type { BodyBlock, PrintFlags, PrintForm, PrintPage, PrintRow, StreamedPrintForm } from './print-form.js';
 
-export interface ListingSpec {
+/** A listing's rows and texts, its blocks held or made when they are read (ListingSpec: held). */
+export interface ListingSource {
   /** Output identifier, e.g. `L-16.2.1`. */
   readonly id: string;
   readonly titles: readonly string[];
   readonly populationLabel: string;
   /** Column headers; the first column is left-aligned. */
   readonly columns: readonly string[];
-  /** Blocks of rows (one cell per column); pagination keeps a block together where it fits. */
-  readonly blocks: readonly (readonly (readonly string[])[])[];
+  /**
+   * Blocks of rows (one cell per column); pagination keeps a block together where it fits. Iterated once
+   * per pass (streamListingPrintForm), each time giving the same blocks: an array, or an iterable that
+   * makes them anew (a large listing's rows are never all held).
+   */
+  readonly blocks: Iterable<readonly (readonly string[])[]>;
   readonly footnotes: readonly string[];
   /** The single row shown when there is no data row. */
   readonly emptyText: string;
+}
+
+/** A listing whose blocks are held (most listings: a few rows a subject). */
+export interface ListingSpec extends ListingSource {
+  readonly blocks: readonly (readonly (readonly string[])[])[];
 }
 
 export interface ListingOptions {
@@ -30,32 +55,183 @@ export interface ListingOptions {
   readonly linesPerPage: number;
 }
 
-export function buildListingPrintForm(spec: ListingSpec, options: ListingOptions): PrintForm {
-  const n = spec.columns.length;
-  if (n === 0) throw new Error(`${spec.id}: a listing needs at least one column`);
-  const separator: PrintRow = { kind: 'separator', indent: 0, cells: new Array<string>(n).fill('') };
+/** The whole print form of a listing, every row and page held (the streamed form's reference). */
+export function buildListingPrintForm(spec: ListingSource, options: ListingOptions): PrintForm {
   const rows: PrintRow[] = [];
-  spec.blocks
-    .filter((b) => b.length > 0)
-    .forEach((block, i) => {
-      if (i > 0) rows.push(separator);
-      for (const cells of block) {
-        if (cells.length !== n) throw new Error(`${spec.id}: a row has ${cells.length} cells for ${n} columns`);
-        // The spec's cells themselves, not a copy: a listing of a large lock has hundreds of thousands of rows.
-        rows.push({ kind: 'stat', indent: 0, cells });
-      }
-    });
-  if (rows.length === 0)
-    rows.push({ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] });
-  return layoutPrintForm({
+  for (const block of listingBlocks(spec)) {
+    if (rows.length > 0) rows.push(block.separator);
+    rows.push(...block.rows);
+  }
+  return layoutPrintForm({ ...listingParts(spec, options), rows, fitToPage: true });
+}
+
+/**
+ * The same print form as buildListingPrintForm, its rows and pages made from the spec's blocks each
+ * time they are iterated (see the module comment): what the renderers draw from it is the same bytes.
+ */
+export function streamListingPrintForm(spec: ListingSource, options: ListingOptions): StreamedPrintForm {
+  const parts = listingParts(spec, options);
+  const { letters, needs, specRows } = measureListing(spec, parts);
+  const { frame, capacity } = printFrame(parts, letters, () => ({
+    layout: fittedColumns(needs),
+    align: parts.header[0]?.map(() => null) ?? [],
+  }));
+  /** The body's blocks with their labels' footnote letters renamed, as layoutPrintForm renames them. */
+  function* blocks(): Generator<ListingBlock> {
+    let seen = 0;
+    for (const b of listingBlocks(spec)) {
+      seen += b.specRows;
+      yield { ...b, rows: b.rows.map((r) => renameRowLabel(r, letters.rename)) };
+    }
+    // A spec whose blocks cannot be iterated again (a generator object) would print its first pass only.
+    if (seen !== specRows) {
+      throw new Error(
+        `${spec.id}: the listing's blocks gave ${specRows} rows, then ${seen}: they must be the same each time`,
+      );
+    }
+  }
+  const separator = separatorRow(spec.columns.length);
+  // Listing rows have no indent, so no page restates rows above it (print-form.ts continuationRows).
+  const pageSizes: number[] = [];
+  const footnotesOfPage: (readonly string[])[] = [];
+  // Most pages print the same footnotes: one array for each distinct set.
+  const footnoteSets = new Map<string, readonly string[]>();
+  for (const rows of paginateBlocks(blocks(), capacity, separator, { height: (r) => rowHeight(frame, r) })) {
+    pageSizes.push(rows.filter((r) => r.kind !== 'separator').length);
+    const footnotes = printPage(frame, rows, footnotesOfPage.length).footnotes;
+    const key = footnotes.join('\u0000');
+    const same = footnoteSets.get(key);
+    if (same === undefined) footnoteSets.set(key, footnotes);
+    footnotesOfPage.push(same ?? footnotes);
+  }
+  return {
+    ...frame,
+    pageCount: Math.max(1, pageSizes.length),
+    rows: { [Symbol.iterator]: () => bodyRows(blocks()) },
+    pages: {
+      [Symbol.iterator]: () =>
+        pageSizes.length === 0
+          ? [printPage(frame, [], 0)][Symbol.iterator]()
+          : pagesAgain(blocks(), pageSizes, footnotesOfPage, spec.id),
+    },
+  };
+}
+
+function listingParts(spec: ListingSource, options: ListingOptions) {
+  return {
     id: spec.id,
     flags: options.flags,
     titleLines: [`Listing ${displayNumber(spec.id)}`, ...spec.titles, spec.populationLabel],
     header: [[...spec.columns]],
-    rows,
     footnotes: [...spec.footnotes],
     decimalAlign: false,
-    fitToPage: true,
     linesPerPage: options.linesPerPage,
-  });
+  };
+}
+
+interface ListingBlock extends BodyBlock {
+  /** The separator row put before this block when a row precedes it. */
+  readonly separator: PrintRow;
+  /** Rows of the spec in the block (0 for the empty text's row). */
+  readonly specRows: number;
+}
+
+function separatorRow(n: number): PrintRow {
+  return { kind: 'separator', indent: 0, cells: new Array<string>(n).fill('') };
+}
+
+/**
+ * The spec's non-empty blocks as body rows (the spec's cells themselves, not a copy), each with its
+ * first row's index among the body rows (separators counted); one block of the empty text's row when
+ * there is none.
+ */
+function* listingBlocks(spec: ListingSource): Generator<ListingBlock> {
+  const n = spec.columns.length;
+  if (n === 0) throw new Error(`${spec.id}: a listing needs at least one column`);
+  const separator = separatorRow(n);
+  let next = 0;
+  for (const block of spec.blocks) {
+    if (block.length === 0) continue;
+    const rows = block.map((cells): PrintRow => {
+      if (cells.length !== n) throw new Error(`${spec.id}: a row has ${cells.length} cells for ${n} columns`);
+      return { kind: 'stat', indent: 0, cells };
+    });
+    const first = next === 0 ? 0 : next + 1;
+    yield { rows, first, separator, specRows: rows.length };
+    next = first + rows.length;
+  }
+  if (next === 0) {
+    yield {
+      rows: [{ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] }],
+      first: 0,
+      separator,
+      specRows: 0,
+    };
+  }
+}
+
+/**
+ * One pass over the blocks: the footnote letters (from the titles, header and the row labels that hold
+ * a mark) and what each column needs. Renaming a letter keeps a label's length, so the columns measured
+ * on the labels as given are those of the renamed ones; they are measured again should a label change.
+ */
+function measureListing(
+  spec: ListingSource,
+  parts: ReturnType<typeof listingParts>,
+): { letters: ReturnType<typeof formLetters>; needs: ColumnNeed[]; specRows: number } {
+  const marked: string[] = [];
+  let meter = columnMeter(parts.header);
+  let specRows = 0;
+  for (const block of listingBlocks(spec)) {
+    specRows += block.specRows;
+    for (const r of block.rows) {
+      meter.see(r);
+      if ((r.cells[0] ?? '').includes('[')) marked.push(r.cells[0] ?? '');
+    }
+  }
+  const letters = formLetters(parts, marked);
+  if (marked.some((label) => letters.rename(label) !== label)) {
+    meter = columnMeter(parts.header);
+    for (const { rows } of listingBlocks(spec)) for (const r of rows) meter.see(renameRowLabel(r, letters.rename));
+  }
+  return { letters, needs: meter.needs(), specRows };
+}
+
+/** The body rows: the blocks with a separator between two. */
+function* bodyRows(blocks: Iterable<ListingBlock>): Generator<PrintRow> {
+  let any = false;
+  for (const { rows, separator } of blocks) {
+    if (any) yield separator;
+    yield* rows;
+    any = true;
+  }
+}
+
+/**
+ * The pages again from the blocks, each `pageSizes[i]` body rows (separators not counted): a page of
+ * paginateBlocks is a run of the body, separators trimmed at its ends, a separator between two blocks
+ * within it.
+ */
+function* pagesAgain(
+  blocks: Iterable<ListingBlock>,
+  pageSizes: readonly number[],
+  footnotes: readonly (readonly string[])[],
+  id: string,
+): Generator<PrintPage> {
+  let index = 0;
+  let rows: PrintRow[] = [];
+  let left = pageSizes[0] ?? 0;
+  for (const block of blocks) {
+    if (rows.length > 0) rows.push(block.separator);
+    for (const row of block.rows) {
+      if (index >= pageSizes.length) throw new Error(`${id}: the listing's blocks changed between passes`);
+      rows.push(row);
+      if (--left > 0) continue;
+      yield { number: index + 1, rows, footnotes: footnotes[index] ?? [] };
+      rows = [];
+      left = pageSizes[++index] ?? 0;
+    }
+  }
+  if (index !== pageSizes.length || rows.length > 0)
+    throw new Error(`${id}: the listing's blocks changed between passes`);
 }

@@ -130,8 +130,11 @@ export interface ColumnNeed {
   readonly headerLine: number;
   /** The longest word of its header. */
   readonly headerWord: number;
-  /** The longest line of each of its cells (stacked lines apart), one number a row. */
-  readonly cellLines: readonly number[];
+  /**
+   * How many of its cells have their longest line (stacked lines apart) n characters long, at index n
+   * (a count per length rather than a number per row: a listing of a large lock has millions of cells).
+   */
+  readonly lineCounts: readonly number[];
   /** The longest word of its cells: below this a number or a word would break. */
   readonly bodyWord: number;
 }
@@ -161,15 +164,23 @@ export function longestLine(text: string): number {
   return Math.max(longest, text.length - start);
 }
 
+/** The longest line of a column's cells: the largest length `lineCounts` counts a cell at (0 for none). */
+function longestCellLine(lineCounts: readonly number[]): number {
+  for (let n = lineCounts.length - 1; n > 0; n--) if ((lineCounts[n] ?? 0) > 0) return n;
+  return 0;
+}
+
+/** Adds a cell whose longest line is `length` characters to a column's `lineCounts`. */
+export function countLine(lineCounts: number[], length: number): void {
+  for (let n = lineCounts.length; n <= length; n++) lineCounts.push(0);
+  lineCounts[length] = (lineCounts[length] as number) + 1;
+}
+
 /** For each width w, how many cells have a line longer than w (and so wrap at w). */
-function wrapCounts(cellLines: readonly number[]): (w: number) => number {
-  const longest = cellLines.reduce((m, n) => Math.max(m, n), 0);
+function wrapCounts(lineCounts: readonly number[]): (w: number) => number {
+  const longest = longestCellLine(lineCounts);
   const longer = new Array<number>(longest + 1).fill(0);
-  // By index: a `for…of` allocates an iterator result per cell until V8 optimizes this function.
-  for (let i = 0; i < cellLines.length; i++) {
-    const n = cellLines[i] as number;
-    if (n > 0) longer[n - 1] = (longer[n - 1] ?? 0) + 1;
-  }
+  for (let n = 1; n <= longest; n++) longer[n - 1] = (longer[n - 1] ?? 0) + (lineCounts[n] ?? 0);
   for (let w = longest - 1; w >= 0; w--) longer[w] = (longer[w] ?? 0) + (longer[w + 1] ?? 0);
   return (w) => (w >= longest ? 0 : (longer[Math.max(0, w)] ?? 0));
 }
@@ -195,7 +206,7 @@ export function fitColumns(
   const room = TEXT_WIDTH / CHAR_TWIPS;
   const total = (ws: readonly number[]) =>
     ws.reduce((s, w, i) => s + columnRoom(w, i === 0 ? minStubChars : minValueChars), 0);
-  const body = needs.map((n) => n.cellLines.reduce((m, k) => Math.max(m, k), 0));
+  const body = needs.map((n) => longestCellLine(n.lineCounts));
   const natural = needs.map((n, i) => Math.max(n.headerLine, body[i] as number));
   if (total(natural) <= room) return { widths: natural, fits: true };
   const widths = needs.map((n, i) => Math.max(body[i] as number, n.headerWord));
@@ -212,7 +223,7 @@ export function fitColumns(
   }
   const floor = needs.map((n) => Math.max(n.bodyWord, n.headerWord));
   if (total(floor) > room) return { widths: floor, fits: false };
-  const wraps = needs.map((n) => wrapCounts(n.cellLines));
+  const wraps = needs.map((n) => wrapCounts(n.lineCounts));
   while (total(widths) > room) {
     let best = -1;
     for (let i = 0; i < widths.length; i++) {

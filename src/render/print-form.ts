@@ -30,6 +30,7 @@ import {
   cellEdges,
   cellLineCount,
   cellLines,
+  countLine,
   displayNumber,
   fitColumns,
   fitsOnOneLine,
@@ -112,6 +113,23 @@ export interface PrintForm {
   readonly pages: readonly PrintPage[];
   /** Every footnote of the table (lettered in order of first use). */
   readonly footnotes: readonly string[];
+}
+
+/**
+ * A print form whose body rows and pages are made anew each time they are iterated (a listing of a large
+ * lock: render/listing.ts `streamListingPrintForm`), so that no listing is ever whole in memory.
+ */
+export interface StreamedPrintForm extends Omit<PrintForm, 'rows' | 'pages'> {
+  readonly rows: Iterable<PrintRow>;
+  readonly pages: Iterable<PrintPage>;
+  readonly pageCount: number;
+}
+
+/** What the renderers draw: a print form, whole or streamed. */
+export type Printable = PrintForm | StreamedPrintForm;
+
+export function pageCountOf(form: Printable): number {
+  return 'pageCount' in form ? form.pageCount : form.pages.length;
 }
 
 export interface PrintOptions {
@@ -281,14 +299,26 @@ export interface PaginateOptions {
   readonly continuation?: (index: number) => PrintRow[];
 }
 
-/** Splits body rows into blocks at separator rows (separators dropped), keeping each row's index. */
-function blocksOf(rows: readonly PrintRow[]): number[][] {
-  const blocks: number[][] = [[]];
+/**
+ * A block of body rows (rows between separators) and the index of its first row among the body rows
+ * (for `PaginateOptions.continuation`).
+ */
+export interface BodyBlock {
+  readonly rows: readonly PrintRow[];
+  readonly first: number;
+}
+
+/** Splits body rows into blocks at separator rows (separators dropped). */
+function blocksOf(rows: readonly PrintRow[]): BodyBlock[] {
+  const blocks: BodyBlock[] = [];
+  let first = 0;
   rows.forEach((r, i) => {
-    if (r.kind === 'separator') blocks.push([]);
-    else blocks[blocks.length - 1]?.push(i);
+    if (r.kind !== 'separator') return;
+    if (i > first) blocks.push({ rows: rows.slice(first, i), first });
+    first = i + 1;
   });
-  return blocks.filter((b) => b.length > 0);
+  if (rows.length > first) blocks.push({ rows: rows.slice(first), first });
+  return blocks;
 }
 
 interface PageBuild {
@@ -300,60 +330,81 @@ interface PageBuild {
 
 /** Body rows onto pages of `capacity` lines each (see the module comment for the rules). */
 export function paginate(rows: readonly PrintRow[], capacity: number, options: PaginateOptions = {}): PrintRow[][] {
+  const separator = rows.find((r) => r.kind === 'separator');
+  const pages = [...paginateBlocks(blocksOf(rows), capacity, separator, options)];
+  return pages.length > 0 ? pages : [[]];
+}
+
+/**
+ * paginate's pages, each given as soon as it is complete, from the body's blocks as they come (a
+ * listing of a large lock is paginated without its rows ever being whole in memory). `separator` is
+ * the row put between two blocks on one page. Yields no page for an empty body.
+ */
+export function* paginateBlocks(
+  blocks: Iterable<BodyBlock>,
+  capacity: number,
+  separator: PrintRow | undefined,
+  options: PaginateOptions = {},
+): Generator<PrintRow[]> {
   if (!Number.isInteger(capacity) || capacity < 2) {
     throw new RangeError(`a page must have room for at least 2 body rows (has ${capacity})`);
   }
   const height = options.height ?? (() => 1);
   const continuation = options.continuation ?? (() => []);
-  const separator = rows.find((r) => r.kind === 'separator');
   const sepHeight = separator ? height(separator) : 0;
-  const pages: PageBuild[] = [{ rows: [], used: 0, content: 0 }];
-  const current = () => pages[pages.length - 1] as PageBuild;
-  const add = (page: PageBuild, row: PrintRow, content = true) => {
+  /** Pages completed while the current block was placed, given out once it is. */
+  const done: PageBuild[] = [];
+  let page: PageBuild = { rows: [], used: 0, content: 0 };
+  const add = (row: PrintRow, h: number, content = true) => {
     page.rows.push(row);
-    page.used += height(row);
+    page.used += h;
     if (content) page.content++;
   };
-  const newPage = (index: number): PageBuild => {
-    const page: PageBuild = { rows: [], used: 0, content: 0 };
-    pages.push(page);
-    for (const r of continuation(index)) add(page, r, false);
-    return page;
+  const newPage = (index: number) => {
+    done.push(page);
+    page = { rows: [], used: 0, content: 0 };
+    for (const r of continuation(index)) add(r, height(r), false);
   };
-  const sum = (idx: readonly number[]) => idx.reduce((s, i) => s + height(rows[i] as PrintRow), 0);
+  const finished = function* (pages: readonly PageBuild[]) {
+    for (const p of pages) {
+      const trimmed = trimSeparators(p.rows);
+      if (trimmed.some((r) => r.continued !== true)) yield trimmed;
+    }
+  };
 
-  for (const block of blocksOf(rows)) {
-    const first = block[0] as number;
-    let page = current();
-    const blockHeight = sum(block);
+  for (const { rows, first } of blocks) {
+    if (rows.length === 0) continue;
+    // Each row's height once: a block is measured whole, then placed row by row.
+    const heights = rows.map(height);
+    const blockHeight = heights.reduce((s, h) => s + h, 0);
+    const placeAll = () => rows.forEach((r, k) => add(r, heights[k] as number));
     const gap = page.content > 0 && separator ? sepHeight : 0;
     if (page.used + gap + blockHeight <= capacity) {
-      if (gap > 0 && separator) add(page, separator, false);
-      for (const i of block) add(page, rows[i] as PrintRow);
+      if (gap > 0 && separator) add(separator, sepHeight, false);
+      placeAll();
       continue;
     }
     const context = continuation(first);
-    if (page.content > 0 && sum([]) + context.reduce((s, r) => s + height(r), 0) + blockHeight <= capacity) {
-      page = newPage(first);
-      for (const i of block) add(page, rows[i] as PrintRow);
-      continue;
+    if (page.content > 0 && context.reduce((s, r) => s + height(r), 0) + blockHeight <= capacity) {
+      newPage(first);
+      placeAll();
+    } else {
+      // Split the block: row by row, never ending a page on a label whose rows follow.
+      if (page.content > 0) {
+        const head = (heights[0] ?? 0) + (heights[1] ?? 0);
+        if (separator && page.used + sepHeight + head <= capacity) add(separator, sepHeight, false);
+        else newPage(first);
+      }
+      rows.forEach((row, k) => {
+        const h = heights[k] as number;
+        const need = h + (row.kind === 'label' && k + 1 < rows.length ? (heights[k + 1] as number) : 0);
+        if (page.content > 0 && page.used + need > capacity) newPage(first + k);
+        add(row, h);
+      });
     }
-    // Split the block: row by row, never ending a page on a label whose rows follow.
-    if (page.content > 0) {
-      const head = block.slice(0, 2);
-      if (separator && page.used + sepHeight + sum(head) <= capacity) add(page, separator, false);
-      else page = newPage(first);
-    }
-    block.forEach((i, k) => {
-      const row = rows[i] as PrintRow;
-      const next = block[k + 1];
-      const need = height(row) + (row.kind === 'label' && next !== undefined ? height(rows[next] as PrintRow) : 0);
-      if (page.content > 0 && page.used + need > capacity) page = newPage(i);
-      add(page, row);
-    });
+    yield* finished(done.splice(0));
   }
-  const trimmed = pages.map((p) => trimSeparators(p.rows)).filter((p) => p.some((r) => r.continued !== true));
-  return trimmed.length > 0 ? trimmed : [[]];
+  yield* finished([page]);
 }
 
 function trimSeparators(page: readonly PrintRow[]): PrintRow[] {
@@ -455,7 +506,7 @@ export function topLines(form: Pick<PrintForm, 'marks' | 'titleLines' | 'trace'>
   );
 }
 
-interface ColumnLayout {
+export interface ColumnLayout {
   readonly widths: number[];
   readonly edges: number[];
   readonly chars: number[];
@@ -473,34 +524,52 @@ function naturalColumns(
 }
 
 /** What each column of a listing needs (page-layout.ts ColumnNeed), from its header and body cells. */
-export function columnNeeds(header: readonly (readonly string[])[], rows: readonly PrintRow[]): ColumnNeed[] {
-  const n = header[0]?.length ?? 0;
-  return Array.from({ length: n }, (_, i) => {
-    let headerLine = 0;
-    let headerWord = 0;
-    for (const h of header) {
-      headerLine = Math.max(headerLine, longestLine(h[i] ?? ''));
-      headerWord = Math.max(headerWord, longestWord(h[i] ?? ''));
-    }
-    const cellLines: number[] = [];
-    let bodyWord = 0;
-    for (const r of rows) {
-      const cell = r.cells[i] ?? '';
-      const indent = i === 0 ? r.indent * INDENT_CHARS : 0;
-      cellLines.push(indent + longestLine(cell));
-      bodyWord = Math.max(bodyWord, indent + longestWord(cell));
-    }
-    return { headerLine, headerWord, cellLines, bodyWord };
-  });
+export function columnNeeds(header: readonly (readonly string[])[], rows: Iterable<PrintRow>): ColumnNeed[] {
+  const meter = columnMeter(header);
+  for (const r of rows) meter.see(r);
+  return meter.needs();
 }
 
 /**
- * Listings: widths fitted to the page (fitColumns), texts wrapped at exactly those widths in every
- * renderer; the cells' spare room (cellEdges) only spreads the table across the page.
+ * columnNeeds a row at a time: `see` each body row, then `needs` (a listing too large to hold whole is
+ * measured as its rows are made).
  */
-function fittedColumns(header: readonly (readonly string[])[], rows: readonly PrintRow[]): ColumnLayout {
+export function columnMeter(header: readonly (readonly string[])[]): {
+  see: (row: PrintRow) => void;
+  needs: () => ColumnNeed[];
+} {
+  const n = header[0]?.length ?? 0;
+  const lineCounts = Array.from({ length: n }, (): number[] => []);
+  const bodyWords = new Array<number>(n).fill(0);
+  const see = (r: PrintRow) => {
+    for (let i = 0; i < n; i++) {
+      const cell = r.cells[i] ?? '';
+      const indent = i === 0 ? r.indent * INDENT_CHARS : 0;
+      countLine(lineCounts[i] as number[], indent + longestLine(cell));
+      bodyWords[i] = Math.max(bodyWords[i] as number, indent + longestWord(cell));
+    }
+  };
+  const needs = () =>
+    Array.from({ length: n }, (_, i): ColumnNeed => {
+      let headerLine = 0;
+      let headerWord = 0;
+      for (const h of header) {
+        headerLine = Math.max(headerLine, longestLine(h[i] ?? ''));
+        headerWord = Math.max(headerWord, longestWord(h[i] ?? ''));
+      }
+      return { headerLine, headerWord, lineCounts: lineCounts[i] as number[], bodyWord: bodyWords[i] as number };
+    });
+  return { see, needs };
+}
+
+/**
+ * Listings: widths fitted to the page (fitColumns) from what the columns need (columnNeeds), texts
+ * wrapped at exactly those widths in every renderer; the cells' spare room (cellEdges) only spreads the
+ * table across the page.
+ */
+export function fittedColumns(needs: readonly ColumnNeed[]): ColumnLayout {
   // A column is as narrow as its text: a one-letter grade needs no four-character cell.
-  const fit = fitColumns(columnNeeds(header, rows), 1, 1);
+  const fit = fitColumns(needs, 1, 1);
   const edges = cellEdges(fit.widths, 1, 1);
   // Fitted, every cell holds its width and one character of slack (less at most a twip of rounding);
   // squeezed (the longest words do not fit), texts wrap at what the squeezed cell holds.
@@ -530,66 +599,85 @@ export interface FormParts {
   readonly linesPerPage: number;
 }
 
-/** Letters, alignment, widths, wrapping and pages: the print form from its parts (tables and listings). */
-export function layoutPrintForm(parts: FormParts): PrintForm {
+/** Everything of a print form but its body rows and pages: what every page repeats, and the columns. */
+export type PrintFrame = Omit<PrintForm, 'rows' | 'pages'>;
+
+/** The letters of a form's footnotes (reletterFootnotes) from its titles, header and row labels in order. */
+export function formLetters(
+  parts: Pick<FormParts, 'titleLines' | 'header' | 'footnotes'>,
+  rowLabels: Iterable<string>,
+): ReturnType<typeof reletterFootnotes> {
+  return reletterFootnotes([...parts.titleLines, ...parts.header.flat(), ...rowLabels], parts.footnotes);
+}
+
+/** A body row with its label's footnote letters renamed; the row itself when nothing changes (most). */
+export function renameRowLabel(row: PrintRow, rename: (text: string) => string): PrintRow {
+  const label = row.cells[0] ?? '';
+  const renamed = rename(label);
+  return row.kind === 'separator' || renamed === label ? row : { ...row, cells: [renamed, ...row.cells.slice(1)] };
+}
+
+/**
+ * The frame of a form (marks, trace, lettered titles, header and footnotes, columns) and the lines its
+ * pages leave for body rows.
+ */
+export function printFrame(
+  parts: Pick<FormParts, 'id' | 'flags' | 'titleLines' | 'header' | 'linesPerPage'>,
+  letters: ReturnType<typeof reletterFootnotes>,
+  columns: (header: readonly (readonly string[])[]) => { layout: ColumnLayout; align: (ColumnAlign | null)[] },
+): { frame: PrintFrame; capacity: number } {
   const marks = markLines(parts.flags);
   const trace = parts.flags.trace === undefined ? null : traceLine(parts.id, parts.flags.trace);
-  const letters = reletterFootnotes(
-    [...parts.titleLines, ...parts.header.flat(), ...parts.rows.map((r) => r.cells[0] ?? '')],
-    parts.footnotes,
-  );
   const titleLines = parts.titleLines.map(letters.rename);
   const header = parts.header.map((h) => h.map(letters.rename));
-  // A row whose label has no letter to rename is kept as it is (no copy: listings have many rows).
-  const rows = parts.rows.map((r) => {
-    const label = r.cells[0] ?? '';
-    const renamed = letters.rename(label);
-    return r.kind === 'separator' || renamed === label ? r : { ...r, cells: [renamed, ...r.cells.slice(1)] };
-  });
-  const n = header[0]?.length ?? 0;
-  const align = Array.from({ length: n }, (_, i) =>
-    i === 0 || !parts.decimalAlign
-      ? null
-      : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
-  );
-  const { widths, edges, chars } =
-    parts.fitToPage === true ? fittedColumns(header, rows) : naturalColumns(header, rows, align);
-  const base = { marks, titleLines, trace, header, cellChars: chars, align };
-  const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
-  const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
-  const capacity = linesPerPage - topLines(base) - headerHeight(base) - 3 - footnoteLines;
-  // Pagination asks a row's height several times (its block, its page, the split); wrapped once.
-  const heights = new Map<PrintRow, number>();
-  const height = (r: PrintRow) => {
-    let h = heights.get(r);
-    if (h === undefined) heights.set(r, (h = rowHeight(base, r)));
-    return h;
-  };
-  const pageRows = paginate(rows, capacity, {
-    height,
-    continuation: (i) => continuationRows(rows, i),
-  });
-  const fixedTexts = [...titleLines, ...header.flat()];
-  const pages = pageRows.map((p, i) => ({
-    number: i + 1,
-    rows: p,
-    footnotes: pageFootnotes(letters.footnotes, [...fixedTexts, ...p.map((r) => r.cells[0] ?? '')]),
-  }));
-  return {
+  const { layout, align } = columns(header);
+  const frame: PrintFrame = {
     id: parts.id,
     flags: parts.flags,
     marks,
     titleLines,
     trace,
     header,
-    columnWidths: widths,
+    columnWidths: layout.widths,
     align,
-    edges,
-    cellChars: chars,
-    rows,
-    pages,
+    edges: layout.edges,
+    cellChars: layout.chars,
     footnotes: letters.footnotes,
   };
+  const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
+  const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
+  return { frame, capacity: linesPerPage - topLines(frame) - headerHeight(frame) - 3 - footnoteLines };
+}
+
+/** A page as printed: its number, rows and the footnotes they (and the titles and header) use. */
+export function printPage(frame: PrintFrame, rows: readonly PrintRow[], index: number): PrintPage {
+  const texts = [...frame.titleLines, ...frame.header.flat(), ...rows.map((r) => r.cells[0] ?? '')];
+  return { number: index + 1, rows, footnotes: pageFootnotes(frame.footnotes, texts) };
+}
+
+/** Letters, alignment, widths, wrapping and pages: the print form from its parts (tables and listings). */
+export function layoutPrintForm(parts: FormParts): PrintForm {
+  const letters = formLetters(
+    parts,
+    parts.rows.map((r) => r.cells[0] ?? ''),
+  );
+  // A row whose label has no letter to rename is kept as it is (no copy: listings have many rows).
+  const rows = parts.rows.map((r) => renameRowLabel(r, letters.rename));
+  const { frame, capacity } = printFrame(parts, letters, (header) => {
+    const align = Array.from({ length: header[0]?.length ?? 0 }, (_, i) =>
+      i === 0 || !parts.decimalAlign
+        ? null
+        : columnAlign(rows.filter((r) => r.kind === 'stat').map((r) => r.cells[i] ?? '')),
+    );
+    const layout =
+      parts.fitToPage === true ? fittedColumns(columnNeeds(header, rows)) : naturalColumns(header, rows, align);
+    return { layout, align };
+  });
+  const pageRows = paginate(rows, capacity, {
+    height: (r) => rowHeight(frame, r),
+    continuation: (i) => continuationRows(rows, i),
+  });
+  return { ...frame, rows, pages: pageRows.map((p, i) => printPage(frame, p, i)) };
 }
 
 export function buildPrintForm(spec: TableSpec, lookup: ValueLookup, options: PrintOptions): PrintForm {

@@ -28,8 +28,8 @@ import {
   TEXT_WIDTH,
   fitsOnOneLine,
 } from './page-layout.js';
-import { headerCellLines, pageTextLines, stubLines, topLines } from './print-form.js';
-import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
+import { headerCellLines, pageCountOf, pageTextLines, stubLines, topLines } from './print-form.js';
+import type { Printable, PrintFrame, PrintPage, PrintRow } from './print-form.js';
 
 export { cellEdges } from './page-layout.js';
 
@@ -73,7 +73,7 @@ function field(instruction: string, result: string): string {
 }
 
 /** The page header: study left and `Page x of y` right, trace line, marks, titles, a blank line. */
-function pageHeader(form: PrintForm, total: number): string {
+function pageHeader(form: PrintFrame, total: number): string {
   const study = form.flags.trace?.study ?? '';
   const pageLine = `{\\pard\\plain\\ql${PARA}\\tqr\\tx${TEXT_WIDTH} ${escapeRtf(study)}\\tab Page ${field('PAGE', '1')} of ${field('NUMPAGES', String(total))}\\par}`;
   return [
@@ -88,7 +88,7 @@ function pageHeader(form: PrintForm, total: number): string {
 }
 
 /** Section properties of every page: landscape letter, margins, the top margin holding the header. */
-function sectionProperties(form: PrintForm): string {
+function sectionProperties(form: PrintFrame): string {
   const top = HEADER_Y + topLines(form) * LINE_TWIPS;
   return (
     `\\sectd\\lndscpsxn\\pgwsxn${PAGE_WIDTH}\\pghsxn${PAGE_HEIGHT}` +
@@ -151,7 +151,7 @@ function makeRowDefinition(edges: readonly number[], style: RowStyle, lean: bool
   return `\\trowd\\trgaph108\\trleft0\\trqc\\trkeep\\trpaddt0\\trpaddft3\\trpaddb0\\trpaddfb3${style.header ? '\\trhdr' : ''}\n${defs}`;
 }
 
-function headerRow(form: PrintForm, cells: readonly string[], style: RowStyle): string {
+function headerRow(form: PrintFrame, cells: readonly string[], style: RowStyle): string {
   const body = cells
     .map(
       (cell, i) =>
@@ -167,7 +167,7 @@ function headerRow(form: PrintForm, cells: readonly string[], style: RowStyle): 
  * the next `\pard`, character properties until changed), only the alignment switching to centred.
  * Renders as the full form does, in a fraction of the bytes (a listing has thousands of rows).
  */
-function leanTextRow(form: PrintForm, row: PrintRow, last: boolean): string {
+function leanTextRow(form: PrintFrame, row: PrintRow, last: boolean): string {
   const li = row.indent > 0 ? `\\li${row.indent * INDENT_CHARS * CHAR_TWIPS}` : '';
   const stub = `\\pard\\plain\\intbl\\ql${PARA}${li} ${lines(stubLines(form, row))}\\cell`;
   const values = row.cells
@@ -180,7 +180,7 @@ function leanTextRow(form: PrintForm, row: PrintRow, last: boolean): string {
   return `${rowDefinition(form.edges, { header: false, top: false, bottom: last }, true)}\n${stub}${values}\\row`;
 }
 
-function bodyRow(form: PrintForm, row: PrintRow, last: boolean): string {
+function bodyRow(form: PrintFrame, row: PrintRow, last: boolean): string {
   if (form.align.every((a) => a === null)) return leanTextRow(form, row, last);
   const body = row.cells
     .map((cell, i) => {
@@ -202,7 +202,7 @@ function bodyRow(form: PrintForm, row: PrintRow, last: boolean): string {
  */
 const PAGE_BREAK = '{\\pard\\plain\\sb0\\sa0\\sl-20\\slmult0\\fs2\\page\\par}';
 
-function renderPage(form: PrintForm, page: PrintPage): string {
+function renderPage(form: PrintFrame, page: PrintPage): string {
   const lastHeader = form.header.length - 1;
   return [
     ...form.header.map((h, i) => headerRow(form, h, { header: true, top: i === 0, bottom: i === lastHeader })),
@@ -212,7 +212,7 @@ function renderPage(form: PrintForm, page: PrintPage): string {
   ].join('\n');
 }
 
-export function renderRtf(form: PrintForm): string {
+export function renderRtf(form: Printable): string {
   return [...renderRtfPieces(form)].join('');
 }
 
@@ -220,8 +220,8 @@ export function renderRtf(form: PrintForm): string {
  * renderRtf's text in pieces, one per page (joined, the same bytes): a listing of a large lock is
  * larger than any one string may be, and its writer holds one page at a time.
  */
-export function* renderRtfPieces(form: PrintForm): Generator<string> {
-  const total = form.pages.length;
+export function* renderRtfPieces(form: Printable): Generator<string> {
+  const total = pageCountOf(form);
   const top = HEADER_Y + topLines(form) * LINE_TWIPS;
   yield `${[
     '{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0',
@@ -230,6 +230,10 @@ export function* renderRtfPieces(form: PrintForm): Generator<string> {
     sectionProperties(form),
     pageHeader(form, total),
   ].join('\n')}\n`;
-  for (const [i, page] of form.pages.entries()) yield `${i === 0 ? '' : `\n${PAGE_BREAK}\n`}${renderPage(form, page)}`;
+  let first = true;
+  for (const page of form.pages) {
+    yield `${first ? '' : `\n${PAGE_BREAK}\n`}${renderPage(form, page)}`;
+    first = false;
+  }
   yield '\n}\n';
 }

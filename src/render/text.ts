@@ -8,8 +8,8 @@
  * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
 import { INDENT_CHARS, PAGE_CHARS } from './page-layout.js';
-import { headerCellLines, pageTextLines, stubLines, valueCellLines } from './print-form.js';
-import type { PrintForm, PrintPage, PrintRow } from './print-form.js';
+import { headerCellLines, pageCountOf, pageTextLines, stubLines, valueCellLines } from './print-form.js';
+import type { Printable, PrintFrame, PrintPage, PrintRow } from './print-form.js';
 
 const GAP = '  ';
 
@@ -27,7 +27,7 @@ function centreIn(text: string, width: number): string {
 }
 
 /** Column widths in characters: the stub as wrapped in the RTF, value columns at their natural width. */
-function widthsOf(form: PrintForm): number[] {
+function widthsOf(form: PrintFrame): number[] {
   return form.columnWidths.map((w, i) => (i === 0 ? Math.min(w, form.cellChars[0] ?? w) : w));
 }
 
@@ -64,14 +64,14 @@ function stackedLines(
   });
 }
 
-function bodyLines(row: PrintRow, form: PrintForm, widths: readonly number[]): string[] {
+function bodyLines(row: PrintRow, form: PrintFrame, widths: readonly number[]): string[] {
   if (row.kind === 'separator') return [''];
   const cells = row.cells.map((c, i) => (i === 0 ? stubLines(form, row) : valueCellLines(form, c, i)));
   return stackedLines(cells, widths, ' '.repeat(row.indent * INDENT_CHARS), true);
 }
 
 /** A header row: each cell wrapped to its column as in the RTF, lines sitting on the rule below. */
-function headerLines(form: PrintForm, header: readonly string[], widths: readonly number[]): string[] {
+function headerLines(form: PrintFrame, header: readonly string[], widths: readonly number[]): string[] {
   // A header wider than its column wraps as in the RTF; one that fits stays on its line.
   const cells = header.map((c, i) =>
     c.includes('\n') || c.length > (widths[i] ?? 0) ? headerCellLines(form, c, i) : [c],
@@ -79,7 +79,7 @@ function headerLines(form: PrintForm, header: readonly string[], widths: readonl
   return stackedLines(cells, widths, '', false);
 }
 
-function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
+function renderPage(form: PrintFrame, page: PrintPage, total: number): string[] {
   const widths = widthsOf(form);
   const width = Math.min(PAGE_CHARS, Math.max(tableWidth(widths), 40));
   const rule = '-'.repeat(tableWidth(widths));
@@ -99,14 +99,17 @@ function renderPage(form: PrintForm, page: PrintPage, total: number): string[] {
   ];
 }
 
-export function renderText(form: PrintForm): string {
+export function renderText(form: Printable): string {
   return [...renderTextPieces(form)].join('');
 }
 
 /** renderText's text in pieces, one per page (joined, the same bytes; see renderRtfPieces). */
-export function* renderTextPieces(form: PrintForm): Generator<string> {
-  const total = form.pages.length;
-  for (const [i, page] of form.pages.entries())
-    yield `${i === 0 ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
+export function* renderTextPieces(form: Printable): Generator<string> {
+  const total = pageCountOf(form);
+  let first = true;
+  for (const page of form.pages) {
+    yield `${first ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
+    first = false;
+  }
   yield '\n';
 }

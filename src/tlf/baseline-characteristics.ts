@@ -10,7 +10,7 @@
  */
 import type { ArdRow } from '../ard/types.js';
 import { computeDataPrecision } from '../derive/data-precision.js';
-import type { Lock } from '../lock/types.js';
+import type { Lock, QsRow } from '../lock/types.js';
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
 import { countByGroupSpec, type CountItem } from './count-by-group.js';
@@ -28,18 +28,15 @@ export interface BaselinePrecision {
 
 /** d of weight (DM WEIGHTBL) and PGA (QS, every visit): the most decimals written in the lock. */
 export function baselinePrecision(
-  lock: Pick<Lock, 'dm' | 'qs'>,
+  lock: Pick<Lock, 'dm'> & { readonly qs: Iterable<QsRow> },
   settings: Pick<SapSettings, 'pga' | 'display'>,
 ): BaselinePrecision {
   const most = (decimals: readonly (number | null)[]) => computeDataPrecision(decimals, settings);
-  return {
-    WEIGHTBL: most(lock.dm.map((r) => r.WEIGHTBL_DEC)),
-    PGA: most(
-      lock.qs
-        .filter((r) => r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd)
-        .map((r) => r.QSSTRESN_DEC),
-    ),
-  };
+  // QS a row at a time (a large lock's QS rows are read as views, not held as an array).
+  const pga: (number | null)[] = [];
+  for (const r of lock.qs)
+    if (r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd) pga.push(r.QSSTRESN_DEC);
+  return { WEIGHTBL: most(lock.dm.map((r) => r.WEIGHTBL_DEC)), PGA: most(pga) };
 }
 
 type Settings = Pick<SapSettings, 'demography' | 'stratum' | 'bilag'>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { derivePros, proInstruments, toProDataset } from '../../src/derive/pro.js';
+import { derivePros, holdPros, proInstruments, toProDataset, type ProRecord } from '../../src/derive/pro.js';
+import { indexLock } from '../../src/derive/lock-index.js';
+import { holdAsArray, holdAsColumns } from '../../src/derive/record-columns.js';
 import { ADPRO_META } from '../../src/derive/metadata/qs-lb.js';
 import type { QsRow } from '../../src/lock/types.js';
 import { dm, qs, settings } from './helpers.js';
@@ -143,6 +145,39 @@ describe('derivePros', () => {
       AVAL: 40.5,
       ABLFL: 'Y',
     });
+  });
+});
+
+describe('holdPros', () => {
+  const s = settings();
+  const lock = {
+    dm: [dm('S2'), dm('S1')],
+    qs: [
+      pcs('S1', 1, -14, 40.5),
+      pcs('S1', 5, 84, 45.25),
+      ...fatigue('S1', 2, 0, [2, 2, 2, 2, 2, 2, 2]),
+      ...lit('S2', 2, 0, [3, 3, 3, 2, 2, 2, 2, 2, 2, 2]),
+      pcs('S2', 5, 84, 50),
+      ...fatigue('S2', 5, 84, [3, 3, 3, 3, 2, null, null]),
+    ],
+  };
+  const fields = Object.keys(derivePros(lock, s)[0] ?? {}) as (keyof ProRecord)[];
+  const read = (records: readonly ProRecord[]) => records.map((r) => fields.map((f) => r[f]));
+
+  it('holds, score by score and then in the run order, the records derivePros makes', () => {
+    const expected = derivePros(lock, s);
+    expect(expected.map((r) => `${r.USUBJID}:${r.PARAMCD}`)).toEqual([
+      'S2:SF36PCS',
+      'S2:PROMISFAT',
+      'S2:LIT',
+      'S1:SF36PCS',
+      'S1:SF36PCS',
+      'S1:PROMISFAT',
+    ]);
+    const columns = holdPros(s, indexLock(lock), holdAsColumns)();
+    expect(Object.keys(columns[0] ?? {})).toEqual([]); // views of columns, their fields on the prototype
+    expect(read(columns)).toEqual(read(expected));
+    expect(holdPros(s, indexLock(lock), holdAsArray)()).toEqual(expected);
   });
 });
 

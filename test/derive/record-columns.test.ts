@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdAsArray, holdAsColumns, RecordColumns } from '../../src/derive/record-columns.js';
+import { holdAsArray, holdAsColumns, holdEach, RecordColumns } from '../../src/derive/record-columns.js';
 import { SourceLines } from '../../src/derive/source-lines.js';
 
 const ref = (file: string, line: number) => ({ file, line });
@@ -71,6 +71,15 @@ describe('RecordColumns', () => {
     expect(rows[256]?.USUBJID).toBe('S-256');
   });
 
+  it('keeps every code as its column widens from one byte to two and four as distinct values come', () => {
+    // Each value first seen after many repeats of earlier ones: codes written at each width are copied on.
+    const value = (i: number) => `T-${i % 3 === 0 ? i : Math.floor(i / 2)}`;
+    const records = Array.from({ length: 140_000 }, (_, i) => ({ TERM: value(i), N: i % 5 }));
+    const rows = RecordColumns.of(records)?.rows() ?? [];
+    expect(rows.map((r) => r.TERM).join()).toBe(records.map((r) => r.TERM).join());
+    expect(rows.map((r) => r.N).join('')).toBe(records.map((r) => r.N).join(''));
+  });
+
   it('makes new views on each call, and views are not records to spread', () => {
     const columns = RecordColumns.of([{ A: 1 }]);
     const [a] = columns?.rows() ?? [];
@@ -106,6 +115,38 @@ describe('holdAsColumns and holdAsArray', () => {
   it('holdAsArray gives back the array itself', () => {
     const records = [{ A: 1 }];
     expect(holdAsArray(records)()).toBe(records);
+  });
+});
+
+describe('holdEach: records held one at a time as they are made', () => {
+  const record = (i: number) => ({
+    USUBJID: `S-${i % 7}`,
+    AVAL: i % 3 === 0 ? null : i / 4,
+    src: ref('lb.csv', i + 2),
+  });
+
+  it('as columns, makes each record once and gives the records holdAsColumns gives of the array', () => {
+    const made: number[] = [];
+    const held = holdEach(holdAsColumns, 50, (i) => {
+      made.push(i);
+      return record(i);
+    });
+    expect(made).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    const fields = ['USUBJID', 'AVAL', 'src'];
+    const fromArray = holdAsColumns(Array.from({ length: 50 }, (_, i) => record(i)))();
+    expect(held().map((r) => read(r, fields))).toEqual(fromArray.map((r) => read(r, fields)));
+    expect(held().map((r) => read(r, fields))).toEqual(Array.from({ length: 50 }, (_, i) => record(i)));
+    expect(held()[0]).not.toEqual(record(0)); // views, not the records made
+    expect(holdEach(holdAsColumns, 0, record)()).toEqual([]);
+  });
+
+  it('falls back to the records as an array when one does not fit the columns', () => {
+    const uneven = (i: number): object => (i === 3 ? { B: i } : { A: i });
+    expect(holdEach(holdAsColumns, 5, uneven)()).toEqual([{ A: 0 }, { A: 1 }, { A: 2 }, { B: 3 }, { A: 4 }]);
+  });
+
+  it('with a holder that holds arrays, holds the array of the records', () => {
+    expect(holdEach(holdAsArray, 3, record)()).toEqual([record(0), record(1), record(2)]);
   });
 });
 

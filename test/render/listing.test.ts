@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildListingPrintForm, type ListingSpec } from '../../src/render/listing.js';
+import { createPrng } from '../../src/core/prng.js';
+import {
+  buildListingPrintForm,
+  streamListingPrintForm,
+  type ListingSource,
+  type ListingSpec,
+} from '../../src/render/listing.js';
 import { DRAFT_MARK } from '../../src/render/print-form.js';
 import { PAGE_CHARS } from '../../src/render/page-layout.js';
 import { renderHtml, renderHtmlPieces } from '../../src/render/html.js';
@@ -175,5 +181,103 @@ describe('listings rendered in pieces (a large listing is longer than one string
     expect(html.join('')).toBe(renderHtml(form));
     const empty = buildListingPrintForm(spec([]), { flags, linesPerPage: 40 });
     expect([...renderHtmlPieces(empty)].join('')).toBe(renderHtml(empty));
+  });
+});
+
+describe('streamListingPrintForm: a listing rendered block by block, never whole', () => {
+  const trace = { study: 'SLEMSC01', toolVersion: '1.0.0', lockId: 'L1', sapVersion: '1.0', dataCut: '2026-01-01' };
+  const render = (form: Parameters<typeof renderRtf>[0]) => ({
+    rtf: renderRtf(form),
+    html: renderHtml(form),
+    txt: renderText(form),
+  });
+  /** Blocks of 1-7 rows, some cells stacked or long enough to wrap, one label with a footnote mark. */
+  const randomBlocks = (seed: number, count: number, marked = true): string[][][] => {
+    const prng = createPrng(`listing-stream/${seed}`);
+    return Array.from({ length: count }, (_, b) =>
+      Array.from({ length: prng.int(1, 7) }, (_, r) => [
+        marked && b === 3 && r === 0 ? `S${b} [b]` : `S${b}`,
+        prng.bernoulli(0.2) ? `V${r}\n(D${r * 7})` : `V${r}`,
+        prng.bernoulli(0.1) ? 'a term long enough to wrap at the width the page leaves it '.repeat(2) : `t${r}`,
+      ]),
+    );
+  };
+  const source = (blocks: string[][][], footnotes = ['Note.']): ListingSpec => ({
+    ...spec(blocks),
+    columns: ['Subject', 'Visit', 'Term'],
+    footnotes: ['[a] Unused.', '[b] The marked subject.', ...footnotes],
+  });
+  /** The same blocks made anew each time they are iterated, counting the passes. */
+  const onDemand = (blocks: string[][][]): ListingSource & { passes: () => number } => {
+    let passes = 0;
+    return {
+      ...source(blocks),
+      blocks: {
+        *[Symbol.iterator]() {
+          passes++;
+          for (const b of blocks) yield b.map((r) => [...r]);
+        },
+      },
+      passes: () => passes,
+    };
+  };
+
+  it('gives the bytes of the whole form in every renderer, page breaks falling within and between blocks', () => {
+    for (const [seed, linesPerPage] of [
+      [1, 20],
+      [2, 23],
+      [3, 30],
+      [4, 46],
+    ] as const) {
+      const listing = source(randomBlocks(seed, 60));
+      const options = { flags: { draft: seed === 2, dummyRandomization: false, trace }, linesPerPage };
+      const whole = buildListingPrintForm(listing, options);
+      const streamed = streamListingPrintForm(onDemand(randomBlocks(seed, 60)), options);
+      // Many pages, some splitting a block, some ending between blocks (a trimmed separator).
+      expect(whole.pages.length).toBeGreaterThan(8);
+      expect(streamed.pageCount).toBe(whole.pages.length);
+      expect([...streamed.pages]).toEqual(whole.pages);
+      expect([...streamed.rows]).toEqual(whole.rows);
+      expect(render(streamed)).toEqual(render(whole));
+    }
+  });
+
+  it('letters the footnotes from the labels as the whole form does, and prints an empty listing', () => {
+    const options = { flags: { draft: false, dummyRandomization: true, trace }, linesPerPage: 25 };
+    const listing = source(randomBlocks(5, 12));
+    const streamed = streamListingPrintForm(listing, options);
+    expect(streamed.footnotes).toEqual(['[a] The marked subject.', 'Note.']);
+    expect(render(streamed)).toEqual(render(buildListingPrintForm(listing, options)));
+    const empty = source([[], []]);
+    expect(render(streamListingPrintForm(empty, options))).toEqual(render(buildListingPrintForm(empty, options)));
+    expect(streamListingPrintForm(empty, options).pageCount).toBe(1);
+  });
+
+  it('reads the blocks again for each pass and each renderer instead of holding them', () => {
+    const listing = onDemand(randomBlocks(6, 30, false));
+    const form = streamListingPrintForm(listing, {
+      flags: { draft: false, dummyRandomization: false },
+      linesPerPage: 30,
+    });
+    expect(listing.passes()).toBe(2); // measured, paginated
+    render(form);
+    expect(listing.passes()).toBe(5); // then once per renderer
+    // A label whose footnote letter is renamed: measured again as renamed.
+    const marked = onDemand(randomBlocks(6, 30));
+    streamListingPrintForm(marked, { flags, linesPerPage: 30 });
+    expect(marked.passes()).toBe(3);
+  });
+
+  it('fails, rather than misjoining pages, when the blocks differ between passes', () => {
+    const blocks = randomBlocks(7, 20, false);
+    const once = { ...source(blocks), blocks: blocks.values() };
+    expect(() => streamListingPrintForm(once, { flags, linesPerPage: 30 })).toThrow(/must be the same each time/);
+    let pass = 0;
+    const shrinking: ListingSource = {
+      ...source(blocks),
+      blocks: { [Symbol.iterator]: () => (pass++ < 2 ? blocks : blocks.slice(1)).values() },
+    };
+    const form = streamListingPrintForm(shrinking, { flags, linesPerPage: 30 });
+    expect(() => renderText(form)).toThrow(/changed between passes|must be the same each time/);
   });
 });

@@ -14,7 +14,7 @@ import type { AdslRecord } from '../../derive/adsl.js';
 import type { ArmCode } from '../../lock/types.js';
 import type { CatalogEntry } from '../../render/index-page.js';
 import { renderHtmlPieces } from '../../render/html.js';
-import { buildListingPrintForm, type ListingSpec } from '../../render/listing.js';
+import { streamListingPrintForm, type ListingSource } from '../../render/listing.js';
 import { renderRtfPieces } from '../../render/rtf.js';
 import { renderTextPieces } from '../../render/text.js';
 import { ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
@@ -182,11 +182,35 @@ function blocksLedBy<T extends { readonly USUBJID: string }>(
   );
 }
 
+/**
+ * subjectBlocks made anew each time they are iterated, a subject at a time, for a listing too large to
+ * hold whole (a lab listing of a large lock has ~1.5M rows): render/listing.ts streams it, reading the
+ * blocks once per pass, so only the records grouped by subject are held, never the rows' texts.
+ */
+export function subjectBlocksOnDemand<T extends { readonly USUBJID: string }>(
+  records: readonly T[],
+  adslById: ReadonlyMap<string, AdslRecord>,
+  basis: ArmBasis,
+  ctx: TlfContext,
+  cells: (r: T) => string[],
+): Iterable<string[][]> {
+  const bySubject = groupRecords(records);
+  const order = orderSubjects([...bySubject.keys()], adslById, basis, ctx);
+  return {
+    *[Symbol.iterator]() {
+      for (const id of order) {
+        const lead = subjectCells(id, adslById, basis, ctx);
+        yield (bySubject.get(id) ?? []).map((r) => lead.concat(cells(r)));
+      }
+    },
+  };
+}
+
 export const DAY_FOOTNOTE =
   '(Dn): protocol day n relative to the infusion (Day 0 = date of infusion, ADSL TRTSDT); none if not infused or the date is partial.';
 
 /** `listings/<id>.{rtf,html,txt}` of one listing. */
-export function renderListingFiles(spec: ListingSpec, ctx: TlfContext): Map<string, string> {
+export function renderListingFiles(spec: ListingSource, ctx: TlfContext): Map<string, string> {
   return new Map([...renderListingFilePieces(spec, ctx)].map(([path, pieces]) => [path, [...pieces].join('')]));
 }
 
@@ -194,8 +218,9 @@ export function renderListingFiles(spec: ListingSpec, ctx: TlfContext): Map<stri
  * renderListingFiles's files, each as pieces (a page, or a thousand HTML rows) rendered while it is
  * written: a listing of a large lock is larger than one string may be (ARCHITECTURE.md, memory).
  */
-export function renderListingFilePieces(spec: ListingSpec, ctx: TlfContext): Map<string, Iterable<string>> {
-  const form = buildListingPrintForm(spec, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
+export function renderListingFilePieces(spec: ListingSource, ctx: TlfContext): Map<string, Iterable<string>> {
+  // Streamed: each file is drawn page by page from the spec's blocks, the listing never whole (memory).
+  const form = streamListingPrintForm(spec, { flags: printFlagsOf(ctx), linesPerPage: LINES_PER_PAGE });
   return new Map([
     [`listings/${spec.id}.rtf`, renderRtfPieces(form)],
     [`listings/${spec.id}.html`, renderHtmlPieces(form)],
@@ -204,7 +229,7 @@ export function renderListingFilePieces(spec: ListingSpec, ctx: TlfContext): Map
 }
 
 /** The entry page's line for a listing (as run-pipeline.ts makes it for the flare listing). */
-export function listingCatalogEntry(spec: Pick<ListingSpec, 'id' | 'titles'>): CatalogEntry {
+export function listingCatalogEntry(spec: Pick<ListingSource, 'id' | 'titles'>): CatalogEntry {
   return {
     id: spec.id,
     title: spec.titles.join(' \u2014 '),

@@ -10,7 +10,7 @@ import type { AssessmentTiming } from '../../derive/assessment-timing.js';
 import type { PgaRecord } from '../../derive/pga.js';
 import type { SledaiRecord } from '../../derive/sledai.js';
 import type { ComponentStatus, Sri4Record } from '../../derive/sri4.js';
-import type { ListingSpec } from '../../render/listing.js';
+import type { ListingSource, ListingSpec } from '../../render/listing.js';
 import type { SapSettings } from '../../sap/index.js';
 import type { TlfContext } from '../context.js';
 import {
@@ -20,7 +20,7 @@ import {
   stackedArmFootnotes,
   stackedSubjectBlocks,
   stackedSubjectColumn,
-  subjectBlocks,
+  subjectBlocksOnDemand,
   subjectColumns,
   text,
   withDay,
@@ -104,7 +104,7 @@ export function sledaiListingSpec(
   sledai: readonly SledaiRecord[],
   adsl: readonly AdslRecord[],
   ctx: TlfContext,
-): ListingSpec {
+): ListingSource {
   return {
     id: 'L-16.2.6.2',
     titles: ['SLEDAI-2K total by visit'],
@@ -117,7 +117,7 @@ export function sledaiListingSpec(
       'Change from baseline',
       'Missing descriptors',
     ],
-    blocks: subjectBlocks(byAssessment(fasOnly(sledai, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
+    blocks: subjectBlocksOnDemand(byAssessment(fasOnly(sledai, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
       ...timing(r),
       text(r.AVAL),
       r.ABLFL === 'Y' ? 'Y' : '',
@@ -149,7 +149,7 @@ export function bilagListingSpec(
   adsl: readonly AdslRecord[],
   settings: SapSettings,
   ctx: TlfContext,
-): ListingSpec {
+): ListingSource {
   const domains = settings.bilag.domains;
   const key = (r: { USUBJID: string; VISITNUM: number }): string => `${r.USUBJID}\u0000${r.VISITNUM}`;
   const assessments = new Map<string, { first: BilagGradeRecord; grade: Map<string, string | null> }>();
@@ -170,7 +170,7 @@ export function bilagListingSpec(
     titles: ['BILAG-2004 domain grades by visit'],
     populationLabel: FAS,
     columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, ...headers, 'New A/B'],
-    blocks: subjectBlocks(rows, indexAdsl(adsl), 'randomized', ctx, (r) => {
+    blocks: subjectBlocksOnDemand(rows, indexAdsl(adsl), 'randomized', ctx, (r) => {
       const n = newGrades.get(key(r));
       const newAB = n === undefined || (n.NEWA === null && n.NEWB === null) ? '' : `${text(n.NEWA)}/${text(n.NEWB)}`;
       return [...timing(r), ...domains.map((d) => text(r.grade.get(d.code))), newAB];
@@ -186,13 +186,13 @@ export function bilagListingSpec(
 }
 
 /** L-16.2.6.4: Physician's Global Assessment at every assessment. */
-export function pgaListingSpec(pga: readonly PgaRecord[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSpec {
+export function pgaListingSpec(pga: readonly PgaRecord[], adsl: readonly AdslRecord[], ctx: TlfContext): ListingSource {
   return {
     id: 'L-16.2.6.4',
     titles: ["Physician's Global Assessment by visit"],
     populationLabel: FAS,
     columns: [...subjectColumns(ctx), ...TIMING_COLUMNS, 'PGA', 'Baseline', 'Change from baseline'],
-    blocks: subjectBlocks(byAssessment(fasOnly(pga, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
+    blocks: subjectBlocksOnDemand(byAssessment(fasOnly(pga, adsl)), indexAdsl(adsl), 'randomized', ctx, (r) => [
       ...timing(r),
       hundredthsText(r.AVALH),
       r.ABLFL === 'Y' ? 'Y' : '',

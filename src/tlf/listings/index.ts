@@ -12,7 +12,7 @@ import type { SledaiRecord } from '../../derive/sledai.js';
 import type { Sri4Record } from '../../derive/sri4.js';
 import type { Lock } from '../../lock/types.js';
 import type { SapSettings } from '../../sap/index.js';
-import type { ListingSpec } from '../../render/listing.js';
+import type { ListingSource } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
 import { AE_LISTINGS, aeListingSpec } from './adverse-events.js';
 import { bilagListingSpec, pgaListingSpec, sledaiListingSpec, sri4ListingSpec } from './efficacy.js';
@@ -42,7 +42,7 @@ export interface ListingInputs {
  * renders and writes one before asking for the next holds one listing at a time (memory: a listing of a
  * large lock has hundreds of thousands of rows).
  */
-export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Generator<ListingSpec> {
+export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Generator<ListingSource> {
   const { lock, adsl, settings } = inputs;
   yield discontinuedListingSpec(adsl, lock.sv, ctx);
   yield excludedListingSpec(adsl, ctx);
