@@ -8,7 +8,7 @@
  * later stages give back (whole run at 10,000 subjects: 186.6 s CPU against main's 185.4 s). V8 reads the
  * flag at each collection, so setting it once the program runs takes effect for the rest of it.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** The heap may grow this many percent past its live size before the next full collection. */
@@ -19,18 +19,32 @@ export function boundHeapGrowth(setFlags: (flags: string) => void = setFlagsFrom
 }
 
 /**
- * A full collection for the end of each stage of an `analyze` run. V8 sets its next full collection at
- * 1.5 times the live size of its last one (boundHeapGrowth), and the last one of a stage came while its
- * transient data were live (the derive stage's record sets being made): the next stage began on ~0.6 GB
- * of garbage at 20,000 subjects, where the run's peak resident memory was. Collected at the stage's
- * end, the heap starts the next stage at what it holds. A full collection takes ~0.1–0.5 s at 20,000
- * subjects. `gc` is exposed for a new context once the flag is set (V8 installs it at context creation).
+ * Used heap below which a stage-end collection is skipped. A full collection costs ~10–30 ms however
+ * little garbage there is, and a sample run asks for ~40 of them (each stage, each listing, derive's
+ * steps): ~1 CPU-s and ~0.6 s of wall time for nothing, its whole heap being ~0.2 GB. A stage that left
+ * hundreds of MB of garbage (20,000 subjects: ~0.6 GB at the derive/analyze hand-off) is far above it.
+ */
+export const STAGE_END_COLLECTION_MIN_HEAP = 512 * 1024 * 1024;
+
+/**
+ * A full collection for the end of each stage of an `analyze` run, once the heap is large. V8 sets its
+ * next full collection at 1.5 times the live size of its last one (boundHeapGrowth), and the last one of
+ * a stage came while its transient data were live (the derive stage's record sets being made): the next
+ * stage began on ~0.6 GB of garbage at 20,000 subjects, where the run's peak resident memory was.
+ * Collected at the stage's end, the heap starts the next stage at what it holds. A full collection takes
+ * ~0.1–0.5 s at 20,000 subjects. `gc` is exposed for a new context once the flag is set (V8 installs it
+ * at context creation). Below `minHeap` bytes of used heap nothing is collected (see above).
  */
 export function stageEndCollector(
   setFlags: (flags: string) => void = setFlagsFromString,
   run: (code: string) => unknown = (code) => runInNewContext(code),
+  usedHeap: () => number = () => getHeapStatistics().used_heap_size,
+  minHeap: number = STAGE_END_COLLECTION_MIN_HEAP,
 ): () => void {
   setFlags('--expose-gc');
   const gc = run('gc');
-  return typeof gc === 'function' ? () => void (gc as () => unknown)() : () => undefined;
+  if (typeof gc !== 'function') return () => undefined;
+  return () => {
+    if (usedHeap() >= minHeap) (gc as () => unknown)();
+  };
 }
