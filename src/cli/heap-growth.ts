@@ -19,12 +19,36 @@ export function boundHeapGrowth(setFlags: (flags: string) => void = setFlagsFrom
 }
 
 /**
- * Used heap below which a stage-end collection is skipped. A full collection costs ~10–30 ms however
- * little garbage there is, and a sample run asks for ~40 of them (each stage, each listing, derive's
- * steps): ~1 CPU-s and ~0.6 s of wall time for nothing, its whole heap being ~0.2 GB. A stage that left
- * hundreds of MB of garbage (20,000 subjects: ~0.6 GB at the derive/analyze hand-off) is far above it.
+ * Heap size (committed, V8's total_heap_size) below which a stage-end collection is skipped. A full
+ * collection costs ~10–30 ms however little garbage there is, and a sample run asks for ~40 of them (each
+ * stage, each listing, derive's steps): ~1 CPU-s and ~0.6 s of wall time for nothing, its whole heap
+ * being ~0.2 GB. The committed size, not the used size: once a large lock's heap has grown, a collection
+ * also lowers V8's limit for the next one (1.5 times what is live), which is what bounds the later
+ * stages; skipping it when little was used since (a used-size bound) let a 20,000-subject run reach
+ * 2.26 GB instead of ~2 GB.
  */
 export const STAGE_END_COLLECTION_MIN_HEAP = 512 * 1024 * 1024;
+
+/**
+ * Bytes the used heap must have grown since the last stage-end collection for the next one to be made.
+ * A collection frees only what was allocated since the last one, and V8 ran no full collection of its own
+ * in between unless that much was; skipping it then leaves V8's limit where the last one set it. At
+ * 20,000 subjects this skips the ~20 small listings' collections (~1 s each on a ~1 GB live heap).
+ */
+export const STAGE_END_COLLECTION_MIN_GROWTH = 128 * 1024 * 1024;
+
+/** What a stage-end collector reads of V8's heap (bytes). */
+export interface HeapSizes {
+  /** Committed (total_heap_size). */
+  readonly committed: number;
+  /** In use, garbage included (used_heap_size). */
+  readonly used: number;
+}
+
+const v8HeapSizes = (): HeapSizes => {
+  const h = getHeapStatistics();
+  return { committed: h.total_heap_size, used: h.used_heap_size };
+};
 
 /**
  * A full collection for the end of each stage of an `analyze` run, once the heap is large. V8 sets its
@@ -32,19 +56,25 @@ export const STAGE_END_COLLECTION_MIN_HEAP = 512 * 1024 * 1024;
  * a stage came while its transient data were live (the derive stage's record sets being made): the next
  * stage began on ~0.6 GB of garbage at 20,000 subjects, where the run's peak resident memory was.
  * Collected at the stage's end, the heap starts the next stage at what it holds. A full collection takes
- * ~0.1–0.5 s at 20,000 subjects. `gc` is exposed for a new context once the flag is set (V8 installs it
- * at context creation). Below `minHeap` bytes of used heap nothing is collected (see above).
+ * ~0.1–1 s at 20,000 subjects. `gc` is exposed for a new context once the flag is set (V8 installs it
+ * at context creation). Nothing is collected below `minHeap` bytes of committed heap, nor when the used
+ * heap grew less than `minGrowth` since the last collection made here (see above).
  */
 export function stageEndCollector(
   setFlags: (flags: string) => void = setFlagsFromString,
   run: (code: string) => unknown = (code) => runInNewContext(code),
-  usedHeap: () => number = () => getHeapStatistics().used_heap_size,
+  heap: () => HeapSizes = v8HeapSizes,
   minHeap: number = STAGE_END_COLLECTION_MIN_HEAP,
+  minGrowth: number = STAGE_END_COLLECTION_MIN_GROWTH,
 ): () => void {
   setFlags('--expose-gc');
   const gc = run('gc');
   if (typeof gc !== 'function') return () => undefined;
+  let usedAfterLast = -Infinity;
   return () => {
-    if (usedHeap() >= minHeap) (gc as () => unknown)();
+    const before = heap();
+    if (before.committed < minHeap || before.used - usedAfterLast < minGrowth) return;
+    (gc as () => unknown)();
+    usedAfterLast = heap().used;
   };
 }

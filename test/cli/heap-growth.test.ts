@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boundHeapGrowth,
   HEAP_GROWING_PERCENT,
+  STAGE_END_COLLECTION_MIN_GROWTH,
   STAGE_END_COLLECTION_MIN_HEAP,
   stageEndCollector,
 } from '../../src/cli/heap-growth.js';
@@ -17,29 +18,54 @@ describe('boundHeapGrowth', () => {
 });
 
 describe('stageEndCollector', () => {
-  it("exposes V8's gc for a new context and calls it once the used heap reaches the bound", () => {
-    const flags: string[] = [];
-    let calls = 0;
-    let used = STAGE_END_COLLECTION_MIN_HEAP;
+  const MB = 1024 * 1024;
+  /** A collector over a fake heap: `alloc` grows the used heap, the fake gc brings it back to `live`. */
+  function fakeHeap(committed: number, live: number) {
+    const h = { committed, used: live, live, calls: 0 };
     const collect = stageEndCollector(
+      () => undefined,
+      (code) => (code === 'gc' ? () => ((h.calls += 1), (h.used = h.live)) : undefined),
+      () => ({ committed: h.committed, used: h.used }),
+    );
+    return { h, collect, alloc: (bytes: number) => (h.used += bytes) };
+  }
+
+  it("exposes V8's gc for a new context", () => {
+    const flags: string[] = [];
+    stageEndCollector(
       (f) => flags.push(f),
-      (code) => (code === 'gc' ? () => calls++ : undefined),
-      () => used,
+      () => undefined,
     );
     expect(flags).toEqual(['--expose-gc']);
-    collect();
-    collect();
-    expect(calls).toBe(2);
-    used = STAGE_END_COLLECTION_MIN_HEAP - 1;
-    collect();
-    expect(calls).toBe(2);
   });
 
-  it("reads this process's used heap by default: bound 0 always collects, an unreachable bound never", () => {
-    expect(STAGE_END_COLLECTION_MIN_HEAP).toBe(512 * 1024 * 1024);
+  it('collects a large heap, then again only once the used heap grew by the bound', () => {
+    expect(STAGE_END_COLLECTION_MIN_HEAP).toBe(512 * MB);
+    expect(STAGE_END_COLLECTION_MIN_GROWTH).toBe(128 * MB);
+    const { h, collect, alloc } = fakeHeap(STAGE_END_COLLECTION_MIN_HEAP, 900 * MB);
+    collect();
+    expect(h.calls).toBe(1);
+    alloc(STAGE_END_COLLECTION_MIN_GROWTH - 1);
+    collect();
+    expect(h.calls).toBe(1);
+    alloc(1);
+    collect();
+    expect(h.calls).toBe(2);
+    collect();
+    expect(h.calls).toBe(2);
+  });
+
+  it('never collects a heap below the bound (a sample run would pay ~1 CPU-s for ~40 collections)', () => {
+    const { h, collect, alloc } = fakeHeap(STAGE_END_COLLECTION_MIN_HEAP - 1, 100 * MB);
+    alloc(400 * MB);
+    collect();
+    expect(h.calls).toBe(0);
+  });
+
+  it("reads this process's heap by default: bounds of 0 always collect, an unreachable bound never", () => {
     let calls = 0;
     const fakeGc = () => () => calls++;
-    stageEndCollector(() => undefined, fakeGc, undefined, 0)();
+    stageEndCollector(() => undefined, fakeGc, undefined, 0, 0)();
     expect(calls).toBe(1);
     stageEndCollector(() => undefined, fakeGc, undefined, Number.MAX_SAFE_INTEGER)();
     expect(calls).toBe(1);
