@@ -144,18 +144,28 @@ export function groupRecords<T extends { readonly USUBJID: string }>(records: re
   return m;
 }
 
-/** One block per subject in listing order, each row led by the subject (and arm) cells. */
-export function subjectBlocks<T extends { readonly USUBJID: string }>(
+/** The records grouped by subject, and the subjects in listing order. */
+function subjectsInOrder<T extends { readonly USUBJID: string }>(
   records: readonly T[],
   adslById: ReadonlyMap<string, AdslRecord>,
   basis: ArmBasis,
   ctx: TlfContext,
-  cells: (r: T) => string[],
-): string[][][] {
-  return blocksLedBy(records, adslById, basis, ctx, (id) => subjectCells(id, adslById, basis, ctx), cells);
+): { readonly order: string[]; readonly bySubject: ReadonlyMap<string, T[]> } {
+  const bySubject = groupRecords(records);
+  return { order: orderSubjects([...bySubject.keys()], adslById, basis, ctx), bySubject };
 }
 
-/** subjectBlocks with the subject and, below it, the arm in one leading cell (stackedSubjectColumn). */
+/** One subject's block: each row its lead cells, then its own. */
+function subjectBlock<T>(records: readonly T[], lead: readonly string[], cells: (r: T) => string[]): string[][] {
+  // concat, not a spread: an array of exactly its cells (a spread leaves ~90 bytes of spare room in a
+  // row of nine, and a lab listing of a large lock has ~1.5M rows).
+  return records.map((r) => lead.concat(cells(r)));
+}
+
+/**
+ * One block per subject in listing order, each row led by one cell: the subject and, below it, the arm
+ * (stackedSubjectColumn).
+ */
 export function stackedSubjectBlocks<T extends { readonly USUBJID: string }>(
   records: readonly T[],
   adslById: ReadonlyMap<string, AdslRecord>,
@@ -163,29 +173,17 @@ export function stackedSubjectBlocks<T extends { readonly USUBJID: string }>(
   ctx: TlfContext,
   cells: (r: T) => string[],
 ): string[][][] {
-  return blocksLedBy(records, adslById, basis, ctx, (id) => [stackedSubjectCell(id, adslById, basis, ctx)], cells);
-}
-
-function blocksLedBy<T extends { readonly USUBJID: string }>(
-  records: readonly T[],
-  adslById: ReadonlyMap<string, AdslRecord>,
-  basis: ArmBasis,
-  ctx: TlfContext,
-  lead: (id: string) => string[],
-  cells: (r: T) => string[],
-): string[][][] {
-  const bySubject = groupRecords(records);
-  return orderSubjects([...bySubject.keys()], adslById, basis, ctx).map((id) =>
-    // concat, not a spread: an array of exactly its cells (a spread leaves ~90 bytes of spare room in a
-    // row of nine, and a lab listing of a large lock has ~1.5M rows).
-    (bySubject.get(id) ?? []).map((r) => lead(id).concat(cells(r))),
+  const { order, bySubject } = subjectsInOrder(records, adslById, basis, ctx);
+  return order.map((id) =>
+    subjectBlock(bySubject.get(id) ?? [], [stackedSubjectCell(id, adslById, basis, ctx)], cells),
   );
 }
 
 /**
- * subjectBlocks made anew each time they are iterated, a subject at a time, for a listing too large to
- * hold whole (a lab listing of a large lock has ~1.5M rows): render/listing.ts streams it, reading the
- * blocks once per pass, so only the records grouped by subject are held, never the rows' texts.
+ * One block per subject in listing order, each row led by the subject (and arm) cells, made anew each
+ * time they are iterated, a subject at a time: render/listing.ts streams a listing, reading its blocks
+ * once per pass, so only the records grouped by subject are held, never the rows' texts (a lab listing of
+ * a large lock has ~1.5M rows).
  */
 export function subjectBlocksOnDemand<T extends { readonly USUBJID: string }>(
   records: readonly T[],
@@ -194,14 +192,11 @@ export function subjectBlocksOnDemand<T extends { readonly USUBJID: string }>(
   ctx: TlfContext,
   cells: (r: T) => string[],
 ): Iterable<string[][]> {
-  const bySubject = groupRecords(records);
-  const order = orderSubjects([...bySubject.keys()], adslById, basis, ctx);
+  const { order, bySubject } = subjectsInOrder(records, adslById, basis, ctx);
   return {
     *[Symbol.iterator]() {
-      for (const id of order) {
-        const lead = subjectCells(id, adslById, basis, ctx);
-        yield (bySubject.get(id) ?? []).map((r) => lead.concat(cells(r)));
-      }
+      for (const id of order)
+        yield subjectBlock(bySubject.get(id) ?? [], subjectCells(id, adslById, basis, ctx), cells);
     },
   };
 }
