@@ -125,7 +125,8 @@ export class RecordColumnsBuilder<R extends object> {
 
 /**
  * How derived records are held from their derivation to their consumers: as the array itself (the
- * default; what a test of one derivation compares), or as columns (`holdAsColumns`, the run).
+ * default; what a test of one derivation compares), or as columns (`holdAsColumns`; a run holds a large
+ * lock's record sets so, `holdLargeAsColumns`).
  */
 export interface HoldRecords {
   <R extends object>(records: readonly R[]): () => readonly R[];
@@ -169,6 +170,29 @@ function holdEachAsColumns<R extends object>(length: number, make: (i: number) =
 }
 
 export const holdAsColumns: HoldRecords = Object.assign(holdColumns, { each: holdEachAsColumns });
+
+/**
+ * Record sets of at least this many records are held as columns by `holdLargeAsColumns`, as makeDataset
+ * holds a dataset of as many rows (dataset.ts COLUMN_ROWS). Below it columns save little memory and
+ * cost time: every record is coded into them and read back through getters by the datasets, listings and
+ * analyses (the sample, 81 subjects: ~60–70 ms of the derive stage's CPU and ~3% of the main thread's).
+ */
+export const HOLD_AS_COLUMNS_FROM = 100_000;
+
+/** `holdAsColumns` for record sets of at least `from` records, the array itself for smaller ones. */
+export function holdAsColumnsFrom(from: number): HoldRecords {
+  const small = (length: number) => length < from;
+  return Object.assign(
+    <R extends object>(records: readonly R[]) => (small(records.length) ? holdAsArray(records) : holdColumns(records)),
+    {
+      each: <R extends object>(length: number, make: (i: number) => R) =>
+        small(length) ? holdAsArray(Array.from({ length }, (_, i) => make(i))) : holdEachAsColumns(length, make),
+    },
+  );
+}
+
+/** What a run holds its derived records with: columns for a large lock's record sets (memory). */
+export const holdLargeAsColumns: HoldRecords = holdAsColumnsFrom(HOLD_AS_COLUMNS_FROM);
 
 /**
  * A reader of the columns alone: a closure made beside one that returns `records` would share its scope
