@@ -172,12 +172,13 @@ function holdEachAsColumns<R extends object>(length: number, make: (i: number) =
 export const holdAsColumns: HoldRecords = Object.assign(holdColumns, { each: holdEachAsColumns });
 
 /**
- * Record sets of at least this many records are held as columns by `holdLargeAsColumns`, as makeDataset
- * holds a dataset of as many rows (dataset.ts COLUMN_ROWS). Below it columns save little memory and
- * cost time: every record is coded into them and read back through getters by the datasets, listings and
- * analyses (the sample, 81 subjects: ~60–70 ms of the derive stage's CPU and ~3% of the main thread's).
+ * Record sets of at least this many records are held as columns by `holdLargeAsColumns`. Below it the
+ * columns save a few MB at most and cost time: every record is coded into them and read back through
+ * getters by the analyses, datasets and listings (the sample, 81 subjects, whose largest set has ~8,100
+ * records: ~60–70 ms of the derive stage). From 100,000 (as makeDataset's COLUMN_ROWS) a 2,000-subject
+ * run peaked ~60 MB higher (its ~20,000-record SLEDAI-2K, BILAG and conmed sets as objects).
  */
-export const HOLD_AS_COLUMNS_FROM = 100_000;
+export const HOLD_AS_COLUMNS_FROM = 10_000;
 
 /** `holdAsColumns` for record sets of at least `from` records, the array itself for smaller ones. */
 export function holdAsColumnsFrom(from: number): HoldRecords {
