@@ -14,7 +14,7 @@ import { indexLock, keepInstruments } from './lock-index.js';
 import { computeHaematologyTests } from './lab-panels.js';
 import { derivePrimary, type PrimaryDerivations } from './primary.js';
 import { holdPros, proInstruments, type ProRecord } from './pro.js';
-import { holdAsColumns } from './record-columns.js';
+import { holdLargeAsColumns } from './record-columns.js';
 import { deriveSteroidSparing, toSteroidDiscontinuationTte, type SteroidSparingRecord } from './steroid-sparing.js';
 
 export interface Derived {
@@ -50,12 +50,12 @@ export function deriveAll(
 ): Derived {
   const { primary, pro } = deriveFromQs(lock, unblinding, settings);
   settled();
-  const biomarkers = deriveBiomarkers(lock, settings, holdAsColumns);
+  const biomarkers = deriveBiomarkers(lock, settings, holdLargeAsColumns);
   settled();
   const flares = deriveFlares({ adsl: primary.adsl, bilagGrades: primary.bilagGrades, sv: lock.sv }, settings);
   const steroidSparing = deriveSteroidSparing(primary.steroid.profiles, settings);
   const startDates = new Map(lock.dm.map((r) => [r.USUBJID, r.RFSTDTC]));
-  const conmed = holdAsColumns(deriveConmedAtDay0(lock.cm, primary.adsl));
+  const conmed = holdLargeAsColumns(deriveConmedAtDay0(lock.cm, primary.adsl));
   return {
     primary,
     get pro() {
@@ -85,9 +85,9 @@ function deriveFromQs(
   settings: SapSettings,
 ): { primary: PrimaryDerivations; pro: () => readonly ProRecord[] } {
   const index = indexLock(lock);
-  const primary = derivePrimary(lock, unblinding, settings, index, holdAsColumns);
+  const primary = derivePrimary(lock, unblinding, settings, index, holdLargeAsColumns);
   // The PRO scores read only the PRO instruments: the others' assessments (SLEDAI-2K, BILAG, SDI, PGA:
   // two thirds of QS) are let go before the PRO records are made.
   keepInstruments(index, proInstruments(settings));
-  return { primary, pro: holdPros(settings, index, holdAsColumns) };
+  return { primary, pro: holdPros(settings, index, holdLargeAsColumns) };
 }

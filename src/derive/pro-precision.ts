@@ -38,11 +38,26 @@ export function computeCollectedPrecisions(
 
 /** d by score code, every PRO score of the settings. */
 export function computeProPrecision(qs: Iterable<QsRow>, settings: SapSettings): ReadonlyMap<string, number> {
-  const lists = [settings.pro.sf36, settings.pro.lupuspro];
+  return proPrecisionFrom(computeCollectedPrecisions(qs, proPrecisionPairs(settings)), settings);
+}
+
+/** The QSCAT × QSTESTCD pairs whose collected precision the PRO scores take (by QSCAT, the test codes). */
+export function proPrecisionPairs(settings: SapSettings): Map<string, string[]> {
   const wanted = new Map<string, string[]>();
-  for (const list of lists)
+  for (const list of [settings.pro.sf36, settings.pro.lupuspro])
     wanted.set(list.qscat, [...(wanted.get(list.qscat) ?? []), ...list.scores.map((s) => s.code)]);
-  const collected = computeCollectedPrecisions(qs, wanted);
+  return wanted;
+}
+
+/**
+ * computeProPrecision from the collected precisions of (at least) `proPrecisionPairs` (the table layout
+ * finds them in the same pass over QS as PGA's).
+ */
+export function proPrecisionFrom(
+  collected: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  settings: SapSettings,
+): ReadonlyMap<string, number> {
+  const lists = [settings.pro.sf36, settings.pro.lupuspro];
   const out = new Map<string, number>();
   for (const list of lists) {
     for (const s of list.scores)

@@ -125,7 +125,8 @@ export class RecordColumnsBuilder<R extends object> {
 
 /**
  * How derived records are held from their derivation to their consumers: as the array itself (the
- * default; what a test of one derivation compares), or as columns (`holdAsColumns`, the run).
+ * default; what a test of one derivation compares), or as columns (`holdAsColumns`; a run holds a large
+ * lock's record sets so, `holdLargeAsColumns`).
  */
 export interface HoldRecords {
   <R extends object>(records: readonly R[]): () => readonly R[];
@@ -169,6 +170,30 @@ function holdEachAsColumns<R extends object>(length: number, make: (i: number) =
 }
 
 export const holdAsColumns: HoldRecords = Object.assign(holdColumns, { each: holdEachAsColumns });
+
+/**
+ * Record sets of at least this many records are held as columns by `holdLargeAsColumns`. Below it the
+ * columns save a few MB at most and cost time: every record is coded into them and read back through
+ * getters by the analyses, datasets and listings (the sample, 81 subjects, whose largest set has ~8,100
+ * records: ~60–70 ms of the derive stage). From 100,000 (as makeDataset's COLUMN_ROWS) a 2,000-subject
+ * run peaked ~60 MB higher (its ~20,000-record SLEDAI-2K, BILAG and conmed sets as objects).
+ */
+export const HOLD_AS_COLUMNS_FROM = 10_000;
+
+/** `holdAsColumns` for record sets of at least `from` records, the array itself for smaller ones. */
+export function holdAsColumnsFrom(from: number): HoldRecords {
+  const small = (length: number) => length < from;
+  return Object.assign(
+    <R extends object>(records: readonly R[]) => (small(records.length) ? holdAsArray(records) : holdColumns(records)),
+    {
+      each: <R extends object>(length: number, make: (i: number) => R) =>
+        small(length) ? holdAsArray(Array.from({ length }, (_, i) => make(i))) : holdEachAsColumns(length, make),
+    },
+  );
+}
+
+/** What a run holds its derived records with: columns for a large lock's record sets (memory). */
+export const holdLargeAsColumns: HoldRecords = holdAsColumnsFrom(HOLD_AS_COLUMNS_FROM);
 
 /**
  * A reader of the columns alone: a closure made beside one that returns `records` would share its scope

@@ -43,9 +43,9 @@ import { aeRelationshipTableSpec, aeSeverityTableSpec, saeSocPtTableSpec } from 
 import type { Derived } from '../derive/derive-all.js';
 import { eachRow } from '../lock/table.js';
 import type { Lock, QsRow } from '../lock/types.js';
-import { baselinePrecision } from '../tlf/baseline-characteristics.js';
+import { baselinePrecisionWith } from '../tlf/baseline-characteristics.js';
 import { aeHierarchy } from '../tlf/ae-soc-pt.js';
-import { computeProPrecision } from '../derive/pro-precision.js';
+import { computeCollectedPrecisions, proPrecisionFrom, proPrecisionPairs } from '../derive/pro-precision.js';
 import { computeLabPrecision } from '../derive/lab-results.js';
 import { exposurePrecision } from '../tlf/exposure.js';
 import { computeTestLabels } from '../derive/lab-panels.js';
@@ -73,11 +73,16 @@ export interface TableLayout {
 export function tableLayoutOf(lock: Lock, d: Derived, settings: SapSettings): TableLayout {
   // QS a row at a time: `lock.qs` makes a view of every row at once (10.8M at 20,000 subjects, ~0.4 GB).
   const qs: Iterable<QsRow> = { [Symbol.iterator]: () => eachRow(lock.qsRows) };
+  // One pass over QS finds the most decimals of PGA and of the PRO scores (~0.3 µs a row for its view).
+  const { qscat, testcd } = settings.pga;
+  const wanted = proPrecisionPairs(settings);
+  wanted.set(qscat, [...(wanted.get(qscat) ?? []), testcd]);
+  const collected = computeCollectedPrecisions(qs, wanted);
   return {
     settings,
-    baselinePrecision: baselinePrecision({ dm: lock.dm, qs }, settings),
+    baselinePrecision: baselinePrecisionWith(lock.dm, collected.get(qscat)?.get(testcd) ?? 0, settings),
     aeHierarchy: aeHierarchy(d.adae),
-    proPrecision: computeProPrecision(qs, settings),
+    proPrecision: proPrecisionFrom(collected, settings),
     labPrecision: computeLabPrecision(d.biomarkers.labs, settings),
     exposurePrecision: exposurePrecision(lock.ex, settings.exposure.infusedValue),
     haematologyTests: d.haematologyTests,

@@ -9,7 +9,7 @@
  * them alphabetically; strata and the nine BILAG domains in settings order.
  */
 import type { ArdRow } from '../ard/types.js';
-import { computeDataPrecision } from '../derive/data-precision.js';
+import { capDataPrecision, computeDataPrecision } from '../derive/data-precision.js';
 import type { Lock, QsRow } from '../lock/types.js';
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
@@ -31,12 +31,31 @@ export function baselinePrecision(
   lock: Pick<Lock, 'dm'> & { readonly qs: Iterable<QsRow> },
   settings: Pick<SapSettings, 'pga' | 'display'>,
 ): BaselinePrecision {
-  const most = (decimals: readonly (number | null)[]) => computeDataPrecision(decimals, settings);
   // QS a row at a time (a large lock's QS rows are read as views, not held as an array).
-  const pga: (number | null)[] = [];
-  for (const r of lock.qs)
-    if (r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd) pga.push(r.QSSTRESN_DEC);
-  return { WEIGHTBL: most(lock.dm.map((r) => r.WEIGHTBL_DEC)), PGA: most(pga) };
+  let pga = 0;
+  for (const r of lock.qs) {
+    const d = r.QSSTRESN_DEC;
+    if (r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd && d !== null && d > pga) pga = d;
+  }
+  return baselinePrecisionWith(lock.dm, pga, settings);
+}
+
+/**
+ * baselinePrecision with PGA's most decimals in QS already found (the table layout finds them in its one
+ * pass over QS, with the PRO scores').
+ */
+export function baselinePrecisionWith(
+  dm: Pick<Lock, 'dm'>['dm'],
+  pgaMostDecimals: number,
+  settings: Pick<SapSettings, 'display'>,
+): BaselinePrecision {
+  return {
+    WEIGHTBL: computeDataPrecision(
+      dm.map((r) => r.WEIGHTBL_DEC),
+      settings,
+    ),
+    PGA: capDataPrecision(pgaMostDecimals, settings),
+  };
 }
 
 type Settings = Pick<SapSettings, 'demography' | 'stratum' | 'bilag'>;

@@ -3,6 +3,8 @@ import {
   computeCollectedPrecision,
   computeCollectedPrecisions,
   computeProPrecision,
+  proPrecisionFrom,
+  proPrecisionPairs,
 } from '../../src/derive/pro-precision.js';
 import { qs, settings } from './helpers.js';
 
@@ -27,6 +29,15 @@ describe('computeProPrecision', () => {
     expect([d.get('SF36PCS'), d.get('LPROLS'), d.get('PROMISFAT'), d.get('PROMISDEP'), d.get('LIT')]).toEqual([
       2, 1, 1, 1, 1,
     ]);
+  });
+
+  it('proPrecisionFrom: the same from precisions collected for more pairs than proPrecisionPairs', () => {
+    const wanted = proPrecisionPairs(settings());
+    expect([...wanted.keys()]).toEqual(['SF-36 V2', 'LUPUSPRO']);
+    wanted.set('PGA', ['PGA']);
+    expect(proPrecisionFrom(computeCollectedPrecisions(rows, wanted), settings())).toEqual(
+      computeProPrecision(rows, settings()),
+    );
   });
 
   it('caps a collected d at display.maxDataPrecision (SAP §4.9, C13)', () => {

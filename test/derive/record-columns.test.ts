@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { holdAsArray, holdAsColumns, holdEach, RecordColumns } from '../../src/derive/record-columns.js';
+import {
+  HOLD_AS_COLUMNS_FROM,
+  holdAsArray,
+  holdAsColumns,
+  holdAsColumnsFrom,
+  holdEach,
+  holdLargeAsColumns,
+  RecordColumns,
+} from '../../src/derive/record-columns.js';
 import { SourceLines } from '../../src/derive/source-lines.js';
 
 const ref = (file: string, line: number) => ({ file, line });
@@ -115,6 +123,37 @@ describe('holdAsColumns and holdAsArray', () => {
   it('holdAsArray gives back the array itself', () => {
     const records = [{ A: 1 }];
     expect(holdAsArray(records)()).toBe(records);
+  });
+
+  it('holdAsColumnsFrom holds a record set below its size as the array itself, from it as columns', () => {
+    const hold = holdAsColumnsFrom(3);
+    const two = [{ A: 'x' }, { A: 'y' }];
+    expect(hold(two)()).toBe(two);
+    const three = [...two, { A: 'z' }];
+    const held = hold(three)();
+    expect(held).not.toBe(three);
+    expect(held.map((r) => r.A)).toEqual(['x', 'y', 'z']);
+    expect(Object.getPrototypeOf(held[0])).not.toBe(Object.prototype); // a view
+  });
+
+  it('holdAsColumnsFrom makes records one at a time into an array below its size, into columns from it', () => {
+    const hold = holdAsColumnsFrom(3);
+    const made: number[] = [];
+    const make = (i: number) => (made.push(i), { A: i });
+    const small = holdEach(hold, 2, make)();
+    expect(small).toEqual([{ A: 0 }, { A: 1 }]);
+    expect(Object.getPrototypeOf(small[0])).toBe(Object.prototype);
+    const large = holdEach(hold, 3, make)();
+    expect(large.map((r) => r.A)).toEqual([0, 1, 2]);
+    expect(Object.getPrototypeOf(large[0])).not.toBe(Object.prototype);
+    expect(made).toEqual([0, 1, 0, 1, 2]);
+  });
+
+  it("a run's holder keeps sets below a large lock's size as arrays", () => {
+    const records = Array.from({ length: HOLD_AS_COLUMNS_FROM - 1 }, (_, i) => ({ A: i }));
+    expect(holdLargeAsColumns(records)()).toBe(records);
+    const more = [...records, { A: -1 }];
+    expect(holdLargeAsColumns(more)()).not.toBe(more);
   });
 });
 

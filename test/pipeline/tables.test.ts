@@ -11,6 +11,9 @@ import { renderText } from '../../src/render/text.js';
 import { printFlagsOf } from '../../src/tlf/context.js';
 import { applyShell } from '../../src/tlf/shells.js';
 import { sampleRun } from '../helpers/sample-run.js';
+import { computeProPrecision } from '../../src/derive/pro-precision.js';
+import { baselinePrecision } from '../../src/tlf/baseline-characteristics.js';
+import type { Lock } from '../../src/lock/types.js';
 
 describe('renderTables', () => {
   it("yields each table's RTF, HTML and text in pieces, one table at a time, joining to the whole-text renderers", async () => {
@@ -39,5 +42,19 @@ describe('renderTables', () => {
     }
     files.next();
     expect(catalog.length).toBe(2);
+  });
+});
+
+describe('tableLayoutOf', () => {
+  it('finds the precisions of PGA and the PRO scores in one pass over QS', async () => {
+    const { lock, unblinding, settings } = await sampleRun('unblinded');
+    let reads = 0;
+    const counted: Lock = Object.create(lock, {
+      qsRows: { value: { length: lock.qsRows.length, at: (i: number) => (reads++, lock.qsRows.at(i)) } },
+    });
+    const layout = tableLayoutOf(counted, deriveAll(lock, unblinding, settings), settings);
+    expect(reads).toBe(lock.qsRows.length);
+    expect(layout.baselinePrecision).toEqual(baselinePrecision({ dm: lock.dm, qs: lock.qs }, settings));
+    expect(layout.proPrecision).toEqual(computeProPrecision(lock.qs, settings));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../src/core/prng.js';
 import {
   buildListingPrintForm,
+  HELD_LISTING_ROWS,
   streamListingPrintForm,
   type ListingSource,
   type ListingSpec,
@@ -232,7 +233,7 @@ describe('streamListingPrintForm: a listing rendered block by block, never whole
       const listing = source(randomBlocks(seed, 60));
       const options = { flags: { draft: seed === 2, dummyRandomization: false, trace }, linesPerPage };
       const whole = buildListingPrintForm(listing, options);
-      const streamed = streamListingPrintForm(onDemand(randomBlocks(seed, 60)), options);
+      const streamed = streamListingPrintForm(onDemand(randomBlocks(seed, 60)), { ...options, heldRows: 0 });
       // Many pages, some splitting a block, some ending between blocks (a trimmed separator).
       expect(whole.pages.length).toBeGreaterThan(8);
       expect(streamed.pageCount).toBe(whole.pages.length);
@@ -258,26 +259,56 @@ describe('streamListingPrintForm: a listing rendered block by block, never whole
     const form = streamListingPrintForm(listing, {
       flags: { draft: false, dummyRandomization: false },
       linesPerPage: 30,
+      heldRows: 0,
     });
     expect(listing.passes()).toBe(2); // measured, paginated
     render(form);
     expect(listing.passes()).toBe(5); // then once per renderer
     // A label whose footnote letter is renamed: measured again as renamed.
     const marked = onDemand(randomBlocks(6, 30));
-    streamListingPrintForm(marked, { flags, linesPerPage: 30 });
+    streamListingPrintForm(marked, { flags, linesPerPage: 30, heldRows: 0 });
     expect(marked.passes()).toBe(3);
+  });
+
+  it('reads a listing of at most heldRows rows once and holds it: the same pages and bytes', () => {
+    for (const [seed, linesPerPage] of [
+      [8, 20],
+      [9, 30],
+    ] as const) {
+      const options = { flags: { draft: false, dummyRandomization: false, trace }, linesPerPage };
+      const whole = buildListingPrintForm(source(randomBlocks(seed, 40)), options);
+      const rows = whole.rows.filter((r) => r.kind !== 'separator').length;
+      const held = onDemand(randomBlocks(seed, 40));
+      const form = streamListingPrintForm(held, { ...options, heldRows: rows });
+      expect([...form.pages]).toEqual(whole.pages);
+      expect(render(form)).toEqual(render(whole));
+      expect(held.passes()).toBe(1); // a label's renamed letter measured again from the held blocks, too
+      // One row more than the limit: streamed, the blocks made again for each pass.
+      const streamed = onDemand(randomBlocks(seed, 40));
+      expect(render(streamListingPrintForm(streamed, { ...options, heldRows: rows - 1 }))).toEqual(render(whole));
+      expect(streamed.passes()).toBe(6);
+    }
+  });
+
+  it('holds the listings of the run up to HELD_LISTING_ROWS rows', () => {
+    const listing = onDemand(randomBlocks(10, 30));
+    render(streamListingPrintForm(listing, { flags, linesPerPage: 30 }));
+    expect(listing.passes()).toBe(1);
+    expect(HELD_LISTING_ROWS).toBeGreaterThanOrEqual(10_000);
   });
 
   it('fails, rather than misjoining pages, when the blocks differ between passes', () => {
     const blocks = randomBlocks(7, 20, false);
     const once = { ...source(blocks), blocks: blocks.values() };
-    expect(() => streamListingPrintForm(once, { flags, linesPerPage: 30 })).toThrow(/must be the same each time/);
+    expect(() => streamListingPrintForm(once, { flags, linesPerPage: 30, heldRows: 0 })).toThrow(
+      /must be the same each time/,
+    );
     let pass = 0;
     const shrinking: ListingSource = {
       ...source(blocks),
       blocks: { [Symbol.iterator]: () => (pass++ < 2 ? blocks : blocks.slice(1)).values() },
     };
-    const form = streamListingPrintForm(shrinking, { flags, linesPerPage: 30 });
+    const form = streamListingPrintForm(shrinking, { flags, linesPerPage: 30, heldRows: 0 });
     expect(() => renderText(form)).toThrow(/changed between passes|must be the same each time/);
   });
 });

@@ -6,6 +6,7 @@ import {
   BASELINE_TABLE_ID,
   baselineCharacteristicsTableSpec,
   baselinePrecision,
+  baselinePrecisionWith,
   categoriesInArd,
 } from '../../src/tlf/baseline-characteristics.js';
 import type { TlfContext } from '../../src/tlf/context.js';
@@ -41,6 +42,14 @@ describe('baselinePrecision', () => {
     // SAP §4.9 / C13: decimals as written are capped at display.maxDataPrecision (3).
     const long = { dm: lock.dm.map((r) => ({ ...r, WEIGHTBL_DEC: 17 })), qs: lock.qs };
     expect(baselinePrecision(long, settings()).WEIGHTBL).toBe(3);
+  });
+
+  it("baselinePrecisionWith: the same from PGA's most decimals found beforehand, capped alike", () => {
+    const rows = [dm('S-1', { WEIGHTBL: 70.25, WEIGHTBL_DEC: 2 })];
+    expect(baselinePrecisionWith(rows, 1, settings())).toEqual(
+      baselinePrecision({ dm: rows, qs: [pga('S-1', 1, -10, 1.5)] }, settings()),
+    );
+    expect(baselinePrecisionWith(rows, 9, settings())).toEqual({ WEIGHTBL: 2, PGA: 3 });
   });
 });
 
