@@ -122,8 +122,11 @@ export function parseCsvStream(
   return parseRecords(raw, file, issues, () => opts.lineEnds + 1);
 }
 
-/** Bytes read at a time: large enough that carrying a cut record is rare, small beside the file. */
-const CHUNK_BYTES = 8 << 20;
+/**
+ * Bytes read at a time: large enough that carrying a cut record is rare, small beside the file, and
+ * small enough that the pages of the window's buffer (reused from chunk to chunk) cost little to map.
+ */
+const CHUNK_BYTES = 1 << 20;
 
 function hasBomAt(b: Uint8Array, at: number): boolean {
   return b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
