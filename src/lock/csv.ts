@@ -240,8 +240,8 @@ function checkWidth(count: number, width: number, line: number, file: string, is
 }
 
 /**
- * A record's fields: byte ranges of its line, with a hash of each (a quoted field: the bytes between
- * its quotes); csv-parse's strings for a record `setQuoted` cannot read.
+ * A record's fields: byte ranges of its line (a quoted field: the bytes between its quotes); csv-parse's
+ * strings for a record `setQuoted` cannot read.
  */
 class FieldsView implements CsvFields {
   line = 0;
@@ -252,8 +252,6 @@ class FieldsView implements CsvFields {
   readonly starts: Int32Array;
   /** End (exclusive) of field i's text. */
   readonly ends: Int32Array;
-  /** FNV-1a hash of field i's text. */
-  readonly hashes: Int32Array;
 
   constructor(
     /** The window of the file the record lies in. */
@@ -262,35 +260,22 @@ class FieldsView implements CsvFields {
   ) {
     this.starts = new Int32Array(width + 1);
     this.ends = new Int32Array(width + 1);
-    this.hashes = new Int32Array(width + 1);
   }
 
   setRange(start: number, end: number, line: number): void {
     this.fields = null;
     this.line = line;
-    const { bytes, starts, ends, hashes } = this;
+    const { bytes, starts, ends } = this;
     const limit = this.width;
     let n = 0;
-    let h = FNV_OFFSET;
     starts[0] = start;
     for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b !== COMMA) {
-        h = Math.imul(h ^ b, FNV_PRIME);
-        continue;
-      }
-      if (n <= limit) {
-        hashes[n] = h;
-        ends[n] = i;
-      }
+      if (bytes[i] !== COMMA) continue;
+      if (n <= limit) ends[n] = i;
       n++;
       if (n <= limit) starts[n] = i + 1;
-      h = FNV_OFFSET;
     }
-    if (n <= limit) {
-      hashes[n] = h;
-      ends[n] = end;
-    }
+    if (n <= limit) ends[n] = end;
     this.count = n + 1;
   }
 
@@ -300,16 +285,15 @@ class FieldsView implements CsvFields {
    * between the quotes. False, the view unset, for anything else (doubled quotes, broken quoting).
    */
   setQuoted(start: number, end: number, line: number): boolean {
-    const { bytes, starts, ends, hashes } = this;
+    const { bytes, starts, ends } = this;
     const limit = this.width;
     let n = 0;
     let i = start;
     for (;;) {
-      let h = FNV_OFFSET;
       let s = i;
       if (i < end && bytes[i] === QUOTE) {
         s = ++i;
-        while (i < end && bytes[i] !== QUOTE) h = Math.imul(h ^ (bytes[i++] as number), FNV_PRIME);
+        while (i < end && bytes[i] !== QUOTE) i++;
         // Never closed, closed and followed by text, or a doubled quote: csv-parse's to read.
         if (i === end || (i + 1 < end && bytes[i + 1] !== COMMA)) return false;
       } else {
@@ -317,13 +301,11 @@ class FieldsView implements CsvFields {
           const b = bytes[i] as number;
           if (b === COMMA) break;
           if (b === QUOTE || b === CR || b === LF) return false;
-          h = Math.imul(h ^ b, FNV_PRIME);
         }
       }
       if (n <= limit) {
         starts[n] = s;
         ends[n] = i;
-        hashes[n] = h;
       }
       n++;
       // Past the closing quote of a quoted field, onto its comma.
@@ -353,6 +335,15 @@ class FieldsView implements CsvFields {
     return this.ends[i] === this.starts[i];
   }
 
+  /** FNV-1a hash of field i's bytes (a field read from the bytes). */
+  hashOf(i: number): number {
+    const bytes = this.bytes;
+    const end = this.ends[i] as number;
+    let h = FNV_OFFSET;
+    for (let p = this.starts[i] as number; p < end; p++) h = Math.imul(h ^ (bytes[p] as number), FNV_PRIME);
+    return h;
+  }
+
   /** Whether field i (read from the bytes) holds exactly `key`'s bytes. */
   equals(i: number, key: Uint8Array): boolean {
     const bytes = this.bytes;
@@ -368,21 +359,37 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Values by the exact text of a field, looked up in place: for an unquoted record by the bytes and hash
- * `FieldsView` has (open addressing, no string made), for a quoted one by its string.
+ * Values by the exact text of a field, looked up in place: for a record read from its bytes by those
+ * bytes (open addressing, no string made), for one read by csv-parse by its string. While the texts
+ * looked up repeat, the last one is tried first, before any hash is computed: most columns of a large
+ * file repeat the row before (subject, visit, date, category), and hashing every byte of every field
+ * cost more than comparing.
  */
 export class FieldDictionary<V> {
   private keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(64);
   private hashes = new Int32Array(64);
   private values: (V | undefined)[] = new Array<V | undefined>(64);
   private size = 0;
+  /** Slot of the text found or set last (-1: none). */
+  private last = -1;
+  /** Whether the last two texts looked up by hash were the same: then the next is tried against it first. */
+  private repeating = false;
   private readonly byText = new Map<string, V>();
 
   get(rec: CsvFields, i: number): V | undefined {
     const view = rec as FieldsView;
     if (view.fields !== null) return this.byText.get(view.fields[i] as string);
-    const slot = this.slotOf(view, i);
-    return this.keys[slot] === undefined ? undefined : this.values[slot];
+    const last = this.last;
+    if (this.repeating && view.equals(i, this.keys[last] as Uint8Array)) return this.values[last];
+    const slot = this.slotOf(view, i, view.hashOf(i));
+    if (this.keys[slot] === undefined) {
+      this.repeating = false;
+      return undefined;
+    }
+    // A column that changes every row (a sequence number, a test code) is not compared twice a cell.
+    this.repeating = slot === last;
+    this.last = slot;
+    return this.values[slot];
   }
 
   /** Records `value` for field i's text (which `get` did not find). */
@@ -393,18 +400,20 @@ export class FieldDictionary<V> {
       return;
     }
     if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const slot = this.slotOf(view, i);
+    const h = view.hashOf(i);
+    const slot = this.slotOf(view, i, h);
     const start = view.starts[i] as number;
     // A copy: a Buffer's subarray (and its slice) would keep the whole file's bytes alive.
     this.keys[slot] = new Uint8Array(view.bytes.subarray(start, view.ends[i] as number));
-    this.hashes[slot] = view.hashes[i] as number;
+    this.hashes[slot] = h;
     this.values[slot] = value;
     this.size++;
+    this.last = slot;
+    this.repeating = false;
   }
 
-  /** The slot holding field i's text, or the empty slot where it goes. */
-  private slotOf(view: FieldsView, i: number): number {
-    const h = view.hashes[i] as number;
+  /** The slot holding field i's text (hash `h`), or the empty slot where it goes. */
+  private slotOf(view: FieldsView, i: number, h: number): number {
     const mask = this.keys.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const key = this.keys[slot];
@@ -427,6 +436,8 @@ export class FieldDictionary<V> {
       this.hashes[slot] = hashes[k] as number;
       this.values[slot] = values[k];
     });
+    this.last = -1;
+    this.repeating = false;
   }
 }
 
