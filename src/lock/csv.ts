@@ -6,8 +6,9 @@
  * lock of 1M QS rows, and its `info.lines` does not count line breaks inside quoted fields. So records
  * are first delimited by line: a line without any `"` is, under RFC 4180, exactly its fields split on
  * `,`; a line with quotes is joined with the following lines until its quotes balance and that record
- * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields). Records start on the
- * line they are delimited from, so line numbers are exact.
+ * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields; `visit` reads one
+ * whose fields are each unquoted or quoted whole without a doubled quote from its bytes, what csv-parse
+ * reads it as). Records start on the line they are delimited from, so line numbers are exact.
  *
  * A large file is read a chunk at a time (`parseCsvStream`): the records are delimited in a window of
  * the file's bytes, and a record that the window cuts (a line without its end, a quoted field still
