@@ -6,8 +6,9 @@
  * lock of 1M QS rows, and its `info.lines` does not count line breaks inside quoted fields. So records
  * are first delimited by line: a line without any `"` is, under RFC 4180, exactly its fields split on
  * `,`; a line with quotes is joined with the following lines until its quotes balance and that record
- * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields). Records start on the
- * line they are delimited from, so line numbers are exact.
+ * alone is handed to csv-parse (the original bytes, CRLF kept inside quoted fields; `visit` reads one
+ * whose fields are each unquoted or quoted whole without a doubled quote from its bytes, what csv-parse
+ * reads it as). Records start on the line they are delimited from, so line numbers are exact.
  *
  * A large file is read a chunk at a time (`parseCsvStream`): the records are delimited in a window of
  * the file's bytes, and a record that the window cuts (a line without its end, a quoted field still
@@ -122,8 +123,11 @@ export function parseCsvStream(
   return parseRecords(raw, file, issues, () => opts.lineEnds + 1);
 }
 
-/** Bytes read at a time: large enough that carrying a cut record is rare, small beside the file. */
-const CHUNK_BYTES = 8 << 20;
+/**
+ * Bytes read at a time: large enough that carrying a cut record is rare, small beside the file, and
+ * small enough that the pages of the window's buffer (reused from chunk to chunk) cost little to map.
+ */
+const CHUNK_BYTES = 1 << 20;
 
 function hasBomAt(b: Uint8Array, at: number): boolean {
   return b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
@@ -204,8 +208,11 @@ function* dataRecords(raw: Delimiter, width: number, file: string, issues: Issue
 }
 
 /**
- * `dataRecords` as views: a line without quotes is never split; lines are only gathered into a block
- * for csv-parse from a quoted record on.
+ * `dataRecords` as views, every record in place: an unquoted line is never split, and a quoted record
+ * is read from its bytes too when it is plain RFC 4180 without doubled quotes (`setQuoted`); only a
+ * record with doubled quotes or broken quoting is handed to csv-parse (which words the error). Before,
+ * a quoted record started a block of up to 4,096 records for one csv-parse call: a 20,000-subject
+ * qs.csv has a quoted record every ~150 lines, so nearly every record went through a block.
  */
 function visitRecords(
   raw: Delimiter,
@@ -215,32 +222,16 @@ function visitRecords(
   each: (record: CsvFields) => void,
 ): void {
   const view = new FieldsView(raw.bytes, width);
-  let block: RawRecord[] = [];
-  const flush = () => {
-    view.bytes = raw.bytes;
-    const fields = resolveFields(block, raw.bytes, file, issues, false);
-    block.forEach((r, i) => {
-      const f = fields[i];
-      if (f === null) return;
-      if (f === undefined) view.setRange(r.start, r.end, r.line);
-      else view.setFields(f, r.line);
-      if (checkWidth(view.count, width, r.line, file, issues)) each(view);
-    });
-    block = [];
-  };
-  // The gathered records are views of the window: handed out before it moves on.
-  raw.beforeRefill = flush;
   while (nextRecord(raw, file, issues)) {
-    if (block.length === 0 && !raw.quoted) {
-      view.bytes = raw.bytes;
-      view.setRange(raw.start, raw.end, raw.line);
-      if (checkWidth(view.count, width, raw.line, file, issues)) each(view);
-      continue;
+    view.bytes = raw.bytes;
+    if (!raw.quoted) view.setRange(raw.start, raw.end, raw.line);
+    else if (!view.setQuoted(raw.start, raw.end, raw.line)) {
+      const [fields] = resolveFields([raw.record()], raw.bytes, file, issues);
+      if (fields == null) continue;
+      view.setFields(fields, raw.line);
     }
-    block.push(raw.record());
-    if (block.length >= BLOCK) flush();
+    if (checkWidth(view.count, width, raw.line, file, issues)) each(view);
   }
-  flush();
 }
 
 function checkWidth(count: number, width: number, line: number, file: string, issues: Issue[]): boolean {
@@ -250,52 +241,83 @@ function checkWidth(count: number, width: number, line: number, file: string, is
 }
 
 /**
- * A record's fields: byte ranges of its line, with a hash of each, when unquoted; csv-parse's strings
- * when quoted.
+ * A record's fields: byte ranges of its line (a quoted field: the bytes between its quotes); csv-parse's
+ * strings for a record `setQuoted` cannot read.
  */
 class FieldsView implements CsvFields {
   line = 0;
   count = 0;
-  /** Set for a quoted record. */
+  /** Set for a record read by csv-parse. */
   fields: readonly string[] | null = null;
-  /** Start of field i (i ≤ width); the field ends one byte before the next start. */
+  /** Start of field i's text (i ≤ width). */
   readonly starts: Int32Array;
-  /** FNV-1a hash of field i's bytes. */
-  readonly hashes: Int32Array;
+  /** End (exclusive) of field i's text. */
+  readonly ends: Int32Array;
 
   constructor(
     /** The window of the file the record lies in. */
     public bytes: Buffer,
     private readonly width: number,
   ) {
-    this.starts = new Int32Array(width + 2);
-    this.hashes = new Int32Array(width + 1);
+    this.starts = new Int32Array(width + 1);
+    this.ends = new Int32Array(width + 1);
   }
 
   setRange(start: number, end: number, line: number): void {
     this.fields = null;
     this.line = line;
-    const { bytes, starts, hashes } = this;
+    const { bytes, starts, ends } = this;
     const limit = this.width;
     let n = 0;
-    let h = FNV_OFFSET;
     starts[0] = start;
     for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b !== COMMA) {
-        h = Math.imul(h ^ b, FNV_PRIME);
-        continue;
-      }
-      if (n <= limit) hashes[n] = h;
+      if (bytes[i] !== COMMA) continue;
+      if (n <= limit) ends[n] = i;
       n++;
       if (n <= limit) starts[n] = i + 1;
-      h = FNV_OFFSET;
     }
-    if (n <= limit) {
-      hashes[n] = h;
-      starts[n + 1] = end + 1;
-    }
+    if (n <= limit) ends[n] = end;
     this.count = n + 1;
+  }
+
+  /**
+   * Reads a record holding quotes when each of its fields is either unquoted (no quote, CR or LF) or
+   * quoted whole with no quote inside (`"a, b"`, line breaks kept): what csv-parse reads it as, the text
+   * between the quotes. False, the view unset, for anything else (doubled quotes, broken quoting).
+   */
+  setQuoted(start: number, end: number, line: number): boolean {
+    const { bytes, starts, ends } = this;
+    const limit = this.width;
+    let n = 0;
+    let i = start;
+    for (;;) {
+      let s = i;
+      if (i < end && bytes[i] === QUOTE) {
+        s = ++i;
+        while (i < end && bytes[i] !== QUOTE) i++;
+        // Never closed, closed and followed by text, or a doubled quote: csv-parse's to read.
+        if (i === end || (i + 1 < end && bytes[i + 1] !== COMMA)) return false;
+      } else {
+        for (; i < end; i++) {
+          const b = bytes[i] as number;
+          if (b === COMMA) break;
+          if (b === QUOTE || b === CR || b === LF) return false;
+        }
+      }
+      if (n <= limit) {
+        starts[n] = s;
+        ends[n] = i;
+      }
+      n++;
+      // Past the closing quote of a quoted field, onto its comma.
+      if (i < end && bytes[i] === QUOTE) i++;
+      if (i >= end) break;
+      i++;
+    }
+    this.fields = null;
+    this.line = line;
+    this.count = n;
+    return true;
   }
 
   setFields(fields: readonly string[], line: number): void {
@@ -306,20 +328,29 @@ class FieldsView implements CsvFields {
 
   field(i: number): string {
     if (this.fields !== null) return this.fields[i] as string;
-    return this.bytes.toString('utf8', this.starts[i], (this.starts[i + 1] as number) - 1);
+    return this.bytes.toString('utf8', this.starts[i], this.ends[i]);
   }
 
   isEmpty(i: number): boolean {
     if (this.fields !== null) return this.fields[i] === '';
-    return (this.starts[i + 1] as number) - 1 === this.starts[i];
+    return this.ends[i] === this.starts[i];
   }
 
-  /** Whether field i (of an unquoted record) holds exactly `key`'s bytes. */
+  /** FNV-1a hash of field i's bytes (a field read from the bytes). */
+  hashOf(i: number): number {
+    const bytes = this.bytes;
+    const end = this.ends[i] as number;
+    let h = FNV_OFFSET;
+    for (let p = this.starts[i] as number; p < end; p++) h = Math.imul(h ^ (bytes[p] as number), FNV_PRIME);
+    return h;
+  }
+
+  /** Whether field i (read from the bytes) holds exactly `key`'s bytes. */
   equals(i: number, key: Uint8Array): boolean {
     const bytes = this.bytes;
     const n = key.length;
     let p = this.starts[i] as number;
-    if ((this.starts[i + 1] as number) - 1 - p !== n) return false;
+    if ((this.ends[i] as number) - p !== n) return false;
     for (let k = 0; k < n; k++, p++) if (bytes[p] !== key[k]) return false;
     return true;
   }
@@ -329,21 +360,37 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Values by the exact text of a field, looked up in place: for an unquoted record by the bytes and hash
- * `FieldsView` has (open addressing, no string made), for a quoted one by its string.
+ * Values by the exact text of a field, looked up in place: for a record read from its bytes by those
+ * bytes (open addressing, no string made), for one read by csv-parse by its string. While the texts
+ * looked up repeat, the last one is tried first, before any hash is computed: most columns of a large
+ * file repeat the row before (subject, visit, date, category), and hashing every byte of every field
+ * cost more than comparing.
  */
 export class FieldDictionary<V> {
   private keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(64);
   private hashes = new Int32Array(64);
   private values: (V | undefined)[] = new Array<V | undefined>(64);
   private size = 0;
+  /** Slot of the text found or set last (-1: none). */
+  private last = -1;
+  /** Whether the last two texts looked up by hash were the same: then the next is tried against it first. */
+  private repeating = false;
   private readonly byText = new Map<string, V>();
 
   get(rec: CsvFields, i: number): V | undefined {
     const view = rec as FieldsView;
     if (view.fields !== null) return this.byText.get(view.fields[i] as string);
-    const slot = this.slotOf(view, i);
-    return this.keys[slot] === undefined ? undefined : this.values[slot];
+    const last = this.last;
+    if (this.repeating && view.equals(i, this.keys[last] as Uint8Array)) return this.values[last];
+    const slot = this.slotOf(view, i, view.hashOf(i));
+    if (this.keys[slot] === undefined) {
+      this.repeating = false;
+      return undefined;
+    }
+    // A column that changes every row (a sequence number, a test code) is not compared twice a cell.
+    this.repeating = slot === last;
+    this.last = slot;
+    return this.values[slot];
   }
 
   /** Records `value` for field i's text (which `get` did not find). */
@@ -354,18 +401,20 @@ export class FieldDictionary<V> {
       return;
     }
     if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const slot = this.slotOf(view, i);
+    const h = view.hashOf(i);
+    const slot = this.slotOf(view, i, h);
     const start = view.starts[i] as number;
     // A copy: a Buffer's subarray (and its slice) would keep the whole file's bytes alive.
-    this.keys[slot] = new Uint8Array(view.bytes.subarray(start, (view.starts[i + 1] as number) - 1));
-    this.hashes[slot] = view.hashes[i] as number;
+    this.keys[slot] = new Uint8Array(view.bytes.subarray(start, view.ends[i] as number));
+    this.hashes[slot] = h;
     this.values[slot] = value;
     this.size++;
+    this.last = slot;
+    this.repeating = false;
   }
 
-  /** The slot holding field i's text, or the empty slot where it goes. */
-  private slotOf(view: FieldsView, i: number): number {
-    const h = view.hashes[i] as number;
+  /** The slot holding field i's text (hash `h`), or the empty slot where it goes. */
+  private slotOf(view: FieldsView, i: number, h: number): number {
     const mask = this.keys.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const key = this.keys[slot];
@@ -388,6 +437,8 @@ export class FieldDictionary<V> {
       this.hashes[slot] = hashes[k] as number;
       this.values[slot] = values[k];
     });
+    this.last = -1;
+    this.repeating = false;
   }
 }
 
@@ -474,6 +525,8 @@ class Delimiter {
   private cr = -1;
   /** No more bytes to read: the window ends where the file ends. */
   private eof: boolean;
+  /** The buffer the window (`bytes`) lies in when read a chunk at a time, from its start. */
+  private buffer: Buffer | null = null;
 
   constructor(
     public bytes: Buffer,
@@ -559,16 +612,24 @@ class Delimiter {
 
   /**
    * A new window: the bytes from `keepFrom` on, then the next chunk (at least as long as what is kept,
-   * so that a record longer than a chunk is rescanned a logarithmic number of times).
+   * so that a record longer than a chunk is rescanned a logarithmic number of times). The window's
+   * buffer is reused while it is large enough (positions in the old window are stale after a refill
+   * anyway): a new 8 MB buffer per chunk had the system map ~1.4 GB of fresh pages for a 20,000-subject
+   * lock, and V8 collect each.
    */
   private refill(keepFrom: number): void {
     this.beforeRefill?.();
-    const old = this.bytes;
-    const kept = old.length - keepFrom;
-    const next = Buffer.allocUnsafe(kept + Math.max(this.chunkBytes, kept));
-    old.copy(next, 0, keepFrom);
+    const kept = this.bytes.length - keepFrom;
+    const size = kept + Math.max(this.chunkBytes, kept);
+    let next = this.buffer;
+    if (next !== null && next.length >= size) next.copyWithin(0, keepFrom, keepFrom + kept);
+    else {
+      next = Buffer.allocUnsafe(size);
+      this.bytes.copy(next, 0, keepFrom);
+      this.buffer = next;
+    }
     let filled = kept;
-    while (filled < next.length) {
+    while (filled < size) {
       const n = (this.readMore as ReadMore)(next, filled);
       if (n === 0) {
         this.eof = true;
@@ -576,7 +637,7 @@ class Delimiter {
       }
       filled += n;
     }
-    this.bytes = filled === next.length ? next : next.subarray(0, filled);
+    this.bytes = next.subarray(0, filled);
     this.pos -= keepFrom;
     this.quote = -1;
     this.cr = -1;

@@ -6,13 +6,14 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { Loose } from './schema.js';
 import type { AeRow, Positional, SourceRef } from './types.js';
+import { passOver, type RowPass } from './row-pass.js';
 
 interface Located {
   readonly src: SourceRef;
 }
 
 type KeyPart = string | number | null;
-type Trie = Map<KeyPart, unknown>;
+type Trie = Map<KeyPart | symbol, unknown>;
 
 /**
  * Issues for rows whose key (parts; a null part = not checkable, its cell has its own issue) repeats an
@@ -26,38 +27,171 @@ export function checkUniqueKey<R extends Located>(
   what: string,
   issues: Issue[],
 ): void {
-  const root: Trie = new Map();
+  passOver(rows, [uniqueKeyPass(rows, key, column, what)], issues);
+}
+
+/**
+ * `checkUniqueKey` as a pass. A file's rows come grouped by their key's first part (the subject; the
+ * files are sorted by their key): the maps then hold one subject's keys at a time, made anew for the
+ * next, where maps of the whole file's keys held ~0.8 GB for a 20,000-subject QS. Two rows of one key
+ * share its first part, so they fall in one group. A file whose first parts do not come grouped is
+ * checked again at the end with one set of maps for the whole file (the same issues, more memory).
+ */
+export function uniqueKeyPass<R extends Located>(
+  rows: Positional<R>,
+  key: (row: R) => readonly KeyPart[],
+  column: string,
+  what: string,
+): RowPass<R> {
+  const issues: Issue[] = [];
+  const check = new KeyCheck(rows, key, column, what, issues);
+  // Groups of one part are the whole key: one set of maps for the file (subjects of dm.csv, ~1 per row).
+  let grouped = true;
+  let group: KeyPart | undefined;
+  const finished = new Set<KeyPart>();
+  return {
+    issues,
+    row: (row, i) => {
+      if (!grouped) return;
+      const parts = key(row);
+      if (parts.includes(null)) return;
+      if (parts.length > 1 && parts[0] !== group) {
+        if (group !== undefined) finished.add(group);
+        group = parts[0];
+        if (finished.has(group as KeyPart)) {
+          grouped = false;
+          return;
+        }
+        check.restart();
+      }
+      check.add(row, parts, i);
+    },
+    end: () => {
+      if (grouped) return;
+      issues.length = 0;
+      const whole = new KeyCheck(rows, key, column, what, issues);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows.at(i) as R;
+        const parts = key(row);
+        if (!parts.includes(null)) whole.add(row, parts, i);
+      }
+    },
+  };
+}
+
+/** A leaf's key for the rows of an ascending run not yet entered in it (`KeyCheck`); no key part is a symbol. */
+const PENDING = Symbol('pending');
+
+/**
+ * The keys seen so far in nested maps (all parts but the last, then the last: the first row's position);
+ * a repeated key is an issue naming the line of its first row.
+ *
+ * Rows mostly come in runs of one prefix (all parts but the last) whose last parts ascend (QSSEQ within
+ * a subject, test codes within a visit): such a run cannot repeat a key within itself, so its rows are
+ * entered in the prefix's map only if a later row needs them (a row of the run that does not ascend, or
+ * a later run of the same prefix), read again then by position. A 20,000-subject QS then builds few of
+ * the ~10M map entries it built before, and the sample's check of QS most of its garbage.
+ */
+class KeyCheck<R extends Located> {
+  private root: Trie = new Map();
   // Files are sorted by their key, so a row mostly shares all but its last part with the row before:
   // then it reuses that row's node instead of walking the maps again.
-  let previous: readonly KeyPart[] = [];
-  let previousNode = root;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.at(i) as R;
-    const parts = key(row);
-    if (parts.includes(null)) continue;
-    let node = samePrefix(parts, previous) ? previousNode : root;
-    if (node === root)
-      for (let p = 0; p < parts.length - 1; p++) {
-        let next = node.get(parts[p] as KeyPart) as Trie | undefined;
-        if (next === undefined) {
-          next = new Map();
-          node.set(parts[p] as KeyPart, next);
-        }
-        node = next;
-      }
-    previous = parts;
-    previousNode = node;
+  private previous: readonly KeyPart[] = [];
+  private previousNode: Trie = this.root;
+  /** First row of the current run not entered in `previousNode` (-1: every row is in it). */
+  private runStart = -1;
+  /** Last part of the run's latest row. */
+  private runLast: KeyPart = null;
+
+  constructor(
+    private readonly rows: Positional<R>,
+    private readonly key: (row: R) => readonly KeyPart[],
+    private readonly column: string,
+    private readonly what: string,
+    private readonly issues: Issue[],
+  ) {}
+
+  /** Forgets every key seen (a new group of rows). */
+  restart(): void {
+    this.root = new Map();
+    this.previous = [];
+    this.previousNode = this.root;
+    this.runStart = -1;
+  }
+
+  add(row: R, parts: readonly KeyPart[], i: number): void {
     const last = parts[parts.length - 1] as KeyPart;
+    let node: Trie;
+    if (samePrefix(parts, this.previous)) {
+      node = this.previousNode;
+      if (this.runStart >= 0) {
+        if (ascends(this.runLast, last)) {
+          this.runLast = last;
+          this.previous = parts;
+          return;
+        }
+        this.enter(node, this.runStart, i);
+        this.runStart = -1;
+      }
+    } else {
+      if (this.runStart >= 0) this.previousNode.set(PENDING, [this.runStart, i]);
+      this.runStart = -1;
+      node = this.nodeOf(parts);
+      const pending = node.get(PENDING) as readonly [number, number] | undefined;
+      if (pending !== undefined) {
+        node.delete(PENDING);
+        this.enter(node, pending[0], pending[1]);
+      }
+      this.previous = parts;
+      this.previousNode = node;
+      if (parts.length > 1 && node.size === 0) {
+        this.runStart = i;
+        this.runLast = last;
+        return;
+      }
+    }
+    this.previous = parts;
     // The first row's position is kept, not the row: the rows of a large file are views made as they
     // are read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at
     // once. Not its line either: a view makes its `src` when asked, an object per row for nothing.
     const first = node.get(last) as number | undefined;
     if (first === undefined) node.set(last, i);
     else {
-      const line = (rows.at(first) as R).src.line;
-      issues.push(issue('error', row.src.file, `duplicate ${what} (first on line ${line})`, row.src.line, column));
+      const line = (this.rows.at(first) as R).src.line;
+      const rule = `duplicate ${this.what} (first on line ${line})`;
+      this.issues.push(issue('error', row.src.file, rule, row.src.line, this.column));
     }
   }
+
+  /** The map of `parts`' prefix (the root for a key of one part), made when new. */
+  private nodeOf(parts: readonly KeyPart[]): Trie {
+    let node = this.root;
+    for (let p = 0; p < parts.length - 1; p++) {
+      let next = node.get(parts[p] as KeyPart) as Trie | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(parts[p] as KeyPart, next);
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  /**
+   * Enters the rows from `start` to before `end` in `node`: a run of its prefix whose last parts ascend
+   * (rows between them with a null part are skipped, as when they were first read).
+   */
+  private enter(node: Trie, start: number, end: number): void {
+    for (let j = start; j < end; j++) {
+      const parts = this.key(this.rows.at(j) as R);
+      if (!parts.includes(null)) node.set(parts[parts.length - 1] as KeyPart, j);
+    }
+  }
+}
+
+/** Whether `b` comes strictly after `a` (two numbers, or two texts): then the two differ. */
+function ascends(a: KeyPart, b: KeyPart): boolean {
+  return typeof a === typeof b && (a as string | number) < (b as string | number);
 }
 
 /** Whether two keys of more than one part agree on all parts but the last. */
@@ -73,12 +207,30 @@ export function checkSubjectsInDm<R extends Located & { readonly USUBJID: string
   dmSubjects: ReadonlySet<string>,
   issues: Issue[],
 ): void {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.at(i) as R;
-    if (row.USUBJID !== null && !dmSubjects.has(row.USUBJID)) {
-      issues.push(issue('error', row.src.file, `subject ${row.USUBJID} is not in dm.csv`, row.src.line, 'USUBJID'));
-    }
-  }
+  passOver(rows, [subjectsInDmPass(dmSubjects)], issues);
+}
+
+/** `checkSubjectsInDm` as a pass. */
+export function subjectsInDmPass<R extends Located & { readonly USUBJID: string | null }>(
+  dmSubjects: ReadonlySet<string>,
+): RowPass<R> {
+  const issues: Issue[] = [];
+  // Rows come in runs of one subject: a subject is looked up once per run.
+  let subject: string | null = null;
+  let known = true;
+  return {
+    issues,
+    row: (row) => {
+      if (row.USUBJID === null) return;
+      if (row.USUBJID !== subject) {
+        subject = row.USUBJID;
+        known = dmSubjects.has(subject);
+      }
+      if (!known)
+        issues.push(issue('error', row.src.file, `subject ${subject} is not in dm.csv`, row.src.line, 'USUBJID'));
+    },
+    end: () => {},
+  };
 }
 
 /** One MedDRA system organ class per preferred term across the file. */

@@ -18,7 +18,14 @@ import {
   QS_SCHEMA,
   SV_SCHEMA,
 } from './domains.js';
-import { checkOneBodySystemPerTerm, checkSubjectsInDm, checkUniqueKey } from './key-rules.js';
+import {
+  checkOneBodySystemPerTerm,
+  checkSubjectsInDm,
+  checkUniqueKey,
+  subjectsInDmPass,
+  uniqueKeyPass,
+} from './key-rules.js';
+import { passOver } from './row-pass.js';
 import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
 import type { Loose, TableSchema } from './schema.js';
@@ -38,7 +45,7 @@ import type {
   SourceRef,
   SvRow,
 } from './types.js';
-import { checkAssessmentVisits, checkVisitNames, indexVisits } from './visit-rules.js';
+import { assessmentVisitsPass, checkVisitNames, indexVisits, visitNamesPass } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { MAX_INPUT_BYTES, useRegularFile } from './read-file.js';
 import { streamCsvFile } from './stream-file.js';
@@ -200,14 +207,10 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (dm !== null) checkUniqueKey(dm.rows, (r) => [r.USUBJID], 'USUBJID', 'subject', issues);
   const dmSubjects =
     dm?.present.has('USUBJID') === true ? new Set(dm.rows.map((r) => r.USUBJID).filter((u) => u !== null)) : null;
-  // QS and LB (views of columns) are passed over one view at a time (`rowsAt`): an array of them all
-  // was ~0.4 GB of a 20,000-subject lock's QS, held while it was checked.
   const others: readonly Positional<{ readonly src: SourceRef; readonly USUBJID: string | null }>[] = [
     ds?.rows ?? [],
     sv?.rows ?? [],
     ex?.rows ?? [],
-    qs?.rowsAt ?? [],
-    lb?.rowsAt ?? [],
     cm?.rows ?? [],
     ae?.rows ?? [],
   ];
@@ -231,24 +234,44 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
     checkOneBodySystemPerTerm(ae.rows, issues);
   }
   const visits = sv?.complete === true ? indexVisits(sv.rows) : null;
+  // QS and LB (views of columns) are passed over once for all their rules, one view at a time
+  // (`rowsAt`): an array of them all was ~0.4 GB of a 20,000-subject lock's QS, and each rule's own
+  // pass made every view again. Their issues keep the order of one pass per rule (row-pass.ts).
   if (qs !== null) {
-    seq(qs.rowsAt, 'QSSEQ', (r) => r.QSSEQ);
-    const key = (r: Loose<QsRow>) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD];
-    checkUniqueKey(qs.rowsAt, key, 'QSTESTCD', 'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD', issues);
-    checkVisitNames(qs.rowsAt, issues);
-    if (visits !== null) checkAssessmentVisits(qs.rowsAt, 'QSDTC', visits, issues);
-  }
-  if (lb !== null) {
-    seq(lb.rowsAt, 'LBSEQ', (r) => r.LBSEQ);
-    checkUniqueKey(
-      lb.rowsAt,
-      (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
-      'LBTESTCD',
-      'result USUBJID + VISITNUM + LBTESTCD',
+    passOver(
+      qs.rowsAt,
+      [
+        ...(dmSubjects === null ? [] : [subjectsInDmPass<Loose<QsRow>>(dmSubjects)]),
+        uniqueKeyPass(qs.rowsAt, (r) => [r.USUBJID, r.QSSEQ], 'QSSEQ', 'QSSEQ of the subject'),
+        uniqueKeyPass(
+          qs.rowsAt,
+          (r) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD],
+          'QSTESTCD',
+          'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD',
+        ),
+        visitNamesPass(),
+        ...(visits === null ? [] : [assessmentVisitsPass<Loose<QsRow>>('QSDTC', visits)]),
+      ],
       issues,
     );
-    checkVisitNames(lb.rowsAt, issues);
-    if (visits !== null) checkAssessmentVisits(lb.rowsAt, 'LBDTC', visits, issues);
+  }
+  if (lb !== null) {
+    passOver(
+      lb.rowsAt,
+      [
+        ...(dmSubjects === null ? [] : [subjectsInDmPass<Loose<LbRow>>(dmSubjects)]),
+        uniqueKeyPass(lb.rowsAt, (r) => [r.USUBJID, r.LBSEQ], 'LBSEQ', 'LBSEQ of the subject'),
+        uniqueKeyPass(
+          lb.rowsAt,
+          (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
+          'LBTESTCD',
+          'result USUBJID + VISITNUM + LBTESTCD',
+        ),
+        visitNamesPass(),
+        ...(visits === null ? [] : [assessmentVisitsPass<Loose<LbRow>>('LBDTC', visits)]),
+      ],
+      issues,
+    );
   }
   if (dm !== null && ds !== null && ds.complete) checkDisposition(dm.rows, ds.rows, subjectsWithBrokenRows(ds), issues);
   if (dm !== null && ex !== null && ex.complete) {

@@ -7,6 +7,7 @@ import { issue, type Issue } from '../core/issues.js';
 import type { Loose } from './schema.js';
 import type { Positional, SourceRef, SvRow } from './types.js';
 import { checkVisitPair, formatVisitnum } from './visits.js';
+import { passOver, type RowPass } from './row-pass.js';
 
 interface VisitRow {
   readonly src: SourceRef;
@@ -16,20 +17,29 @@ interface VisitRow {
 }
 
 export function checkVisitNames(rows: Positional<VisitRow>, issues: Issue[]): void {
+  passOver(rows, [visitNamesPass()], issues);
+}
+
+/** `checkVisitNames` as a pass. */
+export function visitNamesPass<R extends VisitRow>(): RowPass<R> {
+  const issues: Issue[] = [];
   // Rows come in runs of one visit (a QS file has ~50 rows a visit): a pair is checked once per run.
   let num: number | null = null;
   let visit: string | null = null;
   let bad: ReturnType<typeof checkVisitPair> = null;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.at(i) as VisitRow;
-    if (row.VISITNUM === null || row.VISIT === null) continue;
-    if (!Object.is(row.VISITNUM, num) || row.VISIT !== visit) {
-      num = row.VISITNUM;
-      visit = row.VISIT;
-      bad = checkVisitPair(num, visit);
-    }
-    if (bad !== null) issues.push(issue('error', row.src.file, bad.rule, row.src.line, bad.column));
-  }
+  return {
+    issues,
+    row: (row) => {
+      if (row.VISITNUM === null || row.VISIT === null) return;
+      if (!Object.is(row.VISITNUM, num) || row.VISIT !== visit) {
+        num = row.VISITNUM;
+        visit = row.VISIT;
+        bad = checkVisitPair(num, visit);
+      }
+      if (bad !== null) issues.push(issue('error', row.src.file, bad.rule, row.src.line, bad.column));
+    },
+    end: () => {},
+  };
 }
 
 /** SV rows by USUBJID, then VISITNUM (the first, when a key repeats: the duplicate has its own issue). */
@@ -53,27 +63,36 @@ export function checkAssessmentVisits<R extends VisitRow>(
   visits: VisitIndex,
   issues: Issue[],
 ): void {
+  passOver(rows, [assessmentVisitsPass(dateColumn, visits)], issues);
+}
+
+/** `checkAssessmentVisits` as a pass. */
+export function assessmentVisitsPass<R extends VisitRow>(dateColumn: keyof R & string, visits: VisitIndex): RowPass<R> {
+  const issues: Issue[] = [];
   // As in checkVisitNames: the visit of a run of rows is looked up once.
   let subject: string | null = null;
   let num: number | null = null;
   let visit: Loose<SvRow> | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.at(i) as R;
-    if (row.USUBJID === null || row.VISITNUM === null) continue;
-    if (row.USUBJID !== subject || !Object.is(row.VISITNUM, num)) {
-      subject = row.USUBJID;
-      num = row.VISITNUM;
-      visit = visits.get(subject)?.get(num);
-    }
-    if (visit === undefined) {
-      const rule = `subject ${row.USUBJID} has no visit ${formatVisitnum(row.VISITNUM)} in sv.csv`;
-      issues.push(issue('error', row.src.file, rule, row.src.line, 'VISITNUM'));
-      continue;
-    }
-    const date = row[dateColumn];
-    if (typeof date === 'string' && visit.SVSTDTC !== null && date !== visit.SVSTDTC) {
-      const rule = `${dateColumn} ${date} is not the date of its visit (SVSTDTC ${visit.SVSTDTC}, sv.csv line ${visit.src.line})`;
-      issues.push(issue('error', row.src.file, rule, row.src.line, dateColumn));
-    }
-  }
+  return {
+    issues,
+    row: (row) => {
+      if (row.USUBJID === null || row.VISITNUM === null) return;
+      if (row.USUBJID !== subject || !Object.is(row.VISITNUM, num)) {
+        subject = row.USUBJID;
+        num = row.VISITNUM;
+        visit = visits.get(subject)?.get(num);
+      }
+      if (visit === undefined) {
+        const rule = `subject ${row.USUBJID} has no visit ${formatVisitnum(row.VISITNUM)} in sv.csv`;
+        issues.push(issue('error', row.src.file, rule, row.src.line, 'VISITNUM'));
+        return;
+      }
+      const date = row[dateColumn];
+      if (typeof date === 'string' && visit.SVSTDTC !== null && date !== visit.SVSTDTC) {
+        const rule = `${dateColumn} ${date} is not the date of its visit (SVSTDTC ${visit.SVSTDTC}, sv.csv line ${visit.src.line})`;
+        issues.push(issue('error', row.src.file, rule, row.src.line, dateColumn));
+      }
+    },
+    end: () => {},
+  };
 }

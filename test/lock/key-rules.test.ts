@@ -37,8 +37,9 @@ describe('checkUniqueKey', () => {
     const issues: Issue[] = [];
     checkUniqueKey(rows, (r) => [r.U, r.V], 'V', 'key', issues);
     expect(locs(issues)).toEqual([['q.csv', 4, 'V', 'duplicate key (first on line 2)']]);
-    // Each row once, then row 0 again for its line (a view's `src` is made only when a duplicate needs it).
-    expect(reads).toEqual([0, 1, 2, 0]);
+    // Each row once; rows 0 and 1 again when row 2 ends their ascending run (entered in the maps only
+    // then), then row 0 again for its line (a view's `src` is made only when a duplicate needs it).
+    expect(reads).toEqual([0, 1, 2, 0, 1, 0]);
   });
   it('a number and its text are different key parts only if the column types differ (VISITNUM 5.1 = 5.10)', () => {
     const issues: Issue[] = [];

@@ -155,3 +155,27 @@ describe('readTable: columnar layout', () => {
     expect(columns.rows.at(-1)).toMatchObject({ N: null, N_DEC: null, K: null });
   });
 });
+
+describe('readTable: columnar layout, source lines kept as runs of consecutive lines', () => {
+  it('the line of every row after blank lines, records over several lines and dropped records', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      parts.push(i % 7 === 3 ? `S${i},A,,,,,"two\nlines"` : `S${i},A,,,,,`);
+      if (i % 11 === 5) parts.push('');
+      if (i % 13 === 8) parts.push('S,A,wrong,width');
+    }
+    const text = `USUBJID,CODE,N,K,D,P,OPT\n${parts.join('\n')}\n`;
+    const lines = (layout: RowLayout) => read(text, layout).rows.map((r) => (r.src as SourceRef).line);
+    const columns = lines('columns');
+    expect(columns).toEqual(lines('objects'));
+    // Not vacuous: rows 0..59, each on its own line, with many breaks in the run of lines.
+    expect(columns).toHaveLength(60);
+    expect(columns.filter((line, i) => i > 0 && line !== (columns[i - 1] as number) + 1).length).toBeGreaterThan(15);
+  });
+  it('a file without breaks: line = position + 2', () => {
+    const text = `USUBJID,CODE,N,K,D,P,OPT\n${Array.from({ length: 50 }, (_, i) => `S${i},A,,,,,`).join('\n')}\n`;
+    expect(read(text, 'columns').rows.map((r) => (r.src as SourceRef).line)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 2),
+    );
+  });
+});
