@@ -23,7 +23,7 @@ export class RecordsByParamVisit<R> {
   }
 }
 
-const NONE: ReadonlyMap<string, never> = new Map();
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** How often each value occurs: one pass, where counting each category by a filter took one per category. */
 export function countEach(values: readonly string[]): Map<string, number> {
