@@ -5,12 +5,10 @@
  * pages) and SHA-256 took ~1 s a gigabyte, all time the analysis stood still.
  *
  * The main thread stays synchronous, as the pipeline is: it opens each file itself (so a file that cannot
- * be created fails at once, where the run makes it), copies its content's chunks into 1 MiB slots of one
- * SharedArrayBuffer and names the slot to the thread, which writes the slots in order, hashes them,
- * closes the file and gives the slots back. The pool bounds what is in flight (POOL_BUFFERS × 1 MiB); when
- * every slot is out, the main thread waits (Atomics.wait) for the thread to give one back. Shared slots,
- * not transferred ArrayBuffers: a transferred buffer counts as new external memory on each side, and V8
- * starts a full collection every 64 MB of it (at 20,000 subjects, ~100 more collections of a 0.4 GB heap). Replies come on a MessagePort read
+ * be created fails at once, where the run makes it), encodes its content into 1 MiB buffers of a fixed
+ * pool and hands them to the thread, which writes them in order, hashes them, closes the file and hands
+ * the buffers back. The pool bounds what is in flight (POOL_BUFFERS × 1 MiB); when every buffer is out,
+ * the main thread waits (Atomics.wait) for the thread to give one back. Replies come on a MessagePort read
  * synchronously (receiveMessageOnPort), and a shared counter, raised after each reply, is what the main
  * thread waits on. A write that fails (no space, I/O error) is reported with the file it was for when the
  * caller next asks (`finished`, `finishAll`); the thread then drops that file's remaining chunks.
@@ -49,15 +47,15 @@ export interface WriteThread {
   stop(): Promise<void>;
 }
 
-/** The thread's side (see the file comment). Messages: {id, fd} opens, {id, slot, length}, {id, end}. */
+/** The thread's side (see the file comment). Messages: {id, fd} opens, {id, chunk, length}, {id, end}. */
 const THREAD_CODE = `
 const { workerData } = require('node:worker_threads');
 const { writeSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
-const { port, signal, pool, slotBytes } = workerData;
+const { port, signal } = workerData;
 const files = new Map();
-function reply(message) {
-  port.postMessage(message);
+function reply(message, transfer) {
+  port.postMessage(message, transfer);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 }
@@ -76,12 +74,12 @@ function end(id) {
 port.on('message', (m) => {
   try {
     if (m.fd !== undefined) files.set(m.id, { fd: m.fd, hash: createHash('sha256'), bytes: 0, error: null });
-    else if (m.slot !== undefined) {
+    else if (m.chunk !== undefined) {
       const file = files.get(m.id);
       if (file.error === null) {
-        try { write(file, new Uint8Array(pool, m.slot * slotBytes, m.length)); } catch (e) { file.error = e; }
+        try { write(file, new Uint8Array(m.chunk, 0, m.length)); } catch (e) { file.error = e; }
       }
-      reply({ slot: m.slot });
+      reply({ buffer: m.chunk }, [m.chunk]);
     } else end(m.id);
   } catch (e) {
     reply({ fatal: String(e && e.stack || e) });
@@ -90,7 +88,7 @@ port.on('message', (m) => {
 `;
 
 type Reply =
-  | { readonly slot: number }
+  | { readonly buffer: ArrayBuffer }
   | { readonly id: number; readonly bytes: number; readonly sha256: string }
   | { readonly id: number; readonly code: string; readonly message: string }
   | { readonly fatal: string };
@@ -100,16 +98,14 @@ export function startWriteThread(): WriteThread {
   const { port1: port, port2: theirs } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   // The files are opened here and closed there: not the thread's "own" descriptors for Node to track.
-  const pool = new SharedArrayBuffer(POOL_BUFFERS * BUFFER_BYTES);
   const worker = new Worker(THREAD_CODE, {
     eval: true,
-    workerData: { port: theirs, signal, pool, slotBytes: BUFFER_BYTES },
+    workerData: { port: theirs, signal },
     transferList: [theirs],
     trackUnmanagedFds: false,
   });
   worker.unref(); // never what keeps the process alive
-  const bytes = new Uint8Array(pool);
-  const free: number[] = Array.from({ length: POOL_BUFFERS }, (_, i) => i); // slots not in flight
+  const free: ArrayBuffer[] = Array.from({ length: POOL_BUFFERS }, () => new ArrayBuffer(BUFFER_BYTES));
   const keys = new Map<number, string>(); // files in flight by id, in the order handed over
   const done: Finished[] = [];
   const failed = new Set<number>();
@@ -117,8 +113,8 @@ export function startWriteThread(): WriteThread {
 
   const take = (r: Reply): void => {
     if ('fatal' in r) throw new Error(`output write thread: ${r.fatal}`);
-    if ('slot' in r) {
-      free.push(r.slot);
+    if ('buffer' in r) {
+      free.push(r.buffer);
       return;
     }
     const key = keys.get(r.id) as string;
@@ -142,17 +138,17 @@ export function startWriteThread(): WriteThread {
       Atomics.wait(signal, 0, seen);
     }
   };
-  const freeSlot = (): number => {
+  const buffer = (): ArrayBuffer => {
     if (free.length === 0) receive(false);
     while (free.length === 0) receive(true);
-    return free.pop() as number;
+    return free.pop() as ArrayBuffer;
   };
-  const send = (port: MessagePort, id: number, chunk: Uint8Array): void => {
-    for (let start = 0; start < chunk.byteLength; start += BUFFER_BYTES) {
-      const part = chunk.subarray(start, Math.min(start + BUFFER_BYTES, chunk.byteLength));
-      const slot = freeSlot();
-      bytes.set(part, slot * BUFFER_BYTES);
-      port.postMessage({ id, slot, length: part.byteLength });
+  const send = (port: MessagePort, id: number, bytes: Uint8Array): void => {
+    for (let start = 0; start < bytes.byteLength; start += BUFFER_BYTES) {
+      const part = bytes.subarray(start, Math.min(start + BUFFER_BYTES, bytes.byteLength));
+      const chunk = buffer();
+      new Uint8Array(chunk).set(part);
+      port.postMessage({ id, chunk, length: part.byteLength }, [chunk]);
     }
   };
 
