@@ -38,15 +38,7 @@ import { issue, type Issue } from '../core/issues.js';
 import { MANIFEST_FILE, readManifestOutputs } from './manifest.js';
 import { contentChunks, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
-import { startWriteThread, type Finished, type WriteThread } from './write-thread.js';
-
-/**
- * Bytes written on the main thread before the write thread starts: a small run (the 81-subject sample
- * writes ~40 MB) does not pay the thread's start (~0.1 CPU-s) nor its hand-over (~0.5 ms a MB more
- * CPU than writing here: copies, a second core's caches); a large one (a 20,000-subject lock writes
- * 6.3 GB, whose writes the kernel throttles) moves the writing and hashing off the analysis' thread.
- */
-export const WRITE_THREAD_AFTER_BYTES = 64 * 1024 * 1024;
+import { startWriteThread, type Finished } from './write-thread.js';
 
 /** The file operations the writer uses; tests inject failures through it. */
 export interface OutputFs {
@@ -87,10 +79,7 @@ export interface WriteOutputOptions extends OutputFolderOptions {
   readonly signals?: SignalSource;
   /** Defaults to the hook of SLE_MSC_TEST_SIGNAL_AT (see stepHookFromEnv), normally none. */
   readonly onStep?: StepHook;
-  /**
-   * stageOutput: write and hash the files on a thread of their own (write-thread.ts): true from the first
-   * file, false never; by default once WRITE_THREAD_AFTER_BYTES were written here, unless SLE_MSC_THREADS=1.
-   */
+  /** stageOutput: write and hash the files on a thread of their own (write-thread.ts); defaults to yes unless SLE_MSC_THREADS=1. */
   readonly writeThread?: boolean;
 }
 
@@ -551,15 +540,8 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   await (opts.onStep ?? stepHookFromEnv(process.env))?.('staged', { signalled: new Promise<void>(() => undefined) });
   const digests = new Map<string, FileDigest>();
   const madeFolders = new Set<string>();
-  // Written and hashed here until the run has shown itself large, then on a thread of their own (write-thread.ts).
-  const threadAfter =
-    opts.writeThread === true
-      ? 0
-      : opts.writeThread === false || process.env.SLE_MSC_THREADS === '1'
-        ? Number.POSITIVE_INFINITY
-        : WRITE_THREAD_AFTER_BYTES;
-  let thread: WriteThread | null = null;
-  let writtenHere = 0;
+  // Written and hashed on a thread of their own (write-thread.ts) unless SLE_MSC_THREADS=1 or asked not to.
+  const thread = (opts.writeThread ?? process.env.SLE_MSC_THREADS !== '1') ? startWriteThread() : null;
   let open = true;
   const failure = (name: string, e: unknown): unknown =>
     // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
@@ -576,12 +558,9 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   const set = (name: string, content: OutputContent): void => {
     if (!open) throw new Error(`${name}: the output folder was already committed or discarded`);
     checkOutputPath(name);
-    if (thread === null && writtenHere >= threadAfter) thread = startWriteThread();
     if (thread === null) {
       try {
-        const digest = writeFileNow(temp, name, content, madeFolders);
-        digests.set(name, digest);
-        writtenHere += digest.bytes;
+        digests.set(name, writeFileNow(temp, name, content, madeFolders));
       } catch (e) {
         throw failure(name, e);
       }

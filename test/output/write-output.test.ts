@@ -6,13 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, RunError } from '../../src/core/exit-codes.js';
 import { buildManifest } from '../../src/output/manifest.js';
-import {
-  Interrupted,
-  prepareOutputFolder,
-  stageOutput,
-  WRITE_THREAD_AFTER_BYTES,
-  writeOutputAtomically,
-} from '../../src/output/write-output.js';
+import { Interrupted, prepareOutputFolder, stageOutput, writeOutputAtomically } from '../../src/output/write-output.js';
 import type { OutputFs } from '../../src/output/write-output.js';
 
 let work: string;
@@ -555,27 +549,6 @@ describe('stageOutput: files written as they are made, moved into place at commi
     });
     expect(await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]))).toEqual([]);
     expect(await fs.readFile(path.join(out, 'tables', 't.rtf'), 'utf8')).toBe('second');
-  });
-
-  it('by default writes here (each file complete at once) until WRITE_THREAD_AFTER_BYTES, then on the thread: same bytes and digests as writing here throughout', async () => {
-    const outputs = [];
-    for (const writeThread of [undefined, false]) {
-      const out = path.join(work, `out-${writeThread}`);
-      const staged = await stageOutput(out, { force: false, ...(writeThread === undefined ? {} : { writeThread }) });
-      staged.set('ard.csv', 'endpoint\nb\n');
-      const temp = (await siblings()).find((n) => n.includes('.tmp-')) as string;
-      expect(await fs.readFile(path.join(work, temp, 'ard.csv'), 'utf8')).toBe('endpoint\nb\n'); // no digests asked for
-      const big = 'x'.repeat(1 << 20);
-      staged.set(
-        'adam/big.csv',
-        Array.from({ length: WRITE_THREAD_AFTER_BYTES / (1 << 20) }, () => big),
-      );
-      for (const n of [1, 2, 3]) staged.set(`tables/t${n}.rtf`, ['{\\rtf1 ', String(n).repeat(3 << 20), '}']);
-      outputs.push([...staged.digests]);
-      await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]));
-    }
-    expect(outputs[0]).toEqual(outputs[1]);
-    expect(await snapshot(path.join(work, 'out-undefined'))).toEqual(await snapshot(path.join(work, 'out-false')));
   });
 
   it('the thread and the main thread write the same bytes and digests', async () => {
