@@ -22,8 +22,8 @@ import { contentChunks, type FileDigest, type OutputContent } from './output-fil
 
 /** Bytes of one pool buffer: the size contentChunks hands out. */
 const BUFFER_BYTES = 1 << 20;
-/** Buffers in flight at most: 16 MiB of output waiting for the thread (enough to ride out a slow write; memory: a 20,000-subject run peaks near 2 GB). */
-export const POOL_BUFFERS = 16;
+/** Buffers in flight at most: 32 MiB of output waiting for the thread. */
+export const POOL_BUFFERS = 32;
 
 /** A file the thread is done with: its size and SHA-256, or why it could not be written. */
 export type Finished =
