@@ -38,7 +38,6 @@ import { issue, type Issue } from '../core/issues.js';
 import { MANIFEST_FILE, readManifestOutputs } from './manifest.js';
 import { contentChunks, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
-import { startWriteThread, type Finished } from './write-thread.js';
 
 /** The file operations the writer uses; tests inject failures through it. */
 export interface OutputFs {
@@ -79,8 +78,6 @@ export interface WriteOutputOptions extends OutputFolderOptions {
   readonly signals?: SignalSource;
   /** Defaults to the hook of SLE_MSC_TEST_SIGNAL_AT (see stepHookFromEnv), normally none. */
   readonly onStep?: StepHook;
-  /** stageOutput: write and hash the files on a thread of their own (write-thread.ts); defaults to yes unless SLE_MSC_THREADS=1. */
-  readonly writeThread?: boolean;
 }
 
 export type InterruptSignal = 'SIGINT' | 'SIGTERM';
@@ -489,7 +486,7 @@ export async function writeOutputAtomically(
   opts: WriteOutputOptions,
 ): Promise<readonly Issue[]> {
   checkFinalFiles(files);
-  const staged = await stageOutput(outDir, { ...opts, writeThread: false }); // nothing is set before commit
+  const staged = await stageOutput(outDir, opts);
   return [...staged.notices, ...(await staged.commit(files))];
 }
 
@@ -540,70 +537,27 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   await (opts.onStep ?? stepHookFromEnv(process.env))?.('staged', { signalled: new Promise<void>(() => undefined) });
   const digests = new Map<string, FileDigest>();
   const madeFolders = new Set<string>();
-  // Written and hashed on a thread of their own (write-thread.ts) unless SLE_MSC_THREADS=1 or asked not to.
-  const thread = (opts.writeThread ?? process.env.SLE_MSC_THREADS !== '1') ? startWriteThread() : null;
   let open = true;
-  const failure = (name: string, e: unknown): unknown =>
-    // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
-    errnoCode(e) === undefined ? e : cannotCreate(outDir, `cannot write ${name}`, e);
-  let failed: unknown = null;
-  /** Takes the files the thread finished into `digests`; throws RunError 73 for the first that failed, then always. */
-  const settle = (finished: readonly Finished[]): void => {
-    for (const f of finished) {
-      if ('error' in f) failed ??= failure(f.key, f.error);
-      else digests.set(f.key, f.digest);
-    }
-    if (failed !== null) throw failed;
-  };
   const set = (name: string, content: OutputContent): void => {
     if (!open) throw new Error(`${name}: the output folder was already committed or discarded`);
     checkOutputPath(name);
-    if (thread === null) {
-      try {
-        digests.set(name, writeFileNow(temp, name, content, madeFolders));
-      } catch (e) {
-        throw failure(name, e);
-      }
-      return;
-    }
-    settle(thread.pending(name) ? thread.finishAll() : thread.finished()); // a file set again: the first write ends first
     try {
-      thread.write(name, destination(temp, name, madeFolders), content);
+      digests.set(name, writeFileNow(temp, name, content, madeFolders));
     } catch (e) {
-      throw failure(name, e);
-    }
-  };
-  /** Waits for the thread's writes; RunError 73 when one failed. */
-  const finishWrites = (): void => {
-    if (thread !== null) settle(thread.finishAll());
-  };
-  let stopped: Promise<void> | undefined;
-  const stopThread = async (): Promise<void> => {
-    if (thread === null) return;
-    try {
-      thread.finishAll(); // nothing still open when the thread ends (the results no longer matter here)
-    } finally {
-      stopped ??= thread.stop();
-      await stopped;
+      // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
+      if (errnoCode(e) === undefined) throw e;
+      throw cannotCreate(outDir, `cannot write ${name}`, e);
     }
   };
   const discard = async (): Promise<void> => {
     open = false;
-    await stopThread().catch(() => undefined);
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
     release(temp, null);
   };
   const commit = async (files: ReadonlyMap<string, string | Uint8Array>): Promise<readonly Issue[]> => {
     if (!open) throw new Error('the output folder was already committed or discarded');
     checkFinalFiles(files);
-    try {
-      finishWrites();
-    } catch (e) {
-      await discard();
-      throw e;
-    }
     open = false;
-    await stopThread();
     const watch = watchSignals(opts.signals ?? process);
     try {
       let again: Awaited<ReturnType<typeof prepare>>;
@@ -628,29 +582,7 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
       watch.stop();
     }
   };
-  return {
-    target,
-    notices,
-    /** Every file's digest: waits for the writes in flight first (RunError 73 when one failed). */
-    get digests(): ReadonlyMap<string, FileDigest> {
-      if (open) finishWrites();
-      return digests;
-    },
-    set,
-    commit,
-    discard,
-  };
-}
-
-/** The path of `name` in `root`, its folder made if this staged output has not made it yet. */
-function destination(root: string, name: string, madeFolders: Set<string>): string {
-  const dest = path.join(root, ...name.split('/'));
-  const folder = path.dirname(dest);
-  if (!madeFolders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    madeFolders.add(folder);
-  }
-  return dest;
+  return { target, notices, digests, set, commit, discard };
 }
 
 /**
@@ -659,7 +591,12 @@ function destination(root: string, name: string, madeFolders: Set<string>): stri
  * recursive mkdir of an existing folder is two system calls, ~450 of them in a sample run).
  */
 function writeFileNow(root: string, name: string, content: OutputContent, madeFolders: Set<string>): FileDigest {
-  const dest = destination(root, name, madeFolders);
+  const dest = path.join(root, ...name.split('/'));
+  const folder = path.dirname(dest);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
   const hash = createHash('sha256');
   let bytes = 0;
   const fd = openSync(dest, 'w');

@@ -441,7 +441,6 @@ describe('stageOutput: files written as they are made, moved into place at commi
     staged.set('ard.csv', 'endpoint\nb\n');
     staged.set('tables/t-14.2.1.1.rtf', ['{\\rtf1 ', 'b}']);
     staged.set('figures/f.png', new Uint8Array([137, 80, 78, 71]));
-    expect(staged.digests.size).toBe(3); // digests wait for the write thread
     const temp = (await siblings()).find((n) => n.includes('.tmp-')) as string;
     expect(await fs.readFile(path.join(work, temp, 'tables', 't-14.2.1.1.rtf'), 'utf8')).toBe('{\\rtf1 b}');
     expect(await snapshot(out)).toEqual(before);
@@ -508,62 +507,6 @@ describe('stageOutput: files written as they are made, moved into place at commi
     expect(() => staged.set('tables/bug.txt', failing)).toThrow(TypeError);
     await staged.discard();
     expect(await siblings()).toEqual([]);
-  });
-
-  it('on the write thread: a write that fails (no space) is exit 73 naming the file, when the digests are asked for or at commit; DIR untouched', async () => {
-    if (!existsSync('/dev/full')) return; // Linux's always-full device stands for a full disk
-    const out = path.join(work, 'out');
-    await writeOutputAtomically(out, outputFiles('a'), { force: false });
-    const before = await snapshot(out);
-    for (const when of ['digests', 'commit'] as const) {
-      const staged = await stageOutput(out, { force: false, writeThread: true });
-      const temp = (await siblings()).find((n) => n.includes('.tmp-')) as string;
-      await fs.mkdir(path.join(work, temp, 'listings'));
-      await fs.symlink('/dev/full', path.join(work, temp, 'listings', 'l-16.2.8.1.rtf'));
-      staged.set('ard.csv', 'endpoint\nb\n');
-      staged.set('listings/l-16.2.8.1.rtf', ['{\\rtf1 ', 'x'.repeat(3 << 20), '}']); // opened fine; its writes fail
-      if (when === 'digests') {
-        expect(() => staged.digests).toThrow(RunError);
-        expect(() => staged.digests).toThrow(/cannot write listings\/l-16\.2\.8\.1\.rtf/); // and again: never a manifest without it
-        await staged.discard();
-      } else {
-        const err = await expectRunError(
-          staged.commit(new Map([['manifest.json', manifestOf(new Map())]])),
-          EXIT.CANTCREAT,
-        );
-        expect(err.message).toMatch(/cannot write listings\/l-16\.2\.8\.1\.rtf: .*ENOSPC|no space/i);
-      }
-      expect(await snapshot(out)).toEqual(before);
-      expect(await siblings()).toEqual(['out']);
-    }
-  });
-
-  it('on the write thread: a file set again holds the second content (the first write ends first), whatever the order of the thread', async () => {
-    const out = path.join(work, 'out');
-    const staged = await stageOutput(out, { force: false, writeThread: true });
-    staged.set('tables/t.rtf', ['a'.repeat(5 << 20)]);
-    staged.set('tables/t.rtf', 'second');
-    expect(staged.digests.get('tables/t.rtf')).toEqual({
-      bytes: 6,
-      sha256: createHash('sha256').update('second').digest('hex'),
-    });
-    expect(await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]))).toEqual([]);
-    expect(await fs.readFile(path.join(out, 'tables', 't.rtf'), 'utf8')).toBe('second');
-  });
-
-  it('the thread and the main thread write the same bytes and digests', async () => {
-    const outputs = [];
-    for (const writeThread of [true, false]) {
-      const out = path.join(work, `out-${writeThread}`);
-      const staged = await stageOutput(out, { force: false, writeThread });
-      staged.set('ard.csv', 'endpoint\nb\n');
-      staged.set('tables/t.rtf', ['{\\rtf1 ', 'é'.repeat(1 << 20), new Uint8Array(3 << 20).fill(66), '}']);
-      staged.set('figures/f.png', new Uint8Array([137, 80, 78, 71]));
-      outputs.push([...staged.digests]);
-      await staged.commit(new Map([['manifest.json', manifestOf(staged.digests)]]));
-    }
-    expect(outputs[0]).toEqual(outputs[1]);
-    expect(await snapshot(path.join(work, 'out-true'))).toEqual(await snapshot(path.join(work, 'out-false')));
   });
 
   it('a staged folder left by a killed run is removed by the next run into DIR', async () => {
