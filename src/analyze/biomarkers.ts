@@ -16,6 +16,7 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
+import { countEach, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, type AnalysisGroup } from './groups.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
@@ -25,19 +26,27 @@ export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])
   BIOMARKER_STATUSES.map((v) => [b, v] as const),
 );
 
+/** The flags by flag, visit and subject (a later record of the same three replaces the earlier). */
+function flagsByParamVisit(flags: readonly BiomarkerRecord[]): RecordsByParamVisit<BiomarkerRecord> {
+  const out = new RecordsByParamVisit<BiomarkerRecord>();
+  for (const r of flags) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
+  return out;
+}
+
 function abnormalityRows(
   groups: readonly AnalysisGroup[],
   flags: readonly BiomarkerRecord[],
   settings: SapSettings,
 ): ArdRow[] {
-  const status = new Map(flags.map((r) => [key(r.USUBJID, r.PARAMCD, r.AVISIT), r]));
+  const status = flagsByParamVisit(flags);
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const v of visits) {
       const id: RowIdentity = { endpoint: 'BIOMARKER', param: def.flag, visit: v.id, population: 'FAS' };
       for (const { group, subjects } of groups) {
-        const s = subjects.map((x) => status.get(key(x.USUBJID, def.flag, v.id))?.AVALC ?? 'MISS');
+        const at = status.at(def.flag, v.id);
+        const s = subjects.map((x) => at.get(x.USUBJID)?.AVALC ?? 'MISS');
         const present = s.filter((x) => x !== 'MISS');
         rows.push(...proportionRows(id, group, present.filter((x) => x === 'ABN').length, present.length));
       }
@@ -51,20 +60,23 @@ function shiftRows(
   flags: readonly BiomarkerRecord[],
   settings: SapSettings,
 ): ArdRow[] {
-  const byKey = new Map(flags.map((r) => [key(r.USUBJID, r.PARAMCD, r.AVISIT), r]));
+  const byParamVisit = flagsByParamVisit(flags);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const visitnum of settings.biomarkerShiftVisitnums) {
       const visit = scheduledVisitId(visitnum, settings);
       if (visit === null) throw new Error(`biomarker shift visit ${visitnum} is not scheduled`);
       for (const { group, subjects } of groups) {
-        const pairs = subjects.map((x) => {
-          const r = byKey.get(key(x.USUBJID, def.flag, visit));
-          return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
-        });
+        const at = byParamVisit.at(def.flag, visit);
+        const pairs = countEach(
+          subjects.map((x) => {
+            const r = at.get(x.USUBJID);
+            return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
+          }),
+        );
         for (const [b, v] of SHIFT_PAIRS) {
           const id: RowIdentity = { endpoint: 'BIOSHIFT', param: `${def.flag}:${b}:${v}`, visit, population: 'FAS' };
-          rows.push(...proportionRows(id, group, pairs.filter((p) => p === key(b, v)).length, subjects.length));
+          rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, subjects.length));
         }
       }
     }
@@ -74,12 +86,11 @@ function shiftRows(
 
 function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], settings: SapSettings): ArdRow[] {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
-  const atVisit = new Map<string, LabRecord>();
+  const atVisit = new RecordsByParamVisit<LabRecord>();
   for (const r of labs) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum)
-      atVisit.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
     // At baseline the value summarised is BASE, from whichever visit the baseline rule chose.
-    if (r.ABLFL === 'Y') atVisit.set(key(r.USUBJID, r.PARAMCD, baselineId ?? ''), r);
+    if (r.ABLFL === 'Y') atVisit.set(r.PARAMCD, baselineId ?? '', r.USUBJID, r);
   }
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
@@ -87,7 +98,8 @@ function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], s
     for (const v of visits) {
       const post = v.visitnum > settings.baselineVisitnum;
       for (const { group, subjects } of groups) {
-        const records = subjects.map((x) => atVisit.get(key(x.USUBJID, test, v.id)) ?? null);
+        const at = atVisit.at(test, v.id);
+        const records = subjects.map((x) => at.get(x.USUBJID) ?? null);
         const id = (p: 'AVAL' | 'CHG'): RowIdentity => ({
           endpoint: 'LAB',
           param: `${test}:${p}`,

@@ -17,6 +17,7 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
+import { countEach, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups } from './groups.js';
 
 export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
@@ -28,13 +29,13 @@ function recordsByVisit(
   labs: readonly LabRecord[],
   tests: ReadonlySet<string>,
   settings: SapSettings,
-): Map<string, LabRecord> {
+): RecordsByParamVisit<LabRecord> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new Map<string, LabRecord>();
+  const out = new RecordsByParamVisit<LabRecord>();
   for (const r of labs) {
     if (!tests.has(r.PARAMCD)) continue;
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(key(r.USUBJID, r.PARAMCD, r.AVISIT), r);
-    if (r.ABLFL === 'Y') out.set(key(r.USUBJID, r.PARAMCD, baselineId), r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
+    if (r.ABLFL === 'Y') out.set(r.PARAMCD, baselineId, r.USUBJID, r);
   }
   return out;
 }
@@ -60,7 +61,8 @@ export function analyzeHaematology(
   for (const test of tests) {
     for (const v of visits) {
       for (const { group, subjects } of groups) {
-        const records = subjects.map((s) => at.get(key(s.USUBJID, test, v.id)));
+        const atVisit = at.at(test, v.id);
+        const records = subjects.map((s) => atVisit.get(s.USUBJID));
         const id = (p: string): RowIdentity => ({
           endpoint: 'HAEM',
           param: `${test}:${p}`,
@@ -72,13 +74,15 @@ export function analyzeHaematology(
     }
     for (const visit of shiftVisits) {
       for (const { group, subjects } of groups) {
-        const pairs = subjects.map((s) =>
-          key(category(at.get(key(s.USUBJID, test, baselineId))), category(at.get(key(s.USUBJID, test, visit)))),
+        const atBaseline = at.at(test, baselineId);
+        const atVisit = at.at(test, visit);
+        const pairs = countEach(
+          subjects.map((s) => key(category(atBaseline.get(s.USUBJID)), category(atVisit.get(s.USUBJID)))),
         );
         for (const b of RANGE_CATEGORIES) {
           for (const p of RANGE_CATEGORIES) {
             const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };
-            rows.push(...proportionRows(id, group, pairs.filter((x) => x === key(b, p)).length, subjects.length));
+            rows.push(...proportionRows(id, group, pairs.get(key(b, p)) ?? 0, subjects.length));
           }
         }
       }

@@ -16,9 +16,8 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
+import { countEach, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups } from './groups.js';
-
-const key = (...parts: string[]): string => parts.join('\u0000');
 
 type Timed = Pick<PgaRecord, 'USUBJID' | 'VISITNUM' | 'AVISIT' | 'ABLFL'>;
 
@@ -27,12 +26,12 @@ function byVisit<T extends Timed>(
   records: readonly T[],
   part: (r: T) => string,
   settings: SapSettings,
-): Map<string, T> {
+): RecordsByParamVisit<T> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new Map<string, T>();
+  const out = new RecordsByParamVisit<T>();
   for (const r of records) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(key(r.USUBJID, part(r), r.AVISIT), r);
-    if (r.ABLFL === 'Y') out.set(key(r.USUBJID, part(r), baselineId), r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(part(r), r.AVISIT, r.USUBJID, r);
+    if (r.ABLFL === 'Y') out.set(part(r), baselineId, r.USUBJID, r);
   }
   return out;
 }
@@ -50,7 +49,8 @@ export function analyzePgaByVisit(
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
     for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
-      const records = subjects.map((s) => at.get(key(s.USUBJID, '', v.id)));
+      const atVisit = at.at('', v.id);
+      const records = subjects.map((s) => atVisit.get(s.USUBJID));
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
       rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
     }
@@ -69,7 +69,8 @@ export function analyzeBilagGradesByVisit(
   for (const d of settings.bilag.domains) {
     for (const v of analysisVisits(settings)) {
       for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
-        const observed = subjects.map((s) => at.get(key(s.USUBJID, d.code, v.id))?.AVALC ?? 'MISSING');
+        const atVisit = at.at(d.code, v.id);
+        const observed = countEach(subjects.map((s) => atVisit.get(s.USUBJID)?.AVALC ?? 'MISSING'));
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
           const id: RowIdentity = {
             endpoint: 'BILAGGRADE',
@@ -77,7 +78,7 @@ export function analyzeBilagGradesByVisit(
             visit: v.id,
             population: 'FAS',
           };
-          rows.push(...proportionRows(id, group, observed.filter((g) => g === grade).length, subjects.length));
+          rows.push(...proportionRows(id, group, observed.get(grade) ?? 0, subjects.length));
         }
       }
     }
