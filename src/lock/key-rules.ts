@@ -8,11 +8,11 @@ import type { Loose } from './schema.js';
 import type { AeRow, Positional, SourceRef } from './types.js';
 import { passOver, type RowPass } from './row-pass.js';
 
-interface Located {
+export interface Located {
   readonly src: SourceRef;
 }
 
-type KeyPart = string | number | null;
+export type KeyPart = string | number | null;
 type Trie = Map<KeyPart | symbol, unknown>;
 
 /**

@@ -24,11 +24,13 @@ import {
   checkUniqueKey,
   subjectsInDmPass,
   uniqueKeyPass,
+  type KeyPart,
+  type Located,
 } from './key-rules.js';
 import { passOver } from './row-pass.js';
 import { checkLockManifest } from './manifest-read.js';
 import { checkAeRow, checkCmRow, checkDmRow, checkDsRow, checkLbRow, checkQsRow } from './row-rules.js';
-import type { Loose, TableSchema } from './schema.js';
+import type { TableSchema } from './schema.js';
 import { checkDisposition, checkReferenceDates, indexInfusions } from './subject-rules.js';
 import { readTable, subjectsWithBrokenRows, type RowLayout, type RowRule, type TableRead } from './table.js';
 import { rowsOfArray, type Positional } from './types.js';
@@ -45,7 +47,7 @@ import type {
   SourceRef,
   SvRow,
 } from './types.js';
-import { assessmentVisitsPass, checkVisitNames, indexVisits, visitNamesPass } from './visit-rules.js';
+import { assessmentVisitsPass, checkVisitNames, indexVisits, visitNamesPass, type VisitRow } from './visit-rules.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { MAX_INPUT_BYTES, useRegularFile } from './read-file.js';
 import { streamCsvFile } from './stream-file.js';
@@ -237,40 +239,46 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   // QS and LB (views of columns) are passed over once for all their rules, one view at a time
   // (`rowsAt`): an array of them all was ~0.4 GB of a 20,000-subject lock's QS, and each rule's own
   // pass made every view again. Their issues keep the order of one pass per rule (row-pass.ts).
-  if (qs !== null) {
+  const assessmentRules = <R extends Located & VisitRow & { readonly USUBJID: string | null }>(
+    rows: Positional<R>,
+    seq: (r: R) => readonly KeyPart[],
+    seqColumn: string,
+    key: (r: R) => readonly KeyPart[],
+    keyColumn: string,
+    keyWhat: string,
+    dateColumn: keyof R & string,
+  ): void =>
     passOver(
-      qs.rowsAt,
+      rows,
       [
-        ...(dmSubjects === null ? [] : [subjectsInDmPass<Loose<QsRow>>(dmSubjects)]),
-        uniqueKeyPass(qs.rowsAt, (r) => [r.USUBJID, r.QSSEQ], 'QSSEQ', 'QSSEQ of the subject'),
-        uniqueKeyPass(
-          qs.rowsAt,
-          (r) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD],
-          'QSTESTCD',
-          'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD',
-        ),
-        visitNamesPass(),
-        ...(visits === null ? [] : [assessmentVisitsPass<Loose<QsRow>>('QSDTC', visits)]),
+        ...(dmSubjects === null ? [] : [subjectsInDmPass<R>(dmSubjects)]),
+        uniqueKeyPass(rows, seq, seqColumn, `${seqColumn} of the subject`),
+        uniqueKeyPass(rows, key, keyColumn, keyWhat),
+        visitNamesPass<R>(),
+        ...(visits === null ? [] : [assessmentVisitsPass<R>(dateColumn, visits)]),
       ],
       issues,
     );
+  if (qs !== null) {
+    assessmentRules(
+      qs.rowsAt,
+      (r) => [r.USUBJID, r.QSSEQ],
+      'QSSEQ',
+      (r) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD],
+      'QSTESTCD',
+      'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD',
+      'QSDTC',
+    );
   }
   if (lb !== null) {
-    passOver(
+    assessmentRules(
       lb.rowsAt,
-      [
-        ...(dmSubjects === null ? [] : [subjectsInDmPass<Loose<LbRow>>(dmSubjects)]),
-        uniqueKeyPass(lb.rowsAt, (r) => [r.USUBJID, r.LBSEQ], 'LBSEQ', 'LBSEQ of the subject'),
-        uniqueKeyPass(
-          lb.rowsAt,
-          (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
-          'LBTESTCD',
-          'result USUBJID + VISITNUM + LBTESTCD',
-        ),
-        visitNamesPass(),
-        ...(visits === null ? [] : [assessmentVisitsPass<Loose<LbRow>>('LBDTC', visits)]),
-      ],
-      issues,
+      (r) => [r.USUBJID, r.LBSEQ],
+      'LBSEQ',
+      (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
+      'LBTESTCD',
+      'result USUBJID + VISITNUM + LBTESTCD',
+      'LBDTC',
     );
   }
   if (dm !== null && ds !== null && ds.complete) checkDisposition(dm.rows, ds.rows, subjectsWithBrokenRows(ds), issues);

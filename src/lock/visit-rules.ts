@@ -9,7 +9,7 @@ import type { Positional, SourceRef, SvRow } from './types.js';
 import { checkVisitPair, formatVisitnum } from './visits.js';
 import { passOver, type RowPass } from './row-pass.js';
 
-interface VisitRow {
+export interface VisitRow {
   readonly src: SourceRef;
   readonly USUBJID: string | null;
   readonly VISITNUM: number | null;
