@@ -250,3 +250,53 @@ describe('precision rule (SAP §3)', () => {
     expect(dataPrecision([null])).toBe(0);
   });
 });
+
+describe('roundHalfAwayFromZero: the digit-string rounding against big-integer arithmetic', () => {
+  /** The rounding as it was done with BigInt before (i12-speed7), kept as the independent reference. */
+  function bigintReference(x: number, decimals: number, pow10: number): string {
+    const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)))!;
+    const frac = m[2] ?? '';
+    const digits = BigInt((m[1] ?? '0') + frac);
+    const shift = (m[3] === undefined ? 0 : Number(m[3])) - frac.length + pow10 + decimals;
+    let units: bigint;
+    if (shift >= 0) units = digits * 10n ** BigInt(shift);
+    else {
+      const divisor = 10n ** BigInt(-shift);
+      units = digits / divisor + (2n * (digits % divisor) >= divisor ? 1n : 0n);
+    }
+    const s = units.toString().padStart(decimals + 1, '0');
+    const body = decimals === 0 ? s : `${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`;
+    return x < 0 && units !== 0n ? `-${body}` : body;
+  }
+
+  it('agrees on any finite double, decimals 0–20 and shift 0–20', () => {
+    const anyDouble = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double({ noNaN: true, min: -1000, max: 1000 }),
+      // numbers whose shortest string ends in 5, 95, 995 … (the carries), and tiny ones (leading zeros)
+      fc
+        .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 1, max: 8 }))
+        .map(([k, e]) => (k * 10 + 5) / 10 ** e),
+      fc.constantFrom(
+        0.5,
+        9.5,
+        99.95,
+        0.995,
+        1.005,
+        2.675,
+        9.9999,
+        0.00049,
+        5e-7,
+        1e-320,
+        1e21,
+        1.7976931348623157e308,
+      ),
+    );
+    fc.assert(
+      fc.property(anyDouble, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), (x, d, p) => {
+        expect(roundHalfAwayFromZero(x, d, p)).toBe(bigintReference(x, d, p));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
