@@ -9,4 +9,9 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(70);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A finished command exits at once: left to end by itself, node first frees V8's heap page by page
+// (~800 unmaps after an analyze run, ~35 ms of its wall time). Output still queued (stdout and stderr
+// are asynchronous pipes on some platforms) is left to drain through the ordinary exit instead.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+process.exitCode = code;

@@ -146,4 +146,22 @@ describe('the built CLI killed or interrupted while writing its output folder', 
     expect(existsSync(join(cwd, 'out'))).toBe(false);
     expect(readFileSync(join(cwd, 'bad', 'lock.json'), 'utf8')).toBe('{}');
   }, 60_000);
+
+  it('a finished command exits at once (bin/sle-msc.js) with its exit code and everything it wrote read whole', async () => {
+    const cwd = scratch('exit');
+    // `explain` writes several KB to stdout just before the command ends; a missing lock is 66 (cli.md).
+    const explain = spawn(process.execPath, [BIN, 'explain', LOCK, '--subject', 'SLEMSC01-101-001'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    explain.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => explain.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.length).toBeGreaterThan(1000);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const missing = await run(['analyze', 'no-such-lock', '--out', 'out'], cwd);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toMatch(/no-such-lock/);
+  }, 60_000);
 });
