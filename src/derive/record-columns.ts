@@ -234,12 +234,16 @@ class ColumnBuilder {
   private lastCode = -1;
   private doubles: Float64Array | null = null;
   private values: unknown[] | null = null;
-  private lines: LinesBuilder | null;
+  /**
+   * Made when the first value is SourceLines, not before: its three 4-byte arrays of the column's
+   * length, made for every column and dropped at once by most, were ~0.7 GB of array buffers for one
+   * 2.4M-row dataset, and V8 answers each 64 MB of them with a full collection (external memory).
+   */
+  private lines: LinesBuilder | null = null;
   private refs: RefsBuilder | null = null;
 
   constructor(private readonly length: number) {
     this.codes = new Uint8Array(length);
-    this.lines = new LinesBuilder(length);
   }
 
   add(i: number, v: unknown): void {
@@ -256,7 +260,7 @@ class ColumnBuilder {
         // Widened only as far as the distinct values need: already the narrowest array that holds them.
         return { kind: 'coded', codes: this.codes, values: this.distinct };
       case 'lines':
-        return (this.lines as LinesBuilder).column();
+        return (this.lines ??= new LinesBuilder(this.length)).column();
       case 'doubles':
         return { kind: 'doubles', values: this.doubles as Float64Array };
       case 'refs':
@@ -268,7 +272,7 @@ class ColumnBuilder {
 
   private addLines(i: number, v: unknown): void {
     if (v instanceof SourceLines) {
-      (this.lines as LinesBuilder).add(i, v);
+      (this.lines ??= new LinesBuilder(this.length)).add(i, v);
       return;
     }
     if (i === 0 && isSourceRef(v)) {
@@ -314,22 +318,13 @@ class ColumnBuilder {
         return;
       }
       code = this.distinct.push(v) - 1;
-      this.widenFor(code);
+      this.codes = widened(this.codes, code);
       if (Object.is(v, -0)) this.negativeZero = code;
       else this.codeOf.set(v, code);
     }
     this.codes[i] = code;
     this.last = Object.is(v, -0) ? NOT_A_VALUE : v;
     this.lastCode = code;
-  }
-
-  /** Codes in an array wide enough for `code` (Uint8Array up to 0xff, Uint16Array up to 0xffff). */
-  private widenFor(code: number): void {
-    const width = code <= 0xff ? 1 : code <= 0xffff ? 2 : 4;
-    if (width <= this.codes.BYTES_PER_ELEMENT) return;
-    const wider = width === 2 ? new Uint16Array(this.length) : new Uint32Array(this.length);
-    wider.set(this.codes);
-    this.codes = wider;
   }
 
   private addRef(i: number, v: unknown): void {
@@ -403,14 +398,15 @@ class ColumnBuilder {
 
 /** SourceLines of one run as file code, first and last line; others kept whole. */
 class LinesBuilder {
-  private readonly files: Uint32Array;
+  /** One byte a record while there are at most 256 files (always, for a lock), widened if ever more. */
+  private files: Codes;
   private readonly fileNames: string[] = [];
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   private readonly others = new Map<number, SourceLines>();
 
   constructor(length: number) {
-    this.files = new Uint32Array(length);
+    this.files = new Uint8Array(length);
     this.first = new Int32Array(length);
     this.last = new Int32Array(length);
   }
@@ -422,7 +418,10 @@ class LinesBuilder {
       return;
     }
     let code = this.fileNames.indexOf(run.file);
-    if (code === -1) code = this.fileNames.push(run.file) - 1;
+    if (code === -1) {
+      code = this.fileNames.push(run.file) - 1;
+      this.files = widened(this.files, code);
+    }
     this.files[i] = code;
     this.first[i] = run.first;
     this.last[i] = run.last;
@@ -438,7 +437,7 @@ class LinesBuilder {
   column(): Column {
     return {
       kind: 'lines',
-      files: narrowest(this.files, this.fileNames.length),
+      files: this.files,
       fileNames: this.fileNames,
       first: this.first,
       last: this.last,
@@ -474,12 +473,13 @@ function isSourceRef(v: unknown): v is { readonly file: string; readonly line: n
  * ~40 bytes each, held to the end of it).
  */
 class RefsBuilder {
-  private readonly files: Uint32Array;
+  /** As LinesBuilder's: one byte a record while there are at most 255 files. */
+  private files: Codes;
   private readonly fileNames: string[] = [];
   private readonly lines: Int32Array;
 
   constructor(length: number) {
-    this.files = new Uint32Array(length);
+    this.files = new Uint8Array(length);
     this.lines = new Int32Array(length);
   }
 
@@ -489,7 +489,10 @@ class RefsBuilder {
       return;
     }
     let code = this.fileNames.indexOf(ref.file);
-    if (code === -1) code = this.fileNames.push(ref.file) - 1;
+    if (code === -1) {
+      code = this.fileNames.push(ref.file) - 1;
+      this.files = widened(this.files, code + 1);
+    }
     this.files[i] = code + 1;
     this.lines[i] = ref.line;
   }
@@ -501,7 +504,7 @@ class RefsBuilder {
   column(): Column {
     return {
       kind: 'refs',
-      files: narrowest(this.files, this.fileNames.length + 1),
+      files: this.files,
       fileNames: this.fileNames,
       lines: this.lines,
     };
@@ -519,11 +522,16 @@ function refAt(
   return code === 0 ? null : { file: fileNames[code - 1] as string, line: lines[i] as number };
 }
 
-/** The codes in the narrowest array that holds `count` distinct codes. */
-function narrowest(codes: Uint32Array, count: number): Codes {
-  if (count <= 0x100) return Uint8Array.from(codes);
-  if (count <= 0x10000) return Uint16Array.from(codes);
-  return codes;
+/**
+ * `codes`, or a copy wide enough for `code` (Uint16Array past 0xff, Uint32Array past 0xffff): file codes
+ * start at one byte, so no column of the record count's length is made at four bytes and copied narrower.
+ */
+function widened(codes: Codes, code: number): Codes {
+  const width = code <= 0xff ? 1 : code <= 0xffff ? 2 : 4;
+  if (width <= codes.BYTES_PER_ELEMENT) return codes;
+  const wider = width === 2 ? new Uint16Array(codes.length) : new Uint32Array(codes.length);
+  wider.set(codes);
+  return wider;
 }
 
 interface View {

@@ -9,7 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 
-/** A file's content: a whole text (UTF-8), bytes, or pieces of either, in order. */
+/**
+ * A file's content: a whole text (UTF-8), bytes, or pieces of either, in order. A byte piece is valid
+ * until the next piece is asked for (a writer may reuse one buffer for all its pieces: writeXptPieces).
+ */
 export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** Where a run puts its output files. A later `set` of the same path replaces the earlier file. */
@@ -80,7 +83,8 @@ function piecesOf(content: OutputContent): Iterable<string | Uint8Array> {
 /** The content as one text or one byte array (pieces joined), for an in-memory file. */
 export function wholeContent(content: OutputContent): string | Uint8Array {
   if (typeof content === 'string' || content instanceof Uint8Array) return content;
-  const pieces = [...content];
+  // Byte pieces copied as they come: a piece is valid only until the next is asked for.
+  const pieces = Array.from(content, (p) => (typeof p === 'string' ? p : Buffer.from(p)));
   if (pieces.every((p): p is string => typeof p === 'string')) return pieces.join('');
   return Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 }

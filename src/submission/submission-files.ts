@@ -66,7 +66,13 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
     return new Map<string, SubmissionPieces>([
       [
         `${stem}.xpt`,
-        writeXptPieces(meta, rows, { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName }, d.specs),
+        writeXptPieces(
+          meta,
+          rows,
+          { lockedAt: ctx.lockedAt, version: ctx.toolVersion, system: ctx.toolName },
+          d.specs,
+          true, // one buffer for the pieces: each is used before the next (joined copies them)
+        ),
       ],
       [
         `${stem}.json`,
@@ -101,9 +107,9 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
   };
 }
 
-/** The pieces of a file joined: one text or one byte array. */
+/** The pieces of a file joined: one text or one byte array (byte pieces copied: one may reuse another's buffer). */
 function joined(pieces: SubmissionPieces): SubmissionFile {
-  const all: (string | Uint8Array)[] = [...pieces];
+  const all = Array.from(pieces as Iterable<string | Uint8Array>, (p) => (typeof p === 'string' ? p : Buffer.from(p)));
   return all.some((p) => p instanceof Uint8Array) ? Buffer.concat(all as Uint8Array[]) : all.join('');
 }
 

@@ -86,6 +86,17 @@ describe('digestOf and wholeContent', () => {
     expect(wholeContent(['a', new Uint8Array([98])])).toEqual(Buffer.from('ab'));
   });
 
+  it('wholeContent copies each byte piece as it comes (a writer may reuse one buffer for all)', () => {
+    const reused = new Uint8Array(2);
+    const pieces = function* () {
+      for (const text of ['ab', 'cd', 'ef']) {
+        reused.set(Buffer.from(text));
+        yield reused;
+      }
+    };
+    expect(Buffer.from(wholeContent(pieces())).toString()).toBe('abcdef');
+  });
+
   it('a memory sink keeps the joined text of a generator', () => {
     const sink = memoryOutput();
     sink.set(

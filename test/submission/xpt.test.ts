@@ -171,6 +171,20 @@ describe('writeXptPieces: the same file in pieces of about 64 KiB', () => {
     expect(read.map((r) => r[user])).toEqual(rows.map((r) => r.USUBJID ?? ''));
   });
 
+  it('with reusePieces, the same bytes, every observation piece a view of one buffer', () => {
+    // A new buffer per piece made V8 collect and shrink its young generation (external memory):
+    // the reused pieces are copied as they come, each valid only until the next is asked for.
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const p of writeXptPieces(SAMPLE_META, rows, CTX, undefined, true)) {
+      copies.push(Buffer.from(p));
+      if (copies.length > 1) buffers.add(p.buffer);
+    }
+    expect(copies.length).toBe(pieces.length);
+    expect(buffers.size).toBe(1);
+    expect(Buffer.concat(copies).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
   it('refuses a number beyond the IBM range before the first piece', () => {
     const bad = rows.map((r, i) => (i === 1100 ? { ...r, AVAL: 1e300 } : r));
     const gen = writeXptPieces(SAMPLE_META, bad, CTX);
