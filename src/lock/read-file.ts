@@ -11,7 +11,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
  * The largest lock or randomization file read: 2 GiB, the most Node 20's `readFile` reads at once (the
  * randomization file and lock.json are read whole; the domain files are streamed, src/lock/stream-file.ts)
  * and some 38 times the qs.csv of a 1,000-subject lock. A larger qs.csv (a 100,000-subject lock's is 5.7 GB)
- * is refused before reading, since its run would need ~20 GB (README §Scale).
+ * is refused before reading: its run would need ~8–9 GB and write ~32 GB (README §Scale).
  */
 export const MAX_INPUT_BYTES = 2 ** 31;
 
