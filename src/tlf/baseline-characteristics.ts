@@ -10,6 +10,7 @@
  */
 import type { ArdRow } from '../ard/types.js';
 import { capDataPrecision, computeDataPrecision } from '../derive/data-precision.js';
+import { computeCollectedPrecisions } from '../derive/pro-precision.js';
 import type { Lock, QsRow } from '../lock/types.js';
 import type { RowKey, RowSpec, TableSpec } from '../render/table-spec.js';
 import type { SapSettings } from '../sap/index.js';
@@ -31,13 +32,9 @@ export function baselinePrecision(
   lock: Pick<Lock, 'dm'> & { readonly qs: Iterable<QsRow> },
   settings: Pick<SapSettings, 'pga' | 'display'>,
 ): BaselinePrecision {
-  // QS a row at a time (a large lock's QS rows are read as views, not held as an array).
-  let pga = 0;
-  for (const r of lock.qs) {
-    const d = r.QSSTRESN_DEC;
-    if (r.QSCAT === settings.pga.qscat && r.QSTESTCD === settings.pga.testcd && d !== null && d > pga) pga = d;
-  }
-  return baselinePrecisionWith(lock.dm, pga, settings);
+  const { qscat, testcd } = settings.pga;
+  const collected = computeCollectedPrecisions(lock.qs, new Map([[qscat, [testcd]]]));
+  return baselinePrecisionWith(lock.dm, collected.get(qscat)?.get(testcd) ?? 0, settings);
 }
 
 /**
