@@ -40,18 +40,29 @@ export function selectBaseline<T extends BaselineCandidate>(
 }
 
 /**
- * Applies `selectBaseline` per subject: each record paired with its subject's baseline record
- * (chosen among the records for which `hasValue` holds), in the input order.
+ * Applies `selectBaseline` per subject: `make(record, baseline)` of each record and its subject's baseline
+ * record (chosen among the records for which `hasValue` holds), in the input order. No pair object is made
+ * for a record: V8 makes the objects of a code site in the old generation once most of them outlive a
+ * young-generation collection (allocation-site pretenuring), as pairs of a whole SLEDAI-2K or PGA record
+ * set did; the PRO scores' pairs, made subject by subject, were then made there too, and the records they
+ * point to promoted with them, freed only by full collections (~2M PRO records at 20,000 subjects).
  */
-export function pairWithBaseline<T extends BaselineCandidate & { readonly USUBJID: string }>(
+export function mapWithBaseline<T extends BaselineCandidate & { readonly USUBJID: string }, R>(
   records: readonly T[],
   hasValue: (r: T) => boolean,
   baselineVisitnum: number,
   infusion: ReadonlyMap<string, IsoDate | null>,
-): { readonly record: T; readonly baseline: T | null }[] {
-  const baseBySubject = new Map<string, T | null>();
-  for (const [subject, rows] of groupBySubject(records)) {
-    baseBySubject.set(subject, selectBaseline(rows.filter(hasValue), baselineVisitnum, infusion.get(subject) ?? null));
+  make: (record: T, baseline: T | null) => R,
+): R[] {
+  const subject = records[0]?.USUBJID;
+  if (subject !== undefined && records.every((r) => r.USUBJID === subject)) {
+    // One subject's records (the PRO scores are made subject by subject): nothing to group.
+    const baseline = selectBaseline(records.filter(hasValue), baselineVisitnum, infusion.get(subject) ?? null);
+    return records.map((record) => make(record, baseline));
   }
-  return records.map((record) => ({ record, baseline: baseBySubject.get(record.USUBJID) ?? null }));
+  const baseBySubject = new Map<string, T | null>();
+  for (const [id, rows] of groupBySubject(records)) {
+    baseBySubject.set(id, selectBaseline(rows.filter(hasValue), baselineVisitnum, infusion.get(id) ?? null));
+  }
+  return records.map((record) => make(record, baseBySubject.get(record.USUBJID) ?? null));
 }

@@ -6,7 +6,7 @@
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber, sourcesOfAssessment } from './assessments.js';
-import { pairWithBaseline } from './baseline.js';
+import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADPGA_META } from './metadata/by-visit.js';
@@ -64,8 +64,12 @@ export function derivePga(
         src: SourceLines.of(sourcesOfAssessment(a)),
       };
     });
-  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(
-    ({ record: r, baseline }) => {
+  return mapWithBaseline(
+    raw,
+    (r) => r.AVAL !== null,
+    settings.baselineVisitnum,
+    infusion,
+    (r, baseline) => {
       const BASEH = baseline?.AVALH ?? null;
       const CHGH =
         isScheduledPostBaseline(r.VISITNUM, settings) && r.AVALH !== null && BASEH !== null ? r.AVALH - BASEH : null;

@@ -9,7 +9,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Lock, SourceRef } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber, type QsAssessment } from './assessments.js';
-import { pairWithBaseline } from './baseline.js';
+import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADPRO_META } from './metadata/qs-lb.js';
@@ -158,8 +158,12 @@ function withBaseline(
   settings: SapSettings,
   infusion: ReadonlyMap<string, IsoDate | null>,
 ): ProRecord[] {
-  return pairWithBaseline(scored, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(
-    ({ record: r, baseline }) => {
+  return mapWithBaseline(
+    scored,
+    (r) => r.AVAL !== null,
+    settings.baselineVisitnum,
+    infusion,
+    (r, baseline) => {
       const BASE = baseline?.AVAL ?? null;
       const CHG =
         isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
@@ -243,8 +247,31 @@ function proRecord(
   };
 }
 
-/** A record as a plain object (a held record may be a view). */
-const copyPro = (r: ProRecord): ProRecord => proRecord(r, r.ABLFL, r.BASE, r.CHG);
+/**
+ * A record as a plain object (a held record may be a view), written out rather than made by proRecord:
+ * V8 decides per code site whether to make objects in the old generation, and proRecord's records wait
+ * for their score's list to be held (most survive), while these are put into columns at once: made at
+ * proRecord's site they were made in the old generation too (~2M at 20,000 subjects, freed only by full
+ * collections).
+ */
+const copyPro = (r: ProRecord): ProRecord => ({
+  USUBJID: r.USUBJID,
+  PARAMCD: r.PARAMCD,
+  PARAM: r.PARAM,
+  PARCAT1: r.PARCAT1,
+  VISITNUM: r.VISITNUM,
+  VISIT: r.VISIT,
+  AVISIT: r.AVISIT,
+  ADT: r.ADT,
+  ADY: r.ADY,
+  AVAL: r.AVAL,
+  ANSWERED: r.ANSWERED,
+  RAWSCORE: r.RAWSCORE,
+  src: r.src,
+  ABLFL: r.ABLFL,
+  BASE: r.BASE,
+  CHG: r.CHG,
+});
 
 /**
  * Where each record of the lists (each in subject order, then VISITNUM) goes when they are merged into

@@ -7,7 +7,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemText, sourcesOfAssessment, type QsAssessment } from './assessments.js';
-import { pairWithBaseline } from './baseline.js';
+import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSLED_META } from './metadata/by-visit.js';
@@ -105,8 +105,12 @@ function withBaseline(
   settings: SapSettings,
   infusion: ReadonlyMap<string, IsoDate | null>,
 ): SledaiRecord[] {
-  return pairWithBaseline(raw, (r) => r.AVAL !== null, settings.baselineVisitnum, infusion).map(
-    ({ record: r, baseline }) => {
+  return mapWithBaseline(
+    raw,
+    (r) => r.AVAL !== null,
+    settings.baselineVisitnum,
+    infusion,
+    (r, baseline) => {
       const BASE = baseline?.AVAL ?? null;
       const CHG =
         isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;

@@ -39,10 +39,18 @@ export interface ListingSource {
    * per pass (streamListingPrintForm), each time giving the same blocks: an array, or an iterable that
    * makes them anew (a large listing's rows are never all held).
    */
-  readonly blocks: Iterable<readonly (readonly string[])[]>;
+  readonly blocks: Iterable<readonly (readonly string[])[]> | CountedBlocks;
   readonly footnotes: readonly string[];
   /** The single row shown when there is no data row. */
   readonly emptyText: string;
+}
+
+/**
+ * Blocks made on demand that say beforehand how many rows they give (tlf/listings `subjectBlocksOnDemand`):
+ * a listing known to be longer than HELD_LISTING_ROWS is then streamed from its first row, none held.
+ */
+export interface CountedBlocks extends Iterable<readonly (readonly string[])[]> {
+  readonly rowCount: number;
 }
 
 /** A listing whose blocks are held (most listings: a few rows a subject). */
@@ -69,10 +77,27 @@ export interface ListingOptions {
  */
 export const HELD_LISTING_ROWS = 20_000;
 
+/**
+ * Whether the measuring pass holds the blocks it reads (for the later passes) until they pass `heldRows`
+ * rows: not when the blocks are known to be longer (held arrays counted, CountedBlocks' count). Rows held
+ * for ~20,000 rows and then dropped cost more than the rows: V8 sees most objects made where they were
+ * made survive, and makes every later one there (every later pass's rows, and the next listings') in the
+ * old generation (allocation-site pretenuring), which only full collections free: a 20,000-subject run's
+ * listings stage made ~16 of them on a ~0.5–0.8 GB heap, and its scavenges took twice as long.
+ */
+export function holdsBlocks(blocks: ListingSource['blocks'], heldRows: number): boolean {
+  const known = Array.isArray(blocks)
+    ? (blocks as readonly (readonly unknown[])[]).reduce((n, b) => n + b.length, 0)
+    : 'rowCount' in blocks
+      ? blocks.rowCount
+      : undefined;
+  return known === undefined || known <= heldRows;
+}
+
 /** The whole print form of a listing, every row and page held (the streamed form's reference). */
 export function buildListingPrintForm(spec: ListingSource, options: ListingOptions): PrintForm {
   const rows: PrintRow[] = [];
-  for (const block of listingBlocks(spec)) {
+  for (const block of listingBlocks(spec, HELD)) {
     if (rows.length > 0) rows.push(block.separator);
     rows.push(...block.rows);
   }
@@ -164,12 +189,34 @@ function separatorRow(n: number): PrintRow {
   return { kind: 'separator', indent: 0, cells: new Array<string>(n).fill('') };
 }
 
+/** How listingBlocks makes a row and a block of them (see HELD and STREAMED). */
+interface BlockMaker {
+  readonly row: (cells: readonly string[]) => PrintRow;
+  readonly block: (rows: PrintRow[], first: number, separator: PrintRow, specRows: number) => ListingBlock;
+}
+
+/**
+ * The same rows and blocks from two places in the code: those the measuring pass may hold (HELD) and those
+ * a pass drops as it goes (STREAMED). V8 decides per allocation site (each object literal of the code)
+ * whether to make its objects in the old generation, once most of those made there survive: the held rows
+ * of a small listing made there would have every later listing's rows made in the old generation (and the
+ * cells they point to promoted with them), freed only by full collections (holdsBlocks).
+ */
+const HELD: BlockMaker = {
+  row: (cells) => ({ kind: 'stat', indent: 0, cells }),
+  block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
+};
+const STREAMED: BlockMaker = {
+  row: (cells) => ({ kind: 'stat', indent: 0, cells }),
+  block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
+};
+
 /**
  * The spec's non-empty blocks as body rows (the spec's cells themselves, not a copy), each with its
  * first row's index among the body rows (separators counted); one block of the empty text's row when
- * there is none.
+ * there is none. `make`: HELD for blocks that may be held, else STREAMED.
  */
-function* listingBlocks(spec: ListingSource): Generator<ListingBlock> {
+function* listingBlocks(spec: ListingSource, make: BlockMaker = STREAMED): Generator<ListingBlock> {
   const n = spec.columns.length;
   if (n === 0) throw new Error(`${spec.id}: a listing needs at least one column`);
   const separator = separatorRow(n);
@@ -178,20 +225,13 @@ function* listingBlocks(spec: ListingSource): Generator<ListingBlock> {
     if (block.length === 0) continue;
     const rows = block.map((cells): PrintRow => {
       if (cells.length !== n) throw new Error(`${spec.id}: a row has ${cells.length} cells for ${n} columns`);
-      return { kind: 'stat', indent: 0, cells };
+      return make.row(cells);
     });
     const first = next === 0 ? 0 : next + 1;
-    yield { rows, first, separator, specRows: rows.length };
+    yield make.block(rows, first, separator, rows.length);
     next = first + rows.length;
   }
-  if (next === 0) {
-    yield {
-      rows: [{ kind: 'stat', indent: 0, cells: [spec.emptyText, ...new Array<string>(n - 1).fill('')] }],
-      first: 0,
-      separator,
-      specRows: 0,
-    };
-  }
+  if (next === 0) yield make.block([make.row([spec.emptyText, ...new Array<string>(n - 1).fill('')])], 0, separator, 0);
 }
 
 /**
@@ -213,9 +253,10 @@ function measureListing(
   const marked: string[] = [];
   let meter = columnMeter(parts.header);
   let specRows = 0;
-  // The blocks as read, while they are at most heldRows rows (then dropped: the later passes stream).
-  let held: ListingBlock[] | null = [];
-  for (const block of listingBlocks(spec)) {
+  // The blocks as read, while they are at most heldRows rows (then dropped: the later passes stream); none
+  // when they are known to be more (holdsBlocks).
+  let held: ListingBlock[] | null = holdsBlocks(spec.blocks, heldRows) ? [] : null;
+  for (const block of listingBlocks(spec, held === null ? STREAMED : HELD)) {
     specRows += block.specRows;
     if (held !== null && specRows <= heldRows) held.push(block);
     else held = null;

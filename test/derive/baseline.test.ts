@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectBaseline } from '../../src/derive/baseline.js';
+import { mapWithBaseline, selectBaseline } from '../../src/derive/baseline.js';
 import { DAY0, onDay } from './helpers.js';
 
 // Expected values worked by hand from the SAP synopsis §3 baseline rule.
@@ -33,5 +33,53 @@ describe('selectBaseline', () => {
 
   it('without an infusion date applies no date limit', () => {
     expect(selectBaseline([c(1, 5, 'scr')], 2, null)?.tag).toBe('scr');
+  });
+});
+
+describe('mapWithBaseline', () => {
+  type Rec = { USUBJID: string; VISITNUM: number; ADT: string; AVAL: number | null; tag: string };
+  const rec = (USUBJID: string, VISITNUM: number, day: number, AVAL: number | null, tag: string): Rec => ({
+    USUBJID,
+    VISITNUM,
+    ADT: onDay(day),
+    AVAL,
+    tag,
+  });
+  const infusion = new Map([
+    ['S1', DAY0],
+    ['S2', DAY0],
+    ['S3', null],
+  ]);
+  /** The rule as pairs: every record with its subject's baseline among those with a value. */
+  const reference = (records: readonly Rec[]) =>
+    records.map((r) => {
+      const own = records.filter((o) => o.USUBJID === r.USUBJID && o.AVAL !== null);
+      return `${r.tag}:${selectBaseline(own, 2, infusion.get(r.USUBJID) ?? null)?.tag ?? '-'}`;
+    });
+  const mapped = (records: readonly Rec[]) =>
+    mapWithBaseline(
+      records,
+      (r) => r.AVAL !== null,
+      2,
+      infusion,
+      (r, b) => `${r.tag}:${b?.tag ?? '-'}`,
+    );
+
+  it("gives each record with its subject's baseline, subjects interleaved or one, in the input order", () => {
+    const records = [
+      rec('S1', 1, -10, 3, 'a'),
+      rec('S2', 2, 0, null, 'b'),
+      rec('S1', 2, 0, 4, 'c'),
+      rec('S2', 1, -5, 7, 'd'),
+      rec('S3', 1, -2, 1, 'e'),
+      rec('S2', 3, 28, 2, 'f'),
+      rec('S1', 3, 28, 5, 'g'),
+    ];
+    expect(mapped(records)).toEqual(['a:c', 'b:d', 'c:c', 'd:d', 'e:e', 'f:d', 'g:c']);
+    expect(mapped(records)).toEqual(reference(records));
+    const s2 = records.filter((r) => r.USUBJID === 'S2');
+    expect(mapped(s2)).toEqual(['b:d', 'd:d', 'f:d']);
+    expect(mapped([rec('S2', 3, 28, null, 'x')])).toEqual(['x:-']);
+    expect(mapped([])).toEqual([]);
   });
 });

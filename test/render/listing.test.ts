@@ -3,6 +3,7 @@ import { createPrng } from '../../src/core/prng.js';
 import {
   buildListingPrintForm,
   HELD_LISTING_ROWS,
+  holdsBlocks,
   streamListingPrintForm,
   type ListingSource,
   type ListingSpec,
@@ -288,6 +289,33 @@ describe('streamListingPrintForm: a listing rendered block by block, never whole
       expect(render(streamListingPrintForm(streamed, { ...options, heldRows: rows - 1 }))).toEqual(render(whole));
       expect(streamed.passes()).toBe(6);
     }
+  });
+
+  it('holds no block of a listing whose blocks are known to be more than heldRows rows: the same bytes', () => {
+    const options = { flags: { draft: false, dummyRandomization: false, trace }, linesPerPage: 25 };
+    const blocks = randomBlocks(11, 40);
+    const whole = buildListingPrintForm(source(blocks), options);
+    const rows = blocks.reduce((n, b) => n + b.length, 0);
+    const counted = (): ListingSource & { passes: () => number } => {
+      const listing = onDemand(randomBlocks(11, 40));
+      return { ...listing, blocks: Object.assign(listing.blocks, { rowCount: rows }) };
+    };
+    const streamed = counted();
+    expect(render(streamListingPrintForm(streamed, { ...options, heldRows: rows - 1 }))).toEqual(render(whole));
+    expect(streamed.passes()).toBe(6);
+    const held = counted();
+    expect(render(streamListingPrintForm(held, { ...options, heldRows: rows }))).toEqual(render(whole));
+    expect(held.passes()).toBe(1);
+  });
+
+  it('holdsBlocks: held arrays and counted blocks by their rows, other iterables until read', () => {
+    const arrays = [[['a'], ['b']], [['c']]];
+    expect(holdsBlocks(arrays, 3)).toBe(true);
+    expect(holdsBlocks(arrays, 2)).toBe(false);
+    const made = { *[Symbol.iterator]() {} };
+    expect(holdsBlocks(made, 0)).toBe(true);
+    expect(holdsBlocks(Object.assign(made, { rowCount: 5 }), 5)).toBe(true);
+    expect(holdsBlocks(Object.assign(made, { rowCount: 6 }), 5)).toBe(false);
   });
 
   it('holds the listings of the run up to HELD_LISTING_ROWS rows', () => {

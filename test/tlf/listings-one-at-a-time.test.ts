@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TlfContext } from '../../src/tlf/context.js';
+import type { AdslRecord } from '../../src/derive/adsl.js';
+import { subjectBlocksOnDemand } from '../../src/tlf/listings/common.js';
 import { patientListingSpecs, type ListingInputs } from '../../src/tlf/listings/index.js';
 
 const ctx: TlfContext = {
@@ -52,5 +54,19 @@ describe('patientListingSpecs', () => {
       for (const s of specs) ids.push(s.id);
     }).toThrow(/adae read/);
     expect(ids).toEqual(['L-16.2.3', 'L-16.2.4', 'L-16.2.5', 'L-16.2.6.1', 'L-16.2.6.2', 'L-16.2.6.3', 'L-16.2.6.4']);
+  });
+});
+
+describe('subjectBlocksOnDemand', () => {
+  // Memory: render/listing.ts streams a listing known to be longer than HELD_LISTING_ROWS from its first
+  // row (holdsBlocks), so the count must be the rows the blocks give, a row a record.
+  it('says how many rows its blocks give, before they are read', () => {
+    const records = ['S2', 'S1', 'S2', 'S3', 'S1', 'S2'].map((USUBJID, i) => ({ USUBJID, i }));
+    const adslById = new Map(['S1', 'S2', 'S3'].map((id) => [id, { USUBJID: id } as AdslRecord]));
+    const blocks = subjectBlocksOnDemand(records, adslById, 'randomized', ctx, (r) => [String(r.i)]);
+    expect(blocks.rowCount).toBe(6);
+    const read = [...blocks];
+    expect(read.map((b) => b.length)).toEqual([2, 3, 1]);
+    expect(read.flat().map((row) => row.join('|'))).toEqual(['S1|1', 'S1|4', 'S2|0', 'S2|2', 'S2|5', 'S3|3']);
   });
 });

@@ -14,7 +14,7 @@ import type { AdslRecord } from '../../derive/adsl.js';
 import type { ArmCode } from '../../lock/types.js';
 import type { CatalogEntry } from '../../render/index-page.js';
 import { renderHtmlPieces } from '../../render/html.js';
-import { streamListingPrintForm, type ListingSource } from '../../render/listing.js';
+import { streamListingPrintForm, type CountedBlocks, type ListingSource } from '../../render/listing.js';
 import { renderRtfPieces } from '../../render/rtf.js';
 import { renderTextPieces } from '../../render/text.js';
 import { ARMS, isBlinded, printFlagsOf, type Arm, type TlfContext } from '../context.js';
@@ -191,9 +191,11 @@ export function subjectBlocksOnDemand<T extends { readonly USUBJID: string }>(
   basis: ArmBasis,
   ctx: TlfContext,
   cells: (r: T) => string[],
-): Iterable<string[][]> {
+): CountedBlocks {
   const { order, bySubject } = subjectsInOrder(records, adslById, basis, ctx);
   return {
+    // A row a record: the streamed rendering then holds none of a large listing's rows (render/listing.ts holdsBlocks).
+    rowCount: records.length,
     *[Symbol.iterator]() {
       for (const id of order)
         yield subjectBlock(bySubject.get(id) ?? [], subjectCells(id, adslById, basis, ctx), cells);
