@@ -1,13 +1,12 @@
 /**
  * The staged output's files written and hashed on a thread of their own (write-output.ts `stageOutput`):
- * the thread that makes a file copies its bytes, up to 256 KiB at a time, into a ring of shared
+ * the thread that makes a file copies its bytes, a chunk of up to 1 MiB at a time, into a ring of shared
  * buffers, and the writer thread writes each chunk to the file and feeds it to the file's SHA-256. For
  * the sample the writes, hashes, opens and closes are ~35–80 ms of the main thread's time (more when the
  * disk is busy: an open or a close can wait for the file system's journal), which then overlap the
  * making of the next file. The bytes and digests are those of the synchronous writer (writeFileNow).
  *
- * The ring holds RING_SLOTS records (16 MiB; opening and closing a file take one each, so it holds ~20
- * small files or 16 MiB of one): a maker that is ahead waits (Atomics.wait), so memory
+ * The ring holds at most RING_SLOTS chunks (4 MiB): a maker that is ahead waits (Atomics.wait), so memory
  * stays bounded however large the output. A write that fails (no space, a path that is a folder) is
  * recorded with its message; the maker's next `write` or `settle` throws it, naming the file, and the
  * thread writes nothing more. The thread is a few lines of CommonJS started from source (`eval`), so it
@@ -16,9 +15,9 @@
 import { Worker } from 'node:worker_threads';
 import type { FileDigest } from './output-files.js';
 
-/** Bytes a slot holds: a quarter of contentChunks' chunk. */
-export const SLOT_BYTES = 1 << 18;
-export const RING_SLOTS = 64;
+/** Bytes a slot holds: contentChunks' chunk size. */
+const SLOT_BYTES = 1 << 20;
+const RING_SLOTS = 4;
 /** Files whose digest the results area holds; a writer refuses more (the caller then writes in its own thread). */
 export const WRITER_MAX_FILES = 8192;
 /** Bytes of a failure's message (UTF-8) in the shared error area. */

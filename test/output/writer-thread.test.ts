@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentChunks, digestOf, type OutputContent } from '../../src/output/output-files.js';
-import { RING_SLOTS, SLOT_BYTES, startWriterThread, WriterFailed } from '../../src/output/writer-thread.js';
+import { startWriterThread, WriterFailed } from '../../src/output/writer-thread.js';
 
 let work: string;
 beforeEach(() => {
@@ -14,7 +14,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Contents that cross the writer's slots, contentChunks' 1 MiB chunks and the writer's ring in every way. */
+/** Contents that cross the writer's slots (1 MiB) and its ring (4 slots) in every way. */
 function contents(): [string, OutputContent][] {
   const mib = 1 << 20;
   const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) % 251);
@@ -22,10 +22,8 @@ function contents(): [string, OutputContent][] {
     ['empty.txt', ''],
     ['small.csv', 'a,b\n1,2\n'],
     ['accents.txt', 'Sjögren, Behçet — µg/L\u{1F600}\n'.repeat(3)],
-    ['exactly-one-slot.bin', bytes(SLOT_BYTES, 1)],
-    ['exactly-one-chunk.bin', bytes(mib, 3)],
-    ['larger-than-the-ring.bin', [bytes(RING_SLOTS * SLOT_BYTES + 5, 4), bytes(SLOT_BYTES, 5)]],
-    ['text-over-many-slots.txt', Array.from({ length: 90_000 }, (_, i) => `line ${i} é ${'x'.repeat(50)}\n`)],
+    ['exactly-one-slot.bin', bytes(mib, 1)],
+    ['text-over-five-slots.txt', Array.from({ length: 90_000 }, (_, i) => `line ${i} é ${'x'.repeat(50)}\n`)],
     ['large-byte-piece.bin', [bytes(3 * mib + 17, 2), 'tail']],
     ['many-pieces.rtf', Array.from({ length: 5000 }, (_, i) => `{\\row ${i}}`)],
   ];
