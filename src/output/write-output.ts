@@ -49,7 +49,6 @@ import { issue, type Issue } from '../core/issues.js';
 import { MANIFEST_FILE, readManifestOutputs } from './manifest.js';
 import { contentChunks, type FileDigest, type OutputContent, type OutputSink } from './output-files.js';
 import { checkOutputPath, compareCodeUnits } from './paths.js';
-import { startWriterThread, WRITER_MAX_FILES, WriterFailed } from './writer-thread.js';
 
 /** The file operations the writer uses; tests inject failures through it. */
 export interface OutputFs {
@@ -576,71 +575,26 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
   await (opts.onStep ?? stepHookFromEnv(process.env))?.('staged', { signalled: new Promise<void>(() => undefined) });
   const digests = new Map<string, FileDigest>();
   const madeFolders = new Set<string>();
-  // Files are written and hashed on a thread of their own (writer-thread.ts) while this one makes the next.
-  const writer = process.env.SLE_MSC_THREADS === '1' ? null : startWriterThread();
-  /**
-   * The files given to the writer thread, by its index (undefined: the code making it threw, so it has no
-   * digest), and how many of their digests `digests` has.
-   */
-  const queued: (string | undefined)[] = [];
-  let merged = 0;
   let open = true;
-  /** A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is. */
-  const writeFailure = (name: string, e: unknown): unknown => {
-    if (e instanceof WriterFailed) return cannotCreate(outDir, `cannot write ${queued[e.failure.file] ?? name}`, e);
-    return errnoCode(e) === undefined ? e : cannotCreate(outDir, `cannot write ${name}`, e);
-  };
-  /** Waits for the writer thread's files and enters their digests, in the order they were set. */
-  const settle = (): void => {
-    if (writer === null || merged === queued.length) return;
-    let written: FileDigest[];
-    try {
-      written = writer.settle();
-    } catch (e) {
-      throw writeFailure('', e);
-    }
-    for (; merged < written.length; merged++) {
-      const name = queued[merged];
-      if (name !== undefined) digests.set(name, written[merged] as FileDigest);
-    }
-  };
   const set = (name: string, content: OutputContent): void => {
     if (!open) throw new Error(`${name}: the output folder was already committed or discarded`);
     checkOutputPath(name);
     try {
-      const dest = stagedPath(temp, name, madeFolders);
-      if (writer !== null && queued.length < WRITER_MAX_FILES) {
-        const index = queued.push(name) - 1;
-        try {
-          writer.write(dest, contentChunks(content));
-        } catch (e) {
-          queued[index] = undefined;
-          throw e;
-        }
-      } else {
-        settle();
-        digests.set(name, writeFileNow(dest, content));
-      }
+      digests.set(name, writeFileNow(temp, name, content, madeFolders));
     } catch (e) {
-      throw writeFailure(name, e);
+      // A failed write (no space, no permission) is exit 73; an error of the code making the pieces stays what it is.
+      if (errnoCode(e) === undefined) throw e;
+      throw cannotCreate(outDir, `cannot write ${name}`, e);
     }
   };
   const discard = async (): Promise<void> => {
     open = false;
-    await writer?.stop();
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
     release(temp, null);
   };
   const commit = async (files: ReadonlyMap<string, string | Uint8Array>): Promise<readonly Issue[]> => {
     if (!open) throw new Error('the output folder was already committed or discarded');
     checkFinalFiles(files);
-    try {
-      settle();
-    } catch (e) {
-      await discard();
-      throw e;
-    }
-    await writer?.stop();
     open = false;
     const watch = watchSignals(opts.signals ?? process);
     try {
@@ -666,36 +620,21 @@ export async function stageOutput(outDir: string, opts: WriteOutputOptions): Pro
       watch.stop();
     }
   };
-  return {
-    target,
-    notices,
-    get digests() {
-      settle();
-      return digests;
-    },
-    set,
-    commit,
-    discard,
-  };
+  return { target, notices, digests, set, commit, discard };
 }
 
 /**
- * The absolute path of output file `name` in the temporary folder `root`, its folder made. `madeFolders`
- * holds the folders this staged output has made: each is made once, not once per file (a recursive mkdir
- * of an existing folder is two system calls, ~450 of them in a sample run).
+ * Writes one file into `root` synchronously, in chunks of up to 1 MiB, and returns its size and SHA-256.
+ * `madeFolders` holds the folders this staged output has made: each is made once, not once per file (a
+ * recursive mkdir of an existing folder is two system calls, ~450 of them in a sample run).
  */
-function stagedPath(root: string, name: string, madeFolders: Set<string>): string {
+function writeFileNow(root: string, name: string, content: OutputContent, madeFolders: Set<string>): FileDigest {
   const dest = path.join(root, ...name.split('/'));
   const folder = path.dirname(dest);
   if (!madeFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });
     madeFolders.add(folder);
   }
-  return dest;
-}
-
-/** Writes one file synchronously, in chunks of up to 1 MiB, and returns its size and SHA-256. */
-function writeFileNow(dest: string, content: OutputContent): FileDigest {
   const hash = createHash('sha256');
   let bytes = 0;
   const fd = openSync(dest, 'w');
