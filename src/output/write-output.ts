@@ -119,8 +119,8 @@ export interface PreparedOutput {
 /**
  * Node's synchronous file calls behind the async interface: the folder checks lstat every file of an
  * earlier output (~230 for the sample, three times a run that replaces one), one thread-pool round
- * trip after another with node:fs/promises, 30–90 ms of a sample run's wall time on this host;
- * synchronous, a few ms. Same calls, same errors (`realpathSync.native` is the system's realpath, as
+ * trip after another with node:fs/promises: 25–95 ms a check on this host at load 3–5, synchronous
+ * ~12 ms (a few ms when idle). Same calls, same errors (`realpathSync.native` is the system's realpath, as
  * the promise API's). Only the old folder's removal stays on the thread pool: it unlinks a folder's
  * files in parallel, and an unlink can wait for the file system's journal (10–60 ms for the sample's
  * old output, up to ~0.2–0.6 s when the disk is busy), which parallel unlinks wait for together.
