@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as fsSync from 'node:fs';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -398,6 +399,70 @@ describe('writeOutputAtomically: hardening (issue 13)', () => {
       signals,
       onStep: (s) => (s === 'new-moved' ? signals.fire('SIGTERM') : undefined),
     }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Interrupted);
+    expect((err as Interrupted).message).toMatch(/complete/);
+    expect(await fs.readFile(path.join(out, 'ard.csv'), 'utf8')).toBe('endpoint\nb\n');
+    expect(await siblings()).toEqual(['out']);
+  });
+});
+
+/**
+ * The file calls of the default OutputFs: synchronous (no turn of the event loop while they run), so a
+ * real signal's handler can only run once the write yields to the loop.
+ */
+function syncFs(hooks: { writeFile?: () => void; rm?: () => void }): OutputFs {
+  return {
+    lstat: async (p) => fsSync.lstatSync(p),
+    readdir: async (p) => fsSync.readdirSync(p),
+    readFile: async (p, encoding) => fsSync.readFileSync(p, encoding),
+    realpath: async (p) => fsSync.realpathSync.native(p),
+    mkdir: async (p, o) => fsSync.mkdirSync(p, o),
+    writeFile: async (p, data) => {
+      hooks.writeFile?.();
+      fsSync.writeFileSync(p, data);
+    },
+    rename: async (from, to) => fsSync.renameSync(from, to),
+    rm: async (p, o) => {
+      hooks.rm?.();
+      fsSync.rmSync(p, o);
+    },
+  };
+}
+
+describe('writeOutputAtomically: a signal during a synchronous file call', () => {
+  // Node runs a signal's listeners from the event loop: one that arrives during a synchronous call is
+  // handled on a later turn (here: setImmediate), which the write must let happen before it checks.
+  it('rolls the write back when the signal came during a file write', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const before = await snapshot(out);
+    const signals = fakeSignals();
+    let sent = false;
+    const fsWithSignal = syncFs({
+      writeFile: () => {
+        if (!sent) setImmediate(() => signals.fire('SIGINT'));
+        sent = true;
+      },
+    });
+    const err = await writeOutputAtomically(out, outputFiles('b'), { force: false, signals, fs: fsWithSignal }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Interrupted);
+    expect((err as Interrupted).exitCode).toBe(130);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await siblings()).toEqual(['out']);
+  });
+
+  it('reports it after the new output is in place when it came while the old one was removed', async () => {
+    const out = path.join(work, 'out');
+    await writeOutputAtomically(out, outputFiles('a'), { force: false });
+    const signals = fakeSignals();
+    const fsWithSignal = syncFs({ rm: () => void setImmediate(() => signals.fire('SIGTERM')) });
+    const err = await writeOutputAtomically(out, outputFiles('b'), { force: false, signals, fs: fsWithSignal }).then(
       () => undefined,
       (e: unknown) => e,
     );
