@@ -17,7 +17,8 @@ import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
 import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups, type AnalysisGroup } from './groups.js';
+import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
 
@@ -27,26 +28,31 @@ export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])
 );
 
 /** The flags by flag, visit and subject (a later record of the same three replaces the earlier). */
-function flagsByParamVisit(flags: readonly BiomarkerRecord[]): RecordsByParamVisit<BiomarkerRecord> {
-  const out = new RecordsByParamVisit<BiomarkerRecord>();
-  for (const r of flags) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
+function flagsByParamVisit(
+  subjects: SubjectIndex,
+  flags: readonly BiomarkerRecord[],
+): RecordsByParamVisit<BiomarkerRecord> {
+  const out = new RecordsByParamVisit<BiomarkerRecord>(subjects, flags);
+  for (let k = 0; k < flags.length; k++) {
+    const r = flags[k] as BiomarkerRecord;
+    out.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
+  }
   return out;
 }
 
 function abnormalityRows(
-  groups: readonly AnalysisGroup[],
-  flags: readonly BiomarkerRecord[],
+  groups: readonly PositionedGroup[],
+  status: RecordsByParamVisit<BiomarkerRecord>,
   settings: SapSettings,
 ): ArdRow[] {
-  const status = flagsByParamVisit(flags);
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const v of visits) {
       const id: RowIdentity = { endpoint: 'BIOMARKER', param: def.flag, visit: v.id, population: 'FAS' };
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const at = status.at(def.flag, v.id);
-        const s = subjects.map((x) => at.get(x.USUBJID)?.AVALC ?? 'MISS');
+        const s = Array.from(positions, (p) => at.get(p)?.AVALC ?? 'MISS');
         const present = s.filter((x) => x !== 'MISS');
         rows.push(...proportionRows(id, group, present.filter((x) => x === 'ABN').length, present.length));
       }
@@ -56,27 +62,26 @@ function abnormalityRows(
 }
 
 function shiftRows(
-  groups: readonly AnalysisGroup[],
-  flags: readonly BiomarkerRecord[],
+  groups: readonly PositionedGroup[],
+  byParamVisit: RecordsByParamVisit<BiomarkerRecord>,
   settings: SapSettings,
 ): ArdRow[] {
-  const byParamVisit = flagsByParamVisit(flags);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const visitnum of settings.biomarkerShiftVisitnums) {
       const visit = scheduledVisitId(visitnum, settings);
       if (visit === null) throw new Error(`biomarker shift visit ${visitnum} is not scheduled`);
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const at = byParamVisit.at(def.flag, visit);
         const pairs = countEach(
-          subjects.map((x) => {
-            const r = at.get(x.USUBJID);
+          Array.from(positions, (p) => {
+            const r = at.get(p);
             return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
           }),
         );
         for (const [b, v] of SHIFT_PAIRS) {
           const id: RowIdentity = { endpoint: 'BIOSHIFT', param: `${def.flag}:${b}:${v}`, visit, population: 'FAS' };
-          rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, subjects.length));
+          rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, positions.length));
         }
       }
     }
@@ -84,22 +89,38 @@ function shiftRows(
   return rows;
 }
 
-function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], settings: SapSettings): ArdRow[] {
+/** The abnormality and shift rows, from one index of the flags (garbage before the labs are read). */
+function flagRows(
+  groups: readonly PositionedGroup[],
+  subjects: SubjectIndex,
+  flags: readonly BiomarkerRecord[],
+  settings: SapSettings,
+): ArdRow[] {
+  const byParamVisit = flagsByParamVisit(subjects, flags);
+  return [...abnormalityRows(groups, byParamVisit, settings), ...shiftRows(groups, byParamVisit, settings)];
+}
+
+function labRows(
+  groups: readonly PositionedGroup[],
+  subjects: SubjectIndex,
+  labs: readonly LabRecord[],
+  settings: SapSettings,
+): ArdRow[] {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
-  const atVisit = new RecordsByParamVisit<LabRecord>();
-  for (const r of labs) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
+  const atVisit = new RecordsByParamVisit<LabRecord>(subjects, labs);
+  for (let k = 0; k < labs.length; k++) {
+    const r = labs[k] as LabRecord;
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
     // At baseline the value summarised is BASE, from whichever visit the baseline rule chose.
-    if (r.ABLFL === 'Y') atVisit.set(r.PARAMCD, baselineId ?? '', r.USUBJID, r);
+    if (r.ABLFL === 'Y') atVisit.set(r.PARAMCD, baselineId ?? '', r.USUBJID, k);
   }
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const test of settings.labSummaryTests) {
     for (const v of visits) {
       const post = v.visitnum > settings.baselineVisitnum;
-      for (const { group, subjects } of groups) {
-        const at = atVisit.at(test, v.id);
-        const records = subjects.map((x) => at.get(x.USUBJID) ?? null);
+      for (const { group, positions } of groups) {
+        const records = atVisit.at(test, v.id).of(positions);
         const id = (p: 'AVAL' | 'CHG'): RowIdentity => ({
           endpoint: 'LAB',
           param: `${test}:${p}`,
@@ -119,10 +140,10 @@ export function analyzeBiomarkers(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const groups = analysisGroups(adsl, 'FAS', blinded);
+  const subjects = subjectIndexOf(adsl);
+  const groups = positionedGroups(analysisGroups(adsl, 'FAS', blinded), subjects);
   return [
-    ...abnormalityRows(groups, biomarkers.flags, settings),
-    ...shiftRows(groups, biomarkers.flags, settings),
-    ...labRows(groups, biomarkers.labs, settings),
+    ...flagRows(groups, subjects, biomarkers.flags, settings),
+    ...labRows(groups, subjects, biomarkers.labs, settings),
   ];
 }

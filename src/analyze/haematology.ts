@@ -18,7 +18,8 @@ import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
 import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups } from './groups.js';
+import { analysisGroups, positionedGroups } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
 
@@ -26,16 +27,18 @@ const key = (...parts: string[]): string => parts.join('\u0000');
 
 /** Each subject's record of each test at each scheduled visit id; the baseline record at the baseline id. */
 function recordsByVisit(
+  subjects: SubjectIndex,
   labs: readonly LabRecord[],
   tests: ReadonlySet<string>,
   settings: SapSettings,
 ): RecordsByParamVisit<LabRecord> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new RecordsByParamVisit<LabRecord>();
-  for (const r of labs) {
+  const out = new RecordsByParamVisit<LabRecord>(subjects, labs);
+  for (let k = 0; k < labs.length; k++) {
+    const r = labs[k] as LabRecord;
     if (!tests.has(r.PARAMCD)) continue;
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
-    if (r.ABLFL === 'Y') out.set(r.PARAMCD, baselineId, r.USUBJID, r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
+    if (r.ABLFL === 'Y') out.set(r.PARAMCD, baselineId, r.USUBJID, k);
   }
   return out;
 }
@@ -50,8 +53,9 @@ export function analyzeHaematology(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const groups = analysisGroups(adsl, 'SAF', blinded);
-  const at = recordsByVisit(labs, new Set(tests), settings);
+  const subjects = subjectIndexOf(adsl);
+  const groups = positionedGroups(analysisGroups(adsl, 'SAF', blinded), subjects);
+  const at = recordsByVisit(subjects, labs, new Set(tests), settings);
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const shiftVisits = settings.biomarkerShiftVisitnums
@@ -60,9 +64,8 @@ export function analyzeHaematology(
   const rows: ArdRow[] = [];
   for (const test of tests) {
     for (const v of visits) {
-      for (const { group, subjects } of groups) {
-        const atVisit = at.at(test, v.id);
-        const records = subjects.map((s) => atVisit.get(s.USUBJID));
+      for (const { group, positions } of groups) {
+        const records = at.at(test, v.id).of(positions);
         const id = (p: string): RowIdentity => ({
           endpoint: 'HAEM',
           param: `${test}:${p}`,
@@ -73,16 +76,16 @@ export function analyzeHaematology(
       }
     }
     for (const visit of shiftVisits) {
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const atBaseline = at.at(test, baselineId);
         const atVisit = at.at(test, visit);
         const pairs = countEach(
-          subjects.map((s) => key(category(atBaseline.get(s.USUBJID)), category(atVisit.get(s.USUBJID)))),
+          Array.from(positions, (p) => key(category(atBaseline.get(p)), category(atVisit.get(p)))),
         );
         for (const b of RANGE_CATEGORIES) {
           for (const p of RANGE_CATEGORIES) {
             const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };
-            rows.push(...proportionRows(id, group, pairs.get(key(b, p)) ?? 0, subjects.length));
+            rows.push(...proportionRows(id, group, pairs.get(key(b, p)) ?? 0, positions.length));
           }
         }
       }

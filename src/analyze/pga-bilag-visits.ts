@@ -17,23 +17,31 @@ import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
 import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups } from './groups.js';
+import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 type Timed = Pick<PgaRecord, 'USUBJID' | 'VISITNUM' | 'AVISIT' | 'ABLFL'>;
 
 /** Each record by subject, `part` and visit id; the baseline record also under the baseline id. */
 function byVisit<T extends Timed>(
+  subjects: SubjectIndex,
   records: readonly T[],
   part: (r: T) => string,
   settings: SapSettings,
 ): RecordsByParamVisit<T> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new RecordsByParamVisit<T>();
-  for (const r of records) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(part(r), r.AVISIT, r.USUBJID, r);
-    if (r.ABLFL === 'Y') out.set(part(r), baselineId, r.USUBJID, r);
+  const out = new RecordsByParamVisit<T>(subjects, records);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as T;
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(part(r), r.AVISIT, r.USUBJID, k);
+    if (r.ABLFL === 'Y') out.set(part(r), baselineId, r.USUBJID, k);
   }
   return out;
+}
+
+/** The groups of the FAS with their subjects' positions. */
+function fasGroups(adsl: readonly AdslRecord[], subjects: SubjectIndex, blinded: boolean): PositionedGroup[] {
+  return positionedGroups(analysisGroups(adsl, 'FAS', blinded), subjects);
 }
 
 const analysisVisits = (settings: SapSettings) =>
@@ -45,12 +53,13 @@ export function analyzePgaByVisit(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const at = byVisit(pga, () => '', settings);
+  const subjects = subjectIndexOf(adsl);
+  const at = byVisit(subjects, pga, () => '', settings);
+  const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
-    for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
-      const atVisit = at.at('', v.id);
-      const records = subjects.map((s) => atVisit.get(s.USUBJID));
+    for (const { group, positions } of groups) {
+      const records = at.at('', v.id).of(positions);
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
       rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
     }
@@ -64,13 +73,15 @@ export function analyzeBilagGradesByVisit(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const at = byVisit(grades, (r) => r.PARAMCD, settings);
+  const subjects = subjectIndexOf(adsl);
+  const at = byVisit(subjects, grades, (r) => r.PARAMCD, settings);
+  const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const d of settings.bilag.domains) {
     for (const v of analysisVisits(settings)) {
-      for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
+      for (const { group, positions } of groups) {
         const atVisit = at.at(d.code, v.id);
-        const observed = countEach(subjects.map((s) => atVisit.get(s.USUBJID)?.AVALC ?? 'MISSING'));
+        const observed = countEach(Array.from(positions, (p) => atVisit.get(p)?.AVALC ?? 'MISSING'));
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
           const id: RowIdentity = {
             endpoint: 'BILAGGRADE',
@@ -78,7 +89,7 @@ export function analyzeBilagGradesByVisit(
             visit: v.id,
             population: 'FAS',
           };
-          rows.push(...proportionRows(id, group, observed.get(grade) ?? 0, subjects.length));
+          rows.push(...proportionRows(id, group, observed.get(grade) ?? 0, positions.length));
         }
       }
     }
