@@ -3,7 +3,7 @@
  * error of each addition is carried in a separate term, so the result is as accurate as if the sum
  * were accumulated in twice the working precision, whatever the order of magnitudes.
  */
-export function accurateSum(values: readonly number[]): number {
+export function accurateSum(values: ArrayLike<number>): number {
   let sum = 0;
   let compensation = 0;
   // By index, not `for…of`: called on many short arrays (a subject's daily doses, a group's values),

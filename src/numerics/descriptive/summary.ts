@@ -24,17 +24,9 @@ export interface Summary {
  * where the one-pass formula Σx² − n·x̄² loses most digits.
  */
 export function summarize(values: readonly (number | null)[]): Summary {
-  const x: number[] = [];
-  // By index: a `for…of` allocates an iterator result per value until V8 optimizes this function.
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number | null;
-    if (v === null) continue;
-    if (!Number.isFinite(v)) throw new RangeError(`summarize: non-finite value ${v}`);
-    x.push(v);
-  }
+  const x = ascendingValues(values);
   const n = x.length;
   if (n === 0) return { n, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
-  x.sort((a, b) => a - b);
   const mean = accurateMean(x);
   return {
     n,
@@ -48,7 +40,30 @@ export function summarize(values: readonly (number | null)[]): Summary {
   };
 }
 
-function accurateMean(x: readonly number[]): number {
+/**
+ * The non-missing values in ascending order. A typed array's own sort (numeric, in C++) where sorting
+ * an array with a comparator called back into JavaScript for each comparison (a third of the time of
+ * the by-visit summaries). The two orders differ only in where −0 goes among zeros (the typed sort puts
+ * it first, the comparator keeps the input order), which the sums and quartiles would show: values with
+ * a −0 are sorted with the comparator.
+ */
+export function ascendingValues(values: readonly (number | null)[]): Float64Array {
+  const x = new Float64Array(values.length);
+  let n = 0;
+  let negativeZero = false;
+  // By index: a `for…of` allocates an iterator result per value until V8 optimizes this function.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number | null;
+    if (v === null) continue;
+    if (!Number.isFinite(v)) throw new RangeError(`summarize: non-finite value ${v}`);
+    if (Object.is(v, -0)) negativeZero = true;
+    x[n++] = v;
+  }
+  const present = x.subarray(0, n);
+  return negativeZero ? Float64Array.from(Array.from(present).sort((a, b) => a - b)) : present.sort();
+}
+
+function accurateMean(x: Float64Array): number {
   const first = accurateSum(x) / x.length;
   return first + accurateSum(x.map((v) => v - first)) / x.length;
 }
