@@ -52,14 +52,17 @@ export interface ChangeRecord {
   readonly CHG: number | null;
 }
 
-/** One observation of the model. */
-export interface MmrmObservation {
+/**
+ * One observation of the model: a type, not an interface, so that it is a data row of the engine as it
+ * is (no copy of each observation).
+ */
+export type MmrmObservation = {
   readonly USUBJID: string;
   readonly ARMCD: ArmCode;
   readonly AVISIT: string;
   readonly BASE: number;
   readonly CHG: number;
-}
+};
 
 export const MMRM_FORMULA = 'CHG ~ ARMCD*AVISIT + BASE*AVISIT';
 
@@ -156,7 +159,7 @@ export function fitChangeMmrm(
   const nSubjects = () => new Set(observations.map((o) => o.USUBJID)).size;
   if (observations.length === 0) return failedResult(order, [], 0, 0, 'no observation to fit');
   const hasReference = observations.some((o) => o.ARMCD === REFERENCE_ARM);
-  const data: DataRow[] = observations.map((o) => ({ ...o }));
+  const data: readonly DataRow[] = observations;
   let fallback;
   try {
     fallback = fitMmrmWithFallback(
