@@ -16,9 +16,9 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
-import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
+import { subjectIndexOf, type RecordsBySubject, type SubjectIndex } from './subject-index.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
 
@@ -26,6 +26,12 @@ const key = (...parts: readonly (string | number)[]): string => parts.join('\u00
 export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])[] = BIOMARKER_STATUSES.flatMap((b) =>
   BIOMARKER_STATUSES.map((v) => [b, v] as const),
 );
+
+/** The i-th subject's status (`MISS` without a record). */
+const statusAt =
+  (at: RecordsBySubject<BiomarkerRecord>, positions: Int32Array) =>
+  (i: number): string =>
+    at.get(positions[i] as number)?.AVALC ?? 'MISS';
 
 /** The flags by flag, visit and subject (a later record of the same three replaces the earlier). */
 function flagsByParamVisit(
@@ -51,10 +57,9 @@ function abnormalityRows(
     for (const v of visits) {
       const id: RowIdentity = { endpoint: 'BIOMARKER', param: def.flag, visit: v.id, population: 'FAS' };
       for (const { group, positions } of groups) {
-        const at = status.at(def.flag, v.id);
-        const s = Array.from(positions, (p) => at.get(p)?.AVALC ?? 'MISS');
-        const present = s.filter((x) => x !== 'MISS');
-        rows.push(...proportionRows(id, group, present.filter((x) => x === 'ABN').length, present.length));
+        const counts = countEachOf(positions.length, statusAt(status.at(def.flag, v.id), positions));
+        const present = positions.length - (counts.get('MISS') ?? 0);
+        rows.push(...proportionRows(id, group, counts.get('ABN') ?? 0, present));
       }
     }
   }
@@ -73,12 +78,10 @@ function shiftRows(
       if (visit === null) throw new Error(`biomarker shift visit ${visitnum} is not scheduled`);
       for (const { group, positions } of groups) {
         const at = byParamVisit.at(def.flag, visit);
-        const pairs = countEach(
-          Array.from(positions, (p) => {
-            const r = at.get(p);
-            return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
-          }),
-        );
+        const pairs = countEachOf(positions.length, (i) => {
+          const r = at.get(positions[i] as number);
+          return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
+        });
         for (const [b, v] of SHIFT_PAIRS) {
           const id: RowIdentity = { endpoint: 'BIOSHIFT', param: `${def.flag}:${b}:${v}`, visit, population: 'FAS' };
           rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, positions.length));
@@ -120,14 +123,14 @@ function labRows(
     for (const v of visits) {
       const post = v.visitnum > settings.baselineVisitnum;
       for (const { group, positions } of groups) {
-        const records = atVisit.at(test, v.id).of(positions);
+        const at = atVisit.at(test, v.id);
         const id = (p: 'AVAL' | 'CHG'): RowIdentity => ({
           endpoint: 'LAB',
           param: `${test}:${p}`,
           visit: v.id,
           population: 'FAS',
         });
-        rows.push(...visitValueRows(id, group, records, post));
+        rows.push(...visitValueRows(id, group, positions.length, (i) => at.get(positions[i] as number), post));
       }
     }
   }

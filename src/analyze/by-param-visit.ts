@@ -43,9 +43,15 @@ export class RecordsByParamVisit<R> {
   }
 }
 
-/** How often each value occurs: one pass, where counting each category by a filter took one per category. */
-export function countEach(values: readonly string[]): Map<string, number> {
+/**
+ * How often each of the values `valueAt(0)` … `valueAt(count − 1)` occurs: one pass, where counting
+ * each category by a filter took one per category, and no array of the values.
+ */
+export function countEachOf(count: number, valueAt: (i: number) => string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let i = 0; i < count; i++) {
+    const v = valueAt(i);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
   return counts;
 }

@@ -10,7 +10,7 @@ import type { ArdRow, Group, Population } from '../ard/types.js';
 import type { ArdEndpoint } from '../ard/vocabulary.js';
 import type { SapSettings } from '../sap/index.js';
 import type { RowIdentity } from './ard-rows.js';
-import { descriptiveRows } from './descriptives.js';
+import { descriptiveRowsOf } from './descriptives.js';
 import type { AnalysisGroup } from './groups.js';
 import { RecordsBySubject, SubjectIndex } from './subject-index.js';
 
@@ -38,20 +38,18 @@ export interface ByVisitDescriptiveSpec {
 
 /** The records by subject: each subject's BASE and scheduled record at each visit id, by position. */
 interface ValuesBySubject {
-  /** The records' subjects, in order of first appearance. */
-  readonly subjects: SubjectIndex;
   /** Each subject's last non-null BASE, by position (null when none). */
   readonly base: readonly (number | null)[];
   readonly byVisit: ReadonlyMap<string, RecordsBySubject<VisitValueRecord>>;
 }
 
 /**
- * Each subject's BASE and scheduled records by visit id; two records at one visit are a bug. Arrays by
- * subject position (subject-index.ts): a map of visits per subject made 20,000 small maps a parameter
- * at 20,000 subjects (PROs: 28 parameters).
+ * Each subject's BASE and scheduled records by visit id, by position in `subjects` (a subject of the
+ * records not in it is added); two records at one visit are a bug. Arrays by subject position
+ * (subject-index.ts): a map of visits per subject made 20,000 small maps a parameter at 20,000
+ * subjects (PROs: 28 parameters).
  */
-function indexBySubject(records: readonly VisitValueRecord[]): ValuesBySubject {
-  const subjects = new SubjectIndex();
+function indexBySubject(subjects: SubjectIndex, records: readonly VisitValueRecord[]): ValuesBySubject {
   const positions = new Int32Array(records.length);
   for (let k = 0; k < records.length; k++) positions[k] = subjects.add((records[k] as VisitValueRecord).USUBJID);
   const base: (number | null)[] = [];
@@ -67,7 +65,30 @@ function indexBySubject(records: readonly VisitValueRecord[]): ValuesBySubject {
     if (at.has(p)) throw new Error(`${r.USUBJID}: two records at visit ${r.AVISIT}`);
     at.set(p, k);
   }
-  return { subjects, base, byVisit };
+  return { base, byVisit };
+}
+
+interface IndexedGroups {
+  /** The groups' subjects (and those of the records summarised so far). */
+  readonly subjects: SubjectIndex;
+  /** Each group's subjects' positions, in the order of `groups`. */
+  readonly positions: readonly Int32Array[];
+}
+
+const indexedGroups = new WeakMap<readonly AnalysisGroup[], IndexedGroups>();
+
+/**
+ * The groups' subjects as positions, found once for every parameter summarised with the same groups
+ * (28 PROs): the lookups of 20,000 subjects in a map of 20,000, per group and parameter, were a tenth
+ * of the PRO summaries at 20,000 subjects.
+ */
+function indexGroups(groups: readonly AnalysisGroup[]): IndexedGroups {
+  let indexed = indexedGroups.get(groups);
+  if (indexed !== undefined) return indexed;
+  const subjects = SubjectIndex.of(groups.flatMap((g) => g.subjects));
+  indexed = { subjects, positions: groups.map((g) => subjects.positionsOf(g.subjects)) };
+  indexedGroups.set(groups, indexed);
+  return indexed;
 }
 
 /**
@@ -79,69 +100,66 @@ export function byVisitDescriptiveRows(
   records: readonly VisitValueRecord[],
   spec: ByVisitDescriptiveSpec,
 ): ArdRow[] {
-  const index = indexBySubject(records);
+  const { subjects, positions: groupPositions } = indexGroups(groups);
+  const index = indexBySubject(subjects, records);
   const id = (param: string, visit: string): RowIdentity => ({
     endpoint: spec.endpoint,
     param,
     visit,
     population: spec.population,
   });
+  const none = new RecordsBySubject<VisitValueRecord>(0, []);
   const rows: ArdRow[] = [];
-  for (const { group, subjects } of groups) {
-    const positions = index.subjects.positionsOf(subjects);
+  groups.forEach(({ group }, g) => {
+    const positions = groupPositions[g] as Int32Array;
     rows.push(
-      ...descriptiveRows(
-        id(spec.avalParam, spec.baselineVisit),
-        group,
-        Array.from(positions, (p) => (p < 0 ? null : (index.base[p] as number | null))),
+      ...descriptiveRowsOf(id(spec.avalParam, spec.baselineVisit), group, positions.length, (i) =>
+        baseAt(index.base, positions[i] as number),
       ),
     );
     for (const visit of spec.postBaselineVisits) {
-      const at = index.byVisit.get(visit)?.of(positions) ?? [];
+      const at = index.byVisit.get(visit) ?? none;
       rows.push(
-        ...descriptiveRows(
+        ...descriptiveRowsOf(
           id(spec.avalParam, visit),
           group,
-          Array.from(positions, (_, i) => at[i]?.AVAL ?? null),
+          positions.length,
+          (i) => at.get(positions[i] as number)?.AVAL ?? null,
         ),
       );
       rows.push(
-        ...descriptiveRows(
+        ...descriptiveRowsOf(
           id(spec.chgParam, visit),
           group,
-          Array.from(positions, (_, i) => at[i]?.CHG ?? null),
+          positions.length,
+          (i) => at.get(positions[i] as number)?.CHG ?? null,
         ),
       );
     }
-  }
+  });
   return rows;
+}
+
+/** The BASE at a position (null for -1: a subject without records). */
+function baseAt(base: readonly (number | null)[], p: number): number | null {
+  return p < 0 ? null : (base[p] as number | null);
 }
 
 /**
  * Descriptive rows of the values recorded at one visit (`id('AVAL')`), and of their changes from
- * baseline (`id('CHG')`) at a post-baseline visit; a missing record counts as a missing value. For
- * parameters whose baseline is the record at the baseline visit itself (PGA, haematology) or the
- * record the baseline rule flagged (the lab summaries).
+ * baseline (`id('CHG')`) at a post-baseline visit, of the `count` records `recordAt(0)` …; a missing
+ * record counts as a missing value. For parameters whose baseline is the record at the baseline visit
+ * itself (PGA, haematology) or the record the baseline rule flagged (the lab summaries).
  */
 export function visitValueRows(
   id: (param: 'AVAL' | 'CHG') => RowIdentity,
   group: Group,
-  records: readonly (Pick<VisitValueRecord, 'AVAL' | 'CHG'> | null | undefined)[],
+  count: number,
+  recordAt: (i: number) => Pick<VisitValueRecord, 'AVAL' | 'CHG'> | null | undefined,
   postBaseline: boolean,
 ): ArdRow[] {
-  const rows = descriptiveRows(
-    id('AVAL'),
-    group,
-    records.map((r) => r?.AVAL ?? null),
-  );
-  if (postBaseline)
-    rows.push(
-      ...descriptiveRows(
-        id('CHG'),
-        group,
-        records.map((r) => r?.CHG ?? null),
-      ),
-    );
+  const rows = descriptiveRowsOf(id('AVAL'), group, count, (i) => recordAt(i)?.AVAL ?? null);
+  if (postBaseline) rows.push(...descriptiveRowsOf(id('CHG'), group, count, (i) => recordAt(i)?.CHG ?? null));
   return rows;
 }
 

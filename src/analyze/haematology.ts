@@ -17,7 +17,7 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups } from './groups.js';
 import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
@@ -65,23 +65,25 @@ export function analyzeHaematology(
   for (const test of tests) {
     for (const v of visits) {
       for (const { group, positions } of groups) {
-        const records = at.at(test, v.id).of(positions);
+        const atVisit = at.at(test, v.id);
         const id = (p: string): RowIdentity => ({
           endpoint: 'HAEM',
           param: `${test}:${p}`,
           visit: v.id,
           population: 'SAF',
         });
-        rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
+        const post = v.visitnum > settings.baselineVisitnum;
+        rows.push(...visitValueRows(id, group, positions.length, (i) => atVisit.get(positions[i] as number), post));
       }
     }
     for (const visit of shiftVisits) {
       for (const { group, positions } of groups) {
         const atBaseline = at.at(test, baselineId);
         const atVisit = at.at(test, visit);
-        const pairs = countEach(
-          Array.from(positions, (p) => key(category(atBaseline.get(p)), category(atVisit.get(p)))),
-        );
+        const pairs = countEachOf(positions.length, (i) => {
+          const p = positions[i] as number;
+          return key(category(atBaseline.get(p)), category(atVisit.get(p)));
+        });
         for (const b of RANGE_CATEGORIES) {
           for (const p of RANGE_CATEGORIES) {
             const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };

@@ -16,7 +16,7 @@ import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
 import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
 import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
@@ -59,9 +59,10 @@ export function analyzePgaByVisit(
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
     for (const { group, positions } of groups) {
-      const records = at.at('', v.id).of(positions);
+      const atVisit = at.at('', v.id);
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
-      rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
+      const post = v.visitnum > settings.baselineVisitnum;
+      rows.push(...visitValueRows(id, group, positions.length, (i) => atVisit.get(positions[i] as number), post));
     }
   }
   return rows;
@@ -81,7 +82,7 @@ export function analyzeBilagGradesByVisit(
     for (const v of analysisVisits(settings)) {
       for (const { group, positions } of groups) {
         const atVisit = at.at(d.code, v.id);
-        const observed = countEach(Array.from(positions, (p) => atVisit.get(p)?.AVALC ?? 'MISSING'));
+        const observed = countEachOf(positions.length, (i) => atVisit.get(positions[i] as number)?.AVALC ?? 'MISSING');
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
           const id: RowIdentity = {
             endpoint: 'BILAGGRADE',

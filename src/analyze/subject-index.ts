@@ -90,17 +90,10 @@ export class RecordsBySubject<R> {
     return position >= 0 && (this.slots[position] as number) >= 0;
   }
 
-  /** Subject `position`'s record, undefined when none (or the position is -1). */
+  /** Subject `position`'s record, undefined when none (or the position is -1 or past the end). */
   get(position: number): R | undefined {
-    if (position < 0) return undefined;
+    if (position < 0 || position >= this.slots.length) return undefined;
     const k = this.slots[position] as number;
     return k < 0 ? undefined : this.records[k];
-  }
-
-  /** The records of the subjects at `positions` (undefined where none), in that order. */
-  of(positions: Int32Array): (R | undefined)[] {
-    const out: (R | undefined)[] = [];
-    for (let i = 0; i < positions.length; i++) out.push(this.get(positions[i] as number));
-    return out;
   }
 }

@@ -75,6 +75,38 @@ describe('byVisitDescriptiveRows', () => {
     ).toBe(true);
   });
 
+  it('gives with the same groups array, reused for another parameter, what fresh groups give', () => {
+    const spec = {
+      endpoint: 'PGA',
+      population: 'FAS',
+      avalParam: 'Q:AVAL',
+      chgParam: 'Q:CHG',
+      baselineVisit: 'BASELINE',
+      postBaselineVisits: ['WEEK4'],
+    } as const;
+    // A subject outside the groups (D) and one without records (C) in the second parameter.
+    const other = [rec('D', 'WEEK4', 1, 1, 0), rec('B', 'BASELINE', 3, 3, null), rec('B', 'WEEK4', 5, 3, 2)];
+    const fresh = groups.map((g) => ({ ...g, subjects: [...g.subjects] }));
+    expect(byVisitDescriptiveRows(groups, other, spec)).toEqual(byVisitDescriptiveRows(fresh, other, spec));
+    expect(byVisitDescriptiveRows(groups, records, { ...spec, avalParam: 'P:AVAL', chgParam: 'P:CHG' })).toEqual(
+      rows.filter((r) => r.visit !== 'WEEK8'),
+    );
+  });
+
+  it('refuses two records of one subject at one visit, also of a subject outside the groups', () => {
+    const outside = [rec('Z', 'WEEK4', 1, 1, 0), rec('Z', 'WEEK4', 2, 1, 1)];
+    expect(() =>
+      byVisitDescriptiveRows(groups, outside, {
+        endpoint: 'PGA',
+        population: 'FAS',
+        avalParam: 'AVAL',
+        chgParam: 'CHG',
+        baselineVisit: 'BASELINE',
+        postBaselineVisits: ['WEEK4'],
+      }),
+    ).toThrow(/Z: two records/);
+  });
+
   it('refuses two records of one subject at one visit (a derivation bug)', () => {
     const twice = [rec('A', 'WEEK4', 1, 1, 0), rec('A', 'WEEK4', 2, 1, 1)];
     expect(() =>

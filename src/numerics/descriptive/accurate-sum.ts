@@ -16,3 +16,19 @@ export function accurateSum(values: ArrayLike<number>): number {
   }
   return sum + compensation;
 }
+
+/**
+ * `accurateSum` of the terms `term(0)` … `term(count − 1)`, the same additions in the same order (so
+ * the same bits as summing an array of them), without the array.
+ */
+export function accurateSumOf(count: number, term: (i: number) => number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < count; i++) {
+    const v = term(i);
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + compensation;
+}
