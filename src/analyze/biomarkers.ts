@@ -15,10 +15,10 @@ import type { LabRecord } from '../derive/lab-results.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
 import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
-import { subjectIndexOf, type RecordsBySubject, type SubjectIndex } from './subject-index.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
 
@@ -27,37 +27,43 @@ export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])
   BIOMARKER_STATUSES.map((v) => [b, v] as const),
 );
 
-/** The i-th subject's status (`MISS` without a record). */
-const statusAt =
-  (at: RecordsBySubject<BiomarkerRecord>, positions: Int32Array) =>
-  (i: number): string =>
-    at.get(positions[i] as number)?.AVALC ?? 'MISS';
-
-/** The flags by flag, visit and subject (a later record of the same three replaces the earlier). */
-function flagsByParamVisit(
-  subjects: SubjectIndex,
-  flags: readonly BiomarkerRecord[],
-): RecordsByParamVisit<BiomarkerRecord> {
-  const out = new RecordsByParamVisit<BiomarkerRecord>(subjects, flags);
-  for (let k = 0; k < flags.length; k++) {
-    const r = flags[k] as BiomarkerRecord;
-    out.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
-  }
-  return out;
+/**
+ * The flags by flag, visit and subject (a later record of the same three replaces the earlier), and
+ * each flag's status and baseline status by record index, read once in the records' order (not from
+ * each record, across all of them, for every group).
+ */
+interface FlagStatuses {
+  readonly byParamVisit: RecordsByParamVisit<BiomarkerRecord>;
+  readonly avalc: readonly (string | null)[];
+  readonly basec: readonly (string | null)[];
 }
 
-function abnormalityRows(
-  groups: readonly PositionedGroup[],
-  status: RecordsByParamVisit<BiomarkerRecord>,
-  settings: SapSettings,
-): ArdRow[] {
+function flagsByParamVisit(subjects: SubjectIndex, flags: readonly BiomarkerRecord[]): FlagStatuses {
+  const byParamVisit = new RecordsByParamVisit<BiomarkerRecord>(subjects, flags);
+  const avalc: (string | null)[] = [];
+  const basec: (string | null)[] = [];
+  for (let k = 0; k < flags.length; k++) {
+    const r = flags[k] as BiomarkerRecord;
+    byParamVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
+    avalc.push(r.AVALC);
+    basec.push(r.BASEC);
+  }
+  return { byParamVisit, avalc, basec };
+}
+
+/** The status of record k (`MISS` without a record or status). */
+const statusOf = (statuses: readonly (string | null)[], k: number): string =>
+  k < 0 ? 'MISS' : (statuses[k] ?? 'MISS');
+
+function abnormalityRows(groups: readonly PositionedGroup[], flags: FlagStatuses, settings: SapSettings): ArdRow[] {
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const v of visits) {
       const id: RowIdentity = { endpoint: 'BIOMARKER', param: def.flag, visit: v.id, population: 'FAS' };
       for (const { group, positions } of groups) {
-        const counts = countEachOf(positions.length, statusAt(status.at(def.flag, v.id), positions));
+        const at = flags.byParamVisit.at(def.flag, v.id);
+        const counts = countEachOf(positions.length, (i) => statusOf(flags.avalc, at.indexOf(positions[i] as number)));
         const present = positions.length - (counts.get('MISS') ?? 0);
         rows.push(...proportionRows(id, group, counts.get('ABN') ?? 0, present));
       }
@@ -66,21 +72,17 @@ function abnormalityRows(
   return rows;
 }
 
-function shiftRows(
-  groups: readonly PositionedGroup[],
-  byParamVisit: RecordsByParamVisit<BiomarkerRecord>,
-  settings: SapSettings,
-): ArdRow[] {
+function shiftRows(groups: readonly PositionedGroup[], flags: FlagStatuses, settings: SapSettings): ArdRow[] {
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const visitnum of settings.biomarkerShiftVisitnums) {
       const visit = scheduledVisitId(visitnum, settings);
       if (visit === null) throw new Error(`biomarker shift visit ${visitnum} is not scheduled`);
       for (const { group, positions } of groups) {
-        const at = byParamVisit.at(def.flag, visit);
+        const at = flags.byParamVisit.at(def.flag, visit);
         const pairs = countEachOf(positions.length, (i) => {
-          const r = at.get(positions[i] as number);
-          return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
+          const k = at.indexOf(positions[i] as number);
+          return key(statusOf(flags.basec, k), statusOf(flags.avalc, k));
         });
         for (const [b, v] of SHIFT_PAIRS) {
           const id: RowIdentity = { endpoint: 'BIOSHIFT', param: `${def.flag}:${b}:${v}`, visit, population: 'FAS' };
@@ -111,6 +113,7 @@ function labRows(
 ): ArdRow[] {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
   const atVisit = new RecordsByParamVisit<LabRecord>(subjects, labs);
+  const columns = visitValueColumns(labs);
   for (let k = 0; k < labs.length; k++) {
     const r = labs[k] as LabRecord;
     if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
@@ -130,7 +133,8 @@ function labRows(
           visit: v.id,
           population: 'FAS',
         });
-        rows.push(...visitValueRows(id, group, positions.length, (i) => at.get(positions[i] as number), post));
+        const recordAt = (i: number) => at.indexOf(positions[i] as number);
+        rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
       }
     }
   }

@@ -16,7 +16,7 @@ import { computeRangeIndicator } from '../derive/lab-range.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
 import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups } from './groups.js';
 import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
@@ -56,6 +56,7 @@ export function analyzeHaematology(
   const subjects = subjectIndexOf(adsl);
   const groups = positionedGroups(analysisGroups(adsl, 'SAF', blinded), subjects);
   const at = recordsByVisit(subjects, labs, new Set(tests), settings);
+  const columns = visitValueColumns(labs);
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const shiftVisits = settings.biomarkerShiftVisitnums
@@ -73,7 +74,8 @@ export function analyzeHaematology(
           population: 'SAF',
         });
         const post = v.visitnum > settings.baselineVisitnum;
-        rows.push(...visitValueRows(id, group, positions.length, (i) => atVisit.get(positions[i] as number), post));
+        const recordAt = (i: number) => atVisit.indexOf(positions[i] as number);
+        rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
       }
     }
     for (const visit of shiftVisits) {

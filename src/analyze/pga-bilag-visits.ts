@@ -15,7 +15,7 @@ import type { PgaRecord } from '../derive/pga.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
 import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
 import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
 import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
@@ -55,6 +55,7 @@ export function analyzePgaByVisit(
 ): ArdRow[] {
   const subjects = subjectIndexOf(adsl);
   const at = byVisit(subjects, pga, () => '', settings);
+  const columns = visitValueColumns(pga);
   const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
@@ -62,7 +63,8 @@ export function analyzePgaByVisit(
       const atVisit = at.at('', v.id);
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
       const post = v.visitnum > settings.baselineVisitnum;
-      rows.push(...visitValueRows(id, group, positions.length, (i) => atVisit.get(positions[i] as number), post));
+      const recordAt = (i: number) => atVisit.indexOf(positions[i] as number);
+      rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
     }
   }
   return rows;
@@ -76,13 +78,18 @@ export function analyzeBilagGradesByVisit(
 ): ArdRow[] {
   const subjects = subjectIndexOf(adsl);
   const at = byVisit(subjects, grades, (r) => r.PARAMCD, settings);
+  // Each record's grade read once, in the records' order (not from each record, for every group).
+  const avalc = grades.map((r) => r.AVALC);
   const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const d of settings.bilag.domains) {
     for (const v of analysisVisits(settings)) {
       for (const { group, positions } of groups) {
         const atVisit = at.at(d.code, v.id);
-        const observed = countEachOf(positions.length, (i) => atVisit.get(positions[i] as number)?.AVALC ?? 'MISSING');
+        const observed = countEachOf(positions.length, (i) => {
+          const k = atVisit.indexOf(positions[i] as number);
+          return k < 0 ? 'MISSING' : (avalc[k] ?? 'MISSING');
+        });
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
           const id: RowIdentity = {
             endpoint: 'BILAGGRADE',

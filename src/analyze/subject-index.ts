@@ -90,6 +90,12 @@ export class RecordsBySubject<R> {
     return position >= 0 && (this.slots[position] as number) >= 0;
   }
 
+  /** The index in `records` of subject `position`'s record, -1 when none (or the position is -1 or past the end). */
+  indexOf(position: number): number {
+    if (position < 0 || position >= this.slots.length) return -1;
+    return this.slots[position] as number;
+  }
+
   /** Subject `position`'s record, undefined when none (or the position is -1 or past the end). */
   get(position: number): R | undefined {
     if (position < 0 || position >= this.slots.length) return undefined;
