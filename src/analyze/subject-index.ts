@@ -85,11 +85,6 @@ export class RecordsBySubject<R> {
     this.slots[position] = k;
   }
 
-  /** Whether subject `position` has a record. */
-  has(position: number): boolean {
-    return position >= 0 && (this.slots[position] as number) >= 0;
-  }
-
   /** The index in `records` of subject `position`'s record, -1 when none (or the position is -1 or past the end). */
   indexOf(position: number): number {
     if (position < 0 || position >= this.slots.length) return -1;

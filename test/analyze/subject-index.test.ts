@@ -51,7 +51,7 @@ describe('RecordsBySubject', () => {
     at.set(0, 1);
     at.set(2, 2);
     expect([at.get(0), at.get(1), at.get(2), at.get(-1)]).toEqual(['b', undefined, 'c', undefined]);
-    expect([at.has(0), at.has(1), at.has(-1)]).toEqual([true, false, false]);
+    expect([at.indexOf(0), at.indexOf(1), at.indexOf(-1), at.indexOf(3)]).toEqual([1, -1, -1, -1]);
     expect([2, -1, 1, 0, 3].map((p) => at.get(p))).toEqual(['c', undefined, undefined, 'b', undefined]);
   });
 });
