@@ -15,9 +15,10 @@ import type { LabRecord } from '../derive/lab-results.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups, type AnalysisGroup } from './groups.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
+import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 const key = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
 
@@ -26,57 +27,66 @@ export const SHIFT_PAIRS: readonly (readonly [BiomarkerStatus, BiomarkerStatus])
   BIOMARKER_STATUSES.map((v) => [b, v] as const),
 );
 
-/** The flags by flag, visit and subject (a later record of the same three replaces the earlier). */
-function flagsByParamVisit(flags: readonly BiomarkerRecord[]): RecordsByParamVisit<BiomarkerRecord> {
-  const out = new RecordsByParamVisit<BiomarkerRecord>();
-  for (const r of flags) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
-  return out;
+/**
+ * The flags by flag, visit and subject (a later record of the same three replaces the earlier), and
+ * each flag's status and baseline status by record index, read once in the records' order (not from
+ * each record, across all of them, for every group).
+ */
+interface FlagStatuses {
+  readonly byParamVisit: RecordsByParamVisit<BiomarkerRecord>;
+  readonly avalc: readonly (string | null)[];
+  readonly basec: readonly (string | null)[];
 }
 
-function abnormalityRows(
-  groups: readonly AnalysisGroup[],
-  flags: readonly BiomarkerRecord[],
-  settings: SapSettings,
-): ArdRow[] {
-  const status = flagsByParamVisit(flags);
+function flagsByParamVisit(subjects: SubjectIndex, flags: readonly BiomarkerRecord[]): FlagStatuses {
+  const byParamVisit = new RecordsByParamVisit<BiomarkerRecord>(subjects, flags);
+  const avalc: (string | null)[] = [];
+  const basec: (string | null)[] = [];
+  for (let k = 0; k < flags.length; k++) {
+    const r = flags[k] as BiomarkerRecord;
+    byParamVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
+    avalc.push(r.AVALC);
+    basec.push(r.BASEC);
+  }
+  return { byParamVisit, avalc, basec };
+}
+
+/** The status of record k (`MISS` without a record or status). */
+const statusOf = (statuses: readonly (string | null)[], k: number): string =>
+  k < 0 ? 'MISS' : (statuses[k] ?? 'MISS');
+
+function abnormalityRows(groups: readonly PositionedGroup[], flags: FlagStatuses, settings: SapSettings): ArdRow[] {
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const v of visits) {
       const id: RowIdentity = { endpoint: 'BIOMARKER', param: def.flag, visit: v.id, population: 'FAS' };
-      for (const { group, subjects } of groups) {
-        const at = status.at(def.flag, v.id);
-        const s = subjects.map((x) => at.get(x.USUBJID)?.AVALC ?? 'MISS');
-        const present = s.filter((x) => x !== 'MISS');
-        rows.push(...proportionRows(id, group, present.filter((x) => x === 'ABN').length, present.length));
+      for (const { group, positions } of groups) {
+        const at = flags.byParamVisit.at(def.flag, v.id);
+        const counts = countEachOf(positions.length, (i) => statusOf(flags.avalc, at.indexOf(positions[i] as number)));
+        const present = positions.length - (counts.get('MISS') ?? 0);
+        rows.push(...proportionRows(id, group, counts.get('ABN') ?? 0, present));
       }
     }
   }
   return rows;
 }
 
-function shiftRows(
-  groups: readonly AnalysisGroup[],
-  flags: readonly BiomarkerRecord[],
-  settings: SapSettings,
-): ArdRow[] {
-  const byParamVisit = flagsByParamVisit(flags);
+function shiftRows(groups: readonly PositionedGroup[], flags: FlagStatuses, settings: SapSettings): ArdRow[] {
   const rows: ArdRow[] = [];
   for (const def of settings.biomarkers) {
     for (const visitnum of settings.biomarkerShiftVisitnums) {
       const visit = scheduledVisitId(visitnum, settings);
       if (visit === null) throw new Error(`biomarker shift visit ${visitnum} is not scheduled`);
-      for (const { group, subjects } of groups) {
-        const at = byParamVisit.at(def.flag, visit);
-        const pairs = countEach(
-          subjects.map((x) => {
-            const r = at.get(x.USUBJID);
-            return key(r?.BASEC ?? 'MISS', r?.AVALC ?? 'MISS');
-          }),
-        );
+      for (const { group, positions } of groups) {
+        const at = flags.byParamVisit.at(def.flag, visit);
+        const pairs = countEachOf(positions.length, (i) => {
+          const k = at.indexOf(positions[i] as number);
+          return key(statusOf(flags.basec, k), statusOf(flags.avalc, k));
+        });
         for (const [b, v] of SHIFT_PAIRS) {
           const id: RowIdentity = { endpoint: 'BIOSHIFT', param: `${def.flag}:${b}:${v}`, visit, population: 'FAS' };
-          rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, subjects.length));
+          rows.push(...proportionRows(id, group, pairs.get(key(b, v)) ?? 0, positions.length));
         }
       }
     }
@@ -84,29 +94,47 @@ function shiftRows(
   return rows;
 }
 
-function labRows(groups: readonly AnalysisGroup[], labs: readonly LabRecord[], settings: SapSettings): ArdRow[] {
+/** The abnormality and shift rows, from one index of the flags (garbage before the labs are read). */
+function flagRows(
+  groups: readonly PositionedGroup[],
+  subjects: SubjectIndex,
+  flags: readonly BiomarkerRecord[],
+  settings: SapSettings,
+): ArdRow[] {
+  const byParamVisit = flagsByParamVisit(subjects, flags);
+  return [...abnormalityRows(groups, byParamVisit, settings), ...shiftRows(groups, byParamVisit, settings)];
+}
+
+function labRows(
+  groups: readonly PositionedGroup[],
+  subjects: SubjectIndex,
+  labs: readonly LabRecord[],
+  settings: SapSettings,
+): ArdRow[] {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings);
-  const atVisit = new RecordsByParamVisit<LabRecord>();
-  for (const r of labs) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
+  const atVisit = new RecordsByParamVisit<LabRecord>(subjects, labs);
+  const columns = visitValueColumns(labs);
+  for (let k = 0; k < labs.length; k++) {
+    const r = labs[k] as LabRecord;
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) atVisit.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
     // At baseline the value summarised is BASE, from whichever visit the baseline rule chose.
-    if (r.ABLFL === 'Y') atVisit.set(r.PARAMCD, baselineId ?? '', r.USUBJID, r);
+    if (r.ABLFL === 'Y') atVisit.set(r.PARAMCD, baselineId ?? '', r.USUBJID, k);
   }
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const rows: ArdRow[] = [];
   for (const test of settings.labSummaryTests) {
     for (const v of visits) {
       const post = v.visitnum > settings.baselineVisitnum;
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const at = atVisit.at(test, v.id);
-        const records = subjects.map((x) => at.get(x.USUBJID) ?? null);
         const id = (p: 'AVAL' | 'CHG'): RowIdentity => ({
           endpoint: 'LAB',
           param: `${test}:${p}`,
           visit: v.id,
           population: 'FAS',
         });
-        rows.push(...visitValueRows(id, group, records, post));
+        const recordAt = (i: number) => at.indexOf(positions[i] as number);
+        rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
       }
     }
   }
@@ -119,10 +147,10 @@ export function analyzeBiomarkers(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const groups = analysisGroups(adsl, 'FAS', blinded);
+  const subjects = subjectIndexOf(adsl);
+  const groups = positionedGroups(analysisGroups(adsl, 'FAS', blinded), subjects);
   return [
-    ...abnormalityRows(groups, biomarkers.flags, settings),
-    ...shiftRows(groups, biomarkers.flags, settings),
-    ...labRows(groups, biomarkers.labs, settings),
+    ...flagRows(groups, subjects, biomarkers.flags, settings),
+    ...labRows(groups, subjects, biomarkers.labs, settings),
   ];
 }

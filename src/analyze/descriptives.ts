@@ -4,12 +4,23 @@
  * every statistic but n is empty. Missing values (null) are not counted.
  */
 import type { ArdRow, Group } from '../ard/types.js';
-import { summarize } from '../numerics/descriptive/summary.js';
+import { summarize, summarizeEach } from '../numerics/descriptive/summary.js';
 import { groupRow, type RowIdentity } from './ard-rows.js';
 
 export const DESCRIPTIVE_STATS = ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max'] as const;
 
 export function descriptiveRows(id: RowIdentity, group: Group, values: readonly (number | null)[]): ArdRow[] {
   const s = summarize(values);
+  return DESCRIPTIVE_STATS.map((stat) => groupRow(id, group, stat, s[stat]));
+}
+
+/** `descriptiveRows` of the values `valueAt(0)` … `valueAt(count − 1)`, read without an array of them. */
+export function descriptiveRowsOf(
+  id: RowIdentity,
+  group: Group,
+  count: number,
+  valueAt: (i: number) => number | null,
+): ArdRow[] {
+  const s = summarizeEach(count, valueAt);
   return DESCRIPTIVE_STATS.map((stat) => groupRow(id, group, stat, s[stat]));
 }

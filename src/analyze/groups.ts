@@ -6,6 +6,7 @@
 import type { Group, Population } from '../ard/types.js';
 import type { AdslRecord } from '../derive/adsl.js';
 import { ARM_CODES, type ArmCode } from '../lock/types.js';
+import type { SubjectIndex } from './subject-index.js';
 
 export interface AnalysisGroup {
   readonly group: Group;
@@ -38,6 +39,16 @@ export function analysisGroups(adsl: readonly AdslRecord[], population: Populati
     subjects: members.filter((s) => analysisArm(s, population) === arm),
   }));
   return [...arms, total];
+}
+
+/** A group with its subjects' positions in a subject index (subject-index.ts), in the subjects' order. */
+export interface PositionedGroup extends AnalysisGroup {
+  readonly positions: Int32Array;
+}
+
+/** The groups with their subjects' positions, found once for every parameter and visit summarised. */
+export function positionedGroups(groups: readonly AnalysisGroup[], index: SubjectIndex): PositionedGroup[] {
+  return groups.map((g) => ({ ...g, positions: index.positionsOf(g.subjects) }));
 }
 
 /** MSC arms compared with placebo, in display order, and placebo (src/ard/arms.ts). */

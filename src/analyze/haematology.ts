@@ -16,9 +16,10 @@ import { computeRangeIndicator } from '../derive/lab-range.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups } from './groups.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
+import { analysisGroups, positionedGroups } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 export const RANGE_CATEGORIES = ['LOW', 'NORMAL', 'HIGH', 'MISSING'] as const;
 
@@ -26,16 +27,18 @@ const key = (...parts: string[]): string => parts.join('\u0000');
 
 /** Each subject's record of each test at each scheduled visit id; the baseline record at the baseline id. */
 function recordsByVisit(
+  subjects: SubjectIndex,
   labs: readonly LabRecord[],
   tests: ReadonlySet<string>,
   settings: SapSettings,
 ): RecordsByParamVisit<LabRecord> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new RecordsByParamVisit<LabRecord>();
-  for (const r of labs) {
+  const out = new RecordsByParamVisit<LabRecord>(subjects, labs);
+  for (let k = 0; k < labs.length; k++) {
+    const r = labs[k] as LabRecord;
     if (!tests.has(r.PARAMCD)) continue;
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, r);
-    if (r.ABLFL === 'Y') out.set(r.PARAMCD, baselineId, r.USUBJID, r);
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(r.PARAMCD, r.AVISIT, r.USUBJID, k);
+    if (r.ABLFL === 'Y') out.set(r.PARAMCD, baselineId, r.USUBJID, k);
   }
   return out;
 }
@@ -50,8 +53,10 @@ export function analyzeHaematology(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const groups = analysisGroups(adsl, 'SAF', blinded);
-  const at = recordsByVisit(labs, new Set(tests), settings);
+  const subjects = subjectIndexOf(adsl);
+  const groups = positionedGroups(analysisGroups(adsl, 'SAF', blinded), subjects);
+  const at = recordsByVisit(subjects, labs, new Set(tests), settings);
+  const columns = visitValueColumns(labs);
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
   const visits = settings.visits.filter((v) => v.visitnum >= settings.baselineVisitnum);
   const shiftVisits = settings.biomarkerShiftVisitnums
@@ -60,29 +65,31 @@ export function analyzeHaematology(
   const rows: ArdRow[] = [];
   for (const test of tests) {
     for (const v of visits) {
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const atVisit = at.at(test, v.id);
-        const records = subjects.map((s) => atVisit.get(s.USUBJID));
         const id = (p: string): RowIdentity => ({
           endpoint: 'HAEM',
           param: `${test}:${p}`,
           visit: v.id,
           population: 'SAF',
         });
-        rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
+        const post = v.visitnum > settings.baselineVisitnum;
+        const recordAt = (i: number) => atVisit.indexOf(positions[i] as number);
+        rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
       }
     }
     for (const visit of shiftVisits) {
-      for (const { group, subjects } of groups) {
+      for (const { group, positions } of groups) {
         const atBaseline = at.at(test, baselineId);
         const atVisit = at.at(test, visit);
-        const pairs = countEach(
-          subjects.map((s) => key(category(atBaseline.get(s.USUBJID)), category(atVisit.get(s.USUBJID)))),
-        );
+        const pairs = countEachOf(positions.length, (i) => {
+          const p = positions[i] as number;
+          return key(category(atBaseline.get(p)), category(atVisit.get(p)));
+        });
         for (const b of RANGE_CATEGORIES) {
           for (const p of RANGE_CATEGORIES) {
             const id: RowIdentity = { endpoint: 'HAEMSHIFT', param: `${test}:${b}:${p}`, visit, population: 'SAF' };
-            rows.push(...proportionRows(id, group, pairs.get(key(b, p)) ?? 0, subjects.length));
+            rows.push(...proportionRows(id, group, pairs.get(key(b, p)) ?? 0, positions.length));
           }
         }
       }

@@ -42,6 +42,7 @@ import {
 } from './analysis-issues.js';
 import { comparisonRow, groupRow, type RowIdentity } from './ard-rows.js';
 import { COMPARED_ARMS, REFERENCE_ARM } from './groups.js';
+import { subjectIndexOf } from './subject-index.js';
 
 /** A record of the analysed parameter (only these fields are read). */
 export interface ChangeRecord {
@@ -51,14 +52,17 @@ export interface ChangeRecord {
   readonly CHG: number | null;
 }
 
-/** One observation of the model. */
-export interface MmrmObservation {
+/**
+ * One observation of the model: a type, not an interface, so that it is a data row of the engine as it
+ * is (no copy of each observation).
+ */
+export type MmrmObservation = {
   readonly USUBJID: string;
   readonly ARMCD: ArmCode;
   readonly AVISIT: string;
   readonly BASE: number;
   readonly CHG: number;
-}
+};
 
 export const MMRM_FORMULA = 'CHG ~ ARMCD*AVISIT + BASE*AVISIT';
 
@@ -73,17 +77,36 @@ export function selectMmrmObservations(
   records: readonly ChangeRecord[],
   visits: readonly string[],
 ): MmrmObservation[] {
-  const armOf = new Map<string, ArmCode>();
-  for (const s of adsl) if (s.FASFL === 'Y' && s.ARMCD !== null) armOf.set(s.USUBJID, s.ARMCD);
+  const subjects = subjectIndexOf(adsl);
+  const arms = fasArmsOf(adsl);
   const modelVisits = new Set(visits);
   const out: MmrmObservation[] = [];
-  for (const r of records) {
-    const arm = armOf.get(r.USUBJID);
-    if (arm === undefined || r.AVISIT === null || !modelVisits.has(r.AVISIT) || r.BASE === null || r.CHG === null)
-      continue;
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as ChangeRecord;
+    const p = subjects.positionOf(r.USUBJID);
+    const arm = p < 0 ? null : (arms[p] as ArmCode | null);
+    if (arm === null || r.AVISIT === null || !modelVisits.has(r.AVISIT) || r.BASE === null || r.CHG === null) continue;
     out.push({ USUBJID: r.USUBJID, ARMCD: arm, AVISIT: r.AVISIT, BASE: r.BASE, CHG: r.CHG });
   }
   return out;
+}
+
+const fasArms = new WeakMap<readonly AdslRecord[], readonly (ArmCode | null)[]>();
+
+/**
+ * The randomized arm of each FAS subject by position in `subjectIndexOf(adsl)`, null for a subject
+ * outside the FAS or without an arm (of a USUBJID listed twice, the last FAS record's arm, as a map
+ * would keep). Made once per ADSL: each MMRM (SLEDAI-2K, 28 PROs) made a map of its own.
+ */
+export function fasArmsOf(adsl: readonly AdslRecord[]): readonly (ArmCode | null)[] {
+  let arms = fasArms.get(adsl);
+  if (arms !== undefined) return arms;
+  const subjects = subjectIndexOf(adsl);
+  const made: (ArmCode | null)[] = [];
+  for (let p = 0; p < subjects.size; p++) made.push(null);
+  for (const s of adsl) if (s.FASFL === 'Y' && s.ARMCD !== null) made[subjects.positionOf(s.USUBJID)] = s.ARMCD;
+  fasArms.set(adsl, (arms = made));
+  return arms;
 }
 
 export interface MmrmChangeResult {
@@ -132,10 +155,11 @@ export function fitChangeMmrm(
   settings: SapSettings,
 ): MmrmChangeResult {
   const order = settings.analysis.mmrmCovarianceOrder;
-  const nSubjects = new Set(observations.map((o) => o.USUBJID)).size;
+  // Counted only for a failed fit (a fit counts its own subjects).
+  const nSubjects = () => new Set(observations.map((o) => o.USUBJID)).size;
   if (observations.length === 0) return failedResult(order, [], 0, 0, 'no observation to fit');
   const hasReference = observations.some((o) => o.ARMCD === REFERENCE_ARM);
-  const data: DataRow[] = observations.map((o) => ({ ...o }));
+  const data: readonly DataRow[] = observations;
   let fallback;
   try {
     fallback = fitMmrmWithFallback(
@@ -153,12 +177,18 @@ export function fitChangeMmrm(
     );
   } catch (e) {
     if (e instanceof ModelInputError && e.kind === 'data')
-      return failedResult(order, [], observations.length, nSubjects, e.message);
+      return failedResult(order, [], observations.length, nSubjects(), e.message);
     throw e;
   }
   const fit = fallback.fit;
   if (fit === null) {
-    return failedResult(order, fallback.attempts, observations.length, nSubjects, 'no covariance structure converged');
+    return failedResult(
+      order,
+      fallback.attempts,
+      observations.length,
+      nSubjects(),
+      'no covariance structure converged',
+    );
   }
   const ls = mmrmLsMeans(fit, 'ARMCD*AVISIT', { alpha: settings.analysis.alpha });
   const lsmeans = new Map<string, MmrmEstimate>();

@@ -15,25 +15,33 @@ import type { PgaRecord } from '../derive/pga.js';
 import { scheduledVisitId } from '../derive/visits.js';
 import type { SapSettings } from '../sap/index.js';
 import { proportionRows, type RowIdentity } from './ard-rows.js';
-import { visitValueRows } from './by-visit-descriptives.js';
-import { countEach, RecordsByParamVisit } from './by-param-visit.js';
-import { analysisGroups } from './groups.js';
+import { visitValueColumns, visitValueRows } from './by-visit-descriptives.js';
+import { countEachOf, RecordsByParamVisit } from './by-param-visit.js';
+import { analysisGroups, positionedGroups, type PositionedGroup } from './groups.js';
+import { subjectIndexOf, type SubjectIndex } from './subject-index.js';
 
 type Timed = Pick<PgaRecord, 'USUBJID' | 'VISITNUM' | 'AVISIT' | 'ABLFL'>;
 
 /** Each record by subject, `part` and visit id; the baseline record also under the baseline id. */
 function byVisit<T extends Timed>(
+  subjects: SubjectIndex,
   records: readonly T[],
   part: (r: T) => string,
   settings: SapSettings,
 ): RecordsByParamVisit<T> {
   const baselineId = scheduledVisitId(settings.baselineVisitnum, settings) ?? '';
-  const out = new RecordsByParamVisit<T>();
-  for (const r of records) {
-    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(part(r), r.AVISIT, r.USUBJID, r);
-    if (r.ABLFL === 'Y') out.set(part(r), baselineId, r.USUBJID, r);
+  const out = new RecordsByParamVisit<T>(subjects, records);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as T;
+    if (r.AVISIT !== null && r.VISITNUM !== settings.baselineVisitnum) out.set(part(r), r.AVISIT, r.USUBJID, k);
+    if (r.ABLFL === 'Y') out.set(part(r), baselineId, r.USUBJID, k);
   }
   return out;
+}
+
+/** The groups of the FAS with their subjects' positions. */
+function fasGroups(adsl: readonly AdslRecord[], subjects: SubjectIndex, blinded: boolean): PositionedGroup[] {
+  return positionedGroups(analysisGroups(adsl, 'FAS', blinded), subjects);
 }
 
 const analysisVisits = (settings: SapSettings) =>
@@ -45,14 +53,18 @@ export function analyzePgaByVisit(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const at = byVisit(pga, () => '', settings);
+  const subjects = subjectIndexOf(adsl);
+  const at = byVisit(subjects, pga, () => '', settings);
+  const columns = visitValueColumns(pga);
+  const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const v of analysisVisits(settings)) {
-    for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
+    for (const { group, positions } of groups) {
       const atVisit = at.at('', v.id);
-      const records = subjects.map((s) => atVisit.get(s.USUBJID));
       const id = (param: string): RowIdentity => ({ endpoint: 'PGA', param, visit: v.id, population: 'FAS' });
-      rows.push(...visitValueRows(id, group, records, v.visitnum > settings.baselineVisitnum));
+      const post = v.visitnum > settings.baselineVisitnum;
+      const recordAt = (i: number) => atVisit.indexOf(positions[i] as number);
+      rows.push(...visitValueRows(id, group, positions.length, recordAt, columns, post));
     }
   }
   return rows;
@@ -64,13 +76,20 @@ export function analyzeBilagGradesByVisit(
   settings: SapSettings,
   blinded: boolean,
 ): ArdRow[] {
-  const at = byVisit(grades, (r) => r.PARAMCD, settings);
+  const subjects = subjectIndexOf(adsl);
+  const at = byVisit(subjects, grades, (r) => r.PARAMCD, settings);
+  // Each record's grade read once, in the records' order (not from each record, for every group).
+  const avalc = grades.map((r) => r.AVALC);
+  const groups = fasGroups(adsl, subjects, blinded);
   const rows: ArdRow[] = [];
   for (const d of settings.bilag.domains) {
     for (const v of analysisVisits(settings)) {
-      for (const { group, subjects } of analysisGroups(adsl, 'FAS', blinded)) {
+      for (const { group, positions } of groups) {
         const atVisit = at.at(d.code, v.id);
-        const observed = countEach(subjects.map((s) => atVisit.get(s.USUBJID)?.AVALC ?? 'MISSING'));
+        const observed = countEachOf(positions.length, (i) => {
+          const k = atVisit.indexOf(positions[i] as number);
+          return k < 0 ? 'MISSING' : (avalc[k] ?? 'MISSING');
+        });
         for (const grade of [...settings.bilag.grades, 'MISSING']) {
           const id: RowIdentity = {
             endpoint: 'BILAGGRADE',
@@ -78,7 +97,7 @@ export function analyzeBilagGradesByVisit(
             visit: v.id,
             population: 'FAS',
           };
-          rows.push(...proportionRows(id, group, observed.get(grade) ?? 0, subjects.length));
+          rows.push(...proportionRows(id, group, observed.get(grade) ?? 0, positions.length));
         }
       }
     }

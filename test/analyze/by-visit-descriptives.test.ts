@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   baselineVisitId,
   byVisitDescriptiveRows,
+  nullIfNaN,
+  numberOrNaN,
+  visitValueColumns,
+  visitValueRows,
   postBaselineVisitIds,
   type VisitValueRecord,
 } from '../../src/analyze/by-visit-descriptives.js';
@@ -75,6 +79,38 @@ describe('byVisitDescriptiveRows', () => {
     ).toBe(true);
   });
 
+  it('gives with the same groups array, reused for another parameter, what fresh groups give', () => {
+    const spec = {
+      endpoint: 'PGA',
+      population: 'FAS',
+      avalParam: 'Q:AVAL',
+      chgParam: 'Q:CHG',
+      baselineVisit: 'BASELINE',
+      postBaselineVisits: ['WEEK4'],
+    } as const;
+    // A subject outside the groups (D) and one without records (C) in the second parameter.
+    const other = [rec('D', 'WEEK4', 1, 1, 0), rec('B', 'BASELINE', 3, 3, null), rec('B', 'WEEK4', 5, 3, 2)];
+    const fresh = groups.map((g) => ({ ...g, subjects: [...g.subjects] }));
+    expect(byVisitDescriptiveRows(groups, other, spec)).toEqual(byVisitDescriptiveRows(fresh, other, spec));
+    expect(byVisitDescriptiveRows(groups, records, { ...spec, avalParam: 'P:AVAL', chgParam: 'P:CHG' })).toEqual(
+      rows.filter((r) => r.visit !== 'WEEK8'),
+    );
+  });
+
+  it('refuses two records of one subject at one visit, also of a subject outside the groups', () => {
+    const outside = [rec('Z', 'WEEK4', 1, 1, 0), rec('Z', 'WEEK4', 2, 1, 1)];
+    expect(() =>
+      byVisitDescriptiveRows(groups, outside, {
+        endpoint: 'PGA',
+        population: 'FAS',
+        avalParam: 'AVAL',
+        chgParam: 'CHG',
+        baselineVisit: 'BASELINE',
+        postBaselineVisits: ['WEEK4'],
+      }),
+    ).toThrow(/Z: two records/);
+  });
+
   it('refuses two records of one subject at one visit (a derivation bug)', () => {
     const twice = [rec('A', 'WEEK4', 1, 1, 0), rec('A', 'WEEK4', 2, 1, 1)];
     expect(() =>
@@ -104,5 +140,26 @@ describe('visit ids from the settings', () => {
       'WEEK52',
     ]);
     expect(postBaselineVisitIds(settings(), settings().pro.visitnums)).toEqual(['WEEK12', 'WEEK24', 'WEEK52']);
+  });
+});
+
+describe('values stored as numbers (NaN for null)', () => {
+  it('stores null as NaN and reads NaN back as null; refuses a NaN value as summarize does', () => {
+    expect([numberOrNaN(null), numberOrNaN(-0), numberOrNaN(2.5)]).toEqual([NaN, -0, 2.5]);
+    expect([nullIfNaN(NaN), nullIfNaN(3)]).toEqual([null, 3]);
+    expect(() => numberOrNaN(NaN)).toThrow(/non-finite value NaN/);
+    expect(() => visitValueColumns([{ AVAL: 1, CHG: NaN }])).toThrow(/non-finite/);
+  });
+
+  it('summarises by record index (-1: no record) what the records summarise', () => {
+    const recs = [rec('A', 'WEEK4', 6, 10, -4), rec('B', 'WEEK4', null, 12, null), rec('C', 'WEEK4', 8, 5, 3)];
+    const columns = visitValueColumns(recs);
+    const id = (param: 'AVAL' | 'CHG') => ({ endpoint: 'PGA', param, visit: 'WEEK4', population: 'FAS' }) as const;
+    const order = [2, -1, 0, 1];
+    const got = visitValueRows(id, 'TOTAL', order.length, (i) => order[i] as number, columns, true);
+    const n = (param: string) => got.find((r) => r.param === param && r.stat === 'n')?.value;
+    const mean = (param: string) => got.find((r) => r.param === param && r.stat === 'mean')?.value;
+    expect([n('AVAL'), mean('AVAL'), n('CHG'), mean('CHG')]).toEqual([2, 7, 2, -0.5]);
+    expect(got).toHaveLength(16);
   });
 });

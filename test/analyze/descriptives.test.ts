@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptiveRows } from '../../src/analyze/descriptives.js';
+import { descriptiveRows, descriptiveRowsOf } from '../../src/analyze/descriptives.js';
 
 const id = { endpoint: 'SLEDAI', param: 'AVAL', visit: 'BASELINE', population: 'FAS' } as const;
 const values = (rows: ReturnType<typeof descriptiveRows>) => Object.fromEntries(rows.map((r) => [r.stat, r.value]));
@@ -21,5 +21,11 @@ describe('descriptiveRows', () => {
     expect(
       rows.every((r) => r.group === 'MSC1E6' && r.comparator === '' && r.method === '' && r.endpoint === 'SLEDAI'),
     ).toBe(true);
+  });
+  it('gives from values read one by one (descriptiveRowsOf) the rows of their array', () => {
+    const x = [4, null, 10, 2, 6, 8];
+    expect(descriptiveRowsOf(id, 'TOTAL', x.length, (i) => x[i] as number | null)).toEqual(
+      descriptiveRows(id, 'TOTAL', x),
+    );
   });
 });

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  fasArmsOf,
   fitChangeMmrm,
   mmrmChangeRows,
   selectMmrmObservations,
   type MmrmObservation,
 } from '../../src/analyze/mmrm-analysis.js';
+import { subjectIndexOf } from '../../src/analyze/subject-index.js';
+import type { AdslRecord } from '../../src/derive/adsl.js';
 import type { ArmCode } from '../../src/lock/types.js';
 import type { SapSettings } from '../../src/sap/index.js';
 import { settings } from '../derive/helpers.js';
@@ -133,5 +136,21 @@ describe('selectMmrmObservations', () => {
     expect(selectMmrmObservations(adsl, records, ['WEEK12', 'WEEK24'])).toEqual([
       { USUBJID: 'A', ARMCD: 'PBO', AVISIT: 'WEEK12', BASE: 5, CHG: -1 },
     ]);
+  });
+});
+
+describe('fasArmsOf', () => {
+  it("gives each subject's FAS arm by position, null outside the FAS or without an arm; the last FAS record wins", () => {
+    const adsl = [
+      { USUBJID: 'A', FASFL: 'Y', ARMCD: 'PBO' },
+      { USUBJID: 'B', FASFL: 'N', ARMCD: 'MSC1E6' },
+      { USUBJID: 'C', FASFL: 'Y', ARMCD: null },
+      { USUBJID: 'A', FASFL: 'Y', ARMCD: 'MSC5E6' },
+      { USUBJID: 'A', FASFL: 'N', ARMCD: 'MSC1E6' },
+    ] as never as readonly AdslRecord[];
+    const arms = fasArmsOf(adsl);
+    expect(arms).toEqual(['MSC5E6', null, null]);
+    expect(fasArmsOf(adsl)).toBe(arms);
+    expect(subjectIndexOf(adsl).positionOf('C')).toBe(2);
   });
 });

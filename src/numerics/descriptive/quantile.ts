@@ -14,7 +14,7 @@
  * `quantile(1:100, 0.07, type = 2)` where the definition (and SAS) gives (x₍₇₎ + x₍₈₎)/2. For p of
  * the form k/2^m (0.25, 0.5, 0.75) both agree.
  */
-export function quantileType2(sortedOrUnsorted: readonly number[], p: number): number | null {
+export function quantileType2(sortedOrUnsorted: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileType2: p must be in [0, 1], got ${p}`);
   const n = sortedOrUnsorted.length;
   if (n === 0) return null;
@@ -28,14 +28,14 @@ export function quantileType2(sortedOrUnsorted: readonly number[], p: number): n
 }
 
 /** The values in ascending order: the input itself when already sorted, otherwise a sorted copy. */
-function ascending(values: readonly number[]): readonly number[] {
+function ascending(values: ArrayLike<number>): ArrayLike<number> {
   let sorted = true;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) throw new RangeError('quantileType2: NaN in values');
     if (i > 0 && v < (values[i - 1] as number)) sorted = false;
   }
-  return sorted ? values : [...values].sort((a, b) => a - b);
+  return sorted ? values : Array.from(values).sort((a, b) => a - b);
 }
 
 /** ⌊n·p⌋ and whether n·p is whole, with p taken as the decimal fraction `String(p)` denotes. */

@@ -71,6 +71,32 @@ export class MmrmFitError extends Error {
   }
 }
 
+/**
+ * Each label as a number 0, 1, 2 … in order of first appearance, and how many there are. A subject's
+ * observations usually come together: a label equal to the one before reuses its number without a
+ * lookup (a map of 20,000 subjects looked up three times an observation grew slower with its size).
+ */
+export function numberByFirstAppearance(labels: readonly string[]): {
+  readonly numbers: Int32Array;
+  readonly count: number;
+} {
+  const numberOf = new Map<string, number>();
+  const numbers = new Int32Array(labels.length);
+  let last: string | undefined = undefined;
+  let lastNumber = -1;
+  for (let o = 0; o < labels.length; o++) {
+    const label = labels[o] as string;
+    if (label !== last) {
+      let k = numberOf.get(label);
+      if (k === undefined) numberOf.set(label, (k = numberOf.size));
+      last = label;
+      lastNumber = k;
+    }
+    numbers[o] = lastNumber;
+  }
+  return { numbers, count: numberOf.size };
+}
+
 function fitFailure(message: string): never {
   throw new MmrmFitError(message);
 }
@@ -105,18 +131,15 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   } else visits = observed.sort(naturalCompare);
   const m = visits.length;
   const visitIndex = new Map(visits.map((v, i) => [v, i]));
-  const subjectIndex = new Map<string, number>();
-  const subjectOfObs = new Int32Array(design.usedRows.length);
+  const subjects = numberByFirstAppearance(Array.from(design.usedRows, (r) => levelLabel(data[r]![spec.subject])));
+  const subjectOfObs = subjects.numbers;
   const visitOfObs = new Int32Array(design.usedRows.length);
-  design.usedRows.forEach((r, o) => {
-    const s = levelLabel(data[r]![spec.subject]);
-    if (!subjectIndex.has(s)) subjectIndex.set(s, subjectIndex.size);
-    subjectOfObs[o] = subjectIndex.get(s)!;
+  design.usedRows.forEach((_, o) => {
     visitOfObs[o] = visitIndex.get(usedVisitLabels[o]!)!;
   });
   if (data.some((row) => isMissing(row[spec.subject]) && !isMissing(row[formula.response])))
     warnings.push(`observations without ${spec.subject} were left out`);
-  const patterns = groupByPattern(design, subjectOfObs, visitOfObs, subjectIndex.size, m);
+  const patterns = groupByPattern(design, subjectOfObs, visitOfObs, subjects.count, m);
   const p = patterns.p;
   if (patterns.nObs <= p) fitFailure(`${patterns.nObs} observations cannot fit ${p} fixed effects`);
 

@@ -98,7 +98,11 @@ export function classifyVariable(
       }
     }
   if (isClass) {
-    const levels = sortLevels(Array.from(used, (i) => levelLabel(rows[i]![name])));
+    // The distinct labels as they come (sortLevels orders them whatever their order): no array of a
+    // label per observation.
+    const labels = new Set<string>();
+    for (let k = 0; k < used.length; k++) labels.add(levelLabel(rows[used[k]!]![name]));
+    const levels = sortLevels(labels);
     if (levels.length === 0) throw new ModelInputError('data', `variable ${name} has no non-missing value`);
     if (reference !== undefined && !levels.includes(reference))
       throw new ModelInputError(

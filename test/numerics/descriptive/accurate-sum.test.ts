@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accurateSum } from '../../../src/numerics/descriptive/accurate-sum.js';
+import { accurateSum, accurateSumOf } from '../../../src/numerics/descriptive/accurate-sum.js';
 
 describe('accurateSum (Neumaier)', () => {
   it('recovers terms that a naive sum loses (exact expected values by hand)', () => {
@@ -12,5 +13,27 @@ describe('accurateSum (Neumaier)', () => {
   });
   it('is 0 for no values', () => {
     expect(accurateSum([])).toBe(0);
+  });
+});
+
+describe('accurateSumOf', () => {
+  it('gives the bits accurateSum gives on the array of the terms', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })), (x) => {
+        expect(
+          Object.is(
+            accurateSumOf(x.length, (i) => x[i] as number),
+            accurateSum(x),
+          ),
+        ).toBe(true);
+        expect(
+          Object.is(
+            accurateSumOf(x.length, (i) => ((x[i] as number) - 3) ** 2),
+            accurateSum(x.map((v) => (v - 3) ** 2)),
+          ),
+        ).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { contrastEstimate } from '../../../src/numerics/mmrm/contrast.js';
-import { MmrmFitError, fitMmrm, remlIdentifiableParameters } from '../../../src/numerics/mmrm/fit.js';
+import fc from 'fast-check';
+import {
+  MmrmFitError,
+  fitMmrm,
+  numberByFirstAppearance,
+  remlIdentifiableParameters,
+} from '../../../src/numerics/mmrm/fit.js';
 import type { CovarianceType } from '../../../src/numerics/mmrm/types.js';
 import { FIXTURES, VISITS, expectNear, readFev, readReference } from './fev.js';
 
@@ -303,5 +309,20 @@ describe('fitMmrm: iteration limit', () => {
       50,
       'iteration limit (50) reached',
     ]);
+  });
+});
+
+describe('numberByFirstAppearance', () => {
+  it('numbers labels 0, 1, 2 … by first appearance, as a map of first appearances does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('S1', 'S2', 'S3', 'S4'), { maxLength: 40 }), (labels) => {
+        const first = new Map<string, number>();
+        for (const l of labels) if (!first.has(l)) first.set(l, first.size);
+        const { numbers, count } = numberByFirstAppearance(labels);
+        expect([...numbers]).toEqual(labels.map((l) => first.get(l)));
+        expect(count).toBe(first.size);
+      }),
+    );
+    expect([...numberByFirstAppearance(['B', 'B', 'A', 'B', 'C', 'A']).numbers]).toEqual([0, 0, 1, 0, 2, 1]);
   });
 });

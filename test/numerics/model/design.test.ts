@@ -43,4 +43,10 @@ describe('buildDesignMatrix', () => {
     expect(() => buildDesignMatrix(rows, { formula: parseModelFormula('Y ~ B') })).toThrow(/unknown variable B/);
     expect(() => buildDesignMatrix(rows, { formula: parseModelFormula('A ~ V') })).toThrow(/non-numeric/);
   });
+  it('knows a variable that only a later row has as its own field, not one a row inherits', () => {
+    const later = [{ Y: 1, A: 'p' }, { Y: 2, A: 't', B: 1 }, ...rows];
+    expect(() => buildDesignMatrix(later, { formula: parseModelFormula('Y ~ A + B') })).not.toThrow(/unknown/);
+    const inherited = rows.map((r) => Object.assign(Object.create({ B: 1 }) as object, r) as typeof r);
+    expect(() => buildDesignMatrix(inherited, { formula: parseModelFormula('Y ~ B') })).toThrow(/unknown variable B/);
+  });
 });

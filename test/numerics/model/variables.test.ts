@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyVariable, naturalCompare, numericValue, sortLevels } from '../../../src/numerics/model/variables.js';
 
@@ -15,6 +16,18 @@ describe('variables', () => {
     expect(sortLevels(['10', '9', '1'])).toEqual(['1', '9', '10']);
     expect(sortLevels(['b', 'B', 'a'])).toEqual(['B', 'a', 'b']);
     expect(['WEEK52', 'WEEK4', 'WEEK12'].sort(naturalCompare)).toEqual(['WEEK4', 'WEEK12', 'WEEK52']);
+  });
+  it('sorts the same levels to the same order whatever order they come in (classifyVariable passes them first-seen)', () => {
+    const level = fc.constantFrom('1', '1.0', '01', '10', '9', '-2', 'a', 'B', 'b', 'WEEK4', '');
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 12 }), (levels, keys) => {
+        const shuffled = levels
+          .map((l, i) => ({ l, k: keys[i] ?? i }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.l);
+        expect(sortLevels(new Set(shuffled))).toEqual(sortLevels(levels));
+      }),
+    );
   });
   it('classifies a variable with any non-numeric value as class, with the first sorted level as reference', () => {
     const rows = [{ A: 'x' }, { A: '2' }, { A: '' }, { A: 'y' }];
