@@ -22,8 +22,10 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - text.length));
 }
 
+/** `pad(centre(text, width), width)` in one concatenation (every cell of every text page). */
 function centreIn(text: string, width: number): string {
-  return pad(centre(text, width), width);
+  const left = Math.max(0, Math.floor((width - text.length) / 2));
+  return ' '.repeat(left) + text + ' '.repeat(Math.max(0, width - left - text.length));
 }
 
 /** Column widths in characters: the stub as wrapped in the RTF, value columns at their natural width. */
@@ -35,33 +37,33 @@ function tableWidth(widths: readonly number[]): number {
   return widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
 }
 
-function line(cells: readonly string[], widths: readonly number[], stub: string): string {
-  return cells
-    .map((cell, i) => {
-      const w = widths[i] ?? cell.length;
-      return i === 0 ? pad(stub, w) : centreIn(cell, w);
-    })
-    .join(GAP)
-    .trimEnd();
-}
-
-/** Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else the bottom. */
+/**
+ * Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else
+ * the bottom. Per line: the stub (indented, padded) and the other cells centred in their widths, joined by
+ * GAP, trailing blanks trimmed. Loops, not closures and mapped arrays: every row of every listing page
+ * passes here.
+ */
 function stackedLines(
   cells: readonly (readonly string[])[],
   widths: readonly number[],
   stubIndent: string,
   top: boolean,
 ): string[] {
-  const height = Math.max(1, ...cells.map((c) => c.length));
-  const at = (c: readonly string[], k: number) => (top ? c[k] : c[k - (height - c.length)]) ?? '';
-  return Array.from({ length: height }, (_, k) => {
-    const stub = at(cells[0] ?? [], k);
-    return line(
-      cells.map((c) => at(c, k)),
-      widths,
-      stub === '' ? '' : stubIndent + stub,
-    );
-  });
+  let height = 1;
+  for (let i = 0; i < cells.length; i++) height = Math.max(height, (cells[i] as readonly string[]).length);
+  const out = new Array<string>(height);
+  for (let k = 0; k < height; k++) {
+    let text = '';
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i] as readonly string[];
+      const cell = (top ? c[k] : c[k - (height - c.length)]) ?? '';
+      const w = widths[i] ?? cell.length;
+      if (i === 0) text = pad(cell === '' ? '' : stubIndent + cell, w);
+      else text += GAP + centreIn(cell, w);
+    }
+    out[k] = text.trimEnd();
+  }
+  return out;
 }
 
 function bodyLines(row: PrintRow, form: PrintFrame, widths: readonly number[]): string[] {
