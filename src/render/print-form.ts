@@ -483,6 +483,21 @@ export function valueCellLines(form: Pick<PrintForm, 'cellChars' | 'align'>, tex
   return text === '' ? [''] : cellLines(text, form.cellChars[column] ?? PAGE_CHARS);
 }
 
+/**
+ * The one printed line of a value cell (what valueCellLines gives as its only line) when it is the cell
+ * itself or its alignment, else undefined (a text cell that wraps, stacks or starts with a blank: the
+ * caller takes valueCellLines): renderers draw most listing cells without a line array.
+ */
+export function valueCellLine(
+  form: Pick<PrintForm, 'cellChars' | 'align'>,
+  text: string,
+  column: number,
+): string | undefined {
+  const a = form.align[column];
+  if (a !== null && a !== undefined) return alignCell(text, a);
+  return text === '' || fitsOnOneLine(text, form.cellChars[column] ?? PAGE_CHARS) ? text : undefined;
+}
+
 export function headerHeight(form: Pick<PrintForm, 'cellChars' | 'header'>): number {
   return form.header.reduce((s, h) => s + Math.max(1, ...h.map((c, i) => headerCellLines(form, c, i).length)), 0);
 }

@@ -8,7 +8,7 @@
  * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
 import { INDENT_CHARS, PAGE_CHARS } from './page-layout.js';
-import { headerCellLines, pageCountOf, pageTextLines, stubLines, valueCellLines } from './print-form.js';
+import { headerCellLines, pageCountOf, pageTextLines, stubLines, valueCellLine, valueCellLines } from './print-form.js';
 import type { Printable, PrintFrame, PrintPage, PrintRow } from './print-form.js';
 
 const GAP = '  ';
@@ -22,10 +22,17 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - text.length));
 }
 
+/** Runs of blanks made once: every cell of every text page is padded with some. */
+const BLANKS = Array.from({ length: 161 }, (_, n) => ' '.repeat(n));
+
+function blanks(n: number): string {
+  return BLANKS[n] ?? ' '.repeat(n);
+}
+
 /** `pad(centre(text, width), width)` in one concatenation (every cell of every text page). */
 function centreIn(text: string, width: number): string {
   const left = Math.max(0, Math.floor((width - text.length) / 2));
-  return ' '.repeat(left) + text + ' '.repeat(Math.max(0, width - left - text.length));
+  return blanks(left) + text + blanks(Math.max(0, width - left - text.length));
 }
 
 /** Column widths in characters: the stub as wrapped in the RTF, value columns at their natural width. */
@@ -66,6 +73,24 @@ function stackedLines(
   return out;
 }
 
+/**
+ * The printed line of a body row whose every cell is one line (most listing rows), as stackedLines would
+ * give it; undefined for a row that takes more (bodyLines). No line array per cell, no array per row.
+ */
+function oneLine(row: PrintRow, form: PrintFrame, widths: readonly number[]): string | undefined {
+  if (row.kind === 'separator') return '';
+  const stub = stubLines(form, row);
+  if (stub.length !== 1) return undefined;
+  const label = stub[0] as string;
+  let text = pad(label === '' ? '' : blanks(row.indent * INDENT_CHARS) + label, widths[0] ?? label.length);
+  for (let i = 1; i < row.cells.length; i++) {
+    const cell = valueCellLine(form, row.cells[i] as string, i);
+    if (cell === undefined) return undefined;
+    text += GAP + centreIn(cell, widths[i] ?? cell.length);
+  }
+  return text.trimEnd();
+}
+
 function bodyLines(row: PrintRow, form: PrintFrame, widths: readonly number[]): string[] {
   if (row.kind === 'separator') return [''];
   const cells = row.cells.map((c, i) => (i === 0 ? stubLines(form, row) : valueCellLines(form, c, i)));
@@ -95,10 +120,21 @@ function renderPage(form: PrintFrame, page: PrintPage, total: number): string[] 
     rule,
     ...form.header.flatMap((h) => headerLines(form, h, widths)),
     rule,
-    ...page.rows.flatMap((r) => bodyLines(r, form, widths)),
+    ...bodyOf(form, page.rows, widths),
     rule,
     ...page.footnotes.flatMap(pageTextLines),
   ];
+}
+
+/** A page's body lines: a row of one-line cells as its line, any other row as bodyLines gives it. */
+function bodyOf(form: PrintFrame, rows: readonly PrintRow[], widths: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const line = oneLine(r, form, widths);
+    if (line !== undefined) out.push(line);
+    else for (const l of bodyLines(r, form, widths)) out.push(l);
+  }
+  return out;
 }
 
 export function renderText(form: Printable): string {
