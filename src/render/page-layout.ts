@@ -81,23 +81,28 @@ export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   // Most texts fit: one line, as the loop below would give it (it drops leading spaces only).
   if (text.length <= w && text.charCodeAt(0) !== 32) return [text];
+  // Every line is a run of the text: a line and the next word are the text from the line's start to the
+  // word's end (one space between), so lines are found by index and sliced once, not built by joining.
+  // The same lines as splitting at each space and appending word by word (a test compares the two).
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    let rest = word;
-    const candidate = line === '' ? rest : `${line} ${rest}`;
-    if (candidate.length <= w) {
-      line = candidate;
-      continue;
+  let lineStart = 0;
+  let lineEnd = 0; // the line is text[lineStart, lineEnd): '' when they are equal
+  for (let wordStart = 0; ;) {
+    let wordEnd = text.indexOf(' ', wordStart);
+    if (wordEnd < 0) wordEnd = text.length;
+    const start = lineEnd === lineStart ? wordStart : lineStart;
+    if (wordEnd - start <= w) lineStart = start;
+    else {
+      if (lineEnd !== lineStart) lines.push(text.slice(lineStart, lineEnd));
+      lineStart = wordStart;
+      // A word longer than a line is split into lines of w characters.
+      for (; wordEnd - lineStart > w; lineStart += w) lines.push(text.slice(lineStart, lineStart + w));
     }
-    if (line !== '') lines.push(line);
-    while (rest.length > w) {
-      lines.push(rest.slice(0, w));
-      rest = rest.slice(w);
-    }
-    line = rest;
+    lineEnd = wordEnd;
+    if (wordEnd === text.length) break;
+    wordStart = wordEnd + 1;
   }
-  lines.push(line);
+  lines.push(text.slice(lineStart, lineEnd));
   return lines;
 }
 
@@ -106,7 +111,10 @@ export function wrapText(text: string, width: number): string[] {
  * breaks, and each line is word-wrapped at `width` (wrapText).
  */
 export function cellLines(text: string, width: number): string[] {
-  return text.includes('\n') ? text.split('\n').flatMap((line) => wrapText(line, width)) : wrapText(text, width);
+  if (!text.includes('\n')) return wrapText(text, width);
+  const lines: string[] = [];
+  for (const part of text.split('\n')) for (const line of wrapText(part, width)) lines.push(line);
+  return lines;
 }
 
 /** True when `cellLines(text, width)` is `[text]`: it fits, has no line break and no leading space (most cells). */

@@ -460,12 +460,14 @@ const wrappedStubs = new WeakMap<PrintRow, { readonly width: number; readonly li
 /** Lines a body row takes: the most lines of its label and its text cells. */
 export function rowHeight(form: Pick<PrintForm, 'cellChars' | 'align'>, row: PrintRow): number {
   let height = stubLines(form, row).length;
-  row.cells.forEach((cell, i) => {
+  // A loop, not forEach's closure: pagination measures every row of every listing.
+  for (let i = 1; i < row.cells.length; i++) {
+    const cell = row.cells[i] as string;
     // Text columns (listings) wrap like the stub; aligned value columns are sized never to wrap.
-    if (i > 0 && cell !== '' && (form.align[i] ?? null) === null) {
+    if (cell !== '' && (form.align[i] ?? null) === null) {
       height = Math.max(height, cellLineCount(cell, form.cellChars[i] ?? PAGE_CHARS));
     }
-  });
+  }
   return height;
 }
 
@@ -479,6 +481,21 @@ export function valueCellLines(form: Pick<PrintForm, 'cellChars' | 'align'>, tex
   const a = form.align[column];
   if (a !== null && a !== undefined) return [alignCell(text, a)];
   return text === '' ? [''] : cellLines(text, form.cellChars[column] ?? PAGE_CHARS);
+}
+
+/**
+ * The one printed line of a value cell (what valueCellLines gives as its only line) when it is the cell
+ * itself or its alignment, else undefined (a text cell that wraps, stacks or starts with a blank: the
+ * caller takes valueCellLines): renderers draw most listing cells without a line array.
+ */
+export function valueCellLine(
+  form: Pick<PrintForm, 'cellChars' | 'align'>,
+  text: string,
+  column: number,
+): string | undefined {
+  const a = form.align[column];
+  if (a !== null && a !== undefined) return alignCell(text, a);
+  return text === '' || fitsOnOneLine(text, form.cellChars[column] ?? PAGE_CHARS) ? text : undefined;
 }
 
 export function headerHeight(form: Pick<PrintForm, 'cellChars' | 'header'>): number {

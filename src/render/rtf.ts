@@ -61,7 +61,8 @@ export function escapeRtf(text: string): string {
 
 /** Printed lines joined by `\line` (the print form wrapped them). */
 function lines(texts: readonly string[]): string {
-  return texts.map(escapeRtf).join('\\line ');
+  // Most cells are one line (every cell of a listing that fits): no mapped array to join.
+  return texts.length === 1 ? escapeRtf(texts[0] as string) : texts.map(escapeRtf).join('\\line ');
 }
 
 function paragraph(texts: readonly string[], align: 'qc' | 'ql' | 'qr', extra = ''): string {
@@ -170,13 +171,12 @@ function headerRow(form: PrintFrame, cells: readonly string[], style: RowStyle):
 function leanTextRow(form: PrintFrame, row: PrintRow, last: boolean): string {
   const li = row.indent > 0 ? `\\li${row.indent * INDENT_CHARS * CHAR_TWIPS}` : '';
   const stub = `\\pard\\plain\\intbl\\ql${PARA}${li} ${lines(stubLines(form, row))}\\cell`;
-  const values = row.cells
-    .slice(1)
-    .map(
-      (cell, k) =>
-        `${k === 0 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${textCell(cell, form.cellChars[k + 1] ?? 1)}\\cell`,
-    )
-    .join('');
+  // A loop, not a sliced, mapped and joined array: every row of every listing page is drawn here.
+  let values = '';
+  for (let i = 1; i < row.cells.length; i++) {
+    const cell = row.cells[i] as string;
+    values += `${i === 1 ? `${li === '' ? '' : '\\li0'}\\qc` : ''} ${textCell(cell, form.cellChars[i] ?? 1)}\\cell`;
+  }
   return `${rowDefinition(form.edges, { header: false, top: false, bottom: last }, true)}\n${stub}${values}\\row`;
 }
 

@@ -8,7 +8,7 @@
  * line count per page is at most what print-form.ts budgets for. LF line ends, no trailing spaces.
  */
 import { INDENT_CHARS, PAGE_CHARS } from './page-layout.js';
-import { headerCellLines, pageCountOf, pageTextLines, stubLines, valueCellLines } from './print-form.js';
+import { headerCellLines, pageCountOf, pageTextLines, stubLines, valueCellLine, valueCellLines } from './print-form.js';
 import type { Printable, PrintFrame, PrintPage, PrintRow } from './print-form.js';
 
 const GAP = '  ';
@@ -22,8 +22,17 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - text.length));
 }
 
+/** Runs of blanks made once: every cell of every text page is padded with some. */
+const BLANKS = Array.from({ length: 161 }, (_, n) => ' '.repeat(n));
+
+function blanks(n: number): string {
+  return BLANKS[n] ?? ' '.repeat(n);
+}
+
+/** `pad(centre(text, width), width)` in one concatenation (every cell of every text page). */
 function centreIn(text: string, width: number): string {
-  return pad(centre(text, width), width);
+  const left = Math.max(0, Math.floor((width - text.length) / 2));
+  return blanks(left) + text + blanks(Math.max(0, width - left - text.length));
 }
 
 /** Column widths in characters: the stub as wrapped in the RTF, value columns at their natural width. */
@@ -35,33 +44,51 @@ function tableWidth(widths: readonly number[]): number {
   return widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
 }
 
-function line(cells: readonly string[], widths: readonly number[], stub: string): string {
-  return cells
-    .map((cell, i) => {
-      const w = widths[i] ?? cell.length;
-      return i === 0 ? pad(stub, w) : centreIn(cell, w);
-    })
-    .join(GAP)
-    .trimEnd();
-}
-
-/** Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else the bottom. */
+/**
+ * Printed lines of a row whose cells each hold `cells[i]` lines; `top` aligns short cells to the top, else
+ * the bottom. Per line: the stub (indented, padded) and the other cells centred in their widths, joined by
+ * GAP, trailing blanks trimmed. Loops, not closures and mapped arrays: every row of every listing page
+ * passes here.
+ */
 function stackedLines(
   cells: readonly (readonly string[])[],
   widths: readonly number[],
   stubIndent: string,
   top: boolean,
 ): string[] {
-  const height = Math.max(1, ...cells.map((c) => c.length));
-  const at = (c: readonly string[], k: number) => (top ? c[k] : c[k - (height - c.length)]) ?? '';
-  return Array.from({ length: height }, (_, k) => {
-    const stub = at(cells[0] ?? [], k);
-    return line(
-      cells.map((c) => at(c, k)),
-      widths,
-      stub === '' ? '' : stubIndent + stub,
-    );
-  });
+  let height = 1;
+  for (let i = 0; i < cells.length; i++) height = Math.max(height, (cells[i] as readonly string[]).length);
+  const out = new Array<string>(height);
+  for (let k = 0; k < height; k++) {
+    let text = '';
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i] as readonly string[];
+      const cell = (top ? c[k] : c[k - (height - c.length)]) ?? '';
+      const w = widths[i] ?? cell.length;
+      if (i === 0) text = pad(cell === '' ? '' : stubIndent + cell, w);
+      else text += GAP + centreIn(cell, w);
+    }
+    out[k] = text.trimEnd();
+  }
+  return out;
+}
+
+/**
+ * The printed line of a body row whose every cell is one line (most listing rows), as stackedLines would
+ * give it; undefined for a row that takes more (bodyLines). No line array per cell, no array per row.
+ */
+function oneLine(row: PrintRow, form: PrintFrame, widths: readonly number[]): string | undefined {
+  if (row.kind === 'separator') return '';
+  const stub = stubLines(form, row);
+  if (stub.length !== 1) return undefined;
+  const label = stub[0] as string;
+  let text = pad(label === '' ? '' : blanks(row.indent * INDENT_CHARS) + label, widths[0] ?? label.length);
+  for (let i = 1; i < row.cells.length; i++) {
+    const cell = valueCellLine(form, row.cells[i] as string, i);
+    if (cell === undefined) return undefined;
+    text += GAP + centreIn(cell, widths[i] ?? cell.length);
+  }
+  return text.trimEnd();
 }
 
 function bodyLines(row: PrintRow, form: PrintFrame, widths: readonly number[]): string[] {
@@ -93,10 +120,21 @@ function renderPage(form: PrintFrame, page: PrintPage, total: number): string[] 
     rule,
     ...form.header.flatMap((h) => headerLines(form, h, widths)),
     rule,
-    ...page.rows.flatMap((r) => bodyLines(r, form, widths)),
+    ...bodyOf(form, page.rows, widths),
     rule,
     ...page.footnotes.flatMap(pageTextLines),
   ];
+}
+
+/** A page's body lines: a row of one-line cells as its line, any other row as bodyLines gives it. */
+function bodyOf(form: PrintFrame, rows: readonly PrintRow[], widths: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const line = oneLine(r, form, widths);
+    if (line !== undefined) out.push(line);
+    else for (const l of bodyLines(r, form, widths)) out.push(l);
+  }
+  return out;
 }
 
 export function renderText(form: Printable): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CHAR_TWIPS,
@@ -10,6 +11,7 @@ import {
   fitColumns,
   longestLine,
   longestWord,
+  wrapText,
   type ColumnNeed,
 } from '../../src/render/page-layout.js';
 
@@ -28,6 +30,59 @@ const need = (header: string, cells: readonly string[]): ColumnNeed => {
     bodyWord: Math.max(0, ...cells.map(longestWord)),
   };
 };
+
+/** wrapText as first written (split at spaces, lines built word by word): the reference of its index-based form. */
+function wrapBySplitting(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    let rest = word;
+    const candidate = line === '' ? rest : `${line} ${rest}`;
+    if (candidate.length <= w) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    while (rest.length > w) {
+      lines.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
+    line = rest;
+  }
+  lines.push(line);
+  return lines;
+}
+
+describe('wrapText', () => {
+  it('wraps as splitting at spaces and adding word by word does (runs of spaces, ends, long words)', () => {
+    const cases = [
+      '',
+      ' ',
+      '  ',
+      'a',
+      ' a',
+      'a ',
+      'ab  cd',
+      'abcdefghij',
+      'ab cdefghijk l',
+      '   abc  def   ',
+      'a b c d e f',
+    ];
+    for (const t of cases)
+      for (const w of [0, 1, 2, 3, 4, 5, 8, 20]) expect(wrapText(t, w)).toEqual(wrapBySplitting(t, w));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', ' ', 'xyz'), { maxLength: 40 }).map((parts) => parts.join('')),
+        fc.integer({ min: -1, max: 12 }),
+        (text, width) => {
+          expect(wrapText(text, width)).toEqual(wrapBySplitting(text, width));
+        },
+      ),
+      { numRuns: 2000, seed: 12 },
+    );
+  });
+});
 
 describe('cellLines', () => {
   it('breaks at every \\n (stacked values) and word-wraps each line', () => {

@@ -10,12 +10,15 @@ import {
   pageTextLines,
   paginate,
   stubLines,
+  valueCellLine,
+  valueCellLines,
   INDENT_CHARS,
 } from '../../src/render/print-form.js';
 import { LINES_PER_PAGE, PAGE_CHARS, cellLines, wrapText } from '../../src/render/page-layout.js';
 import { renderText } from '../../src/render/text.js';
 import type { PrintRow } from '../../src/render/print-form.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
+import { columnAlign } from '../../src/render/align.js';
 
 const plain = { draft: false, dummyRandomization: false };
 
@@ -260,5 +263,25 @@ describe('stubLines', () => {
     // Not cached: a listing of a large lock asks for hundreds of thousands of them once or twice each.
     const row: PrintRow = { kind: 'stat', indent: 0, cells: ['S-101-001'] };
     expect(stubLines(form, row)).not.toBe(stubLines(form, row));
+  });
+});
+
+describe('valueCellLine', () => {
+  it("is valueCellLines' one line when it gives the cell itself, else undefined (the caller then wraps)", () => {
+    const align = columnAlign(['12 (48.0)', '3 (12.5)', '0']);
+    const form = { cellChars: [30, 6, 12], align: [null, null, align] };
+    const texts = ['', 'abc', 'abcdef', 'abcdefg', 'ab cd ef', ' ab', 'ab\ncd', 'ab\n', '12 (48.0)', '0'];
+    let oneLiners = 0;
+    for (const text of texts)
+      for (const column of [1, 2, 5]) {
+        const lines = valueCellLines(form, text, column);
+        const line = valueCellLine(form, text, column);
+        if (line === undefined) expect(lines.length === 1 && lines[0] === text && column !== 2).toBe(false);
+        else {
+          expect(lines).toEqual([line]);
+          oneLiners++;
+        }
+      }
+    expect(oneLiners).toBeGreaterThan(10);
   });
 });
