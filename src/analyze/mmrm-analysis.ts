@@ -252,33 +252,7 @@ export function analyzeChangeMmrm(
   settings: SapSettings,
   report: IssueSink = ignoreIssues,
 ): ArdRow[] {
-  const result = changeMmrmFitter(selectMmrmObservations(adsl, records, visits), visits, settings);
+  const result = fitChangeMmrm(selectMmrmObservations(adsl, records, visits), visits, settings);
   reportWarnings(report, `${identity.endpoint} ${identity.param} MMRM`, result.warnings);
   return mmrmChangeRows(identity, visits, result);
-}
-
-/** What one change MMRM is fitted to: its observations at the model's visits. */
-export interface ChangeMmrmInput {
-  readonly observations: readonly MmrmObservation[];
-  readonly visits: readonly string[];
-}
-
-/** Fits a change MMRM with `fitChangeMmrm`'s result: itself, or fits made on another thread meanwhile. */
-export type ChangeMmrmFitter = typeof fitChangeMmrm;
-
-let changeMmrmFitter: ChangeMmrmFitter = fitChangeMmrm;
-
-/**
- * Runs `run` with `analyzeChangeMmrm` fitting through `fitter` (the command line's: fits shared with its
- * figure thread, cli/thread-fits.ts), so that the analyses' signatures need not carry it. The fitter must
- * give `fitChangeMmrm`'s results; restored afterwards whatever happens.
- */
-export function withChangeMmrmFitter<T>(fitter: ChangeMmrmFitter, run: () => T): T {
-  const before = changeMmrmFitter;
-  changeMmrmFitter = fitter;
-  try {
-    return run();
-  } finally {
-    changeMmrmFitter = before;
-  }
 }

@@ -94,7 +94,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
   printIssues(io, staged.notices, Number.POSITIVE_INFINITY);
   let written: { readonly files: number; readonly ardRows: number };
   // The figures are drawn (SVG, PNG) on a worker thread while this thread makes the tables.
-  const figureThread = startFigureThread(unblinding.kind === 'blinded' ? undefined : settings);
+  const figureThread = startFigureThread();
   try {
     written = await runAndCommit({
       opts,
@@ -165,9 +165,7 @@ async function runAndCommit({
     mark: lap,
     settled: collect,
     output: staged,
-    ...(figureThread === null
-      ? {}
-      : { renderFigures: figureThread.render, fitChangeMmrms: figureThread.fitChangeMmrms }),
+    ...(figureThread === null ? {} : { renderFigures: figureThread.render }),
   });
   printIssues(io, result.warnings, Number.POSITIVE_INFINITY);
 

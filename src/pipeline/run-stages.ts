@@ -7,7 +7,6 @@
  * synchronous `runPipeline` (run-pipeline.ts) draws them in this thread.
  */
 import { analyzeAll } from '../analyze/analyze-all.js';
-import { withChangeMmrmFitter, type ChangeMmrmFitter, type ChangeMmrmInput } from '../analyze/mmrm-analysis.js';
 import type { SurvivalCurve } from '../analyze/km-curves.js';
 import type { ArdRow } from '../ard/types.js';
 import { issue, type Issue } from '../core/issues.js';
@@ -23,7 +22,6 @@ import { SAP_VERSION, type SapSettings } from '../sap/index.js';
 import { toolVersion } from '../core/package-root.js';
 import type { RunTrace } from '../render/print-form.js';
 import { runSubmissionWriter } from './submission.js';
-import { changeMmrmInputs } from './change-mmrm-inputs.js';
 import { deviationListingSpec } from '../tlf/deviations-listing.js';
 import { isBlinded } from '../tlf/context.js';
 import type { TlfContext } from '../tlf/context.js';
@@ -55,12 +53,6 @@ export interface PipelineInput {
    * done, the PNGs on resvg's threads. The command line passes a worker thread's (cli/figure-thread.ts).
    */
   readonly renderFigures?: (specs: readonly FigureSpec[]) => Promise<ReadonlyMap<string, string | Uint8Array>>;
-  /**
-   * Starts fitting the run's change MMRMs elsewhere (change-mmrm-inputs.ts's list; called only when there
-   * are any) and returns the fitter that hands out those fits (fitChangeMmrm's results): the command
-   * line's figure thread shares them with this thread (cli/thread-fits.ts).
-   */
-  readonly fitChangeMmrms?: (inputs: readonly ChangeMmrmInput[], settings: SapSettings) => ChangeMmrmFitter;
 }
 
 export interface PipelineResult {
@@ -115,15 +107,7 @@ type OutputFiles = OutputSink;
  * catalog has their entries already).
  */
 export function runStages(
-  {
-    lock,
-    unblinding,
-    settings,
-    mark,
-    settled,
-    output,
-    fitChangeMmrms,
-  }: PipelineInput & { readonly output: OutputSink },
+  { lock, unblinding, settings, mark, settled, output }: PipelineInput & { readonly output: OutputSink },
   startFigures: (specs: readonly FigureSpec[]) => void,
 ): Omit<PipelineResult, 'files'> {
   const stage = mark ?? (() => undefined);
@@ -134,15 +118,7 @@ export function runStages(
 
   const derived = deriveAll(lock, unblinding, settings, settled);
   stage('derive');
-  const mmrmInputs = fitChangeMmrms === undefined ? [] : changeMmrmInputs(derived, settings, blinded);
-  const analyze = () => analyzeAll(derived, settings, blinded);
-  const {
-    rows: ard,
-    issues,
-    curves,
-  } = mmrmInputs.length === 0 || fitChangeMmrms === undefined
-    ? analyze()
-    : withChangeMmrmFitter(fitChangeMmrms(mmrmInputs, settings), analyze);
+  const { rows: ard, issues, curves } = analyzeAll(derived, settings, blinded);
   stage('analyze');
   // Figures first: they are then drawn on another thread while the rest is written.
   startFigures(figureSpecsOfRun(catalog, ard, curves, settings, ctx));
