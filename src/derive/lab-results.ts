@@ -16,7 +16,7 @@ import { capDataPrecision } from './data-precision.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADLB_META } from './metadata/qs-lb.js';
-import { computeAnl01fl, indexInfusionDates, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, computeChange, indexInfusionDates, scheduledVisitId, studyDay } from './visits.js';
 
 /** `<` just below the value, `>` just above it, null the value itself. */
 export type LabQualifier = '<' | '>' | null;
@@ -124,7 +124,7 @@ export function labResultMaker(
       ABLFL: b === i ? 'Y' : null,
       BASE,
       BASEQUAL: base?.qualifier ?? null,
-      CHG: isScheduledPostBaseline(lb.VISITNUM, settings) && AVAL !== null && BASE !== null ? AVAL - BASE : null,
+      CHG: computeChange(lb.VISITNUM, AVAL, BASE, settings),
     };
   };
   return { length: lock.lb.length, make };

@@ -11,7 +11,7 @@ import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADPGA_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
 import { SourceLines } from './source-lines.js';
 
@@ -71,8 +71,7 @@ export function derivePga(
     infusion,
     (r, baseline) => {
       const BASEH = baseline?.AVALH ?? null;
-      const CHGH =
-        isScheduledPostBaseline(r.VISITNUM, settings) && r.AVALH !== null && BASEH !== null ? r.AVALH - BASEH : null;
+      const CHGH = computeChange(r.VISITNUM, r.AVALH, BASEH, settings);
       return {
         ...r,
         ABLFL: baseline === r ? 'Y' : null,

@@ -18,7 +18,7 @@ import { groupBySubject } from './group.js';
 import { computeLitScore } from './lit.js';
 import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import { SourceLines } from './source-lines.js';
 import { holdEach, type HoldRecords } from './record-columns.js';
 
@@ -165,8 +165,7 @@ function withBaseline(
     infusion,
     (r, baseline) => {
       const BASE = baseline?.AVAL ?? null;
-      const CHG =
-        isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+      const CHG = computeChange(r.VISITNUM, r.AVAL, BASE, settings);
       return proRecord(r, baseline === r ? 'Y' : null, BASE, CHG);
     },
   );

@@ -9,7 +9,7 @@ import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSDI_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
 import { SourceLines } from './source-lines.js';
 
@@ -56,8 +56,7 @@ export function deriveSdi(
   return raw.map((r) => {
     const base = baseBySubject.get(r.USUBJID) ?? null;
     const BASE = base?.AVAL ?? null;
-    const CHG =
-      isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+    const CHG = computeChange(r.VISITNUM, r.AVAL, BASE, settings);
     return { ...r, ABLFL: base === r ? 'Y' : null, BASE, CHG };
   });
 }

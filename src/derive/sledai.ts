@@ -12,7 +12,7 @@ import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSLED_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
-import { computeAnl01fl, isScheduledPostBaseline, scheduledVisitId, studyDay } from './visits.js';
+import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import { SourceLines } from './source-lines.js';
 
 export interface SledaiDescriptor {
@@ -112,8 +112,7 @@ function withBaseline(
     infusion,
     (r, baseline) => {
       const BASE = baseline?.AVAL ?? null;
-      const CHG =
-        isScheduledPostBaseline(r.VISITNUM, settings) && r.AVAL !== null && BASE !== null ? r.AVAL - BASE : null;
+      const CHG = computeChange(r.VISITNUM, r.AVAL, BASE, settings);
       return { ...r, ABLFL: baseline === r ? 'Y' : null, BASE, CHG };
     },
   );

@@ -29,6 +29,19 @@ export function isScheduledPostBaseline(visitnum: number, settings: SapSettings)
   return visitnum > settings.baselineVisitnum && scheduledVisitId(visitnum, settings) !== null;
 }
 
+/**
+ * CHG: AVAL − BASE at a scheduled post-baseline visit (SAP §4.6); null at baseline, at unscheduled visits
+ * and when either value is missing. Every by-visit dataset's change is this one rule.
+ */
+export function computeChange(
+  visitnum: number,
+  aval: number | null,
+  base: number | null,
+  settings: SapSettings,
+): number | null {
+  return isScheduledPostBaseline(visitnum, settings) && aval !== null && base !== null ? aval - base : null;
+}
+
 /** Protocol day of `date`, or null for a subject never infused (no Day 0). */
 export function studyDay(date: IsoDate, infusionDate: IsoDate | null): number | null {
   return infusionDate === null ? null : protocolDay(date, infusionDate);

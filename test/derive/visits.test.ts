@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  computeChange,
   indexInfusionDates,
   indexVisitDates,
   isScheduledPostBaseline,
@@ -34,6 +35,14 @@ describe('visits', () => {
 
   it('knows which visits carry a change from baseline', () => {
     expect([1, 2, 3, 5.01, 10].map((v) => isScheduledPostBaseline(v, s))).toEqual([false, false, true, false, true]);
+  });
+
+  it('computes CHG only at scheduled post-baseline visits with both values present', () => {
+    expect([1, 2, 3, 5.01, 10].map((v) => computeChange(v, 7, 4, s))).toEqual([null, null, 3, null, 3]);
+    expect(computeChange(3, null, 4, s)).toBeNull();
+    expect(computeChange(3, 7, null, s)).toBeNull();
+    expect(computeChange(3, 0, 0, s)).toBe(0);
+    expect(computeChange(10, 2.5, 4, s)).toBe(-1.5);
   });
 
   it('counts protocol days from Day 0, null without an infusion', () => {
