@@ -55,6 +55,11 @@ interface ScoreDefinition {
   readonly qscat: string;
   /** The QSTESTCDs the score is made from (its own code for a transferred score): its source rows. */
   readonly items: readonly string[];
+  /**
+   * Whether the administration has a score (a record): `score` is null exactly when this is false. Asked
+   * first to count a score's records, so that they go into columns as they are made (`holdPros`).
+   */
+  readonly scored: (a: QsAssessment) => boolean;
   /** The score of one administration, or null when none can be given (no row: no record). */
   readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null } | null;
 }
@@ -69,6 +74,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       name: s.name,
       qscat: list.qscat,
       items: [s.code],
+      scored: (a) => a.items.has(s.code),
       score: (a) =>
         a.items.has(s.code) ? { AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null } : null,
     }));
@@ -80,6 +86,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       name: form.name,
       qscat: form.qscat,
       items: form.items,
+      scored: () => true,
       score: (a) => {
         const raw = computePromisRawScore(
           form.items.map((item) => itemNumber(a, item, notDone)),
@@ -98,6 +105,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
     name: 'Lupus Impact Tracker',
     qscat: pro.lit.qscat,
     items: pro.lit.items,
+    scored: () => true,
     score: (a) => {
       const s = computeLitScore(
         pro.lit.items.map((item) => itemNumber(a, item, notDone)),
@@ -187,21 +195,83 @@ export function derivePros(
 }
 
 /**
- * derivePros's records as `hold` holds them, never all objects at once: each score's records are held
- * (as columns, in a run) as soon as they are made, then put in the run's order one record at a time
- * (`holdEach`). A 20,000-subject lock has ~2M PRO records: as objects they took ~0.5 GB of the heap.
+ * derivePros's records as `hold` holds them, never all objects at once: made in the run's order
+ * (subjects, then scores, then VISITNUM) and each held (as columns, in a run) as soon as it is made
+ * (`holdEach`), their number counted first (`scored`, no score computed). A 20,000-subject lock has ~2M
+ * PRO records: as objects they took ~0.5 GB of the heap; each score's records made whole as a list, held
+ * and then copied in this order, lived long enough to be promoted to the old generation (the derive
+ * stage's collections grew ~11× from 2,000 to 20,000 subjects).
  */
 export function holdPros(settings: SapSettings, index: LockIndex, hold: HoldRecords): () => readonly ProRecord[] {
-  const lists = scoreDefinitions(settings).map((def) => hold(scoreRecords(def, index, settings))());
-  const length = lists.reduce((n, list) => n + list.length, 0);
-  const listOf = new Uint16Array(length);
-  const at = new Uint32Array(length);
-  let n = 0;
-  for (const [k, i] of interleavedPositions(lists, index.subjects)) {
-    listOf[n] = k;
-    at[n++] = i;
+  const defs = scoreDefinitions(settings);
+  const scores = defs.map((def) => scoredGroups(def, index));
+  let length = 0;
+  for (const [k, g] of mergedGroups(scores, index.subjects)) length += scores[k]?.counts[g] as number;
+  return holdEach(
+    hold,
+    length,
+    inOrder(length, () => mergedRecords(defs, scores, index, settings)),
+  );
+}
+
+/** One score's assessments grouped by subject (subjects in the order of their assessments), with records. */
+interface ScoredGroups {
+  readonly groups: readonly (readonly QsAssessment[])[];
+  /** Records of each group (`scored` assessments), every one at least one. */
+  readonly counts: readonly number[];
+}
+
+/** A score's groups of assessments that make records: a group making none is left out, as in its list. */
+function scoredGroups(def: ScoreDefinition, index: LockIndex): ScoredGroups {
+  const groups: (readonly QsAssessment[])[] = [];
+  const counts: number[] = [];
+  for (const own of subjectAssessments(def, index)) {
+    let n = 0;
+    for (const a of own) if (def.scored(a)) n++;
+    if (n === 0) continue;
+    groups.push(own);
+    counts.push(n);
   }
-  return holdEach(hold, n, (j) => copyPro(lists[listOf[j] as number]?.[at[j] as number] as ProRecord));
+  return { groups, counts };
+}
+
+/**
+ * interleavedPositions over the scores' groups of records (a subject's records in a score's list are its
+ * group's): [score, group] pairs in subject order, then score order.
+ */
+function* mergedGroups(scores: readonly ScoredGroups[], subjects: readonly string[]): Generator<[number, number]> {
+  const next = scores.map(() => 0);
+  for (const s of subjects) {
+    for (let k = 0; k < scores.length; k++) {
+      const g = next[k] as number;
+      if ((scores[k] as ScoredGroups).groups[g]?.[0]?.USUBJID !== s) continue;
+      next[k] = g + 1;
+      yield [k, g];
+    }
+  }
+}
+
+/** The PRO records in the run's order: each group's, in mergedGroups' order. */
+function* mergedRecords(
+  defs: readonly ScoreDefinition[],
+  scores: readonly ScoredGroups[],
+  index: LockIndex,
+  settings: SapSettings,
+): Generator<ProRecord> {
+  for (const [k, g] of mergedGroups(scores, index.subjects)) {
+    const own = (scores[k] as ScoredGroups).groups[g] as readonly QsAssessment[];
+    yield* groupRecords(defs[k] as ScoreDefinition, own, index, settings);
+  }
+}
+
+/** One score's records of one subject's assessments, with baseline and change. */
+function groupRecords(
+  def: ScoreDefinition,
+  own: readonly QsAssessment[],
+  index: LockIndex,
+  settings: SapSettings,
+): ProRecord[] {
+  return withBaseline(scoreAssessments(def, own, index.infusion, settings), settings, index.infusion);
 }
 
 /** One score's records: subjects in the order of their assessments, then VISITNUM. */
@@ -209,11 +279,38 @@ function scoreRecords(def: ScoreDefinition, index: LockIndex, settings: SapSetti
   // Subject by subject, so that the scores waiting for their baseline die young instead of all
   // 300,000 of a large lock being promoted to the old generation and collected there.
   const out: ProRecord[] = [];
-  for (const own of groupBySubject(assessmentsOf(index, def.qscat)).values()) {
-    for (const r of withBaseline(scoreAssessments(def, own, index.infusion, settings), settings, index.infusion))
-      out.push(r);
-  }
+  for (const own of subjectAssessments(def, index))
+    for (const r of groupRecords(def, own, index, settings)) out.push(r);
   return out;
+}
+
+/** The instrument's assessments of each subject, subjects in the order of their assessments. */
+function subjectAssessments(def: ScoreDefinition, index: LockIndex): (readonly QsAssessment[])[] {
+  return [...groupBySubject(assessmentsOf(index, def.qscat)).values()];
+}
+
+/**
+ * `make(i)` for holdEach from a sequence of `length` records: record i is the sequence's i-th, taken in
+ * order; asked for an earlier one (holdEach makes them again should one not fit the columns), the
+ * sequence starts again.
+ */
+function inOrder<R>(length: number, sequence: () => Iterator<R>): (i: number) => R {
+  let it = sequence();
+  let next = 0;
+  let last: R | undefined;
+  return (i) => {
+    if (i === next - 1) return last as R;
+    if (i < next) {
+      it = sequence();
+      next = 0;
+    }
+    for (; next <= i; next++) {
+      const r = it.next();
+      if (r.done === true) throw new Error(`PRO records: ${length} counted, fewer made`);
+      last = r.value;
+    }
+    return last as R;
+  };
 }
 
 /**
@@ -245,32 +342,6 @@ function proRecord(
     CHG,
   };
 }
-
-/**
- * A record as a plain object (a held record may be a view), written out rather than made by proRecord:
- * V8 decides per code site whether to make objects in the old generation, and proRecord's records wait
- * for their score's list to be held (most survive), while these are put into columns at once: made at
- * proRecord's site they were made in the old generation too (~2M at 20,000 subjects, freed only by full
- * collections).
- */
-const copyPro = (r: ProRecord): ProRecord => ({
-  USUBJID: r.USUBJID,
-  PARAMCD: r.PARAMCD,
-  PARAM: r.PARAM,
-  PARCAT1: r.PARCAT1,
-  VISITNUM: r.VISITNUM,
-  VISIT: r.VISIT,
-  AVISIT: r.AVISIT,
-  ADT: r.ADT,
-  ADY: r.ADY,
-  AVAL: r.AVAL,
-  ANSWERED: r.ANSWERED,
-  RAWSCORE: r.RAWSCORE,
-  src: r.src,
-  ABLFL: r.ABLFL,
-  BASE: r.BASE,
-  CHG: r.CHG,
-});
 
 /**
  * Where each record of the lists (each in subject order, then VISITNUM) goes when they are merged into

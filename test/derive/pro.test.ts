@@ -179,6 +179,37 @@ describe('holdPros', () => {
     expect(read(columns)).toEqual(read(expected));
     expect(holdPros(s, indexLock(lock), holdAsArray)()).toEqual(expected);
   });
+
+  it('makes them in the run order as derivePros does whatever the order of the rows, scores missing', () => {
+    // S3 has an SF-36 administration without a PCS score (its PCS makes no record, its PF does); the
+    // rows come in reverse.
+    const pf = (subject: string, visitnum: number, day: number, value: number): QsRow =>
+      qs(subject, visitnum, day, {
+        QSCAT: 'SF-36 V2',
+        QSTESTCD: 'SF36PF',
+        QSSTRESC: String(value),
+        QSSTRESN: value,
+        QSSTRESN_DEC: 0,
+      });
+    const mixed = {
+      dm: [dm('S2'), dm('S3'), dm('S1')],
+      qs: [...lock.qs, pf('S3', 1, -14, 30), pf('S3', 5, 84, 35), pf('S1', 5, 84, 20)].reverse(),
+    };
+    const expected = derivePros(mixed, s);
+    expect(expected.map((r) => `${r.USUBJID}:${r.PARAMCD}:${r.VISITNUM}`)).toEqual([
+      'S2:SF36PCS:5',
+      'S2:PROMISFAT:5',
+      'S2:LIT:2',
+      'S3:SF36PF:1',
+      'S3:SF36PF:5',
+      'S1:SF36PF:5',
+      'S1:SF36PCS:1',
+      'S1:SF36PCS:5',
+      'S1:PROMISFAT:2',
+    ]);
+    expect(read(holdPros(s, indexLock(mixed), holdAsColumns)())).toEqual(read(expected));
+    expect(holdPros(s, indexLock(mixed), holdAsArray)()).toEqual(expected);
+  });
 });
 
 describe('proInstruments', () => {
