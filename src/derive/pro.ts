@@ -56,12 +56,12 @@ interface ScoreDefinition {
   /** The QSTESTCDs the score is made from (its own code for a transferred score): its source rows. */
   readonly items: readonly string[];
   /**
-   * Whether the administration has a score (a record): `score` is null exactly when this is false. Asked
-   * first to count a score's records, so that they go into columns as they are made (`holdPros`).
+   * Whether the administration has a score (a record; no row: none). The one filter of a score's
+   * records, asked first to count them, so that they go into columns as they are made (`holdPros`).
    */
   readonly scored: (a: QsAssessment) => boolean;
-  /** The score of one administration, or null when none can be given (no row: no record). */
-  readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null } | null;
+  /** The score of a `scored` administration. */
+  readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null };
 }
 
 /** Every score of the SAP in ARD order: SF-36 v2, LupusPRO, PROMIS forms, LIT. */
@@ -75,8 +75,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       qscat: list.qscat,
       items: [s.code],
       scored: (a) => a.items.has(s.code),
-      score: (a) =>
-        a.items.has(s.code) ? { AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null } : null,
+      score: (a) => ({ AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null }),
     }));
   const promis: ScoreDefinition[] = pro.promis.map((form) => {
     const table = settings.promisTables[form.code];
@@ -131,8 +130,8 @@ function scoreAssessments(
 ): Scored[] {
   const out: Scored[] = [];
   for (const a of assessments) {
+    if (!def.scored(a)) continue;
     const s = def.score(a);
-    if (s === null) continue;
     out.push({
       USUBJID: a.USUBJID,
       PARAMCD: def.code,
