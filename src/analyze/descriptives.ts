@@ -4,14 +4,13 @@
  * every statistic but n is empty. Missing values (null) are not counted.
  */
 import type { ArdRow, Group } from '../ard/types.js';
-import { summarize, summarizeEach } from '../numerics/descriptive/summary.js';
+import { summarizeEach } from '../numerics/descriptive/summary.js';
 import { groupRow, type RowIdentity } from './ard-rows.js';
 
 export const DESCRIPTIVE_STATS = ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max'] as const;
 
 export function descriptiveRows(id: RowIdentity, group: Group, values: readonly (number | null)[]): ArdRow[] {
-  const s = summarize(values);
-  return DESCRIPTIVE_STATS.map((stat) => groupRow(id, group, stat, s[stat]));
+  return descriptiveRowsOf(id, group, values.length, (i) => values[i] as number | null);
 }
 
 /** `descriptiveRows` of the values `valueAt(0)` … `valueAt(count − 1)`, read without an array of them. */

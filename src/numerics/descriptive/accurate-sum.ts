@@ -4,17 +4,7 @@
  * were accumulated in twice the working precision, whatever the order of magnitudes.
  */
 export function accurateSum(values: ArrayLike<number>): number {
-  let sum = 0;
-  let compensation = 0;
-  // By index, not `for…of`: called on many short arrays (a subject's daily doses, a group's values),
-  // it ran mostly unoptimized, where each step of an iterator allocates a result object.
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    const t = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
+  return accurateSumOf(values.length, (i) => values[i] as number);
 }
 
 /**
@@ -24,6 +14,8 @@ export function accurateSum(values: ArrayLike<number>): number {
 export function accurateSumOf(count: number, term: (i: number) => number): number {
   let sum = 0;
   let compensation = 0;
+  // By index, not `for…of`: called on many short arrays (a subject's daily doses, a group's values),
+  // it ran mostly unoptimized, where each step of an iterator allocates a result object.
   for (let i = 0; i < count; i++) {
     const v = term(i);
     const t = sum + v;
