@@ -22,9 +22,10 @@ import {
   checkOneBodySystemPerTerm,
   checkSubjectsInDm,
   checkUniqueKey,
+  keyParts,
   subjectsInDmPass,
   uniqueKeyPass,
-  type KeyPart,
+  type KeyOf,
   type Located,
 } from './key-rules.js';
 import { passOver } from './row-pass.js';
@@ -241,9 +242,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   // pass made every view again. Their issues keep the order of one pass per rule (row-pass.ts).
   const assessmentRules = <R extends Located & VisitRow & { readonly USUBJID: string | null }>(
     rows: Positional<R>,
-    seq: (r: R) => readonly KeyPart[],
+    seq: KeyOf<R>,
     seqColumn: string,
-    key: (r: R) => readonly KeyPart[],
+    key: KeyOf<R>,
     keyColumn: string,
     keyWhat: string,
     dateColumn: keyof R & string,
@@ -262,9 +263,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (qs !== null) {
     assessmentRules(
       qs.rowsAt,
-      (r) => [r.USUBJID, r.QSSEQ],
+      (r, k) => keyParts(k, r.USUBJID, r.QSSEQ),
       'QSSEQ',
-      (r) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD],
+      (r, k) => keyParts(k, r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD),
       'QSTESTCD',
       'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD',
       'QSDTC',
@@ -273,9 +274,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (lb !== null) {
     assessmentRules(
       lb.rowsAt,
-      (r) => [r.USUBJID, r.LBSEQ],
+      (r, k) => keyParts(k, r.USUBJID, r.LBSEQ),
       'LBSEQ',
-      (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
+      (r, k) => keyParts(k, r.USUBJID, r.VISITNUM, r.LBTESTCD),
       'LBTESTCD',
       'result USUBJID + VISITNUM + LBTESTCD',
       'LBDTC',
