@@ -131,7 +131,8 @@ export function roundedToSignificant(
   text: string,
   value: number,
 ): { readonly value: number; readonly decimals: number } | null {
-  if (significantDigits(text) <= SIGNIFICANT_DIGITS) return null;
+  // A text of at most 15 characters has at most 15 digits: most cells, read without the digit count's regexes.
+  if (text.length <= SIGNIFICANT_DIGITS || significantDigits(text) <= SIGNIFICANT_DIGITS) return null;
   const rounded = Number(value.toPrecision(SIGNIFICANT_DIGITS));
   return { value: rounded, decimals: decimalsWritten(String(rounded)) };
 }

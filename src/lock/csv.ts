@@ -32,6 +32,7 @@
 import { Buffer } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { issue, type Issue } from '../core/issues.js';
+import { giveBackReadingBuffer, READING_BYTES, takeReadingBuffer } from './reading-buffer.js';
 
 export interface CsvRecord {
   readonly fields: readonly string[];
@@ -127,7 +128,7 @@ export function parseCsvStream(
  * Bytes read at a time: large enough that carrying a cut record is rare, small beside the file, and
  * small enough that the pages of the window's buffer (reused from chunk to chunk) cost little to map.
  */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = READING_BYTES;
 
 function hasBomAt(b: Uint8Array, at: number): boolean {
   return b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
@@ -345,13 +346,12 @@ class FieldsView implements CsvFields {
     return h;
   }
 
-  /** Whether field i (read from the bytes) holds exactly `key`'s bytes. */
-  equals(i: number, key: Uint8Array): boolean {
+  /** Whether field i (read from the bytes) holds exactly the `length` bytes of `text` from `start` on. */
+  equals(i: number, text: Uint8Array, start: number, length: number): boolean {
     const bytes = this.bytes;
-    const n = key.length;
     let p = this.starts[i] as number;
-    if ((this.ends[i] as number) - p !== n) return false;
-    for (let k = 0; k < n; k++, p++) if (bytes[p] !== key[k]) return false;
+    if ((this.ends[i] as number) - p !== length) return false;
+    for (let k = start, end = start + length; k < end; k++, p++) if (bytes[p] !== text[k]) return false;
     return true;
   }
 }
@@ -365,11 +365,21 @@ const FNV_PRIME = 0x01000193;
  * looked up repeat, the last one is tried first, before any hash is computed: most columns of a large
  * file repeat the row before (subject, visit, date, category), and hashing every byte of every field
  * cost more than comparing.
+ *
+ * The texts' bytes are kept one after another in one growing buffer (`text`), each slot holding where
+ * its text starts and how long it is: a Uint8Array per text was an ArrayBuffer each (~13,000 for the
+ * sample), slow to make (~1 µs) and each one tracked and swept by V8's young-generation collections.
  */
 export class FieldDictionary<V> {
-  private keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(64);
+  /** Per slot: where its text starts in `text`. */
+  private starts = new Int32Array(64);
+  /** Per slot: its text's length in bytes, -1 for an empty slot. */
+  private lengths = new Int32Array(64).fill(-1);
   private hashes = new Int32Array(64);
   private values: (V | undefined)[] = new Array<V | undefined>(64);
+  /** Every text set, one after another. */
+  private text = new Uint8Array(1024);
+  private textLength = 0;
   private size = 0;
   /** Slot of the text found or set last (-1: none). */
   private last = -1;
@@ -381,9 +391,9 @@ export class FieldDictionary<V> {
     const view = rec as FieldsView;
     if (view.fields !== null) return this.byText.get(view.fields[i] as string);
     const last = this.last;
-    if (this.repeating && view.equals(i, this.keys[last] as Uint8Array)) return this.values[last];
+    if (this.repeating && this.holds(view, i, last)) return this.values[last];
     const slot = this.slotOf(view, i, view.hashOf(i));
-    if (this.keys[slot] === undefined) {
+    if (this.lengths[slot] === -1) {
       this.repeating = false;
       return undefined;
     }
@@ -400,12 +410,11 @@ export class FieldDictionary<V> {
       this.byText.set(view.fields[i] as string, value);
       return;
     }
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    if (2 * (this.size + 1) > this.lengths.length) this.grow();
     const h = view.hashOf(i);
     const slot = this.slotOf(view, i, h);
-    const start = view.starts[i] as number;
-    // A copy: a Buffer's subarray (and its slice) would keep the whole file's bytes alive.
-    this.keys[slot] = new Uint8Array(view.bytes.subarray(start, view.ends[i] as number));
+    this.starts[slot] = this.keep(view, i);
+    this.lengths[slot] = (view.ends[i] as number) - (view.starts[i] as number);
     this.hashes[slot] = h;
     this.values[slot] = value;
     this.size++;
@@ -413,30 +422,56 @@ export class FieldDictionary<V> {
     this.repeating = false;
   }
 
+  /** Whether `slot` holds field i's text. */
+  private holds(view: FieldsView, i: number, slot: number): boolean {
+    return view.equals(i, this.text, this.starts[slot] as number, this.lengths[slot] as number);
+  }
+
+  /**
+   * Copies field i's bytes to the end of `text` (a copy: the record's window is reused for the next chunk
+   * of the file, and a Buffer's subarray would keep the whole window alive); where they start.
+   */
+  private keep(view: FieldsView, i: number): number {
+    const from = view.starts[i] as number;
+    const length = (view.ends[i] as number) - from;
+    const at = this.textLength;
+    if (at + length > this.text.length) {
+      const wider = new Uint8Array(Math.max(2 * this.text.length, at + length));
+      wider.set(this.text.subarray(0, at));
+      this.text = wider;
+    }
+    const text = this.text;
+    const bytes = view.bytes;
+    for (let k = 0; k < length; k++) text[at + k] = bytes[from + k] as number;
+    this.textLength = at + length;
+    return at;
+  }
+
   /** The slot holding field i's text (hash `h`), or the empty slot where it goes. */
   private slotOf(view: FieldsView, i: number, h: number): number {
-    const mask = this.keys.length - 1;
+    const mask = this.lengths.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined || (this.hashes[slot] === h && view.equals(i, key))) return slot;
+      if (this.lengths[slot] === -1 || (this.hashes[slot] === h && this.holds(view, i, slot))) return slot;
     }
   }
 
   private grow(): void {
-    const { keys, hashes, values } = this;
-    const capacity = 2 * keys.length;
-    this.keys = new Array<Uint8Array | undefined>(capacity);
+    const { starts, lengths, hashes, values } = this;
+    const capacity = 2 * lengths.length;
+    this.starts = new Int32Array(capacity);
+    this.lengths = new Int32Array(capacity).fill(-1);
     this.hashes = new Int32Array(capacity);
     this.values = new Array<V | undefined>(capacity);
     const mask = capacity - 1;
-    keys.forEach((key, k) => {
-      if (key === undefined) return;
+    for (let k = 0; k < lengths.length; k++) {
+      if (lengths[k] === -1) continue;
       let slot = (hashes[k] as number) & mask;
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
+      while (this.lengths[slot] !== -1) slot = (slot + 1) & mask;
+      this.starts[slot] = starts[k] as number;
+      this.lengths[slot] = lengths[k] as number;
       this.hashes[slot] = hashes[k] as number;
       this.values[slot] = values[k];
-    });
+    }
     this.last = -1;
     this.repeating = false;
   }
@@ -552,7 +587,7 @@ class Delimiter {
       const b = this.bytes;
       const len = b.length;
       if (this.pos >= len) {
-        if (this.eof) return false;
+        if (this.eof) return this.finished();
         this.refill(len);
         continue;
       }
@@ -611,21 +646,23 @@ class Delimiter {
   }
 
   /**
-   * A new window: the bytes from `keepFrom` on, then the next chunk (at least as long as what is kept,
-   * so that a record longer than a chunk is rescanned a logarithmic number of times). The window's
-   * buffer is reused while it is large enough (positions in the old window are stale after a refill
-   * anyway): a new 8 MB buffer per chunk had the system map ~1.4 GB of fresh pages for a 20,000-subject
-   * lock, and V8 collect each.
+   * A new window: the bytes from `keepFrom` on, then the file's next bytes, up to a chunk in all or twice
+   * what is kept (so that a record longer than a chunk is rescanned a logarithmic number of times). The
+   * window lies in the reading buffer (reading-buffer.ts), taken at the first refill, reused while it is
+   * large enough (positions in the old window are stale after a refill anyway) and given back at the end
+   * of the file: a new buffer per file, or per chunk, is fresh memory that the system maps page by page
+   * (a new 8 MB buffer per chunk mapped ~1.4 GB for a 20,000-subject lock, and V8 collected each).
    */
   private refill(keepFrom: number): void {
     this.beforeRefill?.();
     const kept = this.bytes.length - keepFrom;
-    const size = kept + Math.max(this.chunkBytes, kept);
+    const size = Math.max(this.chunkBytes, 2 * kept);
     let next = this.buffer;
     if (next !== null && next.length >= size) next.copyWithin(0, keepFrom, keepFrom + kept);
     else {
-      next = Buffer.allocUnsafe(size);
+      next = takeReadingBuffer(size);
       this.bytes.copy(next, 0, keepFrom);
+      if (this.buffer !== null) giveBackReadingBuffer(this.buffer);
       this.buffer = next;
     }
     let filled = kept;
@@ -641,6 +678,17 @@ class Delimiter {
     this.pos -= keepFrom;
     this.quote = -1;
     this.cr = -1;
+  }
+
+  /**
+   * At the end of the bytes: the reading buffer is given back for the next file (the last record's
+   * positions stay readable until then: nothing runs between, and a reader that takes the buffer while
+   * this one still holds it gets its own).
+   */
+  private finished(): false {
+    if (this.buffer !== null) giveBackReadingBuffer(this.buffer);
+    this.buffer = null;
+    return false;
   }
 
   private set(start: number, end: number, line: number, quoted: boolean): true {

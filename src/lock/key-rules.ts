@@ -16,13 +16,31 @@ export type KeyPart = string | number | null;
 type Trie = Map<KeyPart | symbol, unknown>;
 
 /**
+ * A row's key: its parts, in a new array or in `into` (the same array again for every row: a key read
+ * per row of each rule was ~7 MB of arrays in the sample's read, 10M at 20,000 subjects). The parts are
+ * copied where they are kept, so either is read only until the next key is.
+ */
+export type KeyOf<R> = (row: R, into: KeyPart[]) => readonly KeyPart[];
+
+/** `into` holding the parts given, in order (`c` and `d` when given: a key part is never undefined). */
+export function keyParts(into: KeyPart[], a: KeyPart, b: KeyPart, c?: KeyPart, d?: KeyPart): KeyPart[] {
+  into[0] = a;
+  into[1] = b;
+  let n = 2;
+  if (c !== undefined) into[n++] = c;
+  if (d !== undefined) into[n++] = d;
+  if (into.length !== n) into.length = n;
+  return into;
+}
+
+/**
  * Issues for rows whose key (parts; a null part = not checkable, its cell has its own issue) repeats an
  * earlier row's. Keys are looked up part by part in nested maps (subject → visit → …): small maps keyed
  * by the cells themselves, where one big map of joined strings costs ~1 µs per row of a 1M-row file.
  */
 export function checkUniqueKey<R extends Located>(
   rows: Positional<R>,
-  key: (row: R) => readonly KeyPart[],
+  key: KeyOf<R>,
   column: string,
   what: string,
   issues: Issue[],
@@ -39,7 +57,7 @@ export function checkUniqueKey<R extends Located>(
  */
 export function uniqueKeyPass<R extends Located>(
   rows: Positional<R>,
-  key: (row: R) => readonly KeyPart[],
+  key: KeyOf<R>,
   column: string,
   what: string,
 ): RowPass<R> {
@@ -49,11 +67,12 @@ export function uniqueKeyPass<R extends Located>(
   let grouped = true;
   let group: KeyPart | undefined;
   const finished = new Set<KeyPart>();
+  const into: KeyPart[] = [];
   return {
     issues,
     row: (row, i) => {
       if (!grouped) return;
-      const parts = key(row);
+      const parts = key(row, into);
       if (parts.includes(null)) return;
       if (parts.length > 1 && parts[0] !== group) {
         if (group !== undefined) finished.add(group);
@@ -72,7 +91,7 @@ export function uniqueKeyPass<R extends Located>(
       const whole = new KeyCheck(rows, key, column, what, issues);
       for (let i = 0; i < rows.length; i++) {
         const row = rows.at(i) as R;
-        const parts = key(row);
+        const parts = key(row, into);
         if (!parts.includes(null)) whole.add(row, parts, i);
       }
     },
@@ -95,8 +114,10 @@ const PENDING = Symbol('pending');
 class KeyCheck<R extends Located> {
   private root: Trie = new Map();
   // Files are sorted by their key, so a row mostly shares all but its last part with the row before:
-  // then it reuses that row's node instead of walking the maps again.
-  private previous: readonly KeyPart[] = [];
+  // then it reuses that row's node instead of walking the maps again. A copy of its parts (`KeyOf`).
+  private readonly previous: KeyPart[] = [];
+  /** The key of a row read again (`enter`). */
+  private readonly again: KeyPart[] = [];
   private previousNode: Trie = this.root;
   /** First row of the current run not entered in `previousNode` (-1: every row is in it). */
   private runStart = -1;
@@ -105,7 +126,7 @@ class KeyCheck<R extends Located> {
 
   constructor(
     private readonly rows: Positional<R>,
-    private readonly key: (row: R) => readonly KeyPart[],
+    private readonly key: KeyOf<R>,
     private readonly column: string,
     private readonly what: string,
     private readonly issues: Issue[],
@@ -114,7 +135,7 @@ class KeyCheck<R extends Located> {
   /** Forgets every key seen (a new group of rows). */
   restart(): void {
     this.root = new Map();
-    this.previous = [];
+    this.previous.length = 0;
     this.previousNode = this.root;
     this.runStart = -1;
   }
@@ -127,7 +148,7 @@ class KeyCheck<R extends Located> {
       if (this.runStart >= 0) {
         if (ascends(this.runLast, last)) {
           this.runLast = last;
-          this.previous = parts;
+          this.remember(parts);
           return;
         }
         this.enter(node, this.runStart, i);
@@ -142,7 +163,7 @@ class KeyCheck<R extends Located> {
         node.delete(PENDING);
         this.enter(node, pending[0], pending[1]);
       }
-      this.previous = parts;
+      this.remember(parts);
       this.previousNode = node;
       if (parts.length > 1 && node.size === 0) {
         this.runStart = i;
@@ -150,7 +171,7 @@ class KeyCheck<R extends Located> {
         return;
       }
     }
-    this.previous = parts;
+    this.remember(parts);
     // The first row's position is kept, not the row: the rows of a large file are views made as they
     // are read (10.8M QS rows of a 20,000-subject lock), which a map of them would keep alive all at
     // once. Not its line either: a view makes its `src` when asked, an object per row for nothing.
@@ -161,6 +182,13 @@ class KeyCheck<R extends Located> {
       const rule = `duplicate ${this.what} (first on line ${line})`;
       this.issues.push(issue('error', row.src.file, rule, row.src.line, this.column));
     }
+  }
+
+  /** `parts` as the row before's key (copied: they may be read into the same array for the next row). */
+  private remember(parts: readonly KeyPart[]): void {
+    const previous = this.previous;
+    if (previous.length !== parts.length) previous.length = parts.length;
+    for (let p = 0; p < parts.length; p++) previous[p] = parts[p] as KeyPart;
   }
 
   /** The map of `parts`' prefix (the root for a key of one part), made when new. */
@@ -183,7 +211,7 @@ class KeyCheck<R extends Located> {
    */
   private enter(node: Trie, start: number, end: number): void {
     for (let j = start; j < end; j++) {
-      const parts = this.key(this.rows.at(j) as R);
+      const parts = this.key(this.rows.at(j) as R, this.again);
       if (!parts.includes(null)) node.set(parts[parts.length - 1] as KeyPart, j);
     }
   }

@@ -3,7 +3,7 @@
  * rules across rows and files, then lock.json. All issues are collected (no cap); the lock is handed out
  * only when none is an error.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, RunError } from '../core/exit-codes.js';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
@@ -22,9 +22,10 @@ import {
   checkOneBodySystemPerTerm,
   checkSubjectsInDm,
   checkUniqueKey,
+  keyParts,
   subjectsInDmPass,
   uniqueKeyPass,
-  type KeyPart,
+  type KeyOf,
   type Located,
 } from './key-rules.js';
 import { passOver } from './row-pass.js';
@@ -77,7 +78,7 @@ interface Tables {
 /** Reads and validates the lock in `dir`; throws RunError(NOINPUT) when `dir` is not a readable folder. */
 export async function readLock(dir: string, opts: ReadLockOptions): Promise<ReadLockResult> {
   const abs = resolve(dir);
-  const entries = await listFolder(dir, abs);
+  const entries = listFolder(dir, abs);
   const issues: Issue[] = [];
   // Each file's hash is computed as it is read and parsed (stream-file.ts); used for lock.json.
   const hashing = new Map<string, Promise<string>>();
@@ -144,11 +145,15 @@ export async function loadLock(dir: string, opts: ReadLockOptions): Promise<{ lo
   return { lock, issues };
 }
 
-async function listFolder(dir: string, abs: string): Promise<Set<string>> {
+/**
+ * The names in the lock folder. Synchronous, as the files are read (read-file.ts): each asynchronous call
+ * was a round trip through libuv's thread pool with nothing for the run to do meanwhile.
+ */
+function listFolder(dir: string, abs: string): Set<string> {
   try {
-    const s = await stat(abs);
+    const s = statSync(abs);
     if (!s.isDirectory()) throw new RunError(EXIT.NOINPUT, `lock folder ${dir} is not a folder`);
-    return new Set(await readdir(abs));
+    return new Set(readdirSync(abs));
   } catch (e) {
     if (e instanceof RunError) throw e;
     throw new RunError(
@@ -241,9 +246,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   // pass made every view again. Their issues keep the order of one pass per rule (row-pass.ts).
   const assessmentRules = <R extends Located & VisitRow & { readonly USUBJID: string | null }>(
     rows: Positional<R>,
-    seq: (r: R) => readonly KeyPart[],
+    seq: KeyOf<R>,
     seqColumn: string,
-    key: (r: R) => readonly KeyPart[],
+    key: KeyOf<R>,
     keyColumn: string,
     keyWhat: string,
     dateColumn: keyof R & string,
@@ -262,9 +267,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (qs !== null) {
     assessmentRules(
       qs.rowsAt,
-      (r) => [r.USUBJID, r.QSSEQ],
+      (r, k) => keyParts(k, r.USUBJID, r.QSSEQ),
       'QSSEQ',
-      (r) => [r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD],
+      (r, k) => keyParts(k, r.USUBJID, r.VISITNUM, r.QSCAT, r.QSTESTCD),
       'QSTESTCD',
       'assessment USUBJID + VISITNUM + QSCAT + QSTESTCD',
       'QSDTC',
@@ -273,9 +278,9 @@ function checkAcrossFiles(t: Tables, issues: Issue[]): void {
   if (lb !== null) {
     assessmentRules(
       lb.rowsAt,
-      (r) => [r.USUBJID, r.LBSEQ],
+      (r, k) => keyParts(k, r.USUBJID, r.LBSEQ),
       'LBSEQ',
-      (r) => [r.USUBJID, r.VISITNUM, r.LBTESTCD],
+      (r, k) => keyParts(k, r.USUBJID, r.VISITNUM, r.LBTESTCD),
       'LBTESTCD',
       'result USUBJID + VISITNUM + LBTESTCD',
       'LBDTC',

@@ -8,22 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Issue } from '../core/issues.js';
 import { parseCsvStream, type CsvTable } from './csv.js';
 import type { InputFile } from './read-file.js';
-
-/** Bytes read at a time by the line count and by `finish`. */
-const SCAN_BYTES = 1 << 20;
-
-/**
- * One buffer for the line count and `finish` of every file (both read synchronously, start to end): a
- * new buffer per file cost more than reading into it, the system mapping fresh pages for every
- * megabyte read (~4 ms a megabyte here; the sample's qs.csv alone took ~20 ms), and 8 MB buffers
- * made V8 collect garbage early for the external memory they held.
- */
-let scratch: Buffer | null = null;
-
-function scratchBuffer(): Buffer {
-  scratch ??= Buffer.allocUnsafe(SCAN_BYTES);
-  return scratch;
-}
+import { giveBackReadingBuffer, READING_BYTES, takeReadingBuffer } from './reading-buffer.js';
 
 export interface StreamedCsv {
   /** Null (with an issue) when the file holds no header. Read it (`visit` or `records`) before `finish`. */
@@ -65,26 +50,28 @@ export function streamCsvFile(
   return {
     table,
     finish: () => {
-      const rest = scratchBuffer();
+      const rest = takeReadingBuffer(READING_BYTES);
       for (let n = input.read(rest, 0, rest.length, position); n > 0; n = input.read(rest, 0, rest.length, position)) {
         position += n;
         hash.update(rest.subarray(0, n));
         utf8.add(rest.subarray(0, n));
       }
+      giveBackReadingBuffer(rest);
       return { sha256: hash.digest('hex'), utf8: utf8.end() };
     },
   };
 }
 
-/** LF bytes in the whole file (memchr per line), read in chunks of one reused buffer. */
+/** LF bytes in the whole file (memchr per line), read in chunks of the reading buffer. */
 export function countFileLineEnds(input: InputFile): number {
-  const buf = scratchBuffer();
+  const buf = takeReadingBuffer(READING_BYTES);
   let count = 0;
   let position = 0;
   for (let n = input.read(buf, 0, buf.length, 0); n > 0; n = input.read(buf, 0, buf.length, position)) {
     position += n;
     for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) count++;
   }
+  giveBackReadingBuffer(buf);
   return count;
 }
 

@@ -455,7 +455,12 @@ function viewClass(
   valueDecimals: readonly (readonly (number | null)[])[],
 ): new (i: number) => object {
   class RowView {
-    constructor(readonly i: number) {}
+    // Assigned, not declared as a class field: a field is defined on each instance before the constructor
+    // runs (a slower store), and a view is made for every row of every pass.
+    declare readonly i: number;
+    constructor(i: number) {
+      this.i = i;
+    }
   }
   const define = (name: string, get: (this: RowView) => unknown) =>
     Object.defineProperty(RowView.prototype, name, { get, enumerable: true, configurable: false });

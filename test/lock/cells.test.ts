@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   characterRule,
@@ -72,6 +73,27 @@ describe('significantDigits and roundedToSignificant', () => {
     });
     // 17 decimals written, noise after the 15th digit: d = 2, as the SAP's display rule wants.
     expect(roundedToSignificant('70.09999999999999', 70.09999999999999)).toEqual({ value: 70.1, decimals: 1 });
+  });
+  it('short texts skip the digit count: the same result as counting every text (numRuns 2000)', () => {
+    // The rule as written before the length shortcut: count the digits, round when more than 15.
+    const reference = (text: string, value: number) =>
+      significantDigits(text) <= 15
+        ? null
+        : { value: Number(value.toPrecision(15)), decimals: decimalsWritten(String(Number(value.toPrecision(15)))) };
+    const digits = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: min, maxLength: max });
+    const plain = fc
+      .tuple(fc.boolean(), digits(1, 12), fc.option(digits(1, 12)), fc.option(fc.integer({ min: -9, max: 9 })))
+      .map(
+        ([neg, int, frac, exp]) =>
+          `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`,
+      );
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(roundedToSignificant(text, Number(text))).toEqual(reference(text, Number(text)));
+      }),
+      { numRuns: 2000, seed: 20261205 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * FieldDictionary (csv.ts): a text looked up from a record's bytes finds exactly what was set for the
  * same text, whether it is the text found last (tried first while texts repeat), one of the same length,
- * a prefix of another, quoted or not, before or after the table grows. Reference: a Map by string.
+ * a prefix of another, quoted or not, before or after the table and its text buffer grow. Reference: a Map by string.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -37,6 +37,12 @@ describe('FieldDictionary lookups from the bytes', () => {
     const { found, expected } = lookups(texts);
     expect(found).toEqual(expected);
     expect(found.filter((f) => f !== undefined).length).toBeGreaterThan(100);
+  });
+  it('texts longer in all than its first text buffer (1 KB), found again after it grows', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(3, '0')}${'x'.repeat(40 + (i % 7))}`);
+    const { found, expected } = lookups([...long, ...long.slice().reverse(), ...long, 'x', '0x']);
+    expect(found).toEqual(expected);
+    expect(found.filter((f) => f !== undefined).length).toBe(120);
   });
   it('agrees with a Map of strings on random sequences (numRuns 300)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '1', 'é'), minLength: 1, maxLength: 3 });

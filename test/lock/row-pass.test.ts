@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Issue } from '../../src/core/issues.js';
-import { checkSubjectsInDm, checkUniqueKey, subjectsInDmPass, uniqueKeyPass } from '../../src/lock/key-rules.js';
+import {
+  checkSubjectsInDm,
+  checkUniqueKey,
+  keyParts,
+  subjectsInDmPass,
+  uniqueKeyPass,
+  type KeyPart,
+} from '../../src/lock/key-rules.js';
 import { passOver } from '../../src/lock/row-pass.js';
 import { checkVisitNames, visitNamesPass } from '../../src/lock/visit-rules.js';
 
@@ -124,6 +131,14 @@ describe('uniqueKeyPass, ascending runs entered in the maps only when needed', (
           const issues: Issue[] = [];
           passOver(rows, [uniqueKeyPass(rows, key, 'T', 'key')], issues);
           expect(locs(issues)).toEqual(expected(rows, key));
+          // The same key read into one array for every row (keyParts), as the lock's QS and LB keys are.
+          const reused: Issue[] = [];
+          const into = (r: Row, k: KeyPart[]) => {
+            const parts = key(r);
+            return keyParts(k, parts[0] as KeyPart, parts[1] as KeyPart, parts[2]);
+          };
+          passOver(rows, [uniqueKeyPass(rows, into, 'T', 'key')], reused);
+          expect(locs(reused)).toEqual(expected(rows, key));
         }
       }),
       { numRuns: 500, seed: 20261205 },

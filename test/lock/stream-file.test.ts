@@ -118,6 +118,48 @@ describe('parseCsvStream reads what parseCsvBytes reads, wherever the chunks cut
   });
 });
 
+describe('files read through the one reading buffer (reading-buffer.ts)', () => {
+  /** The records of each file read at once, a record of each in turn, against each read whole. */
+  function readTogether(texts: readonly string[], chunkBytes: number): void {
+    const streams = texts.map((t) => streamCsvFile(inputOf(Buffer.from(t)), 'f.csv', [], 1, chunkBytes));
+    const iterators = streams.map((s) => (s.table === null ? [] : s.table.records)[Symbol.iterator]());
+    const got: CsvRecord[][] = texts.map(() => []);
+    for (let live = true; live;) {
+      live = false;
+      iterators.forEach((it, k) => {
+        const r = it.next();
+        if (r.done !== true) {
+          (got[k] as CsvRecord[]).push(r.value);
+          live = true;
+        }
+      });
+    }
+    texts.forEach((t, k) => {
+      expect(got[k]).toEqual(readWhole(Buffer.from(t)).records);
+      expect((streams[k] as ReturnType<typeof streamCsvFile>).finish().sha256).toBe(sha256(Buffer.from(t)));
+    });
+  }
+  it('two or three files at once, the buffer given back by the first to end (short and long files)', () => {
+    const long = `A,B\n${Array.from({ length: 300 }, (_, i) => `${i},"v${i}\n${'w'.repeat(i % 37)}"`).join('\n')}\n`;
+    for (const chunk of [1, 5, 64, 4096]) {
+      readTogether(['A,B\n1,2\n3,4\n', long], chunk);
+      readTogether([long, 'X\n"a\nb"\n', long.replace(/w/g, 'é')], chunk);
+    }
+  });
+  it('random files read two at a time, then one after the other (numRuns 100)', () => {
+    const alphabet = fc.constantFrom('a', ',', '"', '\n', '\r\n', 'é');
+    const file = fc.array(alphabet, { maxLength: 80 }).map((parts) => `A,B\n${parts.join('')}`);
+    fc.assert(
+      fc.property(file, file, fc.integer({ min: 1, max: 9 }), (a, b, chunk) => {
+        readTogether([a, b], chunk);
+        readTogether([a], chunk);
+        readTogether([b], chunk);
+      }),
+      { numRuns: 100, seed: 20261205 },
+    );
+  });
+});
+
 describe('streamCsvFile: the file read in chunks, hashed and checked', () => {
   it('counts the line ends of the whole file (CRLF, LF, quoted ones too)', () => {
     expect(countFileLineEnds(inputOf(Buffer.from('A,B\r\n"1\n2",3\n4,5'), 2))).toBe(3);
