@@ -119,20 +119,20 @@ export function* renderHtmlPieces(form: Printable): Generator<string> {
     `<thead>\n${form.header.map(headerRow).join('\n')}\n</thead>`,
     '<tbody>\n',
   ].join('\n');
+  // A piece after the first begins with the line break after the last piece's last row: a '' first
+  // entry, so that one join makes the piece (a prefix added to the joined rows is copied again when written).
   let rows: string[] = [];
   let chars = 0;
-  let first = true;
   for (const r of form.rows) {
     const row = bodyRow(form, r);
     rows.push(row);
     chars += row.length + 1;
     if (chars < PIECE_CHARS) continue;
-    yield `${first ? '' : '\n'}${rows.join('\n')}`;
-    first = false;
-    rows = [];
+    yield rows.join('\n');
+    rows = [''];
     chars = 0;
   }
-  if (rows.length > 0) yield `${first ? '' : '\n'}${rows.join('\n')}`;
+  if (chars > 0) yield rows.join('\n');
   yield `${[
     '\n</tbody>',
     '</table>',
