@@ -100,40 +100,98 @@ export function padTail(tail: string, tailInt: number): string {
   return t.open + ' '.repeat(Math.max(0, tailInt - t.int)) + t.body;
 }
 
-function aligned(text: string, hInt: number, tInts: Readonly<Record<string, number>>): string {
-  const { head, tail } = cellParts(text);
-  const h = ' '.repeat(Math.max(0, hInt - headInt(head))) + head;
-  return h + padTail(tail, tInts[tailShape(tail)] ?? 0);
+/** What aligning a cell's text needs, worked out once per distinct text of a column. */
+interface CellLayout {
+  readonly head: string;
+  readonly tail: string;
+  /** Characters of the head before its decimal point (headInt). */
+  readonly headInt: number;
+  /** tailShape of the tail ('' for none). */
+  readonly shape: string;
+  /** tailBody of the tail: separator and parenthesis, the rest, its first number's characters before the point. */
+  readonly open: string;
+  readonly body: string;
+  readonly tailInt: number;
 }
 
-const alignedTails = new WeakMap<ColumnAlign, Map<string, string>>();
+function cellLayout(text: string): CellLayout {
+  const { head, tail } = cellParts(text);
+  if (tail === '') return { head, tail, headInt: headInt(head), shape: '', open: '', body: '', tailInt: 0 };
+  const t = tailBody(tail);
+  return { head, tail, headInt: headInt(head), shape: tailShape(tail), open: t.open, body: t.body, tailInt: t.int };
+}
 
-/** The padded tail of a cell of the column (what follows the head); each distinct tail padded once per column. */
+/** The cell's tail with its first number padded to the column's (padTail, from the layout). */
+function paddedTail(c: CellLayout, tInts: Readonly<Record<string, number>>): string {
+  return c.tail === '' ? '' : c.open + ' '.repeat(Math.max(0, (tInts[c.shape] ?? 0) - c.tailInt)) + c.body;
+}
+
+/** The cell aligned to the column's heads and tails, not yet padded to the column's width. */
+function alignedText(c: CellLayout, hInt: number, tInts: Readonly<Record<string, number>>): string {
+  return ' '.repeat(Math.max(0, hInt - c.headInt)) + c.head + paddedTail(c, tInts);
+}
+
+function aligned(text: string, hInt: number, tInts: Readonly<Record<string, number>>): string {
+  return alignedText(cellLayout(text), hInt, tInts);
+}
+
+/** A value cell as the RTF sets it: its head before the decimal tab, the head's digits before the point, the padded tail. */
+export interface AlignedParts {
+  readonly head: string;
+  readonly headInt: number;
+  readonly tail: string;
+}
+
+/**
+ * What the renderers draw of each text of a column (aligned and padded cells, the RTF's parts), by the
+ * column's alignment: every renderer draws the same cells, and a column repeats its texts (`0`,
+ * `0 (0.0)`), so each distinct text is worked out once. columnAlign fills them for the texts it measured.
+ */
+interface ColumnCells {
+  readonly padded: Map<string, string>;
+  readonly parts: Map<string, AlignedParts>;
+}
+
+const columnCells = new WeakMap<ColumnAlign, ColumnCells>();
+
+function cellsOf(a: ColumnAlign): ColumnCells {
+  let cells = columnCells.get(a);
+  if (cells === undefined) columnCells.set(a, (cells = { padded: new Map(), parts: new Map() }));
+  return cells;
+}
+
+/** The padded tail of a cell of the column (what follows the head). */
 export function alignedTail(tail: string, a: ColumnAlign): string {
-  let tails = alignedTails.get(a);
-  if (tails === undefined) alignedTails.set(a, (tails = new Map()));
-  let padded = tails.get(tail);
-  if (padded === undefined) tails.set(tail, (padded = padTail(tail, a.tailInts[tailShape(tail)] ?? 0)));
-  return padded;
+  return padTail(tail, a.tailInts[tailShape(tail)] ?? 0);
 }
 
 /** The alignment of a column from its non-empty cells. */
 export function columnAlign(cells: readonly string[]): ColumnAlign {
+  // Each distinct text once (a column repeats `0`, `0 (0.0)` and the like), its parts found once.
+  const layouts = new Map<string, CellLayout>();
+  for (const cell of cells) if (cell !== '' && !layouts.has(cell)) layouts.set(cell, cellLayout(cell));
   let hInt = 0;
   const tInts: Record<string, number> = {};
-  // Maxima over the cells: each distinct text once (a column repeats `0`, `0 (0.0)` and the like).
-  const distinct = [...new Set(cells)];
-  for (const cell of distinct) {
-    if (cell === '') continue;
-    const { head, tail } = cellParts(cell);
-    hInt = Math.max(hInt, headInt(head));
-    if (tail !== '') {
-      const shape = tailShape(tail);
-      tInts[shape] = Math.max(tInts[shape] ?? 0, tailBody(tail).int);
-    }
+  for (const c of layouts.values()) {
+    hInt = Math.max(hInt, c.headInt);
+    if (c.tail !== '') tInts[c.shape] = Math.max(tInts[c.shape] ?? 0, c.tailInt);
   }
-  const width = distinct.reduce((w, c) => (c === '' ? w : Math.max(w, aligned(c, hInt, tInts).length)), 0);
-  return { headInt: hInt, tailInts: tInts, width };
+  const texts = new Map<string, string>();
+  let width = 0;
+  for (const [text, c] of layouts) {
+    const s = alignedText(c, hInt, tInts);
+    texts.set(text, s);
+    width = Math.max(width, s.length);
+  }
+  const a: ColumnAlign = { headInt: hInt, tailInts: tInts, width };
+  // The renderers' cells of these texts, made here while their layouts are at hand.
+  const { padded, parts } = cellsOf(a);
+  for (const [text, s] of texts) {
+    const c = layouts.get(text) as CellLayout;
+    padded.set(text, s + ' '.repeat(width - s.length));
+    parts.set(text, { head: c.head, headInt: c.headInt, tail: paddedTail(c, tInts) });
+  }
+  return a;
 }
 
 /** Width in characters of every aligned cell of the column. */
@@ -141,21 +199,25 @@ export function alignedWidth(a: ColumnAlign): number {
   return a.width;
 }
 
-/**
- * Aligned cells of each column alignment: every renderer (RTF, HTML, text) pads the same cells, and a
- * column repeats its texts (`0`, `0 (0.0)`), so each distinct text is padded once per column.
- */
-const alignedCells = new WeakMap<ColumnAlign, Map<string, string>>();
-
 /** The cell padded with spaces to the column's shape (`alignedWidth` characters); empty stays empty. */
 export function alignCell(text: string, a: ColumnAlign): string {
   if (text === '') return '';
-  let cells = alignedCells.get(a);
-  if (cells === undefined) alignedCells.set(a, (cells = new Map()));
-  let padded = cells.get(text);
-  if (padded === undefined) {
+  const { padded } = cellsOf(a);
+  let cell = padded.get(text);
+  if (cell === undefined) {
     const s = aligned(text, a.headInt, a.tailInts);
-    cells.set(text, (padded = s + ' '.repeat(Math.max(0, a.width - s.length))));
+    padded.set(text, (cell = s + ' '.repeat(Math.max(0, a.width - s.length))));
   }
-  return padded;
+  return cell;
+}
+
+/** A non-empty cell's head, the head's digits before its point, and its tail padded to the column's (RTF). */
+export function alignedParts(text: string, a: ColumnAlign): AlignedParts {
+  const { parts } = cellsOf(a);
+  let p = parts.get(text);
+  if (p === undefined) {
+    const c = cellLayout(text);
+    parts.set(text, (p = { head: c.head, headInt: c.headInt, tail: paddedTail(c, a.tailInts) }));
+  }
+  return p;
 }

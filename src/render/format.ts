@@ -61,9 +61,14 @@ function roundScaledHalfAway(digits: bigint, shift: number): bigint {
 
 /** A non-negative count of 10^-decimals units written with exactly `decimals` decimals. */
 function writeFixed(units: bigint, decimals: number, negative: boolean): string {
-  const s = units.toString().padStart(decimals + 1, '0');
+  return writeFixedDigits(units.toString(), units === 0n, decimals, negative);
+}
+
+/** writeFixed for the units' decimal digits (`zero`: the units are 0, which is written without a sign). */
+function writeFixedDigits(digits: string, zero: boolean, decimals: number, negative: boolean): string {
+  const s = digits.padStart(decimals + 1, '0');
   const body = decimals === 0 ? s : `${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`;
-  return negative && units !== 0n ? `-${body}` : body;
+  return negative && !zero ? `-${body}` : body;
 }
 
 /** A safe integer × 10^pow10 with `decimals` zero decimals (what writeFixed writes for it; -0 as 0). */
@@ -82,6 +87,36 @@ export function roundHalfAwayFromZero(x: number, decimals: number, pow10 = 0): s
   if (!Number.isInteger(pow10)) throw new RangeError(`pow10 must be an integer: ${pow10}`);
   // Most table numbers are counts: a safe integer needs no rounding, only its zeros written out.
   if (Number.isSafeInteger(x) && pow10 >= 0 && pow10 <= MAX_DECIMALS) return writeInteger(x, decimals, pow10);
+  return roundShortDecimal(x, decimals, pow10) ?? roundExactly(x, decimals, pow10);
+}
+
+/** Digits of a decimal that a double holds exactly as an integer (< 10^15 < 2^53, +1 included). */
+const EXACT_DIGITS = 15;
+
+/**
+ * roundHalfAwayFromZero on the digits of `String(|x|)` with number arithmetic, for the usual table value
+ * (no exponent, at most EXACT_DIGITS digits kept); undefined otherwise. The digit after the last one kept
+ * decides, as the decimal value's remainder is at least a half exactly when that digit is 5 or more.
+ * The BigInt path (roundExactly) gives the same strings (a property test compares them); this one makes
+ * no BigInt and no regular-expression match for each of a run's ~25,000 table numbers.
+ */
+function roundShortDecimal(x: number, decimals: number, pow10: number): string | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const shortest = String(Math.abs(x));
+  const keep = decimals + pow10; // decimals of |x| kept
+  if (keep < 0 || shortest.includes('e')) return undefined;
+  const dot = shortest.indexOf('.');
+  const int = dot < 0 ? shortest : shortest.slice(0, dot);
+  const frac = dot < 0 ? '' : shortest.slice(dot + 1);
+  if (int.length + keep > EXACT_DIGITS) return undefined;
+  let units: number;
+  if (frac.length <= keep) units = Number(int + frac) * 10 ** (keep - frac.length);
+  else units = Number(int + frac.slice(0, keep)) + (frac.charCodeAt(keep) >= 53 ? 1 : 0); // 53: '5'
+  return writeFixedDigits(String(units), units === 0, decimals, x < 0);
+}
+
+/** roundHalfAwayFromZero for any finite x, on the exact decimal digits as a BigInt. */
+function roundExactly(x: number, decimals: number, pow10: number): string {
   const p = decimalParts(x);
   const units = roundScaledHalfAway(p.digits, p.exponent + pow10 + decimals);
   return writeFixed(units, decimals, p.negative);

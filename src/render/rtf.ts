@@ -12,7 +12,7 @@
  * same print form always gives the same bytes. Reference: Microsoft RTF Specification 1.9.1.
  */
 import type { ColumnAlign } from './align.js';
-import { alignedTail, cellParts, headInt } from './align.js';
+import { alignedParts } from './align.js';
 import {
   CHAR_TWIPS,
   FONT_SIZE_HALF_POINTS,
@@ -114,12 +114,12 @@ function valueCell(text: string, a: ColumnAlign | null, cellWidth: number, chars
   if (text === '') return `\\qc${PARA} `;
   const left = Math.max(0, Math.floor((cellWidth - PAD_TWIPS - a.width * CHAR_TWIPS) / 2));
   const decimal = left + a.headInt * CHAR_TWIPS;
-  const { head, tail } = cellParts(text);
+  const { head, headInt, tail } = alignedParts(text, a);
   // One point past the head's end (the decimal tab puts the point's left edge on the stop): a stop at
   // the very position the text reached would be skipped and the tail would wrap.
-  const tailStop = decimal + (head.length - headInt(head)) * CHAR_TWIPS + 20;
+  const tailStop = decimal + (head.length - headInt) * CHAR_TWIPS + 20;
   const stops = `\\tqdec\\tx${decimal}\\tx${tailStop}`;
-  return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(alignedTail(tail, a))}`;
+  return `\\ql${PARA}${stops} \\tab ${escapeRtf(head)}\\tab ${escapeRtf(tail)}`;
 }
 
 /** A text cell's printed lines joined by `\\line`; a cell that fits on its one line (most) escaped as it is. */
@@ -202,9 +202,11 @@ function bodyRow(form: PrintFrame, row: PrintRow, last: boolean): string {
  */
 const PAGE_BREAK = '{\\pard\\plain\\sb0\\sa0\\sl-20\\slmult0\\fs2\\page\\par}';
 
-function renderPage(form: PrintFrame, page: PrintPage): string {
+/** A page's RTF, after a page break unless it is the first (`\n`, PAGE_BREAK, `\n` and the page, joined once). */
+function renderPage(form: PrintFrame, page: PrintPage, first: boolean): string {
   const lastHeader = form.header.length - 1;
   return [
+    ...(first ? [] : ['', PAGE_BREAK]),
     ...form.header.map((h, i) => headerRow(form, h, { header: true, top: i === 0, bottom: i === lastHeader })),
     ...page.rows.map((r, i) => bodyRow(form, r, i === page.rows.length - 1)),
     paragraph([''], 'ql'),
@@ -232,7 +234,7 @@ export function* renderRtfPieces(form: Printable): Generator<string> {
   ].join('\n')}\n`;
   let first = true;
   for (const page of form.pages) {
-    yield `${first ? '' : `\n${PAGE_BREAK}\n`}${renderPage(form, page)}`;
+    yield renderPage(form, page, first);
     first = false;
   }
   yield '\n}\n';

@@ -146,7 +146,11 @@ export function* renderTextPieces(form: Printable): Generator<string> {
   const total = pageCountOf(form);
   let first = true;
   for (const page of form.pages) {
-    yield `${first ? '' : '\n\f'}${renderPage(form, page, total).join('\n')}`;
+    const lines = renderPage(form, page, total);
+    // After the first page: a line break and a form feed before the page, in the one join that makes it
+    // (a prefix added to the joined page would be copied again when written).
+    if (!first) lines.unshift('', `\f${lines.shift() ?? ''}`);
+    yield lines.join('\n');
     first = false;
   }
   yield '\n';

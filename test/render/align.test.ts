@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignCell, alignedTail, cellParts, columnAlign, tailShape } from '../../src/render/align.js';
+import {
+  alignCell,
+  alignedParts,
+  alignedTail,
+  cellParts,
+  columnAlign,
+  headInt,
+  padTail,
+  tailShape,
+} from '../../src/render/align.js';
 
 // Expected strings written out by hand from the rules in src/render/align.ts.
 describe('decimal alignment', () => {
@@ -71,5 +80,66 @@ describe('tailShape', () => {
     );
     for (const t of [' (48.1)', ' (<0.1)', ' (-0.68, 6.68)', '12.', '1-2.5', '--1.5', 'NNE', 'N<E', '1.2.3', '-NE'])
       expect(tailShape(t)).toBe(byRegExps(t));
+  });
+});
+
+describe('a column aligned once per distinct text, as its definition aligns each cell', () => {
+  // The definition, from the exported primitives: heads padded to the column's widest integer part,
+  // each tail's first number to the widest of its shape, every cell to the widest aligned cell.
+  const tailInt = (tail: string) => {
+    const body = tail.slice((/^[ ,/]*\(?/.exec(tail)?.[0] ?? '').length);
+    const end = body.search(/[., )]/);
+    return end < 0 ? body.length : end;
+  };
+  const reference = (cells: readonly string[]) => {
+    const filled = cells.filter((c) => c !== '');
+    const headInts = filled.map((c) => headInt(cellParts(c).head));
+    const hInt = Math.max(0, ...headInts);
+    const tInts: Record<string, number> = {};
+    for (const c of filled) {
+      const { tail } = cellParts(c);
+      if (tail !== '') tInts[tailShape(tail)] = Math.max(tInts[tailShape(tail)] ?? 0, tailInt(tail));
+    }
+    const aligned = (c: string) => {
+      const { head, tail } = cellParts(c);
+      return ' '.repeat(Math.max(0, hInt - headInt(head))) + head + padTail(tail, tInts[tailShape(tail)] ?? 0);
+    };
+    const width = Math.max(0, ...filled.map((c) => aligned(c).length));
+    return {
+      align: { headInt: hInt, tailInts: tInts, width },
+      cell: (c: string) => (c === '' ? '' : aligned(c).padEnd(width)),
+      parts: (c: string) => {
+        const { head, tail } = cellParts(c);
+        return { head, headInt: headInt(head), tail: padTail(tail, tInts[tailShape(tail)] ?? 0) };
+      },
+    };
+  };
+  const num = fc.oneof(
+    fc.integer({ min: -999, max: 9999 }).map(String),
+    fc.tuple(fc.integer({ min: -99, max: 999 }), fc.integer({ min: 0, max: 999 })).map(([i, f]) => `${i}.${f}`),
+    fc.constantFrom('NE', '<0.001', '>0.999', '<0.1', '>99.9'),
+  );
+  const cell = fc.oneof(
+    num,
+    fc.tuple(num, num).map(([n, p]) => `${n} (${p})`),
+    fc.tuple(num, num, num).map(([e, l, u]) => `${e} (${l}, ${u})`),
+    fc.tuple(num, num).map(([a, b]) => `${a}, ${b}`),
+    fc.tuple(num, num, num).map(([n, d, p]) => `${n}/${d} (${p})`),
+    fc.constant(''),
+  );
+
+  it('gives the columns, cells and RTF parts of the definition, for the texts measured and others', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { maxLength: 4 }), (cells, others) => {
+        const want = reference(cells);
+        const a = columnAlign(cells);
+        expect(a).toEqual(want.align);
+        for (const c of [...cells, ...others]) {
+          expect(alignCell(c, a)).toBe(c === '' ? '' : want.cell(c).padEnd(a.width));
+          if (c !== '') expect(alignedParts(c, a)).toEqual(want.parts(c));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -153,6 +153,62 @@ describe('roundHalfAwayFromZero: properties', () => {
   });
 });
 
+describe('roundHalfAwayFromZero: the number-arithmetic path and the exact BigInt rounding agree', () => {
+  // The reference: rounding on the shortest decimal string's digits as one BigInt (the module's general
+  // path, written out here), which the number-arithmetic path for short decimals must match exactly.
+  const exact = (x: number, d: number, p: number): string => {
+    const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x))) as RegExpExecArray;
+    const frac = m[2] ?? '';
+    const shift = Number(m[3] ?? 0) - frac.length + p + d;
+    const digits = BigInt((m[1] as string) + frac);
+    let units: bigint;
+    if (shift >= 0) units = digits * 10n ** BigInt(shift);
+    else {
+      const divisor = 10n ** BigInt(-shift);
+      units = digits / divisor + (2n * (digits % divisor) >= divisor ? 1n : 0n);
+    }
+    const s = units.toString().padStart(d + 1, '0');
+    const body = d === 0 ? s : `${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`;
+    return x < 0 && units !== 0n ? `-${body}` : body;
+  };
+  /** Values as an ARD holds them: a few significant decimals, at or near a half, of any size. */
+  const decimalValue = fc
+    .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 17 }), fc.constantFrom(0, 5, 4, 6, 9, 1))
+    .map(([m, k, last]) => Number(`${m}${last}e-${k}`));
+  const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
+  const value = fc.oneof(decimalValue, anyDouble, fc.double({ noNaN: true, min: -1e6, max: 1e6 }));
+
+  it('for every value, 0–20 decimals and a shift of −3 to 3 decimal places', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 20 }), fc.integer({ min: -3, max: 3 }), (x, d, p) => {
+        expect(roundHalfAwayFromZero(x, d, p)).toBe(exact(x, d, p));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('at the edges of the short path: 15 digits kept, exponents, halves that carry', () => {
+    const cases: [number, number, number][] = [
+      [99999999999999.95, 1, 0],
+      [999999999999999.5, 0, 0],
+      [123456789012.3456, 3, 0],
+      [123456789012.3456, 4, 0],
+      [0.0049999999999999, 2, 0],
+      [0.995, 2, 0],
+      [9.995, 2, 0],
+      [0.00095, 1, 2],
+      [1e-7, 3, 0],
+      [5e-7, 6, 0],
+      [1.5e21, 0, 0],
+      [1234.5, 1, -2],
+      [-0.5, 0, 0],
+      [-0.0004, 3, 0],
+      [-0.0005, 3, 0],
+    ];
+    for (const [x, d, p] of cases) expect(roundHalfAwayFromZero(x, d, p)).toBe(exact(x, d, p));
+  });
+});
+
 describe('formatters of the SAP display rules', () => {
   it('formatNumber and NE', () => {
     expect(formatNumber(3.14159, 2)).toBe('3.14');

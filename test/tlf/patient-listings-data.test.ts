@@ -18,6 +18,7 @@ import {
 import {
   LAB_LISTINGS,
   changeCell,
+  labListingIndex,
   labListingSpec,
   labValueText,
   rangeFlag,
@@ -223,5 +224,14 @@ describe('L-16.2.8.x laboratory listings', () => {
     expect([...other.blocks]).toEqual([
       [['S1', 'DAY 0 (D0)', '2025-01-05', 'Complement C3', '0.7 L', 'u', '0.9-1.8', 'Baseline']],
     ]);
+    // The index patientListingSpecs makes once for both listings gives each the blocks of its own.
+    const shared = labListingIndex(labs, lbRows);
+    for (const [sub, blinding, rows] of [
+      [LAB_LISTINGS[0]!, 'randomization', adsl],
+      [LAB_LISTINGS[1]!, 'blinded', adsl.map(blind)],
+    ] as const) {
+      const alone = labListingSpec(sub, labs, lbRows, rows, ctx(blinding));
+      expect([...labListingSpec(sub, labs, lbRows, rows, ctx(blinding), shared).blocks]).toEqual([...alone.blocks]);
+    }
   });
 });

@@ -154,9 +154,11 @@ export function bilagListingSpec(
   const key = (r: { USUBJID: string; VISITNUM: number }): string => `${r.USUBJID}\u0000${r.VISITNUM}`;
   const assessments = new Map<string, { first: BilagGradeRecord; grade: Map<string, string | null> }>();
   for (const g of fasOnly(grades, adsl)) {
-    const a = assessments.get(key(g)) ?? { first: g, grade: new Map<string, string | null>() };
+    // One key a grade record (a dozen domains an assessment): made once, set when first seen.
+    const k = key(g);
+    let a = assessments.get(k);
+    if (a === undefined) assessments.set(k, (a = { first: g, grade: new Map<string, string | null>() }));
     a.grade.set(g.PARAMCD, g.AVALC);
-    assessments.set(key(g), a);
   }
   const newGrades = new Map(visits.map((v) => [key(v), v]));
   // The timing fields by name, not a spread: the run's grade records are views (src/derive/record-columns.ts).

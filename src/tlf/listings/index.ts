@@ -16,7 +16,7 @@ import type { ListingSource } from '../../render/listing.js';
 import type { TlfContext } from '../context.js';
 import { AE_LISTINGS, aeListingSpec } from './adverse-events.js';
 import { bilagListingSpec, pgaListingSpec, sledaiListingSpec, sri4ListingSpec } from './efficacy.js';
-import { LAB_LISTINGS, labListingSpec } from './labs.js';
+import { LAB_LISTINGS, labListingIndex, labListingSpec } from './labs.js';
 import {
   demographicsListingSpec,
   discontinuedListingSpec,
@@ -53,7 +53,9 @@ export function* patientListingSpecs(inputs: ListingInputs, ctx: TlfContext): Ge
   yield bilagListingSpec(inputs.bilagGrades, inputs.bilagVisits, adsl, settings, ctx);
   yield pgaListingSpec(inputs.pga, adsl, ctx);
   for (const sub of AE_LISTINGS) yield aeListingSpec(sub, inputs.adae, adsl, ctx);
-  for (const sub of LAB_LISTINGS) yield labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx);
+  // Both lab listings look up one index of LB and ADLB (dropped with this generator after the second).
+  const labIndex = labListingIndex(inputs.labs, lock.lb);
+  for (const sub of LAB_LISTINGS) yield labListingSpec(sub, inputs.labs, lock.lb, adsl, ctx, labIndex);
 }
 
 export { listingCatalogEntry, renderListingFilePieces, renderListingFiles } from './common.js';

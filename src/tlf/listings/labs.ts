@@ -83,17 +83,34 @@ export const LAB_LISTINGS: readonly LabSubListing[] = [
 ];
 
 /**
- * LB rows by subject, then LBSEQ: a map a subject rather than one key string a row (a large lock has
- * hundreds of thousands of LB rows, and each lab listing indexes them).
+ * What both lab listings look up: LB rows by subject, then LBSEQ (a map a subject rather than one key
+ * string a row: a large lock has hundreds of thousands of LB rows), the tests in order of first
+ * appearance in LB (the lock's own order of the panel), and each subject's baseline decimals by test.
+ * Made in one pass over each, once for the two listings (patientListingSpecs).
  */
-function lbBySubjectAndSeq(lb: readonly LbRow[]): Map<string, Map<number, LbRow>> {
-  const bySubject = new Map<string, Map<number, LbRow>>();
+export interface LabListingIndex {
+  readonly lbBySubject: ReadonlyMap<string, ReadonlyMap<number, LbRow>>;
+  readonly testOrder: ReadonlyMap<string, number>;
+  readonly baseDecimals: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+export function labListingIndex(labs: readonly LabRecord[], lb: readonly LbRow[]): LabListingIndex {
+  const lbBySubject = new Map<string, Map<number, LbRow>>();
+  const testOrder = new Map<string, number>();
   for (const r of lb) {
-    let rows = bySubject.get(r.USUBJID);
-    if (rows === undefined) bySubject.set(r.USUBJID, (rows = new Map()));
+    let rows = lbBySubject.get(r.USUBJID);
+    if (rows === undefined) lbBySubject.set(r.USUBJID, (rows = new Map()));
     rows.set(r.LBSEQ, r);
+    if (!testOrder.has(r.LBTESTCD)) testOrder.set(r.LBTESTCD, testOrder.size);
   }
-  return bySubject;
+  const baseDecimals = new Map<string, Map<string, number>>();
+  for (const r of labs) {
+    if (r.ABLFL !== 'Y' || r.AVALDEC === null) continue;
+    let bySubject = baseDecimals.get(r.USUBJID);
+    if (bySubject === undefined) baseDecimals.set(r.USUBJID, (bySubject = new Map()));
+    bySubject.set(r.PARAMCD, r.AVALDEC);
+  }
+  return { lbBySubject, testOrder, baseDecimals };
 }
 
 export function labListingSpec(
@@ -102,15 +119,10 @@ export function labListingSpec(
   lb: readonly LbRow[],
   adsl: readonly AdslRecord[],
   ctx: TlfContext,
+  index: LabListingIndex = labListingIndex(labs, lb),
 ): ListingSource {
-  const source = lbBySubjectAndSeq(lb);
-  const sourceOf = (r: LabRecord): LbRow | undefined => source.get(r.USUBJID)?.get(r.LBSEQ);
-  // Tests in order of first appearance in LB (the lock's own order of the panel).
-  const testOrder = new Map<string, number>();
-  for (const r of lb) if (!testOrder.has(r.LBTESTCD)) testOrder.set(r.LBTESTCD, testOrder.size);
-  const baseDecimals = new Map<string, number>();
-  for (const r of labs)
-    if (r.ABLFL === 'Y' && r.AVALDEC !== null) baseDecimals.set(`${r.USUBJID}\u0000${r.PARAMCD}`, r.AVALDEC);
+  const { lbBySubject, testOrder, baseDecimals } = index;
+  const sourceOf = (r: LabRecord): LbRow | undefined => lbBySubject.get(r.USUBJID)?.get(r.LBSEQ);
   const records = labs
     .filter((r) => {
       const s = sourceOf(r);
@@ -150,7 +162,7 @@ export function labListingSpec(
         flag === '' ? value : `${value} ${flag}`,
         text(s?.LBSTRESU),
         rangeText(r.ANRLO, r.ANRHI),
-        changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(`${r.USUBJID}\u0000${r.PARAMCD}`))),
+        changeCell(r.ABLFL === 'Y', changeText(r, baseDecimals.get(r.USUBJID)?.get(r.PARAMCD))),
       ];
     }),
     footnotes: [
