@@ -46,6 +46,11 @@ export interface ModelDesign {
   readonly rowPtr: Int32Array;
   readonly colIdx: Int32Array;
   readonly values: Float64Array;
+  /**
+   * X'X over all columns (allColumns × allColumns, row-major), observation by observation: the
+   * aliasing check's, kept for the OLS start values (its kept rows and columns are X'X).
+   */
+  readonly fullCrossProducts: Float64Array;
   readonly warnings: readonly string[];
 }
 
@@ -231,6 +236,7 @@ export function buildDesignMatrix(rows: readonly DataRow[], spec: DesignSpec): M
     rowPtr,
     colIdx,
     values,
+    fullCrossProducts: xtx,
     warnings,
   };
 }
