@@ -45,27 +45,30 @@ export function analyzeAll(d: Derived, settings: SapSettings, blinded: boolean):
   const curves: SurvivalCurve[] = [];
   const curve: CurveSink = (c) => curves.push(c);
   const { adsl } = d.primary;
-  const rows = sortArdRows([
-    ...analyzeSledaiChange(adsl, d.primary.sledai, settings, blinded, report),
-    ...analyzePros(adsl, d.pro, settings, blinded, report),
-    ...analyzeSafety(adsl, d.adae, settings, blinded),
-    ...analyzeSafetyDetail(adsl, d.adae, settings, blinded),
-    ...analyzeDisposition(adsl, blinded),
-    ...analyzeSites(adsl, blinded),
-    ...analyzeBaselineCharacteristics(adsl, d.primary.bilagBaseline, settings, blinded),
-    ...analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report, curve),
-    ...analyzeSdi(adsl, d.primary.sdi, settings, blinded),
-    ...analyzePgaByVisit(adsl, d.primary.pga, settings, blinded),
-    ...analyzeBilagGradesByVisit(adsl, d.primary.bilagGrades, settings, blinded),
-    ...analyzeBiomarkers(adsl, d.biomarkers, settings, blinded),
-    ...analyzeHaematology(adsl, d.biomarkers.labs, d.haematologyTests, settings, blinded),
-    ...analyzeSri4(adsl, d.primary.sri4, settings, blinded, report),
-    ...analyzeFlares(adsl, d.flares, settings, blinded, report, curve),
-    ...analyzeSri4Sensitivity(adsl, d.primary.sri4, settings, blinded),
-    ...analyzeExposure(adsl, blinded),
-    ...analyzeConmed(adsl, d.conmed, settings, blinded),
-    ...analyzeDeviations(adsl, d.deviations, blinded),
-  ]);
+  // One concat, not a spread: spreading ~32,000 rows stepped an iterator per row before V8 compiled it.
+  const rows = sortArdRows(
+    ([] as ArdRow[]).concat(
+      analyzeSledaiChange(adsl, d.primary.sledai, settings, blinded, report),
+      analyzePros(adsl, d.pro, settings, blinded, report),
+      analyzeSafety(adsl, d.adae, settings, blinded),
+      analyzeSafetyDetail(adsl, d.adae, settings, blinded),
+      analyzeDisposition(adsl, blinded),
+      analyzeSites(adsl, blinded),
+      analyzeBaselineCharacteristics(adsl, d.primary.bilagBaseline, settings, blinded),
+      analyzeSteroids(adsl, d.steroidSparing, settings, blinded, report, curve),
+      analyzeSdi(adsl, d.primary.sdi, settings, blinded),
+      analyzePgaByVisit(adsl, d.primary.pga, settings, blinded),
+      analyzeBilagGradesByVisit(adsl, d.primary.bilagGrades, settings, blinded),
+      analyzeBiomarkers(adsl, d.biomarkers, settings, blinded),
+      analyzeHaematology(adsl, d.biomarkers.labs, d.haematologyTests, settings, blinded),
+      analyzeSri4(adsl, d.primary.sri4, settings, blinded, report),
+      analyzeFlares(adsl, d.flares, settings, blinded, report, curve),
+      analyzeSri4Sensitivity(adsl, d.primary.sri4, settings, blinded),
+      analyzeExposure(adsl, blinded),
+      analyzeConmed(adsl, d.conmed, settings, blinded),
+      analyzeDeviations(adsl, d.deviations, blinded),
+    ),
+  );
   if (blinded && issues.length > 0)
     throw new Error('a blinded run reported an analysis issue: blinded runs fit no model');
   return { rows, issues, curves };

@@ -149,8 +149,7 @@ export function analyzeBiomarkers(
 ): ArdRow[] {
   const subjects = subjectIndexOf(adsl);
   const groups = positionedGroups(analysisGroups(adsl, 'FAS', blinded), subjects);
-  return [
-    ...flagRows(groups, subjects, biomarkers.flags, settings),
-    ...labRows(groups, subjects, biomarkers.labs, settings),
-  ];
+  return flagRows(groups, subjects, biomarkers.flags, settings).concat(
+    labRows(groups, subjects, biomarkers.labs, settings),
+  );
 }

@@ -190,7 +190,8 @@ export function fitChangeMmrm(
       'no covariance structure converged',
     );
   }
-  const ls = mmrmLsMeans(fit, 'ARMCD*AVISIT', { alpha: settings.analysis.alpha });
+  // The ARD has no p-value of an LS mean (against 0), only of the differences.
+  const ls = mmrmLsMeans(fit, 'ARMCD*AVISIT', { alpha: settings.analysis.alpha, lsmeanPValues: false });
   const lsmeans = new Map<string, MmrmEstimate>();
   for (const m of ls.lsmeans) lsmeans.set(cellKey(m.levels['ARMCD']!, m.levels['AVISIT']!), m);
   const differences = new Map<string, MmrmEstimate>();

@@ -54,9 +54,8 @@ export function analyzePros(
       postBaselineVisits: visits,
     });
     if (blinded) return rows;
-    return [
-      ...rows,
-      ...analyzeChangeMmrm(
+    return rows.concat(
+      analyzeChangeMmrm(
         adsl,
         records,
         { endpoint: PRO_ENDPOINT, param: `${code}:CHG`, population: 'FAS' },
@@ -64,6 +63,6 @@ export function analyzePros(
         settings,
         report,
       ),
-    ];
+    );
   });
 }

@@ -33,9 +33,8 @@ export function analyzeSledaiChange(
     postBaselineVisits: visits,
   });
   if (blinded) return rows;
-  return [
-    ...rows,
-    ...analyzeChangeMmrm(
+  return rows.concat(
+    analyzeChangeMmrm(
       adsl,
       sledai,
       { endpoint: SLEDAI_ENDPOINT, param: 'CHG', population: 'FAS' },
@@ -43,5 +42,5 @@ export function analyzeSledaiChange(
       settings,
       report,
     ),
-  ];
+  );
 }

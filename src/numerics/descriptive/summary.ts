@@ -1,5 +1,5 @@
 import { accurateSum, accurateSumOf } from './accurate-sum.js';
-import { quantileType2 } from './quantile.js';
+import { sortedQuantileType2 } from './quantile.js';
 
 /** Summary statistics of one group (SAP §3): every field but n is null when there is no value. */
 export interface Summary {
@@ -42,9 +42,9 @@ export function summarizeEach(count: number, valueAt: (i: number) => number | nu
     mean,
     // The sums of x.map(…), term by term, without the array.
     sd: n > 1 ? Math.sqrt(accurateSumOf(n, (i) => ((x[i] as number) - mean) ** 2) / (n - 1)) : null,
-    median: quantileType2(x, 0.5),
-    q1: quantileType2(x, 0.25),
-    q3: quantileType2(x, 0.75),
+    median: sortedQuantileType2(x, 0.5),
+    q1: sortedQuantileType2(x, 0.25),
+    q3: sortedQuantileType2(x, 0.75),
     min: x[0] as number,
     max: x[n - 1] as number,
   };

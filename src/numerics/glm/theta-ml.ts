@@ -38,35 +38,59 @@ export function thetaMl(y: readonly number[], mu: ArrayLike<number>, limit = 25)
   return { theta: t0, se: Math.sqrt(1 / info), warnings };
 }
 
+// ψ(θ), ψ'(θ), log θ and log Γ(θ) are the same for every observation, and ψ(θ + y), ψ'(θ + y) and
+// log Γ(θ + y) the same for every observation with the same count: each is computed once per call (the
+// same numbers, so the same sums), not once per observation (~80 special-function calls per Newton
+// step and fit, where the counts take a handful of values).
+
+/** f at each value asked for, computed once (the values of y: counts, few of them distinct). */
+function onceEach(f: (v: number) => number): (v: number) => number {
+  const known = new Map<number, number>();
+  return (v) => {
+    let value = known.get(v);
+    if (value === undefined) known.set(v, (value = f(v)));
+    return value;
+  };
+}
+
 function thetaScore(th: number, y: readonly number[], mu: ArrayLike<number>): number {
+  const digammaTheta = digamma(th);
+  const logTheta = Math.log(th);
+  const digammaThetaPlus = onceEach((v) => digamma(th + v));
   let s = 0;
   for (let i = 0; i < y.length; i++) {
     const m = mu[i]!;
-    s += digamma(th + y[i]!) - digamma(th) + Math.log(th) + 1 - Math.log(th + m) - (y[i]! + th) / (m + th);
+    s += digammaThetaPlus(y[i]!) - digammaTheta + logTheta + 1 - Math.log(th + m) - (y[i]! + th) / (m + th);
   }
   return s;
 }
 
 function thetaInformation(th: number, y: readonly number[], mu: ArrayLike<number>): number {
+  const trigammaTheta = trigamma(th);
+  const trigammaThetaPlus = onceEach((v) => trigamma(th + v));
   let s = 0;
   for (let i = 0; i < y.length; i++) {
     const m = mu[i]!;
-    s += -trigamma(th + y[i]!) + trigamma(th) - 1 / th + 2 / (m + th) - (y[i]! + th) / (m + th) ** 2;
+    s += -trigammaThetaPlus(y[i]!) + trigammaTheta - 1 / th + 2 / (m + th) - (y[i]! + th) / (m + th) ** 2;
   }
   return s;
 }
 
 /** Negative binomial log-likelihood as glm.nb's internal loglik (the y = 0 guard in log μ included). */
 export function negativeBinomialLogLik(theta: number, y: readonly number[], mu: ArrayLike<number>): number {
+  const gammalnTheta = gammaln(theta);
+  const thetaLogTheta = theta * Math.log(theta);
+  const gammalnThetaPlus = onceEach((v) => gammaln(theta + v));
+  const gammalnPlusOne = onceEach((v) => gammaln(v + 1));
   let s = 0;
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
     const m = mu[i]!;
     s +=
-      gammaln(theta + v) -
-      gammaln(theta) -
-      gammaln(v + 1) +
-      theta * Math.log(theta) +
+      gammalnThetaPlus(v) -
+      gammalnTheta -
+      gammalnPlusOne(v) +
+      thetaLogTheta +
       v * Math.log(m + (v === 0 ? 1 : 0)) -
       (theta + v) * Math.log(theta + m);
   }

@@ -37,11 +37,16 @@ export function contrastDf(state: MmrmInferenceState, method: MmrmDfMethod, c: F
     : satterthwaiteDf(c, state.phi, state.qMatrices, state.thetaCovariance, state.p);
 }
 
+/**
+ * `withP` false leaves p null (not computed): a caller that reports no p-value for the contrast saves
+ * the incomplete beta function it costs.
+ */
 export function contrastEstimate(
   state: MmrmInferenceState,
   method: MmrmDfMethod,
   c: Float64Array,
   alpha = 0.05,
+  withP = true,
 ): MmrmEstimate {
   const p = state.p;
   let estimate = 0;
@@ -58,7 +63,7 @@ export function contrastEstimate(
     se,
     df,
     t,
-    p: t === null ? null : tTwoSidedP(t, df),
+    p: t === null || !withP ? null : tTwoSidedP(t, df),
     lower: estimate - crit * se,
     upper: estimate + crit * se,
   };

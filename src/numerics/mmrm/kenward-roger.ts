@@ -4,7 +4,14 @@
  * covariance parameters (R_kl = 0 for the linear UN, TOEP, CS; kept for the others), and the df of a
  * one-row contrast (the ℓ = 1 case of Kenward & Roger's F approximation, R mmrm `h_kr_df`).
  */
-import { accumulateGram, multiply, restrictSparse, restrictToPattern, sandwichDense } from './pattern-algebra.js';
+import {
+  accumulateGram,
+  multiply,
+  multiplyInto,
+  restrictSparse,
+  restrictToPattern,
+  sandwichDense,
+} from './pattern-algebra.js';
 import type { LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure, SparseSymmetric } from './structures/types.js';
@@ -51,7 +58,9 @@ export function kenwardRogerCovariance(
     }
     accumulateGram(lambda, p, pat, sandwichDense(S, M, mp));
   });
-  subtractWeightedProducts(lambda, Q, A, W, q, p);
+  // AQ_k as the Hessian at θ̂ made them (the same products), else made here
+  const AQ = evaluation.phiQ ?? Q.map((Qk) => multiply(A, Qk, p));
+  subtractWeightedProducts(lambda, Q, AQ, W, q, p);
   const adj = multiply(multiply(A, lambda, p), A, p);
   return plusSymmetricPart(A, adj, p);
 }
@@ -59,25 +68,27 @@ export function kenwardRogerCovariance(
 // Each loop nest in a function of its own, as in likelihood.ts: code after a loop that V8 compiled
 // while it ran bailed out to the interpreter on every later call (once a fit).
 
-/** lambda −= Σ_kl W_kl Q_k A Q_l. */
+/** lambda −= Σ_kl W_kl Q_k A Q_l, from the products AQ_l. */
 function subtractWeightedProducts(
   lambda: Float64Array,
   Q: readonly Float64Array[],
-  A: Float64Array,
+  AQ: readonly Float64Array[],
   W: Float64Array,
   q: number,
   p: number,
 ): void {
-  const AQ = Q.map((Qk) => multiply(A, Qk, p));
+  // Two p × p buffers for the q rounds (Z summed from zero each round, QZ overwritten), not 2q arrays.
+  const Z = new Float64Array(p * p);
+  const QZ = new Float64Array(p * p);
   for (let a = 0; a < q; a++) {
-    const Z = new Float64Array(p * p);
+    Z.fill(0);
     for (let b = 0; b < q; b++) {
       const w = W[a * q + b]!;
       if (w === 0) continue;
       const Y = AQ[b]!;
       for (let e = 0; e < p * p; e++) Z[e]! += w * Y[e]!;
     }
-    const QZ = multiply(Q[a]!, Z, p);
+    multiplyInto(QZ, Q[a]!, Z, p);
     for (let e = 0; e < p * p; e++) lambda[e]! -= QZ[e]!;
   }
 }

@@ -46,6 +46,8 @@ export interface LikelihoodEvaluation {
   readonly derivatives: CovarianceDerivatives | null;
   /** Q_k = X'V⁻¹Σ_kV⁻¹X, p × p each (order 2 only). */
   readonly q: readonly Float64Array[] | null;
+  /** ΦQ_k, p × p each (order 2 of REML only): the Hessian's products, which Kenward–Roger needs again. */
+  readonly phiQ: readonly Float64Array[] | null;
 }
 
 export interface LikelihoodOptions {
@@ -183,11 +185,11 @@ function likelihoodDerivatives(
   const { m, p, patterns } = data;
   const A = b0.xtvxInverse;
   const base = { objective: b0.objective, beta: b0.beta, xtvxInverse: A, factors: b0.factors, derivatives };
-  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null };
+  if (order === 0 || !derivatives) return { ...base, gradient: null, hessian: null, q: null, phiQ: null };
   const psi = new Float64Array(m * m);
   const omegas = patterns.map((pat, k) => addScoreTerms(psi, data, b0, pat, k));
   const gradient = Float64Array.from(derivatives.first, (D) => frobenius(D, psi, m));
-  if (order === 1) return { ...base, gradient, hessian: null, q: null };
+  if (order === 1) return { ...base, gradient, hessian: null, q: null, phiQ: null };
 
   const q = structure.q;
   const hessian = new Float64Array(q * q);
@@ -196,10 +198,10 @@ function likelihoodDerivatives(
   patterns.forEach((pat, k) =>
     addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
   );
-  addFixedEffectHessianTerms(hessian, u, Q, A, q, p, b0.reml);
+  const phiQ = addFixedEffectHessianTerms(hessian, u, Q, A, q, p, b0.reml);
   for (const { k, l, d } of derivatives.second) hessian[k * q + l]! += frobenius(d, psi, m);
   symmetrizeFromUpper(hessian, q);
-  return { ...base, gradient, hessian, q: Q };
+  return { ...base, gradient, hessian, q: Q, phiQ };
 }
 
 /** Adds pattern k's part of Ψ = Σ_P (n_P S − S R_P S − [REML] S τ_P S) to `psi`; returns its Ω_P. */
@@ -277,7 +279,7 @@ function addTraceTerms(
   }
 }
 
-/** − 2 u_a'A u_b − [REML] tr(AQ_a AQ_b) for a ≤ b, added to `hessian`. */
+/** − 2 u_a'A u_b − [REML] tr(AQ_a AQ_b) for a ≤ b, added to `hessian`; returns the AQ_a (REML, else null). */
 function addFixedEffectHessianTerms(
   hessian: Float64Array,
   u: readonly Float64Array[],
@@ -286,7 +288,7 @@ function addFixedEffectHessianTerms(
   q: number,
   p: number,
   reml: boolean,
-): void {
+): Float64Array[] | null {
   const Au = u.map((uk) => matrixTimesVector(A, uk, p));
   const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
   // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
@@ -298,6 +300,7 @@ function addFixedEffectHessianTerms(
       const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
       hessian[a * q + b]! += -2 * s - t;
     }
+  return reml ? AQ : null;
 }
 
 function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {

@@ -8,7 +8,7 @@
  */
 import { ModelInputError } from '../model/errors.js';
 import { estimableContrast } from '../model/estimability.js';
-import type { ClassVariable } from '../model/variables.js';
+import type { ClassVariable, ModelVariable } from '../model/variables.js';
 import { NOT_ESTIMABLE, contrastEstimate } from './contrast.js';
 import type { MmrmEstimate, MmrmFit } from './types.js';
 
@@ -37,17 +37,36 @@ export interface LsMeansOptions {
   readonly alpha?: number;
   /** Reference level of the first variable (default: the variable's reference level). */
   readonly reference?: string;
+  /**
+   * Whether each LS mean gets its p-value against 0 (default true); false leaves them null (the
+   * differences always get theirs). The trial's analyses report none: ~280 incomplete beta functions a
+   * run for nothing.
+   */
+  readonly lsmeanPValues?: boolean;
 }
 
-/** L over all columns of the design for one cell of the term. */
-function cellContrast(fit: MmrmFit, cell: Readonly<Record<string, string>>): Float64Array {
+/** The variables of each column's term (null for the intercept), looked up once per LS means call. */
+function columnVariables(fit: MmrmFit): readonly (readonly ModelVariable[] | null)[] {
   const { design } = fit;
-  return Float64Array.from(design.allColumns, (col) => {
-    if (col.term === '(Intercept)') return 1;
+  return design.allColumns.map((col) => {
+    if (col.term === '(Intercept)') return null;
     const term = design.formula.terms.find((t) => t.label === col.term)!;
+    return term.variables.map((name) => design.variables.get(name)!);
+  });
+}
+
+/** L over all columns of the design for one cell of the term (`variables`: columnVariables(fit)). */
+function cellContrast(
+  fit: MmrmFit,
+  variables: readonly (readonly ModelVariable[] | null)[],
+  cell: Readonly<Record<string, string>>,
+): Float64Array {
+  return Float64Array.from(fit.design.allColumns, (col, c) => {
+    const termVariables = variables[c];
+    if (!termVariables) return 1;
     let w = 1;
-    for (const name of term.variables) {
-      const v = design.variables.get(name)!;
+    for (const v of termVariables) {
+      const name = v.name;
       if (v.kind === 'continuous') w *= v.mean;
       else if (name in cell) w *= col.levels[name] === cell[name] ? 1 : 0;
       else w /= v.levels.length;
@@ -56,9 +75,9 @@ function cellContrast(fit: MmrmFit, cell: Readonly<Record<string, string>>): Flo
   });
 }
 
-function estimateFor(fit: MmrmFit, full: Float64Array, alpha: number): MmrmEstimate {
+function estimateFor(fit: MmrmFit, full: Float64Array, alpha: number, withP = true): MmrmEstimate {
   const c = estimableContrast(fit.design, full);
-  return c ? contrastEstimate(fit.inference, fit.dfMethod, c, alpha) : NOT_ESTIMABLE;
+  return c ? contrastEstimate(fit.inference, fit.dfMethod, c, alpha, withP) : NOT_ESTIMABLE;
 }
 
 /** `term`: variables joined by `*` or `:` (e.g. `ARMCD*AVISIT`), each a class variable of the model. */
@@ -74,7 +93,12 @@ export function mmrmLsMeans(fit: MmrmFit, term: string, options: LsMeansOptions 
   if (new Set(names).size !== names.length) throw new ModelInputError('spec', `LS means: ${term} repeats a variable`);
   let cells: Record<string, string>[] = [{}];
   for (const v of vars) cells = cells.flatMap((c) => v.levels.map((l) => ({ ...c, [v.name]: l })));
-  const lsmeans = cells.map((cell) => ({ levels: cell, ...estimateFor(fit, cellContrast(fit, cell), alpha) }));
+  const variables = columnVariables(fit);
+  const withP = options.lsmeanPValues ?? true;
+  const lsmeans = cells.map((cell) => ({
+    levels: cell,
+    ...estimateFor(fit, cellContrast(fit, variables, cell), alpha, withP),
+  }));
 
   const first = vars[0]! as ClassVariable;
   const reference = options.reference ?? first.reference;
@@ -82,15 +106,16 @@ export function mmrmLsMeans(fit: MmrmFit, term: string, options: LsMeansOptions 
     throw new ModelInputError('spec', `LS means: "${reference}" is not a level of ${first.name}`);
   const differences: MmrmLsMeanDifference[] = [];
   const others = cells.filter((c) => c[first.name] === reference);
-  for (const base of others)
+  for (const base of others) {
+    const b = cellContrast(fit, variables, base);
     for (const level of first.levels) {
       if (level === reference) continue;
       const cell = { ...base, [first.name]: level };
-      const a = cellContrast(fit, cell);
-      const b = cellContrast(fit, base);
+      const a = cellContrast(fit, variables, cell);
       const diff = a.map((x, i) => x - b[i]!);
       differences.push({ levels: cell, variable: first.name, reference, ...estimateFor(fit, diff, alpha) });
     }
+  }
   return {
     term: names.join('*'),
     variables: names,

@@ -54,7 +54,12 @@ export function gramContract(pat: VisitPattern, B: Float64Array, p: number): Flo
 
 /** C = A B for n × n row-major matrices. */
 export function multiply(A: Float64Array, B: Float64Array, n: number): Float64Array {
-  const C = new Float64Array(n * n);
+  return multiplyInto(new Float64Array(n * n), A, B, n);
+}
+
+/** `multiply` into C (overwritten), for a caller that reuses one buffer for many products. */
+export function multiplyInto(C: Float64Array, A: Float64Array, B: Float64Array, n: number): Float64Array {
+  C.fill(0);
   for (let i = 0; i < n; i++)
     for (let k = 0; k < n; k++) {
       const a = A[i * n + k]!;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantileType2 } from '../../../src/numerics/descriptive/quantile.js';
+import { quantileType2, sortedQuantileType2 } from '../../../src/numerics/descriptive/quantile.js';
 
 // Source: test/fixtures/descriptive/make-descriptive.R (R 4.2.2), numbers written with %.17g.
 interface SummaryCase {
@@ -103,6 +103,34 @@ describe('quantileType2', () => {
         (x, k) => quantileType2(x, k / 1000) === bruteForce(x, k, 1000),
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('decides n·p exactly also where n times the numerator is past 2^53 (numbers, then BigInt)', () => {
+    // x₍ᵢ₎ = i, read only where asked: the (j+1)-th value is j + 1, a whole n·p = j averages j and j + 1.
+    const ramp = (n: number): ArrayLike<number> =>
+      new Proxy({ length: n } as ArrayLike<number>, {
+        get: (_target, key) => (key === 'length' ? n : Number(key) + 1),
+      });
+    // n·7 = 7·10^14 is a safe integer (number arithmetic); 7/100 of it is whole.
+    expect(sortedQuantileType2(ramp(1e14), 0.07)).toBe(0.5 * 7e12 + 0.5 * (7e12 + 1));
+    // n·7 = 2.1·10^16 is not (BigInt arithmetic); n·0.07 = 2.1·10^14 is whole all the same.
+    expect(sortedQuantileType2(ramp(3e15), 0.07)).toBe(0.5 * 2.1e14 + 0.5 * (2.1e14 + 1));
+    // and one past: n·0.07 = 2.1·10^14 + 0.07 is not whole, x₍ⱼ₊₁₎ with j = 2.1·10^14
+    expect(sortedQuantileType2(ramp(3e15 + 1), 0.07)).toBe(2.1e14 + 1);
+  });
+
+  it('sortedQuantileType2 of sorted values is quantileType2 (property, exact equality)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 0, maxLength: 40 }),
+        fc.integer({ min: 0, max: 100 }),
+        (x, k) => {
+          const sorted = [...x].sort((a, b) => a - b);
+          return sortedQuantileType2(sorted, k / 100) === quantileType2(x, k / 100);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -149,6 +149,20 @@ describe('mmrmLsMeans: edge cases', () => {
     expect(ls.differences.find((d) => d.levels.AVISIT === 'VIS4')!.estimate).toBeNull();
     expect(ls.differences.find((d) => d.levels.AVISIT === 'VIS3')!.estimate).not.toBeNull();
   });
+  it("leaves the LS means' p-values null when asked to, and changes nothing else", () => {
+    const fit = fitMmrm(fev, {
+      formula: 'FEV1 ~ ARMCD*AVISIT + RACE + SEX',
+      subject: 'USUBJID',
+      visit: 'AVISIT',
+      visitLevels: VISITS,
+    });
+    const all = mmrmLsMeans(fit, 'ARMCD*AVISIT');
+    const some = mmrmLsMeans(fit, 'ARMCD*AVISIT', { lsmeanPValues: false });
+    expect(all.lsmeans.every((l) => typeof l.p === 'number')).toBe(true);
+    expect(some.lsmeans.map((l) => l.p)).toEqual(all.lsmeans.map(() => null));
+    expect(some.lsmeans).toEqual(all.lsmeans.map((l) => ({ ...l, p: null })));
+    expect(some.differences).toEqual(all.differences);
+  });
   it('rejects a continuous or unknown variable', () => {
     const fit = fitMmrm(fev, {
       formula: 'FEV1 ~ ARMCD + FEV1_BL',

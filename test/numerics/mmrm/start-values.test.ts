@@ -5,7 +5,7 @@ import { buildDesignMatrix } from '../../../src/numerics/model/design.js';
 import { parseModelFormula } from '../../../src/numerics/model/formula.js';
 import { groupByPattern } from '../../../src/numerics/mmrm/patterns.js';
 import { cholesky, squareMatrix } from '../../../src/numerics/linalg/dense.js';
-import { olsResidualMoments, startTheta } from '../../../src/numerics/mmrm/start-values.js';
+import { keptCrossProducts, olsResidualMoments, startTheta } from '../../../src/numerics/mmrm/start-values.js';
 import { createCovarianceStructure } from '../../../src/numerics/mmrm/structures/index.js';
 import { COVARIANCE_TYPES } from '../../../src/numerics/mmrm/structures/types.js';
 import { FIXTURES } from './fev.js';
@@ -81,3 +81,52 @@ function countAt(a: number, visit: (o: number) => number, nObs: number): number 
   for (let o = 0; o < nObs; o++) if (visit(o) === a) c++;
   return c;
 }
+
+describe("X'X of the kept columns from the design's full X'X", () => {
+  /** X'X accumulated from the kept entries of X, observation by observation (what it replaces). */
+  function fromEntries(d: ReturnType<typeof buildDesignMatrix>): Float64Array {
+    const p = d.kept.length;
+    const xtx = new Float64Array(p * p);
+    for (let o = 0; o < d.y.length; o++)
+      for (let e = d.rowPtr[o]!; e < d.rowPtr[o + 1]!; e++)
+        for (let f = d.rowPtr[o]!; f < d.rowPtr[o + 1]!; f++)
+          xtx[d.colIdx[e]! * p + d.colIdx[f]!]! += d.values[e]! * d.values[f]!;
+    return xtx;
+  }
+
+  it('is the same, bit for bit, with zero and negative covariates and an aliased (empty) cell', () => {
+    // BASE 0 and −0 give zero entries of the full coding; arm B has no WEEK52 (an aliased column).
+    const rows: Record<string, string | number>[] = [];
+    const bases = [0, -0, 1.1, -2.7, 1e-300, 3.3333333333333335, 0.1, -0.30000000000000004];
+    let k = 0;
+    for (const arm of ['A', 'B', 'C'])
+      for (let s = 0; s < 6; s++)
+        for (const visit of ['WEEK12', 'WEEK24', 'WEEK52']) {
+          if (arm === 'B' && visit === 'WEEK52') continue;
+          const base = bases[k % bases.length]!;
+          rows.push({
+            USUBJID: `${arm}${s}`,
+            ARMCD: arm,
+            AVISIT: visit,
+            BASE: base,
+            CHG: ((k * 7919) % 13) / 3 - base,
+          });
+          k++;
+        }
+    const design = buildDesignMatrix(rows, {
+      formula: parseModelFormula('CHG ~ ARMCD*AVISIT + BASE*AVISIT'),
+      classVariables: ['AVISIT'],
+    });
+    expect(design.aliased.length).toBeGreaterThan(0);
+    const expected = fromEntries(design);
+    const actual = keptCrossProducts(design);
+    expect(Array.from(actual, (v) => (Object.is(v, -0) ? '-0' : v))).toEqual(
+      Array.from(expected, (v) => (Object.is(v, -0) ? '-0' : v)),
+    );
+  });
+
+  it('is the same, bit for bit, on the trial-like problem of the engine tests', () => {
+    const design = smallProblem().design;
+    expect(Array.from(keptCrossProducts(design))).toEqual(Array.from(fromEntries(design)));
+  });
+});
