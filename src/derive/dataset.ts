@@ -153,6 +153,10 @@ class CellMaker {
   private readonly fallbacks: readonly (Fallback | undefined)[];
   /** Columns of the current record left to a fallback. */
   private readonly pending: number[] = [];
+  /** The current part's plan (learnt from its first record); null when it has none. */
+  private plan: ColumnPlan | null = null;
+  /** Whether a column name is also a property every object has (`in` finds it): no plan then. */
+  private readonly inherited: boolean;
 
   constructor(
     readonly name: string,
@@ -161,6 +165,7 @@ class CellMaker {
     context: DatasetContext | undefined,
   ) {
     this.fallbacks = meta.variables.map((v) => fallbackOf(meta, v, columns, context));
+    this.inherited = columns.some((c) => c in Object.prototype);
   }
 
   /** The dataset's name, metadata and columns. */
@@ -172,12 +177,21 @@ class CellMaker {
   make(record: object, computed: DatasetPart['computed'], i: number, out: readonly Cell[][], k: number): void {
     const { name, columns, pending } = this;
     const extra = computed?.(record as never);
-    if (i === 0 && extra !== undefined) checkComputedNames(name, extra, columns);
+    if (i === 0) {
+      if (extra !== undefined) checkComputedNames(name, extra, columns);
+      this.plan = this.inherited ? null : planOf(columns, extra);
+    }
     const fields = record as Readonly<Record<string, unknown>>;
+    const computedColumns = followsPlan(this.plan, extra) ? (this.plan as ColumnPlan).computed : null;
     pending.length = 0;
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j] as string;
-      const v = cellSource(extra, fields, c);
+      const v =
+        computedColumns === null
+          ? cellSource(extra, fields, c)
+          : computedColumns[j] === 1
+            ? (extra as Readonly<Record<string, unknown>>)[c]
+            : fieldOrFallback(fields, c);
       const column = out[j] as Cell[];
       if (v !== FALLBACK) column[k] = checkCell(name, c, v);
       else {
@@ -193,6 +207,47 @@ class CellMaker {
       (out[j] as Cell[])[k] = checkCell(name, c, f.value(input));
     }
   }
+}
+
+/**
+ * Which columns a part's records take from the computed values: the names the adapter computed for the
+ * part's first record. cellSource looks each column up in the computed values, then in the record
+ * (up to four keyed lookups a cell, ~20 columns × every record); a record whose computed values have
+ * these names, in this order (as an adapter's object literal has for every record), gives the same
+ * cells with one lookup a cell: the computed value of a computed column, the record's field of any
+ * other. A record whose computed values have other names is looked up cell by cell (cellSource).
+ */
+interface ColumnPlan {
+  /** The computed names, in the order the object lists them. */
+  readonly names: readonly string[];
+  /** 1 for a column among them, by column index. */
+  readonly computed: Uint8Array;
+}
+
+function planOf(columns: readonly string[], extra: Readonly<Record<string, unknown>> | undefined): ColumnPlan | null {
+  if (extra !== undefined && Object.getPrototypeOf(extra) !== Object.prototype) return null;
+  const names = extra === undefined ? [] : Object.keys(extra);
+  return { names, computed: Uint8Array.from(columns, (c) => (names.includes(c) ? 1 : 0)) };
+}
+
+/**
+ * Whether the computed values of a record have exactly the plan's names, in order: a plain object whose
+ * for-in keys (its own enumerable ones: an object literal has no other) are the plan's.
+ */
+function followsPlan(plan: ColumnPlan | null, extra: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (plan === null) return false;
+  if (extra === undefined) return plan.names.length === 0;
+  if (Object.getPrototypeOf(extra) !== Object.prototype) return false;
+  const { names } = plan;
+  let n = 0;
+  for (const key in extra) if (key !== names[n++]) return false;
+  return n === names.length;
+}
+
+/** cellSource of a column the computed values do not have: the record's field, else FALLBACK. */
+function fieldOrFallback(fields: Readonly<Record<string, unknown>>, c: string): unknown {
+  const v = fields[c];
+  return v !== undefined || c in fields ? v : FALLBACK;
 }
 
 const FALLBACK = Symbol('fallback');
@@ -238,10 +293,7 @@ function fallbackOf(
   if (context === undefined) return undefined;
   if (v.source?.startsWith('ADSL.') === true) {
     const adslName = v.source.slice('ADSL.'.length);
-    return {
-      input: columns.indexOf('USUBJID'),
-      value: (usubjid) => context.subjectValue(String(usubjid), adslName, meta.name),
-    };
+    return { input: columns.indexOf('USUBJID'), value: lastSubjectValue(context, adslName, meta.name) };
   }
   const codelistOf = (name: string): string | undefined => meta.variables.find((x) => x.name === name)?.codelist;
   if (v.name === 'PARAM') {
@@ -255,6 +307,28 @@ function fallbackOf(
     return { input: columns.indexOf('AVISIT'), value: (avisit) => context.encode(id, avisit ?? null) };
   }
   return undefined;
+}
+
+/**
+ * The subject's ADSL value of `variable`, remembered for the last subject asked: the records of a
+ * dataset come grouped by subject, so most rows ask for the subject of the row before.
+ */
+function lastSubjectValue(
+  context: DatasetContext,
+  variable: string,
+  dataset: string,
+): (usubjid: Cell | undefined) => Cell {
+  let lastSubject: Cell | undefined;
+  let lastValue: Cell = null;
+  let known = false;
+  return (usubjid) => {
+    if (!known || usubjid !== lastSubject) {
+      lastValue = context.subjectValue(String(usubjid), variable, dataset);
+      lastSubject = usubjid;
+      known = true;
+    }
+    return lastValue;
+  };
 }
 
 /**

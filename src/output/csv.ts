@@ -104,24 +104,35 @@ export function* spreadsheetSafeCsvPieces<R>(
 export function* spreadsheetSafeTablePieces(name: string, table: CellTable): Generator<string> {
   const { names } = table;
   yield `${names.map(safeField).join(',')}\n`;
-  const width = names.length;
   const out = new TextBytes();
   let lines = 0;
   for (const { start, length, columns } of table.blocks())
     for (let k = 0; k < length; k++) {
-      for (let j = 0; j < width; j++) {
-        if (j > 0) out.appendCode(COMMA);
-        const v = (columns[j] as readonly CsvValue[])[k] as CsvValue;
-        if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw notACell(name, start + k, names[j], v);
-        appendSafeField(out, v);
-      }
-      out.appendCode(LF);
+      appendSafeLine(out, name, names, columns, start, k);
       if (++lines === LINES_PER_PIECE || out.byteLength >= PIECE_BYTES) {
         yield out.take();
         lines = 0;
       }
     }
   if (lines > 0) yield out.take();
+}
+
+/** Row k of the block's columns as a line, LF included. */
+function appendSafeLine(
+  out: TextBytes,
+  name: string,
+  names: readonly string[],
+  columns: readonly (readonly CsvValue[])[],
+  start: number,
+  k: number,
+): void {
+  for (let j = 0; j < columns.length; j++) {
+    if (j > 0) out.appendCode(COMMA);
+    const v = (columns[j] as readonly CsvValue[])[k] as CsvValue;
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw notACell(name, start + k, names[j], v);
+    appendSafeField(out, v);
+  }
+  out.appendCode(LF);
 }
 
 function notACell(name: string, i: number, column: string | undefined, v: unknown): TypeError {

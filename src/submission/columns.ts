@@ -167,20 +167,22 @@ class TextCheck implements ColumnCheck {
   add(cells: readonly Cell[], start: number, length: number): void {
     const { valid } = this;
     let longest = this.longest;
+    let last: Cell = null; // the cell before, when valid: values come in runs (a subject's, a parameter's)
     for (let k = 0; k < length; k++) {
       const x = cells[k] as Cell;
-      if (x === null) continue;
+      if (x === null || x === last) continue;
       if (typeof x !== 'string') {
         this.problems.push(`${this.file}: row ${start + k + 1}, ${this.v.name}: a text variable holds ${describe(x)}`);
         continue;
       }
-      if (!valid.has(x)) this.checkNew(x, start + k);
+      if (valid.has(x) || this.checkNew(x, start + k)) last = x;
       if (x.length > longest) longest = x.length;
     }
     this.longest = longest;
   }
 
-  private checkNew(x: string, r: number): void {
+  /** Checks a value not seen valid before; true (and remembered) when valid. */
+  private checkNew(x: string, r: number): boolean {
     const { file, v } = this;
     if (!ASCII_PRINTABLE.test(x))
       this.problems.push(
@@ -190,7 +192,11 @@ class TextCheck implements ColumnCheck {
       this.problems.push(
         `${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`,
       );
-    else this.valid.add(x);
+    else {
+      this.valid.add(x);
+      return true;
+    }
+    return false;
   }
 }
 

@@ -199,24 +199,27 @@ describe('makeDataset against the row-by-row reference', () => {
     },
     { requiredKeys: ['USUBJID'] },
   );
-  /** What an adapter computes: the same names for every record (some undefined), or nothing. */
+  /** What an adapter computes (some values undefined), or nothing. */
   const computed = fc.option(
     fc.dictionary(fc.constantFrom('PARAMCD', 'A', 'B', 'AVISIT'), fc.oneof(value, fc.constant(undefined)), {
       maxKeys: 3,
     }),
     { nil: undefined },
   );
-  const part = fc.record({ records: fc.array(record, { maxLength: 6 }), computed });
+  /** `vary`: the computed names differ between the part's records (in names and order). */
+  const part = fc.record({ records: fc.array(record, { maxLength: 6 }), computed, vary: fc.boolean() });
+  const computedOf = ({ computed: given, vary }: { computed: object | undefined; vary: boolean }) => {
+    if (given === undefined) return undefined;
+    if (!vary) return (r: Record<string, unknown>) => ({ ...given, B: 'B' in given ? given.B : r.B });
+    return (r: Record<string, unknown>) => ('TRTP' in r ? { B: 'computed', ...given } : { ...given });
+  };
 
   it('gives the reference rows, or throws its error', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), (parts) => {
         const withComputed = parts.map((p) => ({
           records: p.records as Record<string, unknown>[],
-          computed:
-            p.computed === undefined
-              ? undefined
-              : (r: Record<string, unknown>) => ({ ...p.computed, B: p.computed?.B ?? r.B }),
+          computed: computedOf(p),
         }));
         let expected: Record<string, unknown>[] | Error;
         try {
