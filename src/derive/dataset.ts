@@ -151,8 +151,8 @@ interface Fallback {
 /** The cells of one record at a time, written into column arrays (see makeDataset for where each comes from). */
 class CellMaker {
   private readonly fallbacks: readonly (Fallback | undefined)[];
-  /** Columns of the current record left to a fallback. */
-  private readonly pending: number[] = [];
+  /** Columns of the current record left to a fallback (the first `pendingCount`: no array resized per record). */
+  private readonly pending: Int32Array;
   /** The current part's plan (learnt from its first record); null when it has none. */
   private plan: ColumnPlan | null = null;
   /** Whether a column name is also a property every object has (`in` finds it): no plan then. */
@@ -166,6 +166,7 @@ class CellMaker {
   ) {
     this.fallbacks = meta.variables.map((v) => fallbackOf(meta, v, columns, context));
     this.inherited = columns.some((c) => c in Object.prototype);
+    this.pending = new Int32Array(columns.length);
   }
 
   /** The dataset's name, metadata and columns. */
@@ -183,7 +184,7 @@ class CellMaker {
     }
     const fields = record as Readonly<Record<string, unknown>>;
     const computedColumns = followsPlan(this.plan, extra) ? (this.plan as ColumnPlan).computed : null;
-    pending.length = 0;
+    let pendingCount = 0;
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j] as string;
       const v =
@@ -196,10 +197,11 @@ class CellMaker {
       if (v !== FALLBACK) column[k] = checkCell(name, c, v);
       else {
         column[k] = null; // what a fallback reading it before it is made sees
-        pending.push(j);
+        pending[pendingCount++] = j;
       }
     }
-    for (const j of pending) {
+    for (let p = 0; p < pendingCount; p++) {
+      const j = pending[p] as number;
       const c = columns[j] as string;
       const f = this.fallbacks[j];
       if (f === undefined) throw new Error(`dataset ${name}: column ${c} of a row is missing`);
