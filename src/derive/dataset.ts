@@ -1,8 +1,8 @@
 /**
  * An ADaM dataset as the output stage writes it (`adam/<name>.csv`): its metadata, its columns in the
- * metadata's order, and rows of plain values. Derivations return typed records (what the analysis stage
- * uses); each has a `to…Dataset()` adapter built with `makeDataset`, which takes the columns from the
- * dataset's metadata (src/derive/metadata/), so no column list is written twice.
+ * metadata's order, and its cells (plain values) column by column. Derivations return typed records
+ * (what the analysis stage uses); each has a `to…Dataset()` adapter built with `makeDataset`, which takes
+ * the columns from the dataset's metadata (src/derive/metadata/), so no column list is written twice.
  */
 import type { DatasetMeta, VariableMeta } from './dataset-metadata.js';
 import type { DatasetContext } from './dataset-context.js';
