@@ -6,7 +6,8 @@
 import { ARD_COLUMNS } from '../ard/types.js';
 import type { ArdRow } from '../ard/types.js';
 import { sortArdRows } from '../ard/order.js';
-import { spreadsheetSafeCsvOf, spreadsheetSafeCsvPieces } from './csv.js';
+import { tableOfRows, type CellTable } from './cell-table.js';
+import { spreadsheetSafeCsvOf, spreadsheetSafeCsvPieces, spreadsheetSafeTablePieces } from './csv.js';
 import type { CsvValue } from './csv.js';
 
 export function ardToCsv(rows: readonly ArdRow[]): string {
@@ -31,11 +32,12 @@ export interface Dataset<R extends { readonly [K in keyof R]: DatasetValue }> {
   readonly name: string;
   readonly columns: readonly (keyof R & string)[];
   readonly rows: readonly R[];
+  /** The same cells column by column (`columns` in order), when the dataset has them so: read instead of `rows`. */
+  readonly table?: CellTable;
 }
 
 export function datasetToCsv<R extends { readonly [K in keyof R]: DatasetValue }>(ds: Dataset<R>): string {
-  if (new Set(ds.columns).size !== ds.columns.length) throw new Error(`${ds.name}: duplicate column names`);
-  return spreadsheetSafeCsvOf(ds.columns, ds.rows, datasetCell(ds));
+  return [...datasetCsvPieces(ds)].join('');
 }
 
 /** datasetToCsv's text in pieces of 1,000 lines, made while written (spreadsheetSafeCsvPieces). */
@@ -43,15 +45,5 @@ export function datasetCsvPieces<R extends { readonly [K in keyof R]: DatasetVal
   ds: Dataset<R>,
 ): Iterable<string> {
   if (new Set(ds.columns).size !== ds.columns.length) throw new Error(`${ds.name}: duplicate column names`);
-  return spreadsheetSafeCsvPieces(ds.columns, ds.rows, datasetCell(ds));
-}
-
-function datasetCell<R extends { readonly [K in keyof R]: DatasetValue }>(
-  ds: Dataset<R>,
-): (row: R, c: string, j: number, i: number) => CsvValue {
-  return (row, c, _j, i) => {
-    const v: unknown = row[c as keyof R];
-    if (v === null || typeof v === 'string' || typeof v === 'number') return v;
-    throw new TypeError(`${ds.name}: row ${i + 1}, column ${c} holds ${typeof v}, not string, number or null`);
-  };
+  return spreadsheetSafeTablePieces(ds.name, ds.table ?? tableOfRows(ds.columns, ds.rows));
 }

@@ -6,6 +6,7 @@
  */
 import { dayNumber, isValidIsoDate } from '../core/dates.js';
 import type { DatasetMeta, VariableMeta } from '../derive/dataset-metadata.js';
+import { tableOfRows, type Cell, type CellTable } from '../output/cell-table.js';
 
 export type SubmissionValue = string | number | null;
 export type SubmissionRow = Readonly<Record<string, SubmissionValue>>;
@@ -14,6 +15,24 @@ export type SubmissionRow = Readonly<Record<string, SubmissionValue>>;
 export interface SubmissionDataset {
   readonly meta: DatasetMeta;
   readonly rows: readonly SubmissionRow[];
+  /** The same cells column by column (the metadata's variables in order), read instead of `rows` when given. */
+  readonly table?: CellTable;
+}
+
+/** A dataset's rows, or its cells as a table of the metadata's variables (src/output/cell-table.ts). */
+export type SubmissionCells = readonly SubmissionRow[] | CellTable;
+
+/** The cells as a table of the metadata's variables, in order (rows are read by name). */
+export function cellTableOf(meta: DatasetMeta, cells: SubmissionCells): CellTable {
+  const names = meta.variables.map((v) => v.name);
+  if (isRows(cells)) return tableOfRows(names, cells);
+  if (cells.names.length !== names.length || cells.names.some((n, j) => n !== names[j]))
+    throw new Error(`dataset ${meta.name}: the table's columns are not the metadata's variables`);
+  return cells;
+}
+
+function isRows(cells: SubmissionCells): cells is readonly SubmissionRow[] {
+  return Array.isArray(cells);
 }
 
 /** SAS V5 transport limits (also the FDA's for submitted datasets). */
@@ -90,12 +109,21 @@ const MAX_PROBLEMS = 20;
  * number, date a valid `YYYY-MM-DD` string. Throws a SubmissionError naming `file`, row (1-based) and
  * variable otherwise — the rows come from the derivations, so such an error is a bug upstream.
  */
-export function columnSpecs(file: string, meta: DatasetMeta, rows: readonly SubmissionRow[]): ColumnSpec[] {
-  const problems = metaProblems(meta).map((p) => `${file}: ${p}`);
-  if (problems.length > 0) throw new SubmissionError(problems);
+export function columnSpecs(file: string, meta: DatasetMeta, cells: SubmissionCells): ColumnSpec[] {
+  const metaErrors = metaProblems(meta).map((p) => `${file}: ${p}`);
+  if (metaErrors.length > 0) throw new SubmissionError(metaErrors);
+  const table = cellTableOf(meta, cells);
+  const checks = meta.variables.map((v) => (v.type === 'text' ? new TextCheck(file, v) : new NumberCheck(file, v)));
+  for (const { start, length, columns } of table.blocks())
+    for (let j = 0; j < checks.length; j++)
+      (checks[j] as ColumnCheck).add(columns[j] as readonly Cell[], start, length);
+  // Listed variable by variable, each in row order.
+  const problems: string[] = [];
   const specs = meta.variables.map((v, i) => {
     const keyAt = meta.keys.indexOf(v.name);
-    const longest = v.type === 'text' ? longestText(file, v, rows, problems) : checkNumbers(file, v, rows, problems);
+    const check = checks[i] as ColumnCheck;
+    problems.push(...check.problems);
+    const longest = check.longest;
     if (v.type === 'text' && v.length !== undefined && longest > v.length)
       problems.push(`${file}: ${v.name}: a value of ${longest} bytes exceeds the metadata length ${v.length}`);
     const spec: ColumnSpec = {
@@ -116,48 +144,86 @@ function capped(problems: string[]): string[] {
     : [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
 }
 
+/** The checks of one variable's cells, block by block: its problems, in row order, and its longest value. */
+interface ColumnCheck {
+  readonly problems: string[];
+  /** Bytes of the longest value (text); NUMERIC_LENGTH for the other types. */
+  readonly longest: number;
+  /** Cells of rows `start` … `start + length − 1`. */
+  add(cells: readonly Cell[], start: number, length: number): void;
+}
+
 /** Longest value in bytes (ASCII, so characters), recording values that are not printable ASCII or too long. */
-function longestText(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
-  let longest = 0;
-  const valid = new Set<string>(); // values repeat (codes, visits): check each once
-  for (let r = 0; r < rows.length; r++) {
-    const x = (rows[r] as SubmissionRow)[v.name];
-    if (x === null) continue;
-    if (typeof x !== 'string') {
-      problems.push(`${file}: row ${r + 1}, ${v.name}: a text variable holds ${describe(x)}`);
-      continue;
-    }
-    if (valid.has(x)) {
+class TextCheck implements ColumnCheck {
+  readonly problems: string[] = [];
+  longest = 0;
+  private readonly valid = new Set<string>(); // values repeat (codes, visits): check each once
+
+  constructor(
+    private readonly file: string,
+    private readonly v: VariableMeta,
+  ) {}
+
+  add(cells: readonly Cell[], start: number, length: number): void {
+    const { valid } = this;
+    let longest = this.longest;
+    let last: Cell = null; // the cell before, when valid: values come in runs (a subject's, a parameter's)
+    for (let k = 0; k < length; k++) {
+      const x = cells[k] as Cell;
+      if (x === null || x === last) continue;
+      if (typeof x !== 'string') {
+        this.problems.push(`${this.file}: row ${start + k + 1}, ${this.v.name}: a text variable holds ${describe(x)}`);
+        continue;
+      }
+      if (valid.has(x) || this.checkNew(x, start + k)) last = x;
       if (x.length > longest) longest = x.length;
-      continue;
     }
+    this.longest = longest;
+  }
+
+  /** Checks a value not seen valid before; true (and remembered) when valid. */
+  private checkNew(x: string, r: number): boolean {
+    const { file, v } = this;
     if (!ASCII_PRINTABLE.test(x))
-      problems.push(
+      this.problems.push(
         `${file}: row ${r + 1}, ${v.name}: ${JSON.stringify(x)} is not printable ASCII (SAS V5 transport has no encoding)`,
       );
     else if (x.length > MAX_TEXT_LENGTH)
-      problems.push(
+      this.problems.push(
         `${file}: row ${r + 1}, ${v.name}: ${x.length} characters, more than the ${MAX_TEXT_LENGTH} a submitted variable may hold`,
       );
-    else valid.add(x);
-    if (x.length > longest) longest = x.length;
+    else {
+      this.valid.add(x);
+      return true;
+    }
+    return false;
   }
-  return longest;
 }
 
-function checkNumbers(file: string, v: VariableMeta, rows: readonly SubmissionRow[], problems: string[]): number {
-  const validDates = new Set<string>(); // dates repeat: check each once
-  const name = v.name;
-  const fits = v.type === 'integer' ? Number.isInteger : v.type === 'float' ? Number.isFinite : () => false;
-  for (let r = 0; r < rows.length; r++) {
-    const x = (rows[r] as SubmissionRow)[name];
-    // The common cells pass without building a message: null, a fitting number, a date seen before.
-    if (x === null || (typeof x === 'number' ? fits(x) : typeof x === 'string' && validDates.has(x))) continue;
-    const bad = cellProblem(v, x);
-    if (bad === undefined && typeof x === 'string') validDates.add(x);
-    if (bad !== undefined) problems.push(`${file}: row ${r + 1}, ${name}: ${bad}`);
+class NumberCheck implements ColumnCheck {
+  readonly problems: string[] = [];
+  readonly longest = NUMERIC_LENGTH;
+  private readonly validDates = new Set<string>(); // dates repeat: check each once
+  private readonly fits: (x: number) => boolean;
+
+  constructor(
+    private readonly file: string,
+    private readonly v: VariableMeta,
+  ) {
+    this.fits = v.type === 'integer' ? Number.isInteger : v.type === 'float' ? Number.isFinite : () => false;
   }
-  return NUMERIC_LENGTH;
+
+  add(cells: readonly Cell[], start: number, length: number): void {
+    const { fits, validDates, v } = this;
+    for (let k = 0; k < length; k++) {
+      const x = cells[k] as Cell;
+      // The common cells pass without building a message: null, a fitting number, a date seen before.
+      if (x === null || (typeof x === 'number' ? fits(x) : typeof x === 'string' && validDates.has(x))) continue;
+      const bad = cellProblem(v, x);
+      if (bad === undefined && typeof x === 'string') validDates.add(x);
+      if (bad !== undefined) this.problems.push(`${this.file}: row ${start + k + 1}, ${v.name}: ${bad}`);
+    }
+  }
 }
 
 function cellProblem(v: VariableMeta, x: string | number | undefined): string | undefined {

@@ -8,7 +8,8 @@
  */
 import type { DatasetMeta, VariableType } from '../derive/dataset-metadata.js';
 import { PIECE_BYTES, specialAscii, TextBytes } from '../output/text-bytes.js';
-import { columnSpecs, lockDateTime, type ColumnSpec, type SubmissionRow } from './columns.js';
+import type { Cell, CellTable } from '../output/cell-table.js';
+import { cellTableOf, columnSpecs, lockDateTime, type ColumnSpec, type SubmissionCells } from './columns.js';
 
 export interface DatasetJsonContext {
   /** `YYYY-MM-DD` of lock.json: `datasetJSONCreationDateTime` and `dbLastModifiedDateTime`. */
@@ -47,7 +48,7 @@ export function itemOid(meta: DatasetMeta, variable: string): string {
  */
 export function writeDatasetJson(
   meta: DatasetMeta,
-  rows: readonly SubmissionRow[],
+  rows: SubmissionCells,
   ctx: DatasetJsonContext,
   specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
 ): string {
@@ -64,11 +65,12 @@ const ROWS_PER_PIECE = 1000;
  */
 export function writeDatasetJsonPieces(
   meta: DatasetMeta,
-  rows: readonly SubmissionRow[],
+  rows: SubmissionCells,
   ctx: DatasetJsonContext,
   specs: readonly ColumnSpec[] = columnSpecs(`${meta.name.toLowerCase()}.json`, meta, rows),
 ): Generator<string> {
   const created = lockDateTime(ctx.lockedAt);
+  const table = cellTableOf(meta, rows);
   const head = {
     datasetJSONCreationDateTime: created,
     datasetJSONVersion: DATASET_JSON_VERSION,
@@ -80,35 +82,35 @@ export function writeDatasetJsonPieces(
     metaDataVersionOID: ctx.metaDataVersionOID,
     metaDataRef: 'define.xml',
     itemGroupOID: itemGroupOid(meta),
-    records: rows.length,
+    records: table.length,
     name: meta.name,
     label: meta.label,
     columns: specs.map((s) => column(meta, s)),
   };
   const opening = JSON.stringify(head).slice(0, -1); // the object without its closing brace
-  const names = specs.map((s) => s.meta.name);
-  return jsonPieces(opening, names, rows);
+  return jsonPieces(opening, table);
 }
 
 /**
  * `opening,"rows":[` + one line per row (`,\n` between, `\n` around unless empty) + `]}\n`. A row is
  * the JSON.stringify of its values' array, built as bytes (TextBytes): no array, no string per value.
  */
-function* jsonPieces(opening: string, names: readonly string[], rows: readonly SubmissionRow[]): Generator<string> {
+function* jsonPieces(opening: string, table: CellTable): Generator<string> {
   yield `${opening},"rows":[`;
   const out = new TextBytes();
   let inPiece = 0;
-  for (let i = 0; i < rows.length; i++) {
-    out.appendCode(i === 0 ? LF : COMMA);
-    if (i > 0) out.appendCode(LF);
-    appendJsonRow(out, names, rows[i] as SubmissionRow);
-    if (++inPiece === ROWS_PER_PIECE || out.byteLength >= PIECE_BYTES) {
-      yield out.take();
-      inPiece = 0;
+  for (const { start, length, columns } of table.blocks())
+    for (let k = 0; k < length; k++) {
+      out.appendCode(start + k === 0 ? LF : COMMA);
+      if (start + k > 0) out.appendCode(LF);
+      appendJsonRow(out, columns, k);
+      if (++inPiece === ROWS_PER_PIECE || out.byteLength >= PIECE_BYTES) {
+        yield out.take();
+        inPiece = 0;
+      }
     }
-  }
   if (inPiece > 0) yield out.take();
-  yield `${rows.length === 0 ? '' : '\n'}]}\n`;
+  yield `${table.length === 0 ? '' : '\n'}]}\n`;
 }
 
 const LF = 0x0a;
@@ -117,12 +119,12 @@ const QUOTE = 0x22;
 /** `"`, `\` and the control characters: JSON.stringify escapes them in a string. */
 const ESCAPED = specialAscii([QUOTE, 0x5c, ...Array.from({ length: 0x20 }, (_, c) => c)]);
 
-/** `JSON.stringify(names.map((n) => row[n] ?? null))`, appended. */
-function appendJsonRow(out: TextBytes, names: readonly string[], row: SubmissionRow): void {
+/** `JSON.stringify(columns.map((c) => c[k] ?? null))`, appended. */
+function appendJsonRow(out: TextBytes, columns: readonly (readonly Cell[])[], k: number): void {
   out.appendCode(0x5b);
-  for (let j = 0; j < names.length; j++) {
+  for (let j = 0; j < columns.length; j++) {
     if (j > 0) out.appendCode(COMMA);
-    appendJsonValue(out, row[names[j] as string] ?? null);
+    appendJsonValue(out, (columns[j] as readonly Cell[])[k] ?? null);
   }
   out.appendCode(0x5d);
 }

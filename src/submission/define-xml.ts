@@ -65,7 +65,7 @@ export function writeDefineXml(datasets: readonly SubmissionDataset[], ctx: Defi
 
 /** The column specs of a dataset (checking its rows), so that the rows need not be kept for Define-XML. */
 export function describe(d: SubmissionDataset): Described {
-  return { meta: d.meta, specs: columnSpecs(xptFileName(d.meta), d.meta, d.rows) };
+  return { meta: d.meta, specs: columnSpecs(xptFileName(d.meta), d.meta, d.table ?? d.rows) };
 }
 
 /** define.xml from datasets already described (see `describe`). */

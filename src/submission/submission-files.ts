@@ -59,7 +59,8 @@ export function submissionWriter(ctx: SubmissionContext): SubmissionWriter {
   const mdv = metaDataVersionOid(ctx.studyOID);
   const described: Described[] = [];
   const addInPieces = (dataset: SubmissionDataset): Map<string, SubmissionPieces> => {
-    const { meta, rows } = dataset;
+    const { meta } = dataset;
+    const rows = dataset.table ?? dataset.rows; // the table when given: `rows` may be made only when read
     const d = describe(dataset); // checks the rows once for the three writers
     described.push(d);
     const stem = `adam/${meta.name.toLowerCase()}`;

@@ -14,14 +14,16 @@
  * Each piece is one Buffer filled in place: no per-byte or per-row string concatenation.
  */
 import type { DatasetMeta } from '../derive/dataset-metadata.js';
+import type { Cell, CellTable } from '../output/cell-table.js';
 import {
+  cellTableOf,
   columnSpecs,
   lockDateTime,
   parseDisplayFormat,
   sasDate,
   SubmissionError,
   type ColumnSpec,
-  type SubmissionRow,
+  type SubmissionCells,
 } from './columns.js';
 import { PIECE_BYTES } from '../output/text-bytes.js';
 import { fitsIbmDouble, SAS_MISSING, writeIbmDouble } from './ibm-float.js';
@@ -48,7 +50,7 @@ const ZEROS_30 = '0'.repeat(30);
  */
 export function writeXpt(
   meta: DatasetMeta,
-  rows: readonly SubmissionRow[],
+  rows: SubmissionCells,
   ctx: XptContext,
   specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows),
 ): Uint8Array {
@@ -66,7 +68,7 @@ export function writeXpt(
  */
 export function* writeXptPieces(
   meta: DatasetMeta,
-  rows: readonly SubmissionRow[],
+  rows: SubmissionCells,
   ctx: XptContext,
   specs: readonly ColumnSpec[] = columnSpecs(xptName(meta), meta, rows),
   reusePieces = false,
@@ -74,21 +76,44 @@ export function* writeXptPieces(
   const file = xptName(meta);
   const stamp = sasDateTime(lockDateTime(ctx.lockedAt));
   const layout = observationLayout(specs);
-  checkIbmRange(file, layout, rows);
+  const table = cellTableOf(meta, rows);
+  checkIbmRange(file, layout, table);
   yield headers(meta, ctx, specs, layout, stamp);
-  const perPiece = Math.max(1, Math.floor(PIECE_BYTES / layout.obsLength));
+  yield* observationPieces(layout, table, reusePieces);
+}
+
+/**
+ * The observations in pieces of perPiece rows (whatever the table's blocks), the last padded with
+ * blanks to a whole record.
+ */
+function* observationPieces(layout: ObservationLayout, table: CellTable, reusePieces: boolean): Generator<Uint8Array> {
+  const n = table.length;
+  if (n === 0) return;
+  const { obsLength } = layout;
+  const perPiece = Math.max(1, Math.floor(PIECE_BYTES / obsLength));
   const days = new Map<string, number>(); // dates repeat: parse each once
   // The largest piece: perPiece rows, or the last one with its padding (less than one record more).
-  const reused = reusePieces && rows.length > 0 ? Buffer.allocUnsafeSlow(perPiece * layout.obsLength + RECORD) : null;
-  for (let start = 0; start < rows.length; start += perPiece) {
-    const end = Math.min(rows.length, start + perPiece);
-    const bytes =
-      end === rows.length
-        ? padded(rows.length * layout.obsLength) - start * layout.obsLength
-        : (end - start) * layout.obsLength;
-    const out = reused === null ? Buffer.alloc(bytes, BLANK) : reused.subarray(0, bytes).fill(BLANK);
-    writeObservations(out, layout, rows, start, end, days);
-    yield out;
+  const reused = reusePieces ? Buffer.allocUnsafeSlow(perPiece * obsLength + RECORD) : null;
+  const pieceAt = (start: number): Buffer => {
+    const end = Math.min(n, start + perPiece);
+    const bytes = end === n ? padded(n * obsLength) - start * obsLength : (end - start) * obsLength;
+    return reused === null ? Buffer.alloc(bytes, BLANK) : reused.subarray(0, bytes).fill(BLANK);
+  };
+  let pieceStart = 0;
+  let out = pieceAt(0);
+  for (const block of table.blocks()) {
+    for (let k = 0; k < block.length;) {
+      // Rows of this block that go into the current piece.
+      const r = block.start + k;
+      const count = Math.min(block.length - k, pieceStart + perPiece - r);
+      writeObservations(out, (r - pieceStart) * obsLength, layout, block.columns, k, k + count, days);
+      k += count;
+      if (r + count === Math.min(n, pieceStart + perPiece)) {
+        yield out;
+        pieceStart += perPiece;
+        if (pieceStart < n) out = pieceAt(pieceStart);
+      }
+    }
   }
 }
 
@@ -172,19 +197,23 @@ function observationLayout(specs: readonly ColumnSpec[]): ObservationLayout {
 }
 
 /** A number an IBM double cannot hold is refused before any byte is written, naming row and variable. */
-function checkIbmRange(file: string, layout: ObservationLayout, rows: readonly SubmissionRow[]): void {
-  const problems: string[] = [];
-  layout.names.forEach((name, c) => {
-    if (layout.kinds[c] !== Kind.Number) return;
-    for (let r = 0; r < rows.length; r++) {
-      const x = (rows[r] as SubmissionRow)[name];
-      if (typeof x === 'number' && !fitsIbmDouble(x))
-        problems.push(
-          `${file}: row ${r + 1}, ${name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`,
-        );
-    }
-  });
-  if (problems.length > 0) throw new SubmissionError(problems.slice(0, 20));
+function checkIbmRange(file: string, layout: ObservationLayout, table: CellTable): void {
+  // Listed variable by variable, each in row order.
+  const problems = layout.names.map((): string[] => []);
+  for (const { start, length, columns } of table.blocks())
+    layout.names.forEach((name, c) => {
+      if (layout.kinds[c] !== Kind.Number) return;
+      const cells = columns[c] as readonly Cell[];
+      for (let k = 0; k < length; k++) {
+        const x = cells[k];
+        if (typeof x === 'number' && !fitsIbmDouble(x))
+          (problems[c] as string[]).push(
+            `${file}: row ${start + k + 1}, ${name}: ${x} is beyond the range of SAS transport numbers (|x| < 7.2e75)`,
+          );
+      }
+    });
+  const all = problems.flat();
+  if (all.length > 0) throw new SubmissionError(all.slice(0, 20));
 }
 
 /** One NAMESTR: big-endian shorts, blank-padded names, zeros in the 52 reserved bytes. */
@@ -209,23 +238,23 @@ function writeNamestr(out: Buffer, o: number, s: ColumnSpec, position: number): 
   out.fill(0, o + 88, o + NAMESTR); // rest
 }
 
-/** Rows `start`…`end − 1` into `out` (filled with blanks), from its first byte. */
+/** Rows `from`…`to − 1` of a block's columns into `out` (filled with blanks), from byte `at`. */
 function writeObservations(
   out: Buffer,
+  at: number,
   layout: ObservationLayout,
-  rows: readonly SubmissionRow[],
-  start: number,
-  end: number,
+  columns: readonly (readonly Cell[])[],
+  from: number,
+  to: number,
   days: Map<string, number>,
 ): void {
   const { names, kinds, positions, obsLength } = layout;
   const width = names.length;
-  for (let r = start; r < end; r++) {
-    const row = rows[r] as SubmissionRow;
-    const base = (r - start) * obsLength;
+  for (let k = from; k < to; k++) {
+    const base = at + (k - from) * obsLength;
     for (let c = 0; c < width; c++) {
       const o = base + (positions[c] as number);
-      const v = row[names[c] as string] ?? null;
+      const v = (columns[c] as readonly Cell[])[k] ?? null;
       const kind = kinds[c];
       if (kind === Kind.Text) {
         if (v !== null) writeAscii(out, o, v as string); // blanks already fill the rest

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { cellSource, COLUMN_ROWS, makeDataset, type AdamDataset } from '../../src/derive/dataset.js';
+import fc from 'fast-check';
+import {
+  cellSource,
+  COLUMN_ROWS,
+  datasetPart,
+  makeDataset,
+  makeDatasetOfParts,
+  type AdamDataset,
+  type Cell,
+} from '../../src/derive/dataset.js';
+import { tableOfRows } from '../../src/output/cell-table.js';
 import { datasetCsvPieces } from '../../src/output/ard-csv.js';
 import { submissionWriter } from '../../src/submission/submission-files.js';
 import type { DatasetMeta, VariableMeta } from '../../src/derive/dataset-metadata.js';
+import type { DatasetContext } from '../../src/derive/dataset-context.js';
 import { datasetContext } from '../helpers/dataset-context.js';
 import { settings } from './helpers.js';
 
@@ -22,12 +33,25 @@ const meta = (variables: VariableMeta[]): DatasetMeta => ({
   variables,
 });
 
+/** The dataset's cells as the writers read them: one array per column. */
+function cellsOf(d: AdamDataset): Cell[][] {
+  const cells: Cell[][] = d.columns.map(() => []);
+  for (const b of d.table.blocks()) b.columns.forEach((c, j) => (cells[j] as Cell[]).push(...c.slice(0, b.length)));
+  return cells;
+}
+
 describe('makeDataset', () => {
   it('keeps exactly the metadata variables, in order, and names the dataset by its lower-case name', () => {
     const m = meta([v('B'), v('A')]);
     const d = makeDataset(m, [{ a: 1, b: 'x', extra: true }], (r) => ({ A: r.a, B: r.b }));
-    expect(d).toEqual({ name: 'adx', meta: m, columns: ['B', 'A'], rows: [{ B: 'x', A: 1 }] });
+    expect({ name: d.name, meta: d.meta, columns: d.columns, rows: d.rows }).toEqual({
+      name: 'adx',
+      meta: m,
+      columns: ['B', 'A'],
+      rows: [{ B: 'x', A: 1 }],
+    });
     expect(Object.keys(d.rows[0] ?? {})).toEqual(['B', 'A']);
+    expect(cellsOf(d)).toEqual([['x'], [1]]);
   });
 
   it('takes a column from the record field of the same name unless the adapter computes it', () => {
@@ -109,6 +133,117 @@ describe('makeDataset', () => {
   });
 });
 
+/**
+ * makeDataset as it was written row by row (each row an object): a column is the computed value, else
+ * the record's field, else its fallback, the fallbacks made after the row's other columns.
+ */
+function rowsByReference(
+  m: DatasetMeta,
+  parts: readonly {
+    records: readonly Record<string, unknown>[];
+    computed: ((r: Record<string, unknown>) => object) | undefined;
+  }[],
+  ctx: DatasetContext,
+): Record<string, unknown>[] {
+  const codelistOf = (name: string) => m.variables.find((x) => x.name === name)?.codelist;
+  return parts.flatMap(({ records, computed }) =>
+    records.map((r) => {
+      const extra = computed?.(r) as Record<string, unknown> | undefined;
+      const row: Record<string, unknown> = Object.fromEntries(m.variables.map((x) => [x.name, null]));
+      const pending = m.variables.filter((x) => {
+        const value = cellSource(extra, r, x.name);
+        if (typeof value === 'symbol') return true;
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+          throw new Error(
+            `dataset adx: column ${x.name} of a row is ${value === undefined ? 'missing' : `a ${typeof value}`}`,
+          );
+        row[x.name] = value;
+        return false;
+      });
+      for (const x of pending) {
+        if (x.source?.startsWith('ADSL.') === true)
+          row[x.name] = ctx.subjectValue(String(row.USUBJID), x.source.slice(5), m.name);
+        else if (x.name === 'PARAM')
+          row[x.name] = ctx.decode(codelistOf('PARAMCD') as string, (row.PARAMCD ?? null) as Cell);
+        else if (x.name === 'AVISITN') row[x.name] = ctx.encode(x.codelist as string, (row.AVISIT ?? null) as Cell);
+        else throw new Error(`dataset adx: column ${x.name} of a row is missing`);
+      }
+      return row;
+    }),
+  );
+}
+
+describe('makeDataset against the row-by-row reference', () => {
+  const ctx = datasetContext(['S1', 'S2'], settings());
+  const m = meta([
+    v('STUDYID', { source: 'ADSL.STUDYID' }),
+    v('USUBJID'),
+    v('TRTP', { source: 'ADSL.TRT01P', codelist: 'CL.TRT' }),
+    v('PARAMCD', { codelist: 'CL.PARAMCD.ADPGA' }),
+    v('PARAM'),
+    v('AVISIT'),
+    v('AVISITN', { codelist: 'CL.AVISITN' }),
+    v('A', { type: 'float' }),
+    v('B'),
+  ]);
+  const value = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.integer(), fc.string({ maxLength: 3 }));
+  /** A record with any of the fields (a field present or absent, an ADSL variable present or not). */
+  const record = fc.record(
+    {
+      USUBJID: fc.constantFrom('S1', 'S2'),
+      TRTP: fc.constantFrom('given', null),
+      PARAMCD: fc.constantFrom('PGA', null),
+      AVISIT: fc.constantFrom('WEEK12', 'BASELINE', null),
+      A: value,
+      B: value,
+    },
+    { requiredKeys: ['USUBJID'] },
+  );
+  /** What an adapter computes (some values undefined), or nothing. */
+  const computed = fc.option(
+    fc.dictionary(fc.constantFrom('PARAMCD', 'A', 'B', 'AVISIT'), fc.oneof(value, fc.constant(undefined)), {
+      maxKeys: 3,
+    }),
+    { nil: undefined },
+  );
+  /** `vary`: the computed names differ between the part's records (in names and order). */
+  const part = fc.record({ records: fc.array(record, { maxLength: 6 }), computed, vary: fc.boolean() });
+  const computedOf = ({ computed: given, vary }: { computed: object | undefined; vary: boolean }) => {
+    if (given === undefined) return undefined;
+    if (!vary) return (r: Record<string, unknown>) => ({ ...given, B: 'B' in given ? given.B : r.B });
+    return (r: Record<string, unknown>) => ('TRTP' in r ? { B: 'computed', ...given } : { ...given });
+  };
+
+  it('gives the reference rows, or throws its error', () => {
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), (parts) => {
+        const withComputed = parts.map((p) => ({
+          records: p.records as Record<string, unknown>[],
+          computed: computedOf(p),
+        }));
+        let expected: Record<string, unknown>[] | Error;
+        try {
+          expected = rowsByReference(m, withComputed, ctx);
+        } catch (e) {
+          expected = e as Error;
+        }
+        const make = () =>
+          makeDatasetOfParts(
+            m,
+            withComputed.map((p) => datasetPart(p.records, p.computed as never)),
+            ctx,
+          );
+        if (expected instanceof Error) expect(make).toThrow(expected.message);
+        else {
+          const d = make();
+          expect(d.rows).toEqual(expected);
+          expect(cellsOf(d)).toEqual(d.columns.map((c) => (expected as Record<string, unknown>[]).map((r) => r[c])));
+        }
+      }),
+    );
+  });
+});
+
 describe('cellSource', () => {
   it("takes the computed value when `extra` has the column (even undefined), else the record's, else the fallback", () => {
     const fields = { A: 1, B: null, U: undefined };
@@ -134,9 +269,13 @@ describe('makeDataset of a large dataset (rows held as columns)', () => {
   const m = meta([v('USUBJID'), v('X', { type: 'float' }), v('N', { type: 'integer' }), v('T')]);
   const packed = makeDataset(m, records);
   // The same rows as plain objects: what makeDataset gives below COLUMN_ROWS.
+  const objectRows = records.map((r) => ({ USUBJID: r.USUBJID, X: r.X, N: r.N, T: r.T }));
   const objects: AdamDataset = {
-    ...packed,
-    rows: records.map((r) => ({ USUBJID: r.USUBJID, X: r.X, N: r.N, T: r.T })),
+    name: packed.name,
+    meta: packed.meta,
+    columns: packed.columns,
+    rows: objectRows,
+    table: tableOfRows(packed.columns, objectRows),
   };
   const joined = (pieces: Iterable<string | Uint8Array>) =>
     Buffer.concat([...pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { specialAscii, TextBytes } from '../../src/output/text-bytes.js';
+import { numberText, specialAscii, TextBytes } from '../../src/output/text-bytes.js';
 
 /** ASCII (special or not), 2- and 4-byte UTF-8, lone surrogates (fast-check's 'binary' unit takes seconds to set up). */
 const CHARS = fc.constantFrom('a', ',', '"', '\n', 'é', '\u{1F600}', '\ud800', '\udc00');
@@ -90,5 +90,23 @@ describe('TextBytes', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('numberText gives String(x) while numbers come back, collide in a slot and take it over', () => {
+    // Few distinct values, many repeats: a remembered text is given back, a taken slot is remade.
+    const pool = fc.array(fc.double({ noDefaultInfinity: true }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.nat(), { maxLength: 200 }), (values, picks) => {
+        for (const p of picks) {
+          const x = values[p % values.length] as number;
+          expect(numberText(x)).toBe(String(x));
+        }
+      }),
+    );
+    // Numbers whose bits differ only where a weak slot choice would look (exact binary fractions), ±0, NaN.
+    const halves = Array.from({ length: 3000 }, (_, i) => i / 2 - 700);
+    for (let round = 0; round < 2; round++) for (const x of halves) expect(numberText(x)).toBe(String(x));
+    for (const x of [0, -0, NaN, Infinity, -Infinity, 5e-324, Number.MAX_VALUE])
+      expect([numberText(x), numberText(x)]).toEqual([String(x), String(x)]);
   });
 });
