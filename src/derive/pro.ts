@@ -6,7 +6,7 @@
  * the ARD, e.g. `SF36PCS`, `PROMISFAT`, `LIT`).
  */
 import type { IsoDate } from '../core/dates.js';
-import type { Lock, SourceRef } from '../lock/types.js';
+import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
 import { itemNumber, type QsAssessment } from './assessments.js';
 import { mapWithBaseline } from './baseline.js';
@@ -19,7 +19,7 @@ import { computeLitScore } from './lit.js';
 import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
-import { SourceLines } from './source-lines.js';
+import { SourceRuns, type SourceLines } from './source-lines.js';
 import { holdEach, type HoldRecords } from './record-columns.js';
 
 export interface ProRecord {
@@ -87,13 +87,11 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       items: form.items,
       scored: () => true,
       score: (a) => {
-        const raw = computePromisRawScore(
-          form.items.map((item) => itemNumber(a, item, notDone)),
-          pro.promisMinAnsweredFraction,
-        );
+        const values = form.items.map((item) => itemNumber(a, item, notDone));
+        const raw = computePromisRawScore(values, pro.promisMinAnsweredFraction);
         return {
           AVAL: raw === null ? null : computePromisTScore(raw.raw, table),
-          ANSWERED: answeredCount(a, form.items, notDone),
+          ANSWERED: answeredCount(values),
           RAWSCORE: raw?.raw ?? null,
         };
       },
@@ -106,19 +104,19 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
     items: pro.lit.items,
     scored: () => true,
     score: (a) => {
-      const s = computeLitScore(
-        pro.lit.items.map((item) => itemNumber(a, item, notDone)),
-        pro.lit.minAnswered,
-        pro.lit.multiplier,
-      );
-      return { AVAL: s?.score ?? null, ANSWERED: answeredCount(a, pro.lit.items, notDone), RAWSCORE: null };
+      const values = pro.lit.items.map((item) => itemNumber(a, item, notDone));
+      const s = computeLitScore(values, pro.lit.minAnswered, pro.lit.multiplier);
+      return { AVAL: s?.score ?? null, ANSWERED: answeredCount(values), RAWSCORE: null };
     },
   };
   return [...transferred(pro.sf36), ...transferred(pro.lupuspro), ...promis, lit];
 }
 
-function answeredCount(a: QsAssessment, items: readonly string[], notDone: string): number {
-  return items.filter((item) => itemNumber(a, item, notDone) !== null).length;
+/** Items answered: the items' values (`itemNumber`) not null; counted from the values the score read. */
+function answeredCount(values: readonly (number | null)[]): number {
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  return n;
 }
 
 /** Scores of one definition for every administration of its instrument (`assessments` in their order). */
@@ -145,18 +143,20 @@ function scoreAssessments(
       AVAL: s.AVAL,
       ANSWERED: s.ANSWERED,
       RAWSCORE: s.RAWSCORE,
-      src: SourceLines.of(sourcesOf(a, def.items)),
+      src: sourceLinesOf(a, def.items),
     });
   }
   return out;
 }
 
 /** The source rows of `items` present at the assessment, in the order of `items`. */
-function* sourcesOf(a: QsAssessment, items: readonly string[]): Generator<SourceRef> {
+function sourceLinesOf(a: QsAssessment, items: readonly string[]): SourceLines {
+  const runs = new SourceRuns();
   for (const item of items) {
     const row = a.items.get(item);
-    if (row) yield row.src;
+    if (row) runs.add(row.src);
   }
+  return runs.lines();
 }
 
 /** Baseline (SAP §3) and change, per score and subject. */
