@@ -365,7 +365,11 @@ export function sourceLinesOfAssessment(a: QsAssessment): SourceLines {
 
 /** The numeric result of an item, or null when absent, NOT DONE or empty. */
 export function itemNumber(a: QsAssessment, testcd: string, notDone: string): number | null {
-  const r = a.items.get(testcd);
+  return rowNumber(a.items.get(testcd), notDone);
+}
+
+/** itemNumber of an item's row already read (undefined: the item is absent). */
+export function rowNumber(r: QsRow | undefined, notDone: string): number | null {
   if (!r || r.QSSTAT === notDone) return null;
   return r.QSSTRESN;
 }

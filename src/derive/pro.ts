@@ -6,9 +6,9 @@
  * the ARD, e.g. `SF36PCS`, `PROMISFAT`, `LIT`).
  */
 import type { IsoDate } from '../core/dates.js';
-import type { Lock } from '../lock/types.js';
+import type { Lock, QsRow } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber, type QsAssessment } from './assessments.js';
+import { rowNumber, type QsAssessment } from './assessments.js';
 import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
@@ -60,14 +60,17 @@ interface ScoreDefinition {
    * records, asked first to count them, so that they go into columns as they are made (`holdPros`).
    */
   readonly scored: (a: QsAssessment) => boolean;
-  /** The score of a `scored` administration. */
-  readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null };
+  /** The score of a `scored` administration from its `items`' values (`itemNumber`), in their order. */
+  readonly score: (values: readonly (number | null)[]) => {
+    AVAL: number | null;
+    ANSWERED: number | null;
+    RAWSCORE: number | null;
+  };
 }
 
 /** Every score of the SAP in ARD order: SF-36 v2, LupusPRO, PROMIS forms, LIT. */
 function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
   const pro = settings.pro;
-  const notDone = settings.notDone;
   const transferred = (list: SapSettings['pro']['sf36']): ScoreDefinition[] =>
     list.scores.map((s) => ({
       code: s.code,
@@ -75,7 +78,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       qscat: list.qscat,
       items: [s.code],
       scored: (a) => a.items.has(s.code),
-      score: (a) => ({ AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null }),
+      score: ([value]) => ({ AVAL: value ?? null, ANSWERED: null, RAWSCORE: null }),
     }));
   const promis: ScoreDefinition[] = pro.promis.map((form) => {
     const table = settings.promisTables[form.code];
@@ -86,8 +89,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       qscat: form.qscat,
       items: form.items,
       scored: () => true,
-      score: (a) => {
-        const values = form.items.map((item) => itemNumber(a, item, notDone));
+      score: (values) => {
         const raw = computePromisRawScore(values, pro.promisMinAnsweredFraction);
         return {
           AVAL: raw === null ? null : computePromisTScore(raw.raw, table),
@@ -103,8 +105,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
     qscat: pro.lit.qscat,
     items: pro.lit.items,
     scored: () => true,
-    score: (a) => {
-      const values = pro.lit.items.map((item) => itemNumber(a, item, notDone));
+    score: (values) => {
       const s = computeLitScore(values, pro.lit.minAnswered, pro.lit.multiplier);
       return { AVAL: s?.score ?? null, ANSWERED: answeredCount(values), RAWSCORE: null };
     },
@@ -129,7 +130,9 @@ function scoreAssessments(
   const out: Scored[] = [];
   for (const a of assessments) {
     if (!def.scored(a)) continue;
-    const s = def.score(a);
+    // Each item's row read once, for the score and for the sources (a read is a search and a new view).
+    const rows = def.items.map((item) => a.items.get(item));
+    const s = def.score(rows.map((r) => rowNumber(r, settings.notDone)));
     out.push({
       USUBJID: a.USUBJID,
       PARAMCD: def.code,
@@ -143,19 +146,16 @@ function scoreAssessments(
       AVAL: s.AVAL,
       ANSWERED: s.ANSWERED,
       RAWSCORE: s.RAWSCORE,
-      src: sourceLinesOf(a, def.items),
+      src: sourceLinesOf(rows),
     });
   }
   return out;
 }
 
-/** The source rows of `items` present at the assessment, in the order of `items`. */
-function sourceLinesOf(a: QsAssessment, items: readonly string[]): SourceLines {
+/** The source rows of a score's items present at the assessment (`rows`, absent: undefined), in their order. */
+function sourceLinesOf(rows: readonly (QsRow | undefined)[]): SourceLines {
   const runs = new SourceRuns();
-  for (const item of items) {
-    const row = a.items.get(item);
-    if (row) runs.add(row.src);
-  }
+  for (const row of rows) if (row) runs.add(row.src);
   return runs.lines();
 }
 
