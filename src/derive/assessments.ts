@@ -3,7 +3,8 @@
  * subjects given and then of VISITNUM, so that every derivation sees the same deterministic order.
  */
 import type { IsoDate } from '../core/dates.js';
-import { rowsOfArray, type QsRow, type RowsByPosition, type SourceRef } from '../lock/types.js';
+import { rowsOfArray, type QsRow, type RowsByPosition } from '../lock/types.js';
+import { SourceRuns, type SourceLines } from './source-lines.js';
 
 export interface QsAssessment {
   readonly USUBJID: string;
@@ -204,6 +205,12 @@ class AssessmentItems implements ReadonlyMap<string, QsRow> {
     for (const [k] of this.entries()) yield k;
   }
 
+  /** The source row of each value, in `values()` order: without its generator (one per record made). */
+  addSources(runs: SourceRuns): void {
+    if (this.of.mayRepeat) for (const v of this.values()) runs.add(v.src);
+    else for (let j = this.start; j < this.end; j++) runs.add(this.of.rowAt(j).src);
+  }
+
   *values(): MapIterator<QsRow> {
     if (!this.of.mayRepeat) {
       for (let j = this.start; j < this.end; j++) yield this.of.rowAt(j);
@@ -349,13 +356,20 @@ function sortByVisit(positions: Int32Array, visits: Float64Array, from: number, 
 }
 
 /** The source rows of an assessment, in the order its items were read. */
-export function* sourcesOfAssessment(a: QsAssessment): Generator<SourceRef> {
-  for (const r of a.items.values()) yield r.src;
+export function sourceLinesOfAssessment(a: QsAssessment): SourceLines {
+  const runs = new SourceRuns();
+  if (a.items instanceof AssessmentItems) a.items.addSources(runs);
+  else for (const r of a.items.values()) runs.add(r.src);
+  return runs.lines();
 }
 
 /** The numeric result of an item, or null when absent, NOT DONE or empty. */
 export function itemNumber(a: QsAssessment, testcd: string, notDone: string): number | null {
-  const r = a.items.get(testcd);
+  return rowNumber(a.items.get(testcd), notDone);
+}
+
+/** itemNumber of an item's row already read (undefined: the item is absent). */
+export function rowNumber(r: QsRow | undefined, notDone: string): number | null {
   if (!r || r.QSSTAT === notDone) return null;
   return r.QSSTRESN;
 }

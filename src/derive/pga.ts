@@ -5,7 +5,7 @@
  */
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber, sourcesOfAssessment } from './assessments.js';
+import { itemNumber, sourceLinesOfAssessment } from './assessments.js';
 import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
@@ -13,7 +13,7 @@ import { ADPGA_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
-import { SourceLines } from './source-lines.js';
+import type { SourceLines } from './source-lines.js';
 
 /**
  * The value in whole hundredths. `value × 100` of a number written with ≤ 2 decimals lies within a
@@ -61,7 +61,7 @@ export function derivePga(
         ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
         AVAL,
         AVALH: AVAL === null ? null : toHundredths(AVAL),
-        src: SourceLines.of(sourcesOfAssessment(a)),
+        src: sourceLinesOfAssessment(a),
       };
     });
   return mapWithBaseline(

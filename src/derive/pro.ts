@@ -6,9 +6,9 @@
  * the ARD, e.g. `SF36PCS`, `PROMISFAT`, `LIT`).
  */
 import type { IsoDate } from '../core/dates.js';
-import type { Lock, SourceRef } from '../lock/types.js';
+import type { Lock, QsRow } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber, type QsAssessment } from './assessments.js';
+import { rowNumber, type QsAssessment } from './assessments.js';
 import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
@@ -19,7 +19,7 @@ import { computeLitScore } from './lit.js';
 import { computePromisRawScore, computePromisTScore } from './promis.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
-import { SourceLines } from './source-lines.js';
+import { SourceRuns, type SourceLines } from './source-lines.js';
 import { holdEach, type HoldRecords } from './record-columns.js';
 
 export interface ProRecord {
@@ -60,14 +60,17 @@ interface ScoreDefinition {
    * records, asked first to count them, so that they go into columns as they are made (`holdPros`).
    */
   readonly scored: (a: QsAssessment) => boolean;
-  /** The score of a `scored` administration. */
-  readonly score: (a: QsAssessment) => { AVAL: number | null; ANSWERED: number | null; RAWSCORE: number | null };
+  /** The score of a `scored` administration from its `items`' values (`itemNumber`), in their order. */
+  readonly score: (values: readonly (number | null)[]) => {
+    AVAL: number | null;
+    ANSWERED: number | null;
+    RAWSCORE: number | null;
+  };
 }
 
 /** Every score of the SAP in ARD order: SF-36 v2, LupusPRO, PROMIS forms, LIT. */
 function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
   const pro = settings.pro;
-  const notDone = settings.notDone;
   const transferred = (list: SapSettings['pro']['sf36']): ScoreDefinition[] =>
     list.scores.map((s) => ({
       code: s.code,
@@ -75,7 +78,7 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       qscat: list.qscat,
       items: [s.code],
       scored: (a) => a.items.has(s.code),
-      score: (a) => ({ AVAL: itemNumber(a, s.code, notDone), ANSWERED: null, RAWSCORE: null }),
+      score: ([value]) => ({ AVAL: value ?? null, ANSWERED: null, RAWSCORE: null }),
     }));
   const promis: ScoreDefinition[] = pro.promis.map((form) => {
     const table = settings.promisTables[form.code];
@@ -86,14 +89,11 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
       qscat: form.qscat,
       items: form.items,
       scored: () => true,
-      score: (a) => {
-        const raw = computePromisRawScore(
-          form.items.map((item) => itemNumber(a, item, notDone)),
-          pro.promisMinAnsweredFraction,
-        );
+      score: (values) => {
+        const raw = computePromisRawScore(values, pro.promisMinAnsweredFraction);
         return {
           AVAL: raw === null ? null : computePromisTScore(raw.raw, table),
-          ANSWERED: answeredCount(a, form.items, notDone),
+          ANSWERED: answeredCount(values),
           RAWSCORE: raw?.raw ?? null,
         };
       },
@@ -105,20 +105,19 @@ function scoreDefinitions(settings: SapSettings): ScoreDefinition[] {
     qscat: pro.lit.qscat,
     items: pro.lit.items,
     scored: () => true,
-    score: (a) => {
-      const s = computeLitScore(
-        pro.lit.items.map((item) => itemNumber(a, item, notDone)),
-        pro.lit.minAnswered,
-        pro.lit.multiplier,
-      );
-      return { AVAL: s?.score ?? null, ANSWERED: answeredCount(a, pro.lit.items, notDone), RAWSCORE: null };
+    score: (values) => {
+      const s = computeLitScore(values, pro.lit.minAnswered, pro.lit.multiplier);
+      return { AVAL: s?.score ?? null, ANSWERED: answeredCount(values), RAWSCORE: null };
     },
   };
   return [...transferred(pro.sf36), ...transferred(pro.lupuspro), ...promis, lit];
 }
 
-function answeredCount(a: QsAssessment, items: readonly string[], notDone: string): number {
-  return items.filter((item) => itemNumber(a, item, notDone) !== null).length;
+/** Items answered: the items' values (`itemNumber`) not null; counted from the values the score read. */
+function answeredCount(values: readonly (number | null)[]): number {
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  return n;
 }
 
 /** Scores of one definition for every administration of its instrument (`assessments` in their order). */
@@ -131,7 +130,9 @@ function scoreAssessments(
   const out: Scored[] = [];
   for (const a of assessments) {
     if (!def.scored(a)) continue;
-    const s = def.score(a);
+    // Each item's row read once, for the score and for the sources (a read is a search and a new view).
+    const rows = def.items.map((item) => a.items.get(item));
+    const s = def.score(rows.map((r) => rowNumber(r, settings.notDone)));
     out.push({
       USUBJID: a.USUBJID,
       PARAMCD: def.code,
@@ -145,18 +146,17 @@ function scoreAssessments(
       AVAL: s.AVAL,
       ANSWERED: s.ANSWERED,
       RAWSCORE: s.RAWSCORE,
-      src: SourceLines.of(sourcesOf(a, def.items)),
+      src: sourceLinesOf(rows),
     });
   }
   return out;
 }
 
-/** The source rows of `items` present at the assessment, in the order of `items`. */
-function* sourcesOf(a: QsAssessment, items: readonly string[]): Generator<SourceRef> {
-  for (const item of items) {
-    const row = a.items.get(item);
-    if (row) yield row.src;
-  }
+/** The source rows of a score's items present at the assessment (`rows`, absent: undefined), in their order. */
+function sourceLinesOf(rows: readonly (QsRow | undefined)[]): SourceLines {
+  const runs = new SourceRuns();
+  for (const row of rows) if (row) runs.add(row.src);
+  return runs.lines();
 }
 
 /** Baseline (SAP §3) and change, per score and subject. */

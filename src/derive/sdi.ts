@@ -4,14 +4,14 @@
  */
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemNumber, sourcesOfAssessment } from './assessments.js';
+import { itemNumber, sourceLinesOfAssessment } from './assessments.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSDI_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
 import type { AssessmentTiming } from './assessment-timing.js';
-import { SourceLines } from './source-lines.js';
+import type { SourceLines } from './source-lines.js';
 
 /** Σ of the scores of `systems`; null when any is missing. */
 export function computeSdiTotal(scores: ReadonlyMap<string, number | null>, systems: readonly string[]): number | null {
@@ -48,7 +48,7 @@ export function deriveSdi(
     ADT: a.ADT,
     ADY: studyDay(a.ADT, infusion.get(a.USUBJID) ?? null),
     AVAL: computeSdiTotal(new Map(systems.map((s) => [s, itemNumber(a, s, settings.notDone)])), systems),
-    src: SourceLines.of(sourcesOfAssessment(a)),
+    src: sourceLinesOfAssessment(a),
   }));
   const baseBySubject = new Map(
     raw.filter((r) => r.VISITNUM === d.baselineVisitnum).map((r) => [r.USUBJID, r] as const),

@@ -6,14 +6,14 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Lock } from '../lock/types.js';
 import type { SapSettings } from '../sap/index.js';
-import { itemText, sourcesOfAssessment, type QsAssessment } from './assessments.js';
+import { itemText, sourceLinesOfAssessment, type QsAssessment } from './assessments.js';
 import { mapWithBaseline } from './baseline.js';
 import { makeDataset, type AdamDataset } from './dataset.js';
 import type { DatasetContext } from './dataset-context.js';
 import { ADSLED_META } from './metadata/by-visit.js';
 import { assessmentsOf, indexLock, type LockIndex } from './lock-index.js';
 import { computeAnl01fl, computeChange, scheduledVisitId, studyDay } from './visits.js';
-import { SourceLines } from './source-lines.js';
+import type { SourceLines } from './source-lines.js';
 
 export interface SledaiDescriptor {
   readonly code: string;
@@ -92,7 +92,7 @@ export function deriveSledai(
       ADY: studyDay(a.ADT, infusionDate),
       AVAL: computeSledaiTotal(responses, s.descriptors, s.present, s.absent),
       MISSDESC: findMissingSledaiDescriptors(responses, s.descriptors, s.present, s.absent),
-      src: SourceLines.of(sourcesOfAssessment(a)),
+      src: sourceLinesOfAssessment(a),
     };
   });
   return withBaseline(raw, settings, infusion);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { groupQsAssessments, itemNumber, itemText, type QsAssessment } from '../../src/derive/assessments.js';
+import {
+  groupQsAssessments,
+  itemNumber,
+  itemText,
+  sourceLinesOfAssessment,
+  type QsAssessment,
+} from '../../src/derive/assessments.js';
+import { SourceLines } from '../../src/derive/source-lines.js';
 import type { QsRow } from '../../src/lock/types.js';
 import { pga, qs, sledai } from './helpers.js';
 
@@ -115,6 +122,23 @@ describe('the QS index (row positions, assessments made when read)', () => {
     // Visit 1 lists its items in reverse: each is still found, by a hint that misses and a scan.
     for (const x of a) for (const r of x.items.values()) expect(x.items.get(r.QSTESTCD)).toEqual(r);
     expect(itemText(a[0]!, 'SLED02', 'NOT DONE')).not.toBeNull();
+  });
+
+  it('gives the source rows of an assessment as its values in order, repeated QSTESTCD or not', () => {
+    // What sourcesOfAssessment gave (a generator of the values' src) before it read the index directly.
+    const expected = (a: QsAssessment) => SourceLines.of([...a.items.values()].map((r) => r.src));
+    const asLines = (l: SourceLines) => ({ rows: [...l], length: l.length, oneRun: l.oneRun() });
+    for (const qscat of ['PGA', 'SLEDAI-2K', 'LIT']) {
+      const assessments = groupQsAssessments(rows, qscat, subjects);
+      expect(assessments.length).toBeGreaterThan(0);
+      for (const a of assessments) expect(asLines(sourceLinesOfAssessment(a))).toEqual(asLines(expected(a)));
+      // An assessment whose items are a plain Map (as a test or another caller may make) reads the same.
+      for (const a of referenceGrouping(rows, qscat, subjects))
+        expect(asLines(sourceLinesOfAssessment(a))).toEqual(asLines(expected(a)));
+    }
+    // The LIT assessment with LIT02 twice (the index's repeat path) cites its two rows, not three.
+    const [lit] = groupQsAssessments(rows, 'LIT', ['S2']).filter((a) => a.VISITNUM === 2);
+    expect(sourceLinesOfAssessment(lit!)).toHaveLength(2);
   });
 
   it('leaves out rows of subjects not listed, and gives nothing without subjects', () => {

@@ -129,7 +129,14 @@ describe('derivePros', () => {
   it('cites the source rows of each score (its own row, or every item of a scored form)', () => {
     const fatigueBaseline = records.find((r) => r.PARAMCD === 'PROMISFAT' && r.VISITNUM === 2)!;
     expect(fatigueBaseline.src).toHaveLength(7);
+    // The rows themselves, in the form's item order (NOT DONE items cited too): what explain shows.
+    const rowsOf = (code: string, visitnum: number) =>
+      lock.qs.filter((r) => r.VISITNUM === visitnum && r.USUBJID === 'S1' && r.QSCAT === code).map((r) => r.src);
+    expect([...fatigueBaseline.src]).toEqual(rowsOf(FAT, 2));
+    const week24 = records.find((r) => r.PARAMCD === 'PROMISFAT' && r.VISITNUM === 8)!;
+    expect([...week24.src]).toEqual(rowsOf(FAT, 8));
     expect(records.find((r) => r.PARAMCD === 'SF36PCS')!.src).toHaveLength(1);
+    expect([...records.find((r) => r.PARAMCD === 'SF36PCS' && r.VISITNUM === 5)!.src]).toEqual(rowsOf('SF-36 V2', 5));
   });
 
   it('adapts to adpro with its columns in order', () => {
