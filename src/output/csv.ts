@@ -6,7 +6,7 @@
  * option can change a byte.
  */
 import type { CellTable } from './cell-table.js';
-import { PIECE_BYTES, specialAscii, TextBytes } from './text-bytes.js';
+import { specialAscii, TextBytes } from './text-bytes.js';
 
 export type CsvValue = string | number | null;
 
@@ -63,11 +63,8 @@ export function spreadsheetSafeCsvOf<R>(
   return [...spreadsheetSafeCsvPieces(columns, rows, cell)].join('');
 }
 
-/** Lines per piece of spreadsheetSafeCsvPieces. */
-const LINES_PER_PIECE = 1000;
-
 /**
- * spreadsheetSafeCsvOf's text in pieces of at most LINES_PER_PIECE lines and about PIECE_BYTES (joined,
+ * spreadsheetSafeCsvOf's text in pieces of at most RECORDS_PER_PIECE lines and about PIECE_BYTES (text-bytes.ts; joined,
  * the same bytes), made while they are written: a large dataset's CSV (~0.26 GB for 20,000 subjects' PRO records) is then
  * never one string, nor an array of its lines. The lines are built as bytes (TextBytes): no array per
  * record, no string per field or line (the ADaM CSVs of a 2,000-subject lock hold ~1M rows).
@@ -80,7 +77,6 @@ export function* spreadsheetSafeCsvPieces<R>(
   yield `${columns.map(safeField).join(',')}\n`;
   const width = columns.length;
   const out = new TextBytes();
-  let lines = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as R;
     for (let j = 0; j < width; j++) {
@@ -88,12 +84,11 @@ export function* spreadsheetSafeCsvPieces<R>(
       appendSafeField(out, cell(row, columns[j] as string, j, i));
     }
     out.appendCode(LF);
-    if (++lines === LINES_PER_PIECE || out.byteLength >= PIECE_BYTES) {
-      yield out.take();
-      lines = 0;
-    }
+    const piece = out.endRecord();
+    if (piece !== undefined) yield piece;
   }
-  if (lines > 0) yield out.take();
+  const last = out.lastPiece();
+  if (last !== undefined) yield last;
 }
 
 /**
@@ -105,16 +100,14 @@ export function* spreadsheetSafeTablePieces(name: string, table: CellTable): Gen
   const { names } = table;
   yield `${names.map(safeField).join(',')}\n`;
   const out = new TextBytes();
-  let lines = 0;
   for (const { start, length, columns } of table.blocks())
     for (let k = 0; k < length; k++) {
       appendSafeLine(out, name, names, columns, start, k);
-      if (++lines === LINES_PER_PIECE || out.byteLength >= PIECE_BYTES) {
-        yield out.take();
-        lines = 0;
-      }
+      const piece = out.endRecord();
+      if (piece !== undefined) yield piece;
     }
-  if (lines > 0) yield out.take();
+  const last = out.lastPiece();
+  if (last !== undefined) yield last;
 }
 
 /** Row k of the block's columns as a line, LF included. */

@@ -18,6 +18,9 @@
  */
 export const PIECE_BYTES = 1 << 16;
 
+/** Records (CSV lines, Dataset-JSON rows) after which a writer takes its piece, if PIECE_BYTES did not come first. */
+export const RECORDS_PER_PIECE = 1000;
+
 /** Where `appendPlainAscii` stops: 1 for the ASCII characters a format must treat specially. */
 export type SpecialAscii = Uint8Array;
 
@@ -33,6 +36,8 @@ export class TextBytes {
   private used = 0;
   /** Some byte ≥ 0x80 was appended since the last `take` (so the text is decoded as UTF-8). */
   private nonAscii = false;
+  /** Records ended (`endRecord`) since the last `take`. */
+  private records = 0;
 
   constructor(initialBytes = 2 * PIECE_BYTES) {
     this.buffer = Buffer.allocUnsafe(initialBytes);
@@ -112,7 +117,21 @@ export class TextBytes {
     const text = this.buffer.toString(this.nonAscii ? 'utf8' : 'latin1', 0, this.used);
     this.used = 0;
     this.nonAscii = false;
+    this.records = 0;
     return text;
+  }
+
+  /**
+   * Ends a record: the writers' piece rule in one place. Gives the text so far (`take`) once it holds
+   * RECORDS_PER_PIECE records or PIECE_BYTES bytes, else undefined.
+   */
+  endRecord(): string | undefined {
+    return ++this.records === RECORDS_PER_PIECE || this.used >= PIECE_BYTES ? this.take() : undefined;
+  }
+
+  /** The records ended since the last piece, as the last piece; undefined when there are none. */
+  lastPiece(): string | undefined {
+    return this.records > 0 ? this.take() : undefined;
   }
 
   private grow(more: number): void {

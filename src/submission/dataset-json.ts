@@ -7,7 +7,7 @@
  * specification), missing as null. The creation datetime is the lock date, never the clock.
  */
 import type { DatasetMeta, VariableType } from '../derive/dataset-metadata.js';
-import { PIECE_BYTES, specialAscii, TextBytes } from '../output/text-bytes.js';
+import { specialAscii, TextBytes } from '../output/text-bytes.js';
 import type { Cell, CellTable } from '../output/cell-table.js';
 import { cellTableOf, columnSpecs, lockDateTime, type ColumnSpec, type SubmissionCells } from './columns.js';
 
@@ -55,11 +55,8 @@ export function writeDatasetJson(
   return [...writeDatasetJsonPieces(meta, rows, ctx, specs)].join('');
 }
 
-/** Rows per piece of writeDatasetJsonPieces. */
-const ROWS_PER_PIECE = 1000;
-
 /**
- * writeDatasetJson's text in pieces of at most ROWS_PER_PIECE rows and about PIECE_BYTES (joined, the same bytes), made as
+ * writeDatasetJson's text in pieces of at most RECORDS_PER_PIECE rows and about PIECE_BYTES (text-bytes.ts; joined, the same bytes), made as
  * they are written: the Dataset-JSON of a large dataset (~0.3 GB for 20,000 subjects' BILAG) is then
  * never one string, nor an array of row strings beside it. The input is checked before the first piece.
  */
@@ -98,18 +95,16 @@ export function writeDatasetJsonPieces(
 function* jsonPieces(opening: string, table: CellTable): Generator<string> {
   yield `${opening},"rows":[`;
   const out = new TextBytes();
-  let inPiece = 0;
   for (const { start, length, columns } of table.blocks())
     for (let k = 0; k < length; k++) {
       out.appendCode(start + k === 0 ? LF : COMMA);
       if (start + k > 0) out.appendCode(LF);
       appendJsonRow(out, columns, k);
-      if (++inPiece === ROWS_PER_PIECE || out.byteLength >= PIECE_BYTES) {
-        yield out.take();
-        inPiece = 0;
-      }
+      const piece = out.endRecord();
+      if (piece !== undefined) yield piece;
     }
-  if (inPiece > 0) yield out.take();
+  const last = out.lastPiece();
+  if (last !== undefined) yield last;
   yield `${table.length === 0 ? '' : '\n'}]}\n`;
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberText, specialAscii, TextBytes } from '../../src/output/text-bytes.js';
+import { numberText, PIECE_BYTES, RECORDS_PER_PIECE, specialAscii, TextBytes } from '../../src/output/text-bytes.js';
 
 /** ASCII (special or not), 2- and 4-byte UTF-8, lone surrogates (fast-check's 'binary' unit takes seconds to set up). */
 const CHARS = fc.constantFrom('a', ',', '"', '\n', 'é', '\u{1F600}', '\ud800', '\udc00');
@@ -24,6 +24,25 @@ describe('TextBytes', () => {
     expect(out.appendPlainAscii('plain', specialAscii([]))).toBe(true);
     expect(out.take()).toBe('plain');
     expect(out.take()).toBe('');
+  });
+
+  it('endRecord cuts a piece at RECORDS_PER_PIECE records or PIECE_BYTES bytes; lastPiece gives the rest, none when empty', () => {
+    const out = new TextBytes();
+    const pieces: string[] = [];
+    for (let i = 0; i < 2 * RECORDS_PER_PIECE + 1; i++) {
+      out.append(`${i}\n`);
+      const piece = out.endRecord();
+      if (piece !== undefined) pieces.push(piece);
+    }
+    expect(pieces.map((p) => p.split('\n').length - 1)).toEqual([RECORDS_PER_PIECE, RECORDS_PER_PIECE]);
+    expect(out.lastPiece()).toBe(`${2 * RECORDS_PER_PIECE}\n`);
+    expect(out.lastPiece()).toBeUndefined();
+    out.append('x'.repeat(PIECE_BYTES));
+    expect(out.endRecord()).toHaveLength(PIECE_BYTES); // the first record, by its bytes
+    out.append('y');
+    out.take(); // a take counts the records again from zero
+    for (let i = 1; i < RECORDS_PER_PIECE; i++) expect(out.endRecord()).toBeUndefined();
+    expect(out.endRecord()).toBe('');
   });
 
   it('writes a lone surrogate as U+FFFD, as Buffer.from does', () => {
