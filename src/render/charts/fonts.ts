@@ -8,7 +8,7 @@
  * fonts/figure-subset-unicodes.txt by fonts/make-figure-fonts.sh, every outline, metric, kerning pair and
  * layout feature of those characters kept) is drawn with the subset files instead: the same PNG bytes
  * (fonts/check-figure-fonts.mjs), for a fraction of the cost, because resvg-js reads the whole font
- * file again for every glyph it lays out (757 KB against ~180 KB). Any other character, and any
+ * file again for every glyph it lays out (757 KB against ~140 KB). Any other character, and any
  * character reference (`&#…;`, whose character the SVG text does not show), takes the full files, so
  * no text is ever drawn without its glyph.
  */
