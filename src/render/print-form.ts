@@ -16,8 +16,7 @@
  * Lettered footnotes (`[a] …`) are lettered in order of first use and printed only on the pages whose
  * rows use them.
  */
-import type { ValueLookup } from './ard-lookup.js';
-import { ardKeyText } from '../ard/types.js';
+import type { ValueKey, ValueLookup } from './ard-lookup.js';
 import { valueKey } from './ard-lookup.js';
 import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
@@ -75,10 +74,13 @@ export interface PrintRow {
   /** A label repeated at the top of a page that continues its section. */
   readonly continued?: boolean;
   /**
-   * For each value cell (cells[1…]), the keys of the ARD rows its text shows (`ardKeyText`), so the HTML
-   * can tell a reviewer which analysis result every number is; empty for a blank cell.
+   * For each value cell (cells[1…]), the keys of the ARD rows its text shows, so the HTML can tell a
+   * reviewer which analysis result every number is (as `ardKeyText`); empty for a blank cell. The key
+   * records the lookup was given, not their text: a form lives through its three renderers, so what it
+   * holds is copied by the scavenges meanwhile, and a key's text (~250 bytes of cons strings) is ~6
+   * times its record; the HTML makes each text as it writes it.
    */
-  readonly ardKeys?: readonly (readonly string[])[];
+  readonly ardKeys?: readonly (readonly ValueKey[])[];
 }
 
 export interface PrintPage {
@@ -173,14 +175,14 @@ interface BodyResult {
 }
 
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
-  const ardKeys: string[][] = [];
+  const ardKeys: ValueKey[][] = [];
   const cells = columns.map((c) => {
-    const keys: string[] = [];
+    const keys: ValueKey[] = [];
     ardKeys.push(keys);
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
     return formatCell(row.format, (ref) => {
       const key = valueKey(row.key, c.group, ref);
-      keys.push(ardKeyText(key));
+      keys.push(key);
       return lookup(key);
     });
   });
