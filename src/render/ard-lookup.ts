@@ -13,8 +13,14 @@ export interface ValueKey extends RowKey {
   readonly method: ArdMethod | '';
 }
 
-/** The value of one statistic: a number, or null when not estimable. Throws when the ARD lacks it. */
-export type ValueLookup = (key: ValueKey) => number | null;
+/**
+ * The value of one statistic: a number, or null when not estimable; `row`, the ARD row itself (whose
+ * key columns equal the key's). Both throw when the ARD lacks it.
+ */
+export interface ValueLookup {
+  (key: ValueKey): number | null;
+  readonly row: (key: ValueKey) => ArdRow;
+}
 
 export function valueKey(row: RowKey, group: Group, ref: StatRef): ValueKey {
   // Written out rather than spread: built for every value of every cell, and a spread copies slowly.
@@ -191,7 +197,7 @@ export function indexArd(rows: readonly ArdRow[], hash: KeyHash = hashCodes): Va
     codes[at + 7] = c7;
     slots[emptySlot(slots, hash(c0, c1, c2, c3, c4, c5, c6, c7))] = i + 1;
   }
-  return (key) => {
+  const row = (key: ValueKey): ArdRow => {
     const c0 = endpoint.get(key.endpoint);
     const c1 = param.get(key.param);
     const c2 = visit.get(key.visit);
@@ -212,6 +218,7 @@ export function indexArd(rows: readonly ArdRow[], hash: KeyHash = hashCodes): Va
         ? -1
         : findRow(hash, slots, codes, c0, c1, c2, c3, c4, c5, c6, c7);
     if (at < 0) throw new Error(`the ARD has no row ${describeValueKey(key)}`);
-    return (rows[at] as ArdRow).value;
+    return rows[at] as ArdRow;
   };
+  return Object.assign((key: ValueKey) => row(key).value, { row });
 }

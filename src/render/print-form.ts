@@ -75,10 +75,10 @@ export interface PrintRow {
   readonly continued?: boolean;
   /**
    * For each value cell (cells[1…]), the keys of the ARD rows its text shows, so the HTML can tell a
-   * reviewer which analysis result every number is (as `ardKeyText`); empty for a blank cell. The key
-   * records the lookup was given, not their text: a form lives through its three renderers, so what it
-   * holds is copied by the scavenges meanwhile, and a key's text (~250 bytes of cons strings) is ~6
-   * times its record; the HTML makes each text as it writes it.
+   * reviewer which analysis result every number is (as `ardKeyText`); empty for a blank cell. The ARD
+   * rows themselves, not their keys' text: a form lives through its three renderers, so what it holds
+   * is copied by the scavenges meanwhile (a key's text is ~0.3 KB of cons strings, a row is held by the
+   * run anyway); the HTML makes each text as it writes it.
    */
   readonly ardKeys?: readonly (readonly ValueKey[])[];
 }
@@ -184,9 +184,11 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
     const keys: ValueKey[] = [];
     const text = formatCell(row.format, (ref) => {
-      const key = valueKey(row.key, c.group, ref);
-      keys.push(key);
-      return lookup(key);
+      // The ARD row found is what the form keeps (its key columns are the key's): it lives for the
+      // run anyway, where a key record kept would be ~0.1 KB more a value to copy.
+      const found = lookup.row(valueKey(row.key, c.group, ref));
+      keys.push(found);
+      return found.value;
     });
     // Copied to its length: an array grown by push keeps room for ~16 more (~0.15 KB a cell), and
     // the form, with ~27,000 keys over the sample's tables, lives through three renderers.

@@ -41,7 +41,7 @@ describe('ardLookup', () => {
  * endpoint, collide (one long probe run): a probe that stopped early, compared too few columns or
  * dropped a row fails here.
  */
-const HASHES: [string, (rows: readonly ArdRow[]) => (key: ValueKey) => number | null][] = [
+const HASHES: [string, (rows: readonly ArdRow[]) => ValueLookup][] = [
   ["the run's hash", ardLookup],
   ['every key colliding', (rows) => indexArd(rows, () => 0)],
   ['keys colliding by endpoint', (rows) => indexArd(rows, ((c0: number) => c0 * 5) as KeyHash)],
@@ -72,11 +72,16 @@ describe.each(HASHES)('ardLookup against a string-keyed map, %s', (_, index) => 
           rows.push({ ...k, value: rows.length % 7 === 0 ? null : rows.length - 0.5 } as ArdRow);
         }
         const get = index(rows);
-        for (const r of rows) expect(Object.is(get(r), r.value)).toBe(true);
+        for (const r of rows) {
+          expect(Object.is(get(r), r.value)).toBe(true);
+          expect(get.row({ ...r })).toBe(r);
+        }
         for (const p of probes as ValueKey[]) {
           const at = byText.get(joined(p));
-          if (at === undefined) expect(() => get(p)).toThrow(`the ARD has no row ${describeValueKey(p)}`);
-          else expect(Object.is(get(p), (rows[at] as ArdRow).value)).toBe(true);
+          if (at === undefined) {
+            expect(() => get(p)).toThrow(`the ARD has no row ${describeValueKey(p)}`);
+            expect(() => get.row(p)).toThrow(`the ARD has no row ${describeValueKey(p)}`);
+          } else expect(Object.is(get(p), (rows[at] as ArdRow).value)).toBe(true);
         }
       }),
       { numRuns: 200 },
