@@ -9,6 +9,7 @@ import {
   valueKey,
   type KeyHash,
   type ValueKey,
+  type ValueLookup,
 } from '../../src/render/ard-lookup.js';
 import { KEY, VS, sampleArd } from './sample-table.js';
 
