@@ -22,7 +22,7 @@ import { printIssues } from './diagnostics.js';
 import type { CliIo } from './io.js';
 import { assertReadableFile, loadRunInputs } from './load-inputs.js';
 import { startFigureThread, type FigureThread } from './figure-thread.js';
-import { boundHeapGrowth, stageEndCollector } from './heap-growth.js';
+import { boundHeapGrowth, lockBytesOf, stageEndCollector } from './heap-growth.js';
 import { raiseTierUpBudget } from './tier-up-budget.js';
 import { limitInlining } from './inlining-budget.js';
 import { keepBytecode } from './bytecode-flushing.js';
@@ -44,7 +44,6 @@ export interface AnalyzeCommandOptions {
 }
 
 export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo): Promise<void> {
-  boundHeapGrowth();
   raiseTierUpBudget();
   limitInlining();
   keepBytecode();
@@ -56,6 +55,7 @@ export async function runAnalyzeCommand(opts: AnalyzeCommandOptions, io: CliIo):
     : opts.randomization === null
       ? null
       : resolve(io.cwd, opts.randomization);
+  boundHeapGrowth(lockBytesOf(lockDir));
   if (demo && !io.quiet)
     io.stderr(
       `sle-msc: no arguments: running the bundled demo (${lockDir} with its randomization file, unblinded) into ./${opts.out}\n`,

@@ -106,42 +106,49 @@ export function tlfContext(settings: SapSettings, blinding: Blinding, draft: boo
 
 /** Table specs of the run, in TLF order. Tables that compare arms or need the randomization: unblinded runs only. */
 export function tableSpecs(ctx: TlfContext, ard: readonly ArdRow[], layout: TableLayout): TableSpec[] {
-  const unblinded = (...specs: (() => TableSpec)[]) => (isBlinded(ctx) ? [] : specs.map((make) => make()));
-  return [
-    dispositionTableSpec(ctx, ard),
-    baselineCharacteristicsTableSpec(ctx, ard, layout.settings, layout.baselinePrecision),
-    ...unblinded(() => deviationTableSpec(ctx)),
-    conmedTableSpec(ctx, ard, layout.settings),
-    exposureTableSpec(ctx, layout.exposurePrecision),
-    siteTableSpec(ctx, ard),
-    sri4TableSpec(ctx),
-    ...unblinded(
-      () => sri4SensitivityTableSpec(ctx),
-      () => sri4SubgroupTableSpec(ctx, layout.settings),
-    ),
-    ...sledaiTableSpecs(ctx, ard, layout.settings),
-    ...flareTableSpecs(ctx, ard).map(withWeek52Reconciliation),
-    sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI')),
-    steroidSparingTableSpec(
-      ctx,
-      layout.settings.analysis.kmDays,
-      layout.settings.analysis.steroidDiscontinuationMinDays,
-    ),
-    steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE')),
-    ...proTableSpecs(ctx, ard, layout.settings, layout.proPrecision),
-    biomarkerAbnormalTableSpec(ctx, layout.settings),
-    biomarkerShiftTableSpec(ctx, layout.settings),
-    labTableSpec(ctx, layout.settings, layout.labPrecision),
-    pgaByVisitTableSpec(ctx, layout.settings),
-    bilagGradeTableSpec(ctx, layout.settings),
-    aeOverviewTableSpec(ctx, layout.settings),
-    aeSocPtTableSpec(ctx, ard, layout.aeHierarchy, layout.settings.meddraVersion),
-    aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
-    aeRelationshipTableSpec(ctx, ard, layout.aeHierarchy, layout.settings),
-    saeSocPtTableSpec(ctx, ard, layout.aeHierarchy),
-    haematologyTableSpec(ctx, layout.settings, haematologyPanel(layout)),
-    haematologyShiftTableSpec(ctx, layout.settings, haematologyPanel(layout)),
-  ];
+  return [...eachTableSpec(ctx, ard, layout)];
+}
+
+/**
+ * tableSpecs one at a time, each made when the one before has been used: all 36 made first (~2 MB for
+ * the sample) lived until their table's turn, so the scavenges of the tables stage copied and promoted
+ * them.
+ */
+export function* eachTableSpec(ctx: TlfContext, ard: readonly ArdRow[], layout: TableLayout): Generator<TableSpec> {
+  const unblinded = !isBlinded(ctx);
+  yield dispositionTableSpec(ctx, ard);
+  yield baselineCharacteristicsTableSpec(ctx, ard, layout.settings, layout.baselinePrecision);
+  if (unblinded) yield deviationTableSpec(ctx);
+  yield conmedTableSpec(ctx, ard, layout.settings);
+  yield exposureTableSpec(ctx, layout.exposurePrecision);
+  yield siteTableSpec(ctx, ard);
+  yield sri4TableSpec(ctx);
+  if (unblinded) {
+    yield sri4SensitivityTableSpec(ctx);
+    yield sri4SubgroupTableSpec(ctx, layout.settings);
+  }
+  yield* sledaiTableSpecs(ctx, ard, layout.settings);
+  for (const spec of flareTableSpecs(ctx, ard)) yield withWeek52Reconciliation(spec);
+  yield sdiTableSpec(ctx, derivedPrecisionOf(layout.settings, 'SDI'));
+  yield steroidSparingTableSpec(
+    ctx,
+    layout.settings.analysis.kmDays,
+    layout.settings.analysis.steroidDiscontinuationMinDays,
+  );
+  yield steroidCumulativeTableSpec(ctx, derivedPrecisionOf(layout.settings, 'CSDOSE'));
+  yield* proTableSpecs(ctx, ard, layout.settings, layout.proPrecision);
+  yield biomarkerAbnormalTableSpec(ctx, layout.settings);
+  yield biomarkerShiftTableSpec(ctx, layout.settings);
+  yield labTableSpec(ctx, layout.settings, layout.labPrecision);
+  yield pgaByVisitTableSpec(ctx, layout.settings);
+  yield bilagGradeTableSpec(ctx, layout.settings);
+  yield aeOverviewTableSpec(ctx, layout.settings);
+  yield aeSocPtTableSpec(ctx, ard, layout.aeHierarchy, layout.settings.meddraVersion);
+  yield aeSeverityTableSpec(ctx, ard, layout.aeHierarchy, layout.settings);
+  yield aeRelationshipTableSpec(ctx, ard, layout.aeHierarchy, layout.settings);
+  yield saeSocPtTableSpec(ctx, ard, layout.aeHierarchy);
+  yield haematologyTableSpec(ctx, layout.settings, haematologyPanel(layout));
+  yield haematologyShiftTableSpec(ctx, layout.settings, haematologyPanel(layout));
 }
 
 function haematologyPanel(layout: TableLayout) {
@@ -164,7 +171,8 @@ export function* renderTables(
   catalog?: CatalogEntry[],
 ): Generator<readonly [string, Iterable<string>]> {
   const lookup = ardLookup(ard);
-  for (const spec of tableSpecs(ctx, ard, layout).map((t) => applyShell(t, layout.settings.display.shells))) {
+  for (const made of eachTableSpec(ctx, ard, layout)) {
+    const spec = applyShell(made, layout.settings.display.shells);
     catalog?.push({
       id: spec.id,
       title: spec.titles.join(' \u2014 '),

@@ -5,6 +5,8 @@
  * `white-space:pre` in a fixed-pitch font, so the alignment survives copying into another program.
  * Every text is escaped; nothing depends on the clock.
  */
+import { ardKeyText } from '../ard/types.js';
+import type { ValueKey } from './ard-lookup.js';
 import { printedCell } from './print-form.js';
 import type { Printable, PrintFrame, PrintRow } from './print-form.js';
 
@@ -62,7 +64,7 @@ const HTML_OR_JSON_ESCAPED = /[&<>"'\\\u0000-\u001f\ud800-\udfff]/;
  * AE terms and medication names do), and a `title` a reader sees on hover, one key a line, so every
  * number can be traced to its row of ard.csv.
  */
-export function ardAttributes(keys: readonly string[] | undefined): string {
+export function ardAttributes(keys: readonly ValueKey[] | undefined): string {
   if (keys === undefined || keys.length === 0) return '';
   // Escaping works character by character, so each key is escaped on its own (most need nothing)
   // rather than the whole JSON array, whose quotes always need it; a key JSON writes as it is (no
@@ -71,7 +73,7 @@ export function ardAttributes(keys: readonly string[] | undefined): string {
   let title = 'ard.csv:';
   // By index: `keys.entries()` with a destructured pair steps two iterators per key.
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+    const key = ardKeyText(keys[i] as ValueKey);
     // Nearly every key needs neither escaping: one test for both.
     const plain = !HTML_OR_JSON_ESCAPED.test(key);
     const escaped = plain ? key : escapeHtml(key);

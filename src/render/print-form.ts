@@ -16,8 +16,7 @@
  * Lettered footnotes (`[a] …`) are lettered in order of first use and printed only on the pages whose
  * rows use them.
  */
-import type { ValueLookup } from './ard-lookup.js';
-import { ardKeyText } from '../ard/types.js';
+import type { ValueKey, ValueLookup } from './ard-lookup.js';
 import { valueKey } from './ard-lookup.js';
 import { alignCell, alignedWidth, columnAlign, type ColumnAlign } from './align.js';
 import { formatCell } from './cell.js';
@@ -75,10 +74,13 @@ export interface PrintRow {
   /** A label repeated at the top of a page that continues its section. */
   readonly continued?: boolean;
   /**
-   * For each value cell (cells[1…]), the keys of the ARD rows its text shows (`ardKeyText`), so the HTML
-   * can tell a reviewer which analysis result every number is; empty for a blank cell.
+   * For each value cell (cells[1…]), the keys of the ARD rows its text shows, so the HTML can tell a
+   * reviewer which analysis result every number is (as `ardKeyText`); empty for a blank cell. The ARD
+   * rows themselves, not their keys' text: a form lives through its three renderers, so what it holds
+   * is copied by the scavenges meanwhile (a key's text is ~0.3 KB of cons strings, a row is held by the
+   * run anyway); the HTML makes each text as it writes it.
    */
-  readonly ardKeys?: readonly (readonly string[])[];
+  readonly ardKeys?: readonly (readonly ValueKey[])[];
 }
 
 export interface PrintPage {
@@ -172,17 +174,26 @@ interface BodyResult {
   readonly anyNotEstimable: boolean;
 }
 
+/** The keys of a cell that shows no value. */
+const NO_KEYS: readonly ValueKey[] = Object.freeze([]);
+
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
-  const ardKeys: string[][] = [];
-  const cells = columns.map((c) => {
-    const keys: string[] = [];
-    ardKeys.push(keys);
+  const ardKeys = new Array<readonly ValueKey[]>(columns.length);
+  const cells = columns.map((c, j) => {
+    ardKeys[j] = NO_KEYS;
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
-    return formatCell(row.format, (ref) => {
-      const key = valueKey(row.key, c.group, ref);
-      keys.push(ardKeyText(key));
-      return lookup(key);
+    const keys: ValueKey[] = [];
+    const text = formatCell(row.format, (ref) => {
+      // The ARD row found is what the form keeps (its key columns are the key's): it lives for the
+      // run anyway, where a key record kept would be ~0.1 KB more a value to copy.
+      const found = lookup.row(valueKey(row.key, c.group, ref));
+      keys.push(found);
+      return found.value;
     });
+    // Copied to its length: an array grown by push keeps room for ~16 more (~0.15 KB a cell), and
+    // the form, with ~27,000 keys over the sample's tables, lives through three renderers.
+    if (keys.length > 0) ardKeys[j] = keys.slice();
+    return text;
   });
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));

@@ -1,19 +1,53 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   boundHeapGrowth,
+  HEAP_BOUND_MIN_LOCK_BYTES,
   HEAP_GROWING_PERCENT,
+  lockBytesOf,
   STAGE_END_COLLECTION_MIN_GROWTH,
   STAGE_END_COLLECTION_MIN_HEAP,
   stageEndCollector,
 } from '../../src/cli/heap-growth.js';
 
 describe('boundHeapGrowth', () => {
-  it("sets V8's heap growing percent to the bound", () => {
-    const flags: string[] = [];
-    boundHeapGrowth((f) => flags.push(f));
-    expect(flags).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+  it("sets V8's heap growing percent to the bound for a lock of the threshold's size or more", () => {
     expect(HEAP_GROWING_PERCENT).toBe(50);
+    expect(HEAP_BOUND_MIN_LOCK_BYTES).toBe(32 * 1024 * 1024);
+    for (const bytes of [HEAP_BOUND_MIN_LOCK_BYTES, 2e9, Number.POSITIVE_INFINITY]) {
+      const flags: string[] = [];
+      boundHeapGrowth(bytes, (f) => flags.push(f));
+      expect(flags).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    }
+  });
+
+  it("leaves V8's growth alone for a smaller lock (the sample's 5.6 MB)", () => {
+    const flags: string[] = [];
+    boundHeapGrowth(HEAP_BOUND_MIN_LOCK_BYTES - 1, (f) => flags.push(f));
+    boundHeapGrowth(5_591_827, (f) => flags.push(f));
+    expect(flags).toEqual([]);
+  });
+});
+
+describe('lockBytesOf', () => {
+  it("sums the sizes of the folder's files, not of its subfolders", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lock-bytes-'));
+    try {
+      writeFileSync(join(dir, 'dm.csv'), 'x'.repeat(1000));
+      writeFileSync(join(dir, 'lock.json'), 'y'.repeat(24));
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'big.csv'), 'z'.repeat(5000));
+      expect(lockBytesOf(dir)).toBe(1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is Infinity (growth bounded) for a folder that cannot be listed', () => {
+    expect(lockBytesOf(join(tmpdir(), 'no-such-lock-folder-\u0000'))).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ardLookup } from '../../src/render/ard-lookup.js';
+import { ardKeyText } from '../../src/ard/types.js';
+import { ardLookup, type ValueKey } from '../../src/render/ard-lookup.js';
 import { DRAFT_MARK, DUMMY_MARK, buildPrintForm } from '../../src/render/print-form.js';
 import { ardAttributes, escapeHtml, renderHtml } from '../../src/render/html.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
@@ -55,16 +56,22 @@ describe('renderHtml', () => {
 
 describe('ardAttributes', () => {
   it('writes the keys as the escaped JSON array and the title as the escaped lines, key by key', () => {
-    const keys = [
-      "AE|Crohn's disease|||SAF|TOTAL||n|",
-      'CONMED|A & B "x" <y>\\z|||FAS|PBO||n|',
-      'X|line\nbreak\t\u0001|||FAS|PBO||n|',
-      'Y|caf\u00e9 \ud83d\ude00 lone \ud800|||FAS|PBO||n|',
-      'Z|plain|||FAS|PBO||n|',
+    const texts = [
+      "AE|Crohn's disease|||SAF|TOTAL||n",
+      'CONMED|A & B "x" <y>\\z|||FAS|PBO||n',
+      'X|line\nbreak\t\u0001|||FAS|PBO||n',
+      'Y|caf\u00e9 \ud83d\ude00 lone \ud800|||FAS|PBO||n',
+      'Z|plain|||FAS|PBO||n',
     ];
+    // The key records a print form holds, whose texts (ardKeyText) are these.
+    const keys = texts.map((t) => {
+      const [endpoint, param, visit, population, group, comparator, stat, method] = t.split('|');
+      return { endpoint, param, visit, population, group, comparator, stat, method } as ValueKey;
+    });
+    expect(keys.map(ardKeyText)).toEqual(texts);
     // The whole array escaped at once, as the attribute was first written.
-    const json = escapeHtml(JSON.stringify(keys));
-    const title = escapeHtml(['ard.csv:', ...keys].join('\n')).replace(/\n/g, '&#10;');
+    const json = escapeHtml(JSON.stringify(texts));
+    const title = escapeHtml(['ard.csv:', ...texts].join('\n')).replace(/\n/g, '&#10;');
     expect(ardAttributes(keys)).toBe(` data-ard="${json}" title="${title}"`);
     expect(ardAttributes([])).toBe('');
     expect(ardAttributes(undefined)).toBe('');
