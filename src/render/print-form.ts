@@ -81,6 +81,24 @@ export interface PrintRow {
   readonly ardKeys?: readonly (readonly string[])[];
 }
 
+/**
+ * The ardKeys of a row that shows no ARD value (labels, separators, listing rows). Every PrintRow the
+ * program makes has all five fields, in PrintRow's order (kind, indent, cells, continued, ardKeys): the
+ * renderers and the pagination see one object shape, so V8 optimizes them once, not again when the
+ * tables' stat rows (with keys) follow the listings' rows (without) or a continued label comes.
+ */
+export const NO_ARD_KEYS: readonly (readonly string[])[] = emptyArrayOfArrays();
+
+/**
+ * An empty array of the same kind as a stat row's ardKeys (V8's elements kind of an array of objects,
+ * not the small-integer kind an empty literal starts with), so reading ardKeys sees one array map.
+ */
+function emptyArrayOfArrays(): (readonly string[])[] {
+  const keys: (readonly string[])[] = [[]];
+  keys.pop();
+  return keys;
+}
+
 export interface PrintPage {
   /** 1-based. */
   readonly number: number;
@@ -108,6 +126,8 @@ export interface PrintForm {
   readonly edges: readonly number[];
   /** Characters each cell holds at those edges; texts are wrapped to them. */
   readonly cellChars: readonly number[];
+  /** Pages the renderers print (`pages.length`; the streamed form's count without iterating its pages). */
+  readonly pageCount: number;
   /** Every body row in order, unpaginated (for media that do not paginate, e.g. HTML). */
   readonly rows: readonly PrintRow[];
   readonly pages: readonly PrintPage[];
@@ -122,14 +142,13 @@ export interface PrintForm {
 export interface StreamedPrintForm extends Omit<PrintForm, 'rows' | 'pages'> {
   readonly rows: Iterable<PrintRow>;
   readonly pages: Iterable<PrintPage>;
-  readonly pageCount: number;
 }
 
 /** What the renderers draw: a print form, whole or streamed. */
 export type Printable = PrintForm | StreamedPrintForm;
 
 export function pageCountOf(form: Printable): number {
-  return 'pageCount' in form ? form.pageCount : form.pages.length;
+  return form.pageCount;
 }
 
 export interface PrintOptions {
@@ -187,7 +206,7 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));
   return {
-    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], ardKeys }],
+    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], continued: false, ardKeys }],
     anyNotEstimable: anyNull,
   };
 }
@@ -199,10 +218,16 @@ function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
   for (const r of spec.rows) {
     switch (r.kind) {
       case 'separator':
-        rows.push({ kind: 'separator', indent: 0, cells: ['', ...blanks] });
+        rows.push({ kind: 'separator', indent: 0, cells: ['', ...blanks], continued: false, ardKeys: NO_ARD_KEYS });
         break;
       case 'label':
-        rows.push({ kind: 'label', indent: r.indent, cells: [r.label, ...blanks] });
+        rows.push({
+          kind: 'label',
+          indent: r.indent,
+          cells: [r.label, ...blanks],
+          continued: false,
+          ardKeys: NO_ARD_KEYS,
+        });
         break;
       case 'stat': {
         const res = statRow(r, spec.columns, lookup);
@@ -430,7 +455,8 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
     if (r.kind === 'separator' || r.indent >= level) continue;
     level = r.indent;
     if (r.kind === 'label') {
-      out.unshift({ ...r, cells: [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)], continued: true });
+      const cells = [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)];
+      out.unshift({ kind: r.kind, indent: r.indent, cells, continued: true, ardKeys: r.ardKeys ?? NO_ARD_KEYS });
     }
   }
   return out;
@@ -617,7 +643,7 @@ export interface FormParts {
 }
 
 /** Everything of a print form but its body rows and pages: what every page repeats, and the columns. */
-export type PrintFrame = Omit<PrintForm, 'rows' | 'pages'>;
+export type PrintFrame = Omit<PrintForm, 'rows' | 'pages' | 'pageCount'>;
 
 /** The letters of a form's footnotes (reletterFootnotes) from its titles, header and row labels in order. */
 export function formLetters(
@@ -631,7 +657,15 @@ export function formLetters(
 export function renameRowLabel(row: PrintRow, rename: (text: string) => string): PrintRow {
   const label = row.cells[0] ?? '';
   const renamed = rename(label);
-  return row.kind === 'separator' || renamed === label ? row : { ...row, cells: [renamed, ...row.cells.slice(1)] };
+  if (row.kind === 'separator' || renamed === label) return row;
+  const cells = [renamed, ...row.cells.slice(1)];
+  return {
+    kind: row.kind,
+    indent: row.indent,
+    cells,
+    continued: row.continued ?? false,
+    ardKeys: row.ardKeys ?? NO_ARD_KEYS,
+  };
 }
 
 /**
@@ -661,9 +695,40 @@ export function printFrame(
     cellChars: layout.chars,
     footnotes: letters.footnotes,
   };
+  (globalThis as any).__fast?.('frame ' + parts.id, frame);
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
   return { frame, capacity: linesPerPage - topLines(frame) - headerHeight(frame) - 3 - footnoteLines };
+}
+
+/**
+ * A print form from its frame, pages and rows, whole (tables) or streamed (listings). Every form is made
+ * here, field by field, so that every form has one object shape: spread from the frame
+ * (`{ ...frame, rows, pages }`), V8 gave most forms a map of their own, and each renderer function
+ * optimized for one form's map was thrown away ("wrong map") at the next form.
+ */
+export function formOf<R extends Iterable<PrintRow>, P extends Iterable<PrintPage>>(
+  frame: PrintFrame,
+  pageCount: number,
+  rows: R,
+  pages: P,
+): PrintFrame & { readonly pageCount: number; readonly rows: R; readonly pages: P } {
+  return {
+    id: frame.id,
+    flags: frame.flags,
+    marks: frame.marks,
+    titleLines: frame.titleLines,
+    trace: frame.trace,
+    header: frame.header,
+    columnWidths: frame.columnWidths,
+    align: frame.align,
+    edges: frame.edges,
+    cellChars: frame.cellChars,
+    footnotes: frame.footnotes,
+    pageCount,
+    rows,
+    pages,
+  };
 }
 
 /** A page as printed: its number, rows and the footnotes they (and the titles and header) use. */
@@ -694,7 +759,12 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
     height: (r) => rowHeight(frame, r),
     continuation: (i) => continuationRows(rows, i),
   });
-  return { ...frame, rows, pages: pageRows.map((p, i) => printPage(frame, p, i)) };
+  return formOf(
+    frame,
+    pageRows.length,
+    rows,
+    pageRows.map((p, i) => printPage(frame, p, i)),
+  );
 }
 
 export function buildPrintForm(spec: TableSpec, lookup: ValueLookup, options: PrintOptions): PrintForm {
