@@ -31,14 +31,14 @@ export function tailShape(tail: string): string {
   let out = '';
   let i = 0;
   while (i < t.length) {
-    const c = t.charCodeAt(i);
-    const start = c === 45 && isDigit(t.charCodeAt(i + 1)) ? i + 1 : i; // a minus sign belongs to its number
-    if (isDigit(t.charCodeAt(start))) {
+    const c = codeAt(t, i);
+    const start = c === 45 && isDigit(codeAt(t, i + 1)) ? i + 1 : i; // a minus sign belongs to its number
+    if (isDigit(codeAt(t, start))) {
       let j = start;
-      while (isDigit(t.charCodeAt(j))) j++;
+      while (isDigit(codeAt(t, j))) j++;
       // The decimals after a point, if any (a point with none after it stays as it is).
       let k = j;
-      if (t.charCodeAt(j) === 46) for (k = j + 1; isDigit(t.charCodeAt(k));) k++;
+      if (codeAt(t, j) === 46) for (k = j + 1; isDigit(codeAt(t, k));) k++;
       if (k > j + 1) {
         out += `#.${'d'.repeat(k - j - 1)}`;
         i = k;
@@ -46,7 +46,7 @@ export function tailShape(tail: string): string {
         out += '#';
         i = j;
       }
-    } else if (c === 78 && t.charCodeAt(i + 1) === 69) {
+    } else if (c === 78 && codeAt(t, i + 1) === 69) {
       out += '#';
       i += 2;
     } else {
@@ -55,6 +55,14 @@ export function tailShape(tail: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The character code at i, or −1 past the end (where charCodeAt gives NaN: the same for every test
+ * here, but reading past the end deoptimized the optimized code of each caller, "out of bounds").
+ */
+function codeAt(t: string, i: number): number {
+  return i < t.length ? t.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
