@@ -40,7 +40,7 @@ import {
   type ColumnNeed,
 } from './page-layout.js';
 import { checkTableSpec } from './table-spec.js';
-import type { ColumnSpec, StatRowSpec, TableSpec } from './table-spec.js';
+import type { ColumnSpec, RowKey, StatRowSpec, TableSpec } from './table-spec.js';
 
 export { INDENT_CHARS } from './page-layout.js';
 
@@ -192,13 +192,14 @@ interface BodyResult {
 }
 
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
+  const rowKey = sameShapeKey(row.key);
   const ardKeys: string[][] = [];
   const cells = columns.map((c) => {
     const keys: string[] = [];
     ardKeys.push(keys);
     if (row.columns !== undefined && !row.columns.includes(c.id)) return '';
     return formatCell(row.format, (ref) => {
-      const key = valueKey(row.key, c.group, ref);
+      const key = valueKey(rowKey, c.group, ref);
       keys.push(ardKeyText(key));
       return lookup(key);
     });
@@ -209,6 +210,15 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
     rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], continued: false, ardKeys }],
     anyNotEstimable: anyNull,
   };
+}
+
+/**
+ * A row's key copied field by field in RowKey's order. The table specs make their keys in many shapes
+ * (literals in other orders, spreads, objects with more fields); the lookup of every value of every cell
+ * inlines valueKey's reads of it, and V8 deoptimized and compiled it again at each new shape.
+ */
+function sameShapeKey(k: RowKey): RowKey {
+  return { endpoint: k.endpoint, param: k.param, visit: k.visit, population: k.population, comparator: k.comparator };
 }
 
 function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
