@@ -219,7 +219,14 @@ export function mmrmChangeRows(
   const rows: ArdRow[] = [];
   const method = result.method;
   for (const visit of visits) {
-    const id: RowIdentity = { ...identity, visit };
+    // Field by field, not `{ ...identity, visit }`: that spread, once optimized, gave every identity a
+    // map of its own (V8 11), and the ARD row makers reading it went megamorphic.
+    const id: RowIdentity = {
+      endpoint: identity.endpoint,
+      param: identity.param,
+      visit,
+      population: identity.population,
+    };
     for (const arm of ARM_CODES) {
       const m = result.lsmeans.get(cellKey(arm, visit)) ?? NOT_ESTIMABLE;
       rows.push(

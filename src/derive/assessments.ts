@@ -325,7 +325,25 @@ function countingSort(bucket: Int32Array, buckets: number): Int32Array {
  * starts, with `positions.length` last.
  */
 function sortVisitsAndSplit(rows: RowsByPosition<QsRow>, positions: Int32Array, bucket: Int32Array): Int32Array {
-  const starts: number[] = [];
+  const starts = new Int32Array(positions.length + 1);
+  const n = splitAssessments(rows, positions, bucket, starts);
+  starts[n] = positions.length;
+  return starts.slice(0, n + 1);
+}
+
+/**
+ * sortVisitsAndSplit's loop: writes each assessment's start into `starts` and returns their number. A
+ * function of its own that ends with the loop: V8 compiled sortVisitsAndSplit by on-stack replacement
+ * in its first call, then deoptimized that code at the calls after the loop (which had never run, so had
+ * no feedback) on each of the next calls that entered it (~10–20 deoptimizations a run).
+ */
+function splitAssessments(
+  rows: RowsByPosition<QsRow>,
+  positions: Int32Array,
+  bucket: Int32Array,
+  starts: Int32Array,
+): number {
+  let n = 0;
   let visits = new Float64Array(64);
   for (let from = 0; from < positions.length;) {
     const b = bucket[positions[from]!]!;
@@ -338,11 +356,10 @@ function sortVisitsAndSplit(rows: RowsByPosition<QsRow>, positions: Int32Array, 
       if (j > from && visits[j - from]! < visits[j - from - 1]!) sorted = false;
     }
     if (!sorted) sortByVisit(positions, visits, from, to);
-    for (let j = from; j < to; j++) if (j === from || visits[j - from] !== visits[j - from - 1]) starts.push(j);
+    for (let j = from; j < to; j++) if (j === from || visits[j - from] !== visits[j - from - 1]) starts[n++] = j;
     from = to;
   }
-  starts.push(positions.length);
-  return Int32Array.from(starts);
+  return n;
 }
 
 /** positions[from, to) and their visits sorted by visit, then position (so a visit's rows stay in read order). */

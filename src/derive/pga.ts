@@ -72,8 +72,19 @@ export function derivePga(
     (r, baseline) => {
       const BASEH = baseline?.AVALH ?? null;
       const CHGH = computeChange(r.VISITNUM, r.AVALH, BASEH, settings);
+      // Field by field in the spread's order (the raw record's, then the baseline's): spread in optimized
+      // code (`{ ...r, ABLFL, BASE, CHG }`), V8 11 gave every record a map of its own, and every reader of
+      // the records (datasets, analyses, listings) went megamorphic or was deoptimized.
       return {
-        ...r,
+        USUBJID: r.USUBJID,
+        VISITNUM: r.VISITNUM,
+        VISIT: r.VISIT,
+        AVISIT: r.AVISIT,
+        ADT: r.ADT,
+        ADY: r.ADY,
+        AVAL: r.AVAL,
+        AVALH: r.AVALH,
+        src: r.src,
         ABLFL: baseline === r ? 'Y' : null,
         BASE: baseline?.AVAL ?? null,
         BASEH,

@@ -128,10 +128,13 @@ function scoreAssessments(
   settings: SapSettings,
 ): Scored[] {
   const out: Scored[] = [];
-  for (const a of assessments) {
+  // An indexed loop, not for…of: V8 optimizes this loop whole (with the score and the sources inlined),
+  // and an iterator loop's try/finally made that graph larger.
+  for (let i = 0; i < assessments.length; i++) {
+    const a = assessments[i] as QsAssessment;
     if (!def.scored(a)) continue;
     // Each item's row read once, for the score and for the sources (a read is a search and a new view).
-    const rows = def.items.map((item) => a.items.get(item));
+    const rows = itemRows(def.items, a);
     const s = def.score(rows.map((r) => rowNumber(r, settings.notDone)));
     out.push({
       USUBJID: a.USUBJID,
@@ -150,6 +153,18 @@ function scoreAssessments(
     });
   }
   return out;
+}
+
+/**
+ * The rows of a score's items at an assessment (absent: undefined), in the items' order. Pushed into a
+ * new array, whatever the items list is: mapped from the settings' lists and from a score's own one-item
+ * list, the arrays were of two kinds to V8, and scoreAssessments was deoptimized ("wrong map") and
+ * compiled again at the first score of the other kind.
+ */
+function itemRows(items: readonly string[], a: QsAssessment): (QsRow | undefined)[] {
+  const rows: (QsRow | undefined)[] = [];
+  for (let i = 0; i < items.length; i++) rows.push(a.items.get(items[i] as string));
+  return rows;
 }
 
 /** The source rows of a score's items present at the assessment (`rows`, absent: undefined), in their order. */

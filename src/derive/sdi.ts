@@ -57,7 +57,22 @@ export function deriveSdi(
     const base = baseBySubject.get(r.USUBJID) ?? null;
     const BASE = base?.AVAL ?? null;
     const CHG = computeChange(r.VISITNUM, r.AVAL, BASE, settings);
-    return { ...r, ABLFL: base === r ? 'Y' : null, BASE, CHG };
+    // Field by field in the spread's order (the raw record's, then the baseline's): spread in optimized
+    // code (`{ ...r, ABLFL, BASE, CHG }`), V8 11 gave every record a map of its own, and every reader of
+    // the records (datasets, analyses, listings) went megamorphic or was deoptimized.
+    return {
+      USUBJID: r.USUBJID,
+      VISITNUM: r.VISITNUM,
+      VISIT: r.VISIT,
+      AVISIT: r.AVISIT,
+      ADT: r.ADT,
+      ADY: r.ADY,
+      AVAL: r.AVAL,
+      src: r.src,
+      ABLFL: base === r ? 'Y' : null,
+      BASE,
+      CHG,
+    };
   });
 }
 

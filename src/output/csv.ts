@@ -150,6 +150,9 @@ function appendSafeField(out: TextBytes, value: CsvValue): void {
 }
 
 function startsFormula(value: string): boolean {
+  // The length checked first: charCodeAt past the end (an empty cell) deoptimized the writer that
+  // inlined this ("out of bounds") and had V8 compile it again.
+  if (value.length === 0) return false;
   const c = value.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }

@@ -31,14 +31,14 @@ export function tailShape(tail: string): string {
   let out = '';
   let i = 0;
   while (i < t.length) {
-    const c = t.charCodeAt(i);
-    const start = c === 45 && isDigit(t.charCodeAt(i + 1)) ? i + 1 : i; // a minus sign belongs to its number
-    if (isDigit(t.charCodeAt(start))) {
+    const c = codeAt(t, i);
+    const start = c === 45 && isDigit(codeAt(t, i + 1)) ? i + 1 : i; // a minus sign belongs to its number
+    if (isDigit(codeAt(t, start))) {
       let j = start;
-      while (isDigit(t.charCodeAt(j))) j++;
+      while (isDigit(codeAt(t, j))) j++;
       // The decimals after a point, if any (a point with none after it stays as it is).
       let k = j;
-      if (t.charCodeAt(j) === 46) for (k = j + 1; isDigit(t.charCodeAt(k));) k++;
+      if (codeAt(t, j) === 46) for (k = j + 1; isDigit(codeAt(t, k));) k++;
       if (k > j + 1) {
         out += `#.${'d'.repeat(k - j - 1)}`;
         i = k;
@@ -46,7 +46,7 @@ export function tailShape(tail: string): string {
         out += '#';
         i = j;
       }
-    } else if (c === 78 && t.charCodeAt(i + 1) === 69) {
+    } else if (c === 78 && codeAt(t, i + 1) === 69) {
       out += '#';
       i += 2;
     } else {
@@ -55,6 +55,14 @@ export function tailShape(tail: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The character code at i, or −1 past the end (where charCodeAt gives NaN: the same for every test
+ * here, but reading past the end deoptimized the optimized code of each caller, "out of bounds").
+ */
+function codeAt(t: string, i: number): number {
+  return i < t.length ? t.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -168,26 +176,39 @@ export function alignedTail(tail: string, a: ColumnAlign): string {
 /** The alignment of a column from its non-empty cells. */
 export function columnAlign(cells: readonly string[]): ColumnAlign {
   // Each distinct text once (a column repeats `0`, `0 (0.0)` and the like), its parts found once.
-  const layouts = new Map<string, CellLayout>();
-  for (const cell of cells) if (cell !== '' && !layouts.has(cell)) layouts.set(cell, cellLayout(cell));
+  // Indexed loops over arrays, not for…of over the map: this runs for every value column of every table,
+  // and V8 optimizes it whole; iterator loops (a try/finally each) made it one of the run's costliest compiles.
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const layouts: CellLayout[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell === '' || seen.has(cell)) continue;
+    seen.add(cell);
+    texts.push(cell);
+    layouts.push(cellLayout(cell));
+  }
   let hInt = 0;
   const tInts: Record<string, number> = {};
-  for (const c of layouts.values()) {
+  for (let i = 0; i < layouts.length; i++) {
+    const c = layouts[i] as CellLayout;
     hInt = Math.max(hInt, c.headInt);
     if (c.tail !== '') tInts[c.shape] = Math.max(tInts[c.shape] ?? 0, c.tailInt);
   }
-  const texts = new Map<string, string>();
+  const aligned: string[] = [];
   let width = 0;
-  for (const [text, c] of layouts) {
-    const s = alignedText(c, hInt, tInts);
-    texts.set(text, s);
+  for (let i = 0; i < layouts.length; i++) {
+    const s = alignedText(layouts[i] as CellLayout, hInt, tInts);
+    aligned.push(s);
     width = Math.max(width, s.length);
   }
   const a: ColumnAlign = { headInt: hInt, tailInts: tInts, width };
   // The renderers' cells of these texts, made here while their layouts are at hand.
   const { padded, parts } = cellsOf(a);
-  for (const [text, s] of texts) {
-    const c = layouts.get(text) as CellLayout;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
+    const c = layouts[i] as CellLayout;
+    const s = aligned[i] as string;
     padded.set(text, s + ' '.repeat(width - s.length));
     parts.set(text, { head: c.head, headInt: c.headInt, tail: paddedTail(c, tInts) });
   }

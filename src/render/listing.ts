@@ -17,10 +17,12 @@ import {
   columnMeter,
   fittedColumns,
   formLetters,
+  formOf,
   layoutPrintForm,
   paginateBlocks,
   printFrame,
   printPage,
+  NO_ARD_KEYS,
   renameRowLabel,
   rowHeight,
 } from './print-form.js';
@@ -153,17 +155,17 @@ export function streamListingPrintForm(spec: ListingSource, options: ListingOpti
     if (same === undefined) footnoteSets.set(key, footnotes);
     footnotesOfPage.push(same ?? footnotes);
   }
-  return {
-    ...frame,
-    pageCount: Math.max(1, pageSizes.length),
-    rows: { [Symbol.iterator]: () => bodyRows(blocks()) },
-    pages: {
+  return formOf(
+    frame,
+    Math.max(1, pageSizes.length),
+    { [Symbol.iterator]: () => bodyRows(blocks()) },
+    {
       [Symbol.iterator]: () =>
         pageSizes.length === 0
           ? [printPage(frame, [], 0)][Symbol.iterator]()
           : pagesAgain(blocks(), pageSizes, footnotesOfPage, spec.id),
     },
-  };
+  );
 }
 
 function listingParts(spec: ListingSource, options: ListingOptions) {
@@ -186,7 +188,7 @@ interface ListingBlock extends BodyBlock {
 }
 
 function separatorRow(n: number): PrintRow {
-  return { kind: 'separator', indent: 0, cells: new Array<string>(n).fill('') };
+  return { kind: 'separator', indent: 0, cells: new Array<string>(n).fill(''), continued: false, ardKeys: NO_ARD_KEYS };
 }
 
 /** How listingBlocks makes a row and a block of them (see HELD and STREAMED). */
@@ -203,11 +205,11 @@ interface BlockMaker {
  * cells they point to promoted with them), freed only by full collections (holdsBlocks).
  */
 const HELD: BlockMaker = {
-  row: (cells) => ({ kind: 'stat', indent: 0, cells }),
+  row: (cells) => ({ kind: 'stat', indent: 0, cells, continued: false, ardKeys: NO_ARD_KEYS }),
   block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
 };
 const STREAMED: BlockMaker = {
-  row: (cells) => ({ kind: 'stat', indent: 0, cells }),
+  row: (cells) => ({ kind: 'stat', indent: 0, cells, continued: false, ardKeys: NO_ARD_KEYS }),
   block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
 };
 

@@ -80,7 +80,8 @@ export function cellChars(edges: readonly number[]): number[] {
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   // Most texts fit: one line, as the loop below would give it (it drops leading spaces only).
-  if (text.length <= w && text.charCodeAt(0) !== 32) return [text];
+  // (An empty text is checked before charCodeAt, which past the end had V8 deoptimize its caller.)
+  if (text.length <= w && (text.length === 0 || text.charCodeAt(0) !== 32)) return [text];
   // Every line is a run of the text: a line and the next word are the text from the line's start to the
   // word's end (one space between), so lines are found by index and sliced once, not built by joining.
   // The same lines as splitting at each space and appending word by word (a test compares the two).
@@ -119,7 +120,8 @@ export function cellLines(text: string, width: number): string[] {
 
 /** True when `cellLines(text, width)` is `[text]`: it fits, has no line break and no leading space (most cells). */
 export function fitsOnOneLine(text: string, width: number): boolean {
-  return text.length <= Math.max(1, width) && text.charCodeAt(0) !== 32 && !text.includes('\n');
+  // An empty text fits: checked before charCodeAt, which past the end had V8 deoptimize its caller.
+  return text.length === 0 || (text.length <= Math.max(1, width) && text.charCodeAt(0) !== 32 && !text.includes('\n'));
 }
 
 /** `cellLines(text, width).length`, without making the lines of a text that fits on one. */

@@ -39,7 +39,7 @@ import {
   type ColumnNeed,
 } from './page-layout.js';
 import { checkTableSpec } from './table-spec.js';
-import type { ColumnSpec, StatRowSpec, TableSpec } from './table-spec.js';
+import type { ColumnSpec, RowKey, StatRowSpec, TableSpec } from './table-spec.js';
 
 export { INDENT_CHARS } from './page-layout.js';
 
@@ -83,6 +83,24 @@ export interface PrintRow {
   readonly ardKeys?: readonly (readonly ValueKey[])[];
 }
 
+/**
+ * The ardKeys of a row that shows no ARD value (labels, separators, listing rows). Every PrintRow the
+ * program makes has all five fields, in PrintRow's order (kind, indent, cells, continued, ardKeys): the
+ * renderers and the pagination see one object shape, so V8 optimizes them once, not again when the
+ * tables' stat rows (with keys) follow the listings' rows (without) or a continued label comes.
+ */
+export const NO_ARD_KEYS: readonly (readonly ValueKey[])[] = emptyArrayOfArrays();
+
+/**
+ * An empty array of the same kind as a stat row's ardKeys (V8's elements kind of an array of objects,
+ * not the small-integer kind an empty literal starts with), so reading ardKeys sees one array map.
+ */
+function emptyArrayOfArrays(): (readonly ValueKey[])[] {
+  const keys: (readonly ValueKey[])[] = [[]];
+  keys.pop();
+  return keys;
+}
+
 export interface PrintPage {
   /** 1-based. */
   readonly number: number;
@@ -110,6 +128,8 @@ export interface PrintForm {
   readonly edges: readonly number[];
   /** Characters each cell holds at those edges; texts are wrapped to them. */
   readonly cellChars: readonly number[];
+  /** Pages the renderers print (`pages.length`; the streamed form's count without iterating its pages). */
+  readonly pageCount: number;
   /** Every body row in order, unpaginated (for media that do not paginate, e.g. HTML). */
   readonly rows: readonly PrintRow[];
   readonly pages: readonly PrintPage[];
@@ -124,14 +144,13 @@ export interface PrintForm {
 export interface StreamedPrintForm extends Omit<PrintForm, 'rows' | 'pages'> {
   readonly rows: Iterable<PrintRow>;
   readonly pages: Iterable<PrintPage>;
-  readonly pageCount: number;
 }
 
 /** What the renderers draw: a print form, whole or streamed. */
 export type Printable = PrintForm | StreamedPrintForm;
 
 export function pageCountOf(form: Printable): number {
-  return 'pageCount' in form ? form.pageCount : form.pages.length;
+  return form.pageCount;
 }
 
 export interface PrintOptions {
@@ -178,6 +197,7 @@ interface BodyResult {
 const NO_KEYS: readonly ValueKey[] = Object.freeze([]);
 
 function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: ValueLookup): BodyResult {
+  const rowKey = sameShapeKey(row.key);
   const ardKeys = new Array<readonly ValueKey[]>(columns.length);
   const cells = columns.map((c, j) => {
     ardKeys[j] = NO_KEYS;
@@ -186,7 +206,7 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
     const text = formatCell(row.format, (ref) => {
       // The ARD row found is what the form keeps (its key columns are the key's): it lives for the
       // run anyway, where a key record kept would be ~0.1 KB more a value to copy.
-      const found = lookup.row(valueKey(row.key, c.group, ref));
+      const found = lookup.row(valueKey(rowKey, c.group, ref));
       keys.push(found);
       return found.value;
     });
@@ -198,9 +218,18 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));
   return {
-    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], ardKeys }],
+    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], continued: false, ardKeys }],
     anyNotEstimable: anyNull,
   };
+}
+
+/**
+ * A row's key copied field by field in RowKey's order. The table specs make their keys in many shapes
+ * (literals in other orders, spreads, objects with more fields); the lookup of every value of every cell
+ * inlines valueKey's reads of it, and V8 deoptimized and compiled it again at each new shape.
+ */
+function sameShapeKey(k: RowKey): RowKey {
+  return { endpoint: k.endpoint, param: k.param, visit: k.visit, population: k.population, comparator: k.comparator };
 }
 
 function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
@@ -210,10 +239,16 @@ function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
   for (const r of spec.rows) {
     switch (r.kind) {
       case 'separator':
-        rows.push({ kind: 'separator', indent: 0, cells: ['', ...blanks] });
+        rows.push({ kind: 'separator', indent: 0, cells: ['', ...blanks], continued: false, ardKeys: NO_ARD_KEYS });
         break;
       case 'label':
-        rows.push({ kind: 'label', indent: r.indent, cells: [r.label, ...blanks] });
+        rows.push({
+          kind: 'label',
+          indent: r.indent,
+          cells: [r.label, ...blanks],
+          continued: false,
+          ardKeys: NO_ARD_KEYS,
+        });
         break;
       case 'stat': {
         const res = statRow(r, spec.columns, lookup);
@@ -441,7 +476,8 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
     if (r.kind === 'separator' || r.indent >= level) continue;
     level = r.indent;
     if (r.kind === 'label') {
-      out.unshift({ ...r, cells: [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)], continued: true });
+      const cells = [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)];
+      out.unshift({ kind: r.kind, indent: r.indent, cells, continued: true, ardKeys: r.ardKeys ?? NO_ARD_KEYS });
     }
   }
   return out;
@@ -628,7 +664,7 @@ export interface FormParts {
 }
 
 /** Everything of a print form but its body rows and pages: what every page repeats, and the columns. */
-export type PrintFrame = Omit<PrintForm, 'rows' | 'pages'>;
+export type PrintFrame = Omit<PrintForm, 'rows' | 'pages' | 'pageCount'>;
 
 /** The letters of a form's footnotes (reletterFootnotes) from its titles, header and row labels in order. */
 export function formLetters(
@@ -642,7 +678,15 @@ export function formLetters(
 export function renameRowLabel(row: PrintRow, rename: (text: string) => string): PrintRow {
   const label = row.cells[0] ?? '';
   const renamed = rename(label);
-  return row.kind === 'separator' || renamed === label ? row : { ...row, cells: [renamed, ...row.cells.slice(1)] };
+  if (row.kind === 'separator' || renamed === label) return row;
+  const cells = [renamed, ...row.cells.slice(1)];
+  return {
+    kind: row.kind,
+    indent: row.indent,
+    cells,
+    continued: row.continued ?? false,
+    ardKeys: row.ardKeys ?? NO_ARD_KEYS,
+  };
 }
 
 /**
@@ -672,9 +716,40 @@ export function printFrame(
     cellChars: layout.chars,
     footnotes: letters.footnotes,
   };
+  (globalThis as any).__fast?.('frame ' + parts.id, frame);
   const footnoteLines = letters.footnotes.reduce((s, f) => s + pageTextLines(f).length, 0);
   const linesPerPage = Math.min(parts.linesPerPage, LINES_PER_PAGE);
   return { frame, capacity: linesPerPage - topLines(frame) - headerHeight(frame) - 3 - footnoteLines };
+}
+
+/**
+ * A print form from its frame, pages and rows, whole (tables) or streamed (listings). Every form is made
+ * here, field by field, so that every form has one object shape: spread from the frame
+ * (`{ ...frame, rows, pages }`), V8 gave most forms a map of their own, and each renderer function
+ * optimized for one form's map was thrown away ("wrong map") at the next form.
+ */
+export function formOf<R extends Iterable<PrintRow>, P extends Iterable<PrintPage>>(
+  frame: PrintFrame,
+  pageCount: number,
+  rows: R,
+  pages: P,
+): PrintFrame & { readonly pageCount: number; readonly rows: R; readonly pages: P } {
+  return {
+    id: frame.id,
+    flags: frame.flags,
+    marks: frame.marks,
+    titleLines: frame.titleLines,
+    trace: frame.trace,
+    header: frame.header,
+    columnWidths: frame.columnWidths,
+    align: frame.align,
+    edges: frame.edges,
+    cellChars: frame.cellChars,
+    footnotes: frame.footnotes,
+    pageCount,
+    rows,
+    pages,
+  };
 }
 
 /** A page as printed: its number, rows and the footnotes they (and the titles and header) use. */
@@ -705,7 +780,12 @@ export function layoutPrintForm(parts: FormParts): PrintForm {
     height: (r) => rowHeight(frame, r),
     continuation: (i) => continuationRows(rows, i),
   });
-  return { ...frame, rows, pages: pageRows.map((p, i) => printPage(frame, p, i)) };
+  return formOf(
+    frame,
+    pageRows.length,
+    rows,
+    pageRows.map((p, i) => printPage(frame, p, i)),
+  );
 }
 
 export function buildPrintForm(spec: TableSpec, lookup: ValueLookup, options: PrintOptions): PrintForm {

@@ -61,8 +61,13 @@ export function escapeRtf(text: string): string {
 
 /** Printed lines joined by `\line` (the print form wrapped them). */
 function lines(texts: readonly string[]): string {
-  // Most cells are one line (every cell of a listing that fits): no mapped array to join.
-  return texts.length === 1 ? escapeRtf(texts[0] as string) : texts.map(escapeRtf).join('\\line ');
+  // Most cells are one line (every cell of a listing that fits): no mapped array to join. A loop, not
+  // map and join: inlined into the row writers, the two builtins were deoptimized ("wrong map") by the
+  // line arrays of another kind, and the row writers compiled again.
+  if (texts.length === 0) return '';
+  let out = escapeRtf(texts[0] as string);
+  for (let i = 1; i < texts.length; i++) out += `\\line ${escapeRtf(texts[i] as string)}`;
+  return out;
 }
 
 function paragraph(texts: readonly string[], align: 'qc' | 'ql' | 'qr', extra = ''): string {

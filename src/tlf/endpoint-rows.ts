@@ -13,7 +13,10 @@ const NONE: readonly ArdRow[] = [];
 
 function splitByEndpoint(ard: readonly ArdRow[]): ReadonlyMap<string, readonly ArdRow[]> {
   const out = new Map<string, ArdRow[]>();
-  for (const r of ard) {
+  // By index, not for…of: V8 compiles this loop (on-stack replacement), and an iterator loop's
+  // try/finally made the compiled graph larger.
+  for (let i = 0; i < ard.length; i++) {
+    const r = ard[i] as ArdRow;
     const rows = out.get(r.endpoint);
     if (rows === undefined) out.set(r.endpoint, [r]);
     else rows.push(r);

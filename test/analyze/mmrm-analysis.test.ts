@@ -102,6 +102,10 @@ describe('mmrmChangeRows', () => {
         .slice(0, 6),
     ).toEqual(['diff', 'diff_se', 'diff_lcl', 'diff_ucl', 'df', 'p']);
     expect(rows.some((r) => r.group === 'PBO' && r.comparator === 'PBO')).toBe(false);
+    // Each visit's rows carry the identity with that visit (written field by field, not spread).
+    expect([...new Set(rows.map((r) => [r.endpoint, r.param, r.population, r.visit].join('|')))]).toEqual(
+      VISITS.map((v) => [id.endpoint, id.param, id.population, v].join('|')),
+    );
   });
 
   it('carries the fitted values and method', () => {

@@ -31,6 +31,25 @@ describe('derivePga', () => {
       [8, 230, null, 200, 30, 0.3],
       [9, 229, null, 200, 29, 0.29],
     ]);
+    // Every record written field by field, with every field in one order (one object shape for V8).
+    for (const x of r) {
+      expect(Object.keys(x)).toEqual([
+        'USUBJID',
+        'VISITNUM',
+        'VISIT',
+        'AVISIT',
+        'ADT',
+        'ADY',
+        'AVAL',
+        'AVALH',
+        'src',
+        'ABLFL',
+        'BASE',
+        'BASEH',
+        'CHGH',
+        'CHG',
+      ]);
+    }
   });
 
   it('uses the latest pre-dose value when Day 0 is NOT DONE', () => {

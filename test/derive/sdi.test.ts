@@ -52,6 +52,22 @@ describe('deriveSdi', () => {
       [2, 3, null, 1, null], // Day 0 is not post-baseline: no change
       [10, 3, null, 1, 2],
     ]);
+    // Every record written field by field, with every field in one order (one object shape for V8).
+    for (const x of r) {
+      expect(Object.keys(x)).toEqual([
+        'USUBJID',
+        'VISITNUM',
+        'VISIT',
+        'AVISIT',
+        'ADT',
+        'ADY',
+        'AVAL',
+        'src',
+        'ABLFL',
+        'BASE',
+        'CHG',
+      ]);
+    }
     expect(toSdiDataset(r, datasetContext(['S1'], s)).rows[2]).toMatchObject({
       PARAMCD: 'SDI',
       AVISIT: 'WEEK52',

@@ -85,6 +85,23 @@ describe('deriveSledai', () => {
       [5, 'WEEK12', 84, 6, null, 12, -6],
       [5.01, null, 90, 2, null, 12, null],
     ]);
+    // Every record written field by field, with every field in one order (one object shape for V8).
+    for (const x of r) {
+      expect(Object.keys(x)).toEqual([
+        'USUBJID',
+        'VISITNUM',
+        'VISIT',
+        'AVISIT',
+        'ADT',
+        'ADY',
+        'AVAL',
+        'MISSDESC',
+        'src',
+        'ABLFL',
+        'BASE',
+        'CHG',
+      ]);
+    }
   });
 
   it('makes the total missing when one item is NOT DONE, and names it', () => {

@@ -74,4 +74,16 @@ describe('neutralizeFormula and spreadsheetSafeCsvText', () => {
       'AETERM,AVAL\n"\'=HYPERLINK(""http://x"",""click"")",-2\n',
     );
   });
+
+  it('writes an empty text cell empty, header names included (no formula in it)', () => {
+    expect(
+      spreadsheetSafeCsvText(
+        ['', 'B'],
+        [
+          ['', '=1'],
+          ['-', ''],
+        ],
+      ),
+    ).toBe(",B\n,'=1\n'-,\n");
+  });
 });

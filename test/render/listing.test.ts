@@ -8,7 +8,16 @@ import {
   type ListingSource,
   type ListingSpec,
 } from '../../src/render/listing.js';
-import { DRAFT_MARK } from '../../src/render/print-form.js';
+import {
+  buildPrintForm,
+  continuationRows,
+  DRAFT_MARK,
+  pageCountOf,
+  renameRowLabel,
+  type PrintRow,
+} from '../../src/render/print-form.js';
+import { ardLookup } from '../../src/render/ard-lookup.js';
+import { sampleArd, sampleSpec } from './sample-table.js';
 import { PAGE_CHARS } from '../../src/render/page-layout.js';
 import { renderHtml, renderHtmlPieces } from '../../src/render/html.js';
 import { renderRtf, renderRtfPieces } from '../../src/render/rtf.js';
@@ -346,5 +355,50 @@ describe('streamListingPrintForm: a listing rendered block by block, never whole
     };
     const form = streamListingPrintForm(shrinking, { flags, linesPerPage: 30, heldRows: 0 });
     expect(() => renderText(form)).toThrow(/changed between passes|must be the same each time/);
+  });
+});
+
+describe('one object shape for every print form and every body row', () => {
+  // The renderers and the pagination are optimized by V8 for the shapes they see first (the listings
+  // come before the tables): a form or row of another shape (other keys, or the same keys in another
+  // order) throws that code away and has it compiled again. Same keys in the same order: one shape.
+  const ROW_KEYS = ['kind', 'indent', 'cells', 'continued', 'ardKeys'];
+  const listing = spec([
+    [
+      ['S1', '1'],
+      ['S1', '22'],
+    ],
+    [['S2', '333']],
+  ]);
+
+  it('makes tables, held listings and streamed listings with the same keys in the same order', () => {
+    const table = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags, linesPerPage: 60 });
+    const held = buildListingPrintForm(listing, { flags, linesPerPage: 40 });
+    const streamed = streamListingPrintForm(listing, { flags, linesPerPage: 40 });
+    expect(Object.keys(held)).toEqual(Object.keys(table));
+    expect(Object.keys(streamed)).toEqual(Object.keys(table));
+    expect(Object.keys(table).slice(-3)).toEqual(['pageCount', 'rows', 'pages']);
+    expect([pageCountOf(table), pageCountOf(held), pageCountOf(streamed)]).toEqual([1, 1, 1]);
+  });
+
+  it("gives every row made (stat, label, separator, listing, continued, relettered) PrintRow's five keys", () => {
+    const table = buildPrintForm(sampleSpec(), ardLookup(sampleArd(3.5)), { flags, linesPerPage: 15 });
+    const streamed = streamListingPrintForm(listing, { flags, linesPerPage: 40 });
+    const rows: PrintRow[] = [
+      ...table.rows,
+      ...table.pages.flatMap((p) => p.rows),
+      ...streamed.rows,
+      ...[...streamed.pages].flatMap((p) => p.rows),
+    ];
+    const label = table.rows.find((r) => r.kind === 'label');
+    const stat = table.rows.find((r) => r.kind === 'stat' && r.indent > 0);
+    expect(label).toBeDefined();
+    expect(stat).toBeDefined();
+    rows.push(...continuationRows([label as PrintRow, stat as PrintRow], 1));
+    rows.push(renameRowLabel(label as PrintRow, (t) => `${t} [a]`));
+    rows.push(renameRowLabel(stat as PrintRow, (t) => `${t} [a]`));
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['stat', 'label', 'separator']));
+    expect(rows.some((r) => r.continued === true)).toBe(true);
+    for (const r of rows) expect(Object.keys(r)).toEqual(ROW_KEYS);
   });
 });

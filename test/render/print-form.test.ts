@@ -17,6 +17,7 @@ import {
 import { LINES_PER_PAGE, PAGE_CHARS, cellLines, wrapText } from '../../src/render/page-layout.js';
 import { renderText } from '../../src/render/text.js';
 import type { PrintRow } from '../../src/render/print-form.js';
+import type { RowKey, TableSpec } from '../../src/render/table-spec.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
 import { columnAlign } from '../../src/render/align.js';
 
@@ -87,6 +88,34 @@ describe('buildPrintForm', () => {
     expect(() => buildPrintForm(sampleSpec(), ardLookup(sampleArd()), { flags: plain, linesPerPage: 13 })).toThrow(
       /at least 2/,
     );
+  });
+});
+
+describe('row keys', () => {
+  it('looks every value up by the row key fields, whatever order or extra fields the key object has', () => {
+    // statRow copies each row's key into one shape before the per-value lookups (see sameShapeKey).
+    const spec = sampleSpec();
+    const reordered: TableSpec = {
+      ...spec,
+      rows: spec.rows.map((r) => {
+        if (r.kind !== 'stat') return r;
+        const k = r.key;
+        const key = {
+          comparator: k.comparator,
+          population: k.population,
+          visit: k.visit,
+          param: k.param,
+          endpoint: k.endpoint,
+          note: 'x',
+        };
+        return { ...r, key: key as RowKey };
+      }),
+    };
+    const options = { flags: plain, linesPerPage: 60 };
+    const made = (s: TableSpec) =>
+      buildPrintForm(s, ardLookup(sampleArd(3.5)), options).rows.map((r) => [r.cells, r.ardKeys]);
+    expect(made(reordered)).toEqual(made(spec));
+    expect(made(spec).some(([cells]) => (cells as string[]).some((c) => /\d/.test(c)))).toBe(true);
   });
 });
 

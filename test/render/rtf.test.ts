@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ardLookup } from '../../src/render/ard-lookup.js';
-import { DUMMY_MARK, buildPrintForm, layoutPrintForm } from '../../src/render/print-form.js';
+import { DUMMY_MARK, buildPrintForm, layoutPrintForm, stubLines, type PrintRow } from '../../src/render/print-form.js';
 import { cellEdges, escapeRtf, renderRtf } from '../../src/render/rtf.js';
 import { sampleArd, sampleSpec } from './sample-table.js';
 
@@ -156,5 +156,23 @@ describe('lean text rows', () => {
     // The sample table's value columns are decimal-aligned: every cell keeps its own paragraph properties.
     expect(rtf).toContain('\\clvertalt');
     expect(count(rtf, '\\cell\\qc ')).toBe(0);
+  });
+
+  it('writes a wrapped label as its lines joined by \\line, each escaped', () => {
+    const label = 'Systemic lupus {erythematosus} disease activity index, every word of it. '.repeat(6).trim();
+    const form = layoutPrintForm({
+      id: 'L-9',
+      flags: { draft: false, dummyRandomization: false },
+      titleLines: ['Listing 9'],
+      header: [['Group', 'Text']],
+      rows: [{ kind: 'stat', indent: 0, cells: [label, 'x'] }],
+      footnotes: [],
+      decimalAlign: false,
+      fitToPage: true,
+      linesPerPage: 30,
+    });
+    const stub = stubLines(form, form.rows[0] as PrintRow);
+    expect(stub.length).toBeGreaterThan(1);
+    expect(renderRtf(form)).toContain(` ${stub.map(escapeRtf).join('\\line ')}\\cell`);
   });
 });

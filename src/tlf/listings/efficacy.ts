@@ -48,8 +48,12 @@ function byAssessment<T extends Pick<AssessmentTiming, 'USUBJID' | 'ADT' | 'VISI
   return [...records].sort((a, b) => (a.ADT < b.ADT ? -1 : a.ADT > b.ADT ? 1 : a.VISITNUM - b.VISITNUM));
 }
 
-function assessmentTiming(r: AssessmentTiming): AssessmentTiming {
-  return { USUBJID: r.USUBJID, VISITNUM: r.VISITNUM, VISIT: r.VISIT, AVISIT: r.AVISIT, ADT: r.ADT, ADY: r.ADY };
+/** A BILAG listing row: the assessment's timing and its grades by domain. */
+function gradeRow(
+  r: AssessmentTiming,
+  grade: Map<string, string | null>,
+): AssessmentTiming & { grade: Map<string, string | null> } {
+  return { USUBJID: r.USUBJID, VISITNUM: r.VISITNUM, VISIT: r.VISIT, AVISIT: r.AVISIT, ADT: r.ADT, ADY: r.ADY, grade };
 }
 
 /** The visit with its protocol day, `WEEK 4 (D29)`, then the date. */
@@ -161,8 +165,9 @@ export function bilagListingSpec(
     a.grade.set(g.PARAMCD, g.AVALC);
   }
   const newGrades = new Map(visits.map((v) => [key(v), v]));
-  // The timing fields by name, not a spread: the run's grade records are views (src/derive/record-columns.ts).
-  const rows = byAssessment([...assessments.values()].map((a) => ({ ...assessmentTiming(a.first), grade: a.grade })));
+  // The timing fields by name, not a spread: the run's grade records are views (src/derive/record-columns.ts),
+  // and a spread with a field added, once optimized, gave every row a map of its own (V8 11).
+  const rows = byAssessment([...assessments.values()].map((a) => gradeRow(a.first, a.grade)));
   const headers = domainHeaders(domains.map((d) => d.name));
   const decode = domains
     .map((d, i) => `${headers[i] ?? ''} ${d.name}`)
