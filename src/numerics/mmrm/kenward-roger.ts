@@ -81,16 +81,35 @@ function subtractWeightedProducts(
   const Z = new Float64Array(p * p);
   const QZ = new Float64Array(p * p);
   for (let a = 0; a < q; a++) {
-    Z.fill(0);
-    for (let b = 0; b < q; b++) {
-      const w = W[a * q + b]!;
-      if (w === 0) continue;
-      const Y = AQ[b]!;
-      for (let e = 0; e < p * p; e++) Z[e]! += w * Y[e]!;
-    }
+    addWeightedRow(Z.fill(0), AQ, W, a, q, p * p);
     multiplyInto(QZ, Q[a]!, Z, p);
-    for (let e = 0; e < p * p; e++) lambda[e]! -= QZ[e]!;
+    subtractFrom(lambda, QZ, p * p);
   }
+}
+
+// The round's two loops are functions of their own: compiled while the first round ran, the function
+// holding them bailed out on the loops it had not yet run (4 compilations in the run's first fit).
+
+/** Z += Σ_b W_ab Y_b over the non-zero weights of row a, entry by entry. */
+function addWeightedRow(
+  Z: Float64Array,
+  Y: readonly Float64Array[],
+  W: Float64Array,
+  a: number,
+  q: number,
+  n: number,
+): void {
+  for (let b = 0; b < q; b++) {
+    const w = W[a * q + b]!;
+    if (w === 0) continue;
+    const Yb = Y[b]!;
+    for (let e = 0; e < n; e++) Z[e]! += w * Yb[e]!;
+  }
+}
+
+/** x −= y over the first n entries. */
+function subtractFrom(x: Float64Array, y: Float64Array, n: number): void {
+  for (let e = 0; e < n; e++) x[e]! -= y[e]!;
 }
 
 /** A + (M + M'). */

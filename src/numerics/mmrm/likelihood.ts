@@ -14,6 +14,7 @@ import { cholesky, choleskyInverse, choleskyLogDet, sameEntries, squareMatrix } 
 import {
   accumulateCross,
   accumulateGram,
+  designResiduals,
   gramContract,
   multiply,
   restrictToPattern,
@@ -122,54 +123,66 @@ export function likelihoodBase(
   sigma: Float64Array,
   reml: boolean,
 ): LikelihoodBase | null {
-  const { m, p, patterns, design } = data;
+  const { p, patterns } = data;
   const factors: PatternFactor[] = [];
   const xtvx = new Float64Array(p * p);
   const xtvy = new Float64Array(p);
-  for (const pat of patterns) {
-    const mp = pat.visits.length;
-    const L = cholesky(squareMatrix(mp, submatrix(sigma, m, pat.visits)));
-    if (!L) return null;
-    const S = choleskyInverse(L).data;
-    const local = new Int32Array(m).fill(-1);
-    pat.visits.forEach((v, a) => (local[v] = a));
-    factors.push({ S, logDet: choleskyLogDet(L), local });
-    accumulateGram(xtvx, p, pat, S);
-    accumulateCross(xtvy, pat, S);
+  for (let k = 0; k < patterns.length; k++) {
+    const factor = addPatternFactor(xtvx, xtvy, data, sigma, patterns[k]!);
+    if (!factor) return null;
+    factors.push(factor);
   }
   const Lx = cholesky(squareMatrix(p, xtvx));
   if (!Lx) return null;
   const A = choleskyInverse(Lx).data;
-  const beta = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += A[i * p + j]! * xtvy[j]!;
-    beta[i] = s;
-  }
-  const resid = new Float64Array(data.nObs);
-  for (let o = 0; o < data.nObs; o++) {
-    let s = design.y[o]!;
-    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
-    resid[o] = s;
-  }
+  const beta = matrixTimesVector(A, xtvy, p);
+  const resid = designResiduals(data.design, beta, data.nObs);
 
   let objective = (reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI) + (reml ? choleskyLogDet(Lx) : 0);
   const residCross: Float64Array[] = [];
-  patterns.forEach((pat, k) => {
+  for (let k = 0; k < patterns.length; k++) {
+    const pat = patterns[k]!;
     const mp = pat.visits.length;
-    const R = new Float64Array(mp * mp);
-    for (let i = 0; i < pat.nSubjects; i++)
-      for (let a = 0; a < mp; a++) {
-        const ra = resid[pat.obs[i * mp + a]!]!;
-        for (let b = 0; b < mp; b++) R[a * mp + b]! += ra * resid[pat.obs[i * mp + b]!]!;
-      }
+    const R = patternResidualCross(pat, resid);
     residCross.push(R);
     const f = factors[k]!;
-    let tr = 0;
-    for (let e = 0; e < mp * mp; e++) tr += f.S[e]! * R[e]!;
-    objective += pat.nSubjects * f.logDet + tr;
-  });
+    objective += pat.nSubjects * f.logDet + dot(f.S, R, mp * mp);
+  }
   return { theta, reml, sigma, objective, beta, xtvxInverse: A, factors, residCross };
+}
+
+// likelihoodBase's loops are functions of their own: the whole function, compiled with its callees
+// inlined to optimize a loop while it ran, took ~20 ms of compilation (~85 ms on a busy machine).
+
+/** Pattern P's factor of Σ_P, its X_i'Σ_P⁻¹X_i and X_i'Σ_P⁻¹y_i added; null when Σ_P is not positive definite. */
+function addPatternFactor(
+  xtvx: Float64Array,
+  xtvy: Float64Array,
+  data: PatternData,
+  sigma: Float64Array,
+  pat: VisitPattern,
+): PatternFactor | null {
+  const mp = pat.visits.length;
+  const L = cholesky(squareMatrix(mp, submatrix(sigma, data.m, pat.visits)));
+  if (!L) return null;
+  const S = choleskyInverse(L).data;
+  const local = new Int32Array(data.m).fill(-1);
+  for (let a = 0; a < mp; a++) local[pat.visits[a]!] = a;
+  accumulateGram(xtvx, data.p, pat, S);
+  accumulateCross(xtvy, pat, S);
+  return { S, logDet: choleskyLogDet(L), local };
+}
+
+/** R_P = Σ_{i∈P} r_i r_i' (m_P × m_P). */
+function patternResidualCross(pat: VisitPattern, resid: Float64Array): Float64Array {
+  const mp = pat.visits.length;
+  const R = new Float64Array(mp * mp);
+  for (let i = 0; i < pat.nSubjects; i++)
+    for (let a = 0; a < mp; a++) {
+      const ra = resid[pat.obs[i * mp + a]!]!;
+      for (let b = 0; b < mp; b++) R[a * mp + b]! += ra * resid[pat.obs[i * mp + b]!]!;
+    }
+  return R;
 }
 
 // The derivative terms are split into one function per loop nest on purpose: V8 compiles a long loop
@@ -193,8 +206,8 @@ function likelihoodDerivatives(
 
   const q = structure.q;
   const hessian = new Float64Array(q * q);
-  const u = Array.from({ length: q }, () => new Float64Array(p));
-  const Q = Array.from({ length: q }, () => new Float64Array(p * p));
+  const u = zeroArrays(q, p);
+  const Q = zeroArrays(q, p * p);
   patterns.forEach((pat, k) =>
     addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
   );
@@ -289,18 +302,64 @@ function addFixedEffectHessianTerms(
   p: number,
   reml: boolean,
 ): Float64Array[] | null {
-  const Au = u.map((uk) => matrixTimesVector(A, uk, p));
-  const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
+  // Lists built by push, never by `map`: V8's optimized `map` makes its result with another elements
+  // kind than the interpreter's, and every load from such a list then bailed out of the optimized code
+  // (5 deoptimisations and 7 compilations of this function in the run's first, SLEDAI-2K, fit).
+  const Au: Float64Array[] = [];
+  for (let a = 0; a < q; a++) Au.push(matrixTimesVector(A, u[a]!, p));
+  if (!reml) {
+    addScorePairs(hessian, u, Au, q, p);
+    return null;
+  }
+  const AQ: Float64Array[] = [];
   // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
-  const AQt = AQ.map((M) => transpose(M, p));
+  const AQt: Float64Array[] = [];
+  for (let a = 0; a < q; a++) {
+    const M = multiply(A, Q[a]!, p);
+    AQ.push(M);
+    AQt.push(transpose(M, p));
+  }
+  addRemlPairs(hessian, u, Au, AQ, AQt, q, p);
+  return AQ;
+}
+
+/** −2 u_a'A u_b for a ≤ b (ML). */
+function addScorePairs(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Au: readonly Float64Array[],
+  q: number,
+  p: number,
+): void {
+  for (let a = 0; a < q; a++) for (let b = a; b < q; b++) hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p);
+}
+
+/** −2 u_a'A u_b − tr(AQ_a AQ_b) for a ≤ b (REML). */
+function addRemlPairs(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Au: readonly Float64Array[],
+  AQ: readonly Float64Array[],
+  AQt: readonly Float64Array[],
+  q: number,
+  p: number,
+): void {
   for (let a = 0; a < q; a++)
-    for (let b = a; b < q; b++) {
-      let s = 0;
-      for (let i = 0; i < p; i++) s += u[a]![i]! * Au[b]![i]!;
-      const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
-      hessian[a * q + b]! += -2 * s - t;
-    }
-  return reml ? AQ : null;
+    for (let b = a; b < q; b++) hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p) - traceOfProduct(AQ[a]!, AQt[b]!, p);
+}
+
+/** x'y over the first n entries, summed in index order. */
+function dot(x: Float64Array, y: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]! * y[i]!;
+  return s;
+}
+
+/** `count` zero vectors of length n, in a list built by push (one elements kind, see above). */
+function zeroArrays(count: number, n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let k = 0; k < count; k++) out.push(new Float64Array(n));
+  return out;
 }
 
 function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {

@@ -2,6 +2,7 @@
  * Contractions of a pattern's sufficient statistics (./patterns.ts) with m_P × m_P matrices: the
  * kernels through which X enters the likelihood, its derivatives and Kenward–Roger.
  */
+import type { ModelDesign } from '../model/design.js';
 import type { SparseSymmetric } from './structures/types.js';
 import type { VisitPattern } from './patterns.js';
 
@@ -31,6 +32,17 @@ export function accumulateCross(out: Float64Array, pat: VisitPattern, M: Float64
       for (let b = 0; b < mp; b++) s += M[a * mp + b]! * cross[r * mp + b]!;
       out[support[r]!]! += s;
     }
+}
+
+/** r = y − Xβ over the design's n observations, each y_o minus its row's products in storage order. */
+export function designResiduals(design: ModelDesign, beta: Float64Array, n: number): Float64Array {
+  const resid = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    let s = design.y[o]!;
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+    resid[o] = s;
+  }
+  return resid;
 }
 
 /** τ_P = Σ_{i∈P} X_i B X_i' (m_P × m_P) for a p × p matrix B. */

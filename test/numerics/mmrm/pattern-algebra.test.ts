@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accumulateGram,
+  designResiduals,
   gramContract,
   multiply,
   restrictSparse,
@@ -35,6 +36,16 @@ describe('pattern algebra', () => {
             for (let c = 0; c < p; c++) ref[r * p + c]! += Xi[a]![r]! * M[a * 4 + b]! * Xi[b]![c]!;
     }
     ref.forEach((v, k) => expect(Math.abs(out[k]! - v)).toBeLessThan(1e-10 * (1 + Math.abs(v))));
+  });
+  it('designResiduals = y − Xβ, each row subtracted in storage order (bit for bit)', () => {
+    const beta = Float64Array.from({ length: p }, (_, k) => Math.sin(k + 1) * 3);
+    const r = designResiduals(design, beta, data.nObs);
+    expect(r.length).toBe(data.nObs);
+    for (let o = 0; o < data.nObs; o++) {
+      let s = design.y[o]!;
+      for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+      expect(Object.is(r[o], s)).toBe(true);
+    }
   });
   it("gramContract = Σ_i X_i B X_i' (brute force, 1e-10 rel)", () => {
     const B = Float64Array.from({ length: p * p }, (_, k) => Math.cos(k) + (k % (p + 1) === 0 ? p : 0));
