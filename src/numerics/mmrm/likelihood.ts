@@ -10,19 +10,20 @@
  * u_k = X'V⁻¹Σ_kV⁻¹r, Q_k = X'V⁻¹Σ_kV⁻¹X (Harville 1977; the REML Hessian written out as in
  * SAS PROC MIXED's Newton–Raphson). β is profiled out (generalised least squares) in both.
  */
-import { cholesky, choleskyInverse, choleskyLogDet, sameEntries, squareMatrix } from '../linalg/dense.js';
+import { cholesky, choleskyInverse, choleskyLogDet, sameEntries } from '../linalg/dense.js';
 import {
   accumulateCross,
   accumulateGram,
   designResiduals,
   gramContract,
-  multiply,
+  multiplyInto,
   restrictToPattern,
   sandwichDense,
-  sandwichSparse,
+  sandwichSparseInto,
   traceOfProduct,
-  transpose,
+  transposeInto,
 } from './pattern-algebra.js';
+import { Float64Scratch, ZeroVectorPool } from './scratch.js';
 import type { PatternData, VisitPattern } from './patterns.js';
 import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
 
@@ -132,7 +133,8 @@ export function likelihoodBase(
     if (!factor) return null;
     factors.push(factor);
   }
-  const Lx = cholesky(squareMatrix(p, xtvx));
+  // cholesky reads its argument only: the fresh arrays are passed as they are, not copied
+  const Lx = cholesky({ n: p, data: xtvx });
   if (!Lx) return null;
   const A = choleskyInverse(Lx).data;
   const beta = matrixTimesVector(A, xtvy, p);
@@ -163,7 +165,7 @@ function addPatternFactor(
   pat: VisitPattern,
 ): PatternFactor | null {
   const mp = pat.visits.length;
-  const L = cholesky(squareMatrix(mp, submatrix(sigma, data.m, pat.visits)));
+  const L = cholesky({ n: mp, data: submatrix(sigma, data.m, pat.visits) });
   if (!L) return null;
   const S = choleskyInverse(L).data;
   const local = new Int32Array(data.m).fill(-1);
@@ -206,8 +208,8 @@ function likelihoodDerivatives(
 
   const q = structure.q;
   const hessian = new Float64Array(q * q);
-  const u = zeroArrays(q, p);
-  const Q = zeroArrays(q, p * p);
+  const u = scoreVectors.take(q, p);
+  const Q = blockViews(q, p * p);
   patterns.forEach((pat, k) =>
     addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
   );
@@ -261,7 +263,7 @@ function addPatternHessianTerms(
   const E = residualCross(pat, b0.beta);
   for (let a = 0; a < q; a++) {
     if (Dk[a]!.vals.length === 0) continue;
-    const SDS = sandwichSparse(S, mp, Dk[a]!);
+    const SDS = sandwichSparseInto(sdsScratch.take(mp * mp), S, mp, Dk[a]!);
     accumulateGram(Q[a]!, data.p, pat, SDS);
     accumulateCross(u[a]!, pat, SDS, E);
   }
@@ -305,19 +307,19 @@ function addFixedEffectHessianTerms(
   // Lists built by push, never by `map`: V8's optimized `map` makes its result with another elements
   // kind than the interpreter's, and every load from such a list then bailed out of the optimized code
   // (5 deoptimisations and 7 compilations of this function in the run's first, SLEDAI-2K, fit).
-  const Au: Float64Array[] = [];
-  for (let a = 0; a < q; a++) Au.push(matrixTimesVector(A, u[a]!, p));
+  const Au = timesVectors.take(q, p);
+  for (let a = 0; a < q; a++) matrixTimesVectorInto(Au[a]!, A, u[a]!, p);
   if (!reml) {
     addScorePairs(hessian, u, Au, q, p);
     return null;
   }
-  const AQ: Float64Array[] = [];
-  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
-  const AQt: Float64Array[] = [];
+  const AQ = blockViews(q, p * p);
+  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows
+  // (the q transposes side by side in one reused buffer).
+  const AQt = transposedScratch.take(q * p * p);
   for (let a = 0; a < q; a++) {
-    const M = multiply(A, Q[a]!, p);
-    AQ.push(M);
-    AQt.push(transpose(M, p));
+    const M = multiplyInto(AQ[a]!, A, Q[a]!, p);
+    transposeInto(AQt, M, p, a * p * p);
   }
   addRemlPairs(hessian, u, Au, AQ, AQt, q, p);
   return AQ;
@@ -334,18 +336,19 @@ function addScorePairs(
   for (let a = 0; a < q; a++) for (let b = a; b < q; b++) hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p);
 }
 
-/** −2 u_a'A u_b − tr(AQ_a AQ_b) for a ≤ b (REML). */
+/** −2 u_a'A u_b − tr(AQ_a AQ_b) for a ≤ b (REML); `AQt` holds the (AQ_b)' one after another. */
 function addRemlPairs(
   hessian: Float64Array,
   u: readonly Float64Array[],
   Au: readonly Float64Array[],
   AQ: readonly Float64Array[],
-  AQt: readonly Float64Array[],
+  AQt: Float64Array,
   q: number,
   p: number,
 ): void {
   for (let a = 0; a < q; a++)
-    for (let b = a; b < q; b++) hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p) - traceOfProduct(AQ[a]!, AQt[b]!, p);
+    for (let b = a; b < q; b++)
+      hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p) - traceOfProduct(AQ[a]!, AQt, p, b * p * p);
 }
 
 /** x'y over the first n entries, summed in index order. */
@@ -355,15 +358,23 @@ function dot(x: Float64Array, y: Float64Array, n: number): number {
   return s;
 }
 
-/** `count` zero vectors of length n, in a list built by push (one elements kind, see above). */
-function zeroArrays(count: number, n: number): Float64Array[] {
+/**
+ * `count` zero vectors of length n, views of one buffer (one allocation, not `count`: see ./scratch.ts),
+ * in a list built by push (one elements kind, see above).
+ */
+function blockViews(count: number, n: number): Float64Array[] {
+  const block = new Float64Array(count * n);
   const out: Float64Array[] = [];
-  for (let k = 0; k < count; k++) out.push(new Float64Array(n));
+  for (let k = 0; k < count; k++) out.push(block.subarray(k * n, (k + 1) * n));
   return out;
 }
 
 function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p);
+  return matrixTimesVectorInto(new Float64Array(p), M, x, p);
+}
+
+/** Mx into out (each of its p entries overwritten). */
+function matrixTimesVectorInto(out: Float64Array, M: Float64Array, x: Float64Array, p: number): Float64Array {
   for (let i = 0; i < p; i++) {
     let s = 0;
     for (let j = 0; j < p; j++) s += M[i * p + j]! * x[j]!;
@@ -371,6 +382,13 @@ function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64
   }
   return out;
 }
+
+// Buffers no evaluation returns (./scratch.ts): Σ_P⁻¹Σ_kΣ_P⁻¹ of one pattern and parameter at a time,
+// the u_k and Au_k of the Hessian's fixed-effect terms, and the q transposed products AQ_k'.
+const sdsScratch = new Float64Scratch();
+const scoreVectors = new ZeroVectorPool();
+const timesVectors = new ZeroVectorPool();
+const transposedScratch = new Float64Scratch();
 
 /** The lower triangle of a q × q matrix from its upper one. */
 function symmetrizeFromUpper(H: Float64Array, q: number): void {
