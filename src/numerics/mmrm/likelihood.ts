@@ -23,7 +23,7 @@ import {
   traceOfProduct,
   transposeInto,
 } from './pattern-algebra.js';
-import { Float64Scratch, ZeroVectorPool } from './scratch.js';
+import { BufferPool, Float64Scratch, ZeroVectorPool } from './scratch.js';
 import type { PatternData, VisitPattern } from './patterns.js';
 import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
 
@@ -359,14 +359,31 @@ function dot(x: Float64Array, y: Float64Array, n: number): number {
 }
 
 /**
- * `count` zero vectors of length n, views of one buffer (one allocation, not `count`: see ./scratch.ts),
- * in a list built by push (one elements kind, see above).
+ * `count` zero vectors of length n, views of one buffer (one allocation, not `count`: see ./scratch.ts;
+ * the buffer of an evaluation the optimiser has moved past when there is one), in a list built by
+ * push (one elements kind, see above).
  */
 function blockViews(count: number, n: number): Float64Array[] {
-  const block = new Float64Array(count * n);
+  const bytes = Float64Array.BYTES_PER_ELEMENT;
+  const block = releasedBlocks.take(count * n * bytes);
   const out: Float64Array[] = [];
-  for (let k = 0; k < count; k++) out.push(block.subarray(k * n, (k + 1) * n));
+  for (let k = 0; k < count; k++) out.push(new Float64Array(block, k * n * bytes, n));
   return out;
+}
+
+/** The blocks of the Q_k and AQ_k of evaluations whose owner has released them (`releaseEvaluation`). */
+const releasedBlocks = new BufferPool();
+
+/**
+ * Hands `evaluation`'s Q_k and ΦQ_k blocks back for the next evaluation to reuse. Only for an owner that
+ * keeps no reference to the evaluation (nor to its q or phiQ) afterwards: the optimiser, for each
+ * evaluation it has moved past. Nothing else of the evaluation is reused.
+ */
+export function releaseEvaluation(evaluation: LikelihoodEvaluation): void {
+  const first = evaluation.q?.[0];
+  if (first !== undefined) releasedBlocks.give(first.buffer as ArrayBuffer);
+  const firstPhiQ = evaluation.phiQ?.[0];
+  if (firstPhiQ !== undefined) releasedBlocks.give(firstPhiQ.buffer as ArrayBuffer);
 }
 
 function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {

@@ -7,7 +7,7 @@
  * criterion g'H⁻¹g/|f| ≤ 1e-8 at the final point.
  */
 import { cholesky, choleskySolve, sameEntries, squareMatrix } from '../linalg/dense.js';
-import { completeLikelihood, evaluateLikelihood, likelihoodBase } from './likelihood.js';
+import { completeLikelihood, evaluateLikelihood, likelihoodBase, releaseEvaluation } from './likelihood.js';
 import type { LikelihoodBase, LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure, ParameterMap } from './structures/types.js';
@@ -193,6 +193,8 @@ export function optimizeLikelihood(
       break;
     }
     phi = accepted.phi;
+    // the evaluation moved past is read no more: its Q_k and ΦQ_k blocks serve the next one
+    releaseEvaluation(ev);
     ev = next;
     if (final) {
       iterations++;

@@ -34,3 +34,27 @@ export class ZeroVectorPool {
     return this.vectors;
   }
 }
+
+/**
+ * Buffers handed back by their owner once nothing reads them any more (the optimiser's evaluations it
+ * has moved past), taken again by byte length instead of asking for new memory: each new buffer is
+ * fresh pages for the kernel to map (~13 µs a 4 KiB page on this host), ~1 MB an evaluation of 8 visits.
+ * A buffer is zeroed when taken.
+ */
+export class BufferPool {
+  private readonly free = new Map<number, ArrayBuffer[]>();
+
+  take(byteLength: number): ArrayBuffer {
+    const buffer = this.free.get(byteLength)?.pop();
+    if (buffer === undefined) return new ArrayBuffer(byteLength);
+    new Uint8Array(buffer).fill(0);
+    return buffer;
+  }
+
+  give(buffer: ArrayBuffer): void {
+    let list = this.free.get(buffer.byteLength);
+    if (list === undefined) this.free.set(buffer.byteLength, (list = []));
+    // a few per length: an optimiser holds one evaluation and makes the next
+    if (list.length < 4) list.push(buffer);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Float64Scratch, ZeroVectorPool } from '../../../src/numerics/mmrm/scratch.js';
+import { BufferPool, Float64Scratch, ZeroVectorPool } from '../../../src/numerics/mmrm/scratch.js';
 
 describe('scratch buffers', () => {
   it('Float64Scratch keeps one buffer while it is large enough, and grows it when not', () => {
@@ -26,5 +26,17 @@ describe('scratch buffers', () => {
     const other = pool.take(2, 6);
     expect(other[0]!.length).toBe(6);
     expect(other[0]).not.toBe(first[0]);
+  });
+
+  it('BufferPool hands a given buffer out again, zeroed, for the same byte length only', () => {
+    const pool = new BufferPool();
+    const a = pool.take(64);
+    new Float64Array(a).fill(7);
+    pool.give(a);
+    expect(pool.take(32)).not.toBe(a);
+    const again = pool.take(64);
+    expect(again).toBe(a);
+    expect(Array.from(new Float64Array(again))).toEqual(new Array(8).fill(0));
+    expect(pool.take(64)).not.toBe(a);
   });
 });
