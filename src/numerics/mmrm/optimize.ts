@@ -112,14 +112,16 @@ function newtonStep(g: Float64Array, H: Float64Array, q: number): { step: Float6
 /**
  * `structure.fromPhi` keeping its last answer: an iteration asks for the same φ up to four times (the
  * accepted trial, its order-2 evaluation, the chain rule, the result), and an unstructured Σ's map holds
- * q³ second derivatives (46,656 for 8 visits). Compared by value: callers may pass a copy.
+ * q³ second derivatives (46,656 for 8 visits). Compared by value: callers may pass a copy. A map's
+ * Jacobian and second derivatives hold until another φ is asked for (they are then reused for its
+ * map); its θ holds for good.
  */
 export function lastParameterMap(structure: CovarianceStructure): (phi: Float64Array) => ParameterMap {
   let lastPhi: Float64Array | null = null;
   let last: ParameterMap | null = null;
   return (phi) => {
     if (last === null || lastPhi === null || !sameEntries(phi, lastPhi)) {
-      last = structure.fromPhi(phi);
+      last = structure.fromPhi(phi, last ?? undefined);
       lastPhi = Float64Array.from(phi);
     }
     return last;
