@@ -138,7 +138,8 @@ export function likelihoodBase(
   if (!Lx) return null;
   const A = choleskyInverse(Lx).data;
   const beta = matrixTimesVector(A, xtvy, p);
-  const resid = designResiduals(data.design, beta, data.nObs);
+  // read only by the residual cross products below, so made in a reused buffer
+  const resid = designResiduals(data.design, beta, data.nObs, residualScratch.take(data.nObs));
 
   let objective = (reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI) + (reml ? choleskyLogDet(Lx) : 0);
   const residCross: Float64Array[] = [];
@@ -401,11 +402,13 @@ function matrixTimesVectorInto(out: Float64Array, M: Float64Array, x: Float64Arr
 }
 
 // Buffers no evaluation returns (./scratch.ts): Σ_P⁻¹Σ_kΣ_P⁻¹ of one pattern and parameter at a time,
-// the u_k and Au_k of the Hessian's fixed-effect terms, and the q transposed products AQ_k'.
+// the u_k and Au_k of the Hessian's fixed-effect terms, the q transposed products AQ_k', and the base's
+// residuals.
 const sdsScratch = new Float64Scratch();
 const scoreVectors = new ZeroVectorPool();
 const timesVectors = new ZeroVectorPool();
 const transposedScratch = new Float64Scratch();
+const residualScratch = new Float64Scratch();
 
 /** The lower triangle of a q × q matrix from its upper one. */
 function symmetrizeFromUpper(H: Float64Array, q: number): void {

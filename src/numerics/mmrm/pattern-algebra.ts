@@ -34,9 +34,16 @@ export function accumulateCross(out: Float64Array, pat: VisitPattern, M: Float64
     }
 }
 
-/** r = y − Xβ over the design's n observations, each y_o minus its row's products in storage order. */
-export function designResiduals(design: ModelDesign, beta: Float64Array, n: number): Float64Array {
-  const resid = new Float64Array(n);
+/**
+ * r = y − Xβ over the design's n observations, each y_o minus its row's products in storage order, into
+ * the first n entries of `resid` (a reused buffer may be longer).
+ */
+export function designResiduals(
+  design: ModelDesign,
+  beta: Float64Array,
+  n: number,
+  resid: Float64Array = new Float64Array(n),
+): Float64Array {
   for (let o = 0; o < n; o++) {
     let s = design.y[o]!;
     for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;

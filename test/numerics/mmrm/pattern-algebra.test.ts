@@ -48,6 +48,10 @@ describe('pattern algebra', () => {
       for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
       expect(Object.is(r[o], s)).toBe(true);
     }
+    const longer = new Float64Array(data.nObs + 3).fill(Math.E);
+    expect(designResiduals(design, beta, data.nObs, longer)).toBe(longer);
+    for (let o = 0; o < data.nObs; o++) expect(Object.is(longer[o], r[o])).toBe(true);
+    expect(longer[data.nObs]).toBe(Math.E);
   });
   it("gramContract = Σ_i X_i B X_i' (brute force, 1e-10 rel)", () => {
     const B = Float64Array.from({ length: p * p }, (_, k) => Math.cos(k) + (k % (p + 1) === 0 ? p : 0));
