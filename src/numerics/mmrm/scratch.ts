@@ -54,7 +54,8 @@ export class BufferPool {
   give(buffer: ArrayBuffer): void {
     let list = this.free.get(buffer.byteLength);
     if (list === undefined) this.free.set(buffer.byteLength, (list = []));
-    // a few per length: an optimiser holds one evaluation and makes the next
-    if (list.length < 4) list.push(buffer);
+    // Two per length, one evaluation's Q_k and ΦQ_k: the optimiser holds one evaluation while it makes the
+    // next, so no more are ever free at once, and the pool keeps no more memory alive than that.
+    if (list.length < 2) list.push(buffer);
   }
 }
