@@ -97,6 +97,16 @@ export function numberByFirstAppearance(labels: readonly string[]): {
   return { numbers, count: numberOf.size };
 }
 
+/**
+ * The class label of `column` in each of `rows`, by a loop: `Array.from` of a typed array with a mapping
+ * function steps an iterator and calls a closure per row.
+ */
+function labelsOfRows(data: MmrmData, rows: Int32Array, column: string): string[] {
+  const labels: string[] = [];
+  for (let k = 0; k < rows.length; k++) labels.push(levelLabel(data[rows[k]!]![column]));
+  return labels;
+}
+
 function fitFailure(message: string): never {
   throw new MmrmFitError(message);
 }
@@ -118,7 +128,7 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
 
   // visits in covariance order (given, else natural order of the labels, so that the fit does not
   // depend on the order of the rows); subjects in order of appearance
-  const usedVisitLabels = Array.from(design.usedRows, (r) => levelLabel(data[r]![spec.visit]));
+  const usedVisitLabels = labelsOfRows(data, design.usedRows, spec.visit);
   const observed = [...new Set(usedVisitLabels)];
   let visits: string[];
   if (spec.visitLevels) {
@@ -131,7 +141,7 @@ export function fitMmrm(data: MmrmData, spec: MmrmSpec): MmrmFit {
   } else visits = observed.sort(naturalCompare);
   const m = visits.length;
   const visitIndex = new Map(visits.map((v, i) => [v, i]));
-  const subjects = numberByFirstAppearance(Array.from(design.usedRows, (r) => levelLabel(data[r]![spec.subject])));
+  const subjects = numberByFirstAppearance(labelsOfRows(data, design.usedRows, spec.subject));
   const subjectOfObs = subjects.numbers;
   const visitOfObs = new Int32Array(design.usedRows.length);
   design.usedRows.forEach((_, o) => {

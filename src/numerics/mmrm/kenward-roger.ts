@@ -20,6 +20,15 @@ function addSparse(out: Float64Array, D: SparseSymmetric, mp: number, w: number)
   for (let e = 0; e < D.vals.length; e++) out[D.rows[e]! * mp + D.cols[e]!]! += w * D.vals[e]!;
 }
 
+/** M += D B for a sparse D and a dense B, m_P × m_P on local indices. */
+function addSparseTimes(M: Float64Array, D: SparseSymmetric, B: Float64Array, mp: number): void {
+  for (let e = 0; e < D.vals.length; e++) {
+    const i = D.rows[e]!;
+    const j = D.cols[e]!;
+    for (let c = 0; c < mp; c++) M[i * mp + c]! += D.vals[e]! * B[j * mp + c]!;
+  }
+}
+
 /** Φ_A; `W` = Cov(θ̂) = 2H⁻¹ (q × q). */
 export function kenwardRogerCovariance(
   data: PatternData,
@@ -33,6 +42,11 @@ export function kenwardRogerCovariance(
   const der = evaluation.derivatives!;
   const Q = evaluation.q!;
   const lambda = new Float64Array(p * p);
+  // Z and SZ of each pattern and parameter in two buffers for the whole call (~1,000 arrays otherwise
+  // in a fit of 8 visits; see ./scratch.ts).
+  const m = data.m;
+  const Z = new Float64Array(m * m);
+  const SZ = new Float64Array(m * m);
   patterns.forEach((pat, k) => {
     const mp = pat.visits.length;
     const { S, local } = evaluation.factors[k]!;
@@ -41,16 +55,10 @@ export function kenwardRogerCovariance(
     const M = new Float64Array(mp * mp);
     for (let a = 0; a < q; a++) {
       if (D[a]!.vals.length === 0) continue;
-      const Z = new Float64Array(mp * mp);
+      Z.fill(0, 0, mp * mp);
       for (let b = 0; b < q; b++) if (W[a * q + b] !== 0) addSparse(Z, D[b]!, mp, W[a * q + b]!);
       // D_a S Z
-      const SZ = multiply(S, Z, mp);
-      const Da = D[a]!;
-      for (let e = 0; e < Da.vals.length; e++) {
-        const i = Da.rows[e]!;
-        const j = Da.cols[e]!;
-        for (let c = 0; c < mp; c++) M[i * mp + c]! += Da.vals[e]! * SZ[j * mp + c]!;
-      }
+      addSparseTimes(M, D[a]!, multiplyInto(SZ, S, Z, mp), mp);
     }
     for (const { k: a, l: b, d } of der.second) {
       const w = a === b ? W[a * q + b]! : 2 * W[a * q + b]!;
@@ -81,16 +89,35 @@ function subtractWeightedProducts(
   const Z = new Float64Array(p * p);
   const QZ = new Float64Array(p * p);
   for (let a = 0; a < q; a++) {
-    Z.fill(0);
-    for (let b = 0; b < q; b++) {
-      const w = W[a * q + b]!;
-      if (w === 0) continue;
-      const Y = AQ[b]!;
-      for (let e = 0; e < p * p; e++) Z[e]! += w * Y[e]!;
-    }
+    addWeightedRow(Z.fill(0), AQ, W, a, q, p * p);
     multiplyInto(QZ, Q[a]!, Z, p);
-    for (let e = 0; e < p * p; e++) lambda[e]! -= QZ[e]!;
+    subtractFrom(lambda, QZ, p * p);
   }
+}
+
+// The round's two loops are functions of their own: compiled while the first round ran, the function
+// holding them bailed out on the loops it had not yet run (4 compilations in the run's first fit).
+
+/** Z += Σ_b W_ab Y_b over the non-zero weights of row a, entry by entry. */
+function addWeightedRow(
+  Z: Float64Array,
+  Y: readonly Float64Array[],
+  W: Float64Array,
+  a: number,
+  q: number,
+  n: number,
+): void {
+  for (let b = 0; b < q; b++) {
+    const w = W[a * q + b]!;
+    if (w === 0) continue;
+    const Yb = Y[b]!;
+    for (let e = 0; e < n; e++) Z[e]! += w * Yb[e]!;
+  }
+}
+
+/** x −= y over the first n entries. */
+function subtractFrom(x: Float64Array, y: Float64Array, n: number): void {
+  for (let e = 0; e < n; e++) x[e]! -= y[e]!;
 }
 
 /** A + (M + M'). */

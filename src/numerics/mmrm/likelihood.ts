@@ -10,18 +10,20 @@
  * u_k = X'V⁻¹Σ_kV⁻¹r, Q_k = X'V⁻¹Σ_kV⁻¹X (Harville 1977; the REML Hessian written out as in
  * SAS PROC MIXED's Newton–Raphson). β is profiled out (generalised least squares) in both.
  */
-import { cholesky, choleskyInverse, choleskyLogDet, sameEntries, squareMatrix } from '../linalg/dense.js';
+import { cholesky, choleskyInverse, choleskyLogDet, sameEntries } from '../linalg/dense.js';
 import {
   accumulateCross,
   accumulateGram,
+  designResiduals,
   gramContract,
-  multiply,
+  multiplyInto,
   restrictToPattern,
   sandwichDense,
-  sandwichSparse,
+  sandwichSparseInto,
   traceOfProduct,
-  transpose,
+  transposeInto,
 } from './pattern-algebra.js';
+import { BufferPool, Float64Scratch, ZeroVectorPool } from './scratch.js';
 import type { PatternData, VisitPattern } from './patterns.js';
 import type { CovarianceDerivatives, CovarianceStructure, SparseSymmetric } from './structures/types.js';
 
@@ -122,54 +124,68 @@ export function likelihoodBase(
   sigma: Float64Array,
   reml: boolean,
 ): LikelihoodBase | null {
-  const { m, p, patterns, design } = data;
+  const { p, patterns } = data;
   const factors: PatternFactor[] = [];
   const xtvx = new Float64Array(p * p);
   const xtvy = new Float64Array(p);
-  for (const pat of patterns) {
-    const mp = pat.visits.length;
-    const L = cholesky(squareMatrix(mp, submatrix(sigma, m, pat.visits)));
-    if (!L) return null;
-    const S = choleskyInverse(L).data;
-    const local = new Int32Array(m).fill(-1);
-    pat.visits.forEach((v, a) => (local[v] = a));
-    factors.push({ S, logDet: choleskyLogDet(L), local });
-    accumulateGram(xtvx, p, pat, S);
-    accumulateCross(xtvy, pat, S);
+  for (let k = 0; k < patterns.length; k++) {
+    const factor = addPatternFactor(xtvx, xtvy, data, sigma, patterns[k]!);
+    if (!factor) return null;
+    factors.push(factor);
   }
-  const Lx = cholesky(squareMatrix(p, xtvx));
+  // cholesky reads its argument only: the fresh arrays are passed as they are, not copied
+  const Lx = cholesky({ n: p, data: xtvx });
   if (!Lx) return null;
   const A = choleskyInverse(Lx).data;
-  const beta = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += A[i * p + j]! * xtvy[j]!;
-    beta[i] = s;
-  }
-  const resid = new Float64Array(data.nObs);
-  for (let o = 0; o < data.nObs; o++) {
-    let s = design.y[o]!;
-    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
-    resid[o] = s;
-  }
+  const beta = matrixTimesVector(A, xtvy, p);
+  // read only by the residual cross products below, so made in a reused buffer
+  const resid = designResiduals(data.design, beta, data.nObs, residualScratch.take(data.nObs));
 
   let objective = (reml ? data.nObs - p : data.nObs) * Math.log(2 * Math.PI) + (reml ? choleskyLogDet(Lx) : 0);
   const residCross: Float64Array[] = [];
-  patterns.forEach((pat, k) => {
+  for (let k = 0; k < patterns.length; k++) {
+    const pat = patterns[k]!;
     const mp = pat.visits.length;
-    const R = new Float64Array(mp * mp);
-    for (let i = 0; i < pat.nSubjects; i++)
-      for (let a = 0; a < mp; a++) {
-        const ra = resid[pat.obs[i * mp + a]!]!;
-        for (let b = 0; b < mp; b++) R[a * mp + b]! += ra * resid[pat.obs[i * mp + b]!]!;
-      }
+    const R = patternResidualCross(pat, resid);
     residCross.push(R);
     const f = factors[k]!;
-    let tr = 0;
-    for (let e = 0; e < mp * mp; e++) tr += f.S[e]! * R[e]!;
-    objective += pat.nSubjects * f.logDet + tr;
-  });
+    objective += pat.nSubjects * f.logDet + dot(f.S, R, mp * mp);
+  }
   return { theta, reml, sigma, objective, beta, xtvxInverse: A, factors, residCross };
+}
+
+// likelihoodBase's loops are functions of their own: the whole function, compiled with its callees
+// inlined to optimize a loop while it ran, took ~20 ms of compilation (~85 ms on a busy machine).
+
+/** Pattern P's factor of Σ_P, its X_i'Σ_P⁻¹X_i and X_i'Σ_P⁻¹y_i added; null when Σ_P is not positive definite. */
+function addPatternFactor(
+  xtvx: Float64Array,
+  xtvy: Float64Array,
+  data: PatternData,
+  sigma: Float64Array,
+  pat: VisitPattern,
+): PatternFactor | null {
+  const mp = pat.visits.length;
+  const L = cholesky({ n: mp, data: submatrix(sigma, data.m, pat.visits) });
+  if (!L) return null;
+  const S = choleskyInverse(L).data;
+  const local = new Int32Array(data.m).fill(-1);
+  for (let a = 0; a < mp; a++) local[pat.visits[a]!] = a;
+  accumulateGram(xtvx, data.p, pat, S);
+  accumulateCross(xtvy, pat, S);
+  return { S, logDet: choleskyLogDet(L), local };
+}
+
+/** R_P = Σ_{i∈P} r_i r_i' (m_P × m_P). */
+function patternResidualCross(pat: VisitPattern, resid: Float64Array): Float64Array {
+  const mp = pat.visits.length;
+  const R = new Float64Array(mp * mp);
+  for (let i = 0; i < pat.nSubjects; i++)
+    for (let a = 0; a < mp; a++) {
+      const ra = resid[pat.obs[i * mp + a]!]!;
+      for (let b = 0; b < mp; b++) R[a * mp + b]! += ra * resid[pat.obs[i * mp + b]!]!;
+    }
+  return R;
 }
 
 // The derivative terms are split into one function per loop nest on purpose: V8 compiles a long loop
@@ -193,8 +209,8 @@ function likelihoodDerivatives(
 
   const q = structure.q;
   const hessian = new Float64Array(q * q);
-  const u = Array.from({ length: q }, () => new Float64Array(p));
-  const Q = Array.from({ length: q }, () => new Float64Array(p * p));
+  const u = scoreVectors.take(q, p);
+  const Q = blockViews(q, p * p);
   patterns.forEach((pat, k) =>
     addPatternHessianTerms(hessian, u, Q, data, b0, derivatives.first, pat, k, omegas[k]!, q),
   );
@@ -248,7 +264,7 @@ function addPatternHessianTerms(
   const E = residualCross(pat, b0.beta);
   for (let a = 0; a < q; a++) {
     if (Dk[a]!.vals.length === 0) continue;
-    const SDS = sandwichSparse(S, mp, Dk[a]!);
+    const SDS = sandwichSparseInto(sdsScratch.take(mp * mp), S, mp, Dk[a]!);
     accumulateGram(Q[a]!, data.p, pat, SDS);
     accumulateCross(u[a]!, pat, SDS, E);
   }
@@ -289,22 +305,94 @@ function addFixedEffectHessianTerms(
   p: number,
   reml: boolean,
 ): Float64Array[] | null {
-  const Au = u.map((uk) => matrixTimesVector(A, uk, p));
-  const AQ = reml ? Q.map((Qk) => multiply(A, Qk, p)) : [];
-  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows.
-  const AQt = AQ.map((M) => transpose(M, p));
+  // Lists built by push, never by `map`: V8's optimized `map` makes its result with another elements
+  // kind than the interpreter's, and every load from such a list then bailed out of the optimized code
+  // (5 deoptimisations and 7 compilations of this function in the run's first, SLEDAI-2K, fit).
+  const Au = timesVectors.take(q, p);
+  for (let a = 0; a < q; a++) matrixTimesVectorInto(Au[a]!, A, u[a]!, p);
+  if (!reml) {
+    addScorePairs(hessian, u, Au, q, p);
+    return null;
+  }
+  const AQ = blockViews(q, p * p);
+  // tr(AQ_a AQ_b) for q(q+1)/2 pairs reads AQ_b by columns: transposed once, it is read along rows
+  // (the q transposes side by side in one reused buffer).
+  const AQt = transposedScratch.take(q * p * p);
+  for (let a = 0; a < q; a++) {
+    const M = multiplyInto(AQ[a]!, A, Q[a]!, p);
+    transposeInto(AQt, M, p, a * p * p);
+  }
+  addRemlPairs(hessian, u, Au, AQ, AQt, q, p);
+  return AQ;
+}
+
+/** −2 u_a'A u_b for a ≤ b (ML). */
+function addScorePairs(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Au: readonly Float64Array[],
+  q: number,
+  p: number,
+): void {
+  for (let a = 0; a < q; a++) for (let b = a; b < q; b++) hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p);
+}
+
+/** −2 u_a'A u_b − tr(AQ_a AQ_b) for a ≤ b (REML); `AQt` holds the (AQ_b)' one after another. */
+function addRemlPairs(
+  hessian: Float64Array,
+  u: readonly Float64Array[],
+  Au: readonly Float64Array[],
+  AQ: readonly Float64Array[],
+  AQt: Float64Array,
+  q: number,
+  p: number,
+): void {
   for (let a = 0; a < q; a++)
-    for (let b = a; b < q; b++) {
-      let s = 0;
-      for (let i = 0; i < p; i++) s += u[a]![i]! * Au[b]![i]!;
-      const t = reml ? traceOfProduct(AQ[a]!, AQt[b]!, p) : 0;
-      hessian[a * q + b]! += -2 * s - t;
-    }
-  return reml ? AQ : null;
+    for (let b = a; b < q; b++)
+      hessian[a * q + b]! += -2 * dot(u[a]!, Au[b]!, p) - traceOfProduct(AQ[a]!, AQt, p, b * p * p);
+}
+
+/** x'y over the first n entries, summed in index order. */
+function dot(x: Float64Array, y: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]! * y[i]!;
+  return s;
+}
+
+/**
+ * `count` zero vectors of length n, views of one buffer (one allocation, not `count`: see ./scratch.ts;
+ * the buffer of an evaluation the optimiser has moved past when there is one), in a list built by
+ * push (one elements kind, see above).
+ */
+function blockViews(count: number, n: number): Float64Array[] {
+  const bytes = Float64Array.BYTES_PER_ELEMENT;
+  const block = releasedBlocks.take(count * n * bytes);
+  const out: Float64Array[] = [];
+  for (let k = 0; k < count; k++) out.push(new Float64Array(block, k * n * bytes, n));
+  return out;
+}
+
+/** The blocks of the Q_k and AQ_k of evaluations whose owner has released them (`releaseEvaluation`). */
+const releasedBlocks = new BufferPool();
+
+/**
+ * Hands `evaluation`'s Q_k and ΦQ_k blocks back for the next evaluation to reuse. Only for an owner that
+ * keeps no reference to the evaluation (nor to its q or phiQ) afterwards: the optimiser, for each
+ * evaluation it has moved past. Nothing else of the evaluation is reused.
+ */
+export function releaseEvaluation(evaluation: LikelihoodEvaluation): void {
+  const first = evaluation.q?.[0];
+  if (first !== undefined) releasedBlocks.give(first.buffer as ArrayBuffer);
+  const firstPhiQ = evaluation.phiQ?.[0];
+  if (firstPhiQ !== undefined) releasedBlocks.give(firstPhiQ.buffer as ArrayBuffer);
 }
 
 function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p);
+  return matrixTimesVectorInto(new Float64Array(p), M, x, p);
+}
+
+/** Mx into out (each of its p entries overwritten). */
+function matrixTimesVectorInto(out: Float64Array, M: Float64Array, x: Float64Array, p: number): Float64Array {
   for (let i = 0; i < p; i++) {
     let s = 0;
     for (let j = 0; j < p; j++) s += M[i * p + j]! * x[j]!;
@@ -312,6 +400,15 @@ function matrixTimesVector(M: Float64Array, x: Float64Array, p: number): Float64
   }
   return out;
 }
+
+// Buffers no evaluation returns (./scratch.ts): Σ_P⁻¹Σ_kΣ_P⁻¹ of one pattern and parameter at a time,
+// the u_k and Au_k of the Hessian's fixed-effect terms, the q transposed products AQ_k', and the base's
+// residuals.
+const sdsScratch = new Float64Scratch();
+const scoreVectors = new ZeroVectorPool();
+const timesVectors = new ZeroVectorPool();
+const transposedScratch = new Float64Scratch();
+const residualScratch = new Float64Scratch();
 
 /** The lower triangle of a q × q matrix from its upper one. */
 function symmetrizeFromUpper(H: Float64Array, q: number): void {

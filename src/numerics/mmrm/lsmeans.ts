@@ -8,6 +8,7 @@
  */
 import { ModelInputError } from '../model/errors.js';
 import { estimableContrast } from '../model/estimability.js';
+import type { DesignColumn } from '../model/design.js';
 import type { ClassVariable, ModelVariable } from '../model/variables.js';
 import { NOT_ESTIMABLE, contrastEstimate } from './contrast.js';
 import type { MmrmEstimate, MmrmFit } from './types.js';
@@ -61,18 +62,29 @@ function cellContrast(
   variables: readonly (readonly ModelVariable[] | null)[],
   cell: Readonly<Record<string, string>>,
 ): Float64Array {
-  return Float64Array.from(fit.design.allColumns, (col, c) => {
-    const termVariables = variables[c];
-    if (!termVariables) return 1;
-    let w = 1;
-    for (const v of termVariables) {
-      const name = v.name;
-      if (v.kind === 'continuous') w *= v.mean;
-      else if (name in cell) w *= col.levels[name] === cell[name] ? 1 : 0;
-      else w /= v.levels.length;
-    }
-    return w;
-  });
+  // A loop, not `Float64Array.from` with a mapping function (an iterator step and a closure call per column).
+  const columns = fit.design.allColumns;
+  const L = new Float64Array(columns.length);
+  for (let c = 0; c < columns.length; c++) L[c] = cellWeight(columns[c]!, variables[c] ?? null, cell);
+  return L;
+}
+
+/** One column's entry of a cell's L: 1 for the intercept, else the product over the term's variables. */
+function cellWeight(
+  col: DesignColumn,
+  termVariables: readonly ModelVariable[] | null,
+  cell: Readonly<Record<string, string>>,
+): number {
+  if (!termVariables) return 1;
+  let w = 1;
+  for (let i = 0; i < termVariables.length; i++) {
+    const v = termVariables[i]!;
+    const name = v.name;
+    if (v.kind === 'continuous') w *= v.mean;
+    else if (name in cell) w *= col.levels[name] === cell[name] ? 1 : 0;
+    else w /= v.levels.length;
+  }
+  return w;
 }
 
 function estimateFor(fit: MmrmFit, full: Float64Array, alpha: number, withP = true): MmrmEstimate {

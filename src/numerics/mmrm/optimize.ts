@@ -7,7 +7,7 @@
  * criterion g'H⁻¹g/|f| ≤ 1e-8 at the final point.
  */
 import { cholesky, choleskySolve, sameEntries, squareMatrix } from '../linalg/dense.js';
-import { completeLikelihood, evaluateLikelihood, likelihoodBase } from './likelihood.js';
+import { completeLikelihood, evaluateLikelihood, likelihoodBase, releaseEvaluation } from './likelihood.js';
 import type { LikelihoodBase, LikelihoodEvaluation } from './likelihood.js';
 import type { PatternData } from './patterns.js';
 import type { CovarianceStructure, ParameterMap } from './structures/types.js';
@@ -112,14 +112,16 @@ function newtonStep(g: Float64Array, H: Float64Array, q: number): { step: Float6
 /**
  * `structure.fromPhi` keeping its last answer: an iteration asks for the same φ up to four times (the
  * accepted trial, its order-2 evaluation, the chain rule, the result), and an unstructured Σ's map holds
- * q³ second derivatives (46,656 for 8 visits). Compared by value: callers may pass a copy.
+ * q³ second derivatives (46,656 for 8 visits). Compared by value: callers may pass a copy. A map's
+ * Jacobian and second derivatives hold until another φ is asked for (they are then reused for its
+ * map); its θ holds for good.
  */
 export function lastParameterMap(structure: CovarianceStructure): (phi: Float64Array) => ParameterMap {
   let lastPhi: Float64Array | null = null;
   let last: ParameterMap | null = null;
   return (phi) => {
     if (last === null || lastPhi === null || !sameEntries(phi, lastPhi)) {
-      last = structure.fromPhi(phi);
+      last = structure.fromPhi(phi, last ?? undefined);
       lastPhi = Float64Array.from(phi);
     }
     return last;
@@ -193,6 +195,8 @@ export function optimizeLikelihood(
       break;
     }
     phi = accepted.phi;
+    // the evaluation moved past is read no more: its Q_k and ΦQ_k blocks serve the next one
+    releaseEvaluation(ev);
     ev = next;
     if (final) {
       iterations++;

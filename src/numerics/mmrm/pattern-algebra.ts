@@ -2,6 +2,7 @@
  * Contractions of a pattern's sufficient statistics (./patterns.ts) with m_P × m_P matrices: the
  * kernels through which X enters the likelihood, its derivatives and Kenward–Roger.
  */
+import type { ModelDesign } from '../model/design.js';
 import type { SparseSymmetric } from './structures/types.js';
 import type { VisitPattern } from './patterns.js';
 
@@ -31,6 +32,24 @@ export function accumulateCross(out: Float64Array, pat: VisitPattern, M: Float64
       for (let b = 0; b < mp; b++) s += M[a * mp + b]! * cross[r * mp + b]!;
       out[support[r]!]! += s;
     }
+}
+
+/**
+ * r = y − Xβ over the design's n observations, each y_o minus its row's products in storage order, into
+ * the first n entries of `resid` (a reused buffer may be longer).
+ */
+export function designResiduals(
+  design: ModelDesign,
+  beta: Float64Array,
+  n: number,
+  resid: Float64Array = new Float64Array(n),
+): Float64Array {
+  for (let o = 0; o < n; o++) {
+    let s = design.y[o]!;
+    for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+    resid[o] = s;
+  }
+  return resid;
 }
 
 /** τ_P = Σ_{i∈P} X_i B X_i' (m_P × m_P) for a p × p matrix B. */
@@ -71,7 +90,12 @@ export function multiplyInto(C: Float64Array, A: Float64Array, B: Float64Array, 
 
 /** S D S for a sparse symmetric D given on local indices. */
 export function sandwichSparse(S: Float64Array, mp: number, D: SparseSymmetric): Float64Array {
-  const out = new Float64Array(mp * mp);
+  return sandwichSparseInto(new Float64Array(mp * mp), S, mp, D);
+}
+
+/** `sandwichSparse` into the first mp × mp entries of `out` (zeroed first), for a reused buffer. */
+export function sandwichSparseInto(out: Float64Array, S: Float64Array, mp: number, D: SparseSymmetric): Float64Array {
+  out.fill(0, 0, mp * mp);
   for (let e = 0; e < D.vals.length; e++) {
     const i = D.rows[e]!;
     const j = D.cols[e]!;
@@ -128,17 +152,21 @@ export function restrictToPattern(
 
 /** M' for an n × n row-major matrix. */
 export function transpose(M: Float64Array, n: number): Float64Array {
-  const T = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[j * n + i] = M[i * n + j]!;
+  return transposeInto(new Float64Array(n * n), M, n);
+}
+
+/** M' into T's n × n entries from `offset` (every one overwritten), for a reused buffer. */
+export function transposeInto(T: Float64Array, M: Float64Array, n: number, offset = 0): Float64Array {
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[offset + j * n + i] = M[i * n + j]!;
   return T;
 }
 
 /**
  * tr(XY) = Σ_i Σ_j X_ij Y_ji from X and Yᵗ = Y' (so both are read along rows), summed in that order:
- * the same rounding as the loop over X and Y.
+ * the same rounding as the loop over X and Y. Yᵗ is read from `ytOffset` (one of several in a buffer).
  */
-export function traceOfProduct(X: Float64Array, Yt: Float64Array, n: number): number {
+export function traceOfProduct(X: Float64Array, Yt: Float64Array, n: number, ytOffset = 0): number {
   let t = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t += X[i * n + j]! * Yt[i * n + j]!;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t += X[i * n + j]! * Yt[ytOffset + i * n + j]!;
   return t;
 }

@@ -7,9 +7,12 @@
 import type { ModelDesign } from './design.js';
 
 export function estimableContrast(design: ModelDesign, full: Float64Array, tol = 1e-8): Float64Array | null {
-  const kept = Float64Array.from(design.kept, (c) => full[c]!);
+  // Plain loops: `Float64Array.from` with a mapping function and `for … of` step an iterator and call a
+  // closure per entry (an LS means call makes ~15–60 contrasts, each read here).
+  const kept = new Float64Array(design.kept.length);
+  for (let k = 0; k < kept.length; k++) kept[k] = full[design.kept[k]!]!;
   let scale = 1;
-  for (const v of full) scale = Math.max(scale, Math.abs(v));
+  for (let c = 0; c < full.length; c++) scale = Math.max(scale, Math.abs(full[c]!));
   for (const { column, coefficients } of design.aliased) {
     let s = 0;
     for (let k = 0; k < kept.length; k++) s += coefficients[k]! * kept[k]!;

@@ -15,6 +15,22 @@ describe('optimizeLikelihood', () => {
     // gradient in θ at the optimum: |g_k|·|θ_k| tiny relative to −2ℓ
     r.evaluation.gradient!.forEach((g, k) => expect(Math.abs(g * r.theta[k]!)).toBeLessThan(1e-6));
   });
+  it('the result keeps its Q_k and ΦQ_k while later fits reuse the blocks of the evaluations passed over', () => {
+    const s = createCovarianceStructure('us', 4);
+    const start = () => s.toPhi(Float64Array.of(1, 0, 1, 0, 0, 1, 0, 0, 0, 1));
+    const first = optimizeLikelihood(data, s, start(), { reml: true })!;
+    expect(first.iterations).toBeGreaterThan(1);
+    const q = first.evaluation.q!.map((Qk) => Array.from(Qk));
+    const phiQ = first.evaluation.phiQ!.map((M) => Array.from(M));
+    // the same evaluation made afresh: the optimiser's last evaluation is the one at its θ
+    const fresh = evaluateLikelihood(data, s, first.theta, { reml: true, order: 2 })!;
+    fresh.q!.forEach((Qk, k) => expect(Array.from(Qk)).toEqual(q[k]));
+    const second = optimizeLikelihood(data, s, start(), { reml: true })!;
+    expect(second.evaluation.q![0]!.buffer).not.toBe(first.evaluation.q![0]!.buffer);
+    first.evaluation.q!.forEach((Qk, k) => expect(Array.from(Qk)).toEqual(q[k]));
+    first.evaluation.phiQ!.forEach((M, k) => expect(Array.from(M)).toEqual(phiQ[k]));
+    expect(Array.from(second.theta)).toEqual(Array.from(first.theta));
+  });
   it('chainToPhi is the derivative of the objective on the φ scale (central differences, 1e-5 rel)', () => {
     const s = createCovarianceStructure('ar1h', 4);
     const phi = Float64Array.of(3.2, 3.5, 3.1, 4, 0.3);

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   accumulateGram,
+  designResiduals,
   gramContract,
   multiply,
   restrictSparse,
   restrictToPattern,
   sandwichSparse,
+  sandwichSparseInto,
   traceOfProduct,
   transpose,
+  transposeInto,
 } from '../../../src/numerics/mmrm/pattern-algebra.js';
 import { smallProblem } from './setup.js';
 
@@ -36,6 +39,20 @@ describe('pattern algebra', () => {
     }
     ref.forEach((v, k) => expect(Math.abs(out[k]! - v)).toBeLessThan(1e-10 * (1 + Math.abs(v))));
   });
+  it('designResiduals = y − Xβ, each row subtracted in storage order (bit for bit)', () => {
+    const beta = Float64Array.from({ length: p }, (_, k) => Math.sin(k + 1) * 3);
+    const r = designResiduals(design, beta, data.nObs);
+    expect(r.length).toBe(data.nObs);
+    for (let o = 0; o < data.nObs; o++) {
+      let s = design.y[o]!;
+      for (let e = design.rowPtr[o]!; e < design.rowPtr[o + 1]!; e++) s -= design.values[e]! * beta[design.colIdx[e]!]!;
+      expect(Object.is(r[o], s)).toBe(true);
+    }
+    const longer = new Float64Array(data.nObs + 3).fill(Math.E);
+    expect(designResiduals(design, beta, data.nObs, longer)).toBe(longer);
+    for (let o = 0; o < data.nObs; o++) expect(Object.is(longer[o], r[o])).toBe(true);
+    expect(longer[data.nObs]).toBe(Math.E);
+  });
   it("gramContract = Σ_i X_i B X_i' (brute force, 1e-10 rel)", () => {
     const B = Float64Array.from({ length: p * p }, (_, k) => Math.cos(k) + (k % (p + 1) === 0 ? p : 0));
     const tau = gramContract(pat, B, p);
@@ -53,6 +70,21 @@ describe('pattern algebra', () => {
         const v = a <= b ? ref[a * 4 + b]! : ref[b * 4 + a]!;
         expect(Math.abs(tau[a * 4 + b]! - v)).toBeLessThan(1e-10 * (1 + Math.abs(v)));
       }
+  });
+  it('the *Into forms write the same numbers, bit for bit, into a used, larger buffer', () => {
+    const D = { rows: Int32Array.of(0, 2, 1), cols: Int32Array.of(2, 0, 1), vals: Float64Array.of(1, 1, 2) };
+    const dirty = new Float64Array(40).fill(Math.PI);
+    const into = sandwichSparseInto(dirty, M, 4, D);
+    expect(into).toBe(dirty);
+    sandwichSparse(M, 4, D).forEach((v, k) => expect(Object.is(into[k], v)).toBe(true));
+    const T = new Float64Array(40).fill(-1);
+    transposeInto(T, M, 4, 7);
+    const t = transpose(M, 4);
+    t.forEach((v, k) => expect(Object.is(T[7 + k], v)).toBe(true));
+    expect(T[6]).toBe(-1);
+    expect(T[23]).toBe(-1);
+    const X = Float64Array.from({ length: 16 }, (_, k) => Math.sin(k));
+    expect(Object.is(traceOfProduct(X, T, 4, 7), traceOfProduct(X, t, 4))).toBe(true);
   });
   it('sandwichSparse and restrictSparse agree with dense products', () => {
     const D = { rows: Int32Array.of(0, 2, 1), cols: Int32Array.of(2, 0, 1), vals: Float64Array.of(1, 1, 2) };

@@ -43,7 +43,11 @@ export interface CovarianceStructure {
   readonly linear: boolean;
   sigma(theta: Float64Array): Float64Array;
   derivatives(theta: Float64Array): CovarianceDerivatives;
-  fromPhi(phi: Float64Array): ParameterMap;
+  /**
+   * `reuse`: an earlier map of this structure that the caller reads no more; its Jacobian and second
+   * derivatives may be overwritten to become the new map's (never its θ). A structure may ignore it.
+   */
+  fromPhi(phi: Float64Array, reuse?: ParameterMap): ParameterMap;
   toPhi(theta: Float64Array): Float64Array;
   /**
    * Start θ from per-visit variances and a correlation matrix (m × m, row-major), with correlations
