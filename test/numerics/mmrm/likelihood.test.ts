@@ -69,6 +69,28 @@ describe('evaluateLikelihood', () => {
           }
         }
       });
+  it('gives every order the same fields in one order, each from its evaluation (none dropped)', () => {
+    const s = createCovarianceStructure('us', 4);
+    const theta = thetaFor.us!;
+    const fields = ['objective', 'beta', 'xtvxInverse', 'factors', 'derivatives', 'gradient', 'hessian', 'q', 'phiQ'];
+    const base = likelihoodBase(data, theta, s.sigma(theta), true)!;
+    for (const order of [0, 1, 2] as const) {
+      const ev = evaluateLikelihood(data, s, theta, { reml: true, order })!;
+      expect(Object.keys(ev)).toEqual(fields);
+      expect(ev.objective).toBe(base.objective);
+      expect(ev.beta).toEqual(base.beta);
+      expect(ev.xtvxInverse).toEqual(base.xtvxInverse);
+      expect(ev.factors).toHaveLength(base.factors.length);
+      expect(ev.derivatives === null).toBe(order === 0);
+      expect(ev.gradient === null).toBe(order === 0);
+      for (const key of ['hessian', 'q', 'phiQ'] as const) expect(ev[key] === null).toBe(order < 2);
+    }
+    const ev = evaluateLikelihood(data, s, theta, { reml: true, order: 2 })!;
+    expect(ev.gradient).toHaveLength(s.q);
+    expect(ev.hessian).toHaveLength(s.q * s.q);
+    expect(ev.q).toHaveLength(s.q);
+    expect(ev.phiQ).toHaveLength(s.q);
+  });
   it('returns null when Σ is not positive definite', () => {
     const s = createCovarianceStructure('us', 4);
     expect(

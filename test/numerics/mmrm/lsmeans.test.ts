@@ -21,6 +21,15 @@ describe('mmrmLsMeans: SAS model A (RACE and SEX averaged with equal weights)', 
   // README A: estimate, SE, CI within max(5e-4, 1e-4 rel); df within 0.5, except TRT VIS2 where SAS
   // prints 144 from its slightly unconverged fit while the exact optimum gives 143.49 (R emmeans on
   // mmrm, fixture below): 0.6 there.
+  it("names each cell's level of every variable of the term, in the term's order (none dropped)", () => {
+    const arms = ['PBO', 'TRT'];
+    expect(ls.lsmeans.map((m) => m.levels)).toEqual(
+      arms.flatMap((ARMCD) => VISITS.map((AVISIT) => ({ ARMCD, AVISIT }))),
+    );
+    for (const m of ls.lsmeans) expect(Object.keys(m.levels)).toEqual(['ARMCD', 'AVISIT']);
+    expect(ls.differences.map((d) => d.levels)).toEqual(VISITS.map((AVISIT) => ({ ARMCD: 'TRT', AVISIT })));
+    for (const d of ls.differences) expect(Object.keys(d.levels)).toEqual(['ARMCD', 'AVISIT']);
+  });
   it('gives each arm × visit LS mean as SAS', () => {
     const sas: [string, string, number, number, number, number, number][] = [
       ['VIS1', 'TRT', 37.1063, 0.7626, 143, 35.599, 38.6137],
