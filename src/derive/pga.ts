@@ -72,9 +72,7 @@ export function derivePga(
     (r, baseline) => {
       const BASEH = baseline?.AVALH ?? null;
       const CHGH = computeChange(r.VISITNUM, r.AVALH, BASEH, settings);
-      // Field by field in the spread's order (the raw record's, then the baseline's): spread in optimized
-      // code (`{ ...r, ABLFL, BASE, CHG }`), V8 11 gave every record a map of its own, and every reader of
-      // the records (datasets, analyses, listings) went megamorphic or was deoptimized.
+      // Field by field, not spread: one object shape for every record (why: withBaseline in sledai.ts).
       return {
         USUBJID: r.USUBJID,
         VISITNUM: r.VISITNUM,
