@@ -63,37 +63,16 @@ const KEY_WIDTH = 8;
 /** A key column's texts, numbered from 0 in order of first appearance. */
 type ColumnCodes = Map<string, number>;
 
-/** A hash of a row's eight key codes (a parameter so that a test can make every key collide). */
-export type KeyHash = (
-  c0: number,
-  c1: number,
-  c2: number,
-  c3: number,
-  c4: number,
-  c5: number,
-  c6: number,
-  c7: number,
-) => number;
+/**
+ * A hash of the eight key codes at codes[at…at+7] (a parameter so that a test can make every key
+ * collide).
+ */
+export type KeyHash = (codes: Int32Array, at: number) => number;
 
-/** Mixes a row's eight codes into a 32-bit hash (murmur3's finalizer over a multiply-add chain). */
-function hashCodes(
-  c0: number,
-  c1: number,
-  c2: number,
-  c3: number,
-  c4: number,
-  c5: number,
-  c6: number,
-  c7: number,
-): number {
-  let h = c0;
-  h = Math.imul(h, 0x01000193) + c1;
-  h = Math.imul(h, 0x01000193) + c2;
-  h = Math.imul(h, 0x01000193) + c3;
-  h = Math.imul(h, 0x01000193) + c4;
-  h = Math.imul(h, 0x01000193) + c5;
-  h = Math.imul(h, 0x01000193) + c6;
-  h = Math.imul(h, 0x01000193) + c7;
+/** Mixes eight key codes into a 32-bit hash (murmur3's finalizer over a multiply-add chain). */
+function hashCodes(codes: Int32Array, at: number): number {
+  let h = codes[at]!;
+  for (let j = 1; j < KEY_WIDTH; j++) h = Math.imul(h, 0x01000193) + codes[at + j]!;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -101,11 +80,43 @@ function hashCodes(
   return h ^ (h >>> 16);
 }
 
-/** The code of `text` in `column`, numbered now when new. */
-function codeOf(column: ColumnCodes, text: string): number {
+/** The code of `text` in `column`: numbered now when new and `add`, else −1 when absent. */
+function codeIn(column: ColumnCodes, text: string, add: boolean): number {
   let code = column.get(text);
-  if (code === undefined) column.set(text, (code = column.size));
+  if (code === undefined) {
+    if (!add) return -1;
+    column.set(text, (code = column.size));
+  }
   return code;
+}
+
+/** The eight key columns' codes, in the ARD's column order. */
+class KeyCodes {
+  private readonly endpoint: ColumnCodes = new Map();
+  private readonly param: ColumnCodes = new Map();
+  private readonly visit: ColumnCodes = new Map();
+  private readonly population: ColumnCodes = new Map();
+  private readonly group: ColumnCodes = new Map();
+  private readonly comparator: ColumnCodes = new Map();
+  private readonly stat: ColumnCodes = new Map();
+  private readonly method: ColumnCodes = new Map();
+
+  /**
+   * Writes k's eight codes into out[0…7] (new texts numbered when `add`); false when a text has no code.
+   * Column by column, not a loop over column names: a named property read is much faster than a
+   * computed one on the many object shapes that ARD rows and keys come in.
+   */
+  encode(k: ValueKey, out: Int32Array, add: boolean): boolean {
+    out[0] = codeIn(this.endpoint, k.endpoint, add);
+    out[1] = codeIn(this.param, k.param, add);
+    out[2] = codeIn(this.visit, k.visit, add);
+    out[3] = codeIn(this.population, k.population, add);
+    out[4] = codeIn(this.group, k.group, add);
+    out[5] = codeIn(this.comparator, k.comparator, add);
+    out[6] = codeIn(this.stat, k.stat, add);
+    out[7] = codeIn(this.method, k.method, add);
+    return out.indexOf(-1) === -1;
+  }
 }
 
 /** Slots for `n` rows: a power of two at least twice n, so that probe runs stay short. */
@@ -115,110 +126,57 @@ function slotCount(n: number): number {
   return size;
 }
 
-/**
- * The row position with codes c0…c7 in the table, or −1. `slots` hold position + 1 (0 = empty); a probe
- * goes on from the hashed slot to the next until it finds the codes or an empty slot.
- */
-function findRow(
-  hash: KeyHash,
-  slots: Int32Array,
-  codes: Int32Array,
-  c0: number,
-  c1: number,
-  c2: number,
-  c3: number,
-  c4: number,
-  c5: number,
-  c6: number,
-  c7: number,
-): number {
-  const mask = slots.length - 1;
-  for (let s = hash(c0, c1, c2, c3, c4, c5, c6, c7) & mask; ; s = (s + 1) & mask) {
-    const entry = slots[s] as number;
-    if (entry === 0) return -1;
-    const at = (entry - 1) * KEY_WIDTH;
-    if (
-      codes[at] === c0 &&
-      codes[at + 1] === c1 &&
-      codes[at + 2] === c2 &&
-      codes[at + 3] === c3 &&
-      codes[at + 4] === c4 &&
-      codes[at + 5] === c5 &&
-      codes[at + 6] === c6 &&
-      codes[at + 7] === c7
-    )
-      return entry - 1;
-  }
+/** Whether the row codes at codes[at…at+7] are `key`'s. */
+function sameCodes(codes: Int32Array, at: number, key: Int32Array): boolean {
+  for (let j = 0; j < KEY_WIDTH; j++) if (codes[at + j] !== key[j]) return false;
+  return true;
 }
 
-/** The first empty slot from the hashed one on (the table is never full: slotCount). */
-function emptySlot(slots: Int32Array, hash: number): number {
+/**
+ * The slot of the row whose codes are `key`, or of the empty slot where such a row would go. `slots` hold
+ * row position + 1 (0 = empty); a probe goes on from the hashed slot to the next until it finds the
+ * codes or an empty slot (the table is never full: slotCount).
+ */
+function slotOf(hash: KeyHash, slots: Int32Array, codes: Int32Array, key: Int32Array): number {
   const mask = slots.length - 1;
-  let s = hash & mask;
-  while (slots[s] !== 0) s = (s + 1) & mask;
+  let s = hash(key, 0) & mask;
+  while (slots[s] !== 0 && !sameCodes(codes, (slots[s]! - 1) * KEY_WIDTH, key)) s = (s + 1) & mask;
   return s;
 }
 
 /** A compact index of `rows` by their eight key columns; a duplicated key throws. */
 export function indexArd(rows: readonly ArdRow[], hash: KeyHash = hashCodes): ValueLookup {
-  const n = rows.length;
-  // Written out column by column, not a loop over column names: a named property read is much faster
-  // than a computed one on the many object shapes that ARD rows and keys come in.
-  const endpoint: ColumnCodes = new Map();
-  const param: ColumnCodes = new Map();
-  const visit: ColumnCodes = new Map();
-  const population: ColumnCodes = new Map();
-  const group: ColumnCodes = new Map();
-  const comparator: ColumnCodes = new Map();
-  const stat: ColumnCodes = new Map();
-  const method: ColumnCodes = new Map();
-  const codes = new Int32Array(n * KEY_WIDTH);
-  const slots = new Int32Array(slotCount(n));
-  for (let i = 0; i < n; i++) {
-    const r = rows[i] as ArdRow;
-    const c0 = codeOf(endpoint, r.endpoint);
-    const c1 = codeOf(param, r.param);
-    const c2 = codeOf(visit, r.visit);
-    const c3 = codeOf(population, r.population);
-    const c4 = codeOf(group, r.group);
-    const c5 = codeOf(comparator, r.comparator);
-    const c6 = codeOf(stat, r.stat);
-    const c7 = codeOf(method, r.method);
-    if (findRow(hash, slots, codes, c0, c1, c2, c3, c4, c5, c6, c7) >= 0)
-      throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
-    const at = i * KEY_WIDTH;
-    codes[at] = c0;
-    codes[at + 1] = c1;
-    codes[at + 2] = c2;
-    codes[at + 3] = c3;
-    codes[at + 4] = c4;
-    codes[at + 5] = c5;
-    codes[at + 6] = c6;
-    codes[at + 7] = c7;
-    slots[emptySlot(slots, hash(c0, c1, c2, c3, c4, c5, c6, c7))] = i + 1;
-  }
-  const row = (key: ValueKey): ArdRow => {
-    const c0 = endpoint.get(key.endpoint);
-    const c1 = param.get(key.param);
-    const c2 = visit.get(key.visit);
-    const c3 = population.get(key.population);
-    const c4 = group.get(key.group);
-    const c5 = comparator.get(key.comparator);
-    const c6 = stat.get(key.stat);
-    const c7 = method.get(key.method);
-    const at =
-      c0 === undefined ||
-      c1 === undefined ||
-      c2 === undefined ||
-      c3 === undefined ||
-      c4 === undefined ||
-      c5 === undefined ||
-      c6 === undefined ||
-      c7 === undefined
-        ? -1
-        : findRow(hash, slots, codes, c0, c1, c2, c3, c4, c5, c6, c7);
-    if (at < 0) throw new Error(`the ARD has no row ${describeValueKey(key)}`);
-    return rows[at] as ArdRow;
+  const columns = new KeyCodes();
+  const codes = new Int32Array(rows.length * KEY_WIDTH);
+  const slots = new Int32Array(slotCount(rows.length));
+  const key = new Int32Array(KEY_WIDTH);
+  addRows(rows, columns, codes, slots, key, hash);
+  const row = (k: ValueKey): ArdRow => {
+    const entry = columns.encode(k, key, false) ? slots[slotOf(hash, slots, codes, key)]! : 0;
+    if (entry === 0) throw new Error(`the ARD has no row ${describeValueKey(k)}`);
+    return rows[entry - 1] as ArdRow;
   };
-  return Object.assign((key: ValueKey) => row(key).value, { row });
+  return Object.assign((k: ValueKey) => row(k).value, { row });
+}
+
+/**
+ * Every row into the index. The loop is a function of its own: V8 compiles it alone, not indexArd with
+ * its lookup closure by on-stack replacement.
+ */
+function addRows(
+  rows: readonly ArdRow[],
+  columns: KeyCodes,
+  codes: Int32Array,
+  slots: Int32Array,
+  key: Int32Array,
+  hash: KeyHash,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as ArdRow;
+    columns.encode(r, key, true);
+    const s = slotOf(hash, slots, codes, key);
+    if (slots[s] !== 0) throw new Error(`duplicate ARD row: ${describeValueKey(r)}`);
+    codes.set(key, i * KEY_WIDTH);
+    slots[s] = i + 1;
+  }
 }

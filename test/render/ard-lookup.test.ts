@@ -45,7 +45,7 @@ describe('ardLookup', () => {
 const HASHES: [string, (rows: readonly ArdRow[]) => ValueLookup][] = [
   ["the run's hash", ardLookup],
   ['every key colliding', (rows) => indexArd(rows, () => 0)],
-  ['keys colliding by endpoint', (rows) => indexArd(rows, ((c0: number) => c0 * 5) as KeyHash)],
+  ['keys colliding by endpoint', (rows) => indexArd(rows, ((codes, at) => codes[at]! * 5) as KeyHash)],
 ];
 
 describe.each(HASHES)('ardLookup against a string-keyed map, %s', (_, index) => {
