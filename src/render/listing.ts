@@ -22,7 +22,7 @@ import {
   paginateBlocks,
   printFrame,
   printPage,
-  NO_ARD_KEYS,
+  printRow,
   renameRowLabel,
   rowHeight,
 } from './print-form.js';
@@ -188,7 +188,7 @@ interface ListingBlock extends BodyBlock {
 }
 
 function separatorRow(n: number): PrintRow {
-  return { kind: 'separator', indent: 0, cells: new Array<string>(n).fill(''), continued: false, ardKeys: NO_ARD_KEYS };
+  return printRow('separator', 0, new Array<string>(n).fill(''));
 }
 
 /** How listingBlocks makes a row and a block of them (see HELD and STREAMED). */
@@ -205,11 +205,11 @@ interface BlockMaker {
  * cells they point to promoted with them), freed only by full collections (holdsBlocks).
  */
 const HELD: BlockMaker = {
-  row: (cells) => ({ kind: 'stat', indent: 0, cells, continued: false, ardKeys: NO_ARD_KEYS }),
+  row: (cells) => printRow('stat', 0, cells),
   block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
 };
 const STREAMED: BlockMaker = {
-  row: (cells) => ({ kind: 'stat', indent: 0, cells, continued: false, ardKeys: NO_ARD_KEYS }),
+  row: (cells) => printRow('stat', 0, cells),
   block: (rows, first, separator, specRows) => ({ rows, first, separator, specRows }),
 };
 

@@ -89,7 +89,20 @@ export interface PrintRow {
  * renderers and the pagination see one object shape, so V8 optimizes them once, not again when the
  * tables' stat rows (with keys) follow the listings' rows (without) or a continued label comes.
  */
-export const NO_ARD_KEYS: readonly (readonly ValueKey[])[] = emptyArrayOfArrays();
+const NO_ARD_KEYS: readonly (readonly ValueKey[])[] = emptyArrayOfArrays();
+
+/**
+ * A body row, the one way the program makes one: every field, in PrintRow's order (see NO_ARD_KEYS).
+ */
+export function printRow(
+  kind: PrintRow['kind'],
+  indent: number,
+  cells: readonly string[],
+  continued = false,
+  ardKeys: readonly (readonly ValueKey[])[] = NO_ARD_KEYS,
+): PrintRow {
+  return { kind, indent, cells, continued, ardKeys };
+}
 
 /**
  * An empty array of the same kind as a stat row's ardKeys (V8's elements kind of an array of objects,
@@ -218,7 +231,7 @@ function statRow(row: StatRowSpec, columns: readonly ColumnSpec[], lookup: Value
   // The footnote explains NE only where a cell shows it (a missing descriptive statistic is blank).
   const anyNull = cells.some((text) => NE_TOKEN.test(text));
   return {
-    rows: [{ kind: 'stat', indent: row.indent, cells: [row.label, ...cells], continued: false, ardKeys }],
+    rows: [printRow('stat', row.indent, [row.label, ...cells], false, ardKeys)],
     anyNotEstimable: anyNull,
   };
 }
@@ -239,16 +252,10 @@ function bodyRows(spec: TableSpec, lookup: ValueLookup): BodyResult {
   for (const r of spec.rows) {
     switch (r.kind) {
       case 'separator':
-        rows.push({ kind: 'separator', indent: 0, cells: ['', ...blanks], continued: false, ardKeys: NO_ARD_KEYS });
+        rows.push(printRow('separator', 0, ['', ...blanks]));
         break;
       case 'label':
-        rows.push({
-          kind: 'label',
-          indent: r.indent,
-          cells: [r.label, ...blanks],
-          continued: false,
-          ardKeys: NO_ARD_KEYS,
-        });
+        rows.push(printRow('label', r.indent, [r.label, ...blanks]));
         break;
       case 'stat': {
         const res = statRow(r, spec.columns, lookup);
@@ -477,7 +484,7 @@ export function continuationRows(rows: readonly PrintRow[], index: number): Prin
     level = r.indent;
     if (r.kind === 'label') {
       const cells = [`${r.cells[0] ?? ''}${CONTINUED}`, ...r.cells.slice(1)];
-      out.unshift({ kind: r.kind, indent: r.indent, cells, continued: true, ardKeys: r.ardKeys ?? NO_ARD_KEYS });
+      out.unshift(printRow(r.kind, r.indent, cells, true, r.ardKeys));
     }
   }
   return out;
@@ -680,13 +687,7 @@ export function renameRowLabel(row: PrintRow, rename: (text: string) => string):
   const renamed = rename(label);
   if (row.kind === 'separator' || renamed === label) return row;
   const cells = [renamed, ...row.cells.slice(1)];
-  return {
-    kind: row.kind,
-    indent: row.indent,
-    cells,
-    continued: row.continued ?? false,
-    ardKeys: row.ardKeys ?? NO_ARD_KEYS,
-  };
+  return printRow(row.kind, row.indent, cells, row.continued, row.ardKeys);
 }
 
 /**
